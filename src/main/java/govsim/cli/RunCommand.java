@@ -1,0 +1,100 @@
+package govsim.cli;
+
+import govsim.experiment.RunResult;
+import govsim.experiment.SingleRun;
+import govsim.io.OutputFolder;
+import govsim.io.RunWriter;
+import govsim.model.ModelSpec;
+import govsim.scenario.ScenarioException;
+import govsim.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `govsim run`: one run of a scenario, written to results/NAME/seed-SEED/. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Run one scenario with one seed and write its results.", "",
+        "Writes timeseries.csv, summary.csv, events.csv, risks.csv, scenario.resolved.yaml and",
+        "manifest.json to results/<scenario name>/seed-<seed>/ (or --out DIR). An existing",
+        "non-empty folder is never overwritten without --force."},
+    footer = {"", "Examples:", "  ./govsim run scenarios/baseline.yaml",
+        "  ./govsim run scenarios/baseline.yaml --seed 7 --set regime=centralized --out results/my-run"})
+final class RunCommand implements Callable<Integer> {
+  @Mixin
+  ScenarioInput input;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default results/<name>/seed-<seed>/).")
+  Path out;
+
+  @Option(names = "--force", description = "Replace an existing non-empty output folder.")
+  boolean force;
+
+  @Option(names = "--quiet", description = "Print nothing but errors.")
+  boolean quiet;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Instant started = Instant.now();
+    long t0 = System.nanoTime();
+    ScenarioLoader.Loaded<ModelSpec> loaded;
+    try {
+      loaded = input.load();
+    } catch (ScenarioException e) {
+      spec.commandLine().getErr().println(e.format());
+      return Main.BAD_INPUT;
+    }
+    ModelSpec model = loaded.config();
+    Path target = out != null ? out : Path.of("results", model.name(), "seed-" + model.seed());
+    OutputFolder folder;
+    try {
+      folder = OutputFolder.open(target, force);
+    } catch (OutputFolder.ExistsException e) {
+      spec.commandLine().getErr().println("govsim: " + e.getMessage());
+      return Main.BAD_INPUT;
+    }
+    RunWriter writer = new RunWriter(folder, model.outputs().timeseries(), model.outputs().events());
+    try {
+      if (!quiet) {
+        spec.commandLine().getOut().printf(Locale.ROOT, "govsim: running %s (regime %s, seed %d, %d users, %.0f days)%n",
+            model.name(), model.regime().yamlName(), model.seed(), model.users().count(), model.time().horizonDays());
+      }
+      RunResult result = SingleRun.run(model, writer);
+      Map<String, Object> provenance = new LinkedHashMap<>();
+      provenance.put("command", commandLine());
+      provenance.put("scenario_file", input.scenario.toString());
+      provenance.put("scenario_sha256", loaded.sha256());
+      provenance.put("scenario_files", loaded.files().stream().map(Path::toString).toList());
+      provenance.put("overrides", input.sets);
+      writer.finish(result, loaded.resolved(), provenance, started, (System.nanoTime() - t0) / 1e9);
+      if (!quiet) Report.printRun(spec.commandLine().getOut(), result, target);
+      return 0;
+    } catch (OutputFolder.ExistsException e) {
+      writer.abandon();
+      spec.commandLine().getErr().println("govsim: " + e.getMessage());
+      return Main.BAD_INPUT;
+    } catch (RuntimeException e) {
+      writer.abandon();
+      throw e;
+    }
+  }
+
+  private List<String> commandLine() {
+    List<String> args = new ArrayList<>();
+    args.add("govsim");
+    args.addAll(spec.commandLine().getParseResult().originalArgs());
+    return args;
+  }
+}

@@ -1,0 +1,130 @@
+package govsim.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * An output folder that appears whole or not at all. Files are written into a hidden staging
+ * folder next to the target; {@link #commit} renames it into place. A run that fails leaves no
+ * half-written results (the staging folder is deleted). An existing non-empty target is refused
+ * unless the caller forces a replacement, and then the old folder is removed only after the new
+ * one is complete.
+ */
+public final class OutputFolder {
+  private final Path target;
+  private final Path staging;
+  private final boolean force;
+
+  private OutputFolder(Path target, Path staging, boolean force) {
+    this.target = target;
+    this.staging = staging;
+    this.force = force;
+  }
+
+  /** Thrown when the target exists, is not empty and replacement was not forced. */
+  public static final class ExistsException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public ExistsException(Path target) {
+      super("output folder " + target + " already exists and is not empty; use --force to replace it, or --out DIR");
+    }
+  }
+
+  public static OutputFolder open(Path target, boolean force) throws ExistsException {
+    Path abs = target.toAbsolutePath().normalize();
+    if (!force && isNonEmpty(abs)) throw new ExistsException(target);
+    try {
+      Path parent = abs.getParent();
+      Files.createDirectories(parent);
+      Path staging = Files.createTempDirectory(parent, "." + abs.getFileName() + ".partial-");
+      return new OutputFolder(abs, staging, force);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create output folder " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Where files are written until the commit. */
+  public Path staging() {
+    return staging;
+  }
+
+  public Path target() {
+    return target;
+  }
+
+  public Path file(String name) {
+    return staging.resolve(name);
+  }
+
+  /** Moves the staged folder into place (replacing the old one only if forced). */
+  public void commit() throws ExistsException {
+    try {
+      Path old = null;
+      if (Files.exists(target)) {
+        if (!force && isNonEmpty(target)) throw new ExistsException(target);
+        old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+        Files.delete(old);
+        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      if (old != null) deleteTree(old);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move results into " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Removes the staging folder (after a failure). */
+  public void abandon() {
+    try {
+      deleteTree(staging);
+    } catch (IOException e) {
+      // Best effort: a leftover hidden staging folder is harmless and named as such.
+    }
+  }
+
+  public static boolean isNonEmpty(Path dir) {
+    if (!Files.isDirectory(dir)) return Files.exists(dir);
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+      return s.iterator().hasNext();
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) return;
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+        Files.delete(dir);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+
+  /** Writes text to a file atomically: a temporary file in the same folder, then a rename. */
+  public static void writeAtomically(Path file, String text) {
+    try {
+      Path dir = file.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+      Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8);
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

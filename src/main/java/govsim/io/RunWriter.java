@@ -1,0 +1,127 @@
+package govsim.io;
+
+import com.google.gson.GsonBuilder;
+import govsim.experiment.RunResult;
+import govsim.observe.Num;
+import govsim.observe.RunListener;
+import govsim.observe.RunSummary;
+import govsim.observe.StepMetrics;
+import govsim.scenario.ScenarioYaml;
+import govsim.world.Risk;
+import govsim.world.WorldEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes one run's folder (MODEL.md §7): timeseries.csv and events.csv streamed as the run goes,
+ * then summary.csv, risks.csv (governance gap per risk), scenario.resolved.yaml and
+ * manifest.json. Everything is staged in a hidden folder and moved into place only when the run
+ * has finished ({@link OutputFolder}).
+ */
+public final class RunWriter implements RunListener, AutoCloseable {
+  public static final List<String> EVENT_COLUMNS =
+      List.of("step", "day", "type", "firm", "community", "risk", "jurisdiction", "value", "detail");
+  public static final List<String> RISK_COLUMNS = List.of("risk", "emerged_day", "severity", "visibility",
+      "knightian", "known", "active", "generation", "first_community_rule_day", "first_regulator_rule_day",
+      "governance_gap_days");
+
+  private final OutputFolder folder;
+  private final CsvTable timeseries;
+  private final CsvTable events;
+
+  public RunWriter(OutputFolder folder, boolean writeTimeseries, boolean writeEvents) {
+    this.folder = folder;
+    this.timeseries = writeTimeseries ? new CsvTable(folder.file("timeseries.csv"), StepMetrics.COLUMNS) : null;
+    this.events = writeEvents ? new CsvTable(folder.file("events.csv"), EVENT_COLUMNS) : null;
+  }
+
+  @Override
+  public void row(double[] row) {
+    if (timeseries != null) timeseries.row(row);
+  }
+
+  @Override
+  public void event(WorldEvent e) {
+    if (events == null) return;
+    events.row(List.of(Long.toString(e.step()), Num.format(e.day()), e.type(), id(e.firm()), id(e.community()),
+        id(e.risk()), id(e.jurisdiction()), Num.format(e.value()), e.detail()));
+  }
+
+  private static String id(int x) {
+    return x < 0 ? "" : Integer.toString(x);
+  }
+
+  /** Writes the end-of-run files and the manifest, then moves the folder into place. */
+  public void finish(RunResult result, Map<String, Object> resolvedScenario, Map<String, Object> provenance,
+      Instant started, double wallSeconds) throws OutputFolder.ExistsException {
+    close();
+    try (CsvTable summary = new CsvTable(folder.file("summary.csv"), summaryHeader())) {
+      List<String> cells = new ArrayList<>();
+      cells.add(result.spec().name());
+      cells.add(result.spec().regime().yamlName());
+      cells.add(Long.toString(result.spec().seed()));
+      for (String m : RunSummary.METRICS) cells.add(Num.format(result.summary().get(m)));
+      summary.row(cells);
+    }
+    try (CsvTable risks = new CsvTable(folder.file("risks.csv"), RISK_COLUMNS)) {
+      for (Risk r : result.world().risks) {
+        double first = r.firstRuleDay();
+        risks.row(List.of(Integer.toString(r.id), Num.format(r.emergedDay), Num.format(r.severity),
+            Num.format(r.visibility), Boolean.toString(r.knightian), Boolean.toString(r.known),
+            Boolean.toString(r.active), Integer.toString(r.generation), Num.format(r.firstCommunityRuleDay),
+            Num.format(r.firstRegulatorRuleDay), Num.format(first - r.emergedDay)));
+      }
+    }
+    OutputFolder.writeAtomically(folder.file("scenario.resolved.yaml"),
+        "# The fully resolved scenario of this run (defaults, preset and overrides applied).\n"
+            + "# Run it again with: ./govsim run " + folder.target().resolve("scenario.resolved.yaml") + "\n"
+            + ScenarioYaml.dump(resolvedScenario));
+    BuildInfo build = BuildInfo.current();
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("govsim_version", build.version());
+    manifest.put("git_commit", build.commit());
+    manifest.put("git_dirty", build.dirty());
+    manifest.put("mason_version", build.mason());
+    manifest.put("java_version", build.java());
+    manifest.putAll(provenance);
+    manifest.put("seed", result.spec().seed());
+    manifest.put("regime", result.spec().regime().yamlName());
+    manifest.put("started_utc", started.toString());
+    manifest.put("wall_seconds", wallSeconds);
+    manifest.put("step_seconds", result.stepSeconds());
+    manifest.put("steps", result.spec().time().steps());
+    manifest.put("users", result.spec().users().count());
+    manifest.put("files", List.of("timeseries.csv", "summary.csv", "events.csv", "risks.csv",
+        "scenario.resolved.yaml", "manifest.json"));
+    manifest.put("resolved_scenario", resolvedScenario);
+    OutputFolder.writeAtomically(folder.file("manifest.json"),
+        new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues()
+            .create().toJson(manifest) + "\n");
+    folder.commit();
+  }
+
+  public static List<String> summaryHeader() {
+    List<String> header = new ArrayList<>(List.of("scenario", "regime", "seed"));
+    header.addAll(RunSummary.METRICS);
+    return header;
+  }
+
+  @Override
+  public void close() {
+    if (timeseries != null) timeseries.close();
+    if (events != null) events.close();
+  }
+
+  /** Removes the staged files after a failed run. */
+  public void abandon() {
+    try {
+      close();
+    } catch (RuntimeException ignored) {
+      // The folder is removed anyway.
+    }
+    folder.abandon();
+  }
+}

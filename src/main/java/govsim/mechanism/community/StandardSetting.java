@@ -1,0 +1,123 @@
+package govsim.mechanism.community;
+
+import ec.util.MersenneTwisterFast;
+import govsim.mechanism.Draws;
+import govsim.world.Community;
+import govsim.world.Firm;
+import govsim.world.Risk;
+import govsim.world.Rule;
+import govsim.world.World;
+
+/**
+ * M7 — compliance communities and standards (MODEL.md §4 M7; paper §2.1, §3.1.3).
+ *
+ * <p>A community picks up a known risk when one of its members meets it (an incident) or, at
+ * the discovery rate, by following the field. It then sets a standard after a short lag that
+ * grows with its size (consensus cost): {@code lag = base * (1 + members/scale)^exponent}.
+ * A risk that changes form is picked up again and the standard revised, with the same lag.
+ * Communities form while some known risk has no standard anywhere, with founding members drawn
+ * from the firms, and dissolve when they fall below the minimum size. Entry and exit are free
+ * (firms decide in {@link Membership}).
+ */
+public final class StandardSetting {
+  private final CommunityParams p;
+
+  public StandardSetting(CommunityParams p) {
+    this.p = p;
+  }
+
+  /** Standard-setting lag of a community with the given number of members (days). */
+  public double lagDays(int members) {
+    return p.standardLagDays() * Math.pow(1.0 + members / p.lagSizeScale(), p.lagSizeExponent());
+  }
+
+  public void step(World w, MersenneTwisterFast rng) {
+    double end = w.endOfStep();
+    double discovery = Draws.stepProbabilityPerYear(p.riskDiscoveryRatePerYear(), w.dtDays);
+    for (Community c : w.communities) {
+      if (!c.active) continue;
+      for (Risk r : w.risks) {
+        Rule adopted = c.standards.promoteIfDue(r.id, end);
+        if (adopted != null) {
+          boolean current = adopted.covers(r);
+          if (current && Double.isNaN(r.firstCommunityRuleDay)) r.firstCommunityRuleDay = end;
+          w.log("standard_adopted", -1, c.id, r.id, -1, end - adopted.startedDay,
+              current ? "in force" : "obsolete on arrival");
+        }
+        if (!r.active || !r.known || addressesCurrentForm(c, r)) continue;
+        if (memberMet(w, c, r) || rng.nextDouble() < discovery) {
+          double lag = lagDays(c.size());
+          c.standards.startPending(new Rule(r.id, r.generation, end, end + lag, c.stringency));
+          w.log("standard_drafting", -1, c.id, r.id, -1, lag, "members " + c.size());
+        }
+      }
+      w.tally.costCommunity += p.costPerMemberYear() * c.size() * w.dtDays / 365.0;
+    }
+  }
+
+  /** Whether the community has a standard for the risk's current form, in force or in drafting. */
+  public static boolean addressesCurrentForm(Community c, Risk r) {
+    if (c.standards.covers(r)) return true;
+    Rule pending = c.standards.pending(r.id);
+    return pending != null && pending.generation == r.generation;
+  }
+
+  private static boolean memberMet(World w, Community c, Risk r) {
+    for (int m = c.members.nextSetBit(0); m >= 0; m = c.members.nextSetBit(m + 1)) {
+      Firm f = w.firms.get(m);
+      for (int k = 0; k < f.stepIncidents; k++) if (f.stepIncidentRisk[k] == r.id) return true;
+    }
+    return false;
+  }
+
+  /** Formation of new communities and dissolution of those that became too small. */
+  public void formAndDissolve(World w, MersenneTwisterFast rng, CommunityFactory factory) {
+    for (Community c : w.communities) {
+      if (c.active && c.size() < p.minMembers()) dissolve(w, c);
+    }
+    if (p.formationRatePerYear() <= 0 || !someRiskWithoutStandard(w)) return;
+    if (rng.nextDouble() < Draws.stepProbabilityPerYear(p.formationRatePerYear(), w.dtDays)) {
+      Community c = factory.create(w, rng, Draws.uniform(rng, p.stringencyMin(), p.stringencyMax()), Double.NaN);
+      int founders = 0;
+      int active = w.activeFirmCount();
+      for (int attempt = 0; attempt < 10 * p.foundingMembers() && founders < Math.min(p.foundingMembers(), active); attempt++) {
+        Firm f = w.firms.get(rng.nextInt(w.firms.size()));
+        if (f.active && !c.members.get(f.id)) {
+          Membership.join(w, f, c);
+          founders++;
+        }
+      }
+    }
+  }
+
+  private static boolean someRiskWithoutStandard(World w) {
+    for (Risk r : w.risks) {
+      if (!r.active || !r.known) continue;
+      boolean any = false;
+      for (Community c : w.communities) {
+        if (c.active && addressesCurrentForm(c, r)) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) return true;
+    }
+    return false;
+  }
+
+  public static void dissolve(World w, Community c) {
+    c.active = false;
+    for (int m = c.members.nextSetBit(0); m >= 0; m = c.members.nextSetBit(m + 1)) {
+      w.firms.get(m).memberships.clear(c.id);
+    }
+    c.members.clear();
+    w.log("community_dissolved", -1, c.id, -1, -1, 0, "");
+  }
+
+  /** Creates communities (the model knows the assurance and recognition draws). */
+  @FunctionalInterface
+  public interface CommunityFactory {
+    /** A new active community added to the world; NaN assurance means "draw it". */
+    Community create(World w, MersenneTwisterFast rng, double stringency, double assurance);
+  }
+}

@@ -1,0 +1,122 @@
+package govsim.mechanism.enforcement;
+
+import ec.util.MersenneTwisterFast;
+import govsim.mechanism.Draws;
+import govsim.mechanism.synergy.Synergy;
+import govsim.world.Community;
+import govsim.world.Firm;
+import govsim.world.Regulator;
+import govsim.world.Risk;
+import govsim.world.Rule;
+import govsim.world.World;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * M3 — centralized enforcement (MODEL.md §4 M3; paper introduction, §4.1).
+ *
+ * <p>Each regulator has a limited inspection capacity per year. An inspection detects a
+ * violated rule with a probability that is lower for novel risks (information asymmetry decays
+ * with the risk's age). Detected violations are fined, published and remedied. Punishment is
+ * weighted over prevention: every severe incident of a violated rule is investigated ex post,
+ * with the backstop's higher penalty and revocation of the license in that jurisdiction.
+ */
+public final class Enforcement {
+  private final EnforcementParams p;
+  private final double sanctionReputationLoss;
+  private final double revenuePerUserYear;
+
+  public Enforcement(EnforcementParams p, double sanctionReputationLoss, double revenuePerUserYear) {
+    this.p = p;
+    this.sanctionReputationLoss = sanctionReputationLoss;
+    this.revenuePerUserYear = revenuePerUserYear;
+  }
+
+  /** Detection probability of a violation of a rule on a risk of the given age (days). */
+  public double detection(double ageDays) {
+    return p.detectionProbability() * (1.0 - p.noveltyDetectionPenalty() * Math.exp(-ageDays / p.noveltyLearningDays()));
+  }
+
+  public EnforcementParams params() {
+    return p;
+  }
+
+  public void step(World w, MersenneTwisterFast rng, Synergy synergy, boolean[] signalled) {
+    for (Regulator reg : w.regulators) {
+      if (!reg.enforcement) continue;
+      inspect(w, rng, reg, synergy, signalled);
+      if (p.investigateSevereIncidents()) investigate(w, rng, reg, synergy);
+    }
+  }
+
+  private void inspect(World w, MersenneTwisterFast rng, Regulator reg, Synergy synergy, boolean[] signalled) {
+    int n = Draws.poisson(rng, p.inspectionsPerYear() * w.dtDays / 365.0);
+    if (n == 0) return;
+    List<Firm> candidates = new ArrayList<>();
+    List<Double> weights = new ArrayList<>();
+    double total = 0;
+    for (Firm f : w.firms) {
+      if (!f.active || !f.serves(reg.jurisdiction)) continue;
+      double weight = synergy.inspectionWeight(reg, certifiedRecognized(w, f, reg), signalled[f.id]);
+      candidates.add(f);
+      weights.add(weight);
+      total += weight;
+    }
+    if (candidates.isEmpty() || total <= 0) return;
+    for (int k = 0; k < n; k++) {
+      double x = rng.nextDouble() * total;
+      int idx = 0;
+      while (idx < candidates.size() - 1 && x >= weights.get(idx)) {
+        x -= weights.get(idx);
+        idx++;
+      }
+      Firm f = candidates.get(idx);
+      w.tally.inspections++;
+      w.tally.costRegulator += p.costPerInspection();
+      for (Risk r : w.risks) {
+        if (!r.active || f.mitigates.get(r.id)) continue;
+        Rule rule = reg.rules.inForce(r.id);
+        if (rule == null || !rule.covers(r)) continue;
+        if (rng.nextDouble() < detection(w.now - r.emergedDay)) {
+          sanction(w, f, r, reg, 1.0, "inspection");
+        }
+      }
+    }
+  }
+
+  private void investigate(World w, MersenneTwisterFast rng, Regulator reg, Synergy synergy) {
+    for (int[] incident : w.severeIncidentsThisStep) {
+      Firm f = w.firms.get(incident[0]);
+      Risk r = w.risks.get(incident[1]);
+      if (!f.active || !f.serves(reg.jurisdiction) || f.mitigates.get(r.id) || !reg.rules.covers(r)) continue;
+      w.tally.inspections++;
+      w.tally.costRegulator += p.costPerInspection();
+      if (rng.nextDouble() >= detection(w.now - r.emergedDay)) continue;
+      sanction(w, f, r, reg, synergy.penaltyMultiplier(reg), "investigation of a severe incident");
+      if (p.revocation()) {
+        f.servesMask &= ~(1L << reg.jurisdiction);
+        w.tally.revocations++;
+        w.log("revocation", f.id, -1, r.id, reg.jurisdiction, 0, "license revoked after severe harm");
+      }
+    }
+  }
+
+  private void sanction(World w, Firm f, Risk r, Regulator reg, double multiplier, String how) {
+    double annualRevenue = f.users * revenuePerUserYear;
+    double fine = p.fineRevenueShare() * annualRevenue * multiplier;
+    f.finesStep += fine;
+    f.reputation = Math.max(0.0, f.reputation - sanctionReputationLoss);
+    f.mitigates.set(r.id);
+    w.tally.sanctions++;
+    w.log("sanction", f.id, -1, r.id, reg.jurisdiction, fine, how);
+  }
+
+  /** Whether the firm holds a certificate this jurisdiction recognises. */
+  public static boolean certifiedRecognized(World w, Firm f, Regulator reg) {
+    for (int c = f.memberships.nextSetBit(0); c >= 0; c = f.memberships.nextSetBit(c + 1)) {
+      Community com = w.communities.get(c);
+      if (com.active && com.recognizedBy(reg.jurisdiction)) return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,54 @@
+package govsim.mechanism.firms;
+
+import govsim.mechanism.Draws;
+import govsim.mechanism.reputation.PracticeParams;
+import govsim.world.Firm;
+import govsim.world.World;
+
+/**
+ * Firms' books for one step (part of M6's profit): revenue from users (plus the practice's extra
+ * revenue), compliance costs (M10 cost model), community fees and fines. Profit feeds the
+ * producer-welfare metric and, smoothed, the Fermi imitation rule.
+ */
+public final class Accounting {
+  /** Time constant of the smoothed profit share used for imitation (days). */
+  static final double PROFIT_SMOOTHING_DAYS = 30.0;
+
+  private final FirmParams fp;
+  private final PracticeParams practice;
+  private final double feePercentPerYear;
+
+  public Accounting(FirmParams fp, PracticeParams practice, double feePercentPerYear) {
+    this.fp = fp;
+    this.practice = practice;
+    this.feePercentPerYear = feePercentPerYear;
+  }
+
+  /** Annual revenue of the firm at its current size and practice. */
+  public double annualRevenue(Firm f) {
+    return f.users * fp.revenuePerUserYear() * (f.practice ? 1.0 + practice.revenueShare() : 1.0);
+  }
+
+  public void step(World w, FirmDecisions decisions) {
+    double yearShare = w.dtDays / Draws.DAYS_PER_YEAR;
+    double alpha = 1.0 - Math.exp(-w.dtDays / PROFIT_SMOOTHING_DAYS);
+    for (Firm f : w.firms) {
+      if (!f.active) {
+        f.finesStep = 0;
+        continue;
+      }
+      double annual = annualRevenue(f);
+      f.complianceCostPercent = decisions.compliancePercent(w, f);
+      f.revenueStep = annual * yearShare;
+      f.complianceCostStep = annual * f.complianceCostPercent / 100.0 * yearShare;
+      f.feesStep = annual * feePercentPerYear * f.memberships.cardinality() / 100.0 * yearShare;
+      double profit = f.revenueStep - f.complianceCostStep - f.feesStep - f.finesStep;
+      w.tally.revenue += f.revenueStep;
+      w.tally.costCompliance += f.complianceCostStep;
+      w.tally.profit += profit;
+      double share = f.revenueStep > 0 ? profit / f.revenueStep : 0.0;
+      f.profitShareSmoothed += alpha * (share - f.profitShareSmoothed);
+      f.finesStep = 0;
+    }
+  }
+}

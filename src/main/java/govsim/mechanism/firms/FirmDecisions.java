@@ -1,0 +1,268 @@
+package govsim.mechanism.firms;
+
+import ec.util.MersenneTwisterFast;
+import govsim.mechanism.Draws;
+import govsim.mechanism.Governance;
+import govsim.mechanism.assurance.AssuranceParams;
+import govsim.mechanism.community.CommunityParams;
+import govsim.mechanism.community.Membership;
+import govsim.mechanism.crossborder.ComplianceCost;
+import govsim.mechanism.enforcement.Enforcement;
+import govsim.mechanism.reputation.Backlash;
+import govsim.mechanism.reputation.PracticeParams;
+import govsim.mechanism.reputation.ReputationParams;
+import govsim.mechanism.risk.RiskParams;
+import govsim.mechanism.rulemaking.RuleMakingParams;
+import govsim.mechanism.synergy.Synergy;
+import govsim.mechanism.users.UserParams;
+import govsim.world.Community;
+import govsim.world.Firm;
+import govsim.world.Regulator;
+import govsim.world.Risk;
+import govsim.world.Rule;
+import govsim.world.World;
+
+/**
+ * M6 — firm decisions and value alignment (MODEL.md §4 M6; paper §3.1.1).
+ *
+ * <p>At a review (a Poisson process per firm) a firm decides, for each known risk, whether to
+ * mitigate it; whether to adopt or keep the user-visible harmful practice; and whether to join
+ * or leave compliance communities. Each option is valued, in % of annual revenue per year, as
+ * profit + intrinsic alignment (harm to its users avoided, weighted by alignment) - expected
+ * sanctions (inspection x detection x fine, plus ex-post investigation of severe harm) -
+ * expected reputation loss (outcries that visible incidents would cause; expulsion from its
+ * communities). Bounded rationality is either a logit (quantal) choice on that value, or
+ * pairwise social learning: copy a random peer's choices with the Fermi probability of the
+ * payoff difference. Firms do not foresee how users would react to the practice beyond their
+ * belief in a backlash (they learn it from their own outcries): the Yuanbao terms surprised
+ * their authors.
+ */
+public final class FirmDecisions {
+  private final FirmParams fp;
+  private final PracticeParams practice;
+  private final ReputationParams rep;
+  private final UserParams users;
+  private final RiskParams risks;
+  private final AssuranceParams assurance;
+  private final CommunityParams community;
+  private final RuleMakingParams rulemaking;
+  private final Enforcement enforcement;
+  private final Synergy synergy;
+  private final ComplianceCost cost;
+
+  public FirmDecisions(FirmParams fp, PracticeParams practice, ReputationParams rep, UserParams users,
+      RiskParams risks, AssuranceParams assurance, CommunityParams community, RuleMakingParams rulemaking,
+      Enforcement enforcement, Synergy synergy, ComplianceCost cost) {
+    this.fp = fp;
+    this.practice = practice;
+    this.rep = rep;
+    this.users = users;
+    this.risks = risks;
+    this.assurance = assurance;
+    this.community = community;
+    this.rulemaking = rulemaking;
+    this.enforcement = enforcement;
+    this.synergy = synergy;
+    this.cost = cost;
+  }
+
+  /** What every firm knows at a review: who is signalled and how likely inspections are. */
+  public static final class Outlook {
+    public final boolean[] signalled;
+    /** Inspections per year a firm can expect in each jurisdiction, per firm id and jurisdiction. */
+    public final double[][] inspectionsPerYear;
+    public final int totalUsers;
+
+    public Outlook(boolean[] signalled, double[][] inspectionsPerYear, int totalUsers) {
+      this.signalled = signalled;
+      this.inspectionsPerYear = inspectionsPerYear;
+      this.totalUsers = totalUsers;
+    }
+  }
+
+  public void step(World w, MersenneTwisterFast rng, Outlook outlook) {
+    double reviewProb = Draws.stepProbabilityPerYear(fp.reviewRatePerYear(), w.dtDays);
+    for (Firm f : w.firms) {
+      if (!f.active) continue;
+      boolean due = f.nextReviewDay <= w.now;
+      if (due) f.nextReviewDay = Double.POSITIVE_INFINITY;
+      if (due || rng.nextDouble() < reviewProb) review(w, f, rng, outlook);
+    }
+  }
+
+  public void review(World w, Firm f, MersenneTwisterFast rng, Outlook outlook) {
+    if (fp.decisionRule() == DecisionRule.FERMI) {
+      imitate(w, f, rng);
+    } else {
+      for (Risk r : w.risks) {
+        if (!r.active || !r.known) continue;
+        Governance.Binding b = Governance.of(w, f, r);
+        double value = mitigationValue(w, f, r, b, outlook) - cost.annualPercent(b);
+        f.mitigates.set(r.id, rng.nextDouble() < Draws.logistic(fp.decisionIntensity() * value));
+      }
+      decidePractice(w, f, rng);
+    }
+    reviewMemberships(w, f, rng, outlook);
+    f.complianceCostPercent = compliancePercent(w, f);
+  }
+
+  /**
+   * Benefit of mitigating a risk, % of annual revenue per year: harm avoided (alignment),
+   * outcries avoided, sanctions avoided, expulsions avoided.
+   */
+  public double mitigationValue(World w, Firm f, Risk r, Governance.Binding b, Outlook outlook) {
+    double hazardYear = r.hazardPerDay * Draws.DAYS_PER_YEAR;
+    double efficacy = b.governed() ? b.maxStringency() : fp.voluntaryMitigationEfficacy();
+    double avoided = hazardYear * efficacy;
+    double value = f.alignment * fp.harmAversion() * avoided * r.severity * risks.exposureShare();
+    double complainShare = r.visibility * meanCapability() * users.voicePropensity();
+    if (complainShare > rep.outcryThresholdShare()) {
+      value += avoided * rep.outcryLoss() * fp.reputationValue();
+    }
+    double age = w.now - r.emergedDay;
+    for (Regulator reg : w.regulators) {
+      if (!reg.enforcement || !f.serves(reg.jurisdiction)) continue;
+      Rule rule = reg.rules.inForce(r.id);
+      if (rule == null || !rule.covers(r)) continue;
+      double fear = synergy.perceivedSanctionMultiplier(reg, outlook.signalled[f.id]);
+      double detect = enforcement.detection(age);
+      double fine = enforcement.params().fineRevenueShare() * 100.0;
+      double published = rep.sanctionLoss() * fp.reputationValue();
+      value += fear * outlook.inspectionsPerYear[f.id][reg.jurisdiction] * detect * (fine + published);
+      if (r.severity >= risks.severeThreshold() && enforcement.params().investigateSevereIncidents()) {
+        double revocation = enforcement.params().revocation() ? 100.0 / Math.max(1, Long.bitCount(f.servesMask)) : 0.0;
+        value += fear * hazardYear * detect * (fine * synergy.penaltyMultiplier(reg) + published + revocation);
+      }
+    }
+    if (assurance.expelOnViolation()) {
+      for (int c = f.memberships.nextSetBit(0); c >= 0; c = f.memberships.nextSetBit(c + 1)) {
+        Community com = w.communities.get(c);
+        Rule std = com.standards.inForce(r.id);
+        if (!com.active || std == null || !std.covers(r)) continue;
+        double detect = synergy.auditDetection(com.assurance, w.regulators[f.homeJurisdiction].transparency);
+        double loss = rep.expulsionLoss() * fp.reputationValue()
+            + (f.memberships.cardinality() == 1 ? certificationValue(w, f, outlook) : 0.0);
+        value += assurance.auditRatePerYear() * detect * loss;
+      }
+    }
+    return value;
+  }
+
+  /** Revenue a firm expects to gain from holding a certificate, % of annual revenue per year. */
+  public double certificationValue(World w, Firm f, Outlook outlook) {
+    double share = outlook.totalUsers == 0 ? 0.0 : f.users / (double) outlook.totalUsers;
+    return 100.0 * (1.0 - share) * (1.0 - Math.exp(-users.choiceIntensity() * users.weightCertification()));
+  }
+
+  private double meanCapability() {
+    return (1.0 - users.infoWeakShare()) * users.infoCapabilityStrong() + users.infoWeakShare() * users.infoCapabilityWeak();
+  }
+
+  /** Value of adopting the harmful practice, % of annual revenue per year. */
+  public double practiceValue(Firm f) {
+    return practice.revenueShare() * 100.0
+        - f.alignment * fp.harmAversion() * practice.harmPerUserDay() * Draws.DAYS_PER_YEAR
+        - f.backlashBelief * rep.outcryLoss() * fp.reputationValue();
+  }
+
+  private void decidePractice(World w, Firm f, MersenneTwisterFast rng) {
+    if (!Double.isNaN(f.revisionDueDay)) return;
+    if (!f.practice && w.now < f.noPracticeUntilDay) return;
+    boolean want = rng.nextDouble() < Draws.logistic(fp.decisionIntensity() * practiceValue(f));
+    if (want && !f.practice) {
+      Backlash.adopt(w, f);
+    } else if (!want && f.practice) {
+      f.practice = false;
+      w.log("practice_dropped", f.id, -1, -1, -1, 0, "dropped before any outcry");
+    }
+  }
+
+  /** Fermi rule: copy a random peer's compliance and practice with the Fermi probability. */
+  private void imitate(World w, Firm f, MersenneTwisterFast rng) {
+    int n = w.firms.size();
+    if (n < 2) return;
+    Firm peer = w.firms.get(rng.nextInt(n));
+    if (peer == f || !peer.active) return;
+    double diff = 100.0 * (peer.profitShareSmoothed - f.profitShareSmoothed);
+    if (rng.nextDouble() >= Draws.logistic(fp.decisionIntensity() * diff)) return;
+    for (Risk r : w.risks) {
+      if (r.active && r.known) f.mitigates.set(r.id, peer.mitigates.get(r.id));
+    }
+    if (peer.practice && !f.practice && w.now >= f.noPracticeUntilDay) Backlash.adopt(w, f);
+    if (!peer.practice && f.practice && Double.isNaN(f.revisionDueDay)) {
+      f.practice = false;
+      w.log("practice_dropped", f.id, -1, -1, -1, 0, "imitated a peer");
+    }
+  }
+
+  /** Leave communities not worth their cost; join the best one worth joining (logit). */
+  private void reviewMemberships(World w, Firm f, MersenneTwisterFast rng, Outlook outlook) {
+    for (int c = f.memberships.nextSetBit(0); c >= 0; c = f.memberships.nextSetBit(c + 1)) {
+      Community com = w.communities.get(c);
+      double stay = membershipValue(w, f, com, false, outlook);
+      if (rng.nextDouble() < Draws.logistic(-fp.decisionIntensity() * stay)) {
+        Membership.leave(w, f, com, "not worth it");
+      }
+    }
+    Community best = null;
+    double bestValue = Double.NEGATIVE_INFINITY;
+    for (Community com : w.communities) {
+      if (!com.active || f.memberships.get(com.id) || f.bannedFrom(com.id, w.now)) continue;
+      double v = membershipValue(w, f, com, true, outlook);
+      if (v > bestValue) {
+        bestValue = v;
+        best = com;
+      }
+    }
+    if (best != null && rng.nextDouble() < Draws.logistic(fp.decisionIntensity() * bestValue)) {
+      Membership.join(w, f, best);
+    }
+  }
+
+  /**
+   * Value of being a member of the community rather than not, % of annual revenue per year:
+   * certification (if it is the firm's only one), compliance-cost differences on the risks its
+   * standards cover (tooling, recognition, rule sets), harm avoided on risks the firm would
+   * newly have to mitigate, minus the fee.
+   */
+  public double membershipValue(World w, Firm f, Community c, boolean joining, Outlook outlook) {
+    int others = f.memberships.cardinality() - (joining ? 0 : 1);
+    double value = others == 0 ? certificationValue(w, f, outlook) : 0.0;
+    value -= community.feePerYear();
+    for (Risk r : w.risks) {
+      if (!r.active || !c.standards.covers(r)) continue;
+      Governance.Binding with = Governance.of(w, f, r, joining ? c.id : -1, -1);
+      Governance.Binding without = Governance.of(w, f, r, -1, joining ? -1 : c.id);
+      double costWith = cost.annualPercent(with);
+      if (f.mitigates.get(r.id)) {
+        value += cost.annualPercent(without) - costWith;
+      } else {
+        double avoided = r.hazardPerDay * Draws.DAYS_PER_YEAR * c.stringency;
+        value += f.alignment * fp.harmAversion() * avoided * r.severity * risks.exposureShare() - costWith;
+      }
+    }
+    return value;
+  }
+
+  /** Annual compliance cost of everything the firm mitigates, % of revenue. */
+  public double compliancePercent(World w, Firm f) {
+    double total = 0.0;
+    for (int r = f.mitigates.nextSetBit(0); r >= 0; r = f.mitigates.nextSetBit(r + 1)) {
+      Risk risk = w.risks.get(r);
+      if (risk.active) total += cost.annualPercent(Governance.of(w, f, risk));
+    }
+    return total;
+  }
+
+  public boolean boundByRegulator(World w, Firm f) {
+    for (Regulator reg : w.regulators) {
+      if (!reg.rulemaking || !f.serves(reg.jurisdiction)) continue;
+      for (Risk r : w.risks) if (r.active && reg.rules.covers(r)) return true;
+    }
+    return false;
+  }
+
+  public RuleMakingParams rulemaking() {
+    return rulemaking;
+  }
+}

@@ -1,0 +1,81 @@
+package govsim.mechanism.reputation;
+
+import govsim.world.Firm;
+import govsim.world.World;
+
+/**
+ * M5 — reputation and backlash (MODEL.md §4 M5; paper §3.1.2).
+ *
+ * <p>Complaints aggregate into a public outcry when, in one step, they exceed a share of the
+ * firm's users at the start of the step. An outcry cuts the firm's reputation and triggers its
+ * response: it mitigates the risks whose incidents caused the outcry at once, and revises a
+ * harmful practice after its response latency (Tencent Yuanbao: three revisions within five
+ * days, no regulator involved; Microsoft withdrew Tay within 24 hours). Reputation recovers
+ * slowly every day, outcry days included.
+ */
+public final class Backlash {
+  private final ReputationParams p;
+  private final PracticeParams practice;
+  private final double responseLatencyDays;
+
+  public Backlash(ReputationParams p, PracticeParams practice, double responseLatencyDays) {
+    this.p = p;
+    this.practice = practice;
+    this.responseLatencyDays = responseLatencyDays;
+  }
+
+  /** Whether a step's complaints make an outcry (exposed for tests and the GUI). */
+  public boolean isOutcry(int complaints, int usersAtStepStart) {
+    return usersAtStepStart > 0 && complaints > p.outcryThresholdShare() * usersAtStepStart;
+  }
+
+  public void step(World w) {
+    double end = w.endOfStep();
+    for (Firm f : w.firms) {
+      if (!f.active) continue;
+      if (isOutcry(f.complaints, f.usersAtStepStart)) outcry(w, f, end);
+      if (f.practice && !Double.isNaN(f.revisionDueDay) && f.revisionDueDay <= end + 1e-9) revise(w, f, end);
+      f.reputation = Math.min(1.0, f.reputation + p.recoveryPerDay() * w.dtDays);
+    }
+  }
+
+  private void outcry(World w, Firm f, double end) {
+    f.reputation = Math.max(0.0, f.reputation - p.outcryLoss());
+    f.backlashBelief = 1.0 - 0.5 * (1.0 - f.backlashBelief);
+    w.tally.outcries++;
+    w.log("outcry", f.id, -1, -1, -1, f.complaints, f.practice ? "practice" : "incidents");
+    for (int k = 0; k < f.stepIncidents; k++) {
+      int risk = f.stepIncidentRisk[k];
+      if (risk >= 0 && !f.mitigates.get(risk)) {
+        f.mitigates.set(risk);
+        w.log("mitigation_after_outcry", f.id, -1, risk, -1, 0, "");
+      }
+    }
+    if (f.practice && Double.isNaN(f.revisionDueDay)) {
+      if (Double.isNaN(f.firstOutcryDay)) f.firstOutcryDay = end;
+      f.revisionDueDay = end + responseLatencyDays;
+    }
+  }
+
+  private void revise(World w, Firm f, double end) {
+    double response = end - f.firstOutcryDay;
+    f.practice = false;
+    f.revisionDueDay = Double.NaN;
+    f.firstOutcryDay = Double.NaN;
+    f.noPracticeUntilDay = end + practice.readoptCooldownDays();
+    w.backlashResponseDays.add(response);
+    w.practiceDurationDays.add(end - f.practiceAdoptedDay);
+    w.tally.revisions++;
+    w.log("practice_revised", f.id, -1, -1, -1, response, "days from first outcry");
+  }
+
+  /** A firm adopts the harmful practice (its own decision or a scheduled event). */
+  public static void adopt(World w, Firm f) {
+    if (f.practice) return;
+    f.practice = true;
+    f.practiceAdoptedDay = w.now;
+    f.firstOutcryDay = Double.NaN;
+    f.revisionDueDay = Double.NaN;
+    w.log("practice_adopted", f.id, -1, -1, -1, 0, "");
+  }
+}

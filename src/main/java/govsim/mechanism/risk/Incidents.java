@@ -1,0 +1,89 @@
+package govsim.mechanism.risk;
+
+import ec.util.MersenneTwisterFast;
+import govsim.mechanism.Draws;
+import govsim.mechanism.Governance;
+import govsim.mechanism.reputation.PracticeParams;
+import govsim.world.Firm;
+import govsim.world.Risk;
+import govsim.world.World;
+
+/**
+ * M1 (realisation) — incidents and the harm they do (MODEL.md §4 M1, §7 harm metrics).
+ *
+ * <p>Each active risk causes incidents at each firm at its hazard rate, cut by the firm's
+ * mitigation: by the most stringent rule that binds the firm on that risk, or by the voluntary
+ * efficacy when no rule does. An incident harms a share of the firm's users (severity per
+ * affected user), raises the risk's public salience where the firm operates (M2 agenda) and
+ * makes a Knightian risk known. A firm's harmful practice harms all its users a little every
+ * day and has incidents of its own (news, viral posts) that users can notice (M5).
+ */
+public final class Incidents {
+  private final RiskParams risks;
+  private final PracticeParams practice;
+  private final double voluntaryEfficacy;
+
+  public Incidents(RiskParams risks, PracticeParams practice, double voluntaryEfficacy) {
+    this.risks = risks;
+    this.practice = practice;
+    this.voluntaryEfficacy = voluntaryEfficacy;
+  }
+
+  /** Hazard multiplier of a firm on a risk: 1 unmitigated, 1 - efficacy mitigated. */
+  public double hazardFactor(World w, Firm f, Risk r) {
+    if (!f.mitigates.get(r.id)) return 1.0;
+    Governance.Binding b = Governance.of(w, f, r);
+    double efficacy = b.governed() ? b.maxStringency() : voluntaryEfficacy;
+    return 1.0 - efficacy;
+  }
+
+  public void step(World w, MersenneTwisterFast rng) {
+    double dt = w.dtDays;
+    double practiceProb = Draws.stepProbability(practice.incidentRatePerDay(), dt);
+    for (Firm f : w.firms) {
+      f.stepIncidents = 0;
+      if (!f.active) continue;
+      for (Risk r : w.risks) {
+        if (!r.active) continue;
+        double p = Draws.stepProbability(r.hazardPerDay * hazardFactor(w, f, r), dt);
+        if (rng.nextDouble() < p) incident(w, f, r);
+      }
+      if (f.practice) {
+        double harm = practice.harmPerUserDay() * dt * f.users;
+        addHarm(w, f, harm, false);
+        if (rng.nextDouble() < practiceProb) {
+          f.addIncident(practice.visibility(), -1);
+          w.log("practice_incident", f.id, -1, -1, -1, practice.visibility(), "");
+        }
+      }
+    }
+  }
+
+  private void incident(World w, Firm f, Risk r) {
+    double affected = risks.exposureShare() * f.users;
+    double harm = r.severity * affected;
+    boolean severe = r.severity >= risks.severeThreshold();
+    addHarm(w, f, harm, severe);
+    w.tally.incidents++;
+    if (severe) {
+      w.tally.severeIncidents++;
+      w.severeIncidentsThisStep.add(new int[] {f.id, r.id});
+    }
+    f.addIncident(r.visibility, r.id);
+    for (int j = 0; j < w.jurisdictions; j++) {
+      if (f.serves(j)) r.salience[j] += r.severity * r.visibility;
+    }
+    if (!r.known) {
+      r.known = true;
+      w.log("risk_known", f.id, -1, r.id, -1, r.severity, "first incident of a Knightian risk");
+    }
+    if (severe) w.log("severe_incident", f.id, -1, r.id, -1, harm, "");
+  }
+
+  private static void addHarm(World w, Firm f, double harm, boolean severe) {
+    if (harm <= 0 || f.users == 0) return;
+    w.tally.harm += harm;
+    if (severe) w.tally.harmSevere += harm;
+    w.tally.harmWeak += harm * f.weakUsers / (double) f.users;
+  }
+}

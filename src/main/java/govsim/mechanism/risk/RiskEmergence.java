@@ -1,0 +1,97 @@
+package govsim.mechanism.risk;
+
+import ec.util.MersenneTwisterFast;
+import govsim.mechanism.Draws;
+import govsim.world.Firm;
+import govsim.world.Risk;
+import govsim.world.World;
+
+/**
+ * M1 — technology and risk emergence (MODEL.md §4 M1; paper §1.1, §1.2).
+ *
+ * <p>Firms release new models at a rate, each release raising capability; novel risks arrive as a
+ * Poisson process with heavy-tailed (Pareto) severity and a visibility. A Knightian risk's hazard
+ * is unknown to everyone — firms, communities, regulators — until its first incident (the
+ * paper's risk vs uncertainty, §1.1). A capability shock adds risks and changes the form of a
+ * share of active risks, so that rules written for the old form stop covering them (the EU AI
+ * Act overtaken by ChatGPT, §1.2).
+ */
+public final class RiskEmergence {
+  private final RiskParams p;
+
+  public RiskEmergence(RiskParams p) {
+    this.p = p;
+  }
+
+  /** Creates a novel risk drawn from the scenario's distributions and adds it to the world. */
+  public Risk emergeRandom(World w, MersenneTwisterFast rng) {
+    double severity = Draws.pareto(rng, p.severityParetoAlpha(), p.severityMin());
+    double visibility = Draws.uniform(rng, p.visibilityMin(), p.visibilityMax());
+    boolean knightian = Draws.bernoulli(rng, p.knightianShare());
+    return emerge(w, rng, severity, visibility, knightian);
+  }
+
+  /** Adds a risk with the given characteristics (also used by scheduled emerge_risk events). */
+  public Risk emerge(World w, MersenneTwisterFast rng, double severity, double visibility, boolean knightian) {
+    double lifetime = Draws.exponential(rng, p.lifetimeYearsMean() * Draws.DAYS_PER_YEAR);
+    Risk r = new Risk(w.risks.size(), w.now, severity, visibility, p.hazardPerFirmYear() / Draws.DAYS_PER_YEAR,
+        knightian, w.now + lifetime, w.generation, w.jurisdictions);
+    w.risks.add(r);
+    w.log("risk_emerged", -1, -1, r.id, -1, severity, knightian ? "knightian" : "known");
+    return r;
+  }
+
+  /** One step: Poisson arrivals of novel risks and retirement of old ones. */
+  public void step(World w, MersenneTwisterFast rng) {
+    int arrivals = Draws.poisson(rng, p.arrivalRatePerYear() * w.dtDays / Draws.DAYS_PER_YEAR);
+    for (int i = 0; i < arrivals; i++) emergeRandom(w, rng);
+    for (Risk r : w.risks) {
+      if (r.active && r.retireDay <= w.now) {
+        r.active = false;
+        w.log("risk_retired", -1, -1, r.id, -1, 0, "");
+      }
+    }
+  }
+
+  /**
+   * Releases: a firm whose release day has come gains capability. The gain is crowded out by
+   * compliance costs (SF6: heavy uniform rules slow innovation), and a firm bound by a
+   * regulator's rule waits an ex-ante conformity assessment before its next release.
+   */
+  public void releases(World w, MersenneTwisterFast rng, double innovationCrowdOut, double assessmentDays,
+      java.util.function.IntPredicate boundByRegulator) {
+    if (p.releaseRatePerYear() <= 0) return;
+    double meanInterval = Draws.DAYS_PER_YEAR / p.releaseRatePerYear();
+    for (Firm f : w.firms) {
+      if (!f.active || f.nextReleaseDay > w.now) continue;
+      double crowd = Math.max(0.0, 1.0 - innovationCrowdOut * f.complianceCostPercent / 100.0);
+      f.capability += Draws.exponential(rng, p.releaseStepMean()) * crowd;
+      double delay = boundByRegulator.test(f.id) ? assessmentDays : 0.0;
+      f.nextReleaseDay = w.now + Draws.exponential(rng, meanInterval) + delay;
+    }
+  }
+
+  /** Schedules a new firm's first release. */
+  public void scheduleFirstRelease(Firm f, World w, MersenneTwisterFast rng) {
+    f.nextReleaseDay = p.releaseRatePerYear() <= 0 ? Double.POSITIVE_INFINITY
+        : w.now + Draws.exponential(rng, Draws.DAYS_PER_YEAR / p.releaseRatePerYear());
+  }
+
+  /**
+   * A capability shock: capability jumps, the technology generation advances, a share of active
+   * risks change form (rules for the old form no longer cover them), and new risks arrive.
+   */
+  public void shock(World w, MersenneTwisterFast rng, int newRisks, double obsoleteShare, double capabilityBoost) {
+    w.generation++;
+    int changed = 0;
+    for (Risk r : w.risks) {
+      if (r.active && Draws.bernoulli(rng, obsoleteShare)) {
+        r.generation = w.generation;
+        changed++;
+      }
+    }
+    for (Firm f : w.firms) if (f.active) f.capability += capabilityBoost;
+    w.log("capability_shock", -1, -1, -1, -1, w.generation, changed + " risks changed form, " + newRisks + " new");
+    for (int i = 0; i < newRisks; i++) emergeRandom(w, rng);
+  }
+}

@@ -1,0 +1,243 @@
+package govsim.mechanism.users;
+
+import ec.util.MersenneTwisterFast;
+import govsim.world.Firm;
+import govsim.world.UserPopulation;
+import govsim.world.World;
+import java.util.List;
+
+/**
+ * M4 — users: choice, switching, attention and the many eyes (MODEL.md §4 M4; paper §2.1,
+ * §3.1.5).
+ *
+ * <p>Each step every user, in one pass over primitive arrays, either notices a harm at her
+ * provider (with a probability built from the incidents' visibilities and her information
+ * capability), complains (voice) and reconsiders, or reconsiders with her attention probability,
+ * or does nothing. A reconsidering user picks provider k among those licensed in her
+ * jurisdiction with probability proportional to {@code exp(beta * (V_k - s * [k != current]))}
+ * (logit random utility net of switching cost), and moves at once. Utilities are those of the
+ * start of the step. One uniform draw decides notice/attention and one more decides the choice,
+ * so the loop stays close to the speed of the generator.
+ */
+public final class UserChoice {
+  private final UserParams p;
+  private final int firmCapacity;
+  private final int jurisdictions;
+  /** Notice probability per (firm, jurisdiction, weak). */
+  private final double[] noticeP;
+  /** Whether (firm, jurisdiction) is an open provider for users there. */
+  private final boolean[] open;
+  private final double[] weight;
+  private final int[][] jurFirms;
+  private final double[][] jurCum;
+  private final int[] jurCount;
+  private final int[][] posInJur;
+  private final int[] complaints;
+
+  public UserChoice(UserParams p, int firmCapacity, int jurisdictions) {
+    this.p = p;
+    this.firmCapacity = firmCapacity;
+    this.jurisdictions = jurisdictions;
+    this.noticeP = new double[firmCapacity * jurisdictions * 2];
+    this.open = new boolean[firmCapacity * jurisdictions];
+    this.weight = new double[firmCapacity];
+    this.jurFirms = new int[jurisdictions][firmCapacity];
+    this.jurCum = new double[jurisdictions][firmCapacity];
+    this.jurCount = new int[jurisdictions];
+    this.posInJur = new int[jurisdictions][firmCapacity];
+    this.complaints = new int[firmCapacity];
+  }
+
+  /** Deterministic utility of a provider as users see it (MODEL.md §3 Users). */
+  public double utility(Firm f) {
+    return utility(p, f);
+  }
+
+  /** The same, for any user parameters (observers compute welfare with it). */
+  public static double utility(UserParams p, Firm f) {
+    return p.weightQuality() * f.capability + p.weightReputation() * f.reputation
+        - (f.practice ? p.weightPractice() : 0.0) + (f.certified() ? p.weightCertification() : 0.0);
+  }
+
+  /**
+   * Chance that a user with information capability cap notices at least one of the firm's
+   * incidents of this step: 1 - prod(1 - visibility_k * cap).
+   */
+  public static double noticeProbability(Firm f, double cap) {
+    double miss = 1.0;
+    for (int k = 0; k < f.stepIncidents; k++) {
+      miss *= 1.0 - Math.min(1.0, f.stepIncidentVisibility[k] * cap);
+    }
+    return 1.0 - miss;
+  }
+
+  /** Places each user at a uniformly random provider licensed in her jurisdiction. */
+  public void assignInitial(World w, MersenneTwisterFast rng) {
+    prepareChoiceSets(w);
+    UserPopulation u = w.users;
+    for (int i = 0; i < u.size; i++) {
+      int j = u.jurisdictionOf(i);
+      if (jurCount[j] == 0) throw new IllegalStateException("no firm serves jurisdiction " + j);
+      int f = jurFirms[j][rng.nextInt(jurCount[j])];
+      u.firm[i] = f;
+      Firm firm = w.firms.get(f);
+      firm.users++;
+      firm.weakUsers += u.weak[i];
+    }
+  }
+
+  /**
+   * One step of all users.
+   *
+   * @param capStrong information capability of ordinary users per jurisdiction (after M11)
+   * @param capWeak information capability of information-weak users per jurisdiction (after M11)
+   */
+  public void step(World w, MersenneTwisterFast rng, double[] capStrong, double[] capWeak) {
+    List<Firm> firms = w.firms;
+    int nf = firms.size();
+    int nj = jurisdictions;
+    for (int f = 0; f < nf; f++) {
+      Firm firm = firms.get(f);
+      firm.usersAtStepStart = firm.users;
+      complaints[f] = 0;
+      for (int j = 0; j < nj; j++) {
+        int base = (f * nj + j) * 2;
+        if (firm.active && firm.stepIncidents > 0) {
+          noticeP[base] = noticeProbability(firm, capStrong[j]);
+          noticeP[base + 1] = noticeProbability(firm, capWeak[j]);
+        } else {
+          noticeP[base] = 0.0;
+          noticeP[base + 1] = 0.0;
+        }
+      }
+    }
+    prepareChoiceSets(w);
+
+    UserPopulation u = w.users;
+    final int[] firmOf = u.firm;
+    final float[] attention = u.attention;
+    final byte[] weak = u.weak;
+    final byte[] jur = u.jurisdiction;
+    final double voice = p.voicePropensity();
+    final double beta = p.choiceIntensity();
+    int switches = 0;
+    for (int i = 0, n = u.size; i < n; i++) {
+      int f = firmOf[i];
+      int j = jur == null ? 0 : jur[i];
+      int cell = f * nj + j;
+      if (!open[cell]) {
+        switches += forcedMove(w, i, f, j, rng);
+        continue;
+      }
+      double pn = noticeP[cell * 2 + weak[i]];
+      double x = rng.nextDouble();
+      boolean reconsider;
+      if (x < pn) {
+        if (voice >= 1.0 || rng.nextDouble() < voice) complaints[f]++;
+        reconsider = true;
+      } else {
+        reconsider = x - pn < attention[i] * (1.0 - pn);
+      }
+      if (reconsider) {
+        int k = choose(j, f, u.switchingCost[i], beta, rng.nextDouble());
+        if (k != f) {
+          move(w, i, f, k);
+          switches++;
+        }
+      }
+    }
+    for (int f = 0; f < nf; f++) {
+      firms.get(f).complaints = complaints[f];
+      w.tally.complaints += complaints[f];
+    }
+    w.tally.switches += switches;
+  }
+
+  /**
+   * Logit choice with switching cost from one uniform draw x: stay with weight w_f, or move to
+   * k != f with weight w_k * exp(-beta * s).
+   */
+  int choose(int j, int f, double switchingCost, double beta, double x) {
+    int n = jurCount[j];
+    double[] cum = jurCum[j];
+    double total = cum[n - 1];
+    double wf = weight[f];
+    double discount = Math.exp(-beta * switchingCost);
+    double others = total - wf;
+    double stay = wf / (wf + discount * others);
+    if (x < stay || others <= 0) return f;
+    double target = (x - stay) / (1.0 - stay) * others;
+    int pos = posInJur[j][f];
+    double before = pos == 0 ? 0.0 : cum[pos - 1];
+    if (target >= before) target += wf;
+    int k = search(cum, n, target);
+    return jurFirms[j][k];
+  }
+
+  private int forcedMove(World w, int i, int f, int j, MersenneTwisterFast rng) {
+    int n = jurCount[j];
+    if (n == 0) return 0;
+    double target = rng.nextDouble() * jurCum[j][n - 1];
+    int k = jurFirms[j][search(jurCum[j], n, target)];
+    if (k == f) return 0;
+    move(w, i, f, k);
+    return 1;
+  }
+
+  private static int search(double[] cum, int n, double target) {
+    int lo = 0;
+    int hi = n - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (cum[mid] > target) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  private static void move(World w, int i, int from, int to) {
+    UserPopulation u = w.users;
+    u.firm[i] = to;
+    Firm a = w.firms.get(from);
+    Firm b = w.firms.get(to);
+    a.users--;
+    b.users++;
+    if (u.weak[i] != 0) {
+      a.weakUsers--;
+      b.weakUsers++;
+    }
+  }
+
+  /** Builds, per jurisdiction, the licensed providers and their cumulative choice weights. */
+  private void prepareChoiceSets(World w) {
+    List<Firm> firms = w.firms;
+    int nf = firms.size();
+    double beta = p.choiceIntensity();
+    double vmax = Double.NEGATIVE_INFINITY;
+    for (Firm f : firms) if (f.active) vmax = Math.max(vmax, utility(f));
+    for (int f = 0; f < nf; f++) {
+      Firm firm = firms.get(f);
+      weight[f] = firm.active ? Math.exp(beta * (utility(firm) - vmax)) : 0.0;
+    }
+    for (int j = 0; j < jurisdictions; j++) {
+      int n = 0;
+      double acc = 0.0;
+      for (int f = 0; f < nf; f++) {
+        Firm firm = firms.get(f);
+        boolean isOpen = firm.active && firm.serves(j);
+        open[f * jurisdictions + j] = isOpen;
+        if (!isOpen) continue;
+        acc += weight[f];
+        jurFirms[j][n] = f;
+        jurCum[j][n] = acc;
+        posInJur[j][f] = n;
+        n++;
+      }
+      jurCount[j] = n;
+    }
+  }
+
+  public int firmCapacity() {
+    return firmCapacity;
+  }
+}

@@ -1,0 +1,273 @@
+package govsim.model;
+
+import ec.util.MersenneTwisterFast;
+import govsim.mechanism.Draws;
+import govsim.mechanism.assurance.Audits;
+import govsim.mechanism.community.Membership;
+import govsim.mechanism.community.StandardSetting;
+import govsim.mechanism.competition.Competition;
+import govsim.mechanism.crossborder.ComplianceCost;
+import govsim.mechanism.enforcement.Enforcement;
+import govsim.mechanism.firms.Accounting;
+import govsim.mechanism.firms.FirmDecisions;
+import govsim.mechanism.malicious.MaliciousAttacks;
+import govsim.mechanism.reputation.Backlash;
+import govsim.mechanism.risk.Incidents;
+import govsim.mechanism.risk.RiskEmergence;
+import govsim.mechanism.rulemaking.CentralRuleMaking;
+import govsim.mechanism.synergy.Synergy;
+import govsim.mechanism.users.UserChoice;
+import govsim.world.Community;
+import govsim.world.Firm;
+import govsim.world.Regulator;
+import govsim.world.World;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import sim.engine.Schedule;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * The govsim model: a MASON {@link SimState} holding one {@link World} and the mechanisms M1-M12,
+ * run in the phase order of {@link Phase}. It imports no observer, writer or GUI code: the
+ * experiment layer and the GUI attach observers at {@link Phase#OBSERVE}.
+ *
+ * <p>All randomness comes from MASON's {@code random} (Mersenne Twister), seeded with all 64
+ * bits of the scenario's seed, and every mechanism receives it as an argument.
+ */
+public final class GovSimModel extends SimState {
+  private static final long serialVersionUID = 1L;
+
+  private final ModelSpec spec;
+  private World world;
+
+  private RiskEmergence emergence;
+  private Incidents incidents;
+  private CentralRuleMaking ruleMaking;
+  private Enforcement enforcement;
+  private UserChoice users;
+  private Backlash backlash;
+  private FirmDecisions decisions;
+  private Accounting accounting;
+  private StandardSetting standards;
+  private Audits audits;
+  private Competition competition;
+  private Synergy synergy;
+  private MaliciousAttacks malicious;
+
+  private List<EventSpec> pendingEvents;
+  private boolean[] signalled;
+
+  public GovSimModel(ModelSpec spec) {
+    super(spec.seed());
+    this.spec = spec;
+    setSeed(spec.seed());
+  }
+
+  /** Seeds the generator with all 64 bits (MersenneTwisterFast's long seed keeps only 32). */
+  @Override
+  public void setSeed(long seed) {
+    super.setSeed(seed);
+    random.setSeed(new int[] {(int) seed, (int) (seed >>> 32), 0x67736d});
+  }
+
+  public ModelSpec spec() {
+    return spec;
+  }
+
+  public World world() {
+    return world;
+  }
+
+  public long totalSteps() {
+    return spec.time().steps();
+  }
+
+  public boolean isDone() {
+    return world != null && world.step >= totalSteps();
+  }
+
+  /** Runs one whole step (all phases and attached observers). */
+  public void stepOnce() {
+    schedule.step(this);
+  }
+
+  @Override
+  public void start() {
+    super.start();
+    buildMechanisms();
+    world = new WorldBuilder(spec, emergence, users, synergy).build(random);
+    signalled = new boolean[spec.competition().maxFirms()];
+    pendingEvents = new ArrayList<>(spec.events());
+    pendingEvents.sort(Comparator.comparingDouble(EventSpec::atDay));
+    double dt = spec.time().dtDays();
+    phase(Phase.EVENTS, this::events, dt);
+    phase(Phase.EMERGENCE, () -> {
+      emergence.step(world, random);
+      emergence.releases(world, random, spec.firms().innovationCrowdOut(),
+          spec.rulemaking().conformityAssessmentDays(), id -> decisions.boundByRegulator(world, world.firms.get(id)));
+    }, dt);
+    phase(Phase.FIRM_DECISIONS, () -> decisions.step(world, random, outlook()), dt);
+    phase(Phase.STANDARDS, () -> {
+      standards.step(world, random);
+      if (spec.communities().enabled()) standards.formAndDissolve(world, random, this::newCommunity);
+    }, dt);
+    phase(Phase.RULEMAKING, () -> ruleMaking.step(world), dt);
+    phase(Phase.INCIDENTS, () -> incidents.step(world, random), dt);
+    phase(Phase.MALICIOUS, () -> malicious.step(world, random, synergy,
+        spec.enforcement().costPerInspection(), spec.users().infoWeakShare()), dt);
+    phase(Phase.USERS, () -> users.step(world, random, capabilities(false), capabilities(true)), dt);
+    phase(Phase.BACKLASH, () -> backlash.step(world), dt);
+    phase(Phase.AUDITS, () -> audits.step(world, random, synergy), dt);
+    phase(Phase.ENFORCEMENT, () -> enforcement.step(world, random, synergy, signalled), dt);
+    phase(Phase.COMPETITION, () -> competition.step(world, random, this::enter), dt);
+    phase(Phase.ACCOUNTING, () -> accounting.step(world, decisions), dt);
+    phase(Phase.CLOCK, () -> {
+      world.step++;
+      world.now = world.step * world.dtDays;
+    }, dt);
+  }
+
+  private void phase(Phase phase, Runnable body, double dt) {
+    Steppable s = state -> body.run();
+    schedule.scheduleRepeating(Schedule.EPOCH, phase.ordering(), s, dt);
+  }
+
+  private void buildMechanisms() {
+    ModelSpec s = spec;
+    synergy = new Synergy(s.synergy());
+    emergence = new RiskEmergence(s.risks());
+    incidents = new Incidents(s.risks(), s.practice(), s.firms().voluntaryMitigationEfficacy());
+    ruleMaking = new CentralRuleMaking(s.rulemaking());
+    enforcement = new Enforcement(s.enforcement(), s.reputation().sanctionLoss(), s.firms().revenuePerUserYear());
+    users = new UserChoice(s.users(), s.competition().maxFirms(), s.crossBorder().jurisdictions());
+    backlash = new Backlash(s.reputation(), s.practice(), s.firms().responseLatencyDays());
+    ComplianceCost cost = new ComplianceCost(s.crossBorder(), s.firms().complianceCostPerRule(),
+        s.firms().voluntaryMitigationEfficacy(), s.rulemaking().ruleCostMultiplier(),
+        s.communities().toolingCostReduction());
+    decisions = new FirmDecisions(s.firms(), s.practice(), s.reputation(), s.users(), s.risks(), s.assurance(),
+        s.communities(), s.rulemaking(), enforcement, synergy, cost);
+    accounting = new Accounting(s.firms(), s.practice(), s.communities().feePerYear());
+    standards = new StandardSetting(s.communities());
+    audits = new Audits(s.assurance(), s.reputation().expulsionLoss());
+    competition = new Competition(s.competition());
+    malicious = new MaliciousAttacks(s.malicious(), s.enforcement().maliciousDetectionProbability(),
+        s.risks().severeThreshold());
+  }
+
+  /** Phase EVENTS: reset the step's tally and apply the scenario events that are due. */
+  private void events() {
+    world.tally.reset();
+    world.severeIncidentsThisStep.clear();
+    markSignalled();
+    while (!pendingEvents.isEmpty() && pendingEvents.get(0).atDay() <= world.now + 1e-9) {
+      apply(pendingEvents.remove(0));
+    }
+  }
+
+  private void apply(EventSpec e) {
+    switch (e.type()) {
+      case CAPABILITY_SHOCK -> emergence.shock(world, random, e.newRisks(), e.obsoleteShare(), e.capabilityBoost());
+      case ADOPT_PRACTICE -> {
+        Firm f = e.firm() >= 0 && e.firm() < world.firms.size() ? world.firms.get(e.firm()) : largestFirm();
+        if (f != null && f.active) {
+          f.noPracticeUntilDay = 0;
+          Backlash.adopt(world, f);
+        }
+      }
+      case ENACT_MANDATE -> {
+        for (Regulator reg : world.regulators) {
+          if (e.jurisdiction() >= 0 && reg.jurisdiction != e.jurisdiction()) continue;
+          switch (e.mandate()) {
+            case TRANSPARENCY -> reg.transparency = true;
+            case RECOGNIZE_CERTIFICATION -> reg.recognizeCertification = true;
+            case SIGNALS -> reg.signals = true;
+            case BACKSTOP -> reg.backstop = true;
+            case PROTECT_VULNERABLE -> reg.protectVulnerable = true;
+            case RULEMAKING -> {
+              reg.rulemaking = true;
+              reg.enforcement = true;
+            }
+          }
+          world.log("mandate_enacted", -1, -1, -1, reg.jurisdiction, 0, e.mandate().name().toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+      case FORM_COMMUNITY -> {
+        Community c = newCommunity(world, random, e.stringency(), e.assurance());
+        int founders = Math.min(spec.communities().foundingMembers(), world.activeFirmCount());
+        for (int attempt = 0; attempt < 10 * founders && c.size() < founders; attempt++) {
+          Firm f = world.firms.get(random.nextInt(world.firms.size()));
+          if (f.active && !c.members.get(f.id)) Membership.join(world, f, c);
+        }
+      }
+      case EMERGE_RISK -> emergence.emerge(world, random, e.severity(), e.visibility(), e.knightian());
+    }
+  }
+
+  private Firm largestFirm() {
+    Firm best = null;
+    for (Firm f : world.firms) if (f.active && (best == null || f.users > best.users)) best = f;
+    return best;
+  }
+
+  /** Creates a community with the scenario's draws and adds it to the world. */
+  Community newCommunity(World w, MersenneTwisterFast rng, double stringency, double assurance) {
+    double a = Double.isNaN(assurance)
+        ? Draws.uniform(rng, spec.assurance().assuranceMin(), spec.assurance().assuranceMax()) : assurance;
+    long recognized = 0L;
+    for (int j = 0; j < w.jurisdictions; j++) {
+      if (Draws.bernoulli(rng, spec.crossBorder().recognitionProbability())) recognized |= 1L << j;
+    }
+    Community c = new Community(w.communities.size(), stringency, a, w.now, recognized);
+    w.communities.add(c);
+    w.log("community_formed", -1, c.id, -1, -1, stringency, "assurance " + String.format(java.util.Locale.ROOT, "%.3f", a));
+    return c;
+  }
+
+  private Firm enter(World w, MersenneTwisterFast rng, double capability) {
+    Firm f = WorldBuilder.newFirm(spec, w, rng, w.firms.size(), capability);
+    w.firms.add(f);
+    emergence.scheduleFirstRelease(f, w, rng);
+    f.nextReviewDay = w.now;
+    return f;
+  }
+
+  /** Signals (M11) address the largest firms; computed once per step. */
+  private void markSignalled() {
+    java.util.Arrays.fill(signalled, false);
+    int top = synergy.signalTopFirms();
+    if (top <= 0) return;
+    List<Firm> active = new ArrayList<>();
+    for (Firm f : world.firms) if (f.active) active.add(f);
+    active.sort(Comparator.comparingInt((Firm f) -> -f.users).thenComparingInt(f -> f.id));
+    for (int k = 0; k < Math.min(top, active.size()); k++) signalled[active.get(k).id] = true;
+  }
+
+  private FirmDecisions.Outlook outlook() {
+    int nf = world.firms.size();
+    double[][] inspections = new double[nf][world.jurisdictions];
+    for (Regulator reg : world.regulators) {
+      if (!reg.enforcement) continue;
+      double total = 0;
+      double[] weight = new double[nf];
+      for (Firm f : world.firms) {
+        if (!f.active || !f.serves(reg.jurisdiction)) continue;
+        weight[f.id] = synergy.inspectionWeight(reg, Enforcement.certifiedRecognized(world, f, reg), signalled[f.id]);
+        total += weight[f.id];
+      }
+      if (total <= 0) continue;
+      for (int f = 0; f < nf; f++) {
+        inspections[f][reg.jurisdiction] = spec.enforcement().inspectionsPerYear() * weight[f] / total;
+      }
+    }
+    return new FirmDecisions.Outlook(signalled, inspections, world.users.size);
+  }
+
+  private double[] capabilities(boolean weak) {
+    double[] caps = new double[world.jurisdictions];
+    double base = weak ? spec.users().infoCapabilityWeak() : spec.users().infoCapabilityStrong();
+    for (Regulator reg : world.regulators) caps[reg.jurisdiction] = synergy.noticeCapability(reg, base, weak);
+    return caps;
+  }
+}

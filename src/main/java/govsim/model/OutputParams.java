@@ -1,0 +1,12 @@
+package govsim.model;
+
+import govsim.scenario.Param;
+
+/** Which outputs a run writes (MODEL.md §7). Read by the experiment layer, never by the model. */
+public record OutputParams(
+    @Param(def = "1", min = 1, max = 1000000, unit = "steps", doc = "Record one time-series row every this many steps (the last step is always recorded).")
+    int recordEverySteps,
+    @Param(def = "true", doc = "Write timeseries.csv.")
+    boolean timeseries,
+    @Param(def = "true", doc = "Write events.csv (the event log).")
+    boolean events) {}

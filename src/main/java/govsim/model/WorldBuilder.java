@@ -1,0 +1,113 @@
+package govsim.model;
+
+import ec.util.MersenneTwisterFast;
+import govsim.mechanism.Draws;
+import govsim.mechanism.community.Membership;
+import govsim.mechanism.risk.RiskEmergence;
+import govsim.mechanism.synergy.Synergy;
+import govsim.mechanism.users.UserChoice;
+import govsim.world.Community;
+import govsim.world.Firm;
+import govsim.world.MaliciousActors;
+import govsim.world.Regulator;
+import govsim.world.UserPopulation;
+import govsim.world.World;
+
+/**
+ * Initialization (the ODD's "initialization"): builds the world of day 0 from the scenario, in a
+ * fixed order of random draws — regulators, firms, users, initial risks, communities and
+ * memberships, malicious actors — so that the same seed always builds the same world.
+ */
+final class WorldBuilder {
+  private final ModelSpec spec;
+  private final RiskEmergence emergence;
+  private final UserChoice users;
+  private final Synergy synergy;
+
+  WorldBuilder(ModelSpec spec, RiskEmergence emergence, UserChoice users, Synergy synergy) {
+    this.spec = spec;
+    this.emergence = emergence;
+    this.users = users;
+    this.synergy = synergy;
+  }
+
+  World build(MersenneTwisterFast rng) {
+    int jurisdictions = spec.crossBorder().jurisdictions();
+    UserPopulation pop = new UserPopulation(spec.users().count(), jurisdictions > 1);
+    MaliciousActors actors = new MaliciousActors(spec.malicious().count());
+    World w = new World(jurisdictions, spec.time().dtDays(), pop, actors);
+
+    for (Regulator reg : w.regulators) {
+      reg.rulemaking = spec.rulemaking().enabled();
+      reg.enforcement = spec.enforcement().enabled();
+      synergy.grantInitialPowers(reg);
+    }
+
+    for (int i = 0; i < spec.firms().count(); i++) {
+      double capability = Draws.uniform(rng, spec.firms().capabilityMin(), spec.firms().capabilityMax());
+      Firm f = newFirm(spec, w, rng, i, capability);
+      w.firms.add(f);
+      emergence.scheduleFirstRelease(f, w, rng);
+      // Firms that review at all make their first decisions on day 0.
+      f.nextReviewDay = spec.firms().reviewRatePerYear() > 0 ? 0.0 : Double.POSITIVE_INFINITY;
+    }
+
+    initUsers(w, rng);
+    users.assignInitial(w, rng);
+
+    for (int i = 0; i < spec.risks().initialCount(); i++) {
+      double severity = Draws.pareto(rng, spec.risks().severityParetoAlpha(), spec.risks().severityMin());
+      double visibility = Draws.uniform(rng, spec.risks().visibilityMin(), spec.risks().visibilityMax());
+      emergence.emerge(w, rng, severity, visibility, false);
+    }
+
+    if (spec.communities().enabled()) {
+      for (int c = 0; c < spec.communities().initialCount(); c++) {
+        double stringency = Draws.uniform(rng, spec.communities().stringencyMin(), spec.communities().stringencyMax());
+        double assurance = Draws.uniform(rng, spec.assurance().assuranceMin(), spec.assurance().assuranceMax());
+        long recognized = 0L;
+        for (int j = 0; j < jurisdictions; j++) {
+          if (Draws.bernoulli(rng, spec.crossBorder().recognitionProbability())) recognized |= 1L << j;
+        }
+        w.communities.add(new Community(c, stringency, assurance, 0.0, recognized));
+      }
+      if (!w.communities.isEmpty()) {
+        for (Firm f : w.firms) {
+          if (Draws.bernoulli(rng, spec.communities().initialMembershipShare())) {
+            Membership.join(w, f, w.communities.get(rng.nextInt(w.communities.size())));
+          }
+        }
+      }
+    }
+
+    for (int i = 0; i < actors.count; i++) actors.jurisdiction[i] = rng.nextInt(jurisdictions);
+    return w;
+  }
+
+  private void initUsers(World w, MersenneTwisterFast rng) {
+    UserPopulation u = w.users;
+    var p = spec.users();
+    double sigma = p.attentionHeterogeneity();
+    for (int i = 0; i < u.size; i++) {
+      if (u.jurisdiction != null) u.jurisdiction[i] = (byte) rng.nextInt(w.jurisdictions);
+      u.weak[i] = (byte) (Draws.bernoulli(rng, p.infoWeakShare()) ? 1 : 0);
+      u.switchingCost[i] = (float) Draws.exponential(rng, p.switchingCostMean());
+      // A mean-preserving log-normal factor makes some users far more attentive than others.
+      double factor = sigma > 0 ? Math.exp(sigma * rng.nextGaussian() - 0.5 * sigma * sigma) : 1.0;
+      u.attention[i] = (float) Draws.stepProbability(p.attentionRatePerDay() * factor, w.dtDays);
+    }
+  }
+
+  /** A firm with the scenario's draws: alignment, home jurisdiction, licenses abroad. */
+  static Firm newFirm(ModelSpec spec, World w, MersenneTwisterFast rng, int id, double capability) {
+    double alignment = Draws.uniform(rng, spec.firms().alignmentMin(), spec.firms().alignmentMax());
+    int home = id < w.jurisdictions ? id : rng.nextInt(w.jurisdictions);
+    long serves = 1L << home;
+    for (int j = 0; j < w.jurisdictions; j++) {
+      if (j != home && Draws.bernoulli(rng, spec.crossBorder().serveAbroadProbability())) serves |= 1L << j;
+    }
+    Firm f = new Firm(id, alignment, capability, spec.reputation().initial(), home, serves);
+    f.backlashBelief = spec.firms().backlashBelief();
+    return f;
+  }
+}

@@ -1,0 +1,52 @@
+package govsim.observe;
+
+import govsim.model.ModelSpec;
+import govsim.world.World;
+import java.util.function.Supplier;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * The observer scheduled after the model's phases each step: computes the step's metrics, feeds
+ * the run summary, forwards recorded rows (every record_every_steps steps and the last step) and
+ * drains the event log to the listener. The model never sees it.
+ */
+public final class Recorder implements Steppable {
+  private static final long serialVersionUID = 1L;
+
+  private final Supplier<World> world;
+  private final StepMetrics metrics;
+  private final RunSummary summary;
+  private final RunListener listener;
+  private final int every;
+  private final long lastStep;
+  private double[] latest;
+
+  public Recorder(ModelSpec spec, Supplier<World> world, RunListener listener) {
+    this.world = world;
+    this.metrics = new StepMetrics(spec);
+    this.summary = new RunSummary(spec);
+    this.listener = listener;
+    this.every = spec.outputs().recordEverySteps();
+    this.lastStep = spec.time().steps() - 1;
+  }
+
+  @Override
+  public void step(SimState state) {
+    World w = world.get();
+    long step = w.step;
+    double[] row = metrics.compute(w);
+    latest = row;
+    summary.add(w, row);
+    if (step % every == 0 || step == lastStep) listener.row(row);
+    w.drainEvents(listener::event);
+  }
+
+  public RunSummary summary() {
+    return summary;
+  }
+
+  public double[] latest() {
+    return latest;
+  }
+}

@@ -1,0 +1,44 @@
+package govsim.scenario;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares one scenario key on a record component: its default, unit, allowed range and meaning.
+ *
+ * <p>Every parameter of govsim is documented exactly once, here, where it is declared. The YAML key
+ * is the component name in snake_case ({@code switchingCostMean} → {@code switching_cost_mean}).
+ * The schema ({@link Schema}), the loader's validation, {@code govsim describe} and the ODD
+ * parameter tables are all generated from these annotations.
+ *
+ * <p>Supported component types: {@code double}, {@code int}, {@code long}, {@code boolean},
+ * {@code String}, enums (YAML spelling: the constant's name in lower case), nested records
+ * (a section; annotate with {@code @Param(doc=...)} only) and {@code List} of records or of
+ * {@code String}/{@code Double}/{@code Integer}.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.RECORD_COMPONENT)
+public @interface Param {
+  /** Default as YAML text ("0.05", "true", "hybrid", "[]"). Ignored for sections. */
+  String def() default "";
+
+  /** Unit, e.g. "days", "1/year", "share", "currency/user/year"; empty for dimensionless. */
+  String unit() default "";
+
+  /** Smallest allowed value (inclusive) for numbers. */
+  double min() default Double.NEGATIVE_INFINITY;
+
+  /** Largest allowed value (inclusive) for numbers. */
+  double max() default Double.POSITIVE_INFINITY;
+
+  /** One line: what the key means (and, where useful, how it is used). */
+  String doc();
+
+  /**
+   * Where the default comes from: a citation (paper section, public fact) or the word
+   * "assumption" followed by the reason.
+   */
+  String source() default "assumption";
+}

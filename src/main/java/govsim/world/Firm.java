@@ -1,0 +1,90 @@
+package govsim.world;
+
+import java.util.BitSet;
+
+/** An AI provider (MODEL.md §3 Firms): state only; its decision rules live in mechanism.firms. */
+public final class Firm {
+  public final int id;
+  public boolean active = true;
+  public final double alignment;
+  public double capability;
+  public double reputation;
+  public final int homeJurisdiction;
+  /** Bit j set: licensed to serve jurisdiction j (M10; cleared by revocation, M3). */
+  public long servesMask;
+
+  /** User-visible harmful practice (M5/M6). */
+  public boolean practice;
+  public double practiceAdoptedDay = Double.NaN;
+  public double firstOutcryDay = Double.NaN;
+  public double revisionDueDay = Double.NaN;
+  public double noPracticeUntilDay;
+  public double backlashBelief;
+
+  /** Risks the firm mitigates (by risk id). */
+  public final BitSet mitigates = new BitSet();
+  /** Communities the firm belongs to (by community id). */
+  public final BitSet memberships = new BitSet();
+  /** Day until which each community bans the firm after an expulsion (index community id). */
+  public double[] bannedUntil = new double[0];
+
+  public int users;
+  public int weakUsers;
+  public int usersAtStepStart;
+  public int complaints;
+  public double nextReleaseDay;
+  public double lowShareSinceDay = Double.NaN;
+  public double nextReviewDay;
+
+  /** Accounting of the current step and a smoothed profit rate (share of revenue) for imitation. */
+  public double revenueStep;
+  public double complianceCostStep;
+  public double feesStep;
+  public double finesStep;
+  public double profitShareSmoothed;
+  /** Annual compliance cost as % of revenue at the last review (innovation crowd-out). */
+  public double complianceCostPercent;
+
+  /** Incidents of the current step: visibility and risk id (-1 for the harmful practice). */
+  public double[] stepIncidentVisibility = new double[4];
+  public int[] stepIncidentRisk = new int[4];
+  public int stepIncidents;
+
+  public void addIncident(double visibility, int riskId) {
+    if (stepIncidents == stepIncidentVisibility.length) {
+      stepIncidentVisibility = java.util.Arrays.copyOf(stepIncidentVisibility, stepIncidents * 2);
+      stepIncidentRisk = java.util.Arrays.copyOf(stepIncidentRisk, stepIncidents * 2);
+    }
+    stepIncidentVisibility[stepIncidents] = visibility;
+    stepIncidentRisk[stepIncidents] = riskId;
+    stepIncidents++;
+  }
+
+  public Firm(int id, double alignment, double capability, double reputation, int homeJurisdiction, long servesMask) {
+    this.id = id;
+    this.alignment = alignment;
+    this.capability = capability;
+    this.reputation = reputation;
+    this.homeJurisdiction = homeJurisdiction;
+    this.servesMask = servesMask;
+  }
+
+  public boolean serves(int jurisdiction) {
+    return (servesMask & (1L << jurisdiction)) != 0;
+  }
+
+  public boolean certified() {
+    return !memberships.isEmpty();
+  }
+
+  public boolean bannedFrom(int community, double now) {
+    return community < bannedUntil.length && bannedUntil[community] > now;
+  }
+
+  public void ban(int community, double untilDay) {
+    if (community >= bannedUntil.length) {
+      bannedUntil = java.util.Arrays.copyOf(bannedUntil, community + 1);
+    }
+    bannedUntil[community] = untilDay;
+  }
+}

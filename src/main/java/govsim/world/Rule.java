@@ -1,0 +1,27 @@
+package govsim.world;
+
+/**
+ * A rule on one risk, made by a regulator (M2) or a community (M7): when work on it started,
+ * when it takes effect, and the form (generation) of the risk it was written for.
+ */
+public final class Rule {
+  public final int riskId;
+  public final int generation;
+  public final double startedDay;
+  public final double effectiveDay;
+  public final double stringency;
+  public boolean effective;
+
+  public Rule(int riskId, int generation, double startedDay, double effectiveDay, double stringency) {
+    this.riskId = riskId;
+    this.generation = generation;
+    this.startedDay = startedDay;
+    this.effectiveDay = effectiveDay;
+    this.stringency = stringency;
+  }
+
+  /** Whether the rule is in force and written for the risk's current form. */
+  public boolean covers(Risk risk) {
+    return effective && generation == risk.generation;
+  }
+}

@@ -1,0 +1,38 @@
+package govsim.world;
+
+/**
+ * What happened during the current step, counted by the mechanisms as they act and read by
+ * observers after the step; reset at the start of each step.
+ */
+public final class StepTally {
+  public double harm;
+  public double harmSevere;
+  public double harmMalicious;
+  public double harmWeak;
+  public int incidents;
+  public int severeIncidents;
+  public int complaints;
+  public int switches;
+  public int outcries;
+  public int revisions;
+  public int expulsions;
+  public int sanctions;
+  public int revocations;
+  public int attacks;
+  public int audits;
+  public int inspections;
+  public int entries;
+  public int exits;
+  public double costCompliance;
+  public double costRegulator;
+  public double costCommunity;
+  public double revenue;
+  public double profit;
+
+  public void reset() {
+    harm = harmSevere = harmMalicious = harmWeak = 0;
+    incidents = severeIncidents = complaints = switches = outcries = revisions = 0;
+    expulsions = sanctions = revocations = attacks = audits = inspections = entries = exits = 0;
+    costCompliance = costRegulator = costCommunity = revenue = profit = 0;
+  }
+}

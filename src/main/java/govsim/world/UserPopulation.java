@@ -1,0 +1,32 @@
+package govsim.world;
+
+/**
+ * The users (MODEL.md §3 Users) as a structure of arrays: one slot per user, no object per user
+ * (STYLE.md habit 8). About 14 bytes a user.
+ */
+public final class UserPopulation {
+  public final int size;
+  /** Current provider (firm id). */
+  public final int[] firm;
+  /** Switching cost, utility units. */
+  public final float[] switchingCost;
+  /** Per-step probability of reconsidering without a trigger. */
+  public final float[] attention;
+  /** 1 for information-weak users, 0 otherwise. */
+  public final byte[] weak;
+  /** Jurisdiction of each user (null when there is only one). */
+  public final byte[] jurisdiction;
+
+  public UserPopulation(int size, boolean multiJurisdiction) {
+    this.size = size;
+    this.firm = new int[size];
+    this.switchingCost = new float[size];
+    this.attention = new float[size];
+    this.weak = new byte[size];
+    this.jurisdiction = multiJurisdiction ? new byte[size] : null;
+  }
+
+  public int jurisdictionOf(int user) {
+    return jurisdiction == null ? 0 : jurisdiction[user];
+  }
+}

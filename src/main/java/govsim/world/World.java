@@ -1,0 +1,67 @@
+package govsim.world;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The whole simulated state of one run: agents, rules, the clock, the event log and the tally of
+ * the current step. Mechanisms read and change it; observers only read it. It holds no
+ * parameters and no random generator (those are passed to each mechanism call).
+ */
+public final class World {
+  public final int jurisdictions;
+  public final double dtDays;
+  public long step;
+  /** Simulated time at the start of the current step, in days. */
+  public double now;
+  /** Technology generation; a capability shock advances it (M1). */
+  public int generation;
+
+  public final List<Firm> firms = new ArrayList<>();
+  public final List<Risk> risks = new ArrayList<>();
+  public final List<Community> communities = new ArrayList<>();
+  public final Regulator[] regulators;
+  public final UserPopulation users;
+  public final MaliciousActors malicious;
+
+  public final StepTally tally = new StepTally();
+  /** Days from first outcry to revision, one entry per revision (M5). */
+  public final List<Double> backlashResponseDays = new ArrayList<>();
+  /** Days from adopting a harmful practice to revising it after backlash, one entry per revision (M5). */
+  public final List<Double> practiceDurationDays = new ArrayList<>();
+  /** Severe incidents of this step awaiting ex-post investigation: pairs (firm id, risk id). */
+  public final List<int[]> severeIncidentsThisStep = new ArrayList<>();
+
+  private final List<WorldEvent> events = new ArrayList<>();
+
+  public World(int jurisdictions, double dtDays, UserPopulation users, MaliciousActors malicious) {
+    this.jurisdictions = jurisdictions;
+    this.dtDays = dtDays;
+    this.users = users;
+    this.malicious = malicious;
+    this.regulators = new Regulator[jurisdictions];
+    for (int j = 0; j < jurisdictions; j++) regulators[j] = new Regulator(j);
+  }
+
+  /** Time at the end of the current step (the "day" column of outputs). */
+  public double endOfStep() {
+    return (step + 1) * dtDays;
+  }
+
+  public void log(String type, int firm, int community, int risk, int jurisdiction, double value, String detail) {
+    events.add(new WorldEvent(step, endOfStep(), type, firm, community, risk, jurisdiction, value, detail));
+  }
+
+  /** Hands the events logged since the last drain to the consumer, in order, and forgets them. */
+  public void drainEvents(Consumer<WorldEvent> consumer) {
+    for (WorldEvent e : events) consumer.accept(e);
+    events.clear();
+  }
+
+  public int activeFirmCount() {
+    int n = 0;
+    for (Firm f : firms) if (f.active) n++;
+    return n;
+  }
+}
