@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         "laissez-faire regimes on the same simulated world, with reproducible numbers.",
         "",
         "Start with:  ./govsim run scenarios/baseline.yaml"},
-    subcommands = {RunCommand.class, ValidateCommand.class, DescribeCommand.class,
+    subcommands = {RunCommand.class, ValidateCommand.class, DescribeCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 2 bad input (scenario or options), 1 failure while running.",
         "Each command has --help."})

@@ -39,7 +39,7 @@ import sim.engine.Steppable;
 public final class GovSimModel extends SimState {
   private static final long serialVersionUID = 1L;
 
-  private final ModelSpec spec;
+  private ModelSpec spec;
   private World world;
 
   private RiskEmergence emergence;
@@ -56,6 +56,7 @@ public final class GovSimModel extends SimState {
   private Synergy synergy;
   private MaliciousAttacks malicious;
 
+  private long fullSeed;
   private List<EventSpec> pendingEvents;
   private boolean[] signalled;
 
@@ -65,15 +66,34 @@ public final class GovSimModel extends SimState {
     setSeed(spec.seed());
   }
 
-  /** Seeds the generator with all 64 bits (MersenneTwisterFast's long seed keeps only 32). */
+  /**
+   * Seeds the generator with all 64 bits. MASON's SimState.setSeed truncates the seed to 32 bits
+   * (and so does MersenneTwisterFast's long seed), which would make seeds 5 and 5 + 2^32 the same
+   * run; sweeps derive 64-bit seeds, so govsim keeps the whole seed itself.
+   */
   @Override
   public void setSeed(long seed) {
     super.setSeed(seed);
+    this.fullSeed = seed;
     random.setSeed(new int[] {(int) seed, (int) (seed >>> 32), 0x67736d});
+  }
+
+  /** The run's seed, all 64 bits (SimState.seed() keeps only the low 32). */
+  public long fullSeed() {
+    return fullSeed;
   }
 
   public ModelSpec spec() {
     return spec;
+  }
+
+  /**
+   * Replaces the scenario before the next {@link #start()} (the GUI's Model tab and "load
+   * scenario"). The seed becomes the new scenario's seed.
+   */
+  public void respecify(ModelSpec newSpec) {
+    this.spec = newSpec;
+    setSeed(newSpec.seed());
   }
 
   public World world() {
@@ -96,6 +116,8 @@ public final class GovSimModel extends SimState {
   @Override
   public void start() {
     super.start();
+    // Every start replays from the seed, so a run restarted in the GUI is the run `govsim run` makes.
+    setSeed(fullSeed);
     buildMechanisms();
     world = new WorldBuilder(spec, emergence, users, synergy).build(random);
     signalled = new boolean[spec.competition().maxFirms()];

@@ -95,6 +95,8 @@ final class WorldBuilder {
       // A mean-preserving log-normal factor makes some users far more attentive than others.
       double factor = sigma > 0 ? Math.exp(sigma * rng.nextGaussian() - 0.5 * sigma * sigma) : 1.0;
       u.attention[i] = (float) Draws.stepProbability(p.attentionRatePerDay() * factor, w.dtDays);
+      // The first firing is at step gap - 1 (step 0 is the first day).
+      u.nextAttentionStep[i] = UserChoice.attentionGap(rng, u.attention[i]) - 1;
     }
   }
 

@@ -2,7 +2,7 @@ package govsim.world;
 
 /**
  * The users (MODEL.md §3 Users) as a structure of arrays: one slot per user, no object per user
- * (STYLE.md habit 8). About 14 bytes a user.
+ * (STYLE.md habit 8). About 18 bytes a user.
  */
 public final class UserPopulation {
   public final int size;
@@ -12,6 +12,13 @@ public final class UserPopulation {
   public final float[] switchingCost;
   /** Per-step probability of reconsidering without a trigger. */
   public final float[] attention;
+  /**
+   * Step at which the user next reconsiders without a trigger. Attention is memoryless, so
+   * drawing the geometric waiting time once, instead of a coin every step, gives the same
+   * process while the daily loop only compares integers (STYLE.md habit 8: work where something
+   * happens).
+   */
+  public final int[] nextAttentionStep;
   /** 1 for information-weak users, 0 otherwise. */
   public final byte[] weak;
   /** Jurisdiction of each user (null when there is only one). */
@@ -22,6 +29,7 @@ public final class UserPopulation {
     this.firm = new int[size];
     this.switchingCost = new float[size];
     this.attention = new float[size];
+    this.nextAttentionStep = new int[size];
     this.weak = new byte[size];
     this.jurisdiction = multiJurisdiction ? new byte[size] : null;
   }

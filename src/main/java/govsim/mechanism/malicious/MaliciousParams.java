@@ -16,7 +16,7 @@ public record MaliciousParams(
     double decisionIntensity,
     @Param(def = "10", min = 0, max = 1e9, unit = "harm/victim", doc = "Smallest severity of an attack (Pareto scale).")
     double severityMin,
-    @Param(def = "1.5", min = 1.01, max = 10, doc = "Pareto tail index of attack severity.")
+    @Param(def = "2", min = 1.01, max = 10, doc = "Pareto tail index of attack severity.")
     double severityAlpha,
     @Param(def = "20", min = 0, max = 1e9, unit = "users", doc = "Users harmed by one attack.")
     double victimsPerAttack,

@@ -37,7 +37,7 @@ public record RiskParams(
     @Param(def = "0.01", min = 0, max = 1, unit = "share",
         doc = "Share of a firm's users harmed by one incident.")
     double exposureShare,
-    @Param(def = "10", min = 0.01, max = 1000, unit = "years",
+    @Param(def = "10", min = 0.01, max = 1e9, unit = "years",
         doc = "Mean lifetime of a risk (exponential); a retired risk no longer causes incidents.")
     double lifetimeYearsMean,
     @Param(def = "4", min = 0, max = 365, unit = "1/year",

@@ -10,14 +10,16 @@ import java.util.List;
  * M4 — users: choice, switching, attention and the many eyes (MODEL.md §4 M4; paper §2.1,
  * §3.1.5).
  *
- * <p>Each step every user, in one pass over primitive arrays, either notices a harm at her
- * provider (with a probability built from the incidents' visibilities and her information
- * capability), complains (voice) and reconsiders, or reconsiders with her attention probability,
- * or does nothing. A reconsidering user picks provider k among those licensed in her
- * jurisdiction with probability proportional to {@code exp(beta * (V_k - s * [k != current]))}
- * (logit random utility net of switching cost), and moves at once. Utilities are those of the
- * start of the step. One uniform draw decides notice/attention and one more decides the choice,
- * so the loop stays close to the speed of the generator.
+ * <p>Each step, in one pass over primitive arrays, a user whose provider had incidents notices
+ * them with a probability built from the incidents' visibilities and her information capability,
+ * complains (voice) and reconsiders; independently, a user reconsiders when her attention clock
+ * fires (a geometric waiting time with her per-step attention probability, redrawn after each
+ * firing). A user reconsiders at most once a step, so she reconsiders with probability
+ * {@code p_notice + (1 - p_notice) * p_attention}, as if a coin were tossed for each. A
+ * reconsidering user picks provider k among those licensed in her jurisdiction with probability
+ * proportional to {@code exp(beta * (V_k - s * [k != current]))} (logit random utility net of
+ * switching cost), and moves at once. Utilities are those of the start of the step. On a quiet
+ * step the loop only compares integers; random draws are spent where something happens.
  */
 public final class UserChoice {
   private final UserParams p;
@@ -120,6 +122,8 @@ public final class UserChoice {
     final byte[] jur = u.jurisdiction;
     final double voice = p.voicePropensity();
     final double beta = p.choiceIntensity();
+    final int[] nextAttention = u.nextAttentionStep;
+    final int step = (int) w.step;
     int switches = 0;
     for (int i = 0, n = u.size; i < n; i++) {
       int f = firmOf[i];
@@ -129,14 +133,15 @@ public final class UserChoice {
         switches += forcedMove(w, i, f, j, rng);
         continue;
       }
+      boolean reconsider = false;
       double pn = noticeP[cell * 2 + weak[i]];
-      double x = rng.nextDouble();
-      boolean reconsider;
-      if (x < pn) {
+      if (pn > 0.0 && uniform31(rng) < pn) {
         if (voice >= 1.0 || rng.nextDouble() < voice) complaints[f]++;
         reconsider = true;
-      } else {
-        reconsider = x - pn < attention[i] * (1.0 - pn);
+      }
+      if (nextAttention[i] == step) {
+        reconsider = true;
+        nextAttention[i] = step + attentionGap(rng, attention[i]);
       }
       if (reconsider) {
         int k = choose(j, f, u.switchingCost[i], beta, rng.nextDouble());
@@ -151,6 +156,22 @@ public final class UserChoice {
       w.tally.complaints += complaints[f];
     }
     w.tally.switches += switches;
+  }
+
+  /** A uniform number in [0, 1) from one 31-bit draw (one generator call, not nextDouble's two). */
+  static double uniform31(MersenneTwisterFast rng) {
+    return (rng.nextInt() >>> 1) * 0x1.0p-31;
+  }
+
+  /**
+   * Steps until the attention clock fires again: geometric on {1, 2, ...} with success
+   * probability p per step (never, for p = 0).
+   */
+  public static int attentionGap(MersenneTwisterFast rng, double p) {
+    if (p <= 0.0) return Integer.MAX_VALUE / 2;
+    if (p >= 1.0) return 1;
+    double gap = 1.0 + Math.floor(Math.log1p(-rng.nextDouble()) / Math.log1p(-p));
+    return gap >= Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE / 2 : (int) gap;
   }
 
   /**

@@ -1,0 +1,49 @@
+package govsim.cli;
+
+import govsim.experiment.Benchmark;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `govsim bench`: the speed and memory benchmarks (issue 2 item 10). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Measure govsim's speed and memory on this machine.", "",
+        "Runs the market kernel (scenarios/bench/market-kernel.yaml, the model of",
+        "shared/bench/market-kernel.md) and the baseline scenario several times after a warm-up",
+        "and prints medians: wall time of stepping, user-days per second (whole step and the users'",
+        "phase alone), peak heap, bytes per user, and a plain struct-of-arrays reference loop.",
+        "Quote medians and ratios from one run; the machine should be otherwise idle."})
+final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--reps", defaultValue = "5", description = "Measured repetitions per scenario (default ${DEFAULT-VALUE}).")
+  int reps;
+
+  @Option(names = "--warmup", defaultValue = "2", description = "Unmeasured warm-up runs per scenario (default ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--kernel", defaultValue = "scenarios/bench/market-kernel.yaml", description = "Kernel scenario.")
+  Path kernel;
+
+  @Option(names = "--baseline", defaultValue = "scenarios/baseline.yaml", description = "Baseline scenario.")
+  Path baseline;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (reps < 1 || warmup < 0) {
+      spec.commandLine().getErr().println("govsim bench: --reps must be at least 1 and --warmup at least 0");
+      return Main.BAD_INPUT;
+    }
+    try {
+      new Benchmark(spec.commandLine().getOut(), reps, warmup).runAll(kernel, baseline);
+      return 0;
+    } catch (govsim.scenario.ScenarioException e) {
+      spec.commandLine().getErr().println(e.format());
+      return Main.BAD_INPUT;
+    }
+  }
+}
