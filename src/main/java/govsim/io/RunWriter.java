@@ -24,7 +24,7 @@ import java.util.Map;
 public final class RunWriter implements RunListener, AutoCloseable {
   public static final List<String> EVENT_COLUMNS =
       List.of("step", "day", "type", "firm", "community", "risk", "jurisdiction", "value", "detail");
-  public static final List<String> RISK_COLUMNS = List.of("risk", "emerged_day", "severity", "visibility",
+  public static final List<String> RISK_COLUMNS = List.of("risk", "initial", "emerged_day", "severity", "visibility",
       "knightian", "known", "active", "generation", "first_community_rule_day", "first_regulator_rule_day",
       "governance_gap_days");
 
@@ -69,7 +69,7 @@ public final class RunWriter implements RunListener, AutoCloseable {
     try (CsvTable risks = new CsvTable(folder.file("risks.csv"), RISK_COLUMNS)) {
       for (Risk r : result.world().risks) {
         double first = r.firstRuleDay();
-        risks.row(List.of(Integer.toString(r.id), Num.format(r.emergedDay), Num.format(r.severity),
+        risks.row(List.of(Integer.toString(r.id), Boolean.toString(r.initial), Num.format(r.emergedDay), Num.format(r.severity),
             Num.format(r.visibility), Boolean.toString(r.knightian), Boolean.toString(r.known),
             Boolean.toString(r.active), Integer.toString(r.generation), Num.format(r.firstCommunityRuleDay),
             Num.format(r.firstRegulatorRuleDay), Num.format(first - r.emergedDay)));

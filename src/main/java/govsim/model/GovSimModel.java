@@ -195,7 +195,7 @@ public final class GovSimModel extends SimState {
         Firm f = e.firm() >= 0 && e.firm() < world.firms.size() ? world.firms.get(e.firm()) : largestFirm();
         if (f != null && f.active) {
           f.noPracticeUntilDay = 0;
-          Backlash.adopt(world, f);
+          Backlash.adopt(world, f, "scheduled event");
         }
       }
       case ENACT_MANDATE -> {

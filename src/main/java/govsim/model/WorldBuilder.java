@@ -10,6 +10,8 @@ import govsim.world.Community;
 import govsim.world.Firm;
 import govsim.world.MaliciousActors;
 import govsim.world.Regulator;
+import govsim.world.Risk;
+import govsim.world.Rule;
 import govsim.world.UserPopulation;
 import govsim.world.World;
 
@@ -58,7 +60,16 @@ final class WorldBuilder {
     for (int i = 0; i < spec.risks().initialCount(); i++) {
       double severity = Draws.pareto(rng, spec.risks().severityParetoAlpha(), spec.risks().severityMin());
       double visibility = Draws.uniform(rng, spec.risks().visibilityMin(), spec.risks().visibilityMax());
-      emergence.emerge(w, rng, severity, visibility, false);
+      emergence.emerge(w, rng, severity, visibility, false).initial = true;
+    }
+    if (spec.rulemaking().enabled()) {
+      for (Risk r : w.risks) {
+        if (!Draws.bernoulli(rng, spec.rulemaking().initialRulesShare())) continue;
+        for (Regulator reg : w.regulators) {
+          reg.rules.startPending(new Rule(r.id, r.generation, 0.0, 0.0, spec.rulemaking().ruleStringency()));
+          reg.rules.promoteIfDue(r.id, 0.0);
+        }
+      }
     }
 
     if (spec.communities().enabled()) {
@@ -69,7 +80,13 @@ final class WorldBuilder {
         for (int j = 0; j < jurisdictions; j++) {
           if (Draws.bernoulli(rng, spec.crossBorder().recognitionProbability())) recognized |= 1L << j;
         }
-        w.communities.add(new Community(c, stringency, assurance, 0.0, recognized));
+        Community com = new Community(c, stringency, assurance, 0.0, recognized);
+        w.communities.add(com);
+        for (Risk r : w.risks) {
+          if (!Draws.bernoulli(rng, spec.communities().initialStandardsShare())) continue;
+          com.standards.startPending(new Rule(r.id, r.generation, 0.0, 0.0, stringency));
+          com.standards.promoteIfDue(r.id, 0.0);
+        }
       }
       if (!w.communities.isEmpty()) {
         for (Firm f : w.firms) {

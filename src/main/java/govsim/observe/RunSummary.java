@@ -26,10 +26,10 @@ public final class RunSummary {
       m("mitigation_rate", "time mean of mitigation_rate"),
       m("coverage_regulator", "time mean of coverage_regulator"),
       m("coverage_community", "time mean of coverage_community"),
-      m("governance_gap_days_mean", "mean days from emergence to first effective rule, over risks emerged after burn-in that got one"),
+      m("governance_gap_days_mean", "mean days from emergence to first effective rule, over novel risks emerged after burn-in that got one"),
       m("governance_gap_regulator_days_mean", "the same, first regulator rule only"),
       m("governance_gap_community_days_mean", "the same, first community standard only"),
-      m("risks_emerged", "risks that emerged after burn-in (initial risks count at day 0)"),
+      m("risks_emerged", "novel risks that emerged after burn-in (initial risks excluded)"),
       m("risks_governed_share", "share of those risks with an effective rule by the end"),
       m("backlash_response_days_mean", "mean days from first outcry to practice revision, over revisions after burn-in"),
       m("practice_duration_days_mean", "mean days from adopting a harmful practice to revising it, over revisions after burn-in"),
@@ -141,7 +141,7 @@ public final class RunSummary {
     int gapComN = 0;
     int emerged = 0;
     for (Risk r : w.risks) {
-      if (r.emergedDay + 1e-9 < burnIn) continue;
+      if (r.initial || r.emergedDay + 1e-9 < burnIn) continue;
       emerged++;
       double first = r.firstRuleDay();
       if (!Double.isNaN(first)) {

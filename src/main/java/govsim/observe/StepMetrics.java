@@ -33,7 +33,7 @@ public final class StepMetrics {
       col("mitigation_rate", "user-weighted share of (active risk, firm) pairs mitigated, governed or not"),
       col("coverage_regulator", "share of active known risks covered by a regulator rule in force (current form)"),
       col("coverage_community", "share of active known risks covered by a community standard in force (current form)"),
-      col("governance_gap_days_mean", "mean days from a risk's emergence to its first effective rule, over risks governed so far"),
+      col("governance_gap_days_mean", "mean days from a novel risk's emergence to its first effective rule, over novel risks governed so far"),
       col("rules_regulator", "regulator rules in force on the current form of active risks (summed over jurisdictions)"),
       col("rules_community", "community standards in force on the current form of active risks (summed over communities)"),
       col("backlash_response_days_mean", "mean days from first outcry to revision of a harmful practice, so far"),
@@ -160,6 +160,7 @@ public final class StepMetrics {
     double gapSum = 0;
     int gapN = 0;
     for (Risk r : w.risks) {
+      if (r.initial) continue;
       double first = r.firstRuleDay();
       if (!Double.isNaN(first)) {
         gapSum += first - r.emergedDay;

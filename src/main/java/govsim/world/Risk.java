@@ -13,6 +13,8 @@ public final class Risk {
   /** Incidents per day at a firm that does not mitigate the risk. */
   public final double hazardPerDay;
   public final boolean knightian;
+  /** Present at the start of the run (not a novel risk): excluded from governance-gap statistics. */
+  public boolean initial;
   public boolean known;
   public boolean active = true;
   public final double retireDay;

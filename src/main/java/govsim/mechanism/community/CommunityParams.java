@@ -44,7 +44,10 @@ public record CommunityParams(
     int minMembers,
     @Param(def = "5000", min = 0, max = 1e12, unit = "currency/year",
         doc = "Running cost of a community per member.")
-    double costPerMemberYear) {
+    double costPerMemberYear,
+    @Param(def = "0", min = 0, max = 1, unit = "share",
+        doc = "Share of the initial risks for which each initial community already has a standard in force on day 0.")
+    double initialStandardsShare) {
 
   public CommunityParams {
     if (stringencyMin > stringencyMax) {

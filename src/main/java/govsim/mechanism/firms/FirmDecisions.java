@@ -170,7 +170,7 @@ public final class FirmDecisions {
     if (!f.practice && w.now < f.noPracticeUntilDay) return;
     boolean want = rng.nextDouble() < Draws.logistic(fp.decisionIntensity() * practiceValue(f));
     if (want && !f.practice) {
-      Backlash.adopt(w, f);
+      Backlash.adopt(w, f, "own decision");
     } else if (!want && f.practice) {
       f.practice = false;
       w.log("practice_dropped", f.id, -1, -1, -1, 0, "dropped before any outcry");
@@ -188,7 +188,7 @@ public final class FirmDecisions {
     for (Risk r : w.risks) {
       if (r.active && r.known) f.mitigates.set(r.id, peer.mitigates.get(r.id));
     }
-    if (peer.practice && !f.practice && w.now >= f.noPracticeUntilDay) Backlash.adopt(w, f);
+    if (peer.practice && !f.practice && w.now >= f.noPracticeUntilDay) Backlash.adopt(w, f, "imitated a peer");
     if (!peer.practice && f.practice && Double.isNaN(f.revisionDueDay)) {
       f.practice = false;
       w.log("practice_dropped", f.id, -1, -1, -1, 0, "imitated a peer");
@@ -254,9 +254,16 @@ public final class FirmDecisions {
     return total;
   }
 
+  /**
+   * Whether the firm must pass an ex-ante conformity assessment before its next release: it is
+   * bound by a regulator rule in force in a jurisdiction it serves, unless that jurisdiction
+   * recognises a certificate the firm holds (recognition works like a presumption of conformity
+   * for certified firms, M11).
+   */
   public boolean boundByRegulator(World w, Firm f) {
     for (Regulator reg : w.regulators) {
       if (!reg.rulemaking || !f.serves(reg.jurisdiction)) continue;
+      if (reg.recognizeCertification && Enforcement.certifiedRecognized(w, f, reg)) continue;
       for (Risk r : w.risks) if (r.active && reg.rules.covers(r)) return true;
     }
     return false;

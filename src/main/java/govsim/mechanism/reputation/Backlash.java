@@ -69,13 +69,13 @@ public final class Backlash {
     w.log("practice_revised", f.id, -1, -1, -1, response, "days from first outcry");
   }
 
-  /** A firm adopts the harmful practice (its own decision or a scheduled event). */
-  public static void adopt(World w, Firm f) {
+  /** A firm adopts the harmful practice (its own decision, or a scheduled event: see {@code why}). */
+  public static void adopt(World w, Firm f, String why) {
     if (f.practice) return;
     f.practice = true;
     f.practiceAdoptedDay = w.now;
     f.firstOutcryDay = Double.NaN;
     f.revisionDueDay = Double.NaN;
-    w.log("practice_adopted", f.id, -1, -1, -1, 0, "");
+    w.log("practice_adopted", f.id, -1, -1, -1, 0, why);
   }
 }

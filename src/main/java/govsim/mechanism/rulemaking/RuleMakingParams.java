@@ -31,4 +31,7 @@ public record RuleMakingParams(
     double conformityAssessmentDays,
     @Param(def = "200000", min = 0, max = 1e12, unit = "currency/year",
         doc = "Regulator's cost of drafting one rule, per year of drafting.")
-    double draftingCostPerRuleYear) {}
+    double draftingCostPerRuleYear,
+    @Param(def = "0", min = 0, max = 1, unit = "share",
+        doc = "Share of the initial risks already covered by a rule in force on day 0 (existing law), when rule-making is on.")
+    double initialRulesShare) {}
