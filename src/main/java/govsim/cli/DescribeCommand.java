@@ -19,12 +19,32 @@ final class DescribeCommand implements Callable<Integer> {
   @Option(names = "--markdown", description = "Markdown tables (as in docs/ODD.md).")
   boolean markdown;
 
+  @Option(names = "--update", paramLabel = "FILE",
+      description = "With --markdown: replace the tables between the GENERATED PARAMETERS markers of FILE (e.g. docs/ODD.md).")
+  java.nio.file.Path update;
+
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() {
     Schema schema = Scenarios.loader().schema();
+    if (update != null) {
+      if (!markdown || json) {
+        spec.commandLine().getErr().println("govsim describe: --update goes with --markdown");
+        return Main.BAD_INPUT;
+      }
+      try {
+        String doc = java.nio.file.Files.readString(update);
+        String updated = OddDocument.withParameters(doc, schema.toMarkdown());
+        govsim.io.OutputFolder.writeAtomically(update, updated);
+        spec.commandLine().getOut().println("govsim: updated the parameter tables of " + update);
+        return 0;
+      } catch (java.io.IOException | IllegalArgumentException e) {
+        spec.commandLine().getErr().println("govsim describe: cannot update " + update + ": " + e.getMessage());
+        return Main.BAD_INPUT;
+      }
+    }
     String text = json ? schema.toJson() : markdown ? schema.toMarkdown() : schema.toText();
     spec.commandLine().getOut().print(text.endsWith("\n") ? text : text + "\n");
     spec.commandLine().getOut().flush();

@@ -22,13 +22,17 @@ import java.util.List;
  * package. {@code govsim describe} lists every key.
  */
 public record ModelSpec(
-    @Param(def = "unnamed", doc = "Scenario name; names the default output folder results/<name>/seed-<seed>/.")
+    @Param(def = "unnamed", doc = "Scenario name; names the default output folder results/<name>/seed-<seed>/.",
+        source = "setting: a choice of the study, not a claim about the world")
     String name,
-    @Param(def = "", doc = "What the scenario represents, in a sentence or two.")
+    @Param(def = "", doc = "What the scenario represents, in a sentence or two.",
+        source = "setting: a choice of the study, not a claim about the world")
     String description,
-    @Param(def = "hybrid", doc = "Governance regime preset: laissez_faire, centralized, distributed or hybrid (MODEL.md §5); keys set in the file override the preset.")
+    @Param(def = "hybrid", doc = "Governance regime preset: laissez_faire, centralized, distributed or hybrid (MODEL.md §5); keys set in the file override the preset.",
+        source = "setting: a choice of the study, not a claim about the world")
     Regime regime,
-    @Param(def = "1", min = 0, max = 9.007199254740991E15, doc = "Seed of the run's random generator; same scenario and seed give the same bytes.")
+    @Param(def = "1", min = 0, max = 9.007199254740991E15, doc = "Seed of the run's random generator; same scenario and seed give the same bytes.",
+        source = "setting: a choice of the study, not a claim about the world")
     long seed,
     @Param(doc = "Simulated time (MODEL.md §2).") TimeParams time,
     @Param(doc = "M1 technology and risk emergence.") RiskParams risks,

@@ -4,9 +4,11 @@ import govsim.scenario.Param;
 
 /** Parameters of M7, compliance communities and standards (MODEL.md §4 M7; paper §2.1, §3.1.3). */
 public record CommunityParams(
-    @Param(def = "false", doc = "Whether compliance communities exist (set by the regime preset).")
+    @Param(def = "false", doc = "Whether compliance communities exist (set by the regime preset).",
+        source = "setting: set by the regime preset (MODEL.md §5)")
     boolean enabled,
-    @Param(def = "3", min = 0, max = 1000, unit = "communities", doc = "Communities at the start.")
+    @Param(def = "3", min = 0, max = 1000, unit = "communities", doc = "Communities at the start.",
+        source = "issue 2: 'a few communities'")
     int initialCount,
     @Param(def = "0.5", min = 0, max = 1, unit = "share",
         doc = "Share of firms that start as members of a (random) community.")
@@ -28,7 +30,8 @@ public record CommunityParams(
     double lagSizeScale,
     @Param(def = "0.5", min = 0, max = 5, doc = "Exponent of the consensus cost.")
     double lagSizeExponent,
-    @Param(def = "0.3", min = 0, max = 100, unit = "% of annual revenue", doc = "Membership fee per year.")
+    @Param(def = "0.3", min = 0, max = 100, unit = "% of annual revenue", doc = "Membership fee per year.",
+        source = "assumption: certification fees well below 1% of revenue")
     double feePerYear,
     @Param(def = "0.3", min = 0, max = 1, unit = "share",
         doc = "Shared tooling: share of a member's compliance cost saved on its community's standards.",

@@ -4,7 +4,8 @@ import govsim.scenario.Param;
 
 /** Parameters of M9, competition and contestability (MODEL.md §4 M9; paper §3.1.5). */
 public record CompetitionParams(
-    @Param(def = "1", min = 0, max = 1000, unit = "1/year", doc = "Rate at which a new firm enters.")
+    @Param(def = "1", min = 0, max = 1000, unit = "1/year", doc = "Rate at which a new firm enters.",
+        source = "assumption: about one entrant a year; contestability (paper §3.1.5)")
     double entryRatePerYear,
     @Param(def = "1", min = 0, max = 10,
         doc = "Entrant's capability relative to the user-weighted mean capability (times Uniform[0.8, 1.2]).")

@@ -4,13 +4,16 @@ import govsim.scenario.Param;
 
 /** Parameters of M3, centralized enforcement (MODEL.md §4 M3; paper introduction, §4.1). */
 public record EnforcementParams(
-    @Param(def = "false", doc = "Whether regulators inspect and sanction (set by the regime preset).")
+    @Param(def = "false", doc = "Whether regulators inspect and sanction (set by the regime preset).",
+        source = "setting: set by the regime preset (MODEL.md §5)")
     boolean enabled,
     @Param(def = "10", min = 0, max = 1e6, unit = "1/year",
-        doc = "Inspection capacity of each regulator (firm inspections per year).")
+        doc = "Inspection capacity of each regulator (firm inspections per year).",
+        source = "assumption: limited inspection capacity, one inspection per two firms a year (paper introduction)")
     double inspectionsPerYear,
     @Param(def = "0.6", min = 0, max = 1, unit = "probability",
-        doc = "Chance that an inspection detects a violation of a mature, well-understood risk.")
+        doc = "Chance that an inspection detects a violation of a mature, well-understood risk.",
+        source = "assumption")
     double detectionProbability,
     @Param(def = "0.7", min = 0, max = 1, unit = "share",
         doc = "Information asymmetry: how much lower detection is for a brand-new risk (decays with the risk's age).",
@@ -31,5 +34,6 @@ public record EnforcementParams(
         doc = "Regulator's cost of one inspection or investigation.")
     double costPerInspection,
     @Param(def = "0.15", min = 0, max = 1, unit = "probability",
-        doc = "Chance that one malicious attack is traced and punished by ordinary law enforcement.")
+        doc = "Chance that one malicious attack is traced and punished by ordinary law enforcement.",
+        source = "assumption: most online fraud goes unpunished; SF4 depends on it (docs/validation.md)")
     double maliciousDetectionProbability) {}

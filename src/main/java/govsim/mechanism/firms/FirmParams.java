@@ -4,7 +4,8 @@ import govsim.scenario.Param;
 
 /** Parameters of M6, firm decisions and value alignment (MODEL.md §4 M6; paper §3.1.1). */
 public record FirmParams(
-    @Param(def = "20", min = 1, max = 10000, unit = "firms", doc = "Firms at the start.")
+    @Param(def = "20", min = 1, max = 10000, unit = "firms", doc = "Firms at the start.",
+        source = "issue 2: baseline of 20 firms")
     int count,
     @Param(def = "0", min = -100, max = 100, unit = "capability", doc = "Lowest initial capability (quality).")
     double capabilityMin,
@@ -19,7 +20,8 @@ public record FirmParams(
         doc = "What a fully aligned firm is willing to pay to avoid harm to its users (alignment scales it).",
         source = "assumption: value alignment as an internal incentive (paper §3.1.1)")
     double harmAversion,
-    @Param(def = "logit", doc = "Bounded rationality: logit (quantal choice) or fermi (pairwise imitation).")
+    @Param(def = "logit", doc = "Bounded rationality: logit (quantal choice) or fermi (pairwise imitation).",
+        source = "setting: MODEL.md M6 allows logit or Fermi")
     DecisionRule decisionRule,
     @Param(def = "1", min = 0, max = 1000, unit = "1/(% of annual revenue)",
         doc = "Intensity of choice (logit) or selection intensity (fermi); 0 is random choice.")
@@ -44,7 +46,8 @@ public record FirmParams(
         doc = "Revenue a firm believes it loses per unit of reputation lost (drives compliance with reputation at stake).")
     double reputationValue,
     @Param(def = "2", min = 0, max = 100,
-        doc = "Crowd-out of innovation: a release's capability gain is scaled by max(0, 1 - crowd_out x compliance cost share of revenue).")
+        doc = "Crowd-out of innovation: a release's capability gain is scaled by max(0, 1 - crowd_out x compliance cost share of revenue).",
+        source = "assumption: compliance spending crowds out R&D; SF6 depends on it")
     double innovationCrowdOut,
     @Param(def = "0.3", min = 0, max = 1, unit = "probability",
         doc = "Prior chance a firm assigns to an outcry if it adopts the harmful practice.")

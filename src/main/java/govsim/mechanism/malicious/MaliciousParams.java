@@ -4,7 +4,8 @@ import govsim.scenario.Param;
 
 /** Parameters of M12, malicious actors (MODEL.md §4 M12; paper §4.1). */
 public record MaliciousParams(
-    @Param(def = "20", min = 0, max = 1000000, unit = "actors", doc = "Malicious actors (for example deepfake fraud operations).")
+    @Param(def = "20", min = 0, max = 1000000, unit = "actors", doc = "Malicious actors (for example deepfake fraud operations).",
+        source = "assumption")
     int count,
     @Param(def = "12", min = 0, max = 36500, unit = "1/year", doc = "Rate of attack opportunities of each actor.")
     double opportunityRatePerYear,

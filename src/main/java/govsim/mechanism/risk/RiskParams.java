@@ -5,7 +5,8 @@ import govsim.scenario.Param;
 /** Parameters of M1, technology and risk emergence (MODEL.md §4 M1; paper §1.1, §1.2). */
 public record RiskParams(
     @Param(def = "10", min = 0, max = 10000, unit = "risks",
-        doc = "Known risks present at the start of the run (emerged on day 0).")
+        doc = "Known risks present at the start of the run (emerged on day 0).",
+        source = "assumption")
     int initialCount,
     @Param(def = "12", min = 0, max = 10000, unit = "1/year",
         doc = "Rate at which novel risks emerge (Poisson process).",
@@ -32,7 +33,8 @@ public record RiskParams(
         source = "assumption; the risk/uncertainty distinction is the paper's (§1.1, Knight)")
     double knightianShare,
     @Param(def = "2", min = 0, max = 36500, unit = "1/year",
-        doc = "Incident rate of one risk at one firm that does not mitigate it.")
+        doc = "Incident rate of one risk at one firm that does not mitigate it.",
+        source = "assumption")
     double hazardPerFirmYear,
     @Param(def = "0.01", min = 0, max = 1, unit = "share",
         doc = "Share of a firm's users harmed by one incident.")

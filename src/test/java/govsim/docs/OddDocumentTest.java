@@ -1,0 +1,54 @@
+package govsim.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import govsim.cli.OddDocument;
+import govsim.model.Phase;
+import govsim.model.Scenarios;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** docs/ODD.md stays in step with the code: parameter tables, process order, submodels. */
+class OddDocumentTest {
+  static final Path ODD = Path.of("docs/ODD.md");
+
+  @Test
+  void parameterTablesAreGeneratedFromTheSchema() throws IOException {
+    String doc = Files.readString(ODD);
+    String expected = OddDocument.parameters(OddDocument.withParameters(doc, Scenarios.loader().schema().toMarkdown()));
+    assertEquals(expected, OddDocument.parameters(doc),
+        "docs/ODD.md parameter tables are out of step; run ./govsim describe --markdown --update docs/ODD.md");
+  }
+
+  @Test
+  void processOverviewListsThePhasesInScheduleOrder() throws IOException {
+    String doc = Files.readString(ODD);
+    String section = doc.substring(doc.indexOf("## 3. Process overview"), doc.indexOf("## 4. Design concepts"));
+    Matcher m = Pattern.compile("^\\d+\\. `([A-Z_]+)`", Pattern.MULTILINE).matcher(section);
+    List<String> listed = new ArrayList<>();
+    while (m.find()) listed.add(m.group(1));
+    List<String> phases = Stream.of(Phase.values()).map(Enum::name).toList();
+    assertEquals(phases, listed, "section 3 must list the phases of model/Phase.java in order");
+  }
+
+  @Test
+  void everyMechanismHasASubmodelNamingItsPackage() throws IOException {
+    String doc = Files.readString(ODD);
+    String[][] mechanisms = {{"M1", "risk"}, {"M2", "rulemaking"}, {"M3", "enforcement"}, {"M4", "users"},
+        {"M5", "reputation"}, {"M6", "firms"}, {"M7", "community"}, {"M8", "assurance"}, {"M9", "competition"},
+        {"M10", "crossborder"}, {"M11", "synergy"}, {"M12", "malicious"}};
+    for (String[] mech : mechanisms) {
+      assertTrue(doc.contains("**" + mech[0] + " ") && doc.contains("`mechanism." + mech[1] + "`"),
+          "ODD lacks the submodel of " + mech[0]);
+      assertTrue(Files.isDirectory(Path.of("src/main/java/govsim/mechanism", mech[1])), mech[1]);
+    }
+  }
+}
