@@ -16,7 +16,11 @@ import govsim.world.World;
 public final class Governance {
   private Governance() {}
 
-  /** The rules binding one firm on one risk (current form only). */
+  /**
+   * The rules binding one firm on one risk (current form only). {@code regulatorAcceptsCertificate}:
+   * every regulator rule that binds is satisfied by a recognised certificate (none is a rule set
+   * of its own).
+   */
   public record Binding(boolean byCommunity, boolean byRegulator, double maxStringency, int distinctRuleSets,
       boolean regulatorAcceptsCertificate) {
     public boolean governed() {
@@ -52,7 +56,8 @@ public final class Governance {
         certifiedRecognizedMask |= com.recognizedMask;
       }
     }
-    boolean accepted = false;
+    boolean anyAccepted = false;
+    boolean anyOwnRuleSet = false;
     for (Regulator reg : w.regulators) {
       if (!f.serves(reg.jurisdiction)) continue;
       Rule rule = reg.rules.inForce(r.id);
@@ -61,14 +66,16 @@ public final class Governance {
         stringency = Math.max(stringency, rule.stringency);
         // A recognised certificate stands in for this jurisdiction's rule set (M10, M11).
         if (reg.recognizeCertification && (certifiedRecognizedMask & (1L << reg.jurisdiction)) != 0) {
-          accepted = true;
+          anyAccepted = true;
         } else {
           ruleSets++;
+          anyOwnRuleSet = true;
         }
       }
     }
     if (!byCommunity && !byRegulator) return NONE;
-    return new Binding(byCommunity, byRegulator, stringency, ruleSets, accepted);
+    // The uniform-rule surcharge is waived only if every binding regulator accepts the certificate.
+    return new Binding(byCommunity, byRegulator, stringency, ruleSets, anyAccepted && !anyOwnRuleSet);
   }
 
   /** Next community id after {@code after} among the firm's memberships plus {@code plus}. */

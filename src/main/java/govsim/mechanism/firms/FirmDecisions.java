@@ -177,12 +177,12 @@ public final class FirmDecisions {
     }
   }
 
-  /** Fermi rule: copy a random peer's compliance and practice with the Fermi probability. */
+  /** Fermi rule: copy a peer (drawn among the other active firms) with the Fermi probability. */
   private void imitate(World w, Firm f, MersenneTwisterFast rng) {
-    int n = w.firms.size();
-    if (n < 2) return;
-    Firm peer = w.firms.get(rng.nextInt(n));
-    if (peer == f || !peer.active) return;
+    java.util.List<Firm> others = new java.util.ArrayList<>();
+    for (Firm g : w.firms) if (g.active && g != f) others.add(g);
+    if (others.isEmpty()) return;
+    Firm peer = others.get(rng.nextInt(others.size()));
     double diff = 100.0 * (peer.profitShareSmoothed - f.profitShareSmoothed);
     if (rng.nextDouble() >= Draws.logistic(fp.decisionIntensity() * diff)) return;
     for (Risk r : w.risks) {

@@ -131,6 +131,8 @@ public final class UserChoice {
       int cell = f * nj + j;
       if (!open[cell]) {
         switches += forcedMove(w, i, f, j, rng);
+        // The attention clock keeps running for a user moved by force.
+        if (nextAttention[i] == step) nextAttention[i] = step + attentionGap(rng, attention[i]);
         continue;
       }
       boolean reconsider = false;

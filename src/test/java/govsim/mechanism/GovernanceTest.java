@@ -1,0 +1,139 @@
+package govsim.mechanism;
+
+import static govsim.mechanism.Fixtures.community;
+import static govsim.mechanism.Fixtures.firm;
+import static govsim.mechanism.Fixtures.member;
+import static govsim.mechanism.Fixtures.risk;
+import static govsim.mechanism.Fixtures.ruleInForce;
+import static govsim.mechanism.Fixtures.world;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import govsim.mechanism.Governance.Binding;
+import govsim.world.Community;
+import govsim.world.Firm;
+import govsim.world.Risk;
+import govsim.world.World;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Governance.of: which rules bind a firm on a risk, shared by incidents (M1), firm decisions
+ * (M6), compliance cost (M10) and the compliance metric. Hand-built two-jurisdiction worlds.
+ */
+class GovernanceTest {
+  private final World w = world(2, 0);
+  private final Firm f = firm(w, 0, 0, 0b01); // serves jurisdiction 0 only
+  private final Risk r = risk(w, 1.0, 0.1, 0.01, false);
+
+  @Test
+  void nothingBindsWithoutRules() {
+    Binding b = Governance.of(w, f, r);
+    assertFalse(b.governed());
+    assertEquals(new Binding(false, false, 0.0, 0, false), b);
+  }
+
+  @Test
+  void aCommunityStandardBindsMembersOnly() {
+    Community c = community(w, 0.7, 0.8, 0L);
+    ruleInForce(c.standards, r, 0.7);
+    assertFalse(Governance.of(w, f, r).governed(), "non-member");
+    member(f, c);
+    assertEquals(new Binding(true, false, 0.7, 1, false), Governance.of(w, f, r));
+  }
+
+  @Test
+  void aDissolvedCommunityOrAStandardForAnOldFormBindsNobody() {
+    Community c = community(w, 0.7, 0.8, 0L);
+    ruleInForce(c.standards, r, 0.7);
+    member(f, c);
+    r.generation = 1; // a capability shock changed the risk's form
+    assertFalse(Governance.of(w, f, r).governed(), "standard written for generation 0");
+    r.generation = 0;
+    c.active = false;
+    assertFalse(Governance.of(w, f, r).governed(), "inactive community");
+  }
+
+  @Test
+  void aRegulatorsRuleBindsFirmsServingItsJurisdictionOnly() {
+    ruleInForce(w.regulators[1].rules, r, 0.9);
+    assertFalse(Governance.of(w, f, r).governed(), "firm does not serve jurisdiction 1");
+    f.servesMask = 0b11;
+    assertEquals(new Binding(false, true, 0.9, 1, false), Governance.of(w, f, r));
+    f.servesMask = 0b10;
+    assertTrue(Governance.of(w, f, r).byRegulator());
+    f.servesMask = 0; // license revoked everywhere
+    assertFalse(Governance.of(w, f, r).governed());
+  }
+
+  @Test
+  void everyRuleSetCountsAndTheMostStringentRuleSetsTheStringency() {
+    f.servesMask = 0b11;
+    ruleInForce(w.regulators[0].rules, r, 0.9);
+    ruleInForce(w.regulators[1].rules, r, 0.8);
+    Community c = community(w, 0.95, 0.8, 0L);
+    ruleInForce(c.standards, r, 0.95);
+    member(f, c);
+    assertEquals(new Binding(true, true, 0.95, 3, false), Governance.of(w, f, r));
+  }
+
+  @Test
+  void aRecognisedCertificateStandsInForTheRegulatorsRuleSet() {
+    ruleInForce(w.regulators[0].rules, r, 0.9);
+    ruleInForce(w.regulators[1].rules, r, 0.9);
+    Community c = community(w, 0.7, 0.8, 0b01); // recognised by jurisdiction 0 only
+    ruleInForce(c.standards, r, 0.7);
+    member(f, c); // f serves jurisdiction 0 only
+    assertEquals(new Binding(true, true, 0.9, 2, false), Governance.of(w, f, r), "recognition power off");
+    w.regulators[0].recognizeCertification = true;
+    assertEquals(new Binding(true, true, 0.9, 1, true), Governance.of(w, f, r), "the certificate is the rule set");
+    // Serving jurisdiction 1 too, whose regulator does not accept this certificate, adds its rule
+    // set. (Whether regulatorAcceptsCertificate should then be true is the subject of
+    // ComplianceCostTest.servingOneMoreRegulatedJurisdictionNeverLowersTheCost.)
+    f.servesMask = 0b11;
+    Binding mixed = Governance.of(w, f, r);
+    assertEquals(2, mixed.distinctRuleSets());
+    assertTrue(mixed.byCommunity() && mixed.byRegulator());
+    // Jurisdiction 1 recognises certification, but not this community's certificate.
+    w.regulators[0].recognizeCertification = false;
+    w.regulators[1].recognizeCertification = true;
+    assertEquals(new Binding(true, true, 0.9, 3, false), Governance.of(w, f, r));
+  }
+
+  @Test
+  void aCertificateCountsOnlyOnRisksItsStandardsCover() {
+    ruleInForce(w.regulators[0].rules, r, 0.9);
+    w.regulators[0].recognizeCertification = true;
+    Community c = community(w, 0.7, 0.8, 0b01);
+    member(f, c); // member, but the community has no standard on r
+    assertEquals(new Binding(false, true, 0.9, 1, false), Governance.of(w, f, r));
+  }
+
+  @Test
+  void hypotheticalMembershipsAddOrRemoveOneCommunity() {
+    Community c0 = community(w, 0.6, 0.8, 0L);
+    Community c1 = community(w, 0.7, 0.8, 0L);
+    Community c2 = community(w, 0.8, 0.8, 0L);
+    for (Community c : new Community[] {c0, c1, c2}) ruleInForce(c.standards, r, c.stringency);
+    member(f, c0);
+    member(f, c2);
+    assertEquals(new Binding(true, false, 0.8, 2, false), Governance.of(w, f, r));
+    // Joining c1 (between the two memberships in id order) adds one rule set.
+    assertEquals(new Binding(true, false, 0.8, 3, false), Governance.of(w, f, r, c1.id, -1));
+    // Joining a community it already belongs to changes nothing.
+    assertEquals(new Binding(true, false, 0.8, 2, false), Governance.of(w, f, r, c2.id, -1));
+    // Leaving c2 leaves c0's standard.
+    assertEquals(new Binding(true, false, 0.6, 1, false), Governance.of(w, f, r, -1, c2.id));
+    // Leaving c0 and joining c1.
+    assertEquals(new Binding(true, false, 0.8, 2, false), Governance.of(w, f, r, c1.id, c0.id));
+    // The hypothetical does not change the firm's real memberships.
+    assertEquals(2, f.memberships.cardinality());
+    // A non-member's hypothetical joining, with a higher id than any membership.
+    Firm g = firm(w, 0, 0, 0b01);
+    assertFalse(Governance.of(w, g, r).governed());
+    assertEquals(new Binding(true, false, 0.8, 1, false), Governance.of(w, g, r, c2.id, -1));
+    member(g, c0);
+    assertEquals(new Binding(true, false, 0.8, 2, false), Governance.of(w, g, r, c2.id, -1));
+    assertFalse(Governance.of(w, g, r, -1, c0.id).governed());
+  }
+}

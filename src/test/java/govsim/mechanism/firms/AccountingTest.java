@@ -1,0 +1,62 @@
+package govsim.mechanism.firms;
+
+import static govsim.mechanism.Fixtures.community;
+import static govsim.mechanism.Fixtures.firm;
+import static govsim.mechanism.Fixtures.member;
+import static govsim.mechanism.Fixtures.risk;
+import static govsim.mechanism.Fixtures.spec;
+import static govsim.mechanism.Fixtures.world;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import govsim.mechanism.crossborder.ComplianceCost;
+import govsim.mechanism.enforcement.Enforcement;
+import govsim.mechanism.synergy.Synergy;
+import govsim.model.ModelSpec;
+import govsim.world.Firm;
+import govsim.world.World;
+import org.junit.jupiter.api.Test;
+
+/** Firms' books of one step (M6 profit, M10 cost): revenue, compliance cost, fees, fines, smoothed profit share. */
+class AccountingTest {
+  @Test
+  void oneStepOfBooksByHand() {
+    ModelSpec s = spec("firms.revenue_per_user_year=20", "practice.revenue_share=0.1");
+    Synergy synergy = new Synergy(s.synergy());
+    Enforcement enforcement = new Enforcement(s.enforcement(), 0.1, 20);
+    ComplianceCost cost = new ComplianceCost(s.crossBorder(), 0.5, 0.5, 1.5, 0.3);
+    FirmDecisions d = new FirmDecisions(s.firms(), s.practice(), s.reputation(), s.users(), s.risks(), s.assurance(),
+        s.communities(), s.rulemaking(), enforcement, synergy, cost);
+    Accounting books = new Accounting(s.firms(), s.practice(), 0.3);
+
+    World w = world(1, 0);
+    Firm f = firm(w);
+    f.users = 365;
+    f.practice = true;
+    f.mitigates.set(risk(w, 1, 0.1, 0.01, false).id); // ad hoc: 0.5 x 0.5 = 0.25% of revenue
+    member(f, community(w, 0.7, 0.8, 0L));
+    f.finesStep = 5.0;
+    Firm gone = firm(w);
+    gone.active = false;
+    gone.finesStep = 7.0;
+
+    assertEquals(365 * 20 * 1.1, books.annualRevenue(f), 1e-9);
+    books.step(w, d);
+
+    double revenue = 365 * 20 * 1.1 / 365; // 22 a day
+    double compliance = revenue * 0.25 / 100;
+    double fees = revenue * 0.3 / 100;
+    double profit = revenue - compliance - fees - 5.0;
+    assertEquals(revenue, f.revenueStep, 1e-12);
+    assertEquals(0.25, f.complianceCostPercent, 1e-12);
+    assertEquals(compliance, f.complianceCostStep, 1e-12);
+    assertEquals(fees, f.feesStep, 1e-12);
+    assertEquals(0.0, f.finesStep, "fines are booked once");
+    assertEquals(0.0, gone.finesStep);
+    assertEquals(revenue, w.tally.revenue, 1e-12);
+    assertEquals(compliance, w.tally.costCompliance, 1e-12);
+    assertEquals(profit, w.tally.profit, 1e-12);
+    // Exponential smoothing over 30 days, from 0.
+    double alpha = 1 - Math.exp(-1 / 30.0);
+    assertEquals(alpha * profit / revenue, f.profitShareSmoothed, 1e-12);
+  }
+}

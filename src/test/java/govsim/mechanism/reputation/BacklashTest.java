@@ -1,0 +1,185 @@
+package govsim.mechanism.reputation;
+
+import static govsim.mechanism.Fixtures.count;
+import static govsim.mechanism.Fixtures.events;
+import static govsim.mechanism.Fixtures.firm;
+import static govsim.mechanism.Fixtures.spec;
+import static govsim.mechanism.Fixtures.tick;
+import static govsim.mechanism.Fixtures.world;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import govsim.model.ModelSpec;
+import govsim.world.Firm;
+import govsim.world.World;
+import govsim.world.WorldEvent;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * M5 reputation and backlash: the outcry threshold, reputation loss and recovery, the practice
+ * revised exactly the response latency after the first outcry, and mitigation of the risks
+ * whose incidents caused the outcry. Days: dt = 1, a step s ends on day s + 1.
+ */
+class BacklashTest {
+  private static Backlash backlash(double latency) {
+    ModelSpec s = spec("reputation.outcry_threshold_share=0.01", "reputation.outcry_loss=0.2",
+        "reputation.recovery_per_day=0.01", "practice.readopt_cooldown_days=365");
+    return new Backlash(s.reputation(), s.practice(), latency);
+  }
+
+  /** A firm with 1000 users at the start of the step. */
+  private static Firm firmWithUsers(World w) {
+    Firm f = firm(w);
+    f.users = 1000;
+    f.usersAtStepStart = 1000;
+    return f;
+  }
+
+  @Test
+  void anOutcryNeedsStrictlyMoreComplaintsThanTheShareOfUsersAtStepStart() {
+    Backlash b = backlash(2);
+    assertFalse(b.isOutcry(10, 1000), "exactly 1% is not an outcry");
+    assertTrue(b.isOutcry(11, 1000));
+    assertFalse(b.isOutcry(5, 0), "a firm without users has no outcry");
+    assertTrue(b.isOutcry(1, 1), "one complaint of one user exceeds 1%");
+    assertFalse(b.isOutcry(0, 1));
+  }
+
+  @Test
+  void theThresholdUsesUsersAtTheStartOfTheStepNotAfterTheExodus() {
+    World w = world(1, 0);
+    Firm f = firmWithUsers(w);
+    f.users = 5; // most users left during this step
+    f.complaints = 9; // fewer than 1% of 1000, though more than 5
+    backlash(2).step(w);
+    assertEquals(0, w.tally.outcries);
+  }
+
+  @Test
+  void anOutcryCutsReputationThenTheDaysRecoveryIsAdded() {
+    World w = world(1, 0);
+    Firm f = firmWithUsers(w);
+    f.complaints = 11;
+    f.backlashBelief = 0.3;
+    backlash(2).step(w);
+    assertEquals(1, w.tally.outcries);
+    assertEquals(1.0 - 0.2 + 0.01, f.reputation, 1e-15);
+    assertEquals(0.65, f.backlashBelief, 1e-15, "belief moves halfway to 1");
+    List<WorldEvent> ev = events(w);
+    assertEquals(1, count(ev, "outcry"));
+    assertEquals("incidents", ev.get(0).detail());
+    assertTrue(Double.isNaN(f.revisionDueDay), "no practice, nothing to revise");
+  }
+
+  @Test
+  void reputationHasAFloorOfZeroAndACapOfOne() {
+    World w = world(1, 0);
+    Firm low = firmWithUsers(w);
+    low.reputation = 0.1;
+    low.complaints = 500;
+    Firm high = firmWithUsers(w);
+    high.reputation = 0.995;
+    Firm mid = firmWithUsers(w);
+    mid.reputation = 0.5;
+    Firm gone = firmWithUsers(w);
+    gone.reputation = 0.5;
+    gone.active = false;
+    backlash(2).step(w);
+    assertEquals(0.01, low.reputation, 1e-15, "max(0, 0.1 - 0.2) + 0.01");
+    assertEquals(1.0, high.reputation);
+    assertEquals(0.51, mid.reputation, 1e-15);
+    assertEquals(0.5, gone.reputation, "an exited firm is left alone");
+  }
+
+  @Test
+  void thePracticeIsRevisedExactlyTheResponseLatencyAfterTheFirstOutcry() {
+    World w = world(1, 0);
+    Firm f = firmWithUsers(w);
+    Backlash.adopt(w, f, "scheduled event"); // day 0
+    assertTrue(f.practice);
+    assertEquals(0.0, f.practiceAdoptedDay);
+    Backlash b = backlash(2);
+    for (int s = 0; s < 3; s++) {
+      f.complaints = 0;
+      b.step(w);
+      tick(w);
+    }
+    f.complaints = 50;
+    b.step(w); // step 3, ends on day 4: first outcry
+    assertEquals(4.0, f.firstOutcryDay);
+    assertEquals(6.0, f.revisionDueDay);
+    assertTrue(f.practice);
+    tick(w);
+    f.complaints = 50;
+    b.step(w); // step 4, day 5: a second outcry does not postpone the revision
+    assertEquals(6.0, f.revisionDueDay);
+    assertEquals(4.0, f.firstOutcryDay);
+    assertTrue(f.practice);
+    tick(w);
+    f.complaints = 0;
+    b.step(w); // step 5, day 6
+    assertFalse(f.practice);
+    assertEquals(List.of(2.0), w.backlashResponseDays);
+    assertEquals(List.of(6.0), w.practiceDurationDays);
+    assertEquals(6.0 + 365, f.noPracticeUntilDay);
+    assertTrue(Double.isNaN(f.revisionDueDay));
+    assertTrue(Double.isNaN(f.firstOutcryDay));
+    assertEquals(1, w.tally.revisions);
+    List<WorldEvent> ev = events(w);
+    WorldEvent revised = ev.stream().filter(e -> e.type().equals("practice_revised")).findFirst().orElseThrow();
+    assertEquals(2.0, revised.value());
+    assertEquals(2, count(ev, "outcry"));
+  }
+
+  @Test
+  void withZeroLatencyThePracticeIsRevisedInTheStepOfTheOutcry() {
+    World w = world(1, 0);
+    w.step = 9;
+    w.now = 9;
+    Firm f = firmWithUsers(w);
+    Backlash.adopt(w, f, "test");
+    f.complaints = 11;
+    backlash(0).step(w);
+    assertFalse(f.practice);
+    assertEquals(List.of(0.0), w.backlashResponseDays);
+    assertEquals(List.of(1.0), w.practiceDurationDays, "adopted at the start of day 9, revised at its end");
+  }
+
+  @Test
+  void anOutcryMakesTheFirmMitigateTheRisksWhoseIncidentsCausedIt() {
+    World w = world(1, 0);
+    Firm f = firmWithUsers(w);
+    f.addIncident(0.3, 3);
+    f.addIncident(0.3, -1); // practice news: no risk to mitigate
+    f.addIncident(0.3, 5);
+    f.mitigates.set(5);
+    f.complaints = 11;
+    backlash(2).step(w);
+    assertTrue(f.mitigates.get(3));
+    assertEquals(2, f.mitigates.cardinality());
+    List<WorldEvent> ev = events(w);
+    assertEquals(1, count(ev, "mitigation_after_outcry"), "only newly mitigated risks are logged");
+    // Without an outcry incidents change nothing.
+    Firm g = firmWithUsers(w);
+    g.addIncident(0.3, 7);
+    g.complaints = 10;
+    backlash(2).step(w);
+    assertFalse(g.mitigates.get(7));
+  }
+
+  @Test
+  void adoptingTwiceKeepsTheFirstAdoptionDay() {
+    World w = world(1, 0);
+    Firm f = firmWithUsers(w);
+    w.now = 3;
+    Backlash.adopt(w, f, "test");
+    w.now = 8;
+    Backlash.adopt(w, f, "test");
+    assertEquals(3.0, f.practiceAdoptedDay);
+    List<WorldEvent> ev = events(w);
+    assertEquals(1, count(ev, "practice_adopted"));
+    assertEquals("test", ev.get(0).detail(), "the reason is logged");
+  }
+}

@@ -1,0 +1,184 @@
+package govsim.mechanism.risk;
+
+import static govsim.mechanism.Fixtures.assignUsers;
+import static govsim.mechanism.Fixtures.community;
+import static govsim.mechanism.Fixtures.count;
+import static govsim.mechanism.Fixtures.events;
+import static govsim.mechanism.Fixtures.firm;
+import static govsim.mechanism.Fixtures.member;
+import static govsim.mechanism.Fixtures.risk;
+import static govsim.mechanism.Fixtures.ruleInForce;
+import static govsim.mechanism.Fixtures.spec;
+import static govsim.mechanism.Fixtures.world;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ec.util.MersenneTwisterFast;
+import govsim.model.ModelSpec;
+import govsim.world.Community;
+import govsim.world.Firm;
+import govsim.world.Risk;
+import govsim.world.World;
+import govsim.world.WorldEvent;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * M1 (realisation): incidents at the hazard rate cut by mitigation, harm accounting (severe,
+ * information-weak share), salience, Knightian risks becoming known, the harmful practice.
+ */
+class IncidentsTest {
+  /** A hazard so high that the per-step probability is exactly 1 in double precision. */
+  private static final double CERTAIN = 1000.0;
+
+  private static Incidents incidents(String... sets) {
+    ModelSpec s = spec(sets);
+    return new Incidents(s.risks(), s.practice(), 0.5);
+  }
+
+  @Test
+  void hazardFactorIsOneUnmitigatedAndOneMinusEfficacyMitigated() {
+    World w = world(1, 0);
+    Firm f = firm(w);
+    Risk r = risk(w, 1, 0.1, 0.01, false);
+    Incidents m = incidents();
+    assertEquals(1.0, m.hazardFactor(w, f, r), "unmitigated, ungoverned");
+    f.mitigates.set(r.id);
+    assertEquals(0.5, m.hazardFactor(w, f, r), 1e-15, "mitigated ad hoc: voluntary efficacy");
+    ruleInForce(w.regulators[0].rules, r, 0.9);
+    assertEquals(0.1, m.hazardFactor(w, f, r), 1e-15, "mitigated under a rule: its stringency");
+    Community c = community(w, 0.95, 0.8, 0L);
+    ruleInForce(c.standards, r, 0.95);
+    member(f, c);
+    assertEquals(0.05, m.hazardFactor(w, f, r), 1e-15, "the most stringent binding rule");
+    f.mitigates.clear(r.id);
+    assertEquals(1.0, m.hazardFactor(w, f, r), "governed but violated: full hazard");
+  }
+
+  @Test
+  void incidentsHappenWithProbabilityOneMinusExpOfHazardTimesFactor() {
+    World w = world(1, 0);
+    Firm f = firm(w);
+    Risk r = risk(w, 1, 0.1, 0.2, false);
+    f.mitigates.set(r.id); // ungoverned: factor 0.5
+    Incidents m = incidents();
+    MersenneTwisterFast rng = new MersenneTwisterFast(1);
+    int steps = 40_000;
+    for (int s = 0; s < steps; s++) m.step(w, rng);
+    double p = 1 - Math.exp(-0.2 * 0.5);
+    assertEquals(p, w.tally.incidents / (double) steps, 5 * Math.sqrt(p * (1 - p) / steps));
+  }
+
+  @Test
+  void aKnightianRiskBecomesKnownAtItsFirstIncidentOnly() {
+    World w = world(1, 0);
+    Firm f = firm(w);
+    Risk r = risk(w, 1, 0.1, CERTAIN, true);
+    assertFalse(r.known);
+    Incidents m = incidents();
+    MersenneTwisterFast rng = new MersenneTwisterFast(2);
+    m.step(w, rng);
+    assertTrue(r.known);
+    List<WorldEvent> ev = events(w);
+    assertEquals(1, count(ev, "risk_known"));
+    WorldEvent known = ev.stream().filter(e -> e.type().equals("risk_known")).findFirst().orElseThrow();
+    assertEquals(f.id, known.firm());
+    assertEquals(r.id, known.risk());
+    m.step(w, rng);
+    assertEquals(0, count(events(w), "risk_known"));
+    // A known risk never logs it.
+    World w2 = world(1, 0);
+    firm(w2);
+    risk(w2, 1, 0.1, CERTAIN, false);
+    m.step(w2, rng);
+    assertEquals(0, count(events(w2), "risk_known"));
+  }
+
+  @Test
+  void anIncidentHarmsTheExposedShareAndCountsTheWeakUsersShare() {
+    World w = world(3, 1000);
+    for (int i = 0; i < 250; i++) w.users.weak[i] = 1;
+    Firm f = firm(w, 0, 0, 0b011); // serves jurisdictions 0 and 1, not 2
+    assignUsers(w, f, 0, 1000);
+    Risk r = risk(w, 5.0, 0.2, CERTAIN, false);
+    incidents("risks.exposure_share=0.01", "risks.severe_threshold=10").step(w, new MersenneTwisterFast(3));
+    // 1% of 1000 users, severity 5 each: 50; a quarter of the users are weak.
+    assertEquals(1, w.tally.incidents);
+    assertEquals(50.0, w.tally.harm, 1e-12);
+    assertEquals(12.5, w.tally.harmWeak, 1e-12);
+    assertEquals(0.0, w.tally.harmSevere);
+    assertEquals(0, w.tally.severeIncidents);
+    assertTrue(w.severeIncidentsThisStep.isEmpty());
+    // Salience grows by severity x visibility where the firm operates.
+    assertArrayEquals(new double[] {1.0, 1.0, 0.0}, r.salience, 1e-15);
+    // The incident is recorded for the users to notice (M4).
+    assertEquals(1, f.stepIncidents);
+    assertEquals(0.2, f.stepIncidentVisibility[0]);
+    assertEquals(r.id, f.stepIncidentRisk[0]);
+  }
+
+  @Test
+  void aSevereIncidentIsCountedAndQueuedForInvestigation() {
+    World w = world(1, 200);
+    Firm f = firm(w);
+    assignUsers(w, f, 0, 200);
+    Risk r = risk(w, 10.0, 0.2, CERTAIN, false);
+    incidents("risks.exposure_share=0.05", "risks.severe_threshold=10").step(w, new MersenneTwisterFast(4));
+    assertEquals(100.0, w.tally.harm, 1e-12);
+    assertEquals(100.0, w.tally.harmSevere, 1e-12, "severity at the threshold counts as severe");
+    assertEquals(0.0, w.tally.harmWeak);
+    assertEquals(1, w.tally.severeIncidents);
+    assertEquals(1, w.severeIncidentsThisStep.size());
+    assertArrayEquals(new int[] {f.id, r.id}, w.severeIncidentsThisStep.get(0));
+    assertEquals(1, count(events(w), "severe_incident"));
+  }
+
+  @Test
+  void retiredRisksAndExitedFirmsHaveNoIncidents() {
+    World w = world(1, 0);
+    Firm f = firm(w);
+    Firm gone = firm(w);
+    gone.active = false;
+    gone.stepIncidents = 3; // left over from an earlier step
+    Risk r = risk(w, 1, 0.1, CERTAIN, false);
+    Risk retired = risk(w, 1, 0.1, CERTAIN, false);
+    retired.active = false;
+    incidents().step(w, new MersenneTwisterFast(5));
+    assertEquals(1, w.tally.incidents);
+    assertEquals(1, f.stepIncidents);
+    assertEquals(r.id, f.stepIncidentRisk[0]);
+    assertEquals(0, gone.stepIncidents, "incidents of an exited firm are reset");
+  }
+
+  @Test
+  void theHarmfulPracticeHarmsEveryUserDailyAndMakesNews() {
+    World w = world(1, 100);
+    for (int i = 0; i < 10; i++) w.users.weak[i] = 1;
+    Firm f = firm(w);
+    assignUsers(w, f, 0, 100);
+    f.practice = true;
+    Incidents m = incidents("practice.harm_per_user_day=0.002", "practice.incident_rate_per_day=1000",
+        "practice.visibility=0.3");
+    m.step(w, new MersenneTwisterFast(6));
+    assertEquals(0.2, w.tally.harm, 1e-15);
+    assertEquals(0.02, w.tally.harmWeak, 1e-15);
+    assertEquals(0, w.tally.incidents, "practice news is not a risk incident");
+    assertEquals(1, f.stepIncidents);
+    assertEquals(0.3, f.stepIncidentVisibility[0]);
+    assertEquals(-1, f.stepIncidentRisk[0]);
+    assertEquals(1, count(events(w), "practice_incident"));
+  }
+
+  @Test
+  void aFirmWithoutUsersDoesNoHarm() {
+    World w = world(1, 0);
+    firm(w);
+    risk(w, 50, 0.1, CERTAIN, false);
+    incidents().step(w, new MersenneTwisterFast(7));
+    assertEquals(1, w.tally.incidents);
+    assertEquals(0.0, w.tally.harm);
+    assertFalse(Double.isNaN(w.tally.harmWeak));
+  }
+}
