@@ -29,6 +29,12 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--baseline", defaultValue = "scenarios/baseline.yaml", description = "Baseline scenario.")
   Path baseline;
 
+  @Option(names = "--sweep", description = "Measure sweeps instead: runs per minute on 1 and 2 threads, parallel efficiency, per-run set-up.")
+  boolean sweep;
+
+  @Option(names = "--sweep-file", defaultValue = "scenarios/sweeps/switching-x-lag.yaml", description = "Sweep timed by --sweep (default ${DEFAULT-VALUE}).")
+  Path sweepFile;
+
   @Spec
   CommandSpec spec;
 
@@ -39,7 +45,9 @@ final class BenchCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     try {
-      new Benchmark(spec.commandLine().getOut(), reps, warmup).runAll(kernel, baseline);
+      Benchmark bench = new Benchmark(spec.commandLine().getOut(), reps, warmup);
+      if (sweep) bench.sweeps(sweepFile, baseline);
+      else bench.runAll(kernel, baseline);
       return 0;
     } catch (govsim.scenario.ScenarioException e) {
       spec.commandLine().getErr().println(e.format());

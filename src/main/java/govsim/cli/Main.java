@@ -12,10 +12,12 @@ import picocli.CommandLine.Command;
         "Agent-based simulator of AI governance: compare centralized, distributed, hybrid and",
         "laissez-faire regimes on the same simulated world, with reproducible numbers.",
         "",
-        "Start with:  ./govsim run scenarios/baseline.yaml"},
-    subcommands = {RunCommand.class, ValidateCommand.class, DescribeCommand.class, BenchCommand.class,
+        "Start with:  ./govsim compare scenarios/baseline.yaml"},
+    subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, ValidateCommand.class, DescribeCommand.class,
+        GuiCommand.class, BenchCommand.class, ValidationCommand.class,
         CommandLine.HelpCommand.class},
-    footer = {"", "Exit codes: 0 success, 2 bad input (scenario or options), 1 failure while running.",
+    footer = {"", "Exit codes: 0 success, 2 bad input (scenario or options), 1 failure while running,",
+        "3 some runs of a compare or sweep failed (the others' results are written) or a stylized fact does not hold.",
         "Each command has --help."})
 public final class Main implements Runnable {
   public static final int BAD_INPUT = 2;

@@ -109,6 +109,43 @@ public final class Benchmark {
     out.flush();
   }
 
+  /**
+   * Sweep throughput (issue 4): runs per minute of a sweep on 1 and 2 threads after a warm-up,
+   * the parallel efficiency rpm(2) / (2 rpm(1)), and the set-up cost of one run of the baseline
+   * world (binding the scenario, building 100,000 users, everything but stepping).
+   */
+  public void sweeps(Path sweepFile, Path baselineFile) throws ScenarioException, InterruptedException {
+    out.printf(Locale.ROOT, "govsim bench --sweep: %s; Java %s, %d processors%n", sweepFile,
+        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+    out.flush();
+    int warm = Math.max(2, warmup * 2);
+    govsim.experiment.sweep.SweepBench.Measurement one =
+        govsim.experiment.sweep.SweepBench.measure(sweepFile, 1, Integer.MAX_VALUE, warm);
+    govsim.experiment.sweep.SweepBench.Measurement two =
+        govsim.experiment.sweep.SweepBench.measure(sweepFile, 2, Integer.MAX_VALUE, warm);
+    out.printf(Locale.ROOT, "  1 thread : %4d runs in %6.1f s = %6.1f runs/min (set-up %.1f ms/run)%n", one.runs(),
+        one.wallSeconds(), one.runsPerMinute(), one.setupMillisMean());
+    out.printf(Locale.ROOT, "  2 threads: %4d runs in %6.1f s = %6.1f runs/min (set-up %.1f ms/run)%n", two.runs(),
+        two.wallSeconds(), two.runsPerMinute(), two.setupMillisMean());
+    out.printf(Locale.ROOT, "  parallel efficiency on 2 threads: %.0f%%%n",
+        100.0 * two.runsPerMinute() / (2.0 * one.runsPerMinute()));
+    ModelSpec base = Scenarios.load(baselineFile, List.of()).config();
+    var resolved = Scenarios.load(baselineFile, List.of()).resolved();
+    double[] ms = new double[Math.max(3, reps)];
+    for (int i = -2; i < ms.length; i++) {
+      long t0 = System.nanoTime();
+      ModelSpec s = Scenarios.bind(govsim.scenario.ScenarioLoader.withValue(resolved, "seed", (long) (100 + i)), "bench");
+      GovSimModel model = new GovSimModel(s);
+      model.start();
+      double took = (System.nanoTime() - t0) / 1e6;
+      if (i >= 0) ms[i] = took;
+    }
+    java.util.Arrays.sort(ms);
+    out.printf(Locale.ROOT, "  set-up of one %,d-user baseline run (bind the scenario, build the world), median of %d: %.1f ms%n",
+        base.users().count(), ms.length, ms[ms.length / 2]);
+    out.flush();
+  }
+
   private static String fmtDay(double d) {
     return Double.isNaN(d) ? "never" : String.format(Locale.ROOT, "%.0f", d);
   }

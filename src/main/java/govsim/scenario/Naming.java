@@ -10,7 +10,7 @@ import java.util.Optional;
  * <p>Kept in one place so that the YAML spelling of a record component or an enum constant is
  * decided once: the describe tables, the validator and the dumper must never disagree on it.
  */
-final class Naming {
+public final class Naming {
   private Naming() {}
 
   /**
@@ -49,7 +49,7 @@ final class Naming {
    * The candidate nearest to {@code typed} by edit distance (adjacent transpositions count as
    * one edit), if it is close enough to be a plausible typo.
    */
-  static Optional<String> nearest(String typed, Collection<String> candidates) {
+  public static Optional<String> nearest(String typed, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
@@ -96,5 +96,10 @@ final class Naming {
   /** Joins a parent key path and a child key ("" + "users" → "users"). */
   static String join(String parent, String child) {
     return parent.isEmpty() ? child : parent + "." + child;
+  }
+
+  /** "; did you mean 'x'?" when a candidate is close to {@code typed}, else the empty string. */
+  public static String hint(String typed, Collection<String> candidates) {
+    return nearest(typed, candidates).map(n -> "; did you mean '" + n + "'?").orElse("");
   }
 }

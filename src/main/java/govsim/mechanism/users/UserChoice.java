@@ -172,8 +172,11 @@ public final class UserChoice {
   public static int attentionGap(MersenneTwisterFast rng, double p) {
     if (p <= 0.0) return Integer.MAX_VALUE / 2;
     if (p >= 1.0) return 1;
-    double gap = 1.0 + Math.floor(Math.log1p(-rng.nextDouble()) / Math.log1p(-p));
-    return gap >= Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE / 2 : (int) gap;
+    // Math.log, not log1p: log1p is not an intrinsic and made this the model's hottest line.
+    // Below 1e-9, log(1 - p) loses digits, and -p is its value to within p^2/2.
+    double logMiss = p < 1e-9 ? -p : Math.log(1.0 - p);
+    double gap = 1.0 + Math.floor(Math.log(1.0 - rng.nextDouble()) / logMiss);
+    return !(gap < Integer.MAX_VALUE / 2) ? Integer.MAX_VALUE / 2 : (int) gap;
   }
 
   /**

@@ -1,0 +1,198 @@
+package govsim.cli;
+
+import govsim.experiment.batch.BatchRunner;
+import govsim.experiment.batch.ModelRunner;
+import govsim.experiment.batch.Progress;
+import govsim.experiment.compare.ComparisonTable;
+import govsim.experiment.compare.RegimeComparison;
+import govsim.io.OutputFolder;
+import govsim.model.Regime;
+import govsim.scenario.ScenarioException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code govsim compare}: one scenario under several regimes with common random numbers, written
+ * to results/NAME/compare-seed-SEED/ and summarised on the terminal. The experiment itself is
+ * {@link RegimeComparison}; this class parses options and maps outcomes to exit codes.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+    description = {"Run one scenario under several governance regimes with the same seeds",
+        "and compare them.", "",
+        "Every regime runs the same N seeds (common random numbers: replication i",
+        "uses the same seed in every regime), so differences come from the regime,",
+        "not from the draw. Prints the headline metrics per regime as mean [95%% CI]",
+        "(t-intervals over seeds) and writes to results/<name>/compare-seed-<seed>/",
+        "(or --out DIR):",
+        "  runs.csv                regime, replication, seed, status, every summary",
+        "                          metric, error: one row per run",
+        "  comparison.csv          regime, metric, mean, sd, ci_low, ci_high, n",
+        "  paired_differences.csv  regime_a, regime_b, metric, mean_diff, ci_low,",
+        "                          ci_high, p_value, n: a - b paired over seeds",
+        "                          (paired t-test, two-sided)",
+        "  timeseries_mean.csv     per regime and recorded step: mean, ci_low and",
+        "                          ci_high of every time-series column",
+        "  manifest.json           command, scenario + sha256, resolved scenario",
+        "                          per regime, seeds, versions, timing",
+        "Results do not depend on --threads. Rerun one run alone with",
+        "  govsim run SCENARIO --set regime=<regime> --seed <seed from runs.csv>"},
+    footer = {"", "Examples:", "  ./govsim compare scenarios/baseline.yaml",
+        "  ./govsim compare scenarios/baseline.yaml --regimes centralized,hybrid \\",
+        "      --reps 20 --seed 7",
+        "  ./govsim compare scenarios/baseline.yaml --set users.count=20000",
+        "", "Exit codes: 0 success, 2 bad input, 1 failure while running, 3 some runs",
+        "failed (results are still written; failed runs are listed in runs.csv and",
+        "manifest.json)."})
+public final class CompareCommand implements Callable<Integer> {
+
+  /**
+   * Default replications per regime. The bundled baseline (100,000 users, 5 years) takes a few
+   * seconds per run; 4 regimes x 8 seeds = 32 runs keep {@code govsim compare
+   * scenarios/baseline.yaml} near a minute on 2 cores while giving t-intervals with 7 degrees of
+   * freedom.
+   */
+  public static final int DEFAULT_REPS = 8;
+
+  @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file (see scenarios/).")
+  Path scenario;
+
+  @Option(names = "--regimes", split = ",", paramLabel = "LIST",
+      description = "Regimes to compare, comma-separated (default: laissez_faire,centralized,distributed,hybrid).")
+  List<String> regimes = new ArrayList<>(List.of("laissez_faire", "centralized", "distributed", "hybrid"));
+
+  @Option(names = "--reps", paramLabel = "N", description = "Seeds (replications) per regime (default: ${DEFAULT-VALUE}).")
+  int reps = DEFAULT_REPS;
+
+  @Option(names = "--seed", paramLabel = "S",
+      description = "Master seed; replication seeds derive from it (default: the scenario's seed).")
+  Long seed;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default results/<name>/compare-seed-<seed>/).")
+  Path out;
+
+  @Option(names = "--threads", paramLabel = "T", description = "Runs in parallel (default: all processors, here ${DEFAULT-VALUE}).")
+  int threads = BatchRunner.defaultThreads();
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Override one scenario key in every regime, e.g. --set users.count=20000. Repeatable.")
+  List<String> sets = new ArrayList<>();
+
+  @Option(names = "--confidence", paramLabel = "LEVEL", description = "Confidence level of the intervals (default: ${DEFAULT-VALUE}).")
+  double confidence = 0.95;
+
+  @Option(names = "--force", description = "Replace an existing non-empty output folder.")
+  boolean force;
+
+  @Option(names = "--quiet", description = "Print nothing but errors and the final table.")
+  boolean quiet;
+
+  @Spec
+  CommandSpec spec;
+
+  /** How one run is executed; the model itself unless a test replaces it. */
+  ModelRunner model = ModelRunner.SINGLE_RUN;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    List<Regime> chosen = new ArrayList<>();
+    for (String name : regimes) {
+      Regime r = regime(name.strip());
+      if (r == null) {
+        err.println("govsim: --regimes: unknown regime '" + name.strip() + "' (one of: "
+            + String.join(", ", Arrays.stream(Regime.values()).map(Regime::yamlName).toList()) + ")");
+        return Main.BAD_INPUT;
+      }
+      chosen.add(r);
+    }
+    if (threads < 1) {
+      err.println("govsim: --threads must be at least 1, got " + threads);
+      return Main.BAD_INPUT;
+    }
+    RegimeComparison comparison;
+    try {
+      comparison = RegimeComparison.prepare(scenario, sets, chosen, reps, seed, confidence);
+    } catch (ScenarioException e) {
+      err.println(e.format());
+      return Main.BAD_INPUT;
+    } catch (IllegalArgumentException e) {
+      err.println("govsim: " + e.getMessage());
+      return Main.BAD_INPUT;
+    }
+    Path target = out != null ? out
+        : Path.of("results", comparison.name(), "compare-seed-" + comparison.masterSeed());
+    OutputFolder folder;
+    try {
+      folder = OutputFolder.open(target, force);
+    } catch (OutputFolder.ExistsException e) {
+      err.println("govsim: " + e.getMessage());
+      return Main.BAD_INPUT;
+    }
+    if (!quiet) {
+      err.printf(Locale.ROOT, "govsim compare: %s, %d regimes x %d seeds = %d runs on %d threads (master seed %d)%n",
+          comparison.name(), chosen.size(), reps, comparison.runs(), threads, comparison.masterSeed());
+      err.flush();
+    }
+    Progress progress = quiet ? Progress.NONE
+        : Progress.onTerminal() ? Progress.bar(System.err, "compare", comparison.runs(), 0)
+        : Progress.lines(err, "govsim compare", comparison.runs(), 0, true, Duration.ZERO, System::nanoTime);
+    RegimeComparison.Result result;
+    try {
+      try (progress) {
+        result = comparison.run(folder, new BatchRunner(threads), model, progress, commandLine());
+      }
+      folder.commit();
+    } catch (InterruptedException e) {
+      folder.abandon();
+      Thread.currentThread().interrupt();
+      err.println("govsim: interrupted");
+      return Main.FAILURE;
+    } catch (OutputFolder.ExistsException e) {
+      folder.abandon();
+      err.println("govsim: " + e.getMessage());
+      return Main.BAD_INPUT;
+    } catch (RuntimeException | Error e) {
+      folder.abandon();
+      throw e;
+    }
+    stdout.println();
+    stdout.print(ComparisonTable.render(result.estimates(), ComparisonTable.HEADLINE, reps, confidence));
+    stdout.printf(Locale.ROOT, "%n%d runs in %.1f s; all metrics and paired differences (paired t-tests) in %s%n",
+        comparison.runs(), result.wallSeconds(), target);
+    stdout.flush();
+    if (!result.failures().isEmpty()) {
+      err.println("govsim: " + result.failures().size() + " of " + comparison.runs()
+          + " runs failed (left out of the statistics; see runs.csv):");
+      for (String f : result.failures()) err.println("  " + f);
+      err.flush();
+      return SweepCommand.RUNS_FAILED;
+    }
+    return 0;
+  }
+
+  private static Regime regime(String name) {
+    for (Regime r : Regime.values()) if (r.yamlName().equals(name)) return r;
+    return null;
+  }
+
+  private List<String> commandLine() {
+    List<String> args = new ArrayList<>();
+    args.add("govsim");
+    if (spec.commandLine().getParseResult() != null) {
+      args.addAll(spec.commandLine().getParseResult().originalArgs());
+    }
+    return args;
+  }
+}

@@ -1,0 +1,107 @@
+package govsim.cli;
+
+import govsim.experiment.batch.BatchRunner;
+import govsim.experiment.batch.ModelRunner;
+import govsim.experiment.batch.Progress;
+import govsim.experiment.sweep.SweepExecution;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code govsim sweep}: a batch parameter sweep from a sweep file. Parses options and maps the
+ * outcome of {@link SweepExecution} to an exit code.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+    description = {"Run a parameter sweep: a design over scenario keys, with replications",
+        "and regimes.", "",
+        "The sweep file names a base scenario, the parameters to vary (a list of",
+        "values or a range {min, max, log, integer, levels}), a design (grid,",
+        "random, lhs, sobol), replications, a master seed, optional regimes crossed",
+        "with every point (common random numbers) and the metrics to summarise;",
+        "see scenarios/sweeps/ for commented examples. All cores by default;",
+        "results do not depend on --threads. Each finished run is recorded at once:",
+        "after a crash or kill, --resume runs exactly the missing runs and the",
+        "outputs are identical to those of an uninterrupted sweep.", "",
+        "Writes to results/<scenario>/sweep-<name>/ (or --out DIR): runs.csv,",
+        "timings.csv, timeseries.csv.gz, aggregate.csv (mean, sd, t-interval per",
+        "point and regime), sobol.csv (Sobol designs: first-order and total",
+        "indices with bootstrap intervals), experiments.csv + outcomes.csv (EMA",
+        "Workbench layout) and manifest.json (see scenarios/sweeps/README.md)."},
+    footer = {"", "Examples:", "  ./govsim sweep scenarios/sweeps/switching-x-lag.yaml --dry-run",
+        "  ./govsim sweep scenarios/sweeps/switching-x-lag.yaml",
+        "  ./govsim sweep scenarios/sweeps/sobol-key-parameters.yaml --threads 2",
+        "  ./govsim sweep scenarios/sweeps/sobol-key-parameters.yaml --resume",
+        "", "Exit codes: 0 success, 2 bad input (sweep file or scenario invalid, folder",
+        "locked or holding another sweep, inputs changed since the sweep started),",
+        "1 failure while running, 3 some runs failed (recorded in runs.csv;",
+        "--retry-failed reruns them with the same seeds)."})
+public final class SweepCommand implements Callable<Integer> {
+
+  /** Exit code when every run was attempted but some failed (results are still written). */
+  public static final int RUNS_FAILED = 3;
+
+  @Parameters(index = "0", paramLabel = "SWEEP", description = "Sweep YAML file (see scenarios/sweeps/).")
+  Path sweepFile;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Runs in parallel (default: all processors, here ${DEFAULT-VALUE}).")
+  int threads = BatchRunner.defaultThreads();
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default results/<scenario>/sweep-<name>/).")
+  Path out;
+
+  @Option(names = "--resume", description = "Continue the sweep in the output folder: run exactly its missing runs.")
+  boolean resume;
+
+  @Option(names = "--retry-failed", description = "Rerun the runs that failed (and any missing ones), with the same seeds.")
+  boolean retryFailed;
+
+  @Option(names = "--dry-run", description = "Print the design, the number of runs and a time estimate from a short calibration; write nothing.")
+  boolean dryRun;
+
+  @Option(names = "--force", description = "Discard what the output folder holds and start the sweep again.")
+  boolean force;
+
+  @Option(names = "--quiet", description = "No progress report.")
+  boolean quiet;
+
+  @Spec
+  CommandSpec spec;
+
+  /** How one run is executed; the model itself unless a test replaces it. */
+  ModelRunner model = ModelRunner.SINGLE_RUN;
+
+  @Override
+  public Integer call() {
+    if (force && (resume || retryFailed)) {
+      spec.commandLine().getErr().println("govsim: --force starts the sweep again; it cannot be combined with --resume"
+          + " or --retry-failed");
+      return Main.BAD_INPUT;
+    }
+    SweepExecution.Status status = SweepExecution.execute(
+        new SweepExecution.Request(sweepFile, out, threads, resume, retryFailed, dryRun, force, quiet,
+            Progress.onTerminal(), commandLine()),
+        spec.commandLine().getOut(), spec.commandLine().getErr(), model);
+    return switch (status) {
+      case OK -> 0;
+      case BAD_INPUT -> Main.BAD_INPUT;
+      case FAILURE -> Main.FAILURE;
+      case RUNS_FAILED -> RUNS_FAILED;
+    };
+  }
+
+  private List<String> commandLine() {
+    List<String> args = new ArrayList<>();
+    args.add("govsim");
+    if (spec.commandLine().getParseResult() != null) {
+      args.addAll(spec.commandLine().getParseResult().originalArgs());
+    }
+    return args;
+  }
+}

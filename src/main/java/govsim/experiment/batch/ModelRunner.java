@@ -1,0 +1,26 @@
+package govsim.experiment.batch;
+
+import govsim.experiment.RunResult;
+import govsim.experiment.SingleRun;
+import govsim.model.ModelSpec;
+import govsim.observe.RunListener;
+
+/**
+ * How a batch executes one run. {@link #SINGLE_RUN} is the real model ({@link SingleRun#run});
+ * tests pass their own (one that throws for a given seed, or that is slow enough to be killed
+ * mid-sweep) to exercise failure handling and crash recovery without a special scenario.
+ */
+@FunctionalInterface
+public interface ModelRunner {
+  /**
+   * Runs the model.
+   *
+   * @param spec the run's scenario, seed included
+   * @param listener receives recorded time-series rows and events as the run goes
+   * @return the finished run
+   */
+  RunResult run(ModelSpec spec, RunListener listener);
+
+  /** The model itself. */
+  ModelRunner SINGLE_RUN = SingleRun::run;
+}

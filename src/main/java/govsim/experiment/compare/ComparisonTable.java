@@ -1,0 +1,90 @@
+package govsim.experiment.compare;
+
+import govsim.model.Regime;
+import govsim.stats.Estimate;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The terminal table of {@code govsim compare}: one row per headline metric, one column per
+ * regime, each cell {@code mean [ci_low, ci_high]} with 4 significant digits (the CSV files keep
+ * 10). Text only; the caller prints it.
+ */
+public final class ComparisonTable {
+  private ComparisonTable() {}
+
+  /** The headline metrics shown on the terminal (all metrics are in comparison.csv). */
+  public static final List<String> HEADLINE = List.of("harm_total", "harm_severe", "harm_malicious",
+      "compliance_rate", "governance_gap_days_mean", "backlash_response_days_mean", "trust_mean", "hhi",
+      "capability_growth_per_year", "cost_regulator");
+
+  /**
+   * Renders the table with a heading that states the method.
+   *
+   * @param estimates per regime, per metric (from {@link RegimeComparison.Result#estimates})
+   * @param metrics the rows, in order
+   * @param replications seeds per regime
+   * @param level confidence level of the intervals
+   */
+  public static String render(Map<Regime, Map<String, Estimate>> estimates, List<String> metrics, int replications,
+      double level) {
+    List<Regime> regimes = new ArrayList<>(estimates.keySet());
+    List<List<String>> rows = new ArrayList<>();
+    List<String> head = new ArrayList<>();
+    head.add("metric");
+    for (Regime r : regimes) head.add(r.yamlName());
+    rows.add(head);
+    for (String m : metrics) {
+      List<String> row = new ArrayList<>();
+      row.add(m);
+      for (Regime r : regimes) row.add(cell(estimates.get(r).get(m)));
+      rows.add(row);
+    }
+    int[] width = new int[head.size()];
+    for (List<String> row : rows) {
+      for (int i = 0; i < row.size(); i++) width[i] = Math.max(width[i], row.get(i).length());
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "Mean [%s%% CI] per regime: t-intervals over %d seeds (common random numbers:%n"
+        + "replication i uses the same seed in every regime). n/a: undefined in every run.%n%n",
+        percent(level), replications));
+    for (int r = 0; r < rows.size(); r++) {
+      List<String> row = rows.get(r);
+      for (int i = 0; i < row.size(); i++) {
+        String c = row.get(i);
+        if (i == 0) sb.append(c).append(" ".repeat(width[i] - c.length()));
+        else sb.append("  ").append(" ".repeat(width[i] - c.length())).append(c);
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** "0.95" → "95", "0.9" → "90", "0.995" → "99.5". */
+  static String percent(double level) {
+    return new BigDecimal(Double.toString(level * 100)).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+  }
+
+  /** {@code mean [lo, hi]}; the mean alone when there is no interval; n/a when undefined. */
+  static String cell(Estimate e) {
+    if (e == null || e.n() == 0) return "n/a";
+    if (Double.isNaN(e.ciLow())) return num(e.mean());
+    return num(e.mean()) + " [" + num(e.ciLow()) + ", " + num(e.ciHigh()) + "]";
+  }
+
+  /** 4 significant digits, plain notation between 1e-3 and 1e6, scientific outside. */
+  static String num(double x) {
+    if (Double.isNaN(x)) return "n/a";
+    if (Double.isInfinite(x)) return x > 0 ? "inf" : "-inf";
+    if (x == 0) return "0";
+    double a = Math.abs(x);
+    if (a >= 1e6 || a < 1e-3) return String.format(Locale.ROOT, "%.3e", x);
+    BigDecimal d = new BigDecimal(x).round(new MathContext(4, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    return d.toPlainString();
+  }
+}

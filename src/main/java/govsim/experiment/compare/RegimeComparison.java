@@ -1,0 +1,324 @@
+package govsim.experiment.compare;
+
+import com.google.gson.GsonBuilder;
+import govsim.experiment.RunResult;
+import govsim.experiment.batch.BatchRunner;
+import govsim.experiment.batch.ModelRunner;
+import govsim.experiment.batch.Outcome;
+import govsim.experiment.batch.Progress;
+import govsim.experiment.batch.Seeds;
+import govsim.io.BuildInfo;
+import govsim.io.CsvTable;
+import govsim.io.OutputFolder;
+import govsim.model.ModelSpec;
+import govsim.model.Regime;
+import govsim.model.Scenarios;
+import govsim.observe.Num;
+import govsim.observe.RunListener;
+import govsim.observe.RunSummary;
+import govsim.scenario.ScenarioException;
+import govsim.scenario.ScenarioLoader;
+import govsim.stats.Estimate;
+import govsim.stats.PairedDifference;
+import govsim.stats.Stats;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The regime comparison of {@code govsim compare}: one scenario run under each listed regime with
+ * the same N seeds (replication i uses seed i in every regime: common random numbers, so that
+ * differences between regimes come from the regime, not from the draw), on all cores, summarised
+ * with t-intervals per regime and paired differences between regimes.
+ *
+ * <p>The regime preset is applied when a scenario is loaded, so each regime's scenario is the
+ * file loaded again with {@code regime=<name>} added to the overrides. Seeds are {@link
+ * Seeds#derive}{@code (master, "replication=i")}; the master seed is the scenario's {@code seed}
+ * unless given. Outputs (written into a folder by {@link #run}) are identical whatever the thread
+ * count, apart from the timing and thread fields of manifest.json.
+ */
+public final class RegimeComparison {
+
+  /** The output files, in the order they are listed in manifest.json. */
+  public static final List<String> FILES = List.of("runs.csv", "comparison.csv", "paired_differences.csv",
+      "timeseries_mean.csv", "manifest.json");
+
+  /** How the intervals are computed, as stated in outputs. */
+  public static final String METHOD = "t-intervals over seeds; paired differences with paired t-tests "
+      + "(two-sided); common random numbers: replication i uses the same seed in every regime";
+
+  private final Path scenario;
+  private final List<String> sets;
+  private final List<Regime> regimes;
+  private final List<ScenarioLoader.Loaded<ModelSpec>> loaded;
+  private final long masterSeed;
+  private final long[] seeds;
+  private final double level;
+
+  private RegimeComparison(Path scenario, List<String> sets, List<Regime> regimes,
+      List<ScenarioLoader.Loaded<ModelSpec>> loaded, long masterSeed, int replications, double level) {
+    this.scenario = scenario;
+    this.sets = List.copyOf(sets);
+    this.regimes = List.copyOf(regimes);
+    this.loaded = List.copyOf(loaded);
+    this.masterSeed = masterSeed;
+    this.level = level;
+    this.seeds = new long[replications];
+    for (int i = 0; i < replications; i++) seeds[i] = Seeds.derive(masterSeed, "replication=" + i);
+    Seeds.requireDistinct(seeds, i -> "replication " + i);
+  }
+
+  /**
+   * Loads and validates the scenario once per regime.
+   *
+   * @param scenario the scenario file
+   * @param sets {@code key.path=value} overrides applied in every regime; may not set {@code regime}
+   * @param regimes the regimes to compare, at least one, no repeats
+   * @param replications seeds per regime, at least 1
+   * @param masterSeed the master seed; null for the scenario's own {@code seed}
+   * @param level confidence level of the intervals, in (0, 1)
+   * @throws ScenarioException if the scenario is invalid under any regime
+   * @throws IllegalArgumentException for an empty or repeated regime list, replications &lt; 1, a
+   *     level outside (0, 1), or a {@code regime=} override (the message says what to do)
+   */
+  public static RegimeComparison prepare(Path scenario, List<String> sets, List<Regime> regimes, int replications,
+      Long masterSeed, double level) throws ScenarioException {
+    if (regimes.isEmpty()) throw new IllegalArgumentException("--regimes: name at least one regime");
+    if (regimes.stream().distinct().count() != regimes.size()) {
+      throw new IllegalArgumentException("--regimes: a regime is listed twice: " + regimes);
+    }
+    if (replications < 1) throw new IllegalArgumentException("--reps must be at least 1, got " + replications);
+    if (!(level > 0 && level < 1)) throw new IllegalArgumentException("the confidence level must be in (0, 1)");
+    for (String s : sets) {
+      if (s.strip().startsWith("regime=") || s.strip().startsWith("regime ")) {
+        throw new IllegalArgumentException("--set " + s + ": the regimes are chosen with --regimes");
+      }
+    }
+    List<ScenarioLoader.Loaded<ModelSpec>> loaded = new ArrayList<>();
+    for (Regime r : regimes) {
+      List<String> all = new ArrayList<>(sets);
+      all.add("regime=" + r.yamlName());
+      loaded.add(Scenarios.load(scenario, all));
+    }
+    long master = masterSeed != null ? masterSeed : loaded.get(0).config().seed();
+    return new RegimeComparison(scenario, sets, regimes, loaded, master, replications, level);
+  }
+
+  /** The scenario's name (of its first regime's load). */
+  public String name() {
+    return loaded.get(0).config().name();
+  }
+
+  /** The master seed the replications' seeds derive from. */
+  public long masterSeed() {
+    return masterSeed;
+  }
+
+  /** The seed of each replication (the same in every regime). */
+  public long[] seeds() {
+    return seeds.clone();
+  }
+
+  /** The regimes, in the order given. */
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  /** Replications per regime. */
+  public int replications() {
+    return seeds.length;
+  }
+
+  /** Runs in total: regimes x replications. */
+  public int runs() {
+    return regimes.size() * seeds.length;
+  }
+
+  /** The loaded scenario of each regime, in regime order. */
+  public List<ScenarioLoader.Loaded<ModelSpec>> loaded() {
+    return loaded;
+  }
+
+  /** Confidence level of the intervals. */
+  public double level() {
+    return level;
+  }
+
+  /**
+   * What a comparison found.
+   *
+   * @param estimates per regime (in order), per summary metric: mean, sd, interval, n
+   * @param failures one line per failed run (regime, replication, seed, error)
+   * @param wallSeconds wall time of the runs
+   */
+  public record Result(Map<Regime, Map<String, Estimate>> estimates, List<String> failures, double wallSeconds) {}
+
+  /** The data a run hands back: summary, recorded rows, stepping time (the world is dropped). */
+  private record RunData(Map<String, Double> summary, List<double[]> rows) {}
+
+  /**
+   * Runs every regime x replication and writes the output files into {@code folder} (not
+   * committed: the caller commits or abandons it).
+   *
+   * @param folder the staged output folder
+   * @param runner the thread pool
+   * @param model how to run one run ({@link ModelRunner#SINGLE_RUN} but in tests)
+   * @param progress told of every finished run
+   * @param command the command line, for the manifest
+   * @throws InterruptedException if interrupted
+   */
+  public Result run(OutputFolder folder, BatchRunner runner, ModelRunner model, Progress progress,
+      List<String> command) throws InterruptedException {
+    Instant started = Instant.now();
+    int reps = seeds.length;
+    int metricsCount = RunSummary.METRICS.size();
+    double[][][] values = new double[regimes.size()][metricsCount][reps];
+    List<SeriesMeans> series = new ArrayList<>();
+    for (int r = 0; r < regimes.size(); r++) series.add(new SeriesMeans());
+    List<String> failures = new ArrayList<>();
+    List<Map<String, Object>> failureRecords = new ArrayList<>();
+
+    List<String> header = new ArrayList<>(List.of("regime", "replication", "seed", "status"));
+    header.addAll(RunSummary.METRICS);
+    header.add("error");
+    BatchRunner.Summary batch;
+    try (CsvTable runsCsv = new CsvTable(folder.file("runs.csv"), header)) {
+      batch = runner.run(jobs(model), (Outcome<RunData> o) -> {
+        int regime = (int) (o.index() / reps);
+        int rep = (int) (o.index() % reps);
+        String name = regimes.get(regime).yamlName();
+        List<String> row = new ArrayList<>(List.of(name, Integer.toString(rep), Long.toString(seeds[rep]),
+            o.ok() ? "ok" : "failed"));
+        for (int m = 0; m < metricsCount; m++) {
+          double v = o.ok() ? o.result().summary().get(RunSummary.METRICS.get(m)) : Double.NaN;
+          values[regime][m][rep] = v;
+          row.add(Num.format(v));
+        }
+        row.add(o.errorText());
+        runsCsv.row(row);
+        if (o.ok()) {
+          series.get(regime).add(o.result().rows());
+        } else {
+          failures.add(name + " replication " + rep + " (seed " + seeds[rep] + "): " + o.errorText());
+          Map<String, Object> f = new LinkedHashMap<>();
+          f.put("regime", name);
+          f.put("replication", rep);
+          f.put("seed", seeds[rep]);
+          f.put("error", o.errorText());
+          failureRecords.add(f);
+        }
+        progress.finished(o.ok(), String.format(java.util.Locale.ROOT, "%s replication %d (seed %d) in %.1f s",
+            name, rep, seeds[rep], o.wallSeconds()));
+      });
+    }
+
+    Map<Regime, Map<String, Estimate>> estimates = new LinkedHashMap<>();
+    try (CsvTable out = new CsvTable(folder.file("comparison.csv"),
+        List.of("regime", "metric", "mean", "sd", "ci_low", "ci_high", "n"))) {
+      for (int r = 0; r < regimes.size(); r++) {
+        Map<String, Estimate> byMetric = new LinkedHashMap<>();
+        for (int m = 0; m < metricsCount; m++) {
+          Estimate e = Stats.estimate(values[r][m], level);
+          byMetric.put(RunSummary.METRICS.get(m), e);
+          out.row(List.of(regimes.get(r).yamlName(), RunSummary.METRICS.get(m), Num.format(e.mean()),
+              Num.format(e.sd()), Num.format(e.ciLow()), Num.format(e.ciHigh()), Integer.toString(e.n())));
+        }
+        estimates.put(regimes.get(r), byMetric);
+      }
+    }
+    try (CsvTable out = new CsvTable(folder.file("paired_differences.csv"),
+        List.of("regime_a", "regime_b", "metric", "mean_diff", "ci_low", "ci_high", "p_value", "n"))) {
+      for (int a = 0; a < regimes.size(); a++) {
+        for (int b = a + 1; b < regimes.size(); b++) {
+          for (int m = 0; m < metricsCount; m++) {
+            PairedDifference d = PairedDifference.of(values[a][m], values[b][m], level);
+            out.row(List.of(regimes.get(a).yamlName(), regimes.get(b).yamlName(), RunSummary.METRICS.get(m),
+                Num.format(d.meanDiff()), Num.format(d.ciLow()), Num.format(d.ciHigh()), Num.format(d.pValue()),
+                Integer.toString(d.n())));
+          }
+        }
+      }
+    }
+    try (CsvTable out = new CsvTable(folder.file("timeseries_mean.csv"), SeriesMeans.header())) {
+      for (int r = 0; r < regimes.size(); r++) series.get(r).write(out, regimes.get(r).yamlName(), level);
+    }
+    writeManifest(folder, runner.threads(), command, started, batch.wallSeconds(), failureRecords);
+    return new Result(estimates, failures, batch.wallSeconds());
+  }
+
+  /** Jobs in run order: regime by regime, replication by replication. */
+  private Iterator<Callable<RunData>> jobs(ModelRunner model) {
+    return new Iterator<>() {
+      int next;
+
+      @Override
+      public boolean hasNext() {
+        return next < runs();
+      }
+
+      @Override
+      public Callable<RunData> next() {
+        int i = next++;
+        ModelSpec spec = loaded.get(i / seeds.length).config().withSeed(seeds[i % seeds.length]);
+        return () -> {
+          List<double[]> rows = new ArrayList<>();
+          RunResult result = model.run(spec, new RunListener() {
+            @Override
+            public void row(double[] row) {
+              rows.add(row.clone());
+            }
+          });
+          return new RunData(result.summary(), rows);
+        };
+      }
+    };
+  }
+
+  private void writeManifest(OutputFolder folder, int threads, List<String> command, Instant started,
+      double wallSeconds, List<Map<String, Object>> failures) {
+    BuildInfo build = BuildInfo.current();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("command", command);
+    m.put("kind", "regime comparison");
+    m.put("scenario_file", scenario.toString());
+    m.put("scenario_sha256", loaded.get(0).sha256());
+    m.put("scenario_files", loaded.get(0).files().stream().map(Path::toString).toList());
+    m.put("overrides", sets);
+    m.put("regimes", regimes.stream().map(Regime::yamlName).toList());
+    m.put("replications", seeds.length);
+    m.put("master_seed", masterSeed);
+    m.put("seed_derivation", "seed_i = splitmix64(splitmix64(master_seed) xor sha256_64(\"replication=\" + i)) >>> 11");
+    List<Long> seedList = new ArrayList<>();
+    for (long s : seeds) seedList.add(s);
+    m.put("seeds", seedList);
+    m.put("confidence_level", level);
+    m.put("method", METHOD);
+    m.put("runs", runs());
+    m.put("runs_failed", failures.size());
+    m.put("failures", failures);
+    m.put("govsim_version", build.version());
+    m.put("git_commit", build.commit());
+    m.put("git_dirty", build.dirty());
+    m.put("mason_version", build.mason());
+    m.put("java_version", build.java());
+    m.put("threads", threads);
+    m.put("started_utc", started.toString());
+    m.put("wall_seconds", wallSeconds);
+    m.put("files", FILES);
+    Map<String, Object> resolved = new LinkedHashMap<>();
+    for (int r = 0; r < regimes.size(); r++) resolved.put(regimes.get(r).yamlName(), loaded.get(r).resolved());
+    m.put("resolved_scenarios", resolved);
+    OutputFolder.writeAtomically(folder.file("manifest.json"),
+        new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create()
+            .toJson(m) + "\n");
+  }
+
+  /** The fields of manifest.json that differ between identical comparisons (time, threads). */
+  public static final List<String> VOLATILE_MANIFEST_FIELDS = List.of("command", "threads", "started_utc",
+      "wall_seconds");
+}

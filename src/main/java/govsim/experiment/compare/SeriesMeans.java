@@ -1,0 +1,73 @@
+package govsim.experiment.compare;
+
+import govsim.io.CsvTable;
+import govsim.observe.Num;
+import govsim.observe.StepMetrics;
+import govsim.stats.Estimate;
+import govsim.stats.RunningStats;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The mean time series of one regime across replications, with a t-interval per step and
+ * column, accumulated run by run: memory is one accumulator per (recorded step, column), not one
+ * series per run. Runs must be added in run order for byte-identical output (see {@link
+ * RunningStats}).
+ */
+final class SeriesMeans {
+  private static final int STEP = StepMetrics.index("step");
+  private static final int DAY = StepMetrics.index("day");
+
+  private final List<RunningStats[]> cells = new ArrayList<>();
+  private final List<double[]> stepDay = new ArrayList<>();
+  private final List<int[]> runsPerRow = new ArrayList<>();
+
+  /** Adds one run's recorded rows (each of {@link StepMetrics#COLUMNS}). */
+  void add(List<double[]> rows) {
+    for (int r = 0; r < rows.size(); r++) {
+      double[] row = rows.get(r);
+      if (r == cells.size()) {
+        RunningStats[] c = new RunningStats[row.length];
+        for (int i = 0; i < c.length; i++) c[i] = new RunningStats();
+        cells.add(c);
+        stepDay.add(new double[] {row[STEP], row[DAY]});
+        runsPerRow.add(new int[1]);
+      }
+      RunningStats[] c = cells.get(r);
+      for (int i = 0; i < row.length; i++) c[i].add(row[i]);
+      runsPerRow.get(r)[0]++;
+    }
+  }
+
+  /** Header of timeseries_mean.csv: regime, step, day, n, then mean/ci_low/ci_high per column. */
+  static List<String> header() {
+    List<String> h = new ArrayList<>(List.of("regime", "step", "day", "n"));
+    for (String c : StepMetrics.COLUMNS) {
+      if (c.equals("step") || c.equals("day")) continue;
+      h.add(c + "_mean");
+      h.add(c + "_ci_low");
+      h.add(c + "_ci_high");
+    }
+    return h;
+  }
+
+  /** Writes this regime's rows. */
+  void write(CsvTable out, String regime, double level) {
+    for (int r = 0; r < cells.size(); r++) {
+      List<String> cellsOut = new ArrayList<>();
+      cellsOut.add(regime);
+      cellsOut.add(Num.format(stepDay.get(r)[0]));
+      cellsOut.add(Num.format(stepDay.get(r)[1]));
+      cellsOut.add(Integer.toString(runsPerRow.get(r)[0]));
+      RunningStats[] c = cells.get(r);
+      for (int i = 0; i < c.length; i++) {
+        if (i == STEP || i == DAY) continue;
+        Estimate e = c[i].estimate(level);
+        cellsOut.add(Num.format(e.mean()));
+        cellsOut.add(Num.format(e.ciLow()));
+        cellsOut.add(Num.format(e.ciHigh()));
+      }
+      out.row(cellsOut);
+    }
+  }
+}

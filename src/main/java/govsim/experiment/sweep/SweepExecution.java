@@ -1,0 +1,205 @@
+package govsim.experiment.sweep;
+
+import govsim.experiment.batch.ModelRunner;
+import govsim.experiment.batch.Progress;
+import govsim.observe.RunListener;
+import govsim.scenario.ScenarioException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One invocation of {@code govsim sweep}: validate the sweep file, plan it, then either describe
+ * it with a time estimate ({@code --dry-run}) or run a session ({@link SweepRunner}), reporting
+ * on the given streams. The CLI command ({@code govsim sweep}) only parses options and maps
+ * the {@link Status} to an exit code; tests call this directly (with a model runner of their own).
+ */
+public final class SweepExecution {
+  private SweepExecution() {}
+
+  /** How an invocation ended. */
+  public enum Status {
+    /** Every run succeeded (or a dry run was printed). */
+    OK,
+    /** The sweep file, base scenario or folder state was refused; nothing was run. */
+    BAD_INPUT,
+    /** Something failed while running (an I/O error, an internal error). */
+    FAILURE,
+    /** The sweep finished but some runs failed (recorded in runs.csv; --retry-failed reruns them). */
+    RUNS_FAILED
+  }
+
+  /**
+   * What to do.
+   *
+   * @param sweepFile the sweep YAML
+   * @param out output folder, or null for the default results/&lt;scenario&gt;/sweep-&lt;name&gt;/
+   * @param threads worker threads, at least 1
+   * @param resume continue the sweep in the folder
+   * @param retryFailed rerun failed runs (and missing ones) with the same seeds
+   * @param dryRun print the plan and a time estimate; run and write nothing
+   * @param force replace the folder's contents
+   * @param quiet no progress report
+   * @param terminal draw a progress bar (else plain lines every {@link #LINE_INTERVAL})
+   * @param command the command line, for the manifest
+   */
+  public record Request(Path sweepFile, Path out, int threads, boolean resume, boolean retryFailed, boolean dryRun,
+      boolean force, boolean quiet, boolean terminal, List<String> command) {}
+
+  /** Least time between two progress lines when not on a terminal. */
+  public static final Duration LINE_INTERVAL = Duration.ofSeconds(10);
+
+  /**
+   * Runs the invocation.
+   *
+   * @param r what to do
+   * @param out results and plans
+   * @param err errors and progress
+   * @param model how one run is executed
+   */
+  public static Status execute(Request r, PrintWriter out, PrintWriter err, ModelRunner model) {
+    if (r.threads() < 1) {
+      err.println("govsim: --threads must be at least 1, got " + r.threads());
+      return Status.BAD_INPUT;
+    }
+    SweepDefinition def;
+    try {
+      def = SweepFile.load(r.sweepFile());
+    } catch (ScenarioException e) {
+      err.println(e.format());
+      err.flush();
+      return Status.BAD_INPUT;
+    }
+    SweepPlan plan = SweepPlan.of(def);
+    SweepRunner runner = new SweepRunner(plan, model);
+    Path folder = r.out() != null ? r.out() : runner.defaultFolder();
+    if (r.dryRun()) {
+      out.print(describe(plan, folder, r.threads()));
+      out.flush();
+      calibrate(runner, plan, r.threads(), out);
+      return Status.OK;
+    }
+    if (!r.quiet()) {
+      err.printf(Locale.ROOT, "govsim sweep: %s: %d runs (%s) on %d threads -> %s%n"
+          + "  (each finished run is recorded at once: if stopped, continue with --resume)%n", def.name(), plan.runs(),
+          shape(plan), r.threads(), folder);
+      err.flush();
+    }
+    SweepRunner.Result result;
+    try {
+      result = runner.run(new SweepRunner.Options(folder, r.threads(), r.resume(), r.retryFailed(), r.force(),
+          r.command()), err, (total, done) -> r.quiet() ? Progress.NONE
+              : r.terminal() ? Progress.bar(System.err, "sweep", total, done)
+              : Progress.lines(err, "govsim sweep", total, done, false, LINE_INTERVAL, System::nanoTime));
+    } catch (SweepRunner.Refused e) {
+      err.println("govsim: " + e.getMessage());
+      err.flush();
+      return Status.BAD_INPUT;
+    } catch (IOException e) {
+      err.println("govsim: failed while running: " + e.getMessage());
+      err.println("Finished runs are recorded; continue with --resume.");
+      err.flush();
+      return Status.FAILURE;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("govsim: interrupted; finished runs are recorded; continue with --resume");
+      err.flush();
+      return Status.FAILURE;
+    }
+    if (result.ran() > 0 || result.failed() > 0) {
+      out.printf(Locale.ROOT, "govsim sweep: %d runs (%d this session, %d failed) in %s; results in %s%n",
+          result.runs(), result.ran(), result.failed(), Progress.formatDuration(result.wallSeconds()), folder);
+      out.println("  runs.csv, aggregate.csv (mean and " + percent(def.spec().confidence())
+          + "% t-interval per point and regime)" + (def.spec().design() == SweepDesign.SOBOL
+          ? ", sobol.csv (first-order and total indices, bootstrap intervals)" : "")
+          + ", experiments.csv + outcomes.csv (EMA Workbench), manifest.json");
+      out.flush();
+    }
+    if (result.failed() > 0) {
+      err.println("govsim: " + result.failed() + " of " + result.runs() + " runs failed (status and error in runs.csv);"
+          + " rerun them with the same seeds: govsim sweep " + r.sweepFile() + " --retry-failed"
+          + (r.out() != null ? " --out " + r.out() : ""));
+      err.flush();
+      return Status.RUNS_FAILED;
+    }
+    return Status.OK;
+  }
+
+  /** "3 points x 2 replications x 2 regimes". */
+  static String shape(SweepPlan plan) {
+    return plan.points() + " points x " + plan.replications() + " replications x " + plan.regimes() + " regimes";
+  }
+
+  private static String percent(double level) {
+    return new java.math.BigDecimal(level * 100).round(new java.math.MathContext(6)).stripTrailingZeros()
+        .toPlainString();
+  }
+
+  /** The dry run's description of the plan. */
+  static String describe(SweepPlan plan, Path folder, int threads) {
+    SweepDefinition d = plan.definition();
+    StringBuilder sb = new StringBuilder();
+    sb.append("govsim sweep (dry run): ").append(d.name()).append(" (").append(d.file()).append(")\n");
+    sb.append("  base scenario:  ").append(d.baseFile()).append(" (").append(d.scenarioName()).append(", ")
+        .append(d.scenarios().get(0).config().users().count()).append(" users, ")
+        .append(SweepParameter.cell(d.scenarios().get(0).config().time().horizonDays())).append(" days)\n");
+    String design = d.spec().design().name().toLowerCase(Locale.ROOT);
+    sb.append("  design:         ").append(design);
+    if (d.spec().design() == SweepDesign.SOBOL) {
+      sb.append(", N = ").append(d.spec().samples()).append(" base rows x (k + 2) = ")
+          .append(d.parameters().size() + 2).append(" -> ").append(plan.points()).append(" points");
+      int n = d.spec().samples();
+      if (Integer.bitCount(n) != 1) sb.append(" (N is not a power of two: the Sobol' sequence is best balanced for 2^m)");
+    } else {
+      sb.append(", ").append(plan.points()).append(" points");
+    }
+    sb.append('\n');
+    sb.append("  parameters:\n");
+    if (d.parameters().isEmpty()) sb.append("    (none)\n");
+    for (SweepParameter p : d.parameters()) sb.append("    ").append(p.path()).append(": ").append(p.describe()).append('\n');
+    sb.append("  replications:   ").append(d.spec().replications()).append('\n');
+    sb.append("  regimes:        ").append(String.join(", ", d.regimes().stream().map(x -> x.yamlName()).toList()))
+        .append(" (common random numbers)\n");
+    sb.append("  runs:           ").append(plan.runs()).append(" (").append(shape(plan)).append(")\n");
+    sb.append("  output folder:  ").append(folder).append('\n');
+    sb.append("  threads:        ").append(threads).append('\n');
+    return sb.toString();
+  }
+
+  /**
+   * Times up to 3 runs of the sweep, one after another on this thread (at most about 20 s), and
+   * prints the estimated time of the whole sweep on {@code threads} threads.
+   */
+  static void calibrate(SweepRunner runner, SweepPlan plan, int threads, PrintWriter out) {
+    int n = Math.min(3, plan.runs());
+    double[] seconds = new double[n];
+    int done = 0;
+    double total = 0;
+    for (int i = 0; i < n && total < 20; i++) {
+      long t0 = System.nanoTime();
+      try {
+        runner.modelRunner().run(runner.spec(plan.run(i)), RunListener.NONE);
+      } catch (ScenarioException | RuntimeException e) {
+        out.println("  calibration:    run " + i + " failed: " + e.getClass().getSimpleName() + ": "
+            + String.valueOf(e.getMessage()).replace('\n', ' '));
+      }
+      seconds[i] = (System.nanoTime() - t0) / 1e9;
+      total += seconds[i];
+      done++;
+    }
+    if (done == 0) return;
+    // The first run includes the JVM's warm-up: use the later ones when there are any.
+    double perRun = 0;
+    int from = done > 1 ? 1 : 0;
+    for (int i = from; i < done; i++) perRun += seconds[i];
+    perRun /= done - from;
+    double estimate = perRun * plan.runs() / Math.min(threads, Math.max(1, plan.runs()));
+    out.printf(Locale.ROOT, "  calibration:    %d run(s): %.2f s per run after warm-up%n", done, perRun);
+    out.printf(Locale.ROOT, "  estimated time: about %s on %d threads (if they run in parallel at full speed)%n",
+        Progress.formatDuration(estimate), threads);
+    out.flush();
+  }
+}

@@ -1,0 +1,359 @@
+package govsim.experiment.sweep;
+
+import com.google.gson.GsonBuilder;
+import govsim.experiment.batch.Seeds;
+import govsim.io.BuildInfo;
+import govsim.io.CsvTable;
+import govsim.model.Regime;
+import govsim.observe.Num;
+import govsim.observe.RunSummary;
+import govsim.observe.StepMetrics;
+import govsim.stats.Estimate;
+import govsim.stats.RunningStats;
+import govsim.stats.SobolIndices;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.math3.random.MersenneTwister;
+
+/**
+ * Writes a sweep's output files from its journal, reading the runs in run order, so the files
+ * are the same bytes however the runs were scheduled, interrupted and resumed. Memory stays
+ * flat: one run is read at a time and aggregates are kept per design point (a Sobol design also
+ * keeps one mean per point, regime and metric for the indices).
+ *
+ * <p>Files (each written atomically):
+ *
+ * <ul>
+ *   <li>{@code runs.csv}: run, point, the varied parameters (one column per key path), regime,
+ *       replication, seed, status (ok/failed), every summary metric, error;
+ *   <li>{@code timings.csv}: run, wall_seconds, step_seconds (kept apart because timings differ
+ *       between two identical sweeps);
+ *   <li>{@code timeseries.csv.gz}: run, then every time-series column, one row per recorded step
+ *       of every successful run, in run order (one gzip-compressed CSV: one file however many
+ *       runs, about ten times smaller than plain text, read directly by pandas, R and
+ *       spreadsheets' import tools, and streamable);
+ *   <li>{@code aggregate.csv}: point, the parameters, regime, metric, mean, sd, ci_low, ci_high, n
+ *       (t-intervals over the point's replications);
+ *   <li>{@code sobol.csv} (Sobol designs): regime, metric, parameter, n, s1, s1_ci_low,
+ *       s1_ci_high, st, st_ci_low, st_ci_high;
+ *   <li>{@code experiments.csv} and {@code outcomes.csv}: the EMA Workbench layout, one row per
+ *       successful run in both files (same order): experiments has the parameters (uncertainties)
+ *       then {@code scenario} (design point), {@code policy} (regime) and {@code model}; outcomes
+ *       one column per summarised metric;
+ *   <li>{@code manifest.json}.
+ * </ul>
+ */
+final class SweepOutputs {
+  /** Every output file name, in manifest order. */
+  static final List<String> FILES = List.of("runs.csv", "timings.csv", "timeseries.csv.gz", "aggregate.csv",
+      "sobol.csv", "experiments.csv", "outcomes.csv", "manifest.json");
+
+  /** Most failures listed in manifest.json (all are in runs.csv). */
+  static final int MAX_LISTED_FAILURES = 100;
+
+  private final SweepPlan plan;
+  private final SweepDefinition def;
+  private final RunJournal journal;
+  private final Path dir;
+  private final double level;
+  private final List<String> paramNames = new ArrayList<>();
+  private final int[] metricIndex;
+
+  SweepOutputs(SweepPlan plan, RunJournal journal, Path dir) {
+    this.plan = plan;
+    this.def = plan.definition();
+    this.journal = journal;
+    this.dir = dir;
+    this.level = def.spec().confidence();
+    for (SweepParameter p : def.parameters()) paramNames.add(p.path());
+    metricIndex = new int[def.metrics().size()];
+    for (int i = 0; i < metricIndex.length; i++) metricIndex[i] = RunSummary.METRICS.indexOf(def.metrics().get(i));
+  }
+
+  /** The files this sweep writes (sobol.csv only for Sobol designs, the time series if asked). */
+  List<String> files() {
+    List<String> out = new ArrayList<>();
+    for (String f : FILES) {
+      if (f.equals("sobol.csv") && def.spec().design() != SweepDesign.SOBOL) continue;
+      if (f.equals("timeseries.csv.gz") && !def.spec().timeseries()) continue;
+      out.add(f);
+    }
+    return out;
+  }
+
+  /**
+   * Writes every file. All runs must have a record.
+   *
+   * @param session the fields of manifest.json that describe this session rather than the
+   *     results (command, threads, times); appended last
+   */
+  void writeAll(Map<String, Object> session) throws IOException {
+    int regimes = plan.regimes();
+    int metrics = metricIndex.length;
+    boolean sobol = def.spec().design() == SweepDesign.SOBOL;
+    double[][][] pointMeans = sobol ? new double[regimes][metrics][plan.points()] : null;
+    RunningStats[][] acc = new RunningStats[regimes][metrics];
+    for (RunningStats[] row : acc) for (int m = 0; m < metrics; m++) row[m] = new RunningStats();
+    List<Map<String, Object>> failures = new ArrayList<>();
+    int failed = 0;
+
+    AtomicFile runsFile = new AtomicFile(dir.resolve("runs.csv"));
+    AtomicFile timingsFile = new AtomicFile(dir.resolve("timings.csv"));
+    AtomicFile aggregateFile = new AtomicFile(dir.resolve("aggregate.csv"));
+    AtomicFile experimentsFile = new AtomicFile(dir.resolve("experiments.csv"));
+    AtomicFile outcomesFile = new AtomicFile(dir.resolve("outcomes.csv"));
+    AtomicFile seriesFile = def.spec().timeseries() ? new AtomicFile(dir.resolve("timeseries.csv.gz")) : null;
+
+    List<String> runsHeader = new ArrayList<>(List.of("run", "point"));
+    runsHeader.addAll(paramNames);
+    runsHeader.addAll(List.of("regime", "replication", "seed", "status"));
+    runsHeader.addAll(RunSummary.METRICS);
+    runsHeader.add("error");
+    List<String> aggregateHeader = new ArrayList<>(List.of("point"));
+    aggregateHeader.addAll(paramNames);
+    aggregateHeader.addAll(List.of("regime", "metric", "mean", "sd", "ci_low", "ci_high", "n"));
+    List<String> experimentsHeader = new ArrayList<>(paramNames);
+    experimentsHeader.addAll(List.of("scenario", "policy", "model"));
+    List<String> seriesHeader = new ArrayList<>(List.of("run"));
+    seriesHeader.addAll(StepMetrics.COLUMNS);
+
+    try (CsvTable runs = new CsvTable(runsFile.tmp(), runsHeader);
+        CsvTable timings = new CsvTable(timingsFile.tmp(), List.of("run", "wall_seconds", "step_seconds"));
+        CsvTable aggregate = new CsvTable(aggregateFile.tmp(), aggregateHeader);
+        CsvTable experiments = new CsvTable(experimentsFile.tmp(), experimentsHeader);
+        CsvTable outcomes = new CsvTable(outcomesFile.tmp(), def.metrics());
+        GzipCsv series = seriesFile == null ? null : new GzipCsv(seriesFile, seriesHeader)) {
+      for (int p = 0; p < plan.points(); p++) {
+        List<String> paramCells = new ArrayList<>();
+        for (Object v : plan.point(p)) paramCells.add(SweepParameter.cell(v));
+        for (int i = 0; i < plan.runsPerPoint(); i++) {
+          int id = p * plan.runsPerPoint() + i;
+          SweepPlan.Run run = plan.run(id);
+          RunRecord rec = journal.read(id);
+          if (rec.seed() != run.seed()) {
+            throw new IOException("journal record of run " + id + " has seed " + rec.seed() + ", the plan "
+                + run.seed() + ": the journal belongs to another sweep");
+          }
+          String regime = def.regimes().get(run.regime()).yamlName();
+          List<String> row = new ArrayList<>();
+          row.add(Integer.toString(id));
+          row.add(Integer.toString(p));
+          row.addAll(paramCells);
+          row.add(regime);
+          row.add(Integer.toString(run.replication()));
+          row.add(Long.toString(run.seed()));
+          row.add(rec.ok() ? "ok" : "failed");
+          for (int m = 0; m < RunSummary.METRICS.size(); m++) {
+            row.add(rec.ok() && m < rec.summary().length ? Num.format(rec.summary()[m]) : "");
+          }
+          row.add(rec.error());
+          runs.row(row);
+          timings.row(List.of(Integer.toString(id), Num.format(rec.wallSeconds()), Num.format(rec.stepSeconds())));
+          if (rec.ok()) {
+            List<String> e = new ArrayList<>(paramCells);
+            e.addAll(List.of(Integer.toString(p), regime, "govsim"));
+            experiments.row(e);
+            double[] out = new double[metricIndex.length];
+            for (int m = 0; m < metricIndex.length; m++) {
+              out[m] = rec.summary()[metricIndex[m]];
+              acc[run.regime()][m].add(out[m]);
+            }
+            outcomes.row(out);
+            if (series != null) {
+              for (double[] r : rec.rows()) series.row(id, r);
+            }
+          } else {
+            failed++;
+            if (failures.size() < MAX_LISTED_FAILURES) failures.add(failure(run, rec));
+          }
+        }
+        for (int g = 0; g < regimes; g++) {
+          String regime = def.regimes().get(g).yamlName();
+          for (int m = 0; m < metrics; m++) {
+            Estimate e = acc[g][m].estimate(level);
+            List<String> row = new ArrayList<>();
+            row.add(Integer.toString(p));
+            row.addAll(paramCells);
+            row.add(regime);
+            row.add(def.metrics().get(m));
+            row.add(Num.format(e.mean()));
+            row.add(Num.format(e.sd()));
+            row.add(Num.format(e.ciLow()));
+            row.add(Num.format(e.ciHigh()));
+            row.add(Integer.toString(e.n()));
+            aggregate.row(row);
+            if (sobol) pointMeans[g][m][p] = e.mean();
+            acc[g][m].clear();
+          }
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    runsFile.commit();
+    timingsFile.commit();
+    if (seriesFile != null) seriesFile.commit();
+    aggregateFile.commit();
+    if (sobol) writeSobol(pointMeans);
+    experimentsFile.commit();
+    outcomesFile.commit();
+    writeManifest(session, failed, failures);
+  }
+
+  private Map<String, Object> failure(SweepPlan.Run run, RunRecord rec) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("run", run.index());
+    f.put("point", run.point());
+    f.put("regime", def.regimes().get(run.regime()).yamlName());
+    f.put("replication", run.replication());
+    f.put("seed", run.seed());
+    Map<String, Object> params = new LinkedHashMap<>();
+    Object[] values = plan.point(run.point());
+    for (int i = 0; i < values.length; i++) params.put(paramNames.get(i), values[i]);
+    f.put("parameters", params);
+    f.put("error", rec.error());
+    return f;
+  }
+
+  private void writeSobol(double[][][] pointMeans) throws IOException {
+    int n = def.spec().samples();
+    int k = def.parameters().size();
+    AtomicFile file = new AtomicFile(dir.resolve("sobol.csv"));
+    try (CsvTable out = new CsvTable(file.tmp(), List.of("regime", "metric", "parameter", "n", "s1", "s1_ci_low",
+        "s1_ci_high", "st", "st_ci_low", "st_ci_high"))) {
+      for (int g = 0; g < plan.regimes(); g++) {
+        Regime regime = def.regimes().get(g);
+        for (int m = 0; m < metricIndex.length; m++) {
+          double[] y = pointMeans[g][m];
+          double[] yA = new double[n];
+          double[] yB = new double[n];
+          double[][] yAB = new double[k][n];
+          for (int j = 0; j < n; j++) {
+            int base = j * (k + 2);
+            yA[j] = y[base];
+            for (int i = 0; i < k; i++) yAB[i][j] = y[base + 1 + i];
+            yB[j] = y[base + k + 1];
+          }
+          // The bootstrap's own seeded generator: a pure function of the sweep's seed.
+          MersenneTwister rng = new MersenneTwister(
+              Seeds.derive(def.spec().seed(), "bootstrap/" + regime.yamlName() + "/" + def.metrics().get(m)));
+          for (SobolIndices.Index ix : SobolIndices.estimate(yA, yB, yAB, def.spec().bootstrap(), level, rng)) {
+            out.row(List.of(regime.yamlName(), def.metrics().get(m), paramNames.get(ix.parameter()),
+                Integer.toString(ix.n()), Num.format(ix.firstOrder()), Num.format(ix.firstLow()),
+                Num.format(ix.firstHigh()), Num.format(ix.total()), Num.format(ix.totalLow()),
+                Num.format(ix.totalHigh())));
+          }
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    file.commit();
+  }
+
+  private void writeManifest(Map<String, Object> session, int failed, List<Map<String, Object>> failures)
+      throws IOException {
+    BuildInfo build = BuildInfo.current();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("kind", "parameter sweep");
+    m.put("name", def.name());
+    m.put("description", def.spec().description());
+    m.put("sweep_file", def.file().toString());
+    m.put("sweep_sha256", def.sha256());
+    m.put("base_scenario", def.baseFile().toString());
+    m.put("inputs_sha256", def.inputs());
+    m.put("overrides", def.spec().set());
+    m.put("design", def.spec().design().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("samples", def.spec().samples());
+    List<Map<String, Object>> params = new ArrayList<>();
+    for (SweepParameter p : def.parameters()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("key", p.path());
+      if (p.isList()) {
+        x.put("values", p.values());
+      } else {
+        x.put("min", p.min());
+        x.put("max", p.max());
+        x.put("log", p.log());
+        x.put("integer", p.integer());
+        if (p.levels() > 0) x.put("levels", p.levels());
+      }
+      params.add(x);
+    }
+    m.put("parameters", params);
+    if (def.spec().design() == SweepDesign.SOBOL) {
+      Map<String, Object> sobol = new LinkedHashMap<>();
+      sobol.put("base_rows", def.spec().samples());
+      sobol.put("sequence_points_skipped", Designs.sobolSkip(def.spec().samples()));
+      sobol.put("order", "per base row: A, AB_1..AB_k, B (SALib order)");
+      sobol.put("estimators", "first order: Saltelli et al. 2010; total: Jansen 1999; variance of the A and B"
+          + " outputs (divisor 2N)");
+      sobol.put("point_output", "mean over the point's successful replications");
+      sobol.put("bootstrap_resamples", def.spec().bootstrap());
+      sobol.put("interval", "bootstrap percentile");
+      m.put("sobol", sobol);
+    }
+    m.put("replications", def.spec().replications());
+    m.put("regimes", def.regimes().stream().map(Regime::yamlName).toList());
+    m.put("master_seed", def.spec().seed());
+    m.put("seed_derivation", "seed = splitmix64(splitmix64(master_seed) xor sha256_64(point values + \"|replication=\" + r))"
+        + " >>> 11; the same in every regime (common random numbers); see runs.csv for each run's seed");
+    m.put("metrics", def.metrics());
+    m.put("record_every_steps", def.spec().recordEverySteps());
+    m.put("confidence_level", level);
+    m.put("points", plan.points());
+    m.put("runs", plan.runs());
+    m.put("runs_ok", plan.runs() - failed);
+    m.put("runs_failed", failed);
+    m.put("failures_listed", failures);
+    m.put("govsim_version", build.version());
+    m.put("git_commit", build.commit());
+    m.put("git_dirty", build.dirty());
+    m.put("mason_version", build.mason());
+    m.put("java_version", build.java());
+    m.put("files", files());
+    Map<String, Object> resolved = new LinkedHashMap<>();
+    for (int g = 0; g < def.regimes().size(); g++) {
+      resolved.put(def.regimes().get(g).yamlName(), def.scenarios().get(g).resolved());
+    }
+    m.put("resolved_scenarios", resolved);
+    m.putAll(session);
+    AtomicFile.write(dir.resolve("manifest.json"),
+        new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create()
+            .toJson(m) + "\n");
+  }
+
+  /** A gzip-compressed CSV in govsim's number format, written to an {@link AtomicFile}. */
+  private static final class GzipCsv implements AutoCloseable {
+    private final CSVPrinter printer;
+
+    GzipCsv(AtomicFile file, List<String> header) throws IOException {
+      BufferedWriter w = new BufferedWriter(new OutputStreamWriter(
+          new GZIPOutputStream(file.open(), 1 << 16), StandardCharsets.UTF_8), 1 << 16);
+      printer = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
+      printer.printRecord(header);
+    }
+
+    void row(int run, double[] values) throws IOException {
+      printer.print(Integer.toString(run));
+      for (double v : values) printer.print(Num.format(v));
+      printer.println();
+    }
+
+    @Override
+    public void close() throws IOException {
+      printer.close(true);
+    }
+  }
+}

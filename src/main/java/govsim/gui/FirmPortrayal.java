@@ -1,0 +1,71 @@
+package govsim.gui;
+
+import java.awt.BasicStroke;
+import java.awt.Graphics2D;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.util.function.LongSupplier;
+
+/**
+ * A firm: a disc whose area grows with its market share and whose colour is the share of active
+ * known risks it mitigates (red none, green all); a thick magenta ring marks the harmful
+ * practice. An exited firm is a small grey ghost with a cross.
+ */
+final class FirmPortrayal extends NodePortrayal {
+  private static final long serialVersionUID = 1L;
+  /** Diameter, in field units, of a firm with no users and of one with every user. */
+  static final double MIN_DIAMETER = 2.4;
+  static final double SHARE_DIAMETER = 9.5;
+
+  FirmPortrayal(NodeActivity activity, LongSupplier lastStep) {
+    super(activity, lastStep);
+  }
+
+  static double diameter(double share) {
+    return MIN_DIAMETER + SHARE_DIAMETER * Math.sqrt(Math.max(0, share));
+  }
+
+  @Override
+  Shape shape(Object node, double x, double y, double scale) {
+    FirmNode f = (FirmNode) node;
+    double d = (f.isActive() ? diameter(f.getMarketShare()) : MIN_DIAMETER * 0.7) * scale;
+    return new Ellipse2D.Double(x - d / 2, y - d / 2, d, d);
+  }
+
+  @Override
+  void paint(Object node, Graphics2D g, Shape s, double scale) {
+    FirmNode f = (FirmNode) node;
+    if (!f.isActive()) {
+      g.setColor(Palette.GHOST);
+      g.setStroke(new BasicStroke(1.2f));
+      g.draw(s);
+      var b = s.getBounds2D();
+      g.draw(new Line2D.Double(b.getMinX() + 2, b.getMinY() + 2, b.getMaxX() - 2, b.getMaxY() - 2));
+      g.draw(new Line2D.Double(b.getMinX() + 2, b.getMaxY() - 2, b.getMaxX() - 2, b.getMinY() + 2));
+      return;
+    }
+    g.setColor(Palette.compliance(f.getMitigationShare()));
+    g.fill(s);
+    if (f.getHarmfulPractice()) {
+      g.setStroke(new BasicStroke(4.5f));
+      g.setColor(Palette.PRACTICE);
+      g.draw(grow(s, 1.5));
+    }
+    g.setStroke(new BasicStroke(1f));
+    g.setColor(Palette.OUTLINE);
+    g.draw(s);
+  }
+
+  @Override
+  String key(Object node) {
+    return ((FirmNode) node).key();
+  }
+
+  @Override
+  String label(Object node, double scale) {
+    FirmNode f = (FirmNode) node;
+    if (scale < 4) return null;
+    return "F" + f.getId();
+  }
+}

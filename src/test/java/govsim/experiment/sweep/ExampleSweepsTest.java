@@ -1,0 +1,63 @@
+package govsim.experiment.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import govsim.experiment.RunResult;
+import govsim.experiment.SingleRun;
+import govsim.model.ModelSpec;
+import govsim.model.Scenarios;
+import govsim.observe.RunListener;
+import govsim.scenario.ScenarioLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sweeps shipped in scenarios/sweeps/: each loads, plans the documented number of runs, every
+ * run's scenario binds (every combination of values is valid), and the first point of each
+ * regime runs for a month.
+ */
+class ExampleSweepsTest {
+  static final Path DIR = Path.of("scenarios/sweeps");
+
+  private static SweepPlan check(String file, int runs) throws Exception {
+    SweepPlan plan = SweepFixtures.plan(DIR.resolve(file));
+    assertEquals(runs, plan.runs(), file);
+    SweepRunner runner = new SweepRunner(plan, govsim.experiment.batch.ModelRunner.SINGLE_RUN);
+    for (int i = 0; i < plan.runs(); i++) runner.spec(plan.run(i)); // throws if a combination is invalid
+    ScenarioLoader<ModelSpec> loader = Scenarios.loader();
+    for (int g = 0; g < plan.regimes(); g++) {
+      Map<String, Object> tree = plan.definition().scenarios().get(g).resolved();
+      Object[] point = plan.point(0);
+      for (int k = 0; k < point.length; k++) {
+        tree = ScenarioLoader.withValue(tree, plan.definition().parameters().get(k).path(), point[k]);
+      }
+      tree = ScenarioLoader.withValue(tree, "time.horizon_days", 30.0);
+      RunResult r = SingleRun.run(loader.bind(tree, file), RunListener.NONE);
+      assertTrue(r.summary().containsKey("harm_total"));
+    }
+    return plan;
+  }
+
+  @Test
+  void switchingByLagGrid() throws Exception {
+    SweepPlan p = check("switching-x-lag.yaml", 9 * 3 * 2);
+    assertEquals(Path.of("scenarios/sweeps/../baseline.yaml").normalize(), p.definition().baseFile());
+  }
+
+  @Test
+  void sobolOverKeyParameters() throws Exception {
+    SweepPlan p = check("sobol-key-parameters.yaml", 32 * (8 + 2));
+    assertEquals(SweepDesign.SOBOL, p.definition().spec().design());
+  }
+
+  @Test
+  void everyShippedSweepIsTested() throws Exception {
+    try (var files = Files.list(DIR)) {
+      assertEquals(java.util.List.of("sobol-key-parameters.yaml", "switching-x-lag.yaml"),
+          files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList());
+    }
+  }
+}
