@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
  * {@link RegimeComparison}; this class parses options and maps outcomes to exit codes.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-    description = {"Run one scenario under several governance regimes with the same seeds",
-        "and compare them.", "",
+    description = {"Compare governance regimes on one scenario, with intervals.", "",
+        "Runs the scenario under several regimes with the same seeds and compares them.",
         "Every regime runs the same N seeds (common random numbers: replication i",
         "uses the same seed in every regime), so differences come from the regime,",
         "not from the draw. Prints the headline metrics per regime as mean [95%% CI]",

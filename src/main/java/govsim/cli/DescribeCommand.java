@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** `govsim describe`: every scenario key with its type, default, unit, range and meaning. */
 @Command(name = "describe", mixinStandardHelpOptions = true,
-    description = {"List every scenario key: type, default, unit, allowed range, meaning and source.",
+    description = {"List every scenario key with its default, unit and range.", "",
+        "Type, default, unit, allowed range, meaning and source of every key.",
         "Generated from the parameter declarations, so it is always in step with the code."})
 final class DescribeCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Machine-readable JSON.")

@@ -22,8 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * (play N steps, save a screenshot, exit). Thin: the GUI lives in govsim.gui.
  */
 @Command(name = "gui", mixinStandardHelpOptions = true,
-    description = {"Watch a run in MASON's Console: the governance network, live charts, the event log,",
-        "inspectors on firms, communities and regulators, and the main parameters in the Model tab.",
+    description = {"Watch a run in MASON's Console (network, charts, events).", "",
+        "The governance network, live charts, the event log, inspectors on firms,",
+        "communities and regulators, and the main parameters in the Model tab.",
         "",
         "With --replay DIR, reopens a run folder written by govsim run (or compare, sweep) with its exact",
         "resolved scenario and seed. With --steps N --screenshot FILE.png, plays N steps, saves one PNG of",

@@ -9,15 +9,17 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "govsim", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {
-        "Agent-based simulator of AI governance: compare centralized, distributed, hybrid and",
-        "laissez-faire regimes on the same simulated world, with reproducible numbers.",
+        "Agent-based simulator of AI governance: compare centralized, distributed,",
+        "hybrid and laissez-faire regimes on the same simulated world, with",
+        "reproducible numbers and confidence intervals.",
         "",
         "Start with:  ./govsim compare scenarios/baseline.yaml"},
     subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, ValidateCommand.class, DescribeCommand.class,
         GuiCommand.class, BenchCommand.class, ValidationCommand.class,
         CommandLine.HelpCommand.class},
-    footer = {"", "Exit codes: 0 success, 2 bad input (scenario or options), 1 failure while running,",
-        "3 some runs of a compare or sweep failed (the others' results are written) or a stylized fact does not hold.",
+    footer = {"", "Exit codes: 0 success, 2 bad input (scenario or options), 1 failure while",
+        "running, 3 some runs of a compare or sweep failed (the others' results are",
+        "written) or a stylized fact does not hold.",
         "Each command has --help."})
 public final class Main implements Runnable {
   public static final int BAD_INPUT = 2;

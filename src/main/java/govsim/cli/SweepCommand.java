@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
  * outcome of {@link SweepExecution} to an exit code.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-    description = {"Run a parameter sweep: a design over scenario keys, with replications",
-        "and regimes.", "",
+    description = {"Run a parameter sweep (grid, random, LHS, Sobol) with replications.", "",
+        "A design over scenario keys, with replications and regimes.",
         "The sweep file names a base scenario, the parameters to vary (a list of",
         "values or a range {min, max, log, integer, levels}), a design (grid,",
         "random, lhs, sobol), replications, a master seed, optional regimes crossed",

@@ -11,7 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** `govsim validate`: check a scenario file without running it. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Check a scenario file (and its extends chain and --set overrides) without running it.",
+    description = {"Check a scenario file without running it.", "",
+        "Checks the file, its extends chain and any --set overrides.",
         "Every problem is listed with file:line:column and key path; exit code 2 if there is any."})
 final class ValidateCommand implements Callable<Integer> {
   @Mixin

@@ -18,8 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** `govsim validation`: runs the stylized-fact experiments and (re)writes docs/validation.md. */
 @Command(name = "validation", mixinStandardHelpOptions = true,
-    description = {"Run the paper's stylized facts (MODEL.md §8) as experiments with replications and print",
-        "each claim's measured values, 95% intervals and verdict; --write regenerates docs/validation.md."},
+    description = {"Test the paper's stylized facts (SF1-SF6) with replications.", "",
+        "Runs each stylized fact of MODEL.md §8 as an experiment and prints the measured",
+        "values, 95% intervals and verdict; --write regenerates docs/validation.md."},
     footer = {"", "Examples:", "  ./govsim validation", "  ./govsim validation --only SF4",
         "  ./govsim validation --write docs/validation.md"})
 final class ValidationCommand implements Callable<Integer> {
