@@ -12,7 +12,7 @@ final class Report {
   private Report() {}
 
   static final List<String> HEADLINE = List.of("harm_total", "harm_severe", "harm_malicious", "harm_info_weak_share",
-      "compliance_rate", "governance_gap_days_mean", "backlash_response_days_mean", "trust_mean", "hhi",
+      "compliance_rate", "governance_gap_days_mean", "practice_duration_days_mean", "trust_mean", "hhi",
       "capability_growth_per_year", "cost_compliance", "cost_regulator", "communities_final", "sanctions",
       "expulsions");
 

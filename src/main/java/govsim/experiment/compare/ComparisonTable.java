@@ -20,7 +20,7 @@ public final class ComparisonTable {
 
   /** The headline metrics shown on the terminal (all metrics are in comparison.csv). */
   public static final List<String> HEADLINE = List.of("harm_total", "harm_severe", "harm_malicious",
-      "compliance_rate", "governance_gap_days_mean", "backlash_response_days_mean", "trust_mean", "hhi",
+      "compliance_rate", "governance_gap_days_mean", "practice_duration_days_mean", "trust_mean", "hhi",
       "capability_growth_per_year", "cost_regulator");
 
   /**
