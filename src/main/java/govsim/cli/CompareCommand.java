@@ -97,6 +97,9 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Print nothing but errors and the final table.")
   boolean quiet;
 
+  @Option(names = "--no-report", description = "Do not write report.html and figures/ at the end.")
+  boolean noReport;
+
   @Spec
   CommandSpec spec;
 
@@ -171,6 +174,14 @@ public final class CompareCommand implements Callable<Integer> {
     stdout.print(ComparisonTable.render(result.estimates(), ComparisonTable.HEADLINE, reps, confidence));
     stdout.printf(Locale.ROOT, "%n%d runs in %.1f s; all metrics and paired differences (paired t-tests) in %s%n",
         comparison.runs(), result.wallSeconds(), target);
+    if (!noReport) {
+      try {
+        stdout.println("report: " + govsim.report.ReportWriter.write(target, null, true).html());
+      } catch (govsim.report.ReportException | java.io.UncheckedIOException e) {
+        err.println("govsim: the results are complete but the report failed: " + e.getMessage()
+            + " (retry: govsim report " + target + " --force)");
+      }
+    }
     stdout.flush();
     if (!result.failures().isEmpty()) {
       err.println("govsim: " + result.failures().size() + " of " + comparison.runs()

@@ -31,6 +31,8 @@ class DependencyDirectionTest {
           "javax.swing", "java.awt"),
       "govsim.observe", List.of("govsim.io", "govsim.experiment", "govsim.cli", "govsim.gui"),
       "govsim.io", List.of("govsim.cli", "govsim.gui"),
+      "govsim.report", List.of("govsim.cli", "govsim.gui", "govsim.model", "govsim.mechanism", "govsim.world"),
+      "govsim.gui", List.of("govsim.cli", "govsim.report"),
       "govsim.experiment", List.of("govsim.cli", "govsim.gui"));
 
   static final Pattern REF = Pattern.compile("\\b((?:govsim|javax\\.swing|java\\.awt)(?:\\.[a-z]\\w*)+)");

@@ -1,0 +1,125 @@
+package govsim.report;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOInvalidTreeException;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
+
+/**
+ * Draws a {@link Figure} as PNG (raster, twice the logical size, tagged 200 dots per inch so that
+ * it imports at 8 x 5 inches) and as SVG (vector, through JFreeSVG). Both come from the same
+ * drawing code, so they show the same thing. Works headless: nothing here needs a display.
+ *
+ * <p>Output is deterministic: the PNG carries no time stamp, and the SVG's element ids are
+ * prefixed with the figure id instead of JFreeSVG's default (which includes the clock).
+ */
+final class FigureRenderer {
+  /** Pixels per logical point in the PNG. */
+  static final int SCALE = 2;
+  /** The PNG's resolution tag: 100 points per inch at scale 2. */
+  static final int DPI = 100 * SCALE;
+
+  private FigureRenderer() {}
+
+  /** The figure as PNG bytes. */
+  static byte[] png(Figure f) {
+    BufferedImage img = new BufferedImage(f.width() * SCALE, f.height() * SCALE, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+      g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+      g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, img.getWidth(), img.getHeight());
+      g.scale(SCALE, SCALE);
+      draw(g, f);
+    } finally {
+      g.dispose();
+    }
+    return encode(img);
+  }
+
+  /** The figure as a standalone SVG document. */
+  static String svg(Figure f) {
+    SVGGraphics2D g = new SVGGraphics2D(f.width(), f.height());
+    g.setDefsKeyPrefix(f.id() + "-");
+    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+    g.setColor(Color.WHITE);
+    g.fill(new Rectangle2D.Double(0, 0, f.width(), f.height()));
+    draw(g, f);
+    // The element rather than getSVGDocument(): no DOCTYPE pointing at the W3C's server, and a
+    // viewBox so that the drawing scales with its box.
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + g.getSVGElement(f.id(), true, new ViewBox(0, 0, f.width(), f.height()), null, null) + "\n";
+  }
+
+  /** Draws the panels into their cells of the grid. */
+  private static void draw(Graphics2D g, Figure f) {
+    int rows = (f.panels().size() + f.columns() - 1) / f.columns();
+    double w = (double) f.width() / f.columns();
+    double h = (double) f.height() / rows;
+    for (int i = 0; i < f.panels().size(); i++) {
+      JFreeChart chart = f.panels().get(i);
+      Rectangle2D cell = new Rectangle2D.Double((i % f.columns()) * w, (i / f.columns()) * h, w, h);
+      chart.draw(g, cell);
+    }
+  }
+
+  private static byte[] encode(BufferedImage img) {
+    Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+    if (!writers.hasNext()) throw new IllegalStateException("this Java has no PNG encoder");
+    ImageWriter writer = writers.next();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 17);
+    try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+      writer.setOutput(out);
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
+      setResolution(meta);
+      writer.write(null, new IIOImage(img, null, meta), param);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode PNG: " + e.getMessage(), e);
+    } finally {
+      writer.dispose();
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Tags the PNG with its resolution (pHYs chunk, pixels per metre) through the PNG-specific
+   * metadata tree: the JDK's writer misreads the standard tree's pixel size (JDK-5106305).
+   */
+  private static void setResolution(IIOMetadata meta) {
+    String perMetre = Long.toString(Math.round(DPI / 0.0254));
+    IIOMetadataNode phys = new IIOMetadataNode("pHYs");
+    phys.setAttribute("pixelsPerUnitXAxis", perMetre);
+    phys.setAttribute("pixelsPerUnitYAxis", perMetre);
+    phys.setAttribute("unitSpecifier", "meter");
+    IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
+    root.appendChild(phys);
+    try {
+      meta.mergeTree("javax_imageio_png_1.0", root);
+    } catch (IIOInvalidTreeException e) {
+      // The resolution tag is a convenience; a PNG without it is still correct.
+    }
+  }
+}

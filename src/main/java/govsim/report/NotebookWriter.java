@@ -1,0 +1,101 @@
+package govsim.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Writes the notebook of a govsim folder, by default to {@code notebooks-export/<name>.ipynb}
+ * under the working directory (the repository root), the name made from the folder's parent and
+ * own names ("baseline-compare-seed-1"). An existing notebook is never overwritten silently: the
+ * default name gets a suffix ("-2", "-3", ...), an explicit {@code --out FILE} is refused, and
+ * {@code --force} replaces either. The file is written to a temporary name and renamed, so a
+ * notebook is there whole or not at all.
+ */
+public final class NotebookWriter {
+  private NotebookWriter() {}
+
+  /** The default folder for exported notebooks, relative to the working directory. */
+  public static final String EXPORT_DIR = "notebooks-export";
+
+  /**
+   * What was written.
+   *
+   * @param file the notebook
+   * @param kind the kind of folder it reads
+   * @param renamed true if the default name was taken and a suffix was added
+   */
+  public record Written(Path file, FolderKind kind, boolean renamed) {}
+
+  /**
+   * Writes the notebook of {@code folder}.
+   *
+   * @param folder a folder written by govsim run, compare or sweep
+   * @param out the notebook file, or null for notebooks-export/&lt;name&gt;.ipynb under {@code workDir}
+   * @param force replace an existing notebook
+   * @param workDir the directory relative paths start from (the repository root, normally the current directory)
+   * @throws ReportException for a folder that is not a govsim folder, or an existing --out file without force
+   * @throws UncheckedIOException if writing fails
+   */
+  public static Written write(Path folder, Path out, boolean force, Path workDir) throws ReportException {
+    ResultFolder rf = ResultFolder.open(folder);
+    Path target;
+    boolean renamed = false;
+    if (out != null) {
+      target = out.isAbsolute() ? out : workDir.resolve(out);
+      if (Files.isDirectory(target)) {
+        throw new ReportException("--out " + out + ": is a folder; give the notebook's file name, e.g. "
+            + out.resolve(rf.shortName() + ".ipynb"));
+      }
+      if (!force && Files.exists(target)) {
+        throw new ReportException(out + " already exists; use --force to replace it, or another --out FILE");
+      }
+    } else {
+      Path dir = workDir.resolve(EXPORT_DIR);
+      target = dir.resolve(rf.shortName() + ".ipynb");
+      if (!force) {
+        for (int i = 2; Files.exists(target); i++) {
+          target = dir.resolve(rf.shortName() + "-" + i + ".ipynb");
+          renamed = true;
+        }
+      }
+    }
+    target = target.toAbsolutePath().normalize();
+    Path notebookDir = target.getParent();
+    String fromRoot = isUnder(workDir, rf.dir()) ? NotebookBuilder.relative(workDir, rf.dir()) : null;
+    String fromNotebook = NotebookBuilder.relative(notebookDir, rf.dir());
+    String json = NotebookBuilder.build(rf, fromRoot, fromNotebook).toJson();
+    writeAtomically(target, json);
+    return new Written(target, rf.kind(), renamed);
+  }
+
+  private static boolean isUnder(Path base, Path p) {
+    return p.toAbsolutePath().normalize().startsWith(base.toAbsolutePath().normalize());
+  }
+
+  /** Temporary file in the same folder, then a rename; readable by all like any other output. */
+  static void writeAtomically(Path file, String text) {
+    try {
+      Path dir = file.getParent();
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+      try {
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        try {
+          Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+          // Not a POSIX file system: the platform's default permissions are fine.
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package govsim.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the report of a govsim output folder: {@code report.html} and {@code figures/} (each
+ * figure as PNG and SVG), into the folder itself or another one. The folder's own files are only
+ * read. An existing report is replaced only when forced, and a report appears whole or not at all:
+ * everything is drawn into a hidden staging folder first, then {@code figures/} and {@code
+ * report.html} are renamed into place (the old ones removed only after the new ones are in).
+ */
+public final class ReportWriter {
+  private ReportWriter() {}
+
+  /** The report file's name. */
+  public static final String HTML = "report.html";
+  /** The figures folder's name. */
+  public static final String FIGURES = "figures";
+
+  /**
+   * What was written.
+   *
+   * @param html the report page
+   * @param figures the figures folder
+   * @param kind the kind of folder reported on
+   * @param figureCount figures drawn (each as PNG and SVG)
+   */
+  public record Written(Path html, Path figures, FolderKind kind, int figureCount) {}
+
+  /**
+   * Writes the report of {@code folder}.
+   *
+   * @param folder a folder written by govsim run, compare or sweep
+   * @param out where to write the report, or null for the folder itself
+   * @param force replace an existing report.html and figures/
+   * @throws ReportException for a folder that is not a govsim folder, or an existing report without force
+   * @throws UncheckedIOException if writing fails (nothing half-written is left)
+   */
+  public static Written write(Path folder, Path out, boolean force) throws ReportException {
+    ResultFolder rf = ResultFolder.open(folder);
+    Path target = out == null ? rf.dir() : out;
+    if (Files.exists(target) && !Files.isDirectory(target)) {
+      throw new ReportException("--out " + target + ": exists and is not a folder");
+    }
+    Path html = target.resolve(HTML);
+    Path figures = target.resolve(FIGURES);
+    if (!force && (Files.exists(html) || Files.exists(figures))) {
+      throw new ReportException(target + " already holds a report (" + HTML + ", " + FIGURES
+          + "/); use --force to replace it, or --out DIR to write it elsewhere");
+    }
+    ReportContent content = build(rf);
+    try {
+      Files.createDirectories(target);
+      Path staging = Files.createTempDirectory(target, ".report.partial-");
+      try {
+        Path stagedFigures = Files.createDirectory(staging.resolve(FIGURES));
+        // Figures are independent (each has its own charts), so they are drawn in parallel; the
+        // output does not depend on the order they finish in.
+        List<Rendered> rendered = content.figures().parallelStream()
+            .map(fig -> new Rendered(fig.id(), FigureRenderer.png(fig), FigureRenderer.svg(fig))).toList();
+        Map<String, byte[]> pngs = new LinkedHashMap<>();
+        for (Rendered r : rendered) {
+          pngs.put(r.id(), r.png());
+          Files.write(stagedFigures.resolve(r.id() + ".png"), r.png());
+          Files.writeString(stagedFigures.resolve(r.id() + ".svg"), r.svg(), StandardCharsets.UTF_8);
+        }
+        Files.writeString(staging.resolve(HTML), HtmlReport.render(content, pngs), StandardCharsets.UTF_8);
+        commit(staging, target, force);
+      } finally {
+        deleteTree(staging);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report into " + target + ": " + e.getMessage(), e);
+    }
+    return new Written(html, figures, rf.kind(), content.figures().size());
+  }
+
+  /** One figure drawn both ways. */
+  private record Rendered(String id, byte[] png, String svg) {}
+
+  /** The report's content for the folder's kind (no files written). */
+  public static ReportContent build(ResultFolder rf) throws ReportException {
+    return switch (rf.kind()) {
+      case RUN -> RunReport.build(rf);
+      case COMPARISON -> ComparisonReport.build(rf);
+      case SWEEP -> SweepReport.build(rf);
+    };
+  }
+
+  /** The report's title, without building the report. */
+  public static String title(ResultFolder rf) {
+    return switch (rf.kind()) {
+      case RUN -> RunReport.title(rf);
+      case COMPARISON -> ComparisonReport.title(rf);
+      case SWEEP -> SweepReport.title(rf);
+    };
+  }
+
+  private static void commit(Path staging, Path target, boolean force) throws IOException, ReportException {
+    Path html = target.resolve(HTML);
+    Path figures = target.resolve(FIGURES);
+    if (!force && (Files.exists(html) || Files.exists(figures))) {
+      throw new ReportException(target + " got a report while this one was drawn; use --force to replace it");
+    }
+    Path old = null;
+    if (Files.exists(figures)) {
+      old = Files.createTempDirectory(target, "." + FIGURES + ".old-");
+      Files.delete(old);
+      Files.move(figures, old, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(staging.resolve(FIGURES), figures, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(staging.resolve(HTML), html, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    if (old != null) deleteTree(old);
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) return;
+    List<IOException> errors = new ArrayList<>();
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+        if (exc != null) errors.add(exc);
+        Files.delete(dir);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    if (!errors.isEmpty()) throw errors.get(0);
+  }
+}
