@@ -35,6 +35,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--sweep-file", defaultValue = "scenarios/sweeps/switching-x-lag.yaml", description = "Sweep timed by --sweep (default ${DEFAULT-VALUE}).")
   Path sweepFile;
 
+  @Option(names = "--engine", defaultValue = "local", paramLabel = "ENGINE",
+      description = "With --sweep: 'spark' measures the Spark engine's overhead per run against the local engine (needs the Spark build: see docs/cluster.md).")
+  String engine;
+
   @Spec
   CommandSpec spec;
 
@@ -46,9 +50,17 @@ final class BenchCommand implements Callable<Integer> {
     }
     try {
       Benchmark bench = new Benchmark(spec.commandLine().getOut(), reps, warmup);
-      if (sweep) bench.sweeps(sweepFile, baseline);
-      else bench.runAll(kernel, baseline);
+      if (sweep && "spark".equals(engine)) {
+        govsim.experiment.sweep.SparkBridge.bench(sweepFile, 2, 16, spec.commandLine().getOut());
+      } else if (sweep) {
+        bench.sweeps(sweepFile, baseline);
+      } else {
+        bench.runAll(kernel, baseline);
+      }
       return 0;
+    } catch (govsim.experiment.sweep.SparkBridge.Unavailable e) {
+      spec.commandLine().getErr().println("govsim bench: " + e.getMessage());
+      return Main.BAD_INPUT;
     } catch (govsim.scenario.ScenarioException e) {
       spec.commandLine().getErr().println(e.format());
       return Main.BAD_INPUT;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         "reproducible numbers and confidence intervals.",
         "",
         "Start with:  ./govsim compare scenarios/baseline.yaml"},
-    subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, ValidateCommand.class, DescribeCommand.class,
+    subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, MergeCommand.class, ValidateCommand.class, DescribeCommand.class,
         ReportCommand.class, NotebookCommand.class, GuiCommand.class, BenchCommand.class, ValidationCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 2 bad input (scenario or options), 1 failure while",

@@ -3,6 +3,7 @@ package govsim.cli;
 import govsim.experiment.batch.BatchRunner;
 import govsim.experiment.batch.ModelRunner;
 import govsim.experiment.batch.Progress;
+import govsim.experiment.sweep.Shard;
 import govsim.experiment.sweep.SweepExecution;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,11 +34,16 @@ import picocli.CommandLine.Spec;
         "timings.csv, timeseries.csv.gz, aggregate.csv (mean, sd, t-interval per",
         "point and regime), sobol.csv (Sobol designs: first-order and total",
         "indices with bootstrap intervals), experiments.csv + outcomes.csv (EMA",
-        "Workbench layout) and manifest.json (see scenarios/sweeps/README.md)."},
+        "Workbench layout) and manifest.json (see scenarios/sweeps/README.md).", "",
+        "Past one machine: --engine spark runs the runs as Spark tasks (the",
+        "Spark build, target/govsim-spark.jar; see docs/cluster.md), and --shard",
+        "i/N runs one slice of an HPC job array; govsim merge combines the",
+        "shards. The outputs are the same bytes on every engine."},
     footer = {"", "Examples:", "  ./govsim sweep scenarios/sweeps/switching-x-lag.yaml --dry-run",
         "  ./govsim sweep scenarios/sweeps/switching-x-lag.yaml",
         "  ./govsim sweep scenarios/sweeps/sobol-key-parameters.yaml --threads 2",
         "  ./govsim sweep scenarios/sweeps/sobol-key-parameters.yaml --resume",
+        "  ./govsim sweep scenarios/sweeps/switching-x-lag.yaml --shard 2/8",
         "", "Exit codes: 0 success, 2 bad input (sweep file or scenario invalid, folder",
         "locked or holding another sweep, inputs changed since the sweep started),",
         "1 failure while running, 3 some runs failed (recorded in runs.csv;",
@@ -71,6 +77,21 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress report.")
   boolean quiet;
 
+  @Option(names = "--no-report", description = "Do not write report.html and figures/ when the sweep's outputs are written.")
+  boolean noReport;
+
+  @Option(names = "--engine", paramLabel = "ENGINE", description = "Where the runs are executed: local (this"
+      + " machine's threads, the default) or spark (Spark tasks; needs the Spark build, see docs/cluster.md).")
+  String engine = SweepExecution.LOCAL;
+
+  @Option(names = "--master", paramLabel = "URL", description = "spark://HOST:PORT, yarn, local[4], ...: the"
+      + " Spark master of --engine spark (default: spark-submit's, else local with --threads cores).")
+  String master;
+
+  @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N (1 <= I <= N; run r belongs to"
+      + " shard (r mod N) + 1) into its own folder, for HPC job arrays; then combine the shards with govsim merge.")
+  String shard;
+
   @Spec
   CommandSpec spec;
 
@@ -84,16 +105,39 @@ public final class SweepCommand implements Callable<Integer> {
           + " or --retry-failed");
       return Main.BAD_INPUT;
     }
+    Shard slice = null;
+    if (shard != null) {
+      try {
+        slice = Shard.parse(shard);
+      } catch (IllegalArgumentException e) {
+        spec.commandLine().getErr().println("govsim: --shard: " + e.getMessage());
+        return Main.BAD_INPUT;
+      }
+    }
+    java.io.PrintWriter stdout = spec.commandLine().getOut();
+    java.io.PrintWriter err = spec.commandLine().getErr();
     SweepExecution.Status status = SweepExecution.execute(
         new SweepExecution.Request(sweepFile, out, threads, resume, retryFailed, dryRun, force, quiet,
-            Progress.onTerminal(), commandLine()),
-        spec.commandLine().getOut(), spec.commandLine().getErr(), model);
+            Progress.onTerminal(), commandLine(), engine, master, slice),
+        stdout, err, model, noReport ? null : folder -> writeReport(folder, stdout, err));
     return switch (status) {
       case OK -> 0;
       case BAD_INPUT -> Main.BAD_INPUT;
       case FAILURE -> Main.FAILURE;
       case RUNS_FAILED -> RUNS_FAILED;
     };
+  }
+
+  /** The report belongs to the folder's outputs: a resumed sweep replaces it (force). */
+  static void writeReport(java.nio.file.Path folder, java.io.PrintWriter stdout, java.io.PrintWriter err) {
+    try {
+      stdout.println("report: " + govsim.report.ReportWriter.write(folder, null, true).html());
+    } catch (govsim.report.ReportException | java.io.UncheckedIOException e) {
+      err.println("govsim: the results are complete but the report failed: " + e.getMessage()
+          + " (retry: govsim report " + folder + " --force)");
+    }
+    stdout.flush();
+    err.flush();
   }
 
   private List<String> commandLine() {

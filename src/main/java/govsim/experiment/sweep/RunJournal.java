@@ -41,14 +41,16 @@ public final class RunJournal implements Closeable {
   private static final int MAX_PAYLOAD = 1 << 30;
 
   private final FileChannel channel;
+  private final boolean readOnly;
   private final long[] offsets;
   private final boolean[] failed;
   private int done;
   private int failures;
   private long truncatedBytes;
 
-  private RunJournal(FileChannel channel, int runs) {
+  private RunJournal(FileChannel channel, int runs, boolean readOnly) {
     this.channel = channel;
+    this.readOnly = readOnly;
     this.offsets = new long[runs];
     this.failed = new boolean[runs];
     Arrays.fill(offsets, -1);
@@ -63,7 +65,25 @@ public final class RunJournal implements Closeable {
   public static RunJournal open(Path file, int runs) throws IOException {
     FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
-    RunJournal j = new RunJournal(ch, runs);
+    RunJournal j = new RunJournal(ch, runs, false);
+    try {
+      j.scan();
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+    return j;
+  }
+
+  /**
+   * Opens another folder's journal to read it (a shard's, for {@code govsim merge}), changing
+   * nothing: an incomplete tail is left in place and only counted ({@link #truncatedBytes}).
+   *
+   * @throws IOException if the file cannot be read, or holds a run id outside the sweep
+   */
+  public static RunJournal openReadOnly(Path file, int runs) throws IOException {
+    FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+    RunJournal j = new RunJournal(ch, runs, true);
     try {
       j.scan();
     } catch (IOException | RuntimeException e) {
@@ -103,6 +123,7 @@ public final class RunJournal implements Closeable {
     }
     if (pos < size) {
       truncatedBytes = size - pos;
+      if (readOnly) return;
       channel.truncate(pos);
       channel.force(true);
     }
@@ -127,7 +148,10 @@ public final class RunJournal implements Closeable {
     if (!ok) failures++;
   }
 
-  /** Bytes of an incomplete record dropped when the journal was opened (0 after a clean stop). */
+  /**
+   * Bytes of an incomplete record dropped when the journal was opened (0 after a clean stop); for
+   * a read-only journal, the bytes that would have been dropped.
+   */
   public long truncatedBytes() {
     return truncatedBytes;
   }
@@ -159,6 +183,7 @@ public final class RunJournal implements Closeable {
    *     the next open)
    */
   public void append(RunRecord r) throws IOException {
+    if (readOnly) throw new IllegalStateException("this journal was opened read-only");
     byte[] payload = encode(r);
     CRC32 c = new CRC32();
     c.update(payload);

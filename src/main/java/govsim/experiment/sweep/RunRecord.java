@@ -1,6 +1,8 @@
 package govsim.experiment.sweep;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.zip.DataFormatException;
 
 /**
  * What the journal keeps of one finished run: enough to write every output file without running
@@ -23,5 +25,29 @@ public record RunRecord(int run, boolean ok, long seed, double wallSeconds, doub
   public RunRecord {
     error = error == null ? "" : error;
     rows = List.copyOf(rows);
+  }
+
+  /**
+   * The record as bytes: the journal's payload (deflated, doubles kept bit for bit). Also what a
+   * remote worker (a Spark executor) sends back to the driver, so the driver journals exactly what
+   * the worker computed.
+   *
+   * @throws IOException if the record cannot be encoded
+   */
+  public byte[] encode() throws IOException {
+    return RunJournal.encode(this);
+  }
+
+  /**
+   * A record from {@link #encode}'s bytes.
+   *
+   * @throws IOException if the bytes are not a whole record
+   */
+  public static RunRecord decode(byte[] bytes) throws IOException {
+    try {
+      return RunJournal.decode(bytes);
+    } catch (DataFormatException | RuntimeException e) {
+      throw new IOException("not a run record: " + e.getMessage(), e);
+    }
   }
 }

@@ -13,9 +13,11 @@ import java.util.Locale;
 
 /**
  * One invocation of {@code govsim sweep}: validate the sweep file, plan it, then either describe
- * it with a time estimate ({@code --dry-run}) or run a session ({@link SweepRunner}), reporting
- * on the given streams. The CLI command ({@code govsim sweep}) only parses options and maps
- * the {@link Status} to an exit code; tests call this directly (with a model runner of their own).
+ * it with a time estimate ({@code --dry-run}) or run a session ({@link SweepRunner}) on the chosen
+ * engine (this machine's threads, or Spark through {@link SparkBridge}), for the whole sweep or
+ * one shard, reporting on the given streams. The CLI command ({@code govsim sweep}) only parses
+ * options and maps the {@link Status} to an exit code; tests call this directly (with a model
+ * runner or an engine of their own).
  */
 public final class SweepExecution {
   private SweepExecution() {}
@@ -45,9 +47,25 @@ public final class SweepExecution {
    * @param quiet no progress report
    * @param terminal draw a progress bar (else plain lines every {@link #LINE_INTERVAL})
    * @param command the command line, for the manifest
+   * @param engine {@link #LOCAL} or {@link #SPARK}
+   * @param master the Spark master URL, or null (spark only)
+   * @param shard the slice of the runs to run, or null for the whole sweep
    */
   public record Request(Path sweepFile, Path out, int threads, boolean resume, boolean retryFailed, boolean dryRun,
-      boolean force, boolean quiet, boolean terminal, List<String> command) {}
+      boolean force, boolean quiet, boolean terminal, List<String> command, String engine, String master,
+      Shard shard) {
+
+    /** A request for the whole sweep on the local engine. */
+    public Request(Path sweepFile, Path out, int threads, boolean resume, boolean retryFailed, boolean dryRun,
+        boolean force, boolean quiet, boolean terminal, List<String> command) {
+      this(sweepFile, out, threads, resume, retryFailed, dryRun, force, quiet, terminal, command, LOCAL, null, null);
+    }
+  }
+
+  /** The engine running on this machine's threads. */
+  public static final String LOCAL = "local";
+  /** The Spark engine. */
+  public static final String SPARK = "spark";
 
   /** Least time between two progress lines when not on a terminal. */
   public static final Duration LINE_INTERVAL = Duration.ofSeconds(10);
@@ -61,8 +79,40 @@ public final class SweepExecution {
    * @param model how one run is executed
    */
   public static Status execute(Request r, PrintWriter out, PrintWriter err, ModelRunner model) {
+    return execute(r, out, err, model, null, null);
+  }
+
+  /**
+   * Runs the invocation and, when this session wrote the sweep's outputs (a whole sweep, not a
+   * shard), hands the folder to {@code onOutputs} (the command line writes the report there).
+   */
+  public static Status execute(Request r, PrintWriter out, PrintWriter err, ModelRunner model,
+      java.util.function.Consumer<Path> onOutputs) {
+    return execute(r, out, err, model, null, onOutputs);
+  }
+
+  /**
+   * Runs the invocation on the given engine, whatever the request's engine says (tests run the
+   * Spark engine with settings of their own this way).
+   *
+   * @param engine where the runs are executed
+   */
+  public static Status execute(Request r, PrintWriter out, PrintWriter err, SweepEngine engine) {
+    return execute(r, out, err, ModelRunner.SINGLE_RUN, engine, null);
+  }
+
+  private static Status execute(Request r, PrintWriter out, PrintWriter err, ModelRunner model, SweepEngine given,
+      java.util.function.Consumer<Path> onOutputs) {
     if (r.threads() < 1) {
       err.println("govsim: --threads must be at least 1, got " + r.threads());
+      return Status.BAD_INPUT;
+    }
+    if (given == null && !LOCAL.equals(r.engine()) && !SPARK.equals(r.engine())) {
+      err.println("govsim: --engine must be local or spark, got '" + r.engine() + "'");
+      return Status.BAD_INPUT;
+    }
+    if (given == null && r.master() != null && !SPARK.equals(r.engine())) {
+      err.println("govsim: --master is the Spark master URL: it goes with --engine spark");
       return Status.BAD_INPUT;
     }
     SweepDefinition def;
@@ -75,23 +125,41 @@ public final class SweepExecution {
     }
     SweepPlan plan = SweepPlan.of(def);
     SweepRunner runner = new SweepRunner(plan, model);
-    Path folder = r.out() != null ? r.out() : runner.defaultFolder();
+    Path folder = r.out() != null ? r.out() : runner.defaultFolder(r.shard());
     if (r.dryRun()) {
       out.print(describe(plan, folder, r.threads()));
+      if (r.shard() != null) {
+        out.println("  shard:          " + r.shard() + ": " + r.shard().size(plan.runs()) + " runs (run r belongs to"
+            + " shard (r mod " + r.shard().count() + ") + 1)");
+      }
       out.flush();
       calibrate(runner, plan, r.threads(), out);
       return Status.OK;
     }
+    SweepEngine engine = given;
+    if (engine == null && SPARK.equals(r.engine())) {
+      try {
+        engine = SparkBridge.engine(r.master(), r.threads(), "govsim sweep " + def.name());
+      } catch (SparkBridge.Unavailable e) {
+        err.println("govsim: " + e.getMessage());
+        err.flush();
+        return Status.BAD_INPUT;
+      }
+    } else if (engine == null) {
+      engine = new LocalEngine(r.threads(), model);
+    }
+    int mine = r.shard() == null ? plan.runs() : r.shard().size(plan.runs());
     if (!r.quiet()) {
-      err.printf(Locale.ROOT, "govsim sweep: %s: %d runs (%s) on %d threads -> %s%n"
-          + "  (each finished run is recorded at once: if stopped, continue with --resume)%n", def.name(), plan.runs(),
-          shape(plan), r.threads(), folder);
+      err.printf(Locale.ROOT, "govsim sweep: %s: %s%d runs (%s) on %s -> %s%n"
+          + "  (each finished run is recorded at once: if stopped, continue with --resume)%n", def.name(),
+          r.shard() == null ? "" : "shard " + r.shard() + ", " + mine + " of ", plan.runs(), shape(plan),
+          engine.label(), folder);
       err.flush();
     }
     SweepRunner.Result result;
     try {
       result = runner.run(new SweepRunner.Options(folder, r.threads(), r.resume(), r.retryFailed(), r.force(),
-          r.command()), err, (total, done) -> r.quiet() ? Progress.NONE
+          r.command(), r.shard()), engine, err, (total, done) -> r.quiet() ? Progress.NONE
               : r.terminal() ? Progress.bar(System.err, "sweep", total, done)
               : Progress.lines(err, "govsim sweep", total, done, false, LINE_INTERVAL, System::nanoTime));
     } catch (SweepRunner.Refused e) {
@@ -109,7 +177,14 @@ public final class SweepExecution {
       err.flush();
       return Status.FAILURE;
     }
-    if (result.ran() > 0 || result.failed() > 0) {
+    if (r.shard() != null && (result.ran() > 0 || result.failed() > 0)) {
+      out.printf(Locale.ROOT, "govsim sweep: shard %s: %d runs (%d this session, %d failed) in %s; recorded in %s%n",
+          r.shard(), result.runs(), result.ran(), result.failed(), Progress.formatDuration(result.wallSeconds()),
+          folder);
+      out.println("  when all " + r.shard().count() + " shards are done, write the sweep's outputs with: govsim merge"
+          + " <the " + r.shard().count() + " shard folders>");
+      out.flush();
+    } else if (result.ran() > 0 || result.failed() > 0) {
       out.printf(Locale.ROOT, "govsim sweep: %d runs (%d this session, %d failed) in %s; results in %s%n",
           result.runs(), result.ran(), result.failed(), Progress.formatDuration(result.wallSeconds()), folder);
       out.println("  runs.csv, aggregate.csv (mean and " + percent(def.spec().confidence())
@@ -117,11 +192,13 @@ public final class SweepExecution {
           ? ", sobol.csv (first-order and total indices, bootstrap intervals)" : "")
           + ", experiments.csv + outcomes.csv (EMA Workbench), manifest.json");
       out.flush();
+      if (onOutputs != null) onOutputs.accept(folder);
     }
     if (result.failed() > 0) {
-      err.println("govsim: " + result.failed() + " of " + result.runs() + " runs failed (status and error in runs.csv);"
+      err.println("govsim: " + result.failed() + " of " + result.runs() + " runs failed (" + (r.shard() == null
+          ? "status and error in runs.csv" : "their errors will be in runs.csv after govsim merge") + ");"
           + " rerun them with the same seeds: govsim sweep " + r.sweepFile() + " --retry-failed"
-          + (r.out() != null ? " --out " + r.out() : ""));
+          + (r.shard() != null ? " --shard " + r.shard() : "") + (r.out() != null ? " --out " + r.out() : ""));
       err.flush();
       return Status.RUNS_FAILED;
     }

@@ -1,16 +1,11 @@
 package govsim.experiment.sweep;
 
-import govsim.experiment.RunResult;
-import govsim.experiment.batch.BatchRunner;
+import com.google.gson.GsonBuilder;
 import govsim.experiment.batch.ModelRunner;
-import govsim.experiment.batch.Outcome;
 import govsim.experiment.batch.Progress;
+import govsim.io.BuildInfo;
 import govsim.model.ModelSpec;
-import govsim.model.Scenarios;
-import govsim.observe.RunListener;
-import govsim.observe.RunSummary;
 import govsim.scenario.ScenarioException;
-import govsim.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
@@ -21,12 +16,11 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 
 /**
@@ -41,7 +35,12 @@ import java.util.function.BiFunction;
  * when every run has a record, write the output files from the journal in run order ({@link
  * SweepOutputs}), mark the sweep complete and, if no run failed, delete the journal. Outputs are
  * therefore the same bytes whether the sweep ran in one session or was killed and resumed, on any
- * number of threads.
+ * number of threads, on any {@link SweepEngine} (this machine's threads, a Spark cluster).
+ *
+ * <p>A shard ({@code --shard i/N}, for HPC job arrays) runs only its slice of the runs into its
+ * own folder; when the slice is done the journal is kept (it is the shard's result) and a short
+ * {@code shard.json} says what the folder holds. {@link SweepMerge} then writes the outputs of the
+ * whole sweep from the shards' journals, through the same {@link SweepOutputs}.
  */
 public final class SweepRunner {
   /** Name of the work area inside the output folder. */
@@ -50,7 +49,7 @@ public final class SweepRunner {
   private final SweepPlan plan;
   private final SweepDefinition def;
   private final ModelRunner model;
-  private final ScenarioLoader<ModelSpec> loader = Scenarios.loader();
+  private final SweepWork work;
 
   /**
    * @param plan the sweep's runs
@@ -60,6 +59,7 @@ public final class SweepRunner {
     this.plan = plan;
     this.def = plan.definition();
     this.model = model;
+    this.work = new SweepWork(plan);
   }
 
   /**
@@ -71,18 +71,25 @@ public final class SweepRunner {
    * @param retryFailed also rerun the runs that failed, with the same seeds (implies resume)
    * @param force discard whatever the folder holds and start again
    * @param command the command line, for the manifest
+   * @param shard the slice of the runs to run, or null for the whole sweep
    */
   public record Options(Path out, int threads, boolean resume, boolean retryFailed, boolean force,
-      List<String> command) {}
+      List<String> command, Shard shard) {
+
+    /** Options of a whole (unsharded) sweep. */
+    public Options(Path out, int threads, boolean resume, boolean retryFailed, boolean force, List<String> command) {
+      this(out, threads, resume, retryFailed, force, command, null);
+    }
+  }
 
   /**
    * What a session did.
    *
    * @param folder the output folder
-   * @param runs runs in the sweep
+   * @param runs runs in the sweep (in the shard, for a shard)
    * @param ran runs executed in this session
    * @param failed runs whose latest record is a failure
-   * @param complete every run has a record and the outputs are written
+   * @param complete every run has a record and the outputs (a shard: shard.json) are written
    * @param wallSeconds wall time of this session
    */
   public record Result(Path folder, int runs, int ran, int failed, boolean complete, double wallSeconds) {}
@@ -101,9 +108,24 @@ public final class SweepRunner {
     return model;
   }
 
+  /** What an engine needs to execute the runs. */
+  public SweepWork work() {
+    return work;
+  }
+
   /** {@code results/<scenario name>/sweep-<sweep name>/}. */
   public Path defaultFolder() {
     return Path.of("results", def.scenarioName(), "sweep-" + def.name());
+  }
+
+  /**
+   * The default folder of a shard, {@code results/<scenario>/sweep-<name>-shard-<i>-of-<N>/}: a
+   * sibling of the whole sweep's folder (where {@code govsim merge} writes), not inside it.
+   */
+  public Path defaultFolder(Shard shard) {
+    if (shard == null) return defaultFolder();
+    return Path.of("results", def.scenarioName(), "sweep-" + def.name() + "-shard-" + shard.index() + "-of-"
+        + shard.count());
   }
 
   /**
@@ -113,12 +135,7 @@ public final class SweepRunner {
    * @throws ScenarioException if the combination of values is invalid (the run then fails)
    */
   ModelSpec spec(SweepPlan.Run run) throws ScenarioException {
-    Map<String, Object> tree = def.scenarios().get(run.regime()).resolved();
-    tree = ScenarioLoader.withValue(tree, "outputs.record_every_steps", (long) def.spec().recordEverySteps());
-    Object[] values = plan.point(run.point());
-    for (int i = 0; i < values.length; i++) tree = ScenarioLoader.withValue(tree, def.parameters().get(i).path(), values[i]);
-    tree = ScenarioLoader.withValue(tree, "seed", run.seed());
-    return loader.bind(tree, "sweep run " + run.index() + " (point " + run.point() + ")");
+    return work.spec(run.index());
   }
 
   /**
@@ -134,22 +151,33 @@ public final class SweepRunner {
    */
   public Result run(Options o, PrintWriter log, BiFunction<Integer, Integer, Progress> progress)
       throws Refused, IOException, InterruptedException {
+    return run(o, new LocalEngine(o.threads(), model), log, progress);
+  }
+
+  /**
+   * Runs a session on the given engine (see {@link #run(Options, PrintWriter, BiFunction)}); the
+   * engine is only asked to work if some runs are missing.
+   *
+   * @param engine where the runs are executed
+   */
+  public Result run(Options o, SweepEngine engine, PrintWriter log, BiFunction<Integer, Integer, Progress> progress)
+      throws Refused, IOException, InterruptedException {
     long t0 = System.nanoTime();
     Instant started = Instant.now();
     Path folder = o.out();
-    Path work = folder.resolve(WORK);
-    Path stateFile = work.resolve("state.json");
+    Path workDir = folder.resolve(WORK);
+    Path stateFile = workDir.resolve("state.json");
     if (!o.force() && !Files.exists(stateFile) && hasOtherFiles(folder)) {
       throw new Refused("output folder " + folder + " exists, is not empty and holds no sweep; use --force to"
           + " replace its contents, or --out DIR");
     }
-    Files.createDirectories(work);
-    try (SweepLock lock = SweepLock.tryAcquire(work.resolve("lock"))) {
+    Files.createDirectories(workDir);
+    try (SweepLock lock = SweepLock.tryAcquire(workDir.resolve("lock"))) {
       if (lock == null) {
-        throw new Refused("another govsim sweep is writing " + folder + " (it holds " + work.resolve("lock")
+        throw new Refused("another govsim sweep is writing " + folder + " (it holds " + workDir.resolve("lock")
             + "); wait for it to finish, or use --out DIR");
       }
-      SweepState current = SweepState.fresh(plan, started.toString());
+      SweepState current = SweepState.fresh(plan, started.toString(), o.shard());
       SweepState state = Files.exists(stateFile) ? SweepState.read(stateFile) : null;
       if (state != null && o.force()) {
         wipe(folder);
@@ -169,10 +197,12 @@ public final class SweepRunner {
               + " DIR, or start this one again with --force");
         }
         if (state.complete && (!o.retryFailed() || state.runsFailed == 0)) {
-          log.printf(Locale.ROOT, "govsim sweep: %s is already complete (%d runs, %d failed)%s%n", folder, state.runs,
-              state.runsFailed, state.runsFailed > 0 ? "; --retry-failed reruns the failed ones" : "");
+          int runs = o.shard() == null ? state.runs : o.shard().size(state.runs);
+          log.printf(Locale.ROOT, "govsim sweep: %s is already complete (%s%d runs, %d failed)%s%n", folder,
+              o.shard() == null ? "" : "shard " + o.shard() + ": ", runs, state.runsFailed,
+              state.runsFailed > 0 ? "; --retry-failed reruns the failed ones" : "");
           log.flush();
-          return new Result(folder, state.runs, 0, state.runsFailed, true, (System.nanoTime() - t0) / 1e9);
+          return new Result(folder, runs, 0, state.runsFailed, true, (System.nanoTime() - t0) / 1e9);
         }
       } else {
         if (o.resume() || o.retryFailed()) {
@@ -184,14 +214,17 @@ public final class SweepRunner {
       state.complete = false;
       state.write(stateFile);
       AtomicFile.deleteLeftovers(folder);
-      AtomicFile.deleteLeftovers(work);
-      return session(o, log, progress, folder, work, state, started, t0);
+      AtomicFile.deleteLeftovers(workDir);
+      return session(o, engine, log, progress, folder, workDir, state, started, t0);
     }
   }
 
-  private Result session(Options o, PrintWriter log, BiFunction<Integer, Integer, Progress> progressFactory,
-      Path folder, Path work, SweepState state, Instant started, long t0) throws IOException, InterruptedException {
-    Path journalFile = work.resolve("journal");
+  private Result session(Options o, SweepEngine engine, PrintWriter log,
+      BiFunction<Integer, Integer, Progress> progressFactory, Path folder, Path workDir, SweepState state, Instant started,
+      long t0) throws IOException, InterruptedException {
+    Path journalFile = workDir.resolve("journal");
+    Shard shard = o.shard();
+    int mine = shard == null ? plan.runs() : shard.size(plan.runs());
     int failed;
     int ran;
     try (RunJournal journal = RunJournal.open(journalFile, plan.runs())) {
@@ -201,44 +234,36 @@ public final class SweepRunner {
       }
       List<Integer> todo = new ArrayList<>();
       for (int i = 0; i < plan.runs(); i++) {
+        if (shard != null && !shard.contains(i)) continue;
         if (!journal.isDone(i) || (o.retryFailed() && journal.isFailed(i))) todo.add(i);
       }
-      int already = plan.runs() - todo.size();
+      int already = mine - todo.size();
       if (already > 0) {
         log.printf(Locale.ROOT, "govsim sweep: resuming: %d of %d runs already done; running %d%n", already,
-            plan.runs(), todo.size());
+            mine, todo.size());
       }
       log.flush();
       ran = todo.size();
       if (!todo.isEmpty()) {
-        try (Progress progress = progressFactory.apply(plan.runs(), already)) {
-          new BatchRunner(o.threads()).run(jobs(todo), (Outcome<RunRecord> out) -> {
-            SweepPlan.Run run = plan.run(todo.get((int) out.index()));
-            RunRecord rec = out.ok()
-                ? new RunRecord(run.index(), true, run.seed(), out.wallSeconds(), out.result().stepSeconds(), "",
-                    out.result().summary(), out.result().rows())
-                : new RunRecord(run.index(), false, run.seed(), out.wallSeconds(), Double.NaN, out.errorText(),
-                    new double[0], List.of());
-            try {
-              journal.append(rec);
-            } catch (IOException e) {
-              throw new java.io.UncheckedIOException("cannot record run " + run.index() + " in " + journalFile
-                  + ": " + e.getMessage(), e);
-            }
-            progress.finished(out.ok(), "run " + run.index());
-          });
-        } catch (java.io.UncheckedIOException e) {
-          throw e.getCause();
+        try (Progress progress = progressFactory.apply(mine, already)) {
+          engine.execute(this.work, todo, new Recorder(journal, journalFile, todo, progress));
         }
       }
-      failed = journal.failures();
-      if (journal.done() < plan.runs()) {
-        throw new IllegalStateException("runs are missing from the journal after the session");
+      failed = 0;
+      int done = 0;
+      for (int i = 0; i < plan.runs(); i++) {
+        if (shard != null && !shard.contains(i)) continue;
+        if (journal.isDone(i)) done++;
+        if (journal.isFailed(i)) failed++;
+      }
+      if (done < mine) {
+        throw new IOException((mine - done) + " runs are missing after the session (the engine returned without"
+            + " them); continue with --resume");
       }
       Map<String, Object> session = new LinkedHashMap<>();
       Map<String, Object> s = new LinkedHashMap<>();
       s.put("command", o.command());
-      s.put("threads", o.threads());
+      s.putAll(engine.describe());
       s.put("sessions", state.sessions);
       s.put("started_utc", state.startedUtc);
       s.put("this_session_started_utc", started.toString());
@@ -246,51 +271,86 @@ public final class SweepRunner {
       s.put("this_session_wall_seconds", (System.nanoTime() - t0) / 1e9);
       s.put("this_session_runs", ran);
       session.put("session", s);
-      new SweepOutputs(plan, journal, folder).writeAll(session);
+      if (shard == null) {
+        new SweepOutputs(plan, journal, folder).writeAll(session);
+      } else {
+        writeShardSummary(folder, shard, mine, failed, session);
+      }
     }
     state.complete = true;
     state.runsFailed = failed;
-    state.write(work.resolve("state.json"));
-    if (failed == 0) Files.deleteIfExists(journalFile);
-    return new Result(folder, plan.runs(), ran, failed, true, (System.nanoTime() - t0) / 1e9);
+    state.write(workDir.resolve("state.json"));
+    if (failed == 0 && shard == null) Files.deleteIfExists(journalFile);
+    return new Result(folder, mine, ran, failed, true, (System.nanoTime() - t0) / 1e9);
   }
 
-  /** The jobs of the given runs, in order; each builds its scenario and runs it on a worker. */
-  private Iterator<Callable<RunRecord>> jobs(List<Integer> todo) {
-    boolean keepRows = def.spec().timeseries();
-    return new Iterator<>() {
-      int next;
+  /**
+   * The driver's end of every engine: journals each finished run once, keyed by its run id. A
+   * second record of a run in one session (a Spark task retried or run speculatively after its
+   * result was delivered) is dropped, so it can add no row; a record of a run that was not asked
+   * for, or with another seed, is a bug and stops the sweep.
+   */
+  private final class Recorder implements SweepEngine.RecordSink {
+    private final RunJournal journal;
+    private final Path journalFile;
+    private final BitSet wanted = new BitSet();
+    private final BitSet recorded = new BitSet();
+    private final Progress progress;
 
-      @Override
-      public boolean hasNext() {
-        return next < todo.size();
-      }
+    Recorder(RunJournal journal, Path journalFile, List<Integer> todo, Progress progress) {
+      this.journal = journal;
+      this.journalFile = journalFile;
+      this.progress = progress;
+      for (int r : todo) wanted.set(r);
+    }
 
-      @Override
-      public Callable<RunRecord> next() {
-        SweepPlan.Run run = plan.run(todo.get(next++));
-        return () -> {
-          ModelSpec spec = spec(run);
-          List<double[]> rows = new ArrayList<>();
-          RunResult r = model.run(spec, keepRows ? new RunListener() {
-            @Override
-            public void row(double[] row) {
-              rows.add(row.clone());
-            }
-          } : RunListener.NONE);
-          double[] summary = new double[RunSummary.METRICS.size()];
-          for (int m = 0; m < summary.length; m++) {
-            Double v = r.summary().get(RunSummary.METRICS.get(m));
-            summary[m] = v == null ? Double.NaN : v;
-          }
-          return new RunRecord(run.index(), true, run.seed(), Double.NaN, r.stepSeconds(), "", summary, rows);
-        };
+    @Override
+    public void accept(RunRecord rec) throws IOException {
+      int run = rec.run();
+      if (run < 0 || !wanted.get(run)) {
+        throw new IllegalStateException("the engine returned run " + run + ", which was not asked for");
       }
-    };
+      if (rec.seed() != plan.run(run).seed()) {
+        throw new IllegalStateException("the engine returned run " + run + " with seed " + rec.seed() + ", the plan's"
+            + " is " + plan.run(run).seed());
+      }
+      if (recorded.get(run)) return;
+      try {
+        journal.append(rec);
+      } catch (IOException e) {
+        throw new IOException("cannot record run " + run + " in " + journalFile + ": " + e.getMessage(), e);
+      }
+      recorded.set(run);
+      progress.finished(rec.ok(), "run " + run);
+    }
+  }
+
+  /** {@code shard.json}: what a shard folder holds and how to merge it (the results come later). */
+  private void writeShardSummary(Path folder, Shard shard, int runs, int failed, Map<String, Object> session)
+      throws IOException {
+    BuildInfo build = BuildInfo.current();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("kind", "parameter sweep shard");
+    m.put("name", def.name());
+    m.put("sweep_file", def.file().toString());
+    m.put("sweep_sha256", def.sha256());
+    m.put("shard", shard.toString());
+    m.put("assignment", "run r belongs to shard (r mod " + shard.count() + ") + 1");
+    m.put("sweep_runs", plan.runs());
+    m.put("runs", runs);
+    m.put("runs_ok", runs - failed);
+    m.put("runs_failed", failed);
+    m.put("results", "this shard's runs are recorded in .sweep/journal; once every shard is complete, write the"
+        + " sweep's outputs with: govsim merge <the " + shard.count() + " shard folders>");
+    m.put("govsim_version", build.version());
+    m.put("git_commit", build.commit());
+    m.putAll(session);
+    AtomicFile.write(folder.resolve("shard.json"), new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
+        .serializeSpecialFloatingPointValues().create().toJson(m) + "\n");
   }
 
   /** True if the folder exists and holds anything besides the work area. */
-  private static boolean hasOtherFiles(Path folder) throws IOException {
+  static boolean hasOtherFiles(Path folder) throws IOException {
     if (!Files.isDirectory(folder)) return Files.exists(folder);
     try (DirectoryStream<Path> s = Files.newDirectoryStream(folder)) {
       for (Path p : s) if (!p.getFileName().toString().equals(WORK)) return true;
@@ -299,7 +359,7 @@ public final class SweepRunner {
   }
 
   /** Deletes everything in the folder but the lock file (which this session holds). */
-  private static void wipe(Path folder) throws IOException {
+  static void wipe(Path folder) throws IOException {
     Path lock = folder.resolve(WORK).resolve("lock");
     Files.walkFileTree(folder, new SimpleFileVisitor<>() {
       @Override

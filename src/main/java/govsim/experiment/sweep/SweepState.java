@@ -21,6 +21,10 @@ import java.util.Objects;
  * its inputs (SHA-256 of the sweep file and of every scenario file read, govsim's version and
  * commit, a digest of the planned runs and their seeds), so that a resume with changed inputs is
  * refused with the reason, plus the session count, start time and whether it is complete.
+ *
+ * <p>A shard's folder ({@code --shard i/N}) records which shard it holds; {@link SweepMerge}
+ * compares the states of the shard folders it is given to refuse shards of different sweeps.
+ * (States written before shards existed read as whole sweeps: {@code shards} is then 0.)
  */
 final class SweepState {
   /** Layout version of state.json. */
@@ -38,12 +42,20 @@ final class SweepState {
   int sessions;
   boolean complete;
   int runsFailed;
+  /** The shard this folder holds, 1 to shards; 0 for a whole sweep. */
+  int shard;
+  /** The number of shards of a sharded sweep; 0 for a whole sweep. */
+  int shards;
 
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
   /** The state of a fresh sweep of this plan. */
-  static SweepState fresh(SweepPlan plan, String startedUtc) {
+  static SweepState fresh(SweepPlan plan, String startedUtc, Shard shard) {
     SweepState s = new SweepState();
+    if (shard != null) {
+      s.shard = shard.index();
+      s.shards = shard.count();
+    }
     for (Map.Entry<String, String> e : plan.definition().inputs().entrySet()) {
       s.inputFiles.add(e.getKey());
       s.inputSha256.add(e.getValue());
@@ -83,6 +95,30 @@ final class SweepState {
    * @param current the state this sweep would start with
    */
   String mismatch(SweepState current) {
+    String why = inputsMismatch(current);
+    if (why != null) return why;
+    if (shards != current.shards || shard != current.shard) {
+      return "the folder holds " + what() + " of this sweep, not " + current.what();
+    }
+    return null;
+  }
+
+  /** "shard 2/4" or "the whole sweep". */
+  String what() {
+    return shards == 0 ? "the whole sweep" : "shard " + shard + "/" + shards;
+  }
+
+  /** The shard of this state, or null for a whole sweep. */
+  Shard shardOrNull() {
+    return shards == 0 ? null : new Shard(shard, shards);
+  }
+
+  /**
+   * Why the runs recorded under this state could differ from those {@code current} would make
+   * (another sweep file, scenario, govsim, plan), or null if they are the same sweep. Shards are
+   * not compared.
+   */
+  String inputsMismatch(SweepState current) {
     if (format != FORMAT) return "the folder was written by a govsim with another sweep-folder layout (format " + format + ")";
     if (!Objects.equals(govsimVersion, current.govsimVersion) || !Objects.equals(gitCommit, current.gitCommit)) {
       return "govsim changed since the sweep started (it was version " + govsimVersion + ", commit " + gitCommit
