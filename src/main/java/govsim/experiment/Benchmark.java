@@ -10,7 +10,6 @@ import govsim.observe.RunListener;
 import govsim.scenario.ScenarioException;
 import govsim.world.Firm;
 import govsim.world.WorldEvent;
-import java.io.File;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -269,17 +268,11 @@ public final class Benchmark {
         if (p.waitFor() != 0) return new ArrayList<>();
         walls.add((System.nanoTime() - t0) / 1e9);
       }
-      deleteTree(tmp.toFile());
+      govsim.io.OutputFolder.deleteTree(tmp);
     } catch (Exception e) {
       return new ArrayList<>();
     }
     return walls;
-  }
-
-  private static void deleteTree(File f) {
-    File[] kids = f.listFiles();
-    if (kids != null) for (File k : kids) deleteTree(k);
-    f.delete();
   }
 
   interface Metric {

@@ -3,7 +3,6 @@ package govsim.model;
 import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
 import govsim.mechanism.assurance.Audits;
-import govsim.mechanism.community.Membership;
 import govsim.mechanism.community.StandardSetting;
 import govsim.mechanism.competition.Competition;
 import govsim.mechanism.crossborder.ComplianceCost;
@@ -169,7 +168,7 @@ public final class GovSimModel extends SimState {
         s.firms().voluntaryMitigationEfficacy(), s.rulemaking().ruleCostMultiplier(),
         s.communities().toolingCostReduction());
     decisions = new FirmDecisions(s.firms(), s.practice(), s.reputation(), s.users(), s.risks(), s.assurance(),
-        s.communities(), s.rulemaking(), enforcement, synergy, cost);
+        s.communities(), enforcement, synergy, cost);
     accounting = new Accounting(s.firms(), s.practice(), s.communities().feePerYear());
     standards = new StandardSetting(s.communities());
     audits = new Audits(s.assurance(), s.reputation().expulsionLoss());
@@ -216,12 +215,7 @@ public final class GovSimModel extends SimState {
         }
       }
       case FORM_COMMUNITY -> {
-        Community c = newCommunity(world, random, e.stringency(), e.assurance());
-        int founders = Math.min(spec.communities().foundingMembers(), world.activeFirmCount());
-        for (int attempt = 0; attempt < 10 * founders && c.size() < founders; attempt++) {
-          Firm f = world.firms.get(random.nextInt(world.firms.size()));
-          if (f.active && !c.members.get(f.id)) Membership.join(world, f, c);
-        }
+        standards.recruitFounders(world, random, newCommunity(world, random, e.stringency(), e.assurance()));
       }
       case EMERGE_RISK -> emergence.emerge(world, random, e.severity(), e.visibility(), e.knightian());
     }
@@ -237,11 +231,7 @@ public final class GovSimModel extends SimState {
   Community newCommunity(World w, MersenneTwisterFast rng, double stringency, double assurance) {
     double a = Double.isNaN(assurance)
         ? Draws.uniform(rng, spec.assurance().assuranceMin(), spec.assurance().assuranceMax()) : assurance;
-    long recognized = 0L;
-    for (int j = 0; j < w.jurisdictions; j++) {
-      if (Draws.bernoulli(rng, spec.crossBorder().recognitionProbability())) recognized |= 1L << j;
-    }
-    Community c = new Community(w.communities.size(), stringency, a, w.now, recognized);
+    Community c = new Community(w.communities.size(), stringency, a, w.now, WorldBuilder.recognition(spec, w, rng));
     w.communities.add(c);
     w.log("community_formed", -1, c.id, -1, -1, stringency, "assurance " + String.format(java.util.Locale.ROOT, "%.3f", a));
     return c;

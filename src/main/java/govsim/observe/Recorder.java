@@ -20,7 +20,6 @@ public final class Recorder implements Steppable {
   private final RunListener listener;
   private final int every;
   private final long lastStep;
-  private double[] latest;
 
   public Recorder(ModelSpec spec, Supplier<World> world, RunListener listener) {
     this.world = world;
@@ -36,7 +35,6 @@ public final class Recorder implements Steppable {
     World w = world.get();
     long step = w.step;
     double[] row = metrics.compute(w);
-    latest = row;
     summary.add(w, row);
     if (step % every == 0 || step == lastStep) listener.row(row);
     w.drainEvents(listener::event);
@@ -46,7 +44,4 @@ public final class Recorder implements Steppable {
     return summary;
   }
 
-  public double[] latest() {
-    return latest;
-  }
 }

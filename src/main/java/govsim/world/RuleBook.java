@@ -50,10 +50,6 @@ public final class RuleBook {
     return p != null && p.generation == risk.generation;
   }
 
-  public int size() {
-    return Math.max(current.size(), pending.size());
-  }
-
   private static void set(List<Rule> list, int index, Rule rule) {
     while (list.size() <= index) list.add(null);
     list.set(index, rule);

@@ -139,8 +139,8 @@ public final class StylizedFacts {
         window(cap.rows, covCom, shock - 30, shock, dt), window(cap.rows, covCom, shock + 1, shock + 30, dt),
         window(cap.rows, covCom, shock + 150, shock + 180, dt),
         window(cap.rows, comp, shock - 30, shock, dt), window(cap.rows, comp, shock + 150, shock + 180, dt)};
-    List<double[]> c = replicateRows(file, Regime.CENTRALIZED, centralMeasure);
-    List<double[]> d = replicateRows(file, Regime.DISTRIBUTED, distMeasure);
+    List<double[]> c = replicate(file, Regime.CENTRALIZED, centralMeasure);
+    List<double[]> d = replicate(file, Regime.DISTRIBUTED, distMeasure);
     Estimate cPre = est(c, 0);
     Estimate cPost = est(c, 1);
     Estimate cBeforeNextCycle = est(c, 2);
@@ -398,11 +398,6 @@ public final class StylizedFacts {
     return out;
   }
 
-  private <T> List<T> replicateRows(String file, Regime regime, Function<Capture, T> measure)
-      throws ScenarioException, InterruptedException {
-    return replicate(file, regime, measure);
-  }
-
   /** The replications of one scenario under one regime, run once and shared by the facts that use them. */
   private final Map<String, List<Capture>> cache = new HashMap<>();
 
@@ -410,16 +405,15 @@ public final class StylizedFacts {
     String key = file + "|" + regime;
     List<Capture> cached = cache.get(key);
     if (cached == null) {
-      cached = run(file, regime, c -> c, true);
+      cached = run(file, regime);
       cache.put(key, cached);
     }
     return cached;
   }
 
-  private <T> List<T> run(String file, Regime regime, Function<Capture, T> measure, boolean keepRows)
-      throws ScenarioException, InterruptedException {
+  private List<Capture> run(String file, Regime regime) throws ScenarioException, InterruptedException {
     ModelSpec spec = load(file, regime);
-    List<Callable<T>> jobs = new ArrayList<>();
+    List<Callable<Capture>> jobs = new ArrayList<>();
     for (int i = 0; i < reps; i++) {
       ModelSpec s = spec.withSeed(Seeds.derive(master, "replication=" + i));
       jobs.add(() -> {
@@ -428,7 +422,7 @@ public final class StylizedFacts {
         RunResult r = SingleRun.run(s, new RunListener() {
           @Override
           public void row(double[] row) {
-            if (keepRows) rows.add(row);
+            rows.add(row);
           }
 
           @Override
@@ -436,12 +430,12 @@ public final class StylizedFacts {
             events.add(e);
           }
         });
-        return measure.apply(new Capture(r, events, rows));
+        return new Capture(r, events, rows);
       });
     }
-    List<T> out = new ArrayList<>();
+    List<Capture> out = new ArrayList<>();
     List<String> failures = new ArrayList<>();
-    runner.run(jobs.iterator(), (Outcome<T> o) -> {
+    runner.run(jobs.iterator(), (Outcome<Capture> o) -> {
       if (o.ok()) out.add(o.result());
       else failures.add(o.errorText());
     });

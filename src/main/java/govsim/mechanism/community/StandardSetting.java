@@ -78,15 +78,19 @@ public final class StandardSetting {
     if (p.formationRatePerYear() <= 0 || !someRiskWithoutStandard(w)) return;
     if (rng.nextDouble() < Draws.stepProbabilityPerYear(p.formationRatePerYear(), w.dtDays)) {
       Community c = factory.create(w, rng, Draws.uniform(rng, p.stringencyMin(), p.stringencyMax()), Double.NaN);
-      int founders = 0;
-      int active = w.activeFirmCount();
-      for (int attempt = 0; attempt < 10 * p.foundingMembers() && founders < Math.min(p.foundingMembers(), active); attempt++) {
-        Firm f = w.firms.get(rng.nextInt(w.firms.size()));
-        if (f.active && !c.members.get(f.id)) {
-          Membership.join(w, f, c);
-          founders++;
-        }
-      }
+      recruitFounders(w, rng, c);
+    }
+  }
+
+  /**
+   * Draws the founding members of a new community: up to {@code founding_members} distinct active
+   * firms, at random (a bounded number of draws, so a nearly empty market cannot stall it).
+   */
+  public void recruitFounders(World w, MersenneTwisterFast rng, Community c) {
+    int target = Math.min(p.foundingMembers(), w.activeFirmCount());
+    for (int attempt = 0; attempt < 10 * p.foundingMembers() && c.size() < target; attempt++) {
+      Firm f = w.firms.get(rng.nextInt(w.firms.size()));
+      if (f.active && !c.members.get(f.id)) Membership.join(w, f, c);
     }
   }
 

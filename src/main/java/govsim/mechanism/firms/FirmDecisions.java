@@ -12,7 +12,6 @@ import govsim.mechanism.reputation.Backlash;
 import govsim.mechanism.reputation.PracticeParams;
 import govsim.mechanism.reputation.ReputationParams;
 import govsim.mechanism.risk.RiskParams;
-import govsim.mechanism.rulemaking.RuleMakingParams;
 import govsim.mechanism.synergy.Synergy;
 import govsim.mechanism.users.UserParams;
 import govsim.world.Community;
@@ -45,13 +44,12 @@ public final class FirmDecisions {
   private final RiskParams risks;
   private final AssuranceParams assurance;
   private final CommunityParams community;
-  private final RuleMakingParams rulemaking;
   private final Enforcement enforcement;
   private final Synergy synergy;
   private final ComplianceCost cost;
 
   public FirmDecisions(FirmParams fp, PracticeParams practice, ReputationParams rep, UserParams users,
-      RiskParams risks, AssuranceParams assurance, CommunityParams community, RuleMakingParams rulemaking,
+      RiskParams risks, AssuranceParams assurance, CommunityParams community,
       Enforcement enforcement, Synergy synergy, ComplianceCost cost) {
     this.fp = fp;
     this.practice = practice;
@@ -60,7 +58,6 @@ public final class FirmDecisions {
     this.risks = risks;
     this.assurance = assurance;
     this.community = community;
-    this.rulemaking = rulemaking;
     this.enforcement = enforcement;
     this.synergy = synergy;
     this.cost = cost;
@@ -103,7 +100,6 @@ public final class FirmDecisions {
       decidePractice(w, f, rng);
     }
     reviewMemberships(w, f, rng, outlook);
-    f.complianceCostPercent = compliancePercent(w, f);
   }
 
   /**
@@ -172,8 +168,7 @@ public final class FirmDecisions {
     if (want && !f.practice) {
       Backlash.adopt(w, f, "own decision");
     } else if (!want && f.practice) {
-      f.practice = false;
-      w.log("practice_dropped", f.id, -1, -1, -1, 0, "dropped before any outcry");
+      Backlash.drop(w, f, "dropped before any outcry");
     }
   }
 
@@ -190,8 +185,7 @@ public final class FirmDecisions {
     }
     if (peer.practice && !f.practice && w.now >= f.noPracticeUntilDay) Backlash.adopt(w, f, "imitated a peer");
     if (!peer.practice && f.practice && Double.isNaN(f.revisionDueDay)) {
-      f.practice = false;
-      w.log("practice_dropped", f.id, -1, -1, -1, 0, "imitated a peer");
+      Backlash.drop(w, f, "imitated a peer");
     }
   }
 
@@ -269,7 +263,4 @@ public final class FirmDecisions {
     return false;
   }
 
-  public RuleMakingParams rulemaking() {
-    return rulemaking;
-  }
 }

@@ -69,6 +69,12 @@ public final class Backlash {
     w.log("practice_revised", f.id, -1, -1, -1, response, "days from first outcry");
   }
 
+  /** A firm drops the practice of its own accord, before any outcry forced it to. */
+  public static void drop(World w, Firm f, String why) {
+    f.practice = false;
+    w.log("practice_dropped", f.id, -1, -1, -1, 0, why);
+  }
+
   /** A firm adopts the harmful practice (its own decision, or a scheduled event: see {@code why}). */
   public static void adopt(World w, Firm f, String why) {
     if (f.practice) return;

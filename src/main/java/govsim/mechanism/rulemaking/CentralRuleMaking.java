@@ -62,7 +62,4 @@ public final class CentralRuleMaking {
     }
   }
 
-  public RuleMakingParams params() {
-    return p;
-  }
 }

@@ -23,7 +23,6 @@ import java.util.List;
  */
 public final class UserChoice {
   private final UserParams p;
-  private final int firmCapacity;
   private final int jurisdictions;
   /** Notice probability per (firm, jurisdiction, weak). */
   private final double[] noticeP;
@@ -38,7 +37,6 @@ public final class UserChoice {
 
   public UserChoice(UserParams p, int firmCapacity, int jurisdictions) {
     this.p = p;
-    this.firmCapacity = firmCapacity;
     this.jurisdictions = jurisdictions;
     this.noticeP = new double[firmCapacity * jurisdictions * 2];
     this.open = new boolean[firmCapacity * jurisdictions];
@@ -240,11 +238,12 @@ public final class UserChoice {
     int nf = firms.size();
     double beta = p.choiceIntensity();
     double vmax = Double.NEGATIVE_INFINITY;
-    for (Firm f : firms) if (f.active) vmax = Math.max(vmax, utility(f));
     for (int f = 0; f < nf; f++) {
       Firm firm = firms.get(f);
-      weight[f] = firm.active ? Math.exp(beta * (utility(firm) - vmax)) : 0.0;
+      weight[f] = firm.active ? utility(firm) : Double.NEGATIVE_INFINITY;
+      vmax = Math.max(vmax, weight[f]);
     }
+    for (int f = 0; f < nf; f++) weight[f] = firms.get(f).active ? Math.exp(beta * (weight[f] - vmax)) : 0.0;
     for (int j = 0; j < jurisdictions; j++) {
       int n = 0;
       double acc = 0.0;
@@ -263,7 +262,4 @@ public final class UserChoice {
     }
   }
 
-  public int firmCapacity() {
-    return firmCapacity;
-  }
 }

@@ -25,7 +25,7 @@ class AccountingTest {
     Enforcement enforcement = new Enforcement(s.enforcement(), 0.1, 20);
     ComplianceCost cost = new ComplianceCost(s.crossBorder(), 0.5, 0.5, 1.5, 0.3);
     FirmDecisions d = new FirmDecisions(s.firms(), s.practice(), s.reputation(), s.users(), s.risks(), s.assurance(),
-        s.communities(), s.rulemaking(), enforcement, synergy, cost);
+        s.communities(), enforcement, synergy, cost);
     Accounting books = new Accounting(s.firms(), s.practice(), 0.3);
 
     World w = world(1, 0);

@@ -48,7 +48,7 @@ class FirmDecisionsTest {
     ComplianceCost cost = new ComplianceCost(s.crossBorder(), s.firms().complianceCostPerRule(),
         s.firms().voluntaryMitigationEfficacy(), s.rulemaking().ruleCostMultiplier(), s.communities().toolingCostReduction());
     return new FirmDecisions(s.firms(), s.practice(), s.reputation(), s.users(), s.risks(), s.assurance(),
-        s.communities(), s.rulemaking(), enforcement, synergy, cost);
+        s.communities(), enforcement, synergy, cost);
   }
 
   private static ComplianceCost cost() {
