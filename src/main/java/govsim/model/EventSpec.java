@@ -1,5 +1,6 @@
 package govsim.model;
 
+import govsim.mechanism.synergy.Mandate;
 import govsim.scenario.Param;
 
 /**

@@ -1,7 +1,6 @@
 package govsim.model;
 
 import ec.util.MersenneTwisterFast;
-import govsim.mechanism.Draws;
 import govsim.mechanism.assurance.Audits;
 import govsim.mechanism.community.StandardSetting;
 import govsim.mechanism.competition.Competition;
@@ -16,9 +15,7 @@ import govsim.mechanism.risk.RiskEmergence;
 import govsim.mechanism.rulemaking.CentralRuleMaking;
 import govsim.mechanism.synergy.Synergy;
 import govsim.mechanism.users.UserChoice;
-import govsim.world.Community;
 import govsim.world.Firm;
-import govsim.world.Regulator;
 import govsim.world.World;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -123,6 +120,7 @@ public final class GovSimModel extends SimState {
     pendingEvents = new ArrayList<>(spec.events());
     pendingEvents.sort(Comparator.comparingDouble(EventSpec::atDay));
     double dt = spec.time().dtDays();
+    // One line per phase, in the order of Phase (and of the ODD's process overview).
     phase(Phase.EVENTS, this::events, dt);
     phase(Phase.EMERGENCE, () -> {
       emergence.step(world, random);
@@ -132,13 +130,13 @@ public final class GovSimModel extends SimState {
     phase(Phase.FIRM_DECISIONS, () -> decisions.step(world, random, outlook()), dt);
     phase(Phase.STANDARDS, () -> {
       standards.step(world, random);
-      if (spec.communities().enabled()) standards.formAndDissolve(world, random, this::newCommunity);
+      if (spec.communities().enabled()) standards.formAndDissolve(world, random);
     }, dt);
     phase(Phase.RULEMAKING, () -> ruleMaking.step(world), dt);
     phase(Phase.INCIDENTS, () -> incidents.step(world, random), dt);
     phase(Phase.MALICIOUS, () -> malicious.step(world, random, synergy,
         spec.enforcement().costPerInspection(), spec.users().infoWeakShare()), dt);
-    phase(Phase.USERS, () -> users.step(world, random, capabilities(false), capabilities(true)), dt);
+    phase(Phase.USERS, () -> users.step(world, random, synergy), dt);
     phase(Phase.BACKLASH, () -> backlash.step(world), dt);
     phase(Phase.AUDITS, () -> audits.step(world, random, synergy), dt);
     phase(Phase.ENFORCEMENT, () -> enforcement.step(world, random, synergy, signalled), dt);
@@ -170,73 +168,39 @@ public final class GovSimModel extends SimState {
     decisions = new FirmDecisions(s.firms(), s.practice(), s.reputation(), s.users(), s.risks(), s.assurance(),
         s.communities(), enforcement, synergy, cost);
     accounting = new Accounting(s.firms(), s.practice(), s.communities().feePerYear());
-    standards = new StandardSetting(s.communities());
+    standards = new StandardSetting(s.communities(), s.assurance(), s.crossBorder().recognitionProbability());
     audits = new Audits(s.assurance(), s.reputation().expulsionLoss());
     competition = new Competition(s.competition());
     malicious = new MaliciousAttacks(s.malicious(), s.enforcement().maliciousDetectionProbability(),
         s.risks().severeThreshold());
   }
 
-  /** Phase EVENTS: reset the step's tally and apply the scenario events that are due. */
+  /**
+   * Phase EVENTS: reset the step's tally, let M11 mark the firms that signals address this step,
+   * and apply the scenario events that are due.
+   */
   private void events() {
     world.tally.reset();
     world.severeIncidentsThisStep.clear();
-    markSignalled();
+    synergy.markSignalled(world, signalled);
     while (!pendingEvents.isEmpty() && pendingEvents.get(0).atDay() <= world.now + 1e-9) {
       apply(pendingEvents.remove(0));
     }
   }
 
+  /** A scheduled event, handed to the mechanism that owns it. */
   private void apply(EventSpec e) {
     switch (e.type()) {
       case CAPABILITY_SHOCK -> emergence.shock(world, random, e.newRisks(), e.obsoleteShare(), e.capabilityBoost());
-      case ADOPT_PRACTICE -> {
-        Firm f = e.firm() >= 0 && e.firm() < world.firms.size() ? world.firms.get(e.firm()) : largestFirm();
-        if (f != null && f.active) {
-          f.noPracticeUntilDay = 0;
-          Backlash.adopt(world, f, "scheduled event");
-        }
-      }
-      case ENACT_MANDATE -> {
-        for (Regulator reg : world.regulators) {
-          if (e.jurisdiction() >= 0 && reg.jurisdiction != e.jurisdiction()) continue;
-          switch (e.mandate()) {
-            case TRANSPARENCY -> reg.transparency = true;
-            case RECOGNIZE_CERTIFICATION -> reg.recognizeCertification = true;
-            case SIGNALS -> reg.signals = true;
-            case BACKSTOP -> reg.backstop = true;
-            case PROTECT_VULNERABLE -> reg.protectVulnerable = true;
-            case RULEMAKING -> {
-              reg.rulemaking = true;
-              reg.enforcement = true;
-            }
-          }
-          world.log("mandate_enacted", -1, -1, -1, reg.jurisdiction, 0, e.mandate().name().toLowerCase(java.util.Locale.ROOT));
-        }
-      }
-      case FORM_COMMUNITY -> {
-        standards.recruitFounders(world, random, newCommunity(world, random, e.stringency(), e.assurance()));
-      }
+      case ADOPT_PRACTICE -> Backlash.adoptByEvent(world,
+          e.firm() >= 0 && e.firm() < world.firms.size() ? world.firms.get(e.firm()) : world.largestActiveFirm());
+      case ENACT_MANDATE -> Synergy.enact(world, e.mandate(), e.jurisdiction());
+      case FORM_COMMUNITY -> standards.found(world, random, e.stringency(), e.assurance());
       case EMERGE_RISK -> emergence.emerge(world, random, e.severity(), e.visibility(), e.knightian());
     }
   }
 
-  private Firm largestFirm() {
-    Firm best = null;
-    for (Firm f : world.firms) if (f.active && (best == null || f.users > best.users)) best = f;
-    return best;
-  }
-
-  /** Creates a community with the scenario's draws and adds it to the world. */
-  Community newCommunity(World w, MersenneTwisterFast rng, double stringency, double assurance) {
-    double a = Double.isNaN(assurance)
-        ? Draws.uniform(rng, spec.assurance().assuranceMin(), spec.assurance().assuranceMax()) : assurance;
-    Community c = new Community(w.communities.size(), stringency, a, w.now, WorldBuilder.recognition(spec, w, rng));
-    w.communities.add(c);
-    w.log("community_formed", -1, c.id, -1, -1, stringency, "assurance " + String.format(java.util.Locale.ROOT, "%.3f", a));
-    return c;
-  }
-
+  /** An entrant (M9) built like the initial firms and released into the world's schedules. */
   private Firm enter(World w, MersenneTwisterFast rng, double capability) {
     Firm f = WorldBuilder.newFirm(spec, w, rng, w.firms.size(), capability);
     w.firms.add(f);
@@ -245,41 +209,9 @@ public final class GovSimModel extends SimState {
     return f;
   }
 
-  /** Signals (M11) address the largest firms; computed once per step. */
-  private void markSignalled() {
-    java.util.Arrays.fill(signalled, false);
-    int top = synergy.signalTopFirms();
-    if (top <= 0) return;
-    List<Firm> active = new ArrayList<>();
-    for (Firm f : world.firms) if (f.active) active.add(f);
-    active.sort(Comparator.comparingInt((Firm f) -> -f.users).thenComparingInt(f -> f.id));
-    for (int k = 0; k < Math.min(top, active.size()); k++) signalled[active.get(k).id] = true;
-  }
-
+  /** What firms know at their reviews: who is signalled (M11) and the inspections to expect (M3). */
   private FirmDecisions.Outlook outlook() {
-    int nf = world.firms.size();
-    double[][] inspections = new double[nf][world.jurisdictions];
-    for (Regulator reg : world.regulators) {
-      if (!reg.enforcement) continue;
-      double total = 0;
-      double[] weight = new double[nf];
-      for (Firm f : world.firms) {
-        if (!f.active || !f.serves(reg.jurisdiction)) continue;
-        weight[f.id] = synergy.inspectionWeight(reg, Enforcement.certifiedRecognized(world, f, reg), signalled[f.id]);
-        total += weight[f.id];
-      }
-      if (total <= 0) continue;
-      for (int f = 0; f < nf; f++) {
-        inspections[f][reg.jurisdiction] = spec.enforcement().inspectionsPerYear() * weight[f] / total;
-      }
-    }
-    return new FirmDecisions.Outlook(signalled, inspections, world.users.size);
-  }
-
-  private double[] capabilities(boolean weak) {
-    double[] caps = new double[world.jurisdictions];
-    double base = weak ? spec.users().infoCapabilityWeak() : spec.users().infoCapabilityStrong();
-    for (Regulator reg : world.regulators) caps[reg.jurisdiction] = synergy.noticeCapability(reg, base, weak);
-    return caps;
+    return new FirmDecisions.Outlook(signalled, enforcement.expectedInspectionsPerYear(world, synergy, signalled),
+        world.users.size);
   }
 }

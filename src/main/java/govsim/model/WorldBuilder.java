@@ -3,6 +3,7 @@ package govsim.model;
 import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
 import govsim.mechanism.community.Membership;
+import govsim.mechanism.crossborder.Recognition;
 import govsim.mechanism.risk.RiskEmergence;
 import govsim.mechanism.synergy.Synergy;
 import govsim.mechanism.users.UserChoice;
@@ -76,7 +77,8 @@ final class WorldBuilder {
       for (int c = 0; c < spec.communities().initialCount(); c++) {
         double stringency = Draws.uniform(rng, spec.communities().stringencyMin(), spec.communities().stringencyMax());
         double assurance = Draws.uniform(rng, spec.assurance().assuranceMin(), spec.assurance().assuranceMax());
-        Community com = new Community(c, stringency, assurance, 0.0, recognition(spec, w, rng));
+        Community com = new Community(c, stringency, assurance, 0.0,
+            Recognition.draw(rng, w.jurisdictions, spec.crossBorder().recognitionProbability()));
         w.communities.add(com);
         for (Risk r : w.risks) {
           if (!Draws.bernoulli(rng, spec.communities().initialStandardsShare())) continue;
@@ -111,15 +113,6 @@ final class WorldBuilder {
       // The first firing is at step gap - 1 (step 0 is the first day).
       u.nextAttentionStep[i] = UserChoice.attentionGap(rng, u.attention[i]) - 1;
     }
-  }
-
-  /** Which jurisdictions recognise a new community's certificate (M10): each independently. */
-  static long recognition(ModelSpec spec, World w, MersenneTwisterFast rng) {
-    long recognized = 0L;
-    for (int j = 0; j < w.jurisdictions; j++) {
-      if (Draws.bernoulli(rng, spec.crossBorder().recognitionProbability())) recognized |= 1L << j;
-    }
-    return recognized;
   }
 
   /** A firm with the scenario's draws: alignment, home jurisdiction, licenses abroad. */

@@ -59,6 +59,13 @@ public final class World {
     events.clear();
   }
 
+  /** The active firm with most users (the lowest id among equals), or null when none is active. */
+  public Firm largestActiveFirm() {
+    Firm best = null;
+    for (Firm f : firms) if (f.active && (best == null || f.users > best.users)) best = f;
+    return best;
+  }
+
   public int activeFirmCount() {
     int n = 0;
     for (Firm f : firms) if (f.active) n++;

@@ -3,6 +3,7 @@ package govsim.mechanism.assurance;
 import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
 import govsim.mechanism.community.Membership;
+import govsim.mechanism.reputation.Reputation;
 import govsim.mechanism.synergy.Synergy;
 import govsim.world.Community;
 import govsim.world.Firm;
@@ -54,7 +55,7 @@ public final class Audits {
         if (p.expelOnViolation()) {
           Membership.leave(w, f, c, "expelled");
           f.ban(c.id, w.now + p.rejoinBanDays());
-          f.reputation = Math.max(0.0, f.reputation - expulsionReputationLoss);
+          Reputation.cut(f, expulsionReputationLoss);
           w.tally.expulsions++;
           w.log("expulsion", f.id, c.id, violation, -1, expulsionReputationLoss, "publicised");
         } else {

@@ -21,6 +21,18 @@ public final class Membership {
     w.log("join", f.id, c.id, -1, -1, 0, "");
   }
 
+  /**
+   * A community dissolves (M7): every member loses its certificate at once. No leave events are
+   * logged; the community_dissolved event says it all.
+   */
+  public static void dissolve(World w, Community c) {
+    c.active = false;
+    for (int m = c.members.nextSetBit(0); m >= 0; m = c.members.nextSetBit(m + 1)) {
+      w.firms.get(m).memberships.clear(c.id);
+    }
+    c.members.clear();
+  }
+
   public static void leave(World w, Firm f, Community c, String why) {
     c.members.clear(f.id);
     f.memberships.clear(c.id);

@@ -2,6 +2,9 @@ package govsim.mechanism.community;
 
 import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
+import govsim.mechanism.assurance.AssuranceParams;
+import govsim.mechanism.crossborder.Recognition;
+import java.util.Locale;
 import govsim.world.Community;
 import govsim.world.Firm;
 import govsim.world.Risk;
@@ -21,9 +24,17 @@ import govsim.world.World;
  */
 public final class StandardSetting {
   private final CommunityParams p;
+  private final AssuranceParams assurance;
+  private final double recognitionProbability;
 
-  public StandardSetting(CommunityParams p) {
+  /**
+   * @param assurance the range a new community's assurance level is drawn from (M8)
+   * @param recognitionProbability chance that each jurisdiction recognises a new community's certificate (M10)
+   */
+  public StandardSetting(CommunityParams p, AssuranceParams assurance, double recognitionProbability) {
     this.p = p;
+    this.assurance = assurance;
+    this.recognitionProbability = recognitionProbability;
   }
 
   /** Standard-setting lag of a community with the given number of members (days). */
@@ -71,15 +82,30 @@ public final class StandardSetting {
   }
 
   /** Formation of new communities and dissolution of those that became too small. */
-  public void formAndDissolve(World w, MersenneTwisterFast rng, CommunityFactory factory) {
+  public void formAndDissolve(World w, MersenneTwisterFast rng) {
     for (Community c : w.communities) {
       if (c.active && c.size() < p.minMembers()) dissolve(w, c);
     }
     if (p.formationRatePerYear() <= 0 || !someRiskWithoutStandard(w)) return;
     if (rng.nextDouble() < Draws.stepProbabilityPerYear(p.formationRatePerYear(), w.dtDays)) {
-      Community c = factory.create(w, rng, Draws.uniform(rng, p.stringencyMin(), p.stringencyMax()), Double.NaN);
-      recruitFounders(w, rng, c);
+      found(w, rng, Draws.uniform(rng, p.stringencyMin(), p.stringencyMax()), Double.NaN);
     }
+  }
+
+  /**
+   * A new community forms (of its own accord, or by a scheduled form_community event): it is
+   * added to the world with the given stringency and assurance (NaN: drawn from the assurance
+   * range), the jurisdictions that recognise its certificate are drawn, and its founders recruited.
+   */
+  public Community found(World w, MersenneTwisterFast rng, double stringency, double assuranceLevel) {
+    double a = Double.isNaN(assuranceLevel)
+        ? Draws.uniform(rng, assurance.assuranceMin(), assurance.assuranceMax()) : assuranceLevel;
+    Community c = new Community(w.communities.size(), stringency, a, w.now,
+        Recognition.draw(rng, w.jurisdictions, recognitionProbability));
+    w.communities.add(c);
+    w.log("community_formed", -1, c.id, -1, -1, stringency, "assurance " + String.format(Locale.ROOT, "%.3f", a));
+    recruitFounders(w, rng, c);
+    return c;
   }
 
   /**
@@ -110,18 +136,7 @@ public final class StandardSetting {
   }
 
   public static void dissolve(World w, Community c) {
-    c.active = false;
-    for (int m = c.members.nextSetBit(0); m >= 0; m = c.members.nextSetBit(m + 1)) {
-      w.firms.get(m).memberships.clear(c.id);
-    }
-    c.members.clear();
+    Membership.dissolve(w, c);
     w.log("community_dissolved", -1, c.id, -1, -1, 0, "");
-  }
-
-  /** Creates communities (the model knows the assurance and recognition draws). */
-  @FunctionalInterface
-  public interface CommunityFactory {
-    /** A new active community added to the world; NaN assurance means "draw it". */
-    Community create(World w, MersenneTwisterFast rng, double stringency, double assurance);
   }
 }

@@ -3,6 +3,7 @@ package govsim.mechanism.competition;
 import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
 import govsim.mechanism.community.Membership;
+import govsim.mechanism.reputation.Backlash;
 import govsim.world.Firm;
 import govsim.world.World;
 
@@ -90,7 +91,7 @@ public final class Competition {
     for (int c = f.memberships.nextSetBit(0); c >= 0; c = f.memberships.nextSetBit(c + 1)) {
       Membership.leave(w, f, w.communities.get(c), "firm exited");
     }
-    f.practice = false;
+    Backlash.endWithFirm(f);
     w.tally.exits++;
     w.log("firm_exited", f.id, -1, -1, -1, f.users, why);
   }

@@ -2,6 +2,7 @@ package govsim.mechanism.enforcement;
 
 import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
+import govsim.mechanism.reputation.Reputation;
 import govsim.mechanism.synergy.Synergy;
 import govsim.world.Community;
 import govsim.world.Firm;
@@ -49,9 +50,13 @@ public final class Enforcement {
     }
   }
 
-  private void inspect(World w, MersenneTwisterFast rng, Regulator reg, Synergy synergy, boolean[] signalled) {
-    int n = Draws.poisson(rng, p.inspectionsPerYear() * w.dtDays / 365.0);
-    if (n == 0) return;
+  /**
+   * Who the regulator can pick for an inspection and with what relative weight: every active
+   * firm it licenses, weighted by M11 (a recognised certificate lightens, a signal adds weight).
+   * The inspections ({@link #step}) and the firms' expectation of them
+   * ({@link #expectedInspectionsPerYear}) both use this, so firms fear what regulators do.
+   */
+  public static InspectionTargets inspectionTargets(World w, Regulator reg, Synergy synergy, boolean[] signalled) {
     List<Firm> candidates = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
     double total = 0;
@@ -62,6 +67,36 @@ public final class Enforcement {
       weights.add(weight);
       total += weight;
     }
+    return new InspectionTargets(candidates, weights, total);
+  }
+
+  /** The firms a regulator can inspect, their weights (same order) and the weights' sum. */
+  public record InspectionTargets(List<Firm> candidates, List<Double> weights, double total) {}
+
+  /**
+   * Inspections per year each firm can expect from each regulator that enforces, indexed [firm
+   * id][jurisdiction]: the regulator's capacity shared out by {@link #inspectionTargets}' weights.
+   */
+  public double[][] expectedInspectionsPerYear(World w, Synergy synergy, boolean[] signalled) {
+    double[][] inspections = new double[w.firms.size()][w.jurisdictions];
+    for (Regulator reg : w.regulators) {
+      if (!reg.enforcement) continue;
+      InspectionTargets t = inspectionTargets(w, reg, synergy, signalled);
+      if (t.total() <= 0) continue;
+      for (int k = 0; k < t.candidates().size(); k++) {
+        inspections[t.candidates().get(k).id][reg.jurisdiction] = p.inspectionsPerYear() * t.weights().get(k) / t.total();
+      }
+    }
+    return inspections;
+  }
+
+  private void inspect(World w, MersenneTwisterFast rng, Regulator reg, Synergy synergy, boolean[] signalled) {
+    int n = Draws.poisson(rng, p.inspectionsPerYear() * w.dtDays / 365.0);
+    if (n == 0) return;
+    InspectionTargets t = inspectionTargets(w, reg, synergy, signalled);
+    List<Firm> candidates = t.candidates();
+    List<Double> weights = t.weights();
+    double total = t.total();
     if (candidates.isEmpty() || total <= 0) return;
     for (int k = 0; k < n; k++) {
       double x = rng.nextDouble() * total;
@@ -105,7 +140,7 @@ public final class Enforcement {
     double annualRevenue = f.users * revenuePerUserYear;
     double fine = p.fineRevenueShare() * annualRevenue * multiplier;
     f.finesStep += fine;
-    f.reputation = Math.max(0.0, f.reputation - sanctionReputationLoss);
+    Reputation.cut(f, sanctionReputationLoss);
     f.mitigates.set(r.id);
     w.tally.sanctions++;
     w.log("sanction", f.id, -1, r.id, reg.jurisdiction, fine, how);

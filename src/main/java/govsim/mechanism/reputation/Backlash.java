@@ -35,12 +35,12 @@ public final class Backlash {
       if (!f.active) continue;
       if (isOutcry(f.complaints, f.usersAtStepStart)) outcry(w, f, end);
       if (f.practice && !Double.isNaN(f.revisionDueDay) && f.revisionDueDay <= end + 1e-9) revise(w, f, end);
-      f.reputation = Math.min(1.0, f.reputation + p.recoveryPerDay() * w.dtDays);
+      Reputation.recover(f, p.recoveryPerDay() * w.dtDays);
     }
   }
 
   private void outcry(World w, Firm f, double end) {
-    f.reputation = Math.max(0.0, f.reputation - p.outcryLoss());
+    Reputation.cut(f, p.outcryLoss());
     f.backlashBelief = 1.0 - 0.5 * (1.0 - f.backlashBelief);
     w.tally.outcries++;
     w.log("outcry", f.id, -1, -1, -1, f.complaints, f.practice ? "practice" : "incidents");
@@ -73,6 +73,21 @@ public final class Backlash {
   public static void drop(World w, Firm f, String why) {
     f.practice = false;
     w.log("practice_dropped", f.id, -1, -1, -1, 0, why);
+  }
+
+  /** A firm that exits takes its practice with it (no event: firm_exited says it). */
+  public static void endWithFirm(Firm f) {
+    f.practice = false;
+  }
+
+  /**
+   * A scheduled adopt_practice event: the firm adopts the practice now, whatever its cooldown
+   * after an earlier revision. An inactive firm ignores the event.
+   */
+  public static void adoptByEvent(World w, Firm f) {
+    if (f == null || !f.active) return;
+    f.noPracticeUntilDay = 0;
+    adopt(w, f, "scheduled event");
   }
 
   /** A firm adopts the harmful practice (its own decision, or a scheduled event: see {@code why}). */

@@ -1,6 +1,13 @@
 package govsim.mechanism.synergy;
 
+import govsim.world.Firm;
 import govsim.world.Regulator;
+import govsim.world.World;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * M11 — hybrid synergy (MODEL.md §4 M11; paper §4.2-§4.4): the powers by which public authority
@@ -22,6 +29,55 @@ public final class Synergy {
     reg.signals = p.signals();
     reg.backstop = p.backstop();
     reg.protectVulnerable = p.protectVulnerable();
+  }
+
+  /**
+   * A regulator enacts a power from this day (a scheduled enact_mandate event): in every
+   * jurisdiction, or only in {@code jurisdiction} when it is not -1. Enacting rule-making also
+   * switches on enforcement, since a rule nobody enforces would bind nobody (M2, M3).
+   */
+  public static void enact(World w, Mandate mandate, int jurisdiction) {
+    for (Regulator reg : w.regulators) {
+      if (jurisdiction >= 0 && reg.jurisdiction != jurisdiction) continue;
+      switch (mandate) {
+        case TRANSPARENCY -> reg.transparency = true;
+        case RECOGNIZE_CERTIFICATION -> reg.recognizeCertification = true;
+        case SIGNALS -> reg.signals = true;
+        case BACKSTOP -> reg.backstop = true;
+        case PROTECT_VULNERABLE -> reg.protectVulnerable = true;
+        case RULEMAKING -> {
+          reg.rulemaking = true;
+          reg.enforcement = true;
+        }
+      }
+      w.log("mandate_enacted", -1, -1, -1, reg.jurisdiction, 0, mandate.name().toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /**
+   * Signal targeting: marks the {@code signal_top_firms} active firms with most users (ties go to
+   * the lower id) in {@code signalled} (indexed by firm id) and clears every other entry. Public
+   * attention falls on the leading firms whether or not a jurisdiction uses signals; whether a
+   * mark matters is decided by each regulator's switch ({@link #perceivedSanctionMultiplier},
+   * {@link #inspectionWeight}).
+   */
+  public void markSignalled(World w, boolean[] signalled) {
+    Arrays.fill(signalled, false);
+    int top = p.signalTopFirms();
+    if (top <= 0) return;
+    List<Firm> active = new ArrayList<>();
+    for (Firm f : w.firms) if (f.active) active.add(f);
+    active.sort(Comparator.comparingInt((Firm f) -> -f.users).thenComparingInt(f -> f.id));
+    for (int k = 0; k < Math.min(top, active.size()); k++) signalled[active.get(k).id] = true;
+  }
+
+  /**
+   * Information capability, per jurisdiction, of users whose own capability is {@code base}
+   * (ordinary or information-weak users, M4), after each jurisdiction's transparency mandate and
+   * protection of vulnerable users; written into {@code out} (one entry per jurisdiction).
+   */
+  public void noticeCapabilities(World w, double base, boolean weak, double[] out) {
+    for (Regulator reg : w.regulators) out[reg.jurisdiction] = noticeCapability(reg, base, weak);
   }
 
   /** Information capability of users in the regulator's jurisdiction (transparency, protection). */
@@ -48,10 +104,6 @@ public final class Synergy {
   /** How much more a signalled leading firm fears sanctions. */
   public double perceivedSanctionMultiplier(Regulator reg, boolean signalled) {
     return reg.signals && signalled ? 1.0 + p.signalBoost() : 1.0;
-  }
-
-  public int signalTopFirms() {
-    return p.signalTopFirms();
   }
 
   /** Chance a malicious attack in this jurisdiction is traced and punished. */

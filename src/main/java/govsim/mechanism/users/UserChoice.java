@@ -1,6 +1,7 @@
 package govsim.mechanism.users;
 
 import ec.util.MersenneTwisterFast;
+import govsim.mechanism.synergy.Synergy;
 import govsim.world.Firm;
 import govsim.world.UserPopulation;
 import govsim.world.World;
@@ -34,6 +35,9 @@ public final class UserChoice {
   private final int[] jurCount;
   private final int[][] posInJur;
   private final int[] complaints;
+  /** Information capability per jurisdiction of ordinary and of information-weak users (this step). */
+  private final double[] capStrong;
+  private final double[] capWeak;
 
   public UserChoice(UserParams p, int firmCapacity, int jurisdictions) {
     this.p = p;
@@ -46,6 +50,8 @@ public final class UserChoice {
     this.jurCount = new int[jurisdictions];
     this.posInJur = new int[jurisdictions][firmCapacity];
     this.complaints = new int[firmCapacity];
+    this.capStrong = new double[jurisdictions];
+    this.capWeak = new double[jurisdictions];
   }
 
   /** Deterministic utility of a provider as users see it (MODEL.md §3 Users). */
@@ -84,6 +90,16 @@ public final class UserChoice {
       firm.users++;
       firm.weakUsers += u.weak[i];
     }
+  }
+
+  /**
+   * One step of all users, who notice harms with their information capability as each
+   * jurisdiction's transparency mandate and protection of vulnerable users leave it (M11).
+   */
+  public void step(World w, MersenneTwisterFast rng, Synergy synergy) {
+    synergy.noticeCapabilities(w, p.infoCapabilityStrong(), false, capStrong);
+    synergy.noticeCapabilities(w, p.infoCapabilityWeak(), true, capWeak);
+    step(w, rng, capStrong, capWeak);
   }
 
   /**

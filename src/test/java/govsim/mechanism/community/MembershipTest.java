@@ -71,4 +71,25 @@ class MembershipTest {
     assertEquals("leave", ev.get(1).type());
     assertEquals("not worth it", ev.get(1).detail());
   }
+
+  /** Dissolution clears both sides of every membership at once and logs no leave events. */
+  @Test
+  void dissolvingACommunityRemovesEveryMembershipWithoutLeaveEvents() {
+    World w = world(1, 0);
+    Firm a = firm(w);
+    Firm b = firm(w);
+    Community c = community(w, 0.7, 0.8, 0L);
+    Community other = community(w, 0.7, 0.8, 0L);
+    Membership.join(w, a, c);
+    Membership.join(w, b, c);
+    Membership.join(w, b, other);
+    events(w);
+    Membership.dissolve(w, c);
+    assertFalse(c.active);
+    assertEquals(0, c.size());
+    assertFalse(a.memberships.get(c.id));
+    assertFalse(b.memberships.get(c.id));
+    assertTrue(b.memberships.get(other.id), "other memberships stay");
+    assertTrue(events(w).isEmpty());
+  }
 }

@@ -38,14 +38,17 @@ class StandardSettingTest {
     List<String> sets = new ArrayList<>(List.of("communities.standard_lag_days=20", "communities.lag_size_scale=2",
         "communities.lag_size_exponent=1", "communities.risk_discovery_rate_per_year=36500",
         "communities.cost_per_member_year=365"));
+    sets.add("assurance.assurance_min=0.7");
+    sets.add("assurance.assurance_max=0.8");
     sets.addAll(List.of(extra));
-    return new StandardSetting(spec(sets.toArray(new String[0])).communities());
+    var s = spec(sets.toArray(new String[0]));
+    return new StandardSetting(s.communities(), s.assurance(), 0.0);
   }
 
   @Test
   void lagGrowsWithSizeAsAPowerLaw() {
-    StandardSetting m = new StandardSetting(spec("communities.standard_lag_days=30", "communities.lag_size_scale=10",
-        "communities.lag_size_exponent=0.5").communities());
+    var s = spec("communities.standard_lag_days=30", "communities.lag_size_scale=10", "communities.lag_size_exponent=0.5");
+    StandardSetting m = new StandardSetting(s.communities(), s.assurance(), 0.0);
     assertEquals(30.0, m.lagDays(0), 1e-12);
     assertEquals(30.0 * Math.sqrt(2), m.lagDays(10), 1e-12);
     assertEquals(60.0, m.lagDays(30), 1e-12);
@@ -153,12 +156,6 @@ class StandardSettingTest {
     assertEquals(0.0, r.firstCommunityRuleDay, "the first rule day is the first one ever");
   }
 
-  private static final StandardSetting.CommunityFactory FACTORY = (w, rng, stringency, assurance) -> {
-    Community c = new Community(w.communities.size(), stringency, Double.isNaN(assurance) ? 0.75 : assurance, w.now, 0L);
-    w.communities.add(c);
-    return c;
-  };
-
   @Test
   void aCommunityBelowTheMinimumSizeDissolves() {
     World w = world(1, 0);
@@ -170,7 +167,7 @@ class StandardSettingTest {
     member(a, big);
     member(b, big);
     standards("communities.min_members=2", "communities.formation_rate_per_year=0")
-        .formAndDissolve(w, new MersenneTwisterFast(5), FACTORY);
+        .formAndDissolve(w, new MersenneTwisterFast(5));
     assertFalse(small.active);
     assertEquals(0, small.size());
     assertFalse(a.memberships.get(small.id));
@@ -188,7 +185,7 @@ class StandardSettingTest {
     Risk r = risk(w, 1, 0.1, 0.01, false);
     StandardSetting m = standards("communities.formation_rate_per_year=1000", "communities.founding_members=3",
         "communities.stringency_min=0.6", "communities.stringency_max=0.7");
-    m.formAndDissolve(w, new MersenneTwisterFast(6), FACTORY);
+    m.formAndDissolve(w, new MersenneTwisterFast(6));
     assertEquals(1, w.communities.size());
     Community c = w.communities.get(0);
     assertEquals(3, c.size(), "three of the three active firms");
@@ -197,10 +194,11 @@ class StandardSettingTest {
       assertTrue(w.firms.get(id).memberships.get(c.id));
     }
     assertTrue(c.stringency >= 0.6 && c.stringency <= 0.7);
-    assertEquals(0.75, c.assurance, "the factory is asked to draw the assurance (NaN)");
+    assertTrue(c.assurance >= 0.7 && c.assurance <= 0.8, "assurance drawn from [assurance_min, assurance_max]");
+    assertEquals(0L, c.recognizedMask, "recognition probability 0: no jurisdiction recognises it");
     // Once some community addresses every known risk, no more form.
     c.standards.startPending(new Rule(r.id, r.generation, 0, 50, 0.6));
-    m.formAndDissolve(w, new MersenneTwisterFast(7), FACTORY);
+    m.formAndDissolve(w, new MersenneTwisterFast(7));
     assertEquals(1, w.communities.size());
   }
 
@@ -210,10 +208,10 @@ class StandardSettingTest {
     firm(w);
     firm(w);
     risk(w, 1, 0.1, 0.01, true);
-    standards("communities.formation_rate_per_year=1000").formAndDissolve(w, new MersenneTwisterFast(8), FACTORY);
+    standards("communities.formation_rate_per_year=1000").formAndDissolve(w, new MersenneTwisterFast(8));
     assertTrue(w.communities.isEmpty());
     risk(w, 1, 0.1, 0.01, false);
-    standards("communities.formation_rate_per_year=0").formAndDissolve(w, new MersenneTwisterFast(8), FACTORY);
+    standards("communities.formation_rate_per_year=0").formAndDissolve(w, new MersenneTwisterFast(8));
     assertTrue(w.communities.isEmpty());
   }
 }

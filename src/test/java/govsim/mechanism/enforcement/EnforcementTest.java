@@ -215,4 +215,38 @@ class EnforcementTest {
     double p = 1 - Math.exp(-0.18);
     assertEquals(p, hits / (double) steps, 5 * Math.sqrt(p * (1 - p) / steps));
   }
+
+  /**
+   * The firms' outlook uses the inspections' own weighting: capacity 12/year over weights 0.2
+   * (recognised certificate), 1 x (1 + 1) (signalled), 1 (plain) = 3.2 in total gives 0.75, 7.5
+   * and 3.75 inspections a year; a firm the regulator does not license, an inactive firm, and a
+   * jurisdiction without enforcement get 0.
+   */
+  @Test
+  void firmsExpectTheInspectionsTheWeightingGivesThem() {
+    World w = world(2, 0);
+    w.regulators[0].enforcement = true;
+    w.regulators[0].recognizeCertification = true;
+    w.regulators[0].signals = true;
+    Firm cert = firm(w);
+    Firm loud = firm(w);
+    Firm plain = firm(w);
+    Firm abroad = firm(w, 0, 0, 0b10);
+    Firm gone = firm(w);
+    gone.active = false;
+    member(cert, community(w, 0.7, 0.8, 0b1));
+    boolean[] signalled = {false, true, false, false, false};
+    Synergy s = new Synergy(spec("synergy.certified_inspection_factor=0.2", "synergy.signal_boost=1").synergy());
+    Enforcement.InspectionTargets t = Enforcement.inspectionTargets(w, w.regulators[0], s, signalled);
+    assertEquals(java.util.List.of(cert, loud, plain), t.candidates(), "licensed active firms, in id order");
+    assertEquals(java.util.List.of(0.2, 2.0, 1.0), t.weights());
+    assertEquals(3.2, t.total(), 1e-15);
+    double[][] expected = enforcement("enforcement.inspections_per_year=12").expectedInspectionsPerYear(w, s, signalled);
+    assertEquals(0.75, expected[cert.id][0], 1e-12);
+    assertEquals(7.5, expected[loud.id][0], 1e-12);
+    assertEquals(3.75, expected[plain.id][0], 1e-12);
+    assertEquals(0.0, expected[abroad.id][0]);
+    assertEquals(0.0, expected[gone.id][0]);
+    for (Firm f : w.firms) assertEquals(0.0, expected[f.id][1], "jurisdiction 1 does not enforce");
+  }
 }

@@ -182,4 +182,33 @@ class BacklashTest {
     assertEquals(1, count(ev, "practice_adopted"));
     assertEquals("test", ev.get(0).detail(), "the reason is logged");
   }
+
+  /**
+   * A scheduled adopt_practice overrides the cooldown after an earlier revision; an inactive or
+   * missing firm ignores it; a firm that already has the practice keeps its adoption day.
+   */
+  @Test
+  void aScheduledAdoptionOverridesTheCooldownAndSkipsInactiveFirms() {
+    World w = world(1, 0);
+    Firm f = firm(w);
+    f.noPracticeUntilDay = 400;
+    w.now = 100;
+    Backlash.adoptByEvent(w, f);
+    assertTrue(f.practice);
+    assertEquals(0.0, f.noPracticeUntilDay);
+    assertEquals(100.0, f.practiceAdoptedDay);
+    List<WorldEvent> ev = events(w);
+    assertEquals(1, count(ev, "practice_adopted"));
+    assertEquals("scheduled event", ev.get(0).detail());
+    w.now = 120;
+    Backlash.adoptByEvent(w, f);
+    assertEquals(100.0, f.practiceAdoptedDay, "already adopted: unchanged");
+    assertTrue(events(w).isEmpty());
+    Firm gone = firm(w);
+    gone.active = false;
+    Backlash.adoptByEvent(w, gone);
+    Backlash.adoptByEvent(w, null);
+    assertFalse(gone.practice);
+    assertTrue(events(w).isEmpty());
+  }
 }

@@ -5,7 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static govsim.mechanism.Fixtures.count;
+import static govsim.mechanism.Fixtures.events;
+import static govsim.mechanism.Fixtures.firm;
+import static govsim.mechanism.Fixtures.world;
+
 import govsim.world.Regulator;
+import govsim.world.World;
+import govsim.world.WorldEvent;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,6 +102,98 @@ class SynergyTest {
     Regulator none = new Regulator(2);
     synergy.grantInitialPowers(none);
     assertFalse(none.transparency || none.recognizeCertification || none.signals || none.backstop || none.protectVulnerable);
-    assertEquals(3, all.signalTopFirms(), "default");
+  }
+
+  /** Each initial power comes from its own key: granting one switches on that one alone. */
+  @Test
+  void eachInitialPowerComesFromItsOwnKey() {
+    String[] keys = {"transparency_mandate", "recognize_certification", "signals", "backstop", "protect_vulnerable"};
+    for (int k = 0; k < keys.length; k++) {
+      Regulator r = new Regulator(0);
+      new Synergy(spec("synergy." + keys[k] + "=true").synergy()).grantInitialPowers(r);
+      boolean[] on = {r.transparency, r.recognizeCertification, r.signals, r.backstop, r.protectVulnerable};
+      for (int j = 0; j < keys.length; j++) assertEquals(j == k, on[j], keys[k] + " granted; power " + keys[j]);
+    }
+  }
+
+  /**
+   * enact_mandate switches on exactly the power it names (a transparency mandate is not a signal),
+   * in every jurisdiction or only in the one named, and logs one mandate_enacted per jurisdiction.
+   */
+  @Test
+  void enactingAMandateSwitchesOnExactlyThatPower() {
+    for (Mandate m : Mandate.values()) {
+      World w = world(1, 0);
+      Regulator r = w.regulators[0];
+      Synergy.enact(w, m, -1);
+      boolean[] on = {r.transparency, r.recognizeCertification, r.signals, r.backstop, r.protectVulnerable, r.rulemaking};
+      for (Mandate other : Mandate.values()) {
+        assertEquals(other == m, on[other.ordinal()], m + " enacted; power " + other);
+      }
+      assertEquals(m == Mandate.RULEMAKING, r.enforcement, "rule-making comes with enforcement, nothing else does");
+      List<WorldEvent> ev = events(w);
+      assertEquals(1, count(ev, "mandate_enacted"));
+      assertEquals(m.name().toLowerCase(java.util.Locale.ROOT), ev.get(0).detail());
+    }
+  }
+
+  @Test
+  void aMandateForOneJurisdictionLeavesTheOthersAlone() {
+    World w = world(3, 0);
+    Synergy.enact(w, Mandate.TRANSPARENCY, 1);
+    assertFalse(w.regulators[0].transparency);
+    assertTrue(w.regulators[1].transparency);
+    assertFalse(w.regulators[2].transparency);
+    List<WorldEvent> ev = events(w);
+    assertEquals(1, ev.size());
+    assertEquals(1, ev.get(0).jurisdiction());
+    Synergy.enact(w, Mandate.BACKSTOP, -1);
+    assertEquals(3, count(events(w), "mandate_enacted"), "-1: every jurisdiction");
+  }
+
+  /**
+   * Signal targeting: the signal_top_firms (here 2) active firms with most users, the lower id
+   * winning a tie; inactive firms are never marked; every other mark is cleared.
+   */
+  @Test
+  void signalsTargetTheActiveFirmsWithMostUsersTiesToTheLowerId() {
+    Synergy two = new Synergy(spec("synergy.signal_top_firms=2").synergy());
+    World w = world(1, 0);
+    int[] users = {10, 50, 30, 50, 70};
+    for (int u : users) firm(w).users = u;
+    w.firms.get(4).active = false;
+    boolean[] signalled = {true, true, true, true, true, true};
+    two.markSignalled(w, signalled);
+    // Active: 0 (10), 1 (50), 2 (30), 3 (50); the top two are 1 and 3 (50 each), 4 is inactive.
+    assertEquals(List.of(false, true, false, true, false, false), asList(signalled));
+    w.firms.get(2).users = 50;
+    two.markSignalled(w, signalled);
+    assertEquals(List.of(false, true, true, false, false, false), asList(signalled), "three at 50: ids 1 and 2");
+    new Synergy(spec("synergy.signal_top_firms=0").synergy()).markSignalled(w, signalled);
+    assertEquals(List.of(false, false, false, false, false, false), asList(signalled), "no targets: all cleared");
+    new Synergy(spec("synergy.signal_top_firms=10").synergy()).markSignalled(w, signalled);
+    assertEquals(List.of(true, true, true, true, false, false), asList(signalled), "more targets than firms");
+  }
+
+  private static List<Boolean> asList(boolean[] a) {
+    List<Boolean> out = new java.util.ArrayList<>();
+    for (boolean b : a) out.add(b);
+    return out;
+  }
+
+  /** Per-jurisdiction capabilities follow each regulator's own powers. */
+  @Test
+  void noticeCapabilitiesArePerJurisdiction() {
+    World w = world(2, 0);
+    w.regulators[1].transparency = true;
+    w.regulators[1].protectVulnerable = true;
+    double[] strong = new double[2];
+    double[] weak = new double[2];
+    synergy.noticeCapabilities(w, 0.6, false, strong);
+    synergy.noticeCapabilities(w, 0.3, true, weak);
+    assertEquals(0.6, strong[0]);
+    assertEquals(0.9, strong[1], 1e-15, "0.6 x 1.5");
+    assertEquals(0.3, weak[0]);
+    assertEquals(1.0, weak[1], "protected 0.7 x 1.5, capped at 1");
   }
 }

@@ -1,4 +1,4 @@
-package govsim.model;
+package govsim.mechanism.synergy;
 
 /** The regulator powers of M11 that an enact_mandate event can switch on (paper §4). */
 public enum Mandate {
