@@ -21,7 +21,7 @@ final class DescribeCommand implements Callable<Integer> {
   boolean markdown;
 
   @Option(names = "--update", paramLabel = "FILE",
-      description = "With --markdown: replace the tables between the GENERATED PARAMETERS markers of FILE (e.g. docs/ODD.md).")
+      description = "With --markdown: replace the generated parameter and event tables of FILE (e.g. docs/ODD.md).")
   java.nio.file.Path update;
 
   @Spec
@@ -37,9 +37,9 @@ final class DescribeCommand implements Callable<Integer> {
       }
       try {
         String doc = java.nio.file.Files.readString(update);
-        String updated = OddDocument.withParameters(doc, schema.toMarkdown());
+        String updated = OddDocument.withEvents(OddDocument.withParameters(doc, schema.toMarkdown()));
         govsim.io.OutputFolder.writeAtomically(update, updated);
-        spec.commandLine().getOut().println("govsim: updated the parameter tables of " + update);
+        spec.commandLine().getOut().println("govsim: updated the parameter and event tables of " + update);
         return 0;
       } catch (java.io.IOException | IllegalArgumentException e) {
         spec.commandLine().getErr().println("govsim describe: cannot update " + update + ": " + e.getMessage());

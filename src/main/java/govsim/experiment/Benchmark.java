@@ -8,6 +8,7 @@ import govsim.model.Scenarios;
 import govsim.observe.Recorder;
 import govsim.observe.RunListener;
 import govsim.scenario.ScenarioException;
+import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.WorldEvent;
 import java.io.PrintWriter;
@@ -167,7 +168,7 @@ public final class Benchmark {
     RunListener listener = new RunListener() {
       @Override
       public void event(WorldEvent e) {
-        if (e.firm() == 0 && e.type().equals("practice_revised") && Double.isNaN(revised[0])) revised[0] = e.day();
+        if (e.firm() == 0 && e.type() == EventKind.PRACTICE_REVISED && Double.isNaN(revised[0])) revised[0] = e.day();
       }
     };
     Recorder recorder = new Recorder(spec, model::world, listener);

@@ -1,5 +1,6 @@
 package govsim.gui;
 
+import govsim.world.EventKind;
 import govsim.world.WorldEvent;
 import java.awt.BorderLayout;
 import java.awt.Color;
@@ -9,6 +10,7 @@ import java.awt.Font;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import javax.swing.JComboBox;
@@ -31,8 +33,9 @@ public final class EventLogPanel extends JPanel {
   private static final long serialVersionUID = 1L;
   /** Events kept. */
   public static final int CAPACITY = 1000;
-  private static final Set<String> ROUTINE = Set.of("join", "leave", "standard_drafting", "practice_incident",
-      "mitigation_after_outcry", "risk_retired", "audit_violation");
+  private static final Set<EventKind> ROUTINE = EnumSet.of(EventKind.JOIN, EventKind.LEAVE,
+      EventKind.STANDARD_DRAFTING, EventKind.PRACTICE_INCIDENT, EventKind.MITIGATION_AFTER_OUTCRY,
+      EventKind.RISK_RETIRED, EventKind.AUDIT_VIOLATION);
   private static final String[] FILTERS = {"All events", "Governance events", "Flashing events"};
   private static final String FILTER_TIP = "<html>All events: everything the run logs.<br>"
       + "Governance events: without joins, leaves, drafting, small incidents and audits.<br>"
@@ -135,7 +138,7 @@ public final class EventLogPanel extends JPanel {
       WorldEvent e = shown.get(r);
       return switch (c) {
         case 0 -> EventText.number(e.day());
-        case 1 -> e.type().replace('_', ' ');
+        case 1 -> EventText.name(e.type());
         case 2 -> EventText.who(e);
         default -> EventText.detail(e);
       };

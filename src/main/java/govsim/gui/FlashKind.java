@@ -1,5 +1,6 @@
 package govsim.gui;
 
+import govsim.world.EventKind;
 import java.awt.Color;
 
 /**
@@ -30,14 +31,20 @@ public enum FlashKind {
     return color;
   }
 
-  /** The flash of an event type of the world's log, or null if the type does not flash. */
-  public static FlashKind of(String eventType) {
-    return switch (eventType) {
-      case "outcry" -> OUTCRY;
-      case "sanction", "revocation" -> SANCTION;
-      case "expulsion" -> EXPULSION;
-      case "rule_adopted", "standard_adopted", "mandate_enacted" -> NEW_RULE;
-      default -> null;
+  /**
+   * The flash of an event type of the world's log, or null if the type does not flash. The switch
+   * lists every kind, so a new kind of event does not compile until it is decided here.
+   */
+  public static FlashKind of(EventKind kind) {
+    return switch (kind) {
+      case OUTCRY -> OUTCRY;
+      case SANCTION, REVOCATION -> SANCTION;
+      case EXPULSION -> EXPULSION;
+      case RULE_ADOPTED, STANDARD_ADOPTED, MANDATE_ENACTED -> NEW_RULE;
+      case RISK_EMERGED, RISK_RETIRED, RISK_KNOWN, SEVERE_INCIDENT, PRACTICE_INCIDENT, CAPABILITY_SHOCK, AGENDA,
+          MITIGATION_AFTER_OUTCRY, PRACTICE_ADOPTED, PRACTICE_REVISED, PRACTICE_DROPPED, COMMUNITY_FORMED,
+          COMMUNITY_DISSOLVED, JOIN, LEAVE, STANDARD_DRAFTING, AUDIT_VIOLATION, FIRM_ENTERED, FIRM_EXITED, ATTACK,
+          ACTOR_PUNISHED -> null;
     };
   }
 }

@@ -1,5 +1,6 @@
 package govsim.gui;
 
+import govsim.world.EventKind;
 import govsim.world.WorldEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,8 +29,8 @@ public final class NodeActivity {
    * mandates and punishments); others of a jurisdiction, such as malicious attacks, happen there
    * but are not the regulator's doing.
    */
-  static final java.util.Set<String> REGULATOR_EVENTS = java.util.Set.of("rule_adopted", "agenda", "mandate_enacted",
-      "actor_punished");
+  static final java.util.Set<EventKind> REGULATOR_EVENTS = java.util.EnumSet.of(EventKind.RULE_ADOPTED,
+      EventKind.AGENDA, EventKind.MANDATE_ENACTED, EventKind.ACTOR_PUNISHED);
 
   /** A flash: what kind of event hit the node, and in which step. */
   public record Flash(FlashKind kind, long step) {}

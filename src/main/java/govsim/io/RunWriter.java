@@ -46,7 +46,7 @@ public final class RunWriter implements RunListener, AutoCloseable {
   @Override
   public void event(WorldEvent e) {
     if (events == null) return;
-    events.row(List.of(Long.toString(e.step()), Num.format(e.day()), e.type(), id(e.firm()), id(e.community()),
+    events.row(List.of(Long.toString(e.step()), Num.format(e.day()), e.type().id(), id(e.firm()), id(e.community()),
         id(e.risk()), id(e.jurisdiction()), Num.format(e.value()), e.detail()));
   }
 

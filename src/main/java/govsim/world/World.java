@@ -49,7 +49,7 @@ public final class World {
     return (step + 1) * dtDays;
   }
 
-  public void log(String type, int firm, int community, int risk, int jurisdiction, double value, String detail) {
+  public void log(EventKind type, int firm, int community, int risk, int jurisdiction, double value, String detail) {
     events.add(new WorldEvent(step, endOfStep(), type, firm, community, risk, jurisdiction, value, detail));
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import govsim.cli.OddDocument;
 import govsim.model.Phase;
 import govsim.model.Scenarios;
+import govsim.world.EventKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,19 @@ class OddDocumentTest {
     String expected = OddDocument.parameters(OddDocument.withParameters(doc, Scenarios.loader().schema().toMarkdown()));
     assertEquals(expected, OddDocument.parameters(doc),
         "docs/ODD.md parameter tables are out of step; run ./govsim describe --markdown --update docs/ODD.md");
+  }
+
+  /** §7.3 lists every type of the event log, as generated from world/EventKind.java. */
+  @Test
+  void eventTableListsEveryEventType() throws IOException {
+    String doc = Files.readString(ODD);
+    assertEquals(OddDocument.events(OddDocument.withEvents(doc)), OddDocument.events(doc),
+        "docs/ODD.md event table is out of step; run ./govsim describe --markdown --update docs/ODD.md");
+    String table = OddDocument.events(doc);
+    for (EventKind k : EventKind.values()) {
+      assertTrue(table.contains("| `" + k.id() + "` | " + k.mechanism() + " | " + k.description() + " |"),
+          "docs/ODD.md §7.3 lacks the event type " + k.id());
+    }
   }
 
   @Test

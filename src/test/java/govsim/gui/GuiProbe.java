@@ -50,7 +50,7 @@ public final class GuiProbe {
   }
 
   static String eventLine(WorldEvent e) {
-    return "event " + e.step() + "|" + Double.toHexString(e.day()) + "|" + e.type() + "|" + e.firm() + "|"
+    return "event " + e.step() + "|" + Double.toHexString(e.day()) + "|" + e.type().id() + "|" + e.firm() + "|"
         + e.community() + "|" + e.risk() + "|" + e.jurisdiction() + "|" + Double.toHexString(e.value()) + "|" + e.detail();
   }
 

@@ -4,6 +4,7 @@ import govsim.model.ModelSpec;
 import govsim.model.Scenarios;
 import govsim.scenario.ScenarioException;
 import govsim.world.Community;
+import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.MaliciousActors;
 import govsim.world.Risk;
@@ -112,8 +113,8 @@ public final class Fixtures {
     return out;
   }
 
-  public static long count(List<WorldEvent> events, String type) {
-    return events.stream().filter(e -> e.type().equals(type)).count();
+  public static long count(List<WorldEvent> events, EventKind type) {
+    return events.stream().filter(e -> e.type() == type).count();
   }
 
   /** Advances the clock by one step (as the model's CLOCK phase does). */

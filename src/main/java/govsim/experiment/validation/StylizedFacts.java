@@ -14,6 +14,7 @@ import govsim.scenario.ScenarioException;
 import govsim.stats.Estimate;
 import govsim.stats.PairedDifference;
 import govsim.stats.Stats;
+import govsim.world.EventKind;
 import govsim.world.WorldEvent;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ public final class StylizedFacts {
   private static double[] gaps(Capture cap, double lag) {
     Map<Integer, Double> agenda = new HashMap<>();
     for (WorldEvent e : cap.events) {
-      if (e.type().equals("agenda")) agenda.putIfAbsent(e.risk(), e.day());
+      if (e.type() == EventKind.AGENDA) agenda.putIfAbsent(e.risk(), e.day());
     }
     double gap = 0;
     double predicted = 0;
@@ -251,12 +252,12 @@ public final class StylizedFacts {
     double revised = Double.NaN;
     for (WorldEvent e : cap.events) {
       if (adopted == null) {
-        if (e.type().equals("practice_adopted") && e.detail().equals("scheduled event")) adopted = e;
+        if (e.type() == EventKind.PRACTICE_ADOPTED && e.detail().equals("scheduled event")) adopted = e;
         continue;
       }
       if (e.firm() != adopted.firm()) continue;
-      if (e.type().equals("outcry") && Double.isNaN(outcry)) outcry = e.day();
-      if (e.type().equals("practice_revised")) {
+      if (e.type() == EventKind.OUTCRY && Double.isNaN(outcry)) outcry = e.day();
+      if (e.type() == EventKind.PRACTICE_REVISED) {
         revised = e.day();
         break;
       }

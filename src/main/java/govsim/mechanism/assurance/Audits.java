@@ -6,6 +6,7 @@ import govsim.mechanism.community.Membership;
 import govsim.mechanism.reputation.Reputation;
 import govsim.mechanism.synergy.Synergy;
 import govsim.world.Community;
+import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.Risk;
 import govsim.world.Rule;
@@ -51,13 +52,13 @@ public final class Audits {
           }
         }
         if (violation < 0) continue;
-        w.log("audit_violation", f.id, c.id, violation, -1, detect, "");
+        w.log(EventKind.AUDIT_VIOLATION, f.id, c.id, violation, -1, detect, "");
         if (p.expelOnViolation()) {
           Membership.leave(w, f, c, "expelled");
           f.ban(c.id, w.now + p.rejoinBanDays());
           Reputation.cut(f, expulsionReputationLoss);
           w.tally.expulsions++;
-          w.log("expulsion", f.id, c.id, violation, -1, expulsionReputationLoss, "publicised");
+          w.log(EventKind.EXPULSION, f.id, c.id, violation, -1, expulsionReputationLoss, "publicised");
         } else {
           f.mitigates.set(violation);
         }

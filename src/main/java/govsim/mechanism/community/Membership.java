@@ -1,6 +1,7 @@
 package govsim.mechanism.community;
 
 import govsim.world.Community;
+import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.World;
 
@@ -18,7 +19,7 @@ public final class Membership {
     for (var r : w.risks) {
       if (r.active && c.standards.covers(r)) f.mitigates.set(r.id);
     }
-    w.log("join", f.id, c.id, -1, -1, 0, "");
+    w.log(EventKind.JOIN, f.id, c.id, -1, -1, 0, "");
   }
 
   /**
@@ -36,6 +37,6 @@ public final class Membership {
   public static void leave(World w, Firm f, Community c, String why) {
     c.members.clear(f.id);
     f.memberships.clear(c.id);
-    w.log("leave", f.id, c.id, -1, -1, 0, why);
+    w.log(EventKind.LEAVE, f.id, c.id, -1, -1, 0, why);
   }
 }

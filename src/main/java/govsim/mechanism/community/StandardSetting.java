@@ -6,6 +6,7 @@ import govsim.mechanism.assurance.AssuranceParams;
 import govsim.mechanism.crossborder.Recognition;
 import java.util.Locale;
 import govsim.world.Community;
+import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.Risk;
 import govsim.world.Rule;
@@ -52,14 +53,14 @@ public final class StandardSetting {
         if (adopted != null) {
           boolean current = adopted.covers(r);
           if (current && Double.isNaN(r.firstCommunityRuleDay)) r.firstCommunityRuleDay = end;
-          w.log("standard_adopted", -1, c.id, r.id, -1, end - adopted.startedDay,
+          w.log(EventKind.STANDARD_ADOPTED, -1, c.id, r.id, -1, end - adopted.startedDay,
               current ? "in force" : "obsolete on arrival");
         }
         if (!r.active || !r.known || addressesCurrentForm(c, r)) continue;
         if (memberMet(w, c, r) || rng.nextDouble() < discovery) {
           double lag = lagDays(c.size());
           c.standards.startPending(new Rule(r.id, r.generation, end, end + lag, c.stringency));
-          w.log("standard_drafting", -1, c.id, r.id, -1, lag, "members " + c.size());
+          w.log(EventKind.STANDARD_DRAFTING, -1, c.id, r.id, -1, lag, "members " + c.size());
         }
       }
       w.tally.costCommunity += p.costPerMemberYear() * c.size() * w.dtDays / 365.0;
@@ -103,7 +104,7 @@ public final class StandardSetting {
     Community c = new Community(w.communities.size(), stringency, a, w.now,
         Recognition.draw(rng, w.jurisdictions, recognitionProbability));
     w.communities.add(c);
-    w.log("community_formed", -1, c.id, -1, -1, stringency, "assurance " + String.format(Locale.ROOT, "%.3f", a));
+    w.log(EventKind.COMMUNITY_FORMED, -1, c.id, -1, -1, stringency, "assurance " + String.format(Locale.ROOT, "%.3f", a));
     recruitFounders(w, rng, c);
     return c;
   }
@@ -137,6 +138,6 @@ public final class StandardSetting {
 
   public static void dissolve(World w, Community c) {
     Membership.dissolve(w, c);
-    w.log("community_dissolved", -1, c.id, -1, -1, 0, "");
+    w.log(EventKind.COMMUNITY_DISSOLVED, -1, c.id, -1, -1, 0, "");
   }
 }

@@ -4,6 +4,7 @@ import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
 import govsim.mechanism.community.Membership;
 import govsim.mechanism.reputation.Backlash;
+import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.World;
 
@@ -34,7 +35,7 @@ public final class Competition {
       double capability = p.entrantCapabilityFactor() * meanCapability(w) * Draws.uniform(rng, 0.8, 1.2);
       Firm f = entrant.enter(w, rng, capability);
       w.tally.entries++;
-      w.log("firm_entered", f.id, -1, -1, f.homeJurisdiction, capability, "");
+      w.log(EventKind.FIRM_ENTERED, f.id, -1, -1, f.homeJurisdiction, capability, "");
     }
     int total = w.users.size;
     for (Firm f : w.firms) {
@@ -93,6 +94,6 @@ public final class Competition {
     }
     Backlash.endWithFirm(f);
     w.tally.exits++;
-    w.log("firm_exited", f.id, -1, -1, -1, f.users, why);
+    w.log(EventKind.FIRM_EXITED, f.id, -1, -1, -1, f.users, why);
   }
 }

@@ -5,6 +5,7 @@ import govsim.mechanism.Draws;
 import govsim.mechanism.reputation.Reputation;
 import govsim.mechanism.synergy.Synergy;
 import govsim.world.Community;
+import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.Regulator;
 import govsim.world.Risk;
@@ -131,7 +132,7 @@ public final class Enforcement {
       if (p.revocation()) {
         f.servesMask &= ~(1L << reg.jurisdiction);
         w.tally.revocations++;
-        w.log("revocation", f.id, -1, r.id, reg.jurisdiction, 0, "license revoked after severe harm");
+        w.log(EventKind.REVOCATION, f.id, -1, r.id, reg.jurisdiction, 0, "license revoked after severe harm");
       }
     }
   }
@@ -143,7 +144,7 @@ public final class Enforcement {
     Reputation.cut(f, sanctionReputationLoss);
     f.mitigates.set(r.id);
     w.tally.sanctions++;
-    w.log("sanction", f.id, -1, r.id, reg.jurisdiction, fine, how);
+    w.log(EventKind.SANCTION, f.id, -1, r.id, reg.jurisdiction, fine, how);
   }
 
   /** Whether the firm holds a certificate this jurisdiction recognises. */

@@ -3,6 +3,7 @@ package govsim.mechanism.malicious;
 import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
 import govsim.mechanism.synergy.Synergy;
+import govsim.world.EventKind;
 import govsim.world.MaliciousActors;
 import govsim.world.Regulator;
 import govsim.world.World;
@@ -58,13 +59,13 @@ public final class MaliciousAttacks {
       w.tally.harmMalicious += harm;
       if (severity >= severeThreshold) w.tally.harmSevere += harm;
       w.tally.harmWeak += harm * weakVictims;
-      w.log("attack", -1, -1, -1, reg.jurisdiction, harm, "malicious actor " + i);
+      w.log(EventKind.ATTACK, -1, -1, -1, reg.jurisdiction, harm, "malicious actor " + i);
       if (detection > 0) {
         w.tally.costRegulator += costPerInvestigation;
         if (rng.nextDouble() < detection) {
           a.freeFromDay[i] = w.now + p.incapacitationDays();
           w.tally.sanctions++;
-          w.log("actor_punished", -1, -1, -1, reg.jurisdiction, p.penalty() * multiplier, "malicious actor " + i);
+          w.log(EventKind.ACTOR_PUNISHED, -1, -1, -1, reg.jurisdiction, p.penalty() * multiplier, "malicious actor " + i);
         }
       }
     }

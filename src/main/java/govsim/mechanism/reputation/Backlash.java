@@ -1,5 +1,6 @@
 package govsim.mechanism.reputation;
 
+import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.World;
 
@@ -43,12 +44,12 @@ public final class Backlash {
     Reputation.cut(f, p.outcryLoss());
     f.backlashBelief = 1.0 - 0.5 * (1.0 - f.backlashBelief);
     w.tally.outcries++;
-    w.log("outcry", f.id, -1, -1, -1, f.complaints, f.practice ? "practice" : "incidents");
+    w.log(EventKind.OUTCRY, f.id, -1, -1, -1, f.complaints, f.practice ? "practice" : "incidents");
     for (int k = 0; k < f.stepIncidents; k++) {
       int risk = f.stepIncidentRisk[k];
       if (risk >= 0 && !f.mitigates.get(risk)) {
         f.mitigates.set(risk);
-        w.log("mitigation_after_outcry", f.id, -1, risk, -1, 0, "");
+        w.log(EventKind.MITIGATION_AFTER_OUTCRY, f.id, -1, risk, -1, 0, "");
       }
     }
     if (f.practice && Double.isNaN(f.revisionDueDay)) {
@@ -66,13 +67,13 @@ public final class Backlash {
     w.backlashResponseDays.add(response);
     w.practiceDurationDays.add(end - f.practiceAdoptedDay);
     w.tally.revisions++;
-    w.log("practice_revised", f.id, -1, -1, -1, response, "days from first outcry");
+    w.log(EventKind.PRACTICE_REVISED, f.id, -1, -1, -1, response, "days from first outcry");
   }
 
   /** A firm drops the practice of its own accord, before any outcry forced it to. */
   public static void drop(World w, Firm f, String why) {
     f.practice = false;
-    w.log("practice_dropped", f.id, -1, -1, -1, 0, why);
+    w.log(EventKind.PRACTICE_DROPPED, f.id, -1, -1, -1, 0, why);
   }
 
   /** A firm that exits takes its practice with it (no event: firm_exited says it). */
@@ -97,6 +98,6 @@ public final class Backlash {
     f.practiceAdoptedDay = w.now;
     f.firstOutcryDay = Double.NaN;
     f.revisionDueDay = Double.NaN;
-    w.log("practice_adopted", f.id, -1, -1, -1, 0, why);
+    w.log(EventKind.PRACTICE_ADOPTED, f.id, -1, -1, -1, 0, why);
   }
 }

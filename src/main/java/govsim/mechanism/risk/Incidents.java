@@ -4,6 +4,7 @@ import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
 import govsim.mechanism.Governance;
 import govsim.mechanism.reputation.PracticeParams;
+import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.Risk;
 import govsim.world.World;
@@ -53,7 +54,7 @@ public final class Incidents {
         addHarm(w, f, harm, false);
         if (rng.nextDouble() < practiceProb) {
           f.addIncident(practice.visibility(), -1);
-          w.log("practice_incident", f.id, -1, -1, -1, practice.visibility(), "");
+          w.log(EventKind.PRACTICE_INCIDENT, f.id, -1, -1, -1, practice.visibility(), "");
         }
       }
     }
@@ -75,9 +76,9 @@ public final class Incidents {
     }
     if (!r.known) {
       r.known = true;
-      w.log("risk_known", f.id, -1, r.id, -1, r.severity, "first incident of a Knightian risk");
+      w.log(EventKind.RISK_KNOWN, f.id, -1, r.id, -1, r.severity, "first incident of a Knightian risk");
     }
-    if (severe) w.log("severe_incident", f.id, -1, r.id, -1, harm, "");
+    if (severe) w.log(EventKind.SEVERE_INCIDENT, f.id, -1, r.id, -1, harm, "");
   }
 
   private static void addHarm(World w, Firm f, double harm, boolean severe) {

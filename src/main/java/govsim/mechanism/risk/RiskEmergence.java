@@ -2,6 +2,7 @@ package govsim.mechanism.risk;
 
 import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
+import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.Risk;
 import govsim.world.World;
@@ -37,7 +38,7 @@ public final class RiskEmergence {
     Risk r = new Risk(w.risks.size(), w.now, severity, visibility, p.hazardPerFirmYear() / Draws.DAYS_PER_YEAR,
         knightian, w.now + lifetime, w.generation, w.jurisdictions);
     w.risks.add(r);
-    w.log("risk_emerged", -1, -1, r.id, -1, severity, knightian ? "knightian" : "known");
+    w.log(EventKind.RISK_EMERGED, -1, -1, r.id, -1, severity, knightian ? "knightian" : "known");
     return r;
   }
 
@@ -48,7 +49,7 @@ public final class RiskEmergence {
     for (Risk r : w.risks) {
       if (r.active && r.retireDay <= w.now) {
         r.active = false;
-        w.log("risk_retired", -1, -1, r.id, -1, 0, "");
+        w.log(EventKind.RISK_RETIRED, -1, -1, r.id, -1, 0, "");
       }
     }
   }
@@ -91,7 +92,7 @@ public final class RiskEmergence {
       }
     }
     for (Firm f : w.firms) if (f.active) f.capability += capabilityBoost;
-    w.log("capability_shock", -1, -1, -1, -1, w.generation, changed + " risks changed form, " + newRisks + " new");
+    w.log(EventKind.CAPABILITY_SHOCK, -1, -1, -1, -1, w.generation, changed + " risks changed form, " + newRisks + " new");
     for (int i = 0; i < newRisks; i++) emergeRandom(w, rng);
   }
 }

@@ -1,5 +1,6 @@
 package govsim.mechanism.rulemaking;
 
+import govsim.world.EventKind;
 import govsim.world.Regulator;
 import govsim.world.Risk;
 import govsim.world.Rule;
@@ -49,12 +50,12 @@ public final class CentralRuleMaking {
         if (adopted != null) {
           boolean current = adopted.covers(r);
           if (current && Double.isNaN(r.firstRegulatorRuleDay)) r.firstRegulatorRuleDay = end;
-          w.log("rule_adopted", -1, -1, r.id, reg.jurisdiction, end - adopted.startedDay,
+          w.log(EventKind.RULE_ADOPTED, -1, -1, r.id, reg.jurisdiction, end - adopted.startedDay,
               current ? "in force" : "obsolete on arrival: the risk changed form during drafting");
         }
         if (entersAgenda(reg, r)) {
           reg.rules.startPending(new Rule(r.id, r.generation, end, end + p.legislativeLagDays(), p.ruleStringency()));
-          w.log("agenda", -1, -1, r.id, reg.jurisdiction, r.salience[reg.jurisdiction], "legislative cycle starts");
+          w.log(EventKind.AGENDA, -1, -1, r.id, reg.jurisdiction, r.salience[reg.jurisdiction], "legislative cycle starts");
         }
         if (reg.rules.pending(r.id) != null) drafting++;
       }

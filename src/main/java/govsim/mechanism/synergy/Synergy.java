@@ -1,5 +1,6 @@
 package govsim.mechanism.synergy;
 
+import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.Regulator;
 import govsim.world.World;
@@ -50,7 +51,7 @@ public final class Synergy {
           reg.enforcement = true;
         }
       }
-      w.log("mandate_enacted", -1, -1, -1, reg.jurisdiction, 0, mandate.name().toLowerCase(Locale.ROOT));
+      w.log(EventKind.MANDATE_ENACTED, -1, -1, -1, reg.jurisdiction, 0, mandate.name().toLowerCase(Locale.ROOT));
     }
   }
 

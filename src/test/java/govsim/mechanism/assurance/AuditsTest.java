@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ec.util.MersenneTwisterFast;
 import govsim.mechanism.synergy.Synergy;
 import govsim.world.Community;
+import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.Risk;
 import govsim.world.Rule;
@@ -70,8 +71,8 @@ class AuditsTest {
     assertEquals(1, w.tally.expulsions);
     assertEquals(5000.0, w.tally.costCommunity);
     List<WorldEvent> ev = events(w);
-    assertEquals(1, count(ev, "audit_violation"));
-    assertEquals(1, count(ev, "expulsion"));
+    assertEquals(1, count(ev, EventKind.AUDIT_VIOLATION));
+    assertEquals(1, count(ev, EventKind.EXPULSION));
   }
 
   @Test
@@ -111,7 +112,7 @@ class AuditsTest {
     for (int s = 0; s < 100; s++) a.step(w, rng, synergy);
     assertTrue(w.tally.audits > 30);
     assertTrue(f.memberships.get(c.id));
-    assertEquals(0, count(events(w), "audit_violation"));
+    assertEquals(0, count(events(w), EventKind.AUDIT_VIOLATION));
   }
 
   @Test

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import govsim.world.Community;
+import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.Risk;
 import govsim.world.Rule;
@@ -49,7 +50,7 @@ class MembershipTest {
     assertFalse(f.mitigates.get(retired.id));
     assertFalse(f.mitigates.get(none.id));
     List<WorldEvent> ev = events(w);
-    assertEquals("join", ev.get(0).type());
+    assertEquals(EventKind.JOIN, ev.get(0).type());
     assertEquals(f.id, ev.get(0).firm());
     assertEquals(c.id, ev.get(0).community());
   }
@@ -68,7 +69,7 @@ class MembershipTest {
     assertFalse(f.certified());
     assertTrue(f.mitigates.get(r.id), "the firm decides at its next review whether to keep mitigating");
     List<WorldEvent> ev = events(w);
-    assertEquals("leave", ev.get(1).type());
+    assertEquals(EventKind.LEAVE, ev.get(1).type());
     assertEquals("not worth it", ev.get(1).detail());
   }
 

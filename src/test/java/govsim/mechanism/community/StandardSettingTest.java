@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
 import govsim.world.Community;
+import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.Risk;
 import govsim.world.Rule;
@@ -71,7 +72,7 @@ class StandardSettingTest {
     assertEquals(41.0, pending.effectiveDay, 1e-12);
     assertEquals(0.8, pending.stringency, "the community's stringency");
     WorldEvent drafting = events(w).get(0);
-    assertEquals("standard_drafting", drafting.type());
+    assertEquals(EventKind.STANDARD_DRAFTING, drafting.type());
     assertEquals(40.0, drafting.value(), 1e-12);
     assertEquals(2 * 365 / 365.0, w.tally.costCommunity, 1e-12, "running cost per member");
     tick(w);
@@ -80,12 +81,12 @@ class StandardSettingTest {
       assertFalse(c.standards.covers(r), "step " + s);
       tick(w);
     }
-    assertEquals(0, count(events(w), "standard_drafting"), "no second draft while drafting");
+    assertEquals(0, count(events(w), EventKind.STANDARD_DRAFTING), "no second draft while drafting");
     m.step(w, rng); // step 40 ends on day 41
     assertTrue(c.standards.covers(r));
     assertEquals(41.0, r.firstCommunityRuleDay);
     List<WorldEvent> ev = events(w);
-    assertEquals(1, count(ev, "standard_adopted"));
+    assertEquals(1, count(ev, EventKind.STANDARD_ADOPTED));
     assertEquals(40.0, ev.get(0).value(), 1e-12);
     assertEquals("in force", ev.get(0).detail());
   }
@@ -173,7 +174,7 @@ class StandardSettingTest {
     assertFalse(a.memberships.get(small.id));
     assertTrue(a.memberships.get(big.id));
     assertTrue(big.active);
-    assertEquals(1, count(events(w), "community_dissolved"));
+    assertEquals(1, count(events(w), EventKind.COMMUNITY_DISSOLVED));
   }
 
   @Test

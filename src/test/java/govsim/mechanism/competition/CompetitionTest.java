@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
 import govsim.world.Community;
+import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.World;
 import govsim.world.WorldEvent;
@@ -70,9 +71,9 @@ class CompetitionTest {
     assertTrue(big.active);
     assertEquals(1, w.tally.exits);
     List<WorldEvent> ev = events(w);
-    WorldEvent exit = ev.stream().filter(e -> e.type().equals("firm_exited")).findFirst().orElseThrow();
+    WorldEvent exit = ev.stream().filter(e -> e.type() == EventKind.FIRM_EXITED).findFirst().orElseThrow();
     assertEquals("too few users", exit.detail());
-    assertEquals(1, count(ev, "leave"));
+    assertEquals(1, count(ev, EventKind.LEAVE));
   }
 
   @Test

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ec.util.MersenneTwisterFast;
 import govsim.mechanism.synergy.Synergy;
 import govsim.world.Community;
+import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.Risk;
 import govsim.world.World;
@@ -76,7 +77,7 @@ class EnforcementTest {
     assertEquals(1, w.tally.sanctions, "a remedied violation is not fined again");
     assertTrue(w.tally.inspections > 800);
     assertEquals(100.0 * w.tally.inspections, w.tally.costRegulator, 1e-6);
-    assertEquals(1, count(events(w), "sanction"));
+    assertEquals(1, count(events(w), EventKind.SANCTION));
   }
 
   @Test
@@ -111,7 +112,7 @@ class EnforcementTest {
     assertEquals(100.0, w.tally.costRegulator, 1e-12);
     assertFalse(f.serves(0), "license revoked");
     assertEquals(1, w.tally.revocations);
-    assertEquals(1, count(events(w), "revocation"));
+    assertEquals(1, count(events(w), EventKind.REVOCATION));
   }
 
   @Test

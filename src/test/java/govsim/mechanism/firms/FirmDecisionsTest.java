@@ -21,6 +21,7 @@ import govsim.mechanism.enforcement.Enforcement;
 import govsim.mechanism.synergy.Synergy;
 import govsim.model.ModelSpec;
 import govsim.world.Community;
+import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.Risk;
 import govsim.world.World;
@@ -231,8 +232,8 @@ class FirmDecisionsTest {
     assertTrue(cynic.practice);
     assertFalse(aligned.practice);
     List<WorldEvent> ev = events(w);
-    assertEquals(1, count(ev, "practice_adopted"));
-    assertEquals(1, count(ev, "practice_dropped"));
+    assertEquals(1, count(ev, EventKind.PRACTICE_ADOPTED));
+    assertEquals(1, count(ev, EventKind.PRACTICE_DROPPED));
 
     Firm revising = firm(w, 1.0, 0, 1);
     revising.practice = true;
@@ -290,7 +291,7 @@ class FirmDecisionsTest {
     assertFalse(f.mitigates.get(b.id), "copies not mitigating too");
     assertFalse(f.mitigates.get(unknown.id), "an unknown risk is not decided");
     assertEquals("imitated a peer", events(w).stream()
-        .filter(e -> e.type().equals("practice_adopted")).findFirst().orElseThrow().detail());
+        .filter(e -> e.type() == EventKind.PRACTICE_ADOPTED).findFirst().orElseThrow().detail());
     // The less profitable peer never copies f.
     peer.mitigates.clear();
     peer.practice = false;
@@ -414,8 +415,8 @@ class FirmDecisionsTest {
     assertFalse(c0.members.get(g.id));
     assertTrue(g.memberships.get(c1.id));
     List<WorldEvent> ev = events(w2);
-    assertEquals(1, count(ev, "leave"));
-    assertEquals(0, count(ev, "join"));
+    assertEquals(1, count(ev, EventKind.LEAVE));
+    assertEquals(0, count(ev, EventKind.JOIN));
   }
 
   @Test

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
 import govsim.mechanism.synergy.Synergy;
+import govsim.world.EventKind;
 import govsim.world.World;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +69,7 @@ class MaliciousAttacksTest {
     assertEquals(w.tally.harm, w.tally.harmMalicious);
     assertEquals(w.tally.harm, w.tally.harmSevere, "severity_min at the severe threshold: every attack is severe");
     assertEquals(w.tally.harm / 3, w.tally.harmWeak, 1e-9);
-    assertEquals(1, count(events(w), "attack"));
+    assertEquals(1, count(events(w), EventKind.ATTACK));
   }
 
   @Test
@@ -83,7 +84,7 @@ class MaliciousAttacksTest {
     assertEquals(150, w.tally.attacks, "five actors, every day");
     assertEquals(0, w.tally.sanctions);
     assertEquals(0.0, w.tally.costRegulator, "nothing is investigated");
-    assertEquals(0, count(events(w), "actor_punished"));
+    assertEquals(0, count(events(w), EventKind.ACTOR_PUNISHED));
   }
 
   @Test

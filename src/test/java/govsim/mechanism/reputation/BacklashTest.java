@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import govsim.model.ModelSpec;
+import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.World;
 import govsim.world.WorldEvent;
@@ -68,7 +69,7 @@ class BacklashTest {
     assertEquals(1.0 - 0.2 + 0.01, f.reputation, 1e-15);
     assertEquals(0.65, f.backlashBelief, 1e-15, "belief moves halfway to 1");
     List<WorldEvent> ev = events(w);
-    assertEquals(1, count(ev, "outcry"));
+    assertEquals(1, count(ev, EventKind.OUTCRY));
     assertEquals("incidents", ev.get(0).detail());
     assertTrue(Double.isNaN(f.revisionDueDay), "no practice, nothing to revise");
   }
@@ -128,9 +129,9 @@ class BacklashTest {
     assertTrue(Double.isNaN(f.firstOutcryDay));
     assertEquals(1, w.tally.revisions);
     List<WorldEvent> ev = events(w);
-    WorldEvent revised = ev.stream().filter(e -> e.type().equals("practice_revised")).findFirst().orElseThrow();
+    WorldEvent revised = ev.stream().filter(e -> e.type() == EventKind.PRACTICE_REVISED).findFirst().orElseThrow();
     assertEquals(2.0, revised.value());
-    assertEquals(2, count(ev, "outcry"));
+    assertEquals(2, count(ev, EventKind.OUTCRY));
   }
 
   @Test
@@ -160,7 +161,7 @@ class BacklashTest {
     assertTrue(f.mitigates.get(3));
     assertEquals(2, f.mitigates.cardinality());
     List<WorldEvent> ev = events(w);
-    assertEquals(1, count(ev, "mitigation_after_outcry"), "only newly mitigated risks are logged");
+    assertEquals(1, count(ev, EventKind.MITIGATION_AFTER_OUTCRY), "only newly mitigated risks are logged");
     // Without an outcry incidents change nothing.
     Firm g = firmWithUsers(w);
     g.addIncident(0.3, 7);
@@ -179,7 +180,7 @@ class BacklashTest {
     Backlash.adopt(w, f, "test");
     assertEquals(3.0, f.practiceAdoptedDay);
     List<WorldEvent> ev = events(w);
-    assertEquals(1, count(ev, "practice_adopted"));
+    assertEquals(1, count(ev, EventKind.PRACTICE_ADOPTED));
     assertEquals("test", ev.get(0).detail(), "the reason is logged");
   }
 
@@ -198,7 +199,7 @@ class BacklashTest {
     assertEquals(0.0, f.noPracticeUntilDay);
     assertEquals(100.0, f.practiceAdoptedDay);
     List<WorldEvent> ev = events(w);
-    assertEquals(1, count(ev, "practice_adopted"));
+    assertEquals(1, count(ev, EventKind.PRACTICE_ADOPTED));
     assertEquals("scheduled event", ev.get(0).detail());
     w.now = 120;
     Backlash.adoptByEvent(w, f);

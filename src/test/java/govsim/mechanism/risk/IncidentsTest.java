@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ec.util.MersenneTwisterFast;
 import govsim.model.ModelSpec;
 import govsim.world.Community;
+import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.Risk;
 import govsim.world.World;
@@ -82,18 +83,18 @@ class IncidentsTest {
     m.step(w, rng);
     assertTrue(r.known);
     List<WorldEvent> ev = events(w);
-    assertEquals(1, count(ev, "risk_known"));
-    WorldEvent known = ev.stream().filter(e -> e.type().equals("risk_known")).findFirst().orElseThrow();
+    assertEquals(1, count(ev, EventKind.RISK_KNOWN));
+    WorldEvent known = ev.stream().filter(e -> e.type() == EventKind.RISK_KNOWN).findFirst().orElseThrow();
     assertEquals(f.id, known.firm());
     assertEquals(r.id, known.risk());
     m.step(w, rng);
-    assertEquals(0, count(events(w), "risk_known"));
+    assertEquals(0, count(events(w), EventKind.RISK_KNOWN));
     // A known risk never logs it.
     World w2 = world(1, 0);
     firm(w2);
     risk(w2, 1, 0.1, CERTAIN, false);
     m.step(w2, rng);
-    assertEquals(0, count(events(w2), "risk_known"));
+    assertEquals(0, count(events(w2), EventKind.RISK_KNOWN));
   }
 
   @Test
@@ -132,7 +133,7 @@ class IncidentsTest {
     assertEquals(1, w.tally.severeIncidents);
     assertEquals(1, w.severeIncidentsThisStep.size());
     assertArrayEquals(new int[] {f.id, r.id}, w.severeIncidentsThisStep.get(0));
-    assertEquals(1, count(events(w), "severe_incident"));
+    assertEquals(1, count(events(w), EventKind.SEVERE_INCIDENT));
   }
 
   @Test
@@ -168,7 +169,7 @@ class IncidentsTest {
     assertEquals(1, f.stepIncidents);
     assertEquals(0.3, f.stepIncidentVisibility[0]);
     assertEquals(-1, f.stepIncidentRisk[0]);
-    assertEquals(1, count(events(w), "practice_incident"));
+    assertEquals(1, count(events(w), EventKind.PRACTICE_INCIDENT));
   }
 
   @Test

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
+import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.Risk;
 import govsim.world.Rule;
@@ -48,7 +49,7 @@ class RiskEmergenceTest {
     assertTrue(knightian.knightian);
     assertTrue(known.retireDay >= 40.0);
     List<WorldEvent> ev = events(w);
-    assertEquals(2, count(ev, "risk_emerged"));
+    assertEquals(2, count(ev, EventKind.RISK_EMERGED));
     assertEquals("known", ev.get(0).detail());
     assertEquals("knightian", ev.get(1).detail());
   }
@@ -103,9 +104,9 @@ class RiskEmergenceTest {
     m.step(w, rng);
     assertFalse(r.active);
     List<WorldEvent> ev = events(w);
-    assertEquals(1, count(ev, "risk_retired"));
+    assertEquals(1, count(ev, EventKind.RISK_RETIRED));
     m.step(w, rng);
-    assertEquals(0, count(events(w), "risk_retired"), "retired once only");
+    assertEquals(0, count(events(w), EventKind.RISK_RETIRED), "retired once only");
   }
 
   @Test
@@ -210,8 +211,8 @@ class RiskEmergenceTest {
     assertEquals(4, w.risks.size(), "two new risks");
     assertEquals(1, w.risks.get(2).generation, "new risks take the new form");
     List<WorldEvent> ev = events(w);
-    assertEquals(1, count(ev, "capability_shock"));
-    assertEquals(2, count(ev, "risk_emerged"));
+    assertEquals(1, count(ev, EventKind.CAPABILITY_SHOCK));
+    assertEquals(2, count(ev, EventKind.RISK_EMERGED));
 
     m.shock(w, new MersenneTwisterFast(9), 0, 0.0, 0.0);
     assertEquals(2, w.generation);

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import govsim.world.EventKind;
 import govsim.world.Regulator;
 import govsim.world.Risk;
 import govsim.world.Rule;
@@ -89,7 +90,7 @@ class CentralRuleMakingTest {
 
     m.step(w); // step 0, ending on day 1: the cycle starts
     List<WorldEvent> ev = events(w);
-    assertEquals(1, count(ev, "agenda"));
+    assertEquals(1, count(ev, EventKind.AGENDA));
     Rule pending = reg.rules.pending(r.id);
     assertNotNull(pending);
     assertEquals(1.0, pending.startedDay);
@@ -111,11 +112,11 @@ class CentralRuleMakingTest {
     assertEquals(11.0, r.firstRegulatorRuleDay);
     assertEquals(11.0, r.firstRuleDay());
     ev = events(w);
-    assertEquals(1, count(ev, "rule_adopted"));
-    WorldEvent adopted = ev.stream().filter(e -> e.type().equals("rule_adopted")).findFirst().orElseThrow();
+    assertEquals(1, count(ev, EventKind.RULE_ADOPTED));
+    WorldEvent adopted = ev.stream().filter(e -> e.type() == EventKind.RULE_ADOPTED).findFirst().orElseThrow();
     assertEquals(10.0, adopted.value(), "days from agenda to force");
     assertEquals("in force", adopted.detail());
-    assertEquals(0, count(ev, "agenda"), "a covered risk does not return to the agenda");
+    assertEquals(0, count(ev, EventKind.AGENDA), "a covered risk does not return to the agenda");
   }
 
   @Test
@@ -158,16 +159,16 @@ class CentralRuleMakingTest {
       }
       tick(w);
     }
-    assertEquals(1, count(events(w), "agenda"));
+    assertEquals(1, count(events(w), EventKind.AGENDA));
     m.step(w); // step 10: the stale rule arrives
     List<WorldEvent> ev = events(w);
-    WorldEvent adopted = ev.stream().filter(e -> e.type().equals("rule_adopted")).findFirst().orElseThrow();
+    WorldEvent adopted = ev.stream().filter(e -> e.type() == EventKind.RULE_ADOPTED).findFirst().orElseThrow();
     assertTrue(adopted.detail().startsWith("obsolete on arrival"));
     assertFalse(reg.rules.covers(r));
     assertEquals(0, reg.rules.inForce(r.id).generation);
     assertTrue(Double.isNaN(r.firstRegulatorRuleDay), "an obsolete rule is no effective rule");
     // The new cycle, for the new form, starts in the same step.
-    assertEquals(1, count(ev, "agenda"));
+    assertEquals(1, count(ev, EventKind.AGENDA));
     Rule next = reg.rules.pending(r.id);
     assertEquals(1, next.generation);
     assertEquals(11.0, next.startedDay);

@@ -10,6 +10,7 @@ import static govsim.mechanism.Fixtures.events;
 import static govsim.mechanism.Fixtures.firm;
 import static govsim.mechanism.Fixtures.world;
 
+import govsim.world.EventKind;
 import govsim.world.Regulator;
 import govsim.world.World;
 import govsim.world.WorldEvent;
@@ -132,7 +133,7 @@ class SynergyTest {
       }
       assertEquals(m == Mandate.RULEMAKING, r.enforcement, "rule-making comes with enforcement, nothing else does");
       List<WorldEvent> ev = events(w);
-      assertEquals(1, count(ev, "mandate_enacted"));
+      assertEquals(1, count(ev, EventKind.MANDATE_ENACTED));
       assertEquals(m.name().toLowerCase(java.util.Locale.ROOT), ev.get(0).detail());
     }
   }
@@ -148,7 +149,7 @@ class SynergyTest {
     assertEquals(1, ev.size());
     assertEquals(1, ev.get(0).jurisdiction());
     Synergy.enact(w, Mandate.BACKSTOP, -1);
-    assertEquals(3, count(events(w), "mandate_enacted"), "-1: every jurisdiction");
+    assertEquals(3, count(events(w), EventKind.MANDATE_ENACTED), "-1: every jurisdiction");
   }
 
   /**
