@@ -161,7 +161,8 @@ public final class GovSimModel extends SimState {
     ruleMaking = new CentralRuleMaking(s.rulemaking());
     enforcement = new Enforcement(s.enforcement(), s.reputation().sanctionLoss(), s.firms().revenuePerUserYear());
     users = new UserChoice(s.users(), s.competition().maxFirms(), s.crossBorder().jurisdictions());
-    backlash = new Backlash(s.reputation(), s.practice(), s.firms().responseLatencyDays());
+    backlash = new Backlash(s.reputation(), s.practice(), s.firms().responseLatencyDays(),
+        s.firms().backlashLearningRate());
     ComplianceCost cost = new ComplianceCost(s.crossBorder(), s.firms().complianceCostPerRule(),
         s.firms().voluntaryMitigationEfficacy(), s.rulemaking().ruleCostMultiplier(),
         s.communities().toolingCostReduction());

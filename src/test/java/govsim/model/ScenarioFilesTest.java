@@ -67,6 +67,36 @@ class ScenarioFilesTest {
     }
   }
 
+  /**
+   * The baseline shows every key of the schema (list elements excepted) on a line of its own with
+   * a comment after it; keys that a regime preset sets appear commented out, with why.
+   */
+  @Test
+  void baselineShowsEveryKeyWithAComment() throws IOException {
+    List<String> lines = Files.readAllLines(Path.of("scenarios/baseline.yaml"));
+    for (ParamInfo p : Scenarios.loader().schema().params()) {
+      if (p.path().contains("[]")) continue;
+      String[] parts = p.path().split("\\.");
+      String section = parts.length == 1 ? "" : parts[0];
+      String key = parts[parts.length - 1];
+      String current = "";
+      boolean found = false;
+      for (String line : lines) {
+        if (!line.startsWith(" ") && !line.startsWith("#") && line.contains(":")) {
+          current = line.substring(0, line.indexOf(':'));
+          if (section.isEmpty() && current.equals(key) && line.indexOf('#') > line.indexOf(':')) found = true;
+          if (parts.length == 1 && p.isSection() && current.equals(key)) found = line.contains("#");
+          continue;
+        }
+        if (!current.equals(section) || section.isEmpty()) continue;
+        String t = line.strip();
+        if (t.startsWith(key + ":") && t.indexOf('#') > key.length()) found = true;
+        if (t.startsWith("# " + key + ":") && t.contains("<- set by the regime preset")) found = true;
+      }
+      assertTrue(found, "scenarios/baseline.yaml lacks a commented line for " + p.path());
+    }
+  }
+
   @SuppressWarnings("unchecked")
   static Object lookup(Map<String, Object> tree, String path) {
     Object node = tree;

@@ -42,6 +42,10 @@ public record CommunityParams(
     double formationRatePerYear,
     @Param(def = "3", min = 1, max = 1000, unit = "firms", doc = "Founding members of a new community.")
     int foundingMembers,
+    @Param(def = "10", min = 1, max = 1000, unit = "draws per founding member",
+        doc = "Founders are drawn at random among all firms, at most this many draws per founding seat, so that a nearly empty market cannot stall formation (a community may start with fewer founders).",
+        source = "assumption: a bound, not a behaviour; it matters only when few of the firms ever created are still active")
+    int founderDrawsPerSeat,
     @Param(def = "2", min = 1, max = 1000, unit = "firms",
         doc = "A community with fewer members dissolves.")
     int minMembers,

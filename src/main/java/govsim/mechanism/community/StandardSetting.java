@@ -111,11 +111,12 @@ public final class StandardSetting {
 
   /**
    * Draws the founding members of a new community: up to {@code founding_members} distinct active
-   * firms, at random (a bounded number of draws, so a nearly empty market cannot stall it).
+   * firms, at random, with at most {@code founder_draws_per_seat} draws per seat (so a nearly
+   * empty market cannot stall it).
    */
   public void recruitFounders(World w, MersenneTwisterFast rng, Community c) {
     int target = Math.min(p.foundingMembers(), w.activeFirmCount());
-    for (int attempt = 0; attempt < 10 * p.foundingMembers() && c.size() < target; attempt++) {
+    for (int attempt = 0; attempt < p.founderDrawsPerSeat() * p.foundingMembers() && c.size() < target; attempt++) {
       Firm f = w.firms.get(rng.nextInt(w.firms.size()));
       if (f.active && !c.members.get(f.id)) Membership.join(w, f, c);
     }

@@ -32,7 +32,7 @@ public final class Competition {
   public void step(World w, MersenneTwisterFast rng, Entrant entrant) {
     int entries = Draws.poisson(rng, p.entryRatePerYear() * w.dtDays / Draws.DAYS_PER_YEAR);
     for (int k = 0; k < entries && w.firms.size() < p.maxFirms(); k++) {
-      double capability = p.entrantCapabilityFactor() * meanCapability(w) * Draws.uniform(rng, 0.8, 1.2);
+      double capability = p.entrantCapabilityFactor() * meanCapability(w) * Draws.uniform(rng, p.entrantCapabilityLow(), p.entrantCapabilityHigh());
       Firm f = entrant.enter(w, rng, capability);
       w.tally.entries++;
       w.log(EventKind.FIRM_ENTERED, f.id, -1, -1, f.homeJurisdiction, capability, "");

@@ -114,7 +114,7 @@ public final class Enforcement {
         Rule rule = reg.rules.inForce(r.id);
         if (rule == null || !rule.covers(r)) continue;
         if (rng.nextDouble() < detection(w.now - r.emergedDay)) {
-          sanction(w, f, r, reg, 1.0, "inspection");
+          sanction(w, f, r, reg, p.inspectionPenaltyMultiplier(), "inspection");
         }
       }
     }

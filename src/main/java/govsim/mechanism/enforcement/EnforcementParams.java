@@ -26,6 +26,10 @@ public record EnforcementParams(
         doc = "Fine per detected violation.",
         source = "EU AI Act art. 99: up to 3% of worldwide turnover for most obligations")
     double fineRevenueShare,
+    @Param(def = "1", min = 0, max = 1000,
+        doc = "Multiplier on the fine of a violation found by a routine inspection (investigations of severe harm use synergy.backstop_penalty_multiplier under the backstop).",
+        source = "assumption: routine inspections fine at the statutory rate, fine_revenue_share")
+    double inspectionPenaltyMultiplier,
     @Param(def = "true", doc = "Whether a severe incident of a violated rule revokes the firm's license in that jurisdiction.")
     boolean revocation,
     @Param(def = "true", doc = "Whether each severe incident triggers an ex-post investigation (punishment weighted over prevention).")

@@ -11,9 +11,6 @@ import govsim.world.World;
  * producer-welfare metric and, smoothed, the Fermi imitation rule.
  */
 public final class Accounting {
-  /** Time constant of the smoothed profit share used for imitation (days). */
-  static final double PROFIT_SMOOTHING_DAYS = 30.0;
-
   private final FirmParams fp;
   private final PracticeParams practice;
   private final double feePercentPerYear;
@@ -31,7 +28,7 @@ public final class Accounting {
 
   public void step(World w, FirmDecisions decisions) {
     double yearShare = w.dtDays / Draws.DAYS_PER_YEAR;
-    double alpha = 1.0 - Math.exp(-w.dtDays / PROFIT_SMOOTHING_DAYS);
+    double alpha = 1.0 - Math.exp(-w.dtDays / fp.profitSmoothingDays());
     for (Firm f : w.firms) {
       if (!f.active) {
         f.finesStep = 0;

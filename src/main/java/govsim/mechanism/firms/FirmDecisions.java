@@ -124,9 +124,13 @@ public final class FirmDecisions {
       double detect = enforcement.detection(age);
       double fine = enforcement.params().fineRevenueShare() * 100.0;
       double published = rep.sanctionLoss() * fp.reputationValue();
-      value += fear * outlook.inspectionsPerYear[f.id][reg.jurisdiction] * detect * (fine + published);
+      double inspectionFine = fine * enforcement.params().inspectionPenaltyMultiplier();
+      value += fear * outlook.inspectionsPerYear[f.id][reg.jurisdiction] * detect * (inspectionFine + published);
       if (r.severity >= risks.severeThreshold() && enforcement.params().investigateSevereIncidents()) {
-        double revocation = enforcement.params().revocation() ? 100.0 / Math.max(1, Long.bitCount(f.servesMask)) : 0.0;
+        // Revenue is assumed equal across the jurisdictions served, so a license is worth
+        // 100 / (jurisdictions served) % of annual revenue per year of revocation_loss_years.
+        double revocation = enforcement.params().revocation()
+            ? 100.0 * fp.revocationLossYears() / Math.max(1, Long.bitCount(f.servesMask)) : 0.0;
         value += fear * hazardYear * detect * (fine * synergy.penaltyMultiplier(reg) + published + revocation);
       }
     }
@@ -144,10 +148,18 @@ public final class FirmDecisions {
     return value;
   }
 
-  /** Revenue a firm expects to gain from holding a certificate, % of annual revenue per year. */
+  /**
+   * Revenue a firm expects to gain from holding a certificate, % of annual revenue per year.
+   * Derived from the users' logit choice (M4): a certificate multiplies a provider's choice
+   * weight by m = exp(choice_intensity x weight_certification), so without it the firm keeps
+   * only 1/m of the weight it could have, and 1 - 1/m is the share it forgoes; the firm applies
+   * that share to the users it does not yet have (1 - its user share), and counts
+   * certification_value_share years of revenue for it.
+   */
   public double certificationValue(World w, Firm f, Outlook outlook) {
     double share = outlook.totalUsers == 0 ? 0.0 : f.users / (double) outlook.totalUsers;
-    return 100.0 * (1.0 - share) * (1.0 - Math.exp(-users.choiceIntensity() * users.weightCertification()));
+    return 100.0 * fp.certificationValueShare() * (1.0 - share)
+        * (1.0 - Math.exp(-users.choiceIntensity() * users.weightCertification()));
   }
 
   private double meanCapability() {

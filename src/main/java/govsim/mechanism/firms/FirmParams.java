@@ -51,7 +51,23 @@ public record FirmParams(
     double innovationCrowdOut,
     @Param(def = "0.3", min = 0, max = 1, unit = "probability",
         doc = "Prior chance a firm assigns to an outcry if it adopts the harmful practice.")
-    double backlashBelief) {
+    double backlashBelief,
+    @Param(def = "0.5", min = 0, max = 1, unit = "share",
+        doc = "Learning from backlash: each own outcry moves the firm's backlash belief this share of the way to 1 (belief <- 1 - (1 - rate) x (1 - belief)).",
+        source = "assumption: one outcry halves a firm's doubt that the practice provokes one")
+    double backlashLearningRate,
+    @Param(def = "30", min = 0.01, max = 36500, unit = "days",
+        doc = "Time constant of the smoothed profit share (exponential smoothing) that the fermi rule compares between firms.",
+        source = "assumption: firms compare about a month of profits, long enough to smooth out daily noise")
+    double profitSmoothingDays,
+    @Param(def = "1", min = 0, max = 100, unit = "years of revenue",
+        doc = "What a firm believes losing a license costs, in years of that jurisdiction's revenue (an equal share of revenue per jurisdiction served); enters the expected sanction of severe harm.",
+        source = "assumption: a lost market is worth about a year of its revenue to the firm")
+    double revocationLossYears,
+    @Param(def = "1", min = 0, max = 100, unit = "share of annual revenue",
+        doc = "Revenue a firm expects per year from holding a certificate, before scaling by (1 - its user share) x (1 - exp(-users.choice_intensity x users.weight_certification)).",
+        source = "assumption: the certificate's logit value applied to a year of revenue from the users the firm does not yet have")
+    double certificationValueShare) {
 
   public FirmParams {
     if (capabilityMin > capabilityMax) {

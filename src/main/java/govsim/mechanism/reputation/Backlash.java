@@ -18,11 +18,18 @@ public final class Backlash {
   private final ReputationParams p;
   private final PracticeParams practice;
   private final double responseLatencyDays;
+  private final double beliefLearningRate;
 
-  public Backlash(ReputationParams p, PracticeParams practice, double responseLatencyDays) {
+  /**
+   * @param responseLatencyDays time from an outcry to the revision of the practice (firms.response_latency_days)
+   * @param beliefLearningRate share of the way to 1 that an outcry moves the firm's backlash belief
+   *     (firms.backlash_learning_rate)
+   */
+  public Backlash(ReputationParams p, PracticeParams practice, double responseLatencyDays, double beliefLearningRate) {
     this.p = p;
     this.practice = practice;
     this.responseLatencyDays = responseLatencyDays;
+    this.beliefLearningRate = beliefLearningRate;
   }
 
   /** Whether a step's complaints make an outcry (exposed for tests and the GUI). */
@@ -42,7 +49,7 @@ public final class Backlash {
 
   private void outcry(World w, Firm f, double end) {
     Reputation.cut(f, p.outcryLoss());
-    f.backlashBelief = 1.0 - 0.5 * (1.0 - f.backlashBelief);
+    f.backlashBelief = 1.0 - (1.0 - beliefLearningRate) * (1.0 - f.backlashBelief);
     w.tally.outcries++;
     w.log(EventKind.OUTCRY, f.id, -1, -1, -1, f.complaints, f.practice ? "practice" : "incidents");
     for (int k = 0; k < f.stepIncidents; k++) {

@@ -215,4 +215,31 @@ class StandardSettingTest {
     standards("communities.formation_rate_per_year=0").formAndDissolve(w, new MersenneTwisterFast(8));
     assertTrue(w.communities.isEmpty());
   }
+
+  /**
+   * communities.founder_draws_per_seat bounds the random draws of founders: one active firm among
+   * 10, one seat; with 2 draws a seat exactly two firm ids are drawn (both missing the active
+   * firm for this seed), with 1000 draws the active firm is found (missed with chance 0.9^1000).
+   */
+  @Test
+  void founderDrawsPerSeatBoundsTheSearchForFounders() {
+    World w = world(1, 0);
+    for (int i = 0; i < 10; i++) firm(w).active = i == 0;
+    MersenneTwisterFast mirror = new MersenneTwisterFast(12);
+    int first = mirror.nextInt(10);
+    int second = mirror.nextInt(10);
+    int third = mirror.nextInt(10);
+    assertTrue(first != 0 && second != 0, "the seed's first two draws miss firm 0");
+    MersenneTwisterFast rng = new MersenneTwisterFast(12);
+    StandardSetting two = standards("communities.founding_members=1", "communities.founder_draws_per_seat=2");
+    Community c = community(w, 0.8, 0.8, 0L);
+    two.recruitFounders(w, rng, c);
+    assertEquals(0, c.size(), "two draws, both missed");
+    assertEquals(third, rng.nextInt(10), "exactly two draws were spent");
+    Community d = community(w, 0.8, 0.8, 0L);
+    standards("communities.founding_members=1", "communities.founder_draws_per_seat=1000")
+        .recruitFounders(w, new MersenneTwisterFast(12), d);
+    assertEquals(1, d.size());
+    assertTrue(d.members.get(0));
+  }
 }

@@ -190,4 +190,19 @@ class CompetitionTest {
     assertTrue(n > 1400, n + " entrants");
     assertEquals(3.0, sum / n, 5 * 3 * 0.4 / Math.sqrt(12) / Math.sqrt(n));
   }
+
+  /** The band [entrant_capability_low, entrant_capability_high]; a band of width 0 fixes the draw. */
+  @Test
+  void theEntrantCapabilityBandComesFromItsKeys() {
+    World w = world(1, 400);
+    firm(w, 0, 2.0, 1).users = 400;
+    Competition m = competition("competition.entry_rate_per_year=1000", "competition.entrant_capability_factor=1.5",
+        "competition.entrant_capability_low=0.5", "competition.entrant_capability_high=0.5",
+        "competition.exit_share=0", "competition.max_firms=100000");
+    Entrants entrants = new Entrants();
+    MersenneTwisterFast rng = new MersenneTwisterFast(9);
+    for (int s = 0; s < 20; s++) m.step(w, rng, entrants);
+    assertTrue(entrants.capabilities.size() > 20);
+    for (double c : entrants.capabilities) assertEquals(1.5 * 2.0 * 0.5, c, 1e-12);
+  }
 }

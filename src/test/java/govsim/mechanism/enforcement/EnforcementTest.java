@@ -250,4 +250,13 @@ class EnforcementTest {
     assertEquals(0.0, expected[gone.id][0]);
     for (Firm f : w.firms) assertEquals(0.0, expected[f.id][1], "jurisdiction 1 does not enforce");
   }
+
+  /** enforcement.inspection_penalty_multiplier scales the fine of a violation an inspection finds. */
+  @Test
+  void theInspectionPenaltyMultiplierScalesTheFine() {
+    World w = violator(1000);
+    enforcement("enforcement.inspections_per_year=365000", "enforcement.inspection_penalty_multiplier=2.5")
+        .step(w, new MersenneTwisterFast(1), synergy, noSignals);
+    assertEquals(2.5 * 0.03 * 1000 * REVENUE_PER_USER_YEAR, w.firms.get(0).finesStep, 1e-9);
+  }
 }

@@ -59,4 +59,23 @@ class AccountingTest {
     double alpha = 1 - Math.exp(-1 / 30.0);
     assertEquals(alpha * profit / revenue, f.profitShareSmoothed, 1e-12);
   }
+
+  /** firms.profit_smoothing_days sets the smoothing's time constant: alpha = 1 - exp(-dt / days). */
+  @Test
+  void theProfitShareIsSmoothedOverProfitSmoothingDays() {
+    ModelSpec s = spec("firms.revenue_per_user_year=365", "firms.profit_smoothing_days=10");
+    FirmDecisions d = new FirmDecisions(s.firms(), s.practice(), s.reputation(), s.users(), s.risks(), s.assurance(),
+        s.communities(), new Enforcement(s.enforcement(), 0.1, 365), new Synergy(s.synergy()),
+        new ComplianceCost(s.crossBorder(), 0.5, 0.5, 1.5, 0.3));
+    Accounting books = new Accounting(s.firms(), s.practice(), 0.0);
+    World w = world(1, 0);
+    Firm f = firm(w);
+    f.users = 100; // revenue 100 a day, no costs: profit share 1
+    f.finesStep = 50.0; // the first day: profit share 0.5
+    books.step(w, d);
+    double alpha = 1 - Math.exp(-0.1);
+    assertEquals(alpha * 0.5, f.profitShareSmoothed, 1e-12);
+    books.step(w, d);
+    assertEquals(alpha * 0.5 + alpha * (1 - alpha * 0.5), f.profitShareSmoothed, 1e-12);
+  }
 }

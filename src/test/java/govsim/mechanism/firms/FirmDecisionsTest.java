@@ -461,4 +461,42 @@ class FirmDecisionsTest {
     w.regulators[0].recognizeCertification = true;
     assertFalse(d.boundByRegulator(w, f), "a recognised certificate presumes conformity");
   }
+
+  /**
+   * firms.revocation_loss_years values a lost license at that many years of the jurisdiction's
+   * revenue, 100% / jurisdictions served a year; inspections fine x inspection_penalty_multiplier.
+   * Same world as aSevereRiskAddsExpectedInvestigationsWithBackstopAndRevocation, serving two
+   * jurisdictions of which only jurisdiction 0 regulates.
+   */
+  @Test
+  void revocationLossYearsAndTheInspectionMultiplierEnterTheExpectedSanctions() {
+    World w = world(2, 0);
+    w.regulators[0].enforcement = true;
+    Firm f = firm(w, 0.5, 0, 0b11);
+    Risk r = risk2(w, 20.0, 0.001);
+    ruleInForce(w.regulators[0].rules, r, 0.9);
+    double[][] perYear = {{10, 0}};
+    FirmDecisions.Outlook o = new FirmDecisions.Outlook(new boolean[1], perYear, 100);
+    double harm = 0.5 * 20 * 1.8 * 20 * 0.01;
+    double inspections = 10 * 0.18 * 6;
+    assertEquals(harm + inspections + 2 * 0.18 * (3 + 3 + 100.0 / 2),
+        decisions().mitigationValue(w, f, r, Governance.of(w, f, r), o), 1e-9, "one year of half the revenue");
+    assertEquals(harm + inspections + 2 * 0.18 * (3 + 3 + 3 * 100.0 / 2),
+        decisions("firms.revocation_loss_years=3").mitigationValue(w, f, r, Governance.of(w, f, r), o), 1e-9);
+    // Inspections fine 3% x 2 = 6 (+ published 3) instead of 3 (+ 3).
+    assertEquals(harm + 10 * 0.18 * (6 + 3) + 2 * 0.18 * (3 + 3 + 100.0 / 2),
+        decisions("enforcement.inspection_penalty_multiplier=2").mitigationValue(w, f, r, Governance.of(w, f, r), o), 1e-9);
+  }
+
+  /** firms.certification_value_share scales the certificate's value linearly. */
+  @Test
+  void theCertificationValueShareScalesTheCertificatesValue() {
+    World w = world(1, 0);
+    Firm f = firm(w, 0.5, 0, 1);
+    f.users = 20;
+    FirmDecisions.Outlook o = outlook(1, 0, 100);
+    double certificate = 100 * (1 - 0.2) * (1 - Math.exp(-0.5));
+    assertEquals(certificate, decisions().certificationValue(w, f, o), 1e-12);
+    assertEquals(0.25 * certificate, decisions("firms.certification_value_share=0.25").certificationValue(w, f, o), 1e-12);
+  }
 }

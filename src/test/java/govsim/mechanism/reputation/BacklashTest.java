@@ -27,7 +27,7 @@ class BacklashTest {
   private static Backlash backlash(double latency) {
     ModelSpec s = spec("reputation.outcry_threshold_share=0.01", "reputation.outcry_loss=0.2",
         "reputation.recovery_per_day=0.01", "practice.readopt_cooldown_days=365");
-    return new Backlash(s.reputation(), s.practice(), latency);
+    return new Backlash(s.reputation(), s.practice(), latency, 0.5);
   }
 
   /** A firm with 1000 users at the start of the step. */
@@ -211,5 +211,19 @@ class BacklashTest {
     Backlash.adoptByEvent(w, null);
     assertFalse(gone.practice);
     assertTrue(events(w).isEmpty());
+  }
+
+  /** firms.backlash_learning_rate: an outcry moves the belief that share of the way to 1. */
+  @Test
+  void theBeliefLearningRateIsTheShareOfTheWayToOne() {
+    ModelSpec s = spec("reputation.outcry_threshold_share=0.01");
+    for (double[] c : new double[][] {{0.25, 0.3, 1 - 0.75 * 0.7}, {0.0, 0.3, 0.3}, {1.0, 0.3, 1.0}}) {
+      World w = world(1, 0);
+      Firm f = firmWithUsers(w);
+      f.complaints = 11;
+      f.backlashBelief = c[1];
+      new Backlash(s.reputation(), s.practice(), 2, c[0]).step(w);
+      assertEquals(c[2], f.backlashBelief, 1e-15, "rate " + c[0]);
+    }
   }
 }
