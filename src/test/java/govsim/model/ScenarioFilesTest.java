@@ -12,6 +12,9 @@ import govsim.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import govsim.world.EventKind;
+import govsim.world.WorldEvent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -32,19 +35,85 @@ class ScenarioFilesTest {
     }
   }
 
+  /**
+   * Runs each file for at least 90 days, and past its last scheduled event, so that every event
+   * a shipped scenario schedules happens in the test and leaves its trace in the event log.
+   */
   @ParameterizedTest
   @MethodSource("scenarioFiles")
   void validatesAndRunsWithAFixedSeed(Path file) throws Exception {
     ScenarioLoader.Loaded<ModelSpec> full = Scenarios.load(file, List.of());
     assertFalse(full.config().name().isBlank(), "scenario needs a name");
-    double horizon = Math.min(full.config().time().horizonDays(), 90);
+    double lastEvent = full.config().events().stream().mapToDouble(EventSpec::atDay).max().orElse(0);
+    double horizon = Math.min(full.config().time().horizonDays(), Math.max(90, lastEvent + 30));
     ModelSpec small = Scenarios.load(file, List.of("users.count=3000", "time.horizon_days=" + horizon,
         "time.burn_in_days=0", "seed=11")).config();
-    RunResult r = SingleRun.run(small, RunListener.NONE);
+    List<WorldEvent> log = new ArrayList<>();
+    RunResult r = SingleRun.run(small, new RunListener() {
+      @Override
+      public void event(WorldEvent e) {
+        log.add(e);
+      }
+    });
     assertEquals(small.time().steps(), r.world().step);
     assertTrue(r.summary().get("harm_total") >= 0);
     int users = r.world().firms.stream().filter(f -> f.active).mapToInt(f -> f.users).sum();
     assertEquals(3000, users, "every user has exactly one active provider at the end");
+    for (EventSpec e : small.events()) {
+      assertTrue(log.stream().anyMatch(w -> traceOf(e, w, small)), file + ": the " + e.type() + " of day "
+          + e.atDay() + " left no trace in the event log");
+    }
+  }
+
+  /** Whether a logged event is what the scheduled event does (at or after its day). */
+  static boolean traceOf(EventSpec e, WorldEvent w, ModelSpec spec) {
+    if (w.day() < e.atDay()) return false;
+    return switch (e.type()) {
+      case CAPABILITY_SHOCK -> w.type() == EventKind.CAPABILITY_SHOCK;
+      case ADOPT_PRACTICE -> w.type() == EventKind.PRACTICE_ADOPTED && w.detail().equals("scheduled event")
+          && (e.firm() < 0 || w.firm() == e.firm());
+      case ENACT_MANDATE -> w.type() == EventKind.MANDATE_ENACTED
+          && w.detail().equals(e.mandate().name().toLowerCase(java.util.Locale.ROOT));
+      case FORM_COMMUNITY -> w.type() == EventKind.COMMUNITY_FORMED && w.value() == e.stringency()
+          && w.detail().equals(String.format(java.util.Locale.ROOT, "assurance %.3f", e.assurance()));
+      case EMERGE_RISK -> w.type() == EventKind.RISK_EMERGED && w.value() == e.severity()
+          && w.detail().equals(e.knightian() ? "knightian" : "known");
+    };
+  }
+
+  /**
+   * Every kind of scheduled event, every mandate and every value of every mechanism switch (the
+   * boolean and enum keys outside outputs) is used by at least one shipped scenario, so that the
+   * smoke test above runs it.
+   */
+  @Test
+  void everyEventTypeAndEverySwitchValueIsShipped() throws Exception {
+    Map<String, java.util.Set<Object>> seen = new java.util.HashMap<>();
+    for (Path file : scenarioFiles().toList()) {
+      collect("", Scenarios.load(file, List.of()).resolved(), seen);
+    }
+    for (ParamInfo p : Scenarios.loader().schema().params()) {
+      if (p.path().startsWith("outputs.")) continue;
+      List<Object> values;
+      if (p.type().equals("boolean")) values = List.of(true, false);
+      else if (p.type().equals("enum")) values = new ArrayList<>(p.allowedValues());
+      else continue;
+      for (Object v : values) {
+        assertTrue(seen.getOrDefault(p.path(), java.util.Set.of()).contains(v),
+            "no shipped scenario under scenarios/ sets " + p.path() + " to " + v);
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void collect(String prefix, Object node, Map<String, java.util.Set<Object>> seen) {
+    if (node instanceof Map<?, ?> m) {
+      for (Map.Entry<?, ?> e : m.entrySet()) collect(prefix.isEmpty() ? e.getKey().toString() : prefix + "." + e.getKey(), e.getValue(), seen);
+    } else if (node instanceof List<?> list) {
+      for (Object o : list) collect(prefix + "[]", o, seen);
+    } else if (node != null) {
+      seen.computeIfAbsent(prefix, k -> new java.util.HashSet<>()).add(node instanceof String str ? str : node);
+    }
   }
 
   @Test
