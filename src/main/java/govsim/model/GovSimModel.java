@@ -26,8 +26,11 @@ import sim.engine.Steppable;
 
 /**
  * The govsim model: a MASON {@link SimState} holding one {@link World} and the mechanisms M1-M12,
- * run in the phase order of {@link Phase}. It imports no observer, writer or GUI code: the
- * experiment layer and the GUI attach observers at {@link Phase#OBSERVE}.
+ * run in the phase order of {@link Phase}. It only builds the world ({@link WorldBuilder}),
+ * schedules one line per phase and hands each scheduled event to the mechanism that owns it; the
+ * rules themselves (who is inspected, signalled or protected, what a mandate switches on) live in
+ * the mechanisms. It imports no observer, writer or GUI code: the experiment layer and the GUI
+ * attach observers at {@link Phase#OBSERVE}.
  *
  * <p>All randomness comes from MASON's {@code random} (Mersenne Twister), seeded with all 64
  * bits of the scenario's seed, and every mechanism receives it as an argument.

@@ -7,7 +7,7 @@ package govsim.model;
  * and before the clock advances, so they see the finished step with its own step index.
  */
 public enum Phase {
-  /** Scheduled scenario events due at the start of this step. */
+  /** Scheduled scenario events due at the start of this step; M11 marks the firms signals address. */
   EVENTS,
   /** M1: novel risks arrive, old ones retire, firms release models. */
   EMERGENCE,
