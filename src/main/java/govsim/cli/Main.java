@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         "",
         "Start with:  ./govsim compare scenarios/baseline.yaml"},
     subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, MergeCommand.class, ValidateCommand.class, DescribeCommand.class,
+        GameCommand.class,
         ReportCommand.class, NotebookCommand.class, GuiCommand.class, BenchCommand.class, ValidationCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 2 bad input (scenario or options), 1 failure while",

@@ -327,7 +327,7 @@ public final class ScenarioLoader<R extends Record> {
   }
 
   /** Each {@code key.path=value} as a one-path mapping located in the override text. */
-  private static List<Located.Mapping> parseOverrides(
+  static List<Located.Mapping> parseOverrides(
       List<String> overrides, List<ScenarioError> errors) {
     List<Located.Mapping> out = new ArrayList<>();
     if (overrides == null) {
@@ -432,7 +432,7 @@ public final class ScenarioLoader<R extends Record> {
     return node;
   }
 
-  private static String sha256(byte[] bytes) {
+  static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

@@ -1,0 +1,196 @@
+package govsim.cli;
+
+import govsim.experiment.batch.BatchRunner;
+import govsim.experiment.batch.Seeds;
+import govsim.game.AgentBased;
+import govsim.game.ExactAnalysis;
+import govsim.game.Game;
+import govsim.game.GameFile;
+import govsim.game.GameOutputs;
+import govsim.io.OutputFolder;
+import govsim.scenario.ScenarioException;
+import govsim.stats.Estimate;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `govsim game`: exact analysis (and, with --abm, agent-based simulation) of an evolutionary game. */
+@Command(name = "game", mixinStandardHelpOptions = true,
+    description = {"Analyse an evolutionary game exactly, and simulate it agent-based.", "",
+        "Reads a game file (docs/games.md: populations, slots, parameters, payoffs, selection",
+        "intensity, mutation rate) and computes, under pairwise-comparison (Fermi) imitation in",
+        "finite populations: fixation probabilities, the stationary distribution over monomorphic",
+        "states in the small-mutation limit and, for one population of two strategies, the exact",
+        "stationary distribution of the birth-death chain at the file's mutation rate. With --abm",
+        "it also runs the agent-based imitation dynamics once per seed and prints the long-run",
+        "mean shares with 95% intervals beside the exact values.", "",
+        "Writes stationary.csv, shares.csv, fixation.csv, transitions.csv, payoffs.csv",
+        "(birth_death.csv; abm_shares.csv, abm_runs.csv, abm_timeseries.csv with --abm),",
+        "game.resolved.yaml and manifest.json to results/game-<name>/ (or --out DIR)."},
+    footer = {"", "Examples:", "  ./govsim game scenarios/games/dsair.yaml --set game.parameters.s=2 --set game.parameters.p_r=0.834",
+        "  ./govsim game scenarios/games/dsair.yaml --abm --seeds 10 --out results/dsair-abm"})
+final class GameCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "FILE", description = "Game file (see scenarios/games/).")
+  Path file;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Override one key, e.g. --set game.parameters.p_r=0.8. Repeatable; validated like the file.")
+  List<String> sets = new ArrayList<>();
+
+  @Option(names = "--abm", description = "Also run the agent-based simulation (the file's simulation section).")
+  boolean abm;
+
+  @Option(names = "--seeds", paramLabel = "N", description = "Replications of the agent-based run (sets simulation.seeds).")
+  Integer seeds;
+
+  @Option(names = "--updates", paramLabel = "N", description = "Imitation events per replication (sets simulation.updates).")
+  Long updates;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Master seed of the replications (sets simulation.seed).")
+  Long seed;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Worker threads for the replications (default: all processors). Results do not depend on it.")
+  Integer threads;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default results/game-<name>/).")
+  Path out;
+
+  @Option(names = "--force", description = "Replace an existing non-empty output folder.")
+  boolean force;
+
+  @Option(names = "--quiet", description = "Print nothing but errors.")
+  boolean quiet;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Instant started = Instant.now();
+    long t0 = System.nanoTime();
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter outw = spec.commandLine().getOut();
+    if (threads != null && threads < 1) {
+      err.println("govsim game: --threads must be at least 1");
+      return Main.BAD_INPUT;
+    }
+    List<String> all = new ArrayList<>(sets);
+    if (seeds != null) all.add("simulation.seeds=" + seeds);
+    if (updates != null) all.add("simulation.updates=" + updates);
+    if (seed != null) all.add("simulation.seed=" + seed);
+    GameFile.Loaded loaded;
+    try {
+      loaded = GameFile.load(file, all);
+    } catch (ScenarioException e) {
+      err.println(e.format());
+      return Main.BAD_INPUT;
+    }
+    Game g = loaded.game();
+    ExactAnalysis.Result exact;
+    try {
+      exact = ExactAnalysis.analyse(g);
+    } catch (ExactAnalysis.Reducible e) {
+      err.println("govsim game: " + file + ": " + e.getMessage());
+      return Main.BAD_INPUT;
+    }
+    double exactSeconds = (System.nanoTime() - t0) / 1e9;
+    AgentBased.Result sim = null;
+    long[] repSeeds = null;
+    if (abm) {
+      Game.Simulation s = g.simulation();
+      repSeeds = new long[s.seeds()];
+      for (int i = 0; i < repSeeds.length; i++) repSeeds[i] = Seeds.derive(s.seed(), "replication=" + i);
+      Seeds.requireDistinct(repSeeds, i -> "replication=" + i);
+      if (!quiet) {
+        outw.printf(Locale.ROOT, "govsim: simulating %s agent-based: %d seeds x %d imitation events (burn-in %d)%n",
+            g.name(), s.seeds(), s.updates(), s.burnIn());
+        outw.flush();
+      }
+      sim = AgentBased.run(g, repSeeds, threads == null ? BatchRunner.defaultThreads() : threads, true);
+    }
+    Path target = out != null ? out : Path.of("results", "game-" + g.name());
+    OutputFolder folder;
+    try {
+      folder = OutputFolder.open(target, force);
+    } catch (OutputFolder.ExistsException e) {
+      err.println("govsim: " + e.getMessage());
+      return Main.BAD_INPUT;
+    }
+    Map<String, Object> provenance = new LinkedHashMap<>();
+    List<String> cmd = new ArrayList<>();
+    cmd.add("govsim");
+    cmd.addAll(spec.commandLine().getParseResult().originalArgs());
+    provenance.put("command", cmd);
+    provenance.put("game_file", file.toString());
+    provenance.put("game_sha256", loaded.sha256());
+    provenance.put("overrides", all);
+    provenance.put("exact_seconds", exactSeconds);
+    try {
+      GameOutputs.write(folder, loaded, exact, sim, provenance, started, (System.nanoTime() - t0) / 1e9);
+    } catch (OutputFolder.ExistsException e) {
+      folder.abandon();
+      err.println("govsim: " + e.getMessage());
+      return Main.BAD_INPUT;
+    } catch (RuntimeException e) {
+      folder.abandon();
+      throw e;
+    }
+    if (!quiet) print(outw, g, exact, sim, target, exactSeconds);
+    return 0;
+  }
+
+  static void print(PrintWriter out, Game g, ExactAnalysis.Result r, AgentBased.Result sim, Path target, double exactSeconds) {
+    out.printf(Locale.ROOT, "govsim: game %s: %d population(s), %d slot(s), %d strategy profiles; beta %s, mu %s%n",
+        g.name(), g.populationCount(), g.slotCount(), g.profileCount(), num(g.beta()), num(g.mutationRate()));
+    out.printf(Locale.ROOT, "Stationary shares (exact analysis, %.3f s):%n", exactSeconds);
+    boolean bd = r.sharesAtMutationRate() != null;
+    StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "  %-12s %-10s %22s", "population", "strategy",
+        "small-mutation limit"));
+    if (bd) h.append(String.format(Locale.ROOT, " %20s", "exact at mu=" + num(g.mutationRate())));
+    if (sim != null) h.append(String.format(Locale.ROOT, "   %s", "agent-based mean [95% interval], n seeds"));
+    out.println(h);
+    for (int p = 0; p < g.populationCount(); p++) {
+      Game.Population pop = g.population(p);
+      for (int s = 0; s < pop.strategyCount(); s++) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-12s %-10s %22s", pop.name(),
+            pop.strategies().get(s), num(r.shares()[p][s])));
+        if (bd) line.append(String.format(Locale.ROOT, " %20s", num(r.sharesAtMutationRate()[p][s])));
+        if (sim != null) {
+          Estimate e = sim.shares()[p][s];
+          line.append(String.format(Locale.ROOT, "   %s [%s, %s], n=%d", num(e.mean()), num(e.ciLow()), num(e.ciHigh()),
+              e.n()));
+        }
+        out.println(line);
+      }
+    }
+    if (sim != null && !bd) {
+      out.println("  (the agent-based runs use mu = " + num(g.mutationRate()) + "; they approach the small-mutation limit "
+          + "only when mu x Z is small)");
+    }
+    out.println("Most likely state: " + r.stateName(argmax(r.stationary())) + " (p = " + num(r.stationary()[argmax(r.stationary())]) + ")");
+    out.println("Wrote " + target);
+    out.flush();
+  }
+
+  private static int argmax(double[] x) {
+    int best = 0;
+    for (int i = 1; i < x.length; i++) if (x[i] > x[best]) best = i;
+    return best;
+  }
+
+  private static String num(double x) {
+    if (Double.isNaN(x)) return "n/a";
+    return String.format(Locale.ROOT, "%.4g", x).replaceFirst("(\\.\\d*?)0+(e|$)", "$1$2").replaceFirst("\\.(e|$)", "$1");
+  }
+}
