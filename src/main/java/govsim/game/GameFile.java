@@ -37,11 +37,13 @@ public final class GameFile {
   static final Set<String> SIMULATION_KEYS = Set.of("seed", "seeds", "updates", "burn_in", "record_every");
 
   /** Names the expressions reserve: exp4j's functions and constants, and min and max. */
-  static final Set<String> RESERVED = Set.of("abs", "acos", "asin", "atan", "cbrt", "ceil", "cos", "cosh", "exp",
-      "floor", "log", "log10", "log1p", "log2", "sin", "sinh", "sqrt", "tan", "tanh", "signum", "pow", "min", "max",
-      "pi", "e");
+  static final Set<String> RESERVED = Set.of("abs", "acos", "asin", "atan", "cbrt", "ceil", "cos", "cosh", "cot",
+      "exp", "expm1", "floor", "log", "log10", "log1p", "log2", "pow", "signum", "sin", "sinh", "sqrt", "tan", "tanh",
+      "min", "max", "pi", "e");
 
   static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  /** A name inside an expression (a number's exponent such as 1e5 is not one). */
+  static final Pattern IDENTIFIER = Pattern.compile("(?<![0-9.A-Za-z_])[A-Za-z_][A-Za-z0-9_]*");
   static final Pattern STRATEGY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_+-]*");
   static final long MAX_SIZE = 10_000_000;
   static final long MAX_SEED = (1L << 53) - 1;
@@ -413,6 +415,19 @@ public final class GameFile {
       }
       // The operators as people write them in papers.
       String expr = text.replace('−', '-').replace('×', '*').replace('÷', '/');
+      // Names are checked here, not by exp4j: it splits an unknown 'cc' into two known 'c's.
+      java.util.regex.Matcher idents = IDENTIFIER.matcher(expr);
+      boolean known = true;
+      while (idents.find()) {
+        String token = idents.group();
+        if (params.containsKey(token) || RESERVED.contains(token)) continue;
+        error(node, "unknown name '" + token + "' in the expression '" + text + "'; parameters are "
+            + (params.isEmpty() ? "none" : String.join(", ", params.keySet()))
+            + "; functions are min, max, exp, log, sqrt, abs and the others listed in docs/games.md"
+            + Naming.hint(token, params.keySet()));
+        known = false;
+      }
+      if (!known) return null;
       try {
         Expression e = new ExpressionBuilder(expr).functions(MIN, MAX).variables(params.keySet())
             .implicitMultiplication(false).build();
@@ -469,8 +484,8 @@ public final class GameFile {
       List<String> sorted = allowed.stream().sorted().toList();
       for (String key : m.keys()) {
         if (!allowed.contains(key)) {
-          errors.add(m.get(key).keyError("unknown key '" + key + "'" + Naming.hint(key, allowed) + "; the "
-              + what + " are " + String.join(", ", sorted)));
+          errors.add(m.get(key).keyError("unknown key '" + key + "' (the " + what + " are " + String.join(", ", sorted)
+              + ")" + Naming.hint(key, allowed)));
         }
       }
     }
