@@ -15,7 +15,10 @@ import picocli.CommandLine.Model.CommandSpec;
         "shared/bench/market-kernel.md) and the baseline scenario several times after a warm-up",
         "and prints medians: wall time of stepping, user-days per second (whole step and the users'",
         "phase alone), peak heap, bytes per user, and a plain struct-of-arrays reference loop.",
-        "Quote medians and ratios from one run; the machine should be otherwise idle."})
+        "Quote medians and ratios from one run; the machine should be otherwise idle.", "",
+        "With --game: the game engine instead (govsim game): exact analysis of DSAIR, of the",
+        "three-population trust game and of a 4 x 3 synthetic game, and agent-based imitation",
+        "events per second on one thread."})
 final class BenchCommand implements Callable<Integer> {
   @Option(names = "--reps", defaultValue = "5", description = "Measured repetitions per scenario (default ${DEFAULT-VALUE}).")
   int reps;
@@ -39,6 +42,15 @@ final class BenchCommand implements Callable<Integer> {
       description = "With --sweep: 'spark' measures the Spark engine's overhead per run against the local engine (needs the Spark build: see docs/cluster.md).")
   String engine;
 
+  @Option(names = "--game", description = "Measure the game engine instead (exact analysis time, imitation events per second).")
+  boolean game;
+
+  @Option(names = "--dsair", defaultValue = "scenarios/games/dsair.yaml", description = "DSAIR game file timed by --game (default ${DEFAULT-VALUE}).")
+  Path dsair;
+
+  @Option(names = "--trust", defaultValue = "scenarios/games/trust-regulation.yaml", description = "Three-population game file timed by --game (default ${DEFAULT-VALUE}).")
+  Path trust;
+
   @Spec
   CommandSpec spec;
 
@@ -50,7 +62,9 @@ final class BenchCommand implements Callable<Integer> {
     }
     try {
       Benchmark bench = new Benchmark(spec.commandLine().getOut(), reps, warmup);
-      if (sweep && "spark".equals(engine)) {
+      if (game) {
+        govsim.game.GameBench.run(spec.commandLine().getOut(), dsair, trust, reps, warmup);
+      } else if (sweep && "spark".equals(engine)) {
         govsim.experiment.sweep.SparkBridge.bench(sweepFile, 2, 16, spec.commandLine().getOut());
       } else if (sweep) {
         bench.sweeps(sweepFile, baseline);
@@ -63,6 +77,9 @@ final class BenchCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     } catch (govsim.scenario.ScenarioException e) {
       spec.commandLine().getErr().println(e.format());
+      return Main.BAD_INPUT;
+    } catch (govsim.game.ExactAnalysis.Reducible e) {
+      spec.commandLine().getErr().println("govsim bench: " + e.getMessage());
       return Main.BAD_INPUT;
     }
   }

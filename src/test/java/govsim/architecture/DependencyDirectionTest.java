@@ -33,7 +33,9 @@ class DependencyDirectionTest {
       "govsim.io", List.of("govsim.cli", "govsim.gui"),
       "govsim.report", List.of("govsim.cli", "govsim.gui", "govsim.model", "govsim.mechanism", "govsim.world"),
       "govsim.gui", List.of("govsim.cli", "govsim.report"),
-      "govsim.experiment", List.of("govsim.cli", "govsim.gui"));
+      "govsim.experiment", List.of("govsim.cli", "govsim.gui"),
+      "govsim.game", List.of("govsim.model", "govsim.mechanism", "govsim.world", "govsim.report", "govsim.gui",
+          "govsim.cli", "govsim.experiment", "javax.swing", "java.awt"));
 
   static final Pattern REF = Pattern.compile("\\b((?:govsim|javax\\.swing|java\\.awt)(?:\\.[a-z]\\w*)+)");
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import govsim.experiment.batch.BatchRunner;
 import govsim.experiment.validation.Finding;
+import govsim.experiment.validation.GameFacts;
 import govsim.experiment.validation.StylizedFacts;
 import govsim.experiment.validation.ValidationReport;
 import java.nio.file.Files;
@@ -23,12 +24,16 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StylizedFactsTest {
   private final Map<String, Finding> findings = new LinkedHashMap<>();
+  private final Map<String, Finding> gameFindings = new LinkedHashMap<>();
 
   @BeforeAll
   void runTheExperiments() throws Exception {
     StylizedFacts facts = new StylizedFacts(Path.of("scenarios"), StylizedFacts.DEFAULT_REPS,
         StylizedFacts.DEFAULT_SEED, BatchRunner.defaultThreads());
     for (Finding f : facts.all()) findings.put(f.id(), f);
+    GameFacts games = new GameFacts(Path.of("scenarios"), StylizedFacts.DEFAULT_REPS, StylizedFacts.DEFAULT_SEED,
+        BatchRunner.defaultThreads());
+    for (Finding f : games.all()) gameFindings.put(f.id(), f);
   }
 
   private void assertHolds(String id) {
@@ -71,10 +76,17 @@ class StylizedFactsTest {
     assertHolds("SF6");
   }
 
+  /** Issue 14: the DSAIR thresholds of Han et al. (2020) and the agent-based check of the exact chain. */
+  @Test
+  void g1DsairThresholds() {
+    Finding f = gameFindings.get("G1");
+    assertTrue(f.holds(), "G1 does not hold:\n" + f.markdown());
+  }
+
   @Test
   void validationDocumentIsInStepWithTheModel() throws Exception {
-    String expected = ValidationReport.render(List.copyOf(findings.values()), StylizedFacts.DEFAULT_REPS,
-        StylizedFacts.DEFAULT_SEED);
+    String expected = ValidationReport.render(List.copyOf(findings.values()), List.copyOf(gameFindings.values()),
+        StylizedFacts.DEFAULT_REPS, StylizedFacts.DEFAULT_SEED);
     String actual = Files.readString(Path.of("docs/validation.md"));
     assertTrue(actual.equals(expected), "docs/validation.md is out of step with the model; regenerate it with\n"
         + "  ./govsim validation --write docs/validation.md\n(first differing line: " + firstDiff(expected, actual) + ")");
