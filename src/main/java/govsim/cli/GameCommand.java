@@ -39,7 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "(birth_death.csv; abm_shares.csv, abm_runs.csv, abm_timeseries.csv with --abm),",
         "game.resolved.yaml and manifest.json to results/game-<name>/ (or --out DIR)."},
     footer = {"", "Examples:", "  ./govsim game scenarios/games/dsair.yaml --set game.parameters.s=2 --set game.parameters.p_r=0.834",
-        "  ./govsim game scenarios/games/dsair.yaml --abm --seeds 10 --out results/dsair-abm"})
+        "  ./govsim game scenarios/games/dsair.yaml --abm --seeds 10 --out results/dsair-abm",
+        "  ./govsim game scenarios/games/dsair.yaml --vary game.parameters.p_r=0.5:1:0.05 --out results/dsair-pr"})
 final class GameCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "Game file (see scenarios/games/).")
   Path file;
@@ -59,6 +60,10 @@ final class GameCommand implements Callable<Integer> {
 
   @Option(names = "--seed", paramLabel = "N", description = "Master seed of the replications (sets simulation.seed).")
   Long seed;
+
+  @Option(names = "--vary", paramLabel = "KEY=FROM:TO:STEP",
+      description = "Also analyse the game exactly at every value of one key, e.g. --vary game.parameters.p_r=0.5:1:0.01 (writes vary.csv).")
+  String vary;
 
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads for the replications (default: all processors). Results do not depend on it.")
   Integer threads;
@@ -96,15 +101,44 @@ final class GameCommand implements Callable<Integer> {
       err.println(e.format());
       return Main.BAD_INPUT;
     }
+    GameOutputs.Varied varied = null;
+    if (vary != null) {
+      if (abm) {
+        err.println("govsim game: --vary runs the exact analysis only; drop --abm (or run --abm at one value with --set)");
+        return Main.BAD_INPUT;
+      }
+      VaryRange range = VaryRange.parse(vary);
+      if (range == null) {
+        err.println("govsim game: --vary expects KEY=FROM:TO:STEP with FROM <= TO, STEP > 0 and at most "
+            + VaryRange.MAX_POINTS + " values, e.g. --vary game.parameters.p_r=0.5:1:0.01; found '" + vary + "'");
+        return Main.BAD_INPUT;
+      }
+      List<ExactAnalysis.Result> results = new ArrayList<>();
+      for (String v : range.values()) {
+        List<String> withValue = new ArrayList<>(all);
+        withValue.add(range.key() + "=" + v);
+        try {
+          results.add(ExactAnalysis.analyse(GameFile.load(file, withValue).game()));
+        } catch (ScenarioException e) {
+          err.println(e.format());
+          return Main.BAD_INPUT;
+        } catch (ExactAnalysis.Reducible e) {
+          err.println("govsim game: " + file + " with " + range.key() + "=" + v + ": " + e.getMessage());
+          return Main.BAD_INPUT;
+        }
+      }
+      varied = new GameOutputs.Varied(range.key(), range.values(), results);
+    }
     Game g = loaded.game();
     ExactAnalysis.Result exact;
+    long tExact = System.nanoTime();
     try {
       exact = ExactAnalysis.analyse(g);
     } catch (ExactAnalysis.Reducible e) {
       err.println("govsim game: " + file + ": " + e.getMessage());
       return Main.BAD_INPUT;
     }
-    double exactSeconds = (System.nanoTime() - t0) / 1e9;
+    double exactSeconds = (System.nanoTime() - tExact) / 1e9;
     AgentBased.Result sim = null;
     long[] repSeeds = null;
     if (abm) {
@@ -137,7 +171,8 @@ final class GameCommand implements Callable<Integer> {
     provenance.put("overrides", all);
     provenance.put("exact_seconds", exactSeconds);
     try {
-      GameOutputs.write(folder, loaded, exact, sim, provenance, started, (System.nanoTime() - t0) / 1e9);
+      if (vary != null) provenance.put("vary", vary);
+      GameOutputs.write(folder, loaded, exact, sim, varied, provenance, started, (System.nanoTime() - t0) / 1e9);
     } catch (OutputFolder.ExistsException e) {
       folder.abandon();
       err.println("govsim: " + e.getMessage());
@@ -146,8 +181,56 @@ final class GameCommand implements Callable<Integer> {
       folder.abandon();
       throw e;
     }
-    if (!quiet) print(outw, g, exact, sim, target, exactSeconds);
+    if (!quiet) {
+      if (varied != null) printVaried(outw, g, varied);
+      print(outw, g, exact, sim, target, exactSeconds);
+    }
     return 0;
+  }
+
+  /** A --vary range: exact decimal steps, so 0.1 + 2 x 0.1 is written 0.3, not 0.30000000000000004. */
+  record VaryRange(String key, List<String> values) {
+    static final int MAX_POINTS = 10_001;
+
+    static VaryRange parse(String text) {
+      int eq = text.indexOf('=');
+      if (eq <= 0) return null;
+      String key = text.substring(0, eq).strip();
+      String[] parts = text.substring(eq + 1).split(":", -1);
+      if (parts.length != 3 || key.isEmpty()) return null;
+      try {
+        java.math.BigDecimal from = new java.math.BigDecimal(parts[0].strip());
+        java.math.BigDecimal to = new java.math.BigDecimal(parts[1].strip());
+        java.math.BigDecimal step = new java.math.BigDecimal(parts[2].strip());
+        if (step.signum() <= 0 || from.compareTo(to) > 0) return null;
+        java.math.BigDecimal count = to.subtract(from).divide(step, 0, java.math.RoundingMode.FLOOR);
+        if (count.compareTo(java.math.BigDecimal.valueOf(MAX_POINTS - 1)) > 0) return null;
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i <= count.intValueExact(); i++) {
+          values.add(from.add(step.multiply(java.math.BigDecimal.valueOf(i))).stripTrailingZeros().toPlainString());
+        }
+        return new VaryRange(key, values);
+      } catch (NumberFormatException | ArithmeticException e) {
+        return null;
+      }
+    }
+  }
+
+  static void printVaried(PrintWriter out, Game g, GameOutputs.Varied v) {
+    StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "  %-14s", v.key().substring(v.key().lastIndexOf('.') + 1)));
+    for (int p = 0; p < g.populationCount(); p++) {
+      for (String s : g.population(p).strategies()) h.append(String.format(Locale.ROOT, " %12s", g.population(p).name() + ":" + s));
+    }
+    out.println("Small-mutation stationary shares over " + v.key() + " (vary.csv):");
+    out.println(h);
+    for (int i = 0; i < v.values().size(); i++) {
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-14s", v.values().get(i)));
+      ExactAnalysis.Result r = v.results().get(i);
+      for (int p = 0; p < g.populationCount(); p++) {
+        for (double x : r.shares()[p]) line.append(String.format(Locale.ROOT, " %12s", num(x)));
+      }
+      out.println(line);
+    }
   }
 
   static void print(PrintWriter out, Game g, ExactAnalysis.Result r, AgentBased.Result sim, Path target, double exactSeconds) {

@@ -16,12 +16,21 @@ import java.util.Map;
 /**
  * Writes the folder of {@code govsim game} (docs/games.md): the exact analysis (stationary.csv,
  * shares.csv, fixation.csv, transitions.csv, payoffs.csv, birth_death.csv when there is one),
- * the agent-based results when asked for (abm_shares.csv, abm_runs.csv, abm_timeseries.csv),
+ * the analysis over a range of one key when asked for (vary.csv), the agent-based results when
+ * asked for (abm_shares.csv, abm_runs.csv, abm_timeseries.csv),
  * game.resolved.yaml and manifest.json. The folder is staged and moved into place whole ({@link
  * OutputFolder}).
  */
 public final class GameOutputs {
   private GameOutputs() {}
+
+  /** The exact analysis at every value of one key (govsim game --vary). */
+  public record Varied(String key, List<String> values, List<ExactAnalysis.Result> results) {
+    public Varied {
+      values = List.copyOf(values);
+      results = List.copyOf(results);
+    }
+  }
 
   /** The comparable exact value of a simulated share and how it was obtained. */
   public record Exact(double value, String kind) {}
@@ -44,6 +53,17 @@ public final class GameOutputs {
    */
   public static List<String> write(OutputFolder folder, GameFile.Loaded loaded, ExactAnalysis.Result r,
       AgentBased.Result abm, Map<String, Object> provenance, Instant started, double wallSeconds)
+      throws OutputFolder.ExistsException {
+    return write(folder, loaded, r, abm, null, provenance, started, wallSeconds);
+  }
+
+  /**
+   * Writes everything and commits the folder.
+   *
+   * @param varied null, or the exact analysis over a range of one key (vary.csv)
+   */
+  public static List<String> write(OutputFolder folder, GameFile.Loaded loaded, ExactAnalysis.Result r,
+      AgentBased.Result abm, Varied varied, Map<String, Object> provenance, Instant started, double wallSeconds)
       throws OutputFolder.ExistsException {
     Game g = loaded.game();
     List<String> files = new ArrayList<>();
@@ -115,6 +135,23 @@ public final class GameOutputs {
         }
       }
       files.add("birth_death.csv");
+    }
+
+    if (varied != null) {
+      try (CsvTable t = new CsvTable(folder.file("vary.csv"),
+          List.of(varied.key(), "population", "strategy", "share", "share_at_mutation_rate"))) {
+        for (int i = 0; i < varied.values().size(); i++) {
+          ExactAnalysis.Result x = varied.results().get(i);
+          for (int p = 0; p < pops; p++) {
+            for (int s = 0; s < g.population(p).strategyCount(); s++) {
+              t.row(List.of(varied.values().get(i), g.population(p).name(), g.population(p).strategies().get(s),
+                  Num.format(x.shares()[p][s]),
+                  x.sharesAtMutationRate() == null ? "" : Num.format(x.sharesAtMutationRate()[p][s])));
+            }
+          }
+        }
+      }
+      files.add("vary.csv");
     }
 
     if (abm != null) {

@@ -17,8 +17,9 @@ import ec.util.MersenneTwisterFast;
  * same convention as the analysis, which is what makes the two comparable value for value.
  *
  * <p>Speed: fitness and adoption probabilities depend only on the counts, so they are
- * recomputed only when a strategy actually changes; an event that changes nothing costs three
- * or four draws and a few array reads. The loop allocates nothing.
+ * recomputed only when a strategy actually changes (for one population of two strategies they
+ * are tabulated for every count once); which events are mutations is drawn as geometric gaps;
+ * an event costs two or three draws and a few array reads. The loop allocates nothing.
  *
  * <p>Randomness: one {@link MersenneTwisterFast} per run, seeded with all 64 bits of the run's
  * seed (as the ABM does: MASON's long seed keeps only 32); the initial strategies are drawn
@@ -48,6 +49,13 @@ public final class ImitationDynamics {
   private final int[][] n; // [population][strategy]
   private final double[][][] adopt; // [population][learner strategy][model strategy]
   private final double[][] fit;
+  /**
+   * One population of two strategies: the adoption probabilities for every count k of
+   * strategy-0 players, computed once ({@code table[k][learner][model]}), so that a change of
+   * strategy costs a table look-up instead of two payoff sums and two exponentials. Null for
+   * other games.
+   */
+  private final double[][][] table;
 
   public ImitationDynamics(Game game) {
     this.game = game;
@@ -66,6 +74,18 @@ public final class ImitationDynamics {
       n[p] = new int[strategies[p]];
       adopt[p] = new double[strategies[p]][strategies[p]];
       fit[p] = new double[strategies[p]];
+    }
+    if (pops == 1 && strategies[0] == 2) {
+      int z = size[0];
+      table = new double[z + 1][2][2];
+      for (int k = 0; k <= z; k++) {
+        n[0][0] = k;
+        n[0][1] = z - k;
+        refresh();
+        for (int i = 0; i < 2; i++) for (int j = 0; j < 2; j++) table[k][i][j] = adopt[0][i][j];
+      }
+    } else {
+      table = null;
     }
   }
 
@@ -91,7 +111,7 @@ public final class ImitationDynamics {
         n[p][s]++;
       }
     }
-    refresh();
+    update();
     double mu = game.mutationRate();
     double[][] occupancy = new double[pops][];
     long[] since = new long[pops];
@@ -111,6 +131,10 @@ public final class ImitationDynamics {
       nextRecord = recordEvery;
     }
     long changes = 0;
+    // Which events are mutations is a Bernoulli(mu) sequence; it is drawn as geometric gaps
+    // (the same law), so that an imitation event spends no draw on it.
+    double logKeep = mu > 0 && mu < 1 ? Math.log1p(-mu) : 0;
+    long nextMutation = nextMutation(rng, -1, mu, logKeep);
     for (long t = 0; t < updates; t++) {
       int p = pops == 1 ? 0 : rng.nextInt(pops);
       int z = size[p];
@@ -118,7 +142,8 @@ public final class ImitationDynamics {
       int learner = rng.nextInt(z);
       int from = sp[learner];
       int to;
-      if (mu > 0 && rng.nextDouble() < mu) {
+      if (t == nextMutation) {
+        nextMutation = nextMutation(rng, t, mu, logKeep);
         to = rng.nextInt(strategies[p] - 1);
         if (to >= from) to++;
       } else {
@@ -140,7 +165,7 @@ public final class ImitationDynamics {
         n[p][from]--;
         n[p][to]++;
         changes++;
-        refresh();
+        update();
       }
       if (t + 1 == nextRecord) {
         double[] r = series[row++];
@@ -160,6 +185,24 @@ public final class ImitationDynamics {
       }
     }
     return new Run(seed, mean, series, changes);
+  }
+
+  /** The event after {@code t} at which the next mutation happens (Long.MAX_VALUE for none). */
+  private static long nextMutation(MersenneTwisterFast rng, long t, double mu, double logKeep) {
+    if (!(mu > 0)) return Long.MAX_VALUE;
+    if (mu >= 1) return t + 1;
+    // P(gap = g) = (1 - mu)^(g - 1) mu for g >= 1: g = 1 + floor(log(U) / log(1 - mu)), U in (0, 1].
+    double gap = Math.floor(Math.log(1 - rng.nextDouble()) / logKeep);
+    return gap >= Long.MAX_VALUE - t - 1 ? Long.MAX_VALUE : t + 1 + (long) gap;
+  }
+
+  /** Brings the adoption probabilities in line with the counts. */
+  private void update() {
+    if (table != null) {
+      adopt[0] = table[n[0][0]];
+    } else {
+      refresh();
+    }
   }
 
   /** Recomputes every fitness and adoption probability from the counts. */

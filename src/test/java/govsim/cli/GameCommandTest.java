@@ -69,6 +69,28 @@ class GameCommandTest {
   }
 
   @Test
+  void varyAnalysesEveryValueAndFindsTheCrossing() throws Exception {
+    // DSAIR, s = 1.5: the small-mutation share of AS crosses 1/2 at p_r = 0.778 (docs/validation.md, G1).
+    Path out = tmp.resolve("vary");
+    CliTest.Outcome o = CliTest.exec("game", "scenarios/games/dsair.yaml", "--vary", "game.parameters.p_r=0.77:0.79:0.01",
+        "--out", out.toString());
+    assertEquals(0, o.code(), o.err());
+    java.util.List<String> rows = Files.readAllLines(out.resolve("vary.csv"));
+    assertEquals("game.parameters.p_r,population,strategy,share,share_at_mutation_rate", rows.get(0));
+    assertEquals(1 + 3 * 2, rows.size());
+    double at077 = Double.parseDouble(rows.get(1).split(",")[3]);
+    double at078 = Double.parseDouble(rows.get(3).split(",")[3]);
+    assertTrue(rows.get(1).startsWith("0.77,firms,AS,") && rows.get(3).startsWith("0.78,firms,AS,"), rows.toString());
+    assertTrue(at077 < 0.5 && at078 > 0.5, rows.toString());
+    assertEquals(java.util.List.of("0.1", "0.2", "0.3"), GameCommand.VaryRange.parse("k=0.1:0.3:0.1").values());
+    assertEquals(null, GameCommand.VaryRange.parse("k=1:0:0.1"));
+    CliTest.Outcome bad = CliTest.exec("game", "scenarios/games/dsair.yaml", "--vary", "game.parameters.p_r=0:1", "--out",
+        tmp.resolve("v2").toString());
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("--vary expects KEY=FROM:TO:STEP"), bad.err());
+  }
+
+  @Test
   void anExistingFolderIsNotOverwritten() throws Exception {
     Path out = tmp.resolve("taken");
     Files.createDirectories(out);
