@@ -16,9 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
         "and prints medians: wall time of stepping, user-days per second (whole step and the users'",
         "phase alone), peak heap, bytes per user, and a plain struct-of-arrays reference loop.",
         "Quote medians and ratios from one run; the machine should be otherwise idle.", "",
-        "With --game: the game engine instead (govsim game): exact analysis of DSAIR, of the",
-        "three-population trust game and of a 4 x 3 synthetic game, and agent-based imitation",
-        "events per second on one thread."})
+        "With --game: the game engine instead (govsim game): exact analysis of DSAIR,",
+        "of the three-population trust game and of a 4 x 3 synthetic game, and",
+        "agent-based imitation events per second on one thread."})
 final class BenchCommand implements Callable<Integer> {
   @Option(names = "--reps", defaultValue = "5", description = "Measured repetitions per scenario (default ${DEFAULT-VALUE}).")
   int reps;

@@ -19,10 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** `govsim validation`: runs the stylized-fact experiments and (re)writes docs/validation.md. */
 @Command(name = "validation", mixinStandardHelpOptions = true,
-    description = {"Test the paper's stylized facts (SF1-SF6) with replications, and the game engine's",
-        "published anchor (G1, the DSAIR race of Han et al. 2020).", "",
+    description = {"Test the paper's stylized facts (SF1-SF6) with replications, and the",
+        "game engine's published anchor (G1, the DSAIR race of Han et al. 2020).", "",
         "Runs each stylized fact of MODEL.md §8 as an experiment and prints the measured",
-        "values, 95% intervals and verdict; --write regenerates docs/validation.md."},
+        "values, 95%% intervals and verdict; --write regenerates docs/validation.md."},
     footer = {"", "Examples:", "  ./govsim validation", "  ./govsim validation --only SF4", "  ./govsim validation --only G1",
         "  ./govsim validation --write docs/validation.md"})
 final class ValidationCommand implements Callable<Integer> {
