@@ -90,6 +90,24 @@ class ExactAnalysisTest {
   }
 
   @Test
+  void threePopulationFixationsAreTheOneSlotClosedForms() throws Exception {
+    // trust-regulation.yaml, one slot per population, so a focal's payoff does not depend on how many
+    // of its own population share its strategy: rho = (1 - e^{-beta d}) / (1 - e^{-beta d Z}) for a
+    // constant advantage d. In state (CT, D, D) a regulating regulator gains bR - cR - v + b_fo = 8
+    // over 0 (beta = 1, Z = 100): rho = (1 - e^{-8}) / (1 - e^{-800}). In (N, D, D) a conditional
+    // truster earns 0 like N: neutral, rho = 1/100.
+    Game g = GameFixtures.load(java.nio.file.Files.readString(java.nio.file.Path.of("scenarios/games/trust-regulation.yaml")));
+    assertEquals(-Math.expm1(-8), ExactAnalysis.fixation(g, new int[] {2, 1, 1}, 2, 0), 1e-15);
+    assertEquals(0.01, ExactAnalysis.fixation(g, new int[] {1, 1, 1}, 0, 2), 1e-15);
+    // The embedded chain divides by P (S_p - 1): users have 3 strategies, so T((N,D,D) -> (CT,D,D)) = 0.01 / (3 * 2).
+    ExactAnalysis.Result r = ExactAnalysis.analyse(g);
+    int ndd = 1 * 4 + 1 * 2 + 1;
+    int ctdd = 2 * 4 + 1 * 2 + 1;
+    assertEquals("N D D", r.stateName(ndd));
+    assertEquals(0.01 / 6, r.transitions()[ndd][ctdd], 1e-15);
+  }
+
+  @Test
   void threePopulationsUnderNeutralDriftAreUniform() throws Exception {
     // beta = 0: every fixation is 1/Z, the chain is doubly stochastic, every state has 1/12.
     Game g = GameFixtures.load(java.nio.file.Files.readString(java.nio.file.Path.of("scenarios/games/trust-regulation.yaml"))
