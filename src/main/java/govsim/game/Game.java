@@ -151,13 +151,6 @@ public final class Game {
     return (f / radix[s]) % populations.get(pop).strategyCount();
   }
 
-  /** The profile index of one strategy per slot. */
-  public int profile(int[] strategyPerSlot) {
-    int f = 0;
-    for (int s = 0; s < slots.length; s++) f += strategyPerSlot[s] * radix[s];
-    return f;
-  }
-
   /** "AS AU": the strategies of a profile in slot order. */
   public String profileName(int f) {
     List<String> parts = new ArrayList<>();
@@ -170,11 +163,6 @@ public final class Game {
     int n = 0;
     for (int q : slots) if (q == p) n++;
     return n;
-  }
-
-  /** The same game with another mutation rate (for the agent-based check of the validation). */
-  public Game withMutationRate(double newMu) {
-    return new Game(name, populations, slots, parameters, payoffs, beta, newMu, simulation);
   }
 
   /** The same game with other agent-based settings. */

@@ -85,6 +85,8 @@ public final class GameFile {
 
   private static final class Reader {
     private final List<ScenarioError> errors;
+    /** Parameters declared with a bad value (already reported): expressions using them are skipped. */
+    private final Set<String> invalidParams = new java.util.HashSet<>();
 
     Reader(List<ScenarioError> errors) {
       this.errors = errors;
@@ -95,13 +97,14 @@ public final class GameFile {
     }
 
     Loaded read(YamlTree.Node root, String sha) {
-      unknownKeys(root, TOP_KEYS, "top-level keys");
       YamlTree.Node g = root.get("game");
       if (g == null) {
+        // Other keys are not listed one by one: the file is most likely not a game file at all.
         errors.add(root.error("missing key 'game' (the game: populations, slots, parameters, payoffs, "
-            + "selection_intensity, mutation_rate)"));
+            + "selection_intensity, mutation_rate); is this a game file? (docs/games.md; scenarios run with govsim run)"));
         return null;
       }
+      unknownKeys(root, TOP_KEYS, "top-level keys");
       if (!mapping(g)) return null;
       unknownKeys(g, GAME_KEYS, "keys of game");
       String name = string(g, "name", true);
@@ -198,6 +201,7 @@ public final class GameFile {
           }
           Double d = number(v);
           if (d != null) params.put(key, d);
+          else invalidParams.add(key);
         }
       }
 
@@ -421,6 +425,10 @@ public final class GameFile {
       while (idents.find()) {
         String token = idents.group();
         if (params.containsKey(token) || RESERVED.contains(token)) continue;
+        if (invalidParams.contains(token)) {
+          known = false; // its value was reported as wrong already
+          continue;
+        }
         error(node, "unknown name '" + token + "' in the expression '" + text + "'; parameters are "
             + (params.isEmpty() ? "none" : String.join(", ", params.keySet()))
             + "; functions are min, max, exp, log, sqrt, abs and the others listed in docs/games.md"

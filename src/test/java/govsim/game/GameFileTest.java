@@ -98,9 +98,12 @@ class GameFileTest {
         .replace("mutation_rate: 0.01", "mutation_rate: 2"));
     assertTrue(m.contains("game.populations.pop.size: expected a whole number in [2, 10000000], found 1"), m);
     assertTrue(m.contains("game.mutation_rate: expected a number in [0, 1], found 2"), m);
-    String n = errors("name: x\n");
-    assertTrue(n.contains("g.yaml:1:1: name: unknown key 'name' (the top-level keys are game, simulation); did you mean 'game'?"), n);
-    assertTrue(n.contains("missing key 'game'"), n);
+    String n = errors("name: x\nregime: hybrid\n");
+    assertTrue(n.startsWith("g.yaml:1:1: missing key 'game'") && n.contains("is this a game file?"), n);
+    assertTrue(n.endsWith("1 error in g.yaml"), "a scenario file is not picked apart key by key: " + n);
+    String v = errors(GOOD, "game.parameters.b=abc");
+    assertTrue(v.contains("game.parameters.b: expected a number, found 'abc'"), v);
+    assertTrue(v.endsWith("1 error in g.yaml"), "expressions using b are not reported again: " + v);
     String p = errors(GOOD.replace("C D: [-c, b]", "C D: [-c]").replace("C C:", "C  C D:"));
     assertTrue(p.contains("game.payoffs.C  C D: a profile names one strategy per slot (2: pop, pop), found 3"), p);
     assertTrue(p.contains("game.payoffs.C D: expected a list of 2 payoffs, one per slot (pop, pop), found a list with 1 item(s)"), p);
