@@ -262,7 +262,8 @@ final class GameCommand implements Callable<Integer> {
     }
     if (sim != null && !bd) {
       out.println("  (the agent-based runs use mu = " + num(g.mutationRate()) + "; they approach the small-mutation limit "
-          + "only when mu x Z is small)");
+          + "only if each mutant fixes or vanishes before the next arises: mu well below 1/Z^2 when some mutants "
+          + "are neutral; see docs/games.md)");
     }
     out.println("Most likely state: " + r.stateName(argmax(r.stationary())) + " (p = " + num(r.stationary()[argmax(r.stationary())]) + ")");
     out.println("Wrote " + target);

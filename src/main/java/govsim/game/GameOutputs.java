@@ -38,7 +38,8 @@ public final class GameOutputs {
   /**
    * The exact value the agent-based long-run share estimates: the birth–death chain's when it
    * exists (one population, two strategies, μ &gt; 0: then the two are the same quantity), else
-   * the small-mutation limit (which the simulation approaches only when μ·Z is small).
+   * the small-mutation limit (which the simulation approaches only when each mutant fixes or
+   * vanishes before the next arises).
    */
   public static Exact exactFor(ExactAnalysis.Result r, int p, int s) {
     if (r.sharesAtMutationRate() != null) return new Exact(r.sharesAtMutationRate()[p][s], "birth_death_at_mutation_rate");
