@@ -1,6 +1,9 @@
 package govsim.cli;
 
+import static govsim.observe.Metrics.*;
+
 import govsim.experiment.RunResult;
+import govsim.observe.RunMetric;
 import govsim.observe.Num;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,10 +14,10 @@ import java.util.Locale;
 final class Report {
   private Report() {}
 
-  static final List<String> HEADLINE = List.of("harm_total", "harm_severe", "harm_malicious", "harm_info_weak_share",
-      "compliance_rate", "governance_gap_days_mean", "practice_duration_days_mean", "trust_mean", "hhi",
-      "capability_growth_per_year", "cost_compliance", "cost_regulator", "communities_final", "sanctions",
-      "expulsions");
+  static final List<String> HEADLINE = java.util.stream.Stream.of(HARM_TOTAL_RUN, HARM_SEVERE_RUN,
+      HARM_MALICIOUS_RUN, HARM_INFO_WEAK_SHARE_RUN, COMPLIANCE_RATE_RUN, GOVERNANCE_GAP_DAYS_MEAN_RUN,
+      PRACTICE_DURATION_DAYS_MEAN_RUN, TRUST_MEAN_RUN, HHI_RUN, CAPABILITY_GROWTH_PER_YEAR, COST_COMPLIANCE_RUN,
+      COST_REGULATOR_RUN, COMMUNITIES_FINAL, SANCTIONS_RUN, EXPULSIONS_RUN).map(RunMetric::name).toList();
 
   static void printRun(PrintWriter out, RunResult r, Path folder) {
     out.printf(Locale.ROOT, "govsim: %d steps in %.2f s of stepping; results in %s%n", r.spec().time().steps(),

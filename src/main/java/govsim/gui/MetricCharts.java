@@ -1,6 +1,8 @@
 package govsim.gui;
 
-import govsim.observe.StepMetrics;
+import static govsim.observe.Metrics.*;
+
+import govsim.observe.StepMetric;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -22,12 +24,13 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * Live time-series charts of the run's headline metrics (harm, compliance and coverage, trust,
  * concentration, the governance gap, market and communities), drawn with JFreeChart 1.0.19
- * directly. They are fed the recorder's rows ({@link StepMetrics#COLUMNS}), the same rows
+ * directly. They are fed the recorder's rows ({@link govsim.observe.Metrics#STEP_METRICS}), the same rows
  * {@code govsim run} writes to timeseries.csv, so the GUI shows exactly what a run records.
  *
  * <p>Why not MASON's TimeSeriesChartGenerator: it makes one window per chart, each with a large
  * settings pane, and its axes are shared by all series of a chart; six small charts in one window
- * read better and compose into one screenshot.
+ * read better and compose into one screenshot. Each line is labelled with its metric's title and
+ * each axis with the first line's unit, from the metric catalogue.
  *
  * <p>Swing thread only.
  */
@@ -48,31 +51,28 @@ public final class MetricCharts extends JPanel {
 
   private final List<Line> lines = new ArrayList<>();
   private final List<JFreeChart> charts = new ArrayList<>();
-  private final int dayColumn = StepMetrics.index("day");
+  private final int dayColumn = DAY.column();
 
   public MetricCharts() {
     super(new GridLayout(2, 3, 4, 4));
     setBackground(Color.WHITE);
-    add(chart("Harm per 1,000 users (cumulative)", "harm", false, NO_DATA,
-        "harm_total_cum", "total", "harm_severe_cum", "severe", "harm_malicious_cum", "malicious"));
-    add(chart("Compliance and rule coverage", "share", true, NO_DATA,
-        "compliance_rate", "compliance", "coverage_regulator", "regulator rules", "coverage_community", "community standards"));
-    add(chart("Trust", "reputation", true, NO_DATA, "trust_mean", "trust (user-weighted)", "reputation_mean", "mean reputation"));
-    add(chart("Market concentration", "HHI", false, NO_DATA, "hhi", "HHI of user shares"));
-    add(chart("Governance gap", "days", false, "no risk has had an effective rule or standard yet",
-        "governance_gap_days_mean", "emergence to first rule (mean)"));
-    add(chart("Market and communities", "count", false, NO_DATA,
-        "active_firms", "active firms", "communities", "communities", "practice_firms", "firms with harmful practice"));
+    add(chart("Harm (cumulative)", false, NO_DATA, HARM_TOTAL_CUM, HARM_SEVERE_CUM, HARM_MALICIOUS_CUM));
+    add(chart("Compliance and rule coverage", true, NO_DATA, COMPLIANCE_RATE, COVERAGE_REGULATOR, COVERAGE_COMMUNITY));
+    add(chart("Trust", true, NO_DATA, TRUST_MEAN, REPUTATION_MEAN));
+    add(chart("Market concentration", false, NO_DATA, HHI));
+    add(chart("Governance gap", false, "no risk has had an effective rule or standard yet", GOVERNANCE_GAP_DAYS_MEAN));
+    add(chart("Market and communities", false, NO_DATA, ACTIVE_FIRMS, COMMUNITIES, PRACTICE_FIRMS));
   }
 
-  private ChartPanel chart(String title, String yLabel, boolean unitRange, String noData, String... columnsAndLabels) {
+  private ChartPanel chart(String title, boolean unitRange, String noData, StepMetric... metrics) {
     XYSeriesCollection data = new XYSeriesCollection();
-    for (int i = 0; i < columnsAndLabels.length; i += 2) {
-      XYSeries s = new XYSeries(columnsAndLabels[i + 1], false, true);
+    for (StepMetric m : metrics) {
+      XYSeries s = new XYSeries(m.doc().title(), false, true);
       data.addSeries(s);
-      lines.add(new Line(StepMetrics.index(columnsAndLabels[i]), s));
+      lines.add(new Line(m.column(), s));
     }
-    JFreeChart chart = ChartFactory.createXYLineChart(title, "day", yLabel, data, PlotOrientation.VERTICAL,
+    String yLabel = metrics[0].doc().unit();
+    JFreeChart chart = ChartFactory.createXYLineChart(title, DAY.doc().unit(), yLabel, data, PlotOrientation.VERTICAL,
         true, false, false);
     chart.setBackgroundPaint(Color.WHITE);
     chart.getTitle().setFont(TITLE);
@@ -125,8 +125,8 @@ public final class MetricCharts extends JPanel {
   }
 
   /** Points on the line of a column (for tests). */
-  int points(String column) {
-    int c = StepMetrics.index(column);
+  int points(StepMetric metric) {
+    int c = metric.column();
     for (Line l : lines) if (l.column() == c) return l.series().getItemCount();
     return -1;
   }

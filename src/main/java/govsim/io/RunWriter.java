@@ -2,10 +2,9 @@ package govsim.io;
 
 import com.google.gson.GsonBuilder;
 import govsim.experiment.RunResult;
+import govsim.observe.Metrics;
 import govsim.observe.Num;
 import govsim.observe.RunListener;
-import govsim.observe.RunSummary;
-import govsim.observe.StepMetrics;
 import govsim.scenario.ScenarioYaml;
 import govsim.world.Risk;
 import govsim.world.WorldEvent;
@@ -34,7 +33,7 @@ public final class RunWriter implements RunListener, AutoCloseable {
 
   public RunWriter(OutputFolder folder, boolean writeTimeseries, boolean writeEvents) {
     this.folder = folder;
-    this.timeseries = writeTimeseries ? new CsvTable(folder.file("timeseries.csv"), StepMetrics.COLUMNS) : null;
+    this.timeseries = writeTimeseries ? new CsvTable(folder.file("timeseries.csv"), Metrics.STEP_NAMES) : null;
     this.events = writeEvents ? new CsvTable(folder.file("events.csv"), EVENT_COLUMNS) : null;
   }
 
@@ -63,7 +62,7 @@ public final class RunWriter implements RunListener, AutoCloseable {
       cells.add(result.spec().name());
       cells.add(result.spec().regime().yamlName());
       cells.add(Long.toString(result.spec().seed()));
-      for (String m : RunSummary.METRICS) cells.add(Num.format(result.summary().get(m)));
+      for (String m : Metrics.RUN_NAMES) cells.add(Num.format(result.summary().get(m)));
       summary.row(cells);
     }
     try (CsvTable risks = new CsvTable(folder.file("risks.csv"), RISK_COLUMNS)) {
@@ -105,7 +104,7 @@ public final class RunWriter implements RunListener, AutoCloseable {
 
   public static List<String> summaryHeader() {
     List<String> header = new ArrayList<>(List.of("scenario", "regime", "seed"));
-    header.addAll(RunSummary.METRICS);
+    header.addAll(Metrics.RUN_NAMES);
     return header;
   }
 

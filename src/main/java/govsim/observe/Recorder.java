@@ -36,7 +36,8 @@ public final class Recorder implements Steppable {
     long step = w.step;
     double[] row = metrics.compute(w);
     summary.add(w, row);
-    if (step % every == 0 || step == lastStep) listener.row(row);
+    // The row is reused at the next step; a recorded row is a copy the listener may keep.
+    if (step % every == 0 || step == lastStep) listener.row(row.clone());
     w.drainEvents(listener::event);
   }
 

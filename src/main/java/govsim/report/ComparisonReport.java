@@ -1,5 +1,7 @@
 package govsim.report;
 
+import govsim.observe.MetricDoc;
+import govsim.observe.Metrics;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.awt.Color;
@@ -100,7 +102,7 @@ final class ComparisonReport {
     header.addAll(regimes);
     List<List<String>> rows = new ArrayList<>();
     for (String metric : metrics) {
-      MetricInfo info = MetricInfo.summary(metric);
+      MetricDoc info = Metrics.runDoc(metric);
       List<String> row = new ArrayList<>();
       row.add(info.title() + (info.unit().isEmpty() ? "" : " (" + info.unit() + ")") + " `" + metric + "`");
       CsvData rowsOf = comparison.where("metric", metric);
@@ -119,7 +121,7 @@ final class ComparisonReport {
       String reps) {
     List<JFreeChart> panels = new ArrayList<>();
     for (String metric : metrics) {
-      MetricInfo info = MetricInfo.summary(metric);
+      MetricDoc info = Metrics.runDoc(metric);
       CsvData rowsOf = comparison.where("metric", metric);
       List<Plots.Intervals> series = new ArrayList<>();
       List<String> labels = new ArrayList<>();
@@ -180,7 +182,7 @@ final class ComparisonReport {
         }
         rows.add(List.of("`" + metric + "`", label, Numbers.interval(d, lo, hi), Numbers.format(x.num(i, "p_value"))));
       }
-      MetricInfo info = MetricInfo.summary(metric);
+      MetricDoc info = Metrics.runDoc(metric);
       LegendItemCollection legend = new LegendItemCollection();
       legend.add(Plots.legendItem("interval excludes 0", Palette.BLUE, 0));
       legend.add(Plots.legendItem("interval includes 0", Palette.GREY, 1));
@@ -229,7 +231,7 @@ final class ComparisonReport {
             TimeAxis.pick(time.convert(x.column("day")), idx), TimeAxis.pick(x.column(mean), idx),
             lo == null ? null : TimeAxis.pick(x.column(lo), idx), hi == null ? null : TimeAxis.pick(x.column(hi), idx)));
       }
-      MetricInfo info = MetricInfo.series(col);
+      MetricDoc info = Metrics.stepDoc(col);
       c.figure(Figure.single("ts-" + col.replace('_', '-'), info.title() + " by regime",
           info.title() + " (`" + col + "`" + (info.meaning().isEmpty() ? "" : ": " + info.meaning()) + "): the mean"
               + " over the " + reps + " seeds of each regime at every recorded step (line) and the " + level

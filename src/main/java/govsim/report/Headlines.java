@@ -1,7 +1,13 @@
 package govsim.report;
 
+import static govsim.observe.Metrics.*;
+
 import govsim.experiment.compare.ComparisonTable;
+import govsim.observe.MetricDoc;
+import govsim.observe.StepMetric;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Which metrics the report draws, in one place, so that the report and the notebook show the same
@@ -12,57 +18,75 @@ final class Headlines {
   private Headlines() {}
 
   /** One column of a time-series figure and its legend entry. */
-  record Column(String name, String legend) {}
+  record Column(StepMetric metric, String legend) {
+    String name() {
+      return metric.name();
+    }
+  }
 
   /**
-   * A time-series figure of a single run.
+   * A time-series figure of a single run; its axis label, share axis and the column names of its
+   * caption come from the metric catalogue.
    *
    * @param id figure id
    * @param title figure title
-   * @param yLabel axis label with unit
-   * @param share whether the axis is a share drawn on [0, 1]
    * @param columns the lines
-   * @param caption what it shows
+   * @param text what it shows (the caption without the column names)
    */
-  record RunFigure(String id, String title, String yLabel, boolean share, List<Column> columns, String caption) {}
+  record RunFigure(String id, String title, List<Column> columns, String text) {
+    /** The first column's axis label; with several lines, the figure title and the first column's unit. */
+    String yLabel() {
+      MetricDoc first = columns.get(0).metric().doc();
+      if (columns.size() == 1 || first.unit().isEmpty()) return first.axisLabel();
+      return title + " (" + first.unit() + ")";
+    }
+
+    /** Whether the axis is a share drawn on [0, 1]: every line is a share. */
+    boolean share() {
+      return columns.stream().allMatch(c -> c.metric().doc().isShare());
+    }
+
+    /** The caption: the text and the columns drawn. */
+    String caption() {
+      return text + " Columns: " + columns.stream().map(c -> "`" + c.name() + "`").collect(Collectors.joining(", "))
+          + ".";
+    }
+  }
 
   /** The single-run figures (harm, compliance, trust, HHI, governance gap, capability). */
   static final List<RunFigure> RUN = List.of(
-      new RunFigure("harm", "Cumulative harm", "Cumulative harm (per 1,000 users)", false,
-          List.of(new Column("harm_total_cum", "all harm"), new Column("harm_severe_cum", "severe harm"),
-              new Column("harm_malicious_cum", "harm from malicious actors")),
+      new RunFigure("harm", "Cumulative harm",
+          List.of(new Column(HARM_TOTAL_CUM, "all harm"), new Column(HARM_SEVERE_CUM, "severe harm"),
+              new Column(HARM_MALICIOUS_CUM, "harm from malicious actors")),
           "Harm per 1,000 users accumulated since the start: all harm (incidents, harmful practices, attacks),"
-              + " the part from severe incidents and attacks, and the part from malicious actors"
-              + " (`harm_total_cum`, `harm_severe_cum`, `harm_malicious_cum`)."),
-      new RunFigure("compliance", "Compliance and rule coverage", "Share (0\u20131)", true,
-          List.of(new Column("compliance_rate", "compliance"), new Column("mitigation_rate", "mitigation"),
-              new Column("coverage_regulator", "covered by regulator rules"),
-              new Column("coverage_community", "covered by community standards")),
-          "Compliance: user-weighted share of (active risk, firm) pairs that are governed and complied with;"
-              + " mitigation: the share mitigated, governed or not; coverage: the share of known active risks"
-              + " covered by a regulator rule or a community standard in force."),
-      new RunFigure("trust", "Trust and reputation", "Reputation (0\u20131)", false,
-          List.of(new Column("trust_mean", "trust (user-weighted reputation of providers)"),
-              new Column("reputation_mean", "mean reputation of active firms")),
+              + " the part from severe incidents and attacks, and the part from malicious actors."),
+      new RunFigure("compliance", "Compliance and rule coverage",
+          List.of(new Column(COMPLIANCE_RATE, "compliance"), new Column(MITIGATION_RATE, "mitigation"),
+              new Column(COVERAGE_REGULATOR, "covered by regulator rules"),
+              new Column(COVERAGE_COMMUNITY, "covered by community standards")),
+          "Compliance: user-weighted share of (active risk, firm) pairs that are governed and complied with"
+              + " (undefined, and not drawn, where no rule and no rule-maker exists); mitigation: the share"
+              + " mitigated, governed or not; coverage: the share of known active risks covered by a regulator"
+              + " rule or a community standard in force."),
+      new RunFigure("trust", "Trust and reputation",
+          List.of(new Column(TRUST_MEAN, "trust (user-weighted reputation of providers)"),
+              new Column(REPUTATION_MEAN, "mean reputation of active firms")),
           "Trust is the user-weighted mean reputation of users' providers; reputation the unweighted mean over"
-              + " active firms (`trust_mean`, `reputation_mean`)."),
-      new RunFigure("hhi", "Market concentration", "Herfindahl\u2013Hirschman index (0\u20131)", false,
-          List.of(new Column("hhi", "HHI of user shares")),
-          "Herfindahl\u2013Hirschman index of the firms' user shares (`hhi`): 1 is monopoly, 1/n is n equal"
-              + " firms."),
-      new RunFigure("governance-gap", "Governance gap", "Mean governance gap (days)", false,
-          List.of(new Column("governance_gap_days_mean", "mean governance gap")),
+              + " active firms."),
+      new RunFigure("hhi", "Market concentration", List.of(new Column(HHI, "HHI of user shares")),
+          "Herfindahl\u2013Hirschman index of the firms' user shares: 1 is monopoly, 1/n is n equal firms."),
+      new RunFigure("governance-gap", "Governance gap",
+          List.of(new Column(GOVERNANCE_GAP_DAYS_MEAN, "mean governance gap")),
           "Mean days from a novel risk's emergence to its first effective rule (community standard or"
-              + " regulator rule), over the novel risks governed so far (`governance_gap_days_mean`);"
-              + " undefined, and not drawn, until the first one is governed."),
-      new RunFigure("capability", "Capability (innovation)", "Mean capability (index)", false,
-          List.of(new Column("capability_mean", "mean capability of active firms")),
-          "Mean capability of active firms (`capability_mean`); its growth rate is the model's measure of"
-              + " innovation."));
+              + " regulator rule), over the novel risks governed so far; undefined, and not drawn, until the first"
+              + " one is governed."),
+      new RunFigure("capability", "Capability (innovation)",
+          List.of(new Column(CAPABILITY_MEAN, "mean capability of active firms")),
+          "Mean capability of active firms; its growth rate is the model's measure of innovation."));
 
   /** The time-series columns of a comparison, one figure each (mean and band per regime). */
-  static final List<String> COMPARISON_SERIES = List.of("harm_total_cum", "harm_severe_cum", "compliance_rate",
-      "trust_mean", "hhi", "governance_gap_days_mean", "capability_mean");
+  static final List<String> COMPARISON_SERIES = names(HARM_TOTAL_CUM, HARM_SEVERE_CUM, COMPLIANCE_RATE, TRUST_MEAN,
+      HHI, GOVERNANCE_GAP_DAYS_MEAN, CAPABILITY_MEAN);
 
   /**
    * The summary metrics of the forest plots and tables: the headline metrics that {@code govsim
@@ -71,5 +95,9 @@ final class Headlines {
   static final List<String> SUMMARY = ComparisonTable.HEADLINE;
 
   /** The time-series columns drawn for a sweep (spread across runs, per regime). */
-  static final List<String> SWEEP_SERIES = List.of("harm_total_cum", "compliance_rate");
+  static final List<String> SWEEP_SERIES = names(HARM_TOTAL_CUM, COMPLIANCE_RATE);
+
+  private static List<String> names(StepMetric... metrics) {
+    return Stream.of(metrics).map(StepMetric::name).toList();
+  }
 }

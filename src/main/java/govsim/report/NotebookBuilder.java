@@ -1,5 +1,7 @@
 package govsim.report;
 
+import govsim.observe.MetricDoc;
+import govsim.observe.Metrics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,13 +82,13 @@ final class NotebookBuilder {
   }
 
   /** Titles and units of every metric the notebook may draw. */
-  private static Map<String, MetricInfo> labels(FolderKind kind) {
-    Map<String, MetricInfo> out = new LinkedHashMap<>();
+  private static Map<String, MetricDoc> labels(FolderKind kind) {
+    Map<String, MetricDoc> out = new LinkedHashMap<>();
     if (kind == FolderKind.RUN || kind == FolderKind.COMPARISON) {
-      for (String s : Headlines.COMPARISON_SERIES) out.put(s, MetricInfo.series(s));
+      for (String s : Headlines.COMPARISON_SERIES) out.put(s, Metrics.stepDoc(s));
     }
-    if (kind == FolderKind.SWEEP) for (String s : Headlines.SWEEP_SERIES) out.put(s, MetricInfo.series(s));
-    for (String s : govsim.observe.RunSummary.METRICS) out.putIfAbsent(s, MetricInfo.summary(s));
+    if (kind == FolderKind.SWEEP) for (String s : Headlines.SWEEP_SERIES) out.put(s, Metrics.stepDoc(s));
+    for (String s : Metrics.RUN_NAMES) out.putIfAbsent(s, Metrics.runDoc(s));
     return out;
   }
 

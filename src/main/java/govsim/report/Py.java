@@ -1,5 +1,7 @@
 package govsim.report;
 
+import govsim.observe.MetricDoc;
+import govsim.observe.Metrics;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import java.util.List;
@@ -33,9 +35,9 @@ final class Py {
   }
 
   /** A dict from names to (title, unit) tuples, one entry per line. */
-  static String labels(Map<String, MetricInfo> infos) {
+  static String labels(Map<String, MetricDoc> infos) {
     StringBuilder sb = new StringBuilder("{\n");
-    for (Map.Entry<String, MetricInfo> e : infos.entrySet()) {
+    for (Map.Entry<String, MetricDoc> e : infos.entrySet()) {
       sb.append("    ").append(str(e.getKey())).append(": (").append(str(e.getValue().title())).append(", ")
           .append(str(e.getValue().unit())).append("),\n");
     }

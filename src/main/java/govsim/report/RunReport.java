@@ -1,5 +1,7 @@
 package govsim.report;
 
+import govsim.observe.MetricDoc;
+import govsim.observe.Metrics;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +42,7 @@ final class RunReport {
       List<List<String>> rows = new ArrayList<>();
       for (String col : summary.header()) {
         if (col.equals("scenario") || col.equals("regime") || col.equals("seed")) continue;
-        MetricInfo info = MetricInfo.summary(col);
+        MetricDoc info = Metrics.runDoc(col);
         rows.add(List.of(info.title() + " (`" + col + "`)", meaning(info), Numbers.format(summary.num(0, col))));
       }
       c.heading("summary", "Summary metrics");
@@ -85,7 +87,7 @@ final class RunReport {
     return "Run of " + scenario + " (" + Provenance.str(m, "regime") + " regime, seed " + Provenance.str(m, "seed") + ")";
   }
 
-  static String meaning(MetricInfo info) {
+  static String meaning(MetricDoc info) {
     String unit = info.unit().isEmpty() ? "" : " [" + info.unit() + "]";
     return info.meaning() + unit;
   }

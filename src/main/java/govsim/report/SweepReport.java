@@ -1,5 +1,7 @@
 package govsim.report;
 
+import govsim.observe.MetricDoc;
+import govsim.observe.Metrics;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
@@ -199,7 +201,7 @@ final class SweepReport {
           }
         }
       }
-      MetricInfo info = MetricInfo.summary(metric);
+      MetricDoc info = Metrics.runDoc(metric);
       Palette.Viridis scale = new Palette.Viridis(lo, hi);
       List<JFreeChart> panels = new ArrayList<>();
       for (Map.Entry<String, double[][]> e : byRegime.entrySet()) {
@@ -227,7 +229,7 @@ final class SweepReport {
     for (String metric : metrics) {
       CsvData ofMetric = aggregate.where("metric", metric);
       if (ofMetric.size() == 0) continue;
-      MetricInfo info = MetricInfo.summary(metric);
+      MetricDoc info = Metrics.runDoc(metric);
       List<JFreeChart> panels = new ArrayList<>();
       for (String regime : regimes) {
         CsvData rows = ofMetric.where("regime", regime);
@@ -257,7 +259,7 @@ final class SweepReport {
     for (String metric : metrics) {
       CsvData ofMetric = aggregate.where("metric", metric);
       if (ofMetric.size() == 0) continue;
-      MetricInfo info = MetricInfo.summary(metric);
+      MetricDoc info = Metrics.runDoc(metric);
       List<Plots.Line> lines = new ArrayList<>();
       for (int r = 0; r < regimes.size(); r++) {
         Plots.Line l = line(regimes.get(r), r, ofMetric.where("regime", regimes.get(r)), x);
@@ -304,7 +306,7 @@ final class SweepReport {
     c.heading("scatter", "Outcomes against each parameter");
     for (String metric : metrics) {
       if (!runs.has(metric)) continue;
-      MetricInfo info = MetricInfo.summary(metric);
+      MetricDoc info = Metrics.runDoc(metric);
       List<JFreeChart> panels = new ArrayList<>();
       for (Param p : numeric) {
         if (!runs.has(p.key())) continue;
@@ -348,7 +350,7 @@ final class SweepReport {
           rows.add(List.of(regime, "`" + metric + "`", "`" + x.text(i, "parameter") + "`",
               Numbers.interval(v[0][k], v[1][k], v[2][k]), Numbers.interval(v[3][k], v[4][k], v[5][k])));
         }
-        MetricInfo info = MetricInfo.summary(metric);
+        MetricDoc info = Metrics.runDoc(metric);
         panels.add(Plots.intervals(info.title() + " (" + metric + ")", params, "Sobol index",
             List.of(new Plots.Intervals("first order S1", Palette.BLUE, Plots.shape(0, 10), v[0], v[1], v[2]),
                 new Plots.Intervals("total ST", Palette.VERMILLION, Plots.shape(1, 10), v[3], v[4], v[5])),
@@ -410,7 +412,7 @@ final class SweepReport {
             Palette.regimeStroke(regimes.get(r), r, ChartStyle.LINE_WIDTH), x, mean, p10, p90));
       }
       if (lines.isEmpty()) continue;
-      MetricInfo info = MetricInfo.series(col);
+      MetricDoc info = Metrics.stepDoc(col);
       c.figure(Figure.single("sweep-ts-" + id(col), info.title() + " across the sweep",
           info.title() + " (`" + col + "`) over time: the mean over all runs of each regime (line) and the 10th to 90th"
               + " percentile across those runs (band): how far the design moves the outcome, not a confidence"

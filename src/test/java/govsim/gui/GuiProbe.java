@@ -108,7 +108,7 @@ public final class GuiProbe {
   private static void playAll(GuiLauncher.Opened gui, ScenarioSession session, Capture capture) {
     long steps = session.spec().time().steps();
     GuiLauncher.play(gui, steps);
-    int[] seen = GuiLauncher.onSwing(() -> new int[] {gui.gui().charts().points("hhi"),
+    int[] seen = GuiLauncher.onSwing(() -> new int[] {gui.gui().charts().points(govsim.observe.Metrics.HHI),
         gui.gui().eventLog().rows(), gui.gui().network().firms().size()});
     capture.mark("played " + GuiLauncher.stepsPlayed(gui));
     capture.mark("chart points " + seen[0]);

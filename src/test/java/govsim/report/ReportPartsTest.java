@@ -104,10 +104,10 @@ class ReportPartsTest {
 
   @Test
   void metricLabelsKeepTheContextApart() {
-    assertEquals("per 1,000 users per step", MetricInfo.series("harm_total").unit());
-    assertEquals("per 1,000 users, run total", MetricInfo.summary("harm_total").unit());
-    assertTrue(MetricInfo.summary("compliance_rate").isShare());
-    assertEquals("Governance gap (days)", MetricInfo.summary("governance_gap_days_mean").axisLabel());
-    assertEquals("no_such_metric", MetricInfo.summary("no_such_metric").axisLabel());
+    assertEquals("per 1,000 users per step", govsim.observe.Metrics.stepDoc("harm_total").unit());
+    assertEquals("per 1,000 users, run total", govsim.observe.Metrics.runDoc("harm_total").unit());
+    assertTrue(govsim.observe.Metrics.runDoc("compliance_rate").isShare());
+    assertEquals("Governance gap (days)", govsim.observe.Metrics.runDoc("governance_gap_days_mean").axisLabel());
+    assertEquals("no_such_metric", govsim.observe.Metrics.runDoc("no_such_metric").axisLabel());
   }
 }

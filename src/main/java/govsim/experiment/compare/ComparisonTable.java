@@ -1,6 +1,9 @@
 package govsim.experiment.compare;
 
+import static govsim.observe.Metrics.*;
+
 import govsim.model.Regime;
+import govsim.observe.RunMetric;
 import govsim.stats.Estimate;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -19,9 +22,9 @@ public final class ComparisonTable {
   private ComparisonTable() {}
 
   /** The headline metrics shown on the terminal (all metrics are in comparison.csv). */
-  public static final List<String> HEADLINE = List.of("harm_total", "harm_severe", "harm_malicious",
-      "compliance_rate", "governance_gap_days_mean", "practice_duration_days_mean", "trust_mean", "hhi",
-      "capability_growth_per_year", "cost_regulator");
+  public static final List<String> HEADLINE = java.util.stream.Stream.of(HARM_TOTAL_RUN, HARM_SEVERE_RUN,
+      HARM_MALICIOUS_RUN, COMPLIANCE_RATE_RUN, GOVERNANCE_GAP_DAYS_MEAN_RUN, PRACTICE_DURATION_DAYS_MEAN_RUN,
+      TRUST_MEAN_RUN, HHI_RUN, CAPABILITY_GROWTH_PER_YEAR, COST_REGULATOR_RUN).map(RunMetric::name).toList();
 
   /**
    * Renders the table with a heading that states the method.

@@ -15,7 +15,7 @@ import govsim.model.Regime;
 import govsim.model.Scenarios;
 import govsim.observe.Num;
 import govsim.observe.RunListener;
-import govsim.observe.RunSummary;
+import govsim.observe.Metrics;
 import govsim.scenario.ScenarioException;
 import govsim.scenario.ScenarioLoader;
 import govsim.stats.Estimate;
@@ -176,7 +176,7 @@ public final class RegimeComparison {
       List<String> command) throws InterruptedException {
     Instant started = Instant.now();
     int reps = seeds.length;
-    int metricsCount = RunSummary.METRICS.size();
+    int metricsCount = Metrics.RUN_NAMES.size();
     double[][][] values = new double[regimes.size()][metricsCount][reps];
     List<SeriesMeans> series = new ArrayList<>();
     for (int r = 0; r < regimes.size(); r++) series.add(new SeriesMeans());
@@ -184,7 +184,7 @@ public final class RegimeComparison {
     List<Map<String, Object>> failureRecords = new ArrayList<>();
 
     List<String> header = new ArrayList<>(List.of("regime", "replication", "seed", "status"));
-    header.addAll(RunSummary.METRICS);
+    header.addAll(Metrics.RUN_NAMES);
     header.add("error");
     BatchRunner.Summary batch;
     try (CsvTable runsCsv = new CsvTable(folder.file("runs.csv"), header)) {
@@ -195,7 +195,7 @@ public final class RegimeComparison {
         List<String> row = new ArrayList<>(List.of(name, Integer.toString(rep), Long.toString(seeds[rep]),
             o.ok() ? "ok" : "failed"));
         for (int m = 0; m < metricsCount; m++) {
-          double v = o.ok() ? o.result().summary().get(RunSummary.METRICS.get(m)) : Double.NaN;
+          double v = o.ok() ? o.result().summary().get(Metrics.RUN_NAMES.get(m)) : Double.NaN;
           values[regime][m][rep] = v;
           row.add(Num.format(v));
         }
@@ -224,8 +224,8 @@ public final class RegimeComparison {
         Map<String, Estimate> byMetric = new LinkedHashMap<>();
         for (int m = 0; m < metricsCount; m++) {
           Estimate e = Stats.estimate(values[r][m], level);
-          byMetric.put(RunSummary.METRICS.get(m), e);
-          out.row(List.of(regimes.get(r).yamlName(), RunSummary.METRICS.get(m), Num.format(e.mean()),
+          byMetric.put(Metrics.RUN_NAMES.get(m), e);
+          out.row(List.of(regimes.get(r).yamlName(), Metrics.RUN_NAMES.get(m), Num.format(e.mean()),
               Num.format(e.sd()), Num.format(e.ciLow()), Num.format(e.ciHigh()), Integer.toString(e.n())));
         }
         estimates.put(regimes.get(r), byMetric);
@@ -237,7 +237,7 @@ public final class RegimeComparison {
         for (int b = a + 1; b < regimes.size(); b++) {
           for (int m = 0; m < metricsCount; m++) {
             PairedDifference d = PairedDifference.of(values[a][m], values[b][m], level);
-            out.row(List.of(regimes.get(a).yamlName(), regimes.get(b).yamlName(), RunSummary.METRICS.get(m),
+            out.row(List.of(regimes.get(a).yamlName(), regimes.get(b).yamlName(), Metrics.RUN_NAMES.get(m),
                 Num.format(d.meanDiff()), Num.format(d.ciLow()), Num.format(d.ciHigh()), Num.format(d.pValue()),
                 Integer.toString(d.n())));
           }

@@ -2,7 +2,7 @@ package govsim.experiment.compare;
 
 import govsim.io.CsvTable;
 import govsim.observe.Num;
-import govsim.observe.StepMetrics;
+import govsim.observe.Metrics;
 import govsim.stats.Estimate;
 import govsim.stats.RunningStats;
 import java.util.ArrayList;
@@ -15,14 +15,14 @@ import java.util.List;
  * RunningStats}).
  */
 final class SeriesMeans {
-  private static final int STEP = StepMetrics.index("step");
-  private static final int DAY = StepMetrics.index("day");
+  private static final int STEP = Metrics.STEP.column();
+  private static final int DAY = Metrics.DAY.column();
 
   private final List<RunningStats[]> cells = new ArrayList<>();
   private final List<double[]> stepDay = new ArrayList<>();
   private final List<int[]> runsPerRow = new ArrayList<>();
 
-  /** Adds one run's recorded rows (each of {@link StepMetrics#COLUMNS}). */
+  /** Adds one run's recorded rows (each of {@link Metrics#STEP_METRICS}). */
   void add(List<double[]> rows) {
     for (int r = 0; r < rows.size(); r++) {
       double[] row = rows.get(r);
@@ -42,8 +42,9 @@ final class SeriesMeans {
   /** Header of timeseries_mean.csv: regime, step, day, n, then mean/ci_low/ci_high per column. */
   static List<String> header() {
     List<String> h = new ArrayList<>(List.of("regime", "step", "day", "n"));
-    for (String c : StepMetrics.COLUMNS) {
-      if (c.equals("step") || c.equals("day")) continue;
+    for (govsim.observe.StepMetric m : Metrics.STEP_METRICS) {
+      if (m == Metrics.STEP || m == Metrics.DAY) continue;
+      String c = m.name();
       h.add(c + "_mean");
       h.add(c + "_ci_low");
       h.add(c + "_ci_high");

@@ -15,7 +15,7 @@ import java.util.zip.DataFormatException;
  * @param wallSeconds wall time of the run (kept out of the byte-identical files)
  * @param stepSeconds time spent stepping the model (NaN for a failed run)
  * @param error the error as one line; empty if ok
- * @param summary the summary metrics in {@link govsim.observe.RunSummary#METRICS} order (empty if
+ * @param summary the summary metrics in {@link govsim.observe.Metrics#RUN_METRICS} order (empty if
  *     failed)
  * @param rows the recorded time-series rows (empty if failed or not kept)
  */

@@ -20,7 +20,7 @@ import java.util.Map;
  * @param regimes the regimes crossed with every point (the base scenario's own if none listed)
  * @param scenarios the base scenario loaded under each regime, in regime order, with the
  *     sweep's {@code set} overrides
- * @param metrics the summary metrics to summarise, in {@link govsim.observe.RunSummary#METRICS}
+ * @param metrics the summary metrics to summarise, in {@link govsim.observe.Metrics#RUN_METRICS}
  *     order when all, else in the file's order
  * @param inputs every input file (the sweep file, then the scenario files of the extends chain)
  *     with its SHA-256, to refuse resuming after one changed

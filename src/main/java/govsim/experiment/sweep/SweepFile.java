@@ -3,7 +3,7 @@ package govsim.experiment.sweep;
 import govsim.model.ModelSpec;
 import govsim.model.Regime;
 import govsim.model.Scenarios;
-import govsim.observe.RunSummary;
+import govsim.observe.Metrics;
 import govsim.scenario.ParamInfo;
 import govsim.scenario.ScenarioError;
 import govsim.scenario.ScenarioException;
@@ -162,7 +162,7 @@ public final class SweepFile {
       checkSize(spec, parameters, regimes.size());
       if (!errors.isEmpty()) throw fail();
 
-      List<String> metrics = spec.metrics().isEmpty() ? RunSummary.METRICS : spec.metrics();
+      List<String> metrics = spec.metrics().isEmpty() ? Metrics.RUN_NAMES : spec.metrics();
       Map<String, String> inputs = new LinkedHashMap<>();
       inputs.put(source, sha256(bytes));
       for (Path p : plain.files()) inputs.put(p.toString(), fileSha(p));
@@ -313,8 +313,8 @@ public final class SweepFile {
       for (int i = 0; i < spec.metrics().size(); i++) {
         String m = spec.metrics().get(i);
         Pos pos = posOfItem("metrics", i);
-        if (!RunSummary.METRICS.contains(m)) {
-          error(pos, "metrics[" + i + "]", "unknown summary metric '" + m + "'" + govsim.scenario.Naming.hint(m, RunSummary.METRICS)
+        if (!Metrics.RUN_NAMES.contains(m)) {
+          error(pos, "metrics[" + i + "]", "unknown summary metric '" + m + "'" + govsim.scenario.Naming.hint(m, Metrics.RUN_NAMES)
               + " (see govsim describe, or the columns of a run's summary.csv)");
         } else if (!seen.add(m)) {
           error(pos, "metrics[" + i + "]", "metric '" + m + "' listed twice");

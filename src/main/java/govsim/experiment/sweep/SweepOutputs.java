@@ -6,8 +6,7 @@ import govsim.io.BuildInfo;
 import govsim.io.CsvTable;
 import govsim.model.Regime;
 import govsim.observe.Num;
-import govsim.observe.RunSummary;
-import govsim.observe.StepMetrics;
+import govsim.observe.Metrics;
 import govsim.stats.Estimate;
 import govsim.stats.RunningStats;
 import govsim.stats.SobolIndices;
@@ -78,7 +77,7 @@ final class SweepOutputs {
     this.level = def.spec().confidence();
     for (SweepParameter p : def.parameters()) paramNames.add(p.path());
     metricIndex = new int[def.metrics().size()];
-    for (int i = 0; i < metricIndex.length; i++) metricIndex[i] = RunSummary.METRICS.indexOf(def.metrics().get(i));
+    for (int i = 0; i < metricIndex.length; i++) metricIndex[i] = Metrics.RUN_NAMES.indexOf(def.metrics().get(i));
   }
 
   /** The files this sweep writes (sobol.csv only for Sobol designs, the time series if asked). */
@@ -118,7 +117,7 @@ final class SweepOutputs {
     List<String> runsHeader = new ArrayList<>(List.of("run", "point"));
     runsHeader.addAll(paramNames);
     runsHeader.addAll(List.of("regime", "replication", "seed", "status"));
-    runsHeader.addAll(RunSummary.METRICS);
+    runsHeader.addAll(Metrics.RUN_NAMES);
     runsHeader.add("error");
     List<String> aggregateHeader = new ArrayList<>(List.of("point"));
     aggregateHeader.addAll(paramNames);
@@ -126,7 +125,7 @@ final class SweepOutputs {
     List<String> experimentsHeader = new ArrayList<>(paramNames);
     experimentsHeader.addAll(List.of("scenario", "policy", "model"));
     List<String> seriesHeader = new ArrayList<>(List.of("run"));
-    seriesHeader.addAll(StepMetrics.COLUMNS);
+    seriesHeader.addAll(Metrics.STEP_NAMES);
 
     try (CsvTable runs = new CsvTable(runsFile.tmp(), runsHeader);
         CsvTable timings = new CsvTable(timingsFile.tmp(), List.of("run", "wall_seconds", "step_seconds"));
@@ -154,7 +153,7 @@ final class SweepOutputs {
           row.add(Integer.toString(run.replication()));
           row.add(Long.toString(run.seed()));
           row.add(rec.ok() ? "ok" : "failed");
-          for (int m = 0; m < RunSummary.METRICS.size(); m++) {
+          for (int m = 0; m < Metrics.RUN_NAMES.size(); m++) {
             row.add(rec.ok() && m < rec.summary().length ? Num.format(rec.summary()[m]) : "");
           }
           row.add(rec.error());

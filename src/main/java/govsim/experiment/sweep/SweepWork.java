@@ -6,7 +6,7 @@ import govsim.experiment.batch.Outcome;
 import govsim.model.ModelSpec;
 import govsim.model.Scenarios;
 import govsim.observe.RunListener;
-import govsim.observe.RunSummary;
+import govsim.observe.Metrics;
 import govsim.scenario.ScenarioException;
 import govsim.scenario.ScenarioLoader;
 import java.io.Serializable;
@@ -136,9 +136,9 @@ public final class SweepWork implements Serializable {
           rows.add(row.clone());
         }
       } : RunListener.NONE);
-      double[] summary = new double[RunSummary.METRICS.size()];
+      double[] summary = new double[Metrics.RUN_NAMES.size()];
       for (int m = 0; m < summary.length; m++) {
-        Double v = r.summary().get(RunSummary.METRICS.get(m));
+        Double v = r.summary().get(Metrics.RUN_NAMES.get(m));
         summary[m] = v == null ? Double.NaN : v;
       }
       return new RunRecord(run, true, seed(run), (System.nanoTime() - t0) / 1e9, r.stepSeconds(), "", summary, rows);

@@ -9,7 +9,8 @@ import govsim.model.ModelSpec;
 import govsim.model.Regime;
 import govsim.model.Scenarios;
 import govsim.observe.RunListener;
-import govsim.observe.StepMetrics;
+import govsim.observe.Metrics;
+import govsim.observe.RunMetric;
 import govsim.scenario.ScenarioException;
 import govsim.stats.Estimate;
 import govsim.stats.PairedDifference;
@@ -127,9 +128,9 @@ public final class StylizedFacts {
     double shock = central.events().stream().filter(e -> e.type() == govsim.model.EventType.CAPABILITY_SHOCK)
         .mapToDouble(e -> e.atDay()).findFirst().orElseThrow();
     double lag = central.rulemaking().legislativeLagDays();
-    int cov = StepMetrics.index("coverage_regulator");
-    int covCom = StepMetrics.index("coverage_community");
-    int comp = StepMetrics.index("compliance_rate");
+    int cov = Metrics.COVERAGE_REGULATOR.column();
+    int covCom = Metrics.COVERAGE_COMMUNITY.column();
+    int comp = Metrics.COMPLIANCE_RATE.column();
     double dt = central.time().dtDays();
     Function<Capture, double[]> centralMeasure = cap -> new double[] {
         window(cap.rows, cov, shock - 30, shock, dt), window(cap.rows, cov, shock + 1, shock + 30, dt),
@@ -194,7 +195,7 @@ public final class StylizedFacts {
   private static double window(List<double[]> rows, int col, double fromDay, double toDay, double dt) {
     double s = 0;
     int n = 0;
-    int day = StepMetrics.index("day");
+    int day = Metrics.DAY.column();
     for (double[] r : rows) {
       double start = r[day] - dt;
       if (start + 1e-9 >= fromDay && start < toDay - 1e-9) {
@@ -270,7 +271,7 @@ public final class StylizedFacts {
   // ---------------------------------------------------------------- SF4
   public Finding sf4() throws ScenarioException, InterruptedException {
     String file = "paper/malicious-actors.yaml";
-    Map<Regime, double[]> h = summaries(file, "harm_malicious", Regime.values());
+    Map<Regime, double[]> h = summaries(file, Metrics.HARM_MALICIOUS_RUN, Regime.values());
     double[] lf = h.get(Regime.LAISSEZ_FAIRE);
     Estimate lfE = Stats.estimate(lf, LEVEL);
     PairedDifference dist = PairedDifference.of(h.get(Regime.DISTRIBUTED), lf, LEVEL);
@@ -303,8 +304,8 @@ public final class StylizedFacts {
   public Finding sf5() throws ScenarioException, InterruptedException {
     String file = "paper/synergy.yaml";
     Regime[] regimes = {Regime.CENTRALIZED, Regime.DISTRIBUTED, Regime.HYBRID};
-    Map<Regime, double[]> harm = summaries(file, "harm_total", regimes);
-    Map<Regime, double[]> innov = summaries(file, "capability_growth_per_year", regimes);
+    Map<Regime, double[]> harm = summaries(file, Metrics.HARM_TOTAL_RUN, regimes);
+    Map<Regime, double[]> innov = summaries(file, Metrics.CAPABILITY_GROWTH_PER_YEAR, regimes);
     PairedDifference hc = PairedDifference.of(harm.get(Regime.HYBRID), harm.get(Regime.CENTRALIZED), LEVEL);
     PairedDifference hd = PairedDifference.of(harm.get(Regime.HYBRID), harm.get(Regime.DISTRIBUTED), LEVEL);
     PairedDifference ic = PairedDifference.of(innov.get(Regime.HYBRID), innov.get(Regime.CENTRALIZED), LEVEL);
@@ -336,7 +337,7 @@ public final class StylizedFacts {
   public Finding sf6() throws ScenarioException, InterruptedException {
     String file = "paper/synergy.yaml";
     Regime[] regimes = {Regime.CENTRALIZED, Regime.DISTRIBUTED};
-    Map<Regime, double[]> innov = summaries(file, "capability_growth_per_year", regimes);
+    Map<Regime, double[]> innov = summaries(file, Metrics.CAPABILITY_GROWTH_PER_YEAR, regimes);
     PairedDifference cd = PairedDifference.of(innov.get(Regime.CENTRALIZED), innov.get(Regime.DISTRIBUTED), LEVEL);
     String verdict = String.format(java.util.Locale.ROOT,
         "Capability growth per year: centralized %s vs distributed %s (paired difference %s).",
@@ -375,11 +376,11 @@ public final class StylizedFacts {
     return Stats.estimate(v, LEVEL);
   }
 
-  private Map<Regime, double[]> summaries(String file, String metric, Regime[] regimes)
+  private Map<Regime, double[]> summaries(String file, RunMetric metric, Regime[] regimes)
       throws ScenarioException, InterruptedException {
     Map<Regime, double[]> out = new java.util.EnumMap<>(Regime.class);
     for (Regime r : regimes) {
-      List<double[]> v = replicate(file, r, cap -> new double[] {cap.result.summary().get(metric)});
+      List<double[]> v = replicate(file, r, cap -> new double[] {cap.result.summary().get(metric.name())});
       out.put(r, v.stream().mapToDouble(a -> a[0]).toArray());
     }
     return out;

@@ -14,7 +14,7 @@ import govsim.experiment.batch.ModelRunner;
 import govsim.experiment.batch.Progress;
 import govsim.io.OutputFolder;
 import govsim.model.Regime;
-import govsim.observe.RunSummary;
+import govsim.observe.Metrics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -60,8 +60,8 @@ class RegimeComparisonTest {
       String seed = runs.get(1 + rep).split(",")[2];
       for (int regime = 1; regime < 4; regime++) assertEquals(seed, runs.get(1 + regime * 3 + rep).split(",")[2]);
     }
-    assertEquals(1 + 4 * RunSummary.METRICS.size(), Files.readAllLines(one.resolve("comparison.csv")).size());
-    assertEquals(1 + 6 * RunSummary.METRICS.size(), Files.readAllLines(one.resolve("paired_differences.csv")).size());
+    assertEquals(1 + 4 * Metrics.RUN_NAMES.size(), Files.readAllLines(one.resolve("comparison.csv")).size());
+    assertEquals(1 + 6 * Metrics.RUN_NAMES.size(), Files.readAllLines(one.resolve("paired_differences.csv")).size());
     assertTrue(Files.readAllLines(one.resolve("comparison.csv")).get(0).equals("regime,metric,mean,sd,ci_low,ci_high,n"));
   }
 
