@@ -1,0 +1,618 @@
+package govsim.observe;
+
+import static govsim.mechanism.Fixtures.assignUsers;
+import static govsim.mechanism.Fixtures.community;
+import static govsim.mechanism.Fixtures.firm;
+import static govsim.mechanism.Fixtures.member;
+import static govsim.mechanism.Fixtures.ruleInForce;
+import static govsim.mechanism.Fixtures.spec;
+import static govsim.mechanism.Fixtures.world;
+import static govsim.observe.Metrics.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import govsim.model.ModelSpec;
+import govsim.world.Community;
+import govsim.world.Firm;
+import govsim.world.Risk;
+import govsim.world.StepTally;
+import govsim.world.World;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every metric of the catalogue on a hand-built world, against a value derived by hand. The
+ * world is chosen so that the expected values of the step metrics are pairwise distinct (and
+ * those of the run metrics too): swapping any two metrics, or mis-computing one, fails the test
+ * named after the metric. The undefined cases (empty cells) have tests of their own.
+ */
+class MetricsTest {
+  private static final double EPS = 1e-12;
+
+  /** Utility weights of the hand computation of welfare_consumer; burn-in of the run tests. */
+  private static final ModelSpec SPEC = spec("users.weight_quality=1", "users.weight_reputation=2",
+      "users.weight_practice=0.5", "users.weight_certification=0.25", "time.burn_in_days=2");
+
+  // ---- The catalogue itself ---------------------------------------------------------------
+
+  @Test
+  void namesAreUniqueAndSnakeCaseWithinEachKind() {
+    assertEquals(STEP_NAMES.size(), new HashSet<>(STEP_NAMES).size(), "duplicate step metric name");
+    assertEquals(RUN_NAMES.size(), new HashSet<>(RUN_NAMES).size(), "duplicate run metric name");
+    for (String n : STEP_NAMES) assertTrue(n.matches("[a-z][a-z0-9_]*"), n);
+    for (String n : RUN_NAMES) assertTrue(n.matches("[a-z][a-z0-9_]*"), n);
+  }
+
+  @Test
+  void columnsAndIndicesArePositionsInDeclarationOrder() {
+    for (int i = 0; i < STEP_METRICS.size(); i++) assertEquals(i, STEP_METRICS.get(i).column());
+    for (int i = 0; i < RUN_METRICS.size(); i++) assertEquals(i, RUN_METRICS.get(i).index());
+    assertEquals(STEP_METRICS.stream().map(StepMetric::name).toList(), STEP_NAMES);
+    assertEquals(RUN_METRICS.stream().map(RunMetric::name).toList(), RUN_NAMES);
+  }
+
+  @Test
+  void everyMetricIsDocumentedWithTitleUnitMeaningAndBounds() {
+    List<MetricDoc> docs = new ArrayList<>();
+    STEP_METRICS.forEach(m -> docs.add(m.doc()));
+    RUN_METRICS.forEach(m -> docs.add(m.doc()));
+    for (MetricDoc d : docs) {
+      assertFalse(d.title().isBlank(), d.name());
+      assertFalse(d.meaning().isBlank(), d.name());
+      assertTrue(d.bounds().min() <= d.bounds().max(), d.name());
+    }
+    // Only the step index is a pure number; every other metric states its unit.
+    for (MetricDoc d : docs) assertTrue(d.name().equals("step") || !d.unit().isEmpty(), d.name() + " has no unit");
+  }
+
+  @Test
+  void runMetricsAggregateDeclaredStepMetricsAndOnlySumAlwaysDefinedOnes() {
+    for (RunMetric m : RUN_METRICS) {
+      if (m.aggregation() == RunMetric.Aggregation.RUN) {
+        assertEquals(null, m.source(), m.name());
+        continue;
+      }
+      assertTrue(STEP_METRICS.contains(m.source()), m.name());
+      if (m.aggregation() == RunMetric.Aggregation.SUM) assertFalse(m.source().doc().mayBeUndefined(), m.name());
+    }
+    assertEquals("time mean of compliance_rate", COMPLIANCE_RATE_RUN.doc().meaning());
+    assertEquals("sum over the steps after burn-in of harm_total", HARM_TOTAL_RUN.aggregationText());
+  }
+
+  @Test
+  void lookupsByNameFindTheDeclarationsAndDescribeUnknownColumnsByName() {
+    assertEquals(HARM_TOTAL, Metrics.step("harm_total").orElseThrow());
+    assertEquals(HARM_TOTAL_RUN, Metrics.run("harm_total").orElseThrow());
+    assertEquals("per 1,000 users per step", stepDoc("harm_total").unit());
+    assertEquals("per 1,000 users, run total", runDoc("harm_total").unit());
+    assertTrue(runDoc("compliance_rate").isShare());
+    assertEquals("Governance gap (days)", runDoc("governance_gap_days_mean").axisLabel());
+    assertEquals("no_such_metric", runDoc("no_such_metric").axisLabel());
+    assertFalse(Metrics.step("hhi_final").isPresent(), "hhi_final is a run metric only");
+  }
+
+  // ---- Step metrics on a hand-built world -------------------------------------------------
+
+  /**
+   * Two jurisdictions, 10 users, dt = 1 day, at step 41 (day 42).
+   *
+   * <pre>
+   * firms       users (weak)  capability  reputation  practice  member of  mitigates
+   *   A active  5 (2)         2.0         0.8         yes       C0         R0, R1
+   *   B active  3 (0)         1.0         0.5         no        -          R0, R1, R2
+   *   E active  0             3.6         0.41        no        C1         R4
+   *   D exited  2 (0)         10          0.9         yes       C2         all
+   * (D exited during the step; its users move at the next users' phase.)
+   * risks: R0..R3 initial (R1 appeared on day 3, first standard day 4); R3 retired. Unknown: R2.
+   *   Novel: R4 (day 10, first standard day 25),
+   *   R5 (day 20, first standard 32, first regulator rule 28), R6 (day 30, first standard 40),
+   *   R7 (day 40, retired, never governed).
+   * regulator rules in force: R0 in both jurisdictions, R2 (unknown) in jurisdiction 1.
+   * communities C0, C1, C3, C4 active, C2 dissolved. Standards in force: R1 (C0, C1),
+   *   R4 (C0, C1, C3), R5 (C3, C4), R3 (C0; retired), R0 (C2; dissolved).
+   * backlash response days [5, 7, 30]; practice durations [50, 70, 90].
+   * </pre>
+   */
+  static World handBuilt() {
+    World w = world(2, 10);
+    w.step = 41;
+    w.now = 41;
+    w.users.weak[0] = 1;
+    w.users.weak[1] = 1;
+    Firm a = firm(w, 0, 2.0, 3);
+    a.reputation = 0.8;
+    a.practice = true;
+    assignUsers(w, a, 0, 5);
+    Firm b = firm(w, 0, 1.0, 3);
+    b.reputation = 0.5;
+    assignUsers(w, b, 5, 8);
+    Firm e = firm(w, 0, 3.6, 3);
+    e.reputation = 0.41;
+    Firm d = firm(w, 0, 10, 3);
+    d.reputation = 0.9;
+    d.practice = true;
+    assignUsers(w, d, 8, 10);
+    d.active = false;
+
+    List<Risk> r = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Risk x = risk(w, i == 1 ? 3 : 0);
+      x.initial = true;
+      r.add(x);
+    }
+    r.get(2).known = false;
+    r.get(3).active = false;
+    r.add(risk(w, 10));
+    r.add(risk(w, 20));
+    r.add(risk(w, 30));
+    r.add(risk(w, 40));
+    r.get(7).active = false;
+    r.get(1).firstCommunityRuleDay = 4;
+    r.get(4).firstCommunityRuleDay = 25;
+    r.get(5).firstCommunityRuleDay = 32;
+    r.get(5).firstRegulatorRuleDay = 28;
+    r.get(6).firstCommunityRuleDay = 40;
+
+    for (int i : new int[] {0, 1}) a.mitigates.set(i);
+    for (int i : new int[] {0, 1, 2}) b.mitigates.set(i);
+    e.mitigates.set(4);
+    d.mitigates.set(0, 8);
+
+    ruleInForce(w.regulators[0].rules, r.get(0), 0.5);
+    ruleInForce(w.regulators[1].rules, r.get(0), 0.5);
+    ruleInForce(w.regulators[1].rules, r.get(2), 0.5);
+    Community c0 = community(w, 0.5, 0.5, 0L);
+    Community c1 = community(w, 0.5, 0.5, 0L);
+    Community c2 = community(w, 0.5, 0.5, 0L);
+    Community c3 = community(w, 0.5, 0.5, 0L);
+    Community c4 = community(w, 0.5, 0.5, 0L);
+    c2.active = false;
+    member(a, c0);
+    member(e, c1);
+    member(d, c2);
+    for (Community c : List.of(c0, c1)) {
+      ruleInForce(c.standards, r.get(1), 0.5);
+      ruleInForce(c.standards, r.get(4), 0.5);
+    }
+    ruleInForce(c3.standards, r.get(4), 0.5);
+    ruleInForce(c3.standards, r.get(5), 0.5);
+    ruleInForce(c4.standards, r.get(5), 0.5);
+    ruleInForce(c0.standards, r.get(3), 0.5);
+    ruleInForce(c2.standards, r.get(0), 0.5);
+
+    w.backlashResponseDays.addAll(List.of(5.0, 7.0, 30.0));
+    w.practiceDurationDays.addAll(List.of(50.0, 70.0, 90.0));
+    return w;
+  }
+
+  private static Risk risk(World w, double emergedDay) {
+    Risk x = new Risk(w.risks.size(), emergedDay, 1.0, 0.5, 0.01, false, Double.POSITIVE_INFINITY, 0,
+        w.jurisdictions);
+    w.risks.add(x);
+    return x;
+  }
+
+  /** The tally of the hand-built world's step: every count different from every other value. */
+  static void tally(StepTally t, double harm, double severe, double malicious, double weak) {
+    t.reset();
+    t.harm = harm;
+    t.harmSevere = severe;
+    t.harmMalicious = malicious;
+    t.harmWeak = weak;
+    t.switches = 1;
+    t.costCompliance = 123;
+    t.costRegulator = 456;
+    t.costCommunity = 789;
+    t.profit = -12.5;
+    t.expulsions = 31;
+    t.sanctions = 32;
+    t.revocations = 33;
+    t.outcries = 34;
+    t.complaints = 35;
+    t.incidents = 36;
+    t.attacks = 37;
+    t.entries = 38;
+    t.exits = 39;
+  }
+
+  /**
+   * The hand-built world after two steps: the first with harm 0.3 (severe 0.1, malicious 0.05,
+   * borne by the weak 0.07), the second, observed, with harm 0.5 (0.2, 0.1, 0.13).
+   */
+  private static Map<StepMetric, Double> observed() {
+    World w = handBuilt();
+    StepView v = new StepView(SPEC);
+    tally(w.tally, 0.3, 0.1, 0.05, 0.07);
+    v.advance(w);
+    tally(w.tally, 0.5, 0.2, 0.1, 0.13);
+    v.advance(w);
+    Map<StepMetric, Double> out = new LinkedHashMap<>();
+    for (StepMetric m : STEP_METRICS) out.put(m, m.value(v));
+    return out;
+  }
+
+  /** The values derived by hand (per 1,000 users: x 100, since there are 10 users). */
+  private static Map<StepMetric, Double> expected() {
+    Map<StepMetric, Double> e = new LinkedHashMap<>();
+    e.put(STEP, 41.0);
+    e.put(DAY, 42.0);
+    e.put(HARM_TOTAL, 50.0);
+    e.put(HARM_SEVERE, 20.0);
+    e.put(HARM_MALICIOUS, 10.0);
+    e.put(HARM_TOTAL_CUM, 80.0);
+    e.put(HARM_SEVERE_CUM, 30.0);
+    e.put(HARM_MALICIOUS_CUM, 15.0);
+    e.put(HARM_INFO_WEAK_SHARE, 0.2 / 0.8);
+    // Active risks R0 R1 R2 R4 R5 R6 (6), 10 users: 60 pairs. Governed and complied with: R0 by A (5
+    // users) and B (3), regulator rules; R1 by A (member of C0). B on R1 is not governed; R2 is unknown;
+    // D's users do not count (D has exited).
+    e.put(COMPLIANCE_RATE, 13.0 / 60);
+    // Mitigated: R0 by A and B (8), R1 by A and B (8), R2 by B (3); E mitigates R4 but has no users.
+    e.put(MITIGATION_RATE, 19.0 / 60);
+    // Known active risks R0 R1 R4 R5 R6: regulator covers R0; communities cover R1, R4, R5.
+    e.put(COVERAGE_REGULATOR, 1.0 / 5);
+    e.put(COVERAGE_COMMUNITY, 3.0 / 5);
+    // Novel risks with a first rule: R4 (25 - 10), R5 (min(32, 28) - 20), R6 (40 - 30); R1 is initial.
+    e.put(GOVERNANCE_GAP_DAYS_MEAN, (15.0 + 8 + 10) / 3);
+    e.put(RULES_REGULATOR, 2.0);
+    e.put(RULES_COMMUNITY, 7.0);
+    e.put(BACKLASH_RESPONSE_DAYS_MEAN, 14.0);
+    e.put(PRACTICE_DURATION_DAYS_MEAN, 70.0);
+    e.put(REPUTATION_MEAN, (0.8 + 0.5 + 0.41) / 3);
+    // User shares of the active firms: A 0.5, B 0.3 (D's 0.2 is not an active provider's).
+    e.put(TRUST_MEAN, 0.5 * 0.8 + 0.3 * 0.5);
+    e.put(HHI, 0.5 * 0.5 + 0.3 * 0.3);
+    e.put(ACTIVE_FIRMS, 3.0);
+    e.put(SWITCHING_RATE, 0.1);
+    e.put(CAPABILITY_MEAN, (2.0 + 1.0 + 3.6) / 3);
+    e.put(COST_COMPLIANCE, 123.0);
+    e.put(COST_REGULATOR, 456.0);
+    e.put(COST_COMMUNITY, 789.0);
+    // Utility per year: A = 1 x 2.0 + 2 x 0.8 - 0.5 (practice) + 0.25 (certified) = 3.35; B = 1.0 + 1.0 = 2.
+    // (5 x 3.35 + 3 x 2) = 22.75 utility-years per year; over one day, per 1,000 users, minus 50 harm.
+    e.put(WELFARE_CONSUMER, 22.75 / 365 * 100 - 50);
+    e.put(WELFARE_PRODUCER, -12.5);
+    e.put(COMMUNITIES, 4.0);
+    e.put(COMMUNITY_MEMBER_SHARE, 2.0 / 3);
+    e.put(EXPULSIONS, 31.0);
+    e.put(SANCTIONS, 32.0);
+    e.put(REVOCATIONS, 33.0);
+    e.put(OUTCRIES, 34.0);
+    e.put(COMPLAINTS, 35.0);
+    e.put(INCIDENTS, 36.0);
+    e.put(ATTACKS, 37.0);
+    e.put(PRACTICE_FIRMS, 1.0);
+    e.put(ACTIVE_RISKS, 6.0);
+    e.put(KNOWN_RISKS, 5.0);
+    e.put(ENTRIES, 38.0);
+    e.put(EXITS, 39.0);
+    return e;
+  }
+
+  @Test
+  void everyStepMetricHasAHandDerivedValue() {
+    assertEquals(new HashSet<>(STEP_METRICS), expected().keySet(), "a step metric without a hand-derived value");
+  }
+
+  @Test
+  void theHandDerivedStepValuesArePairwiseDistinctSoThatASwapFails() {
+    assertDistinct(expected());
+  }
+
+  @Test
+  void theHandDerivedStepValuesLieWithinTheirBounds() {
+    for (Map.Entry<StepMetric, Double> e : expected().entrySet()) {
+      assertTrue(e.getKey().doc().bounds().contains(e.getValue()), e.getKey() + " = " + e.getValue());
+    }
+  }
+
+  private static void check(StepMetric m) {
+    assertEquals(expected().get(m), observed().get(m), EPS, m.name());
+  }
+
+  @Test void step() { check(STEP); }
+  @Test void day() { check(DAY); }
+  @Test void harmTotal() { check(HARM_TOTAL); }
+  @Test void harmSevere() { check(HARM_SEVERE); }
+  @Test void harmMalicious() { check(HARM_MALICIOUS); }
+  @Test void harmTotalCum() { check(HARM_TOTAL_CUM); }
+  @Test void harmSevereCum() { check(HARM_SEVERE_CUM); }
+  @Test void harmMaliciousCum() { check(HARM_MALICIOUS_CUM); }
+  @Test void harmInfoWeakShare() { check(HARM_INFO_WEAK_SHARE); }
+  @Test void complianceRate() { check(COMPLIANCE_RATE); }
+  @Test void mitigationRate() { check(MITIGATION_RATE); }
+  @Test void coverageRegulator() { check(COVERAGE_REGULATOR); }
+  @Test void coverageCommunity() { check(COVERAGE_COMMUNITY); }
+  @Test void governanceGapDaysMean() { check(GOVERNANCE_GAP_DAYS_MEAN); }
+  @Test void rulesRegulator() { check(RULES_REGULATOR); }
+  @Test void rulesCommunity() { check(RULES_COMMUNITY); }
+  @Test void backlashResponseDaysMean() { check(BACKLASH_RESPONSE_DAYS_MEAN); }
+  @Test void practiceDurationDaysMean() { check(PRACTICE_DURATION_DAYS_MEAN); }
+  @Test void reputationMean() { check(REPUTATION_MEAN); }
+  @Test void trustMean() { check(TRUST_MEAN); }
+  @Test void hhi() { check(HHI); }
+  @Test void activeFirms() { check(ACTIVE_FIRMS); }
+  @Test void switchingRate() { check(SWITCHING_RATE); }
+  @Test void capabilityMean() { check(CAPABILITY_MEAN); }
+  @Test void costCompliance() { check(COST_COMPLIANCE); }
+  @Test void costRegulator() { check(COST_REGULATOR); }
+  @Test void costCommunity() { check(COST_COMMUNITY); }
+  @Test void welfareConsumer() { check(WELFARE_CONSUMER); }
+  @Test void welfareProducer() { check(WELFARE_PRODUCER); }
+  @Test void communities() { check(COMMUNITIES); }
+  @Test void communityMemberShare() { check(COMMUNITY_MEMBER_SHARE); }
+  @Test void expulsions() { check(EXPULSIONS); }
+  @Test void sanctions() { check(SANCTIONS); }
+  @Test void revocations() { check(REVOCATIONS); }
+  @Test void outcries() { check(OUTCRIES); }
+  @Test void complaints() { check(COMPLAINTS); }
+  @Test void incidents() { check(INCIDENTS); }
+  @Test void attacks() { check(ATTACKS); }
+  @Test void practiceFirms() { check(PRACTICE_FIRMS); }
+  @Test void activeRisks() { check(ACTIVE_RISKS); }
+  @Test void knownRisks() { check(KNOWN_RISKS); }
+  @Test void entries() { check(ENTRIES); }
+  @Test void exits() { check(EXITS); }
+
+  @Test
+  void stepMetricsWritesTheCatalogueValuesIntoItsRowInColumnOrder() {
+    World w = handBuilt();
+    tally(w.tally, 0.5, 0.2, 0.1, 0.13);
+    double[] row = new StepMetrics(SPEC).compute(w);
+    assertEquals(STEP_METRICS.size(), row.length);
+    assertEquals(50.0, row[HARM_TOTAL.column()], EPS);
+    assertEquals(50.0, row[HARM_TOTAL_CUM.column()], EPS, "one step: the cumulative harm is the step's");
+    assertEquals(38.0, row[ENTRIES.column()], EPS);
+    assertEquals(39.0, row[EXITS.column()], EPS);
+  }
+
+  // ---- Undefined values: NaN (an empty cell), never 0 -------------------------------------
+
+  private static double value(StepMetric m, World w) {
+    StepView v = new StepView(SPEC);
+    v.advance(w);
+    return m.value(v);
+  }
+
+  @Test
+  void anEmptyWorldLeavesTheSharesAndMeansOfFirmsAndRisksUndefined() {
+    World w = world(1, 10);
+    for (StepMetric m : List.of(HARM_INFO_WEAK_SHARE, COMPLIANCE_RATE, MITIGATION_RATE, COVERAGE_REGULATOR,
+        COVERAGE_COMMUNITY, GOVERNANCE_GAP_DAYS_MEAN, BACKLASH_RESPONSE_DAYS_MEAN, PRACTICE_DURATION_DAYS_MEAN,
+        REPUTATION_MEAN, CAPABILITY_MEAN, COMMUNITY_MEMBER_SHARE)) {
+      assertTrue(Double.isNaN(value(m, w)), m + " must be undefined in an empty world");
+    }
+    for (StepMetric m : STEP_METRICS) {
+      assertEquals(m.doc().mayBeUndefined(), Double.isNaN(value(m, w)), m + ": declared undefinedness");
+    }
+  }
+
+  @Test
+  void complianceIsUndefinedWithoutRulesOrRuleMakersAndZeroWhenARuleMakerHasNotActedYet() {
+    World w = world(1, 10);
+    Firm a = firm(w);
+    assignUsers(w, a, 0, 10);
+    Risk r = risk(w, 0);
+    a.mitigates.set(r.id);
+    assertTrue(Double.isNaN(value(COMPLIANCE_RATE, w)), "no rule and no rule-maker: nothing to comply with");
+    assertEquals(1.0, value(MITIGATION_RATE, w), EPS, "mitigation is defined without rules");
+    assertEquals(0.0, value(COVERAGE_REGULATOR, w), EPS, "the risk is known and not covered");
+    w.regulators[0].rulemaking = true;
+    assertEquals(0.0, value(COMPLIANCE_RATE, w), EPS, "a regulator that has not legislated yet: governance gap");
+    w.regulators[0].rulemaking = false;
+    Community c = community(w, 0.5, 0.5, 0L);
+    assertEquals(0.0, value(COMPLIANCE_RATE, w), EPS, "an active community is a rule-maker");
+    c.active = false;
+    assertTrue(Double.isNaN(value(COMPLIANCE_RATE, w)), "a dissolved community makes no rules");
+    ruleInForce(w.regulators[0].rules, r, 0.5);
+    assertEquals(1.0, value(COMPLIANCE_RATE, w), EPS, "a rule still in force binds without a rule-maker");
+  }
+
+  // ---- Run metrics: four steps, burn-in 2 days (steps 0 and 1) ----------------------------
+
+  /**
+   * The hand-built world (plus a fifth active community C5 without members or standards) run for
+   * four steps, days 0-4, burn-in 2 days: steps 2 and 3 count. At step s the harm is 0.1 (s + 1)
+   * (severe 0.05 (s + 1), malicious 0.02 (s + 1), weak 0.01 (s + 1)), s users switch, and A's
+   * capability is 2 + s. At step 1 (burn-in) a revision adds 40 backlash days and 100 practice
+   * days; at step 3 another adds 60 and 200, B's reputation falls to 0.14 and user 4 moves from A to
+   * B (A 4 users, B 4).
+   */
+  private static Map<RunMetric, Double> observedRun() {
+    World w = handBuilt();
+    community(w, 0.5, 0.5, 0L);
+    RunSummary summary = new RunSummary(SPEC);
+    StepMetrics metrics = new StepMetrics(SPEC);
+    Firm a = w.firms.get(0);
+    Firm b = w.firms.get(1);
+    for (int s = 0; s < 4; s++) {
+      w.step = s;
+      w.now = s;
+      tally(w.tally, 0.1 * (s + 1), 0.05 * (s + 1), 0.02 * (s + 1), 0.01 * (s + 1));
+      w.tally.switches = s;
+      a.capability = 2 + s;
+      if (s == 1) {
+        w.backlashResponseDays.add(40.0);
+        w.practiceDurationDays.add(100.0);
+      }
+      if (s == 3) {
+        w.backlashResponseDays.add(60.0);
+        w.practiceDurationDays.add(200.0);
+        b.reputation = 0.14;
+        w.users.firm[4] = b.id;
+        a.users--;
+        b.users++;
+      }
+      summary.add(w, metrics.compute(w));
+    }
+    Map<String, Double> byName = summary.finish(w);
+    assertEquals(RUN_NAMES, new ArrayList<>(byName.keySet()), "finish returns the run metrics in catalogue order");
+    Map<RunMetric, Double> out = new LinkedHashMap<>();
+    for (RunMetric m : RUN_METRICS) out.put(m, byName.get(m.name()));
+    return out;
+  }
+
+  private static Map<RunMetric, Double> expectedRun() {
+    Map<RunMetric, Double> e = new LinkedHashMap<>();
+    // Steps 2 and 3: raw harm 0.3 + 0.4, x 100 per 1,000 users.
+    e.put(HARM_TOTAL_RUN, 70.0);
+    e.put(HARM_SEVERE_RUN, 35.0);
+    e.put(HARM_MALICIOUS_RUN, 14.0);
+    // Weak 0.03 + 0.04 of raw harm 0.7: sums after burn-in only (the step metric is cumulative from 0).
+    e.put(HARM_INFO_WEAK_SHARE_RUN, 0.07 / 0.7);
+    // Step 2 as in the step test (13 of 60); step 3: R0 by A (4) and B (4), R1 by A (4): 12 of 60.
+    e.put(COMPLIANCE_RATE_RUN, (13.0 / 60 + 12.0 / 60) / 2);
+    // Step 2: 19 of 60; step 3: R0 8, R1 8, R2 B's 4 users: 20 of 60.
+    e.put(MITIGATION_RATE_RUN, (19.0 / 60 + 20.0 / 60) / 2);
+    e.put(COVERAGE_REGULATOR_RUN, 1.0 / 5);
+    e.put(COVERAGE_COMMUNITY_RUN, 3.0 / 5);
+    // Novel risks emerged on or after day 2: R4 (gap 15, community), R5 (8: regulator 8, community 12),
+    // R6 (10, community), R7 (never governed). R1 appeared on day 3 but is initial.
+    e.put(GOVERNANCE_GAP_DAYS_MEAN_RUN, (15.0 + 8 + 10) / 3);
+    e.put(GOVERNANCE_GAP_REGULATOR_DAYS_MEAN, 8.0);
+    e.put(GOVERNANCE_GAP_COMMUNITY_DAYS_MEAN, (15.0 + 12 + 10) / 3);
+    e.put(RISKS_EMERGED, 4.0);
+    e.put(RISKS_GOVERNED_SHARE, 3.0 / 4);
+    // Four revisions were logged by the end of the burn-in; the one after: 60 and 200 days.
+    e.put(BACKLASH_RESPONSE_DAYS_MEAN_RUN, 60.0);
+    e.put(PRACTICE_DURATION_DAYS_MEAN_RUN, 200.0);
+    e.put(REVISIONS, 1.0);
+    e.put(OUTCRIES_RUN, 68.0);
+    // Reputation: step 2 (0.8 + 0.5 + 0.41) / 3 = 0.57, step 3 (0.8 + 0.14 + 0.41) / 3 = 0.45.
+    e.put(REPUTATION_MEAN_RUN, (0.57 + 0.45) / 2);
+    // Trust: step 2 0.5 x 0.8 + 0.3 x 0.5 = 0.55, step 3 0.4 x 0.8 + 0.4 x 0.14 = 0.376.
+    e.put(TRUST_MEAN_RUN, (0.55 + 0.376) / 2);
+    // HHI: step 2 0.25 + 0.09, step 3 0.16 + 0.16.
+    e.put(HHI_RUN, (0.34 + 0.32) / 2);
+    e.put(HHI_FINAL, 0.32);
+    e.put(ACTIVE_FIRMS_FINAL, 3.0);
+    e.put(SWITCHING_RATE_RUN, (0.2 + 0.3) / 2);
+    // Mean capability (A + 1 + 3.6) / 3: 8.6 / 3 at step 2, 9.6 / 3 at step 3.
+    e.put(CAPABILITY_MEAN_FINAL, 9.6 / 3);
+    // From 8.6 / 3 at the first step after burn-in (starting day 2) to 9.6 / 3 at day 4: 1/3 per 2 days.
+    e.put(CAPABILITY_GROWTH_PER_YEAR, (1.0 / 3) / (2.0 / 365));
+    e.put(COST_COMPLIANCE_RUN, 246.0);
+    e.put(COST_REGULATOR_RUN, 912.0);
+    e.put(COST_COMMUNITY_RUN, 1578.0);
+    // Utility per year: step 2 A (4 + 1.6 - 0.5 + 0.25) x 5 + B (1 + 1) x 3 = 32.75;
+    // step 3 A (5 + 1.35) x 4 + B (1 + 0.28) x 4 = 30.52. Per day, per 1,000 users, minus harm.
+    e.put(WELFARE_CONSUMER_RUN, (32.75 + 30.52) / 365 * 100 - 70);
+    e.put(WELFARE_PRODUCER_RUN, -25.0);
+    e.put(COMMUNITIES_FINAL, 5.0);
+    e.put(COMMUNITY_MEMBER_SHARE_RUN, 2.0 / 3);
+    e.put(EXPULSIONS_RUN, 62.0);
+    e.put(SANCTIONS_RUN, 64.0);
+    e.put(REVOCATIONS_RUN, 66.0);
+    e.put(ATTACKS_RUN, 74.0);
+    return e;
+  }
+
+  @Test
+  void everyRunMetricHasAHandDerivedValue() {
+    assertEquals(new HashSet<>(RUN_METRICS), expectedRun().keySet(), "a run metric without a hand-derived value");
+  }
+
+  @Test
+  void theHandDerivedRunValuesArePairwiseDistinctAndWithinTheirBounds() {
+    assertDistinct(expectedRun());
+    for (Map.Entry<RunMetric, Double> e : expectedRun().entrySet()) {
+      assertTrue(e.getKey().doc().bounds().contains(e.getValue()), e.getKey() + " = " + e.getValue());
+    }
+  }
+
+  private static void check(RunMetric m) {
+    assertEquals(expectedRun().get(m), observedRun().get(m), 1e-9, m.name());
+  }
+
+  @Test void harmTotalRun() { check(HARM_TOTAL_RUN); }
+  @Test void harmSevereRun() { check(HARM_SEVERE_RUN); }
+  @Test void harmMaliciousRun() { check(HARM_MALICIOUS_RUN); }
+  @Test void harmInfoWeakShareRun() { check(HARM_INFO_WEAK_SHARE_RUN); }
+  @Test void complianceRateRun() { check(COMPLIANCE_RATE_RUN); }
+  @Test void mitigationRateRun() { check(MITIGATION_RATE_RUN); }
+  @Test void coverageRegulatorRun() { check(COVERAGE_REGULATOR_RUN); }
+  @Test void coverageCommunityRun() { check(COVERAGE_COMMUNITY_RUN); }
+  @Test void governanceGapDaysMeanRun() { check(GOVERNANCE_GAP_DAYS_MEAN_RUN); }
+  @Test void governanceGapRegulatorDaysMean() { check(GOVERNANCE_GAP_REGULATOR_DAYS_MEAN); }
+  @Test void governanceGapCommunityDaysMean() { check(GOVERNANCE_GAP_COMMUNITY_DAYS_MEAN); }
+  @Test void risksEmerged() { check(RISKS_EMERGED); }
+  @Test void risksGovernedShare() { check(RISKS_GOVERNED_SHARE); }
+  @Test void backlashResponseDaysMeanRun() { check(BACKLASH_RESPONSE_DAYS_MEAN_RUN); }
+  @Test void practiceDurationDaysMeanRun() { check(PRACTICE_DURATION_DAYS_MEAN_RUN); }
+  @Test void revisions() { check(REVISIONS); }
+  @Test void outcriesRun() { check(OUTCRIES_RUN); }
+  @Test void reputationMeanRun() { check(REPUTATION_MEAN_RUN); }
+  @Test void trustMeanRun() { check(TRUST_MEAN_RUN); }
+  @Test void hhiRun() { check(HHI_RUN); }
+  @Test void hhiFinal() { check(HHI_FINAL); }
+  @Test void activeFirmsFinal() { check(ACTIVE_FIRMS_FINAL); }
+  @Test void switchingRateRun() { check(SWITCHING_RATE_RUN); }
+  @Test void capabilityMeanFinal() { check(CAPABILITY_MEAN_FINAL); }
+  @Test void capabilityGrowthPerYear() { check(CAPABILITY_GROWTH_PER_YEAR); }
+  @Test void costComplianceRun() { check(COST_COMPLIANCE_RUN); }
+  @Test void costRegulatorRun() { check(COST_REGULATOR_RUN); }
+  @Test void costCommunityRun() { check(COST_COMMUNITY_RUN); }
+  @Test void welfareConsumerRun() { check(WELFARE_CONSUMER_RUN); }
+  @Test void welfareProducerRun() { check(WELFARE_PRODUCER_RUN); }
+  @Test void communitiesFinal() { check(COMMUNITIES_FINAL); }
+  @Test void communityMemberShareRun() { check(COMMUNITY_MEMBER_SHARE_RUN); }
+  @Test void expulsionsRun() { check(EXPULSIONS_RUN); }
+  @Test void sanctionsRun() { check(SANCTIONS_RUN); }
+  @Test void revocationsRun() { check(REVOCATIONS_RUN); }
+  @Test void attacksRun() { check(ATTACKS_RUN); }
+
+  @Test
+  void aRunThatNeverLeavesTheBurnInHasZeroSumsAndUndefinedMeansAndRates() {
+    World w = handBuilt();
+    RunSummary summary = new RunSummary(spec("time.burn_in_days=100"));
+    StepMetrics metrics = new StepMetrics(SPEC);
+    for (int s = 0; s < 3; s++) {
+      w.step = s;
+      tally(w.tally, 0.1, 0.05, 0.02, 0.01);
+      summary.add(w, metrics.compute(w));
+    }
+    Map<String, Double> r = summary.finish(w);
+    assertEquals(0.0, r.get(HARM_TOTAL_RUN.name()), "a sum over no step is 0");
+    assertEquals(0.0, r.get(OUTCRIES_RUN.name()));
+    for (RunMetric m : List.of(HARM_INFO_WEAK_SHARE_RUN, COMPLIANCE_RATE_RUN, TRUST_MEAN_RUN, HHI_RUN,
+        SWITCHING_RATE_RUN, CAPABILITY_GROWTH_PER_YEAR, RISKS_GOVERNED_SHARE, BACKLASH_RESPONSE_DAYS_MEAN_RUN)) {
+      assertTrue(Double.isNaN(r.get(m.name())), m + " must be undefined without a step after burn-in");
+      assertTrue(m.doc().mayBeUndefined(), m + " must declare when it is undefined");
+    }
+    assertEquals(0.34, r.get(HHI_FINAL.name()), EPS, "the last value does not wait for the burn-in");
+    assertEquals(0.0, r.get(RISKS_EMERGED.name()), "every novel risk emerged before day 100");
+  }
+
+  @Test
+  void complianceOverARunWithoutRuleMakersIsUndefinedNotZero() {
+    World w = world(1, 10);
+    Firm a = firm(w);
+    assignUsers(w, a, 0, 10);
+    risk(w, 0);
+    RunSummary summary = new RunSummary(SPEC);
+    StepMetrics metrics = new StepMetrics(SPEC);
+    for (int s = 0; s < 4; s++) {
+      w.step = s;
+      w.tally.reset();
+      summary.add(w, metrics.compute(w));
+    }
+    Map<String, Double> r = summary.finish(w);
+    assertTrue(Double.isNaN(r.get(COMPLIANCE_RATE_RUN.name())));
+    assertTrue(Double.isNaN(r.get(HARM_INFO_WEAK_SHARE_RUN.name())), "no harm: the weak users' share is undefined");
+    assertEquals(0.0, r.get(MITIGATION_RATE_RUN.name()), "nobody mitigates: 0, defined");
+  }
+
+  private static void assertDistinct(Map<?, Double> values) {
+    Map<Long, Object> seen = new LinkedHashMap<>();
+    for (Map.Entry<?, Double> e : values.entrySet()) {
+      long key = Math.round(e.getValue() * 1e9);
+      Object other = seen.put(key, e.getKey());
+      assertEquals(null, other, e.getKey() + " and " + other + " have the same hand-derived value " + e.getValue());
+    }
+  }
+}
