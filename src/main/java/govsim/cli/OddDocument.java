@@ -1,6 +1,10 @@
 package govsim.cli;
 
-/** The generated parameter block of docs/ODD.md, between two HTML comment markers. */
+/**
+ * The generated blocks of docs/ODD.md, each between two HTML comment markers: the parameter
+ * tables (section 7.2, from the scenario schema), the output metrics (section 4, Observation,
+ * from the metric catalogue) and the event-log vocabulary (section 7.3).
+ */
 public final class OddDocument {
   public static final String BEGIN = "<!-- BEGIN GENERATED PARAMETERS -->";
   public static final String END = "<!-- END GENERATED PARAMETERS -->";
@@ -44,5 +48,19 @@ public final class OddDocument {
   /** The event table currently between the event markers. */
   public static String events(String doc) {
     return block(doc, BEGIN_EVENTS, END_EVENTS);
+  }
+
+  /** The markers of the output metrics (docs/ODD.md section 4, from {@link govsim.observe.Metrics}). */
+  public static final String BEGIN_METRICS = "<!-- BEGIN GENERATED METRICS -->";
+  public static final String END_METRICS = "<!-- END GENERATED METRICS -->";
+
+  /** The document with its metric tables replaced by the ones generated from the metric catalogue. */
+  public static String withMetrics(String doc) {
+    return withBlock(doc, BEGIN_METRICS, END_METRICS, MetricsDescription.toMarkdown());
+  }
+
+  /** The metric tables currently between the metric markers. */
+  public static String metrics(String doc) {
+    return block(doc, BEGIN_METRICS, END_METRICS);
   }
 }

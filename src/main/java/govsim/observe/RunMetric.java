@@ -8,9 +8,9 @@ package govsim.observe;
 public final class RunMetric {
   /** How a summary metric comes from the run. */
   public enum Aggregation {
-    SUM("sum over the steps after burn-in"),
-    MEAN("time mean over the steps after burn-in at which it is defined"),
-    LAST("value at the last step"),
+    SUM("sum of %s over the steps after burn-in"),
+    MEAN("time mean of %s over the steps after burn-in at which it is defined"),
+    LAST("%s at the last step"),
     RUN("computed from the whole run at its end");
 
     private final String text;
@@ -19,9 +19,9 @@ public final class RunMetric {
       this.text = text;
     }
 
-    /** What the aggregation does, in words (docs and describe). */
-    public String text() {
-      return text;
+    /** What the aggregation does to the step metric of that name, in words (docs and describe). */
+    public String text(String stepMetric) {
+      return String.format(java.util.Locale.ROOT, text, stepMetric);
     }
   }
 
@@ -67,9 +67,9 @@ public final class RunMetric {
     return source;
   }
 
-  /** "sum over the steps after burn-in of harm_total", "computed from the whole run at its end". */
+  /** "sum of harm_total over the steps after burn-in", "computed from the whole run at its end". */
   public String aggregationText() {
-    return source == null ? aggregation.text() : aggregation.text() + " of " + source.name();
+    return aggregation.text(source == null ? "" : source.name());
   }
 
   /** Its value at the end of the run. */

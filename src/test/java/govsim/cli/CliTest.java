@@ -143,5 +143,13 @@ class CliTest {
     assertTrue(d.out().contains("users.switching_cost_mean"), "describe lists keys");
     assertTrue(exec("describe", "--json").out().trim().startsWith("{"));
     assertTrue(exec("describe", "--markdown").out().contains("| "));
+    // Then the output metrics, from the metric catalogue, in all three forms.
+    assertTrue(d.out().contains("compliance_rate  [share, 0\u20131]  in [0, 1]"), "describe lists the metrics");
+    assertTrue(d.out().contains("aggregation: sum of harm_total over the steps after burn-in"));
+    com.google.gson.JsonObject metrics = com.google.gson.JsonParser.parseString(exec("describe", "--json").out())
+        .getAsJsonObject().getAsJsonObject("metrics");
+    assertEquals(govsim.observe.Metrics.STEP_METRICS.size(), metrics.getAsJsonArray("timeseries").size());
+    assertEquals(govsim.observe.Metrics.RUN_METRICS.size(), metrics.getAsJsonArray("summary").size());
+    assertTrue(exec("describe", "--markdown").out().contains("| `hhi_final` | 0\u20131 | hhi at the last step |"));
   }
 }

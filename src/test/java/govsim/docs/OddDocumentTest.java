@@ -30,6 +30,14 @@ class OddDocumentTest {
   }
 
   @Test
+  void metricTablesAreGeneratedFromTheCatalogue() throws IOException {
+    String doc = Files.readString(ODD);
+    assertEquals(OddDocument.metrics(OddDocument.withMetrics(doc)), OddDocument.metrics(doc),
+        "docs/ODD.md metric tables are out of step; run ./govsim describe --markdown --update docs/ODD.md");
+    for (String name : govsim.observe.Metrics.STEP_NAMES) assertTrue(OddDocument.metrics(doc).contains("| `" + name + "` |"), name);
+  }
+
+  @Test
   void processOverviewListsThePhasesInScheduleOrder() throws IOException {
     String doc = Files.readString(ODD);
     String section = doc.substring(doc.indexOf("## 3. Process overview"), doc.indexOf("## 4. Design concepts"));

@@ -81,7 +81,8 @@ class MetricsTest {
       if (m.aggregation() == RunMetric.Aggregation.SUM) assertFalse(m.source().doc().mayBeUndefined(), m.name());
     }
     assertEquals("time mean of compliance_rate", COMPLIANCE_RATE_RUN.doc().meaning());
-    assertEquals("sum over the steps after burn-in of harm_total", HARM_TOTAL_RUN.aggregationText());
+    assertEquals("sum of harm_total over the steps after burn-in", HARM_TOTAL_RUN.aggregationText());
+    assertEquals("hhi at the last step", HHI_FINAL.aggregationText());
   }
 
   @Test
