@@ -156,6 +156,9 @@ public final class Metrics {
       NON_NEGATIVE, ALWAYS, v -> v.tally().entries);
   public static final StepMetric EXITS = step("exits", "Exits", "per step", "firms that exited this step",
       NON_NEGATIVE, ALWAYS, v -> v.tally().exits);
+  public static final StepMetric COMMUNITY_SIZE_MEAN = step("community_size_mean", "Mean community size", "firms",
+      "mean number of member firms per active community", NON_NEGATIVE, "no active community",
+      v -> communitySizeMean(v.world()));
 
   // ---- Run metrics: the columns of summary.csv after scenario, regime and seed, in order ---
 
@@ -228,6 +231,7 @@ public final class Metrics {
   public static final RunMetric SANCTIONS_RUN = sum(SANCTIONS, "run total", "sanctions, summed");
   public static final RunMetric REVOCATIONS_RUN = sum(REVOCATIONS, "run total", "license revocations, summed");
   public static final RunMetric ATTACKS_RUN = sum(ATTACKS, "run total", "malicious attacks, summed");
+  public static final RunMetric COMMUNITY_SIZE_MEAN_RUN = mean(COMMUNITY_SIZE_MEAN);
 
   // ---- The catalogue --------------------------------------------------------------------
 
@@ -501,6 +505,17 @@ public final class Metrics {
     int n = 0;
     for (Community c : w.communities) if (c.active) n++;
     return n;
+  }
+
+  private static double communitySizeMean(World w) {
+    int n = 0;
+    int members = 0;
+    for (Community c : w.communities) {
+      if (!c.active) continue;
+      n++;
+      members += c.size();
+    }
+    return n == 0 ? Double.NaN : members / (double) n;
   }
 
   /** Mean of xs[from..], NaN if there are none. */

@@ -292,6 +292,8 @@ class MetricsTest {
     e.put(KNOWN_RISKS, 5.0);
     e.put(ENTRIES, 38.0);
     e.put(EXITS, 39.0);
+    // Active communities C0 {A}, C1 {E}, C3 {}, C4 {}; the dissolved C2 (with D) does not count.
+    e.put(COMMUNITY_SIZE_MEAN, 2.0 / 4);
     return e;
   }
 
@@ -359,6 +361,7 @@ class MetricsTest {
   @Test void knownRisks() { check(KNOWN_RISKS); }
   @Test void entries() { check(ENTRIES); }
   @Test void exits() { check(EXITS); }
+  @Test void communitySizeMean() { check(COMMUNITY_SIZE_MEAN); }
 
   @Test
   void stepMetricsWritesTheCatalogueValuesIntoItsRowInColumnOrder() {
@@ -385,7 +388,7 @@ class MetricsTest {
     World w = world(1, 10);
     for (StepMetric m : List.of(HARM_INFO_WEAK_SHARE, COMPLIANCE_RATE, MITIGATION_RATE, COVERAGE_REGULATOR,
         COVERAGE_COMMUNITY, GOVERNANCE_GAP_DAYS_MEAN, BACKLASH_RESPONSE_DAYS_MEAN, PRACTICE_DURATION_DAYS_MEAN,
-        REPUTATION_MEAN, CAPABILITY_MEAN, COMMUNITY_MEMBER_SHARE)) {
+        REPUTATION_MEAN, CAPABILITY_MEAN, COMMUNITY_MEMBER_SHARE, COMMUNITY_SIZE_MEAN)) {
       assertTrue(Double.isNaN(value(m, w)), m + " must be undefined in an empty world");
     }
     for (StepMetric m : STEP_METRICS) {
@@ -510,6 +513,8 @@ class MetricsTest {
     e.put(SANCTIONS_RUN, 64.0);
     e.put(REVOCATIONS_RUN, 66.0);
     e.put(ATTACKS_RUN, 74.0);
+    // Five active communities (C5 added), two members: 0.4 at both steps.
+    e.put(COMMUNITY_SIZE_MEAN_RUN, 2.0 / 5);
     return e;
   }
 
@@ -566,6 +571,7 @@ class MetricsTest {
   @Test void sanctionsRun() { check(SANCTIONS_RUN); }
   @Test void revocationsRun() { check(REVOCATIONS_RUN); }
   @Test void attacksRun() { check(ATTACKS_RUN); }
+  @Test void communitySizeMeanRun() { check(COMMUNITY_SIZE_MEAN_RUN); }
 
   @Test
   void aRunThatNeverLeavesTheBurnInHasZeroSumsAndUndefinedMeansAndRates() {
