@@ -18,6 +18,8 @@ import org.jfree.chart.LegendItemCollection;
  * so the report shows exactly what {@code comparison.csv} and {@code paired_differences.csv} say.
  */
 final class ComparisonReport {
+  /** The time column of the time series (from the metric catalogue). */
+  private static final String DAY = Metrics.DAY.name();
   private ComparisonReport() {}
 
   static ReportContent build(ResultFolder f) throws ReportException {
@@ -207,11 +209,11 @@ final class ComparisonReport {
   private static void timeSeries(ReportContent c, ResultFolder f, List<String> regimes, String level, String reps)
       throws ReportException {
     List<String> wanted = Headlines.COMPARISON_SERIES;
-    CsvData ts = CsvData.read(f.file("timeseries_mean.csv"), col -> col.equals("regime") || col.equals("day")
+    CsvData ts = CsvData.read(f.file("timeseries_mean.csv"), col -> col.equals("regime") || col.equals(DAY)
         || wanted.stream().anyMatch(w -> col.startsWith(w + "_")));
-    require(ts, "regime", "day");
+    require(ts, "regime", DAY);
     double last = 0;
-    for (double d : ts.column("day")) if (!Double.isNaN(d)) last = Math.max(last, d);
+    for (double d : ts.column(DAY)) if (!Double.isNaN(d)) last = Math.max(last, d);
     TimeAxis time = TimeAxis.forHorizon(last);
     c.heading("time-series", "Time series by regime");
     boolean thinned = false;
@@ -228,7 +230,7 @@ final class ComparisonReport {
         thinned |= idx.length < x.size();
         Color color = Palette.regime(regimes.get(r), r);
         lines.add(new Plots.Line(regimes.get(r), color, Palette.regimeStroke(regimes.get(r), r, ChartStyle.LINE_WIDTH),
-            TimeAxis.pick(time.convert(x.column("day")), idx), TimeAxis.pick(x.column(mean), idx),
+            TimeAxis.pick(time.convert(x.column(DAY)), idx), TimeAxis.pick(x.column(mean), idx),
             lo == null ? null : TimeAxis.pick(x.column(lo), idx), hi == null ? null : TimeAxis.pick(x.column(hi), idx)));
       }
       MetricDoc info = Metrics.stepDoc(col);

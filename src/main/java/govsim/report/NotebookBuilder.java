@@ -364,12 +364,12 @@ final class NotebookBuilder {
         + " For example the per-seed difference of total harm between the first and the last regime:");
     nb.code("""
         ok = runs[runs["status"] == "ok"]
-        wide = ok.pivot(index="replication", columns="regime", values="harm_total")
+        wide = ok.pivot(index="replication", columns="regime", values="@HARM@")
         if len(REGIMES) >= 2:
             diff = wide[REGIMES[0]] - wide[REGIMES[-1]]
-            print(f"harm_total, {REGIMES[0]} - {REGIMES[-1]}, per seed:")
+            print(f"@HARM@, {REGIMES[0]} - {REGIMES[-1]}, per seed:")
             print(diff.describe())
-        """);
+        """.replace("@HARM@", Metrics.HARM_TOTAL_RUN.name()));
   }
 
   private static void sweep(Notebook nb) {

@@ -54,8 +54,9 @@ final class RunReport {
   }
 
   private static void timeSeries(ReportContent c, CsvData ts) throws ReportException {
-    if (!ts.has("day")) throw new ReportException(ts.file() + ": no column 'day'; was it written by govsim run?");
-    double[] days = ts.column("day");
+    String day = Metrics.DAY.name();
+    if (!ts.has(day)) throw new ReportException(ts.file() + ": no column '" + day + "'; was it written by govsim run?");
+    double[] days = ts.column(day);
     TimeAxis time = TimeAxis.forHorizon(days.length == 0 ? 0 : days[days.length - 1]);
     int[] idx = TimeAxis.thin(days.length);
     double[] x = TimeAxis.pick(time.convert(days), idx);

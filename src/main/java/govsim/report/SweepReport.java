@@ -22,6 +22,8 @@ import org.jfree.chart.JFreeChart;
  * over time is drawn per regime.
  */
 final class SweepReport {
+  /** The time column of the time series (from the metric catalogue). */
+  private static final String DAY = Metrics.DAY.name();
   private SweepReport() {}
 
   /** A varied parameter: its key, its levels in the files (sorted), whether numeric and log-scaled. */
@@ -375,15 +377,15 @@ final class SweepReport {
     for (int i = 0; i < runs.size(); i++) regimeOfRun.put(runs.text(i, "run"), runs.text(i, "regime"));
     List<String> wanted = Headlines.SWEEP_SERIES;
     CsvData ts = CsvData.read(f.file("timeseries.csv.gz"),
-        col -> col.equals("run") || col.equals("day") || wanted.contains(col));
-    if (!ts.has("run") || !ts.has("day") || ts.size() == 0) return;
+        col -> col.equals("run") || col.equals(DAY) || wanted.contains(col));
+    if (!ts.has("run") || !ts.has(DAY) || ts.size() == 0) return;
     double last = 0;
-    for (double d : ts.column("day")) if (!Double.isNaN(d)) last = Math.max(last, d);
+    for (double d : ts.column(DAY)) if (!Double.isNaN(d)) last = Math.max(last, d);
     TimeAxis time = TimeAxis.forHorizon(last);
     c.heading("time-series", "Time series across the sweep");
     for (String col : wanted) {
       if (!ts.has(col)) continue;
-      double[] days = ts.column("day");
+      double[] days = ts.column(DAY);
       double[] values = ts.column(col);
       List<Plots.Line> lines = new ArrayList<>();
       for (int r = 0; r < regimes.size(); r++) {

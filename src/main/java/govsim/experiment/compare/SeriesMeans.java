@@ -41,7 +41,7 @@ final class SeriesMeans {
 
   /** Header of timeseries_mean.csv: regime, step, day, n, then mean/ci_low/ci_high per column. */
   static List<String> header() {
-    List<String> h = new ArrayList<>(List.of("regime", "step", "day", "n"));
+    List<String> h = new ArrayList<>(List.of("regime", Metrics.STEP.name(), Metrics.DAY.name(), "n"));
     for (govsim.observe.StepMetric m : Metrics.STEP_METRICS) {
       if (m == Metrics.STEP || m == Metrics.DAY) continue;
       String c = m.name();
