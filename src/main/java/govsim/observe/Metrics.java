@@ -520,11 +520,12 @@ public final class Metrics {
 
   /** Mean of xs[from..], NaN if there are none. */
   static double mean(List<Double> xs, int from) {
-    List<Double> tail = after(xs, from);
-    if (tail.isEmpty()) return Double.NaN;
+    int start = Math.min(from, xs.size());
+    int n = xs.size() - start;
+    if (n == 0) return Double.NaN;
     double s = 0;
-    for (int i = 0; i < tail.size(); i++) s += tail.get(i);
-    return s / tail.size();
+    for (int i = start; i < xs.size(); i++) s += xs.get(i);
+    return s / n;
   }
 
   private static List<Double> after(List<Double> xs, int from) {
