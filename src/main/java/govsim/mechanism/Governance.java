@@ -78,6 +78,24 @@ public final class Governance {
     return new Binding(byCommunity, byRegulator, stringency, ruleSets, anyAccepted && !anyOwnRuleSet);
   }
 
+  /**
+   * Whether any rule binds the firm on the risk: {@code of(w, f, r).governed()} without building
+   * the binding, for observers that run every step and must not allocate (the compliance metric).
+   */
+  public static boolean governed(World w, Firm f, Risk r) {
+    for (int c = f.memberships.nextSetBit(0); c >= 0; c = f.memberships.nextSetBit(c + 1)) {
+      Community com = w.communities.get(c);
+      Rule std = com.standards.inForce(r.id);
+      if (com.active && std != null && std.covers(r)) return true;
+    }
+    for (Regulator reg : w.regulators) {
+      if (!f.serves(reg.jurisdiction)) continue;
+      Rule rule = reg.rules.inForce(r.id);
+      if (rule != null && rule.covers(r)) return true;
+    }
+    return false;
+  }
+
   /** Next community id after {@code after} among the firm's memberships plus {@code plus}. */
   private static int nextCommunity(Firm f, int plus, int after) {
     int next = f.memberships.nextSetBit(after + 1);

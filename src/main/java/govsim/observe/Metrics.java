@@ -354,7 +354,7 @@ public final class Metrics {
       anyRule = true;
       for (Firm f : w.firms) {
         if (!f.active || f.users == 0 || !f.mitigates.get(r.id)) continue;
-        if (Governance.of(w, f, r).governed()) complied += f.users;
+        if (Governance.governed(w, f, r)) complied += f.users;
       }
     }
     if (activeRisks == 0 || !(anyRule || hasRuleMaker(w))) return Double.NaN;

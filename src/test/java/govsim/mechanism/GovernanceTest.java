@@ -26,6 +26,13 @@ class GovernanceTest {
   private final Firm f = firm(w, 0, 0, 0b01); // serves jurisdiction 0 only
   private final Risk r = risk(w, 1.0, 0.1, 0.01, false);
 
+  /** Whether a rule binds f on r, asserting that the allocation-free check agrees with the binding. */
+  private boolean governed() {
+    boolean b = Governance.of(w, f, r).governed();
+    assertEquals(b, Governance.governed(w, f, r), "Governance.governed agrees with Governance.of(...).governed()");
+    return b;
+  }
+
   @Test
   void nothingBindsWithoutRules() {
     Binding b = Governance.of(w, f, r);
@@ -37,9 +44,10 @@ class GovernanceTest {
   void aCommunityStandardBindsMembersOnly() {
     Community c = community(w, 0.7, 0.8, 0L);
     ruleInForce(c.standards, r, 0.7);
-    assertFalse(Governance.of(w, f, r).governed(), "non-member");
+    assertFalse(governed(), "non-member");
     member(f, c);
     assertEquals(new Binding(true, false, 0.7, 1, false), Governance.of(w, f, r));
+    assertTrue(governed());
   }
 
   @Test
@@ -48,22 +56,23 @@ class GovernanceTest {
     ruleInForce(c.standards, r, 0.7);
     member(f, c);
     r.generation = 1; // a capability shock changed the risk's form
-    assertFalse(Governance.of(w, f, r).governed(), "standard written for generation 0");
+    assertFalse(governed(), "standard written for generation 0");
     r.generation = 0;
     c.active = false;
-    assertFalse(Governance.of(w, f, r).governed(), "inactive community");
+    assertFalse(governed(), "inactive community");
   }
 
   @Test
   void aRegulatorsRuleBindsFirmsServingItsJurisdictionOnly() {
     ruleInForce(w.regulators[1].rules, r, 0.9);
-    assertFalse(Governance.of(w, f, r).governed(), "firm does not serve jurisdiction 1");
+    assertFalse(governed(), "firm does not serve jurisdiction 1");
     f.servesMask = 0b11;
     assertEquals(new Binding(false, true, 0.9, 1, false), Governance.of(w, f, r));
     f.servesMask = 0b10;
     assertTrue(Governance.of(w, f, r).byRegulator());
+    assertTrue(governed());
     f.servesMask = 0; // license revoked everywhere
-    assertFalse(Governance.of(w, f, r).governed());
+    assertFalse(governed());
   }
 
   @Test
