@@ -1,9 +1,8 @@
 package govsim.report;
 
-import govsim.observe.MetricDoc;
-import govsim.observe.Metrics;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import govsim.observe.MetricDoc;
 import java.util.List;
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package govsim.report;
 
+import com.google.gson.JsonObject;
 import govsim.observe.MetricDoc;
 import govsim.observe.Metrics;
-import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package govsim.report;
 
-import govsim.observe.MetricDoc;
-import govsim.observe.Metrics;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import govsim.observe.MetricDoc;
+import govsim.observe.Metrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
