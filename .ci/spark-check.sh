@@ -2,7 +2,8 @@
 # CI check of the Spark engine (issue 7): the -Pspark build (under target/spark/, so it does not
 # touch the everyday build's classes or target/govsim.jar) compiles the engine, runs the Spark
 # tests (local mode, a task failing once, an aborted job and its resume, a standalone master and
-# worker started as processes on 127.0.0.1, the benchmark) and builds target/govsim-spark.jar.
+# worker started as processes on 127.0.0.1, the benchmark), runs the architecture test again with the
+# engine's classes in it (govsim.architecture, layers and no cycles) and builds target/govsim-spark.jar.
 # Then two smoke runs of that jar: without Spark on the class path it must refuse with exit 2 and
 # a clear message; through Spark's own spark-submit entry point (org.apache.spark.deploy.SparkSubmit,
 # the class bin/spark-submit runs) it must write the same bytes as the local engine of the same jar.

@@ -1,6 +1,6 @@
 package govsim.cli;
 
-import govsim.experiment.Benchmark;
+import govsim.experiment.bench.Benchmark;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,9 +2,9 @@ package govsim.cli;
 
 import static govsim.observe.Metrics.*;
 
-import govsim.experiment.RunResult;
 import govsim.observe.RunMetric;
 import govsim.observe.Num;
+import govsim.observe.RunResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

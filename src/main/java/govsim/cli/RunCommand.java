@@ -1,10 +1,10 @@
 package govsim.cli;
 
-import govsim.experiment.RunResult;
 import govsim.experiment.SingleRun;
 import govsim.io.OutputFolder;
 import govsim.io.RunWriter;
 import govsim.model.ModelSpec;
+import govsim.observe.RunResult;
 import govsim.scenario.ScenarioException;
 import govsim.scenario.ScenarioLoader;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import govsim.model.ModelSpec;
 import govsim.model.Phase;
 import govsim.observe.Recorder;
 import govsim.observe.RunListener;
+import govsim.observe.RunResult;
 import sim.engine.Schedule;
 
 /**

@@ -1,10 +1,10 @@
 package govsim.io;
 
 import com.google.gson.GsonBuilder;
-import govsim.experiment.RunResult;
 import govsim.observe.Metrics;
 import govsim.observe.Num;
 import govsim.observe.RunListener;
+import govsim.observe.RunResult;
 import govsim.scenario.ScenarioYaml;
 import govsim.world.Risk;
 import govsim.world.WorldEvent;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import govsim.experiment.RunResult;
 import govsim.experiment.SingleRun;
 import govsim.observe.RunListener;
+import govsim.observe.RunResult;
 import govsim.scenario.ParamInfo;
 import govsim.scenario.ScenarioLoader;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package govsim.experiment.batch;
 
-import govsim.experiment.RunResult;
 import govsim.experiment.SingleRun;
 import govsim.model.ModelSpec;
 import govsim.observe.RunListener;
+import govsim.observe.RunResult;
 
 /**
  * How a batch executes one run. {@link #SINGLE_RUN} is the real model ({@link SingleRun#run});

@@ -1,7 +1,6 @@
 package govsim.experiment.compare;
 
 import com.google.gson.GsonBuilder;
-import govsim.experiment.RunResult;
 import govsim.experiment.batch.BatchRunner;
 import govsim.experiment.batch.ModelRunner;
 import govsim.experiment.batch.Outcome;
@@ -16,6 +15,7 @@ import govsim.model.Scenarios;
 import govsim.observe.Num;
 import govsim.observe.RunListener;
 import govsim.observe.Metrics;
+import govsim.observe.RunResult;
 import govsim.scenario.ScenarioException;
 import govsim.scenario.ScenarioLoader;
 import govsim.stats.Estimate;

@@ -1,12 +1,12 @@
 package govsim.experiment.sweep;
 
-import govsim.experiment.RunResult;
 import govsim.experiment.batch.ModelRunner;
 import govsim.experiment.batch.Outcome;
 import govsim.model.ModelSpec;
 import govsim.model.Scenarios;
 import govsim.observe.RunListener;
 import govsim.observe.Metrics;
+import govsim.observe.RunResult;
 import govsim.scenario.ScenarioException;
 import govsim.scenario.ScenarioLoader;
 import java.io.Serializable;

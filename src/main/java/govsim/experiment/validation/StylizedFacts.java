@@ -1,6 +1,5 @@
 package govsim.experiment.validation;
 
-import govsim.experiment.RunResult;
 import govsim.experiment.SingleRun;
 import govsim.experiment.batch.BatchRunner;
 import govsim.experiment.batch.Outcome;
@@ -11,6 +10,7 @@ import govsim.model.Scenarios;
 import govsim.observe.RunListener;
 import govsim.observe.Metrics;
 import govsim.observe.RunMetric;
+import govsim.observe.RunResult;
 import govsim.scenario.ScenarioException;
 import govsim.stats.Estimate;
 import govsim.stats.PairedDifference;

@@ -3,11 +3,11 @@ package govsim.experiment.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import govsim.experiment.RunResult;
 import govsim.experiment.SingleRun;
 import govsim.model.ModelSpec;
 import govsim.model.Scenarios;
 import govsim.observe.RunListener;
+import govsim.observe.RunResult;
 import govsim.scenario.ScenarioLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;

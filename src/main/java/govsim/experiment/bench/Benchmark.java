@@ -1,4 +1,4 @@
-package govsim.experiment;
+package govsim.experiment.bench;
 
 import ec.util.MersenneTwisterFast;
 import govsim.model.GovSimModel;

@@ -1,4 +1,4 @@
-package govsim.experiment;
+package govsim.observe;
 
 import govsim.model.ModelSpec;
 import govsim.world.World;
