@@ -36,7 +36,8 @@ import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Reads untrusted YAML text into a {@link Located} tree, safely.
+ * Reads untrusted YAML text into a {@link Located} tree, safely. Sweep files are read by the
+ * same code ({@link YamlFile}): same limits, same messages.
  *
  * <p>Scenario files come from users, from other people's repositories and from the internet, so
  * reading one must never run code, hang, or exhaust memory:
@@ -161,7 +162,7 @@ final class SafeYaml {
   }
 
   private static String tooLarge(String what, long size) {
-    return what + " is " + size + " bytes; the limit for a scenario is " + MAX_BYTES
+    return what + " is " + size + " bytes; the limit for a scenario or sweep file is " + MAX_BYTES
         + " bytes (1 MiB)";
   }
 
@@ -268,13 +269,19 @@ final class SafeYaml {
 
   private record Composed(Node node, boolean failed) {}
 
-  private static Composed compose(String text, Locator loc, List<ScenarioError> errors) {
+  /** The limits on aliases, nesting depth and document length (also used by {@link YamlFile}). */
+  static LoaderOptions limits() {
     LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setNestingDepthLimit(MAX_DEPTH);
     options.setCodePointLimit(MAX_CODE_POINTS);
     options.setAllowRecursiveKeys(false);
+    return options;
+  }
+
+  private static Composed compose(String text, Locator loc, List<ScenarioError> errors) {
+    LoaderOptions options = limits();
+    options.setAllowDuplicateKeys(false);
     options.setMergeOnCompose(false);
     // Nothing is ever constructed from the node tree, so no tag can run code here; letting the
     // composer pass every tag through means the walker reports each forbidden tag with its key

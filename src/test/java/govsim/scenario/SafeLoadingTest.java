@@ -128,11 +128,11 @@ class SafeLoadingTest {
     java.util.Arrays.fill(bytes, (byte) '#');
     Files.write(big, bytes);
     ScenarioException e = assertThrows(ScenarioException.class, () -> loader.load(big, List.of()));
-    assertEquals(big + ": " + big + " is 1048577 bytes; the limit for a scenario is 1048576 bytes"
+    assertEquals(big + ": " + big + " is 1048577 bytes; the limit for a scenario or sweep file is 1048576 bytes"
         + " (1 MiB)", e.errors().get(0).format());
 
     ScenarioException text = fail("name: " + "x".repeat(SafeYaml.MAX_BYTES) + "\n");
-    assertTrue(text.errors().get(0).message().contains("the limit for a scenario is 1048576"),
+    assertTrue(text.errors().get(0).message().contains("the limit for a scenario or sweep file is 1048576"),
         text.format());
   }
 

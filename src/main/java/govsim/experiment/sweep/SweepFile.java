@@ -9,14 +9,10 @@ import govsim.scenario.ScenarioError;
 import govsim.scenario.ScenarioException;
 import govsim.scenario.ScenarioLoader;
 import govsim.scenario.Schema;
+import govsim.scenario.YamlFile;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
@@ -62,9 +57,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class SweepFile {
   private SweepFile() {}
-
-  /** Largest sweep file accepted (as for scenarios). */
-  public static final int MAX_BYTES = 1 << 20;
 
   /** Most runs a sweep may plan (a guard against a mistyped grid). */
   public static final long MAX_RUNS = 10_000_000L;
@@ -121,10 +113,11 @@ public final class SweepFile {
     }
 
     SweepDefinition read() throws ScenarioException {
-      byte[] bytes = readBytes();
-      if (bytes == null) throw fail();
-      text = decode(bytes);
-      if (text == null) throw fail();
+      // The scenario loader's reader: the same size limit (before and while reading), strict
+      // UTF-8 with a leading byte-order mark dropped, and the same messages.
+      YamlFile.Contents contents = YamlFile.read(file);
+      byte[] bytes = contents.bytes();
+      text = contents.text();
       String forLoader = parseStructure();
       SweepSpec spec = null;
       try {
@@ -181,32 +174,6 @@ public final class SweepFile {
 
     // ---------------------------------------------------------------- reading
 
-    private byte[] readBytes() {
-      try {
-        long size = Files.size(file);
-        if (size > MAX_BYTES) {
-          error(null, "", "file is " + size + " bytes; a sweep file may be at most " + MAX_BYTES + " bytes");
-          return null;
-        }
-        return Files.readAllBytes(file);
-      } catch (NoSuchFileException e) {
-        error(null, "", "file not found");
-      } catch (IOException e) {
-        error(null, "", "cannot read the file: " + e.getMessage());
-      }
-      return null;
-    }
-
-    private String decode(byte[] bytes) {
-      try {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-      } catch (CharacterCodingException e) {
-        error(null, "", "the file is not valid UTF-8 text");
-        return null;
-      }
-    }
-
     /**
      * Composes the YAML to find the parameters, extends and set entries; returns the text for
      * the generic loader with the parameters (and any extends) entry blanked out. If the YAML
@@ -215,12 +182,7 @@ public final class SweepFile {
     private String parseStructure() {
       Node node;
       try {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(50);
-        options.setNestingDepthLimit(50);
-        options.setCodePointLimit(3_000_000);
-        options.setAllowRecursiveKeys(false);
-        node = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+        node = new Yaml(new SafeConstructor(YamlFile.limits())).compose(new StringReader(text));
       } catch (YAMLException | IllegalStateException e) {
         return text;
       }
