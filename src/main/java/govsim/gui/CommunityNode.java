@@ -10,21 +10,19 @@ import java.util.List;
  * A compliance community (M7, M8) as the GUI shows it: a node of the network display and a
  * read-only inspector over the live {@link Community}.
  */
-public final class CommunityNode {
-  private final World world;
+public final class CommunityNode extends NetworkNode {
   private final Community community;
-  private final NodeActivity activity;
 
   CommunityNode(World world, Community community, NodeActivity activity) {
-    this.world = world;
+    super(world, activity);
     this.community = community;
-    this.activity = activity;
   }
 
   Community community() {
     return community;
   }
 
+  @Override
   String key() {
     return NodeActivity.community(community.id);
   }
@@ -86,18 +84,6 @@ public final class CommunityNode {
     List<String> ids = new ArrayList<>();
     for (int f = community.members.nextSetBit(0); f >= 0; f = community.members.nextSetBit(f + 1)) ids.add("F" + f);
     return ids.isEmpty() ? "none" : String.join(", ", ids);
-  }
-
-  /** The last event that concerned this node. */
-  public String getLastEvent() {
-    List<String> r = activity.recent(key());
-    return r.isEmpty() ? "none yet" : r.get(0);
-  }
-
-  /** The few events before the last, newest first. */
-  public String getEarlierEvents() {
-    List<String> r = activity.recent(key());
-    return r.size() < 2 ? "none" : String.join("  |  ", r.subList(1, r.size()));
   }
 
   @Override

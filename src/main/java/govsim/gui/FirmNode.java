@@ -14,21 +14,19 @@ import java.util.StringJoiner;
  * read-only inspector MASON opens when the node is double-clicked. It reads the live {@link Firm} and
  * never changes it; the model's classes stay plain state without bean conventions.
  */
-public final class FirmNode {
-  private final World world;
+public final class FirmNode extends NetworkNode {
   private final Firm firm;
-  private final NodeActivity activity;
 
   FirmNode(World world, Firm firm, NodeActivity activity) {
-    this.world = world;
+    super(world, activity);
     this.firm = firm;
-    this.activity = activity;
   }
 
   Firm firm() {
     return firm;
   }
 
+  @Override
   String key() {
     return NodeActivity.firm(firm.id);
   }
@@ -163,18 +161,6 @@ public final class FirmNode {
 
   public double getFinesThisStep() {
     return firm.finesStep;
-  }
-
-  /** The last event that concerned this node. */
-  public String getLastEvent() {
-    List<String> r = activity.recent(key());
-    return r.isEmpty() ? "none yet" : r.get(0);
-  }
-
-  /** The few events before the last, newest first. */
-  public String getEarlierEvents() {
-    List<String> r = activity.recent(key());
-    return r.size() < 2 ? "none" : String.join("  |  ", r.subList(1, r.size()));
   }
 
   @Override

@@ -12,14 +12,14 @@ import java.util.function.LongSupplier;
  * known risks it mitigates (red none, green all); a thick magenta ring marks the harmful
  * practice. An exited firm is a small grey ghost with a cross.
  */
-final class FirmPortrayal extends NodePortrayal {
+final class FirmPortrayal extends NodePortrayal<FirmNode> {
   private static final long serialVersionUID = 1L;
   /** Diameter, in field units, of a firm with no users and of one with every user. */
   static final double MIN_DIAMETER = 2.4;
   static final double SHARE_DIAMETER = 9.5;
 
   FirmPortrayal(NodeActivity activity, LongSupplier lastStep) {
-    super(activity, lastStep);
+    super(FirmNode.class, activity, lastStep);
   }
 
   static double diameter(double share) {
@@ -27,15 +27,13 @@ final class FirmPortrayal extends NodePortrayal {
   }
 
   @Override
-  Shape shape(Object node, double x, double y, double scale) {
-    FirmNode f = (FirmNode) node;
+  Shape shape(FirmNode f, double x, double y, double scale) {
     double d = (f.isActive() ? diameter(f.getMarketShare()) : MIN_DIAMETER * 0.7) * scale;
     return new Ellipse2D.Double(x - d / 2, y - d / 2, d, d);
   }
 
   @Override
-  void paint(Object node, Graphics2D g, Shape s, double scale) {
-    FirmNode f = (FirmNode) node;
+  void paint(FirmNode f, Graphics2D g, Shape s, double scale) {
     if (!f.isActive()) {
       g.setColor(Palette.GHOST);
       g.setStroke(new BasicStroke(1.2f));
@@ -58,13 +56,7 @@ final class FirmPortrayal extends NodePortrayal {
   }
 
   @Override
-  String key(Object node) {
-    return ((FirmNode) node).key();
-  }
-
-  @Override
-  String label(Object node, double scale) {
-    FirmNode f = (FirmNode) node;
+  String label(FirmNode f, double scale) {
     if (scale < 4) return null;
     return "F" + f.getId();
   }

@@ -3,27 +3,24 @@ package govsim.gui;
 import govsim.world.Regulator;
 import govsim.world.Risk;
 import govsim.world.World;
-import java.util.List;
 
 /**
  * A regulator, public power in one jurisdiction (M2, M3, M11), as the GUI shows it: a node of
  * the network display and a read-only inspector over the live {@link Regulator}.
  */
-public final class RegulatorNode {
-  private final World world;
+public final class RegulatorNode extends NetworkNode {
   private final Regulator regulator;
-  private final NodeActivity activity;
 
   RegulatorNode(World world, Regulator regulator, NodeActivity activity) {
-    this.world = world;
+    super(world, activity);
     this.regulator = regulator;
-    this.activity = activity;
   }
 
   Regulator regulator() {
     return regulator;
   }
 
+  @Override
   String key() {
     return NodeActivity.regulator(regulator.jurisdiction);
   }
@@ -84,18 +81,6 @@ public final class RegulatorNode {
     double top = 0;
     for (Risk r : world.risks) if (r.active) top = Math.max(top, r.salience[regulator.jurisdiction]);
     return top;
-  }
-
-  /** The last event that concerned this node. */
-  public String getLastEvent() {
-    List<String> r = activity.recent(key());
-    return r.isEmpty() ? "none yet" : r.get(0);
-  }
-
-  /** The few events before the last, newest first. */
-  public String getEarlierEvents() {
-    List<String> r = activity.recent(key());
-    return r.size() < 2 ? "none" : String.join("  |  ", r.subList(1, r.size()));
   }
 
   @Override
