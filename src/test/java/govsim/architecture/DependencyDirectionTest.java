@@ -94,10 +94,11 @@ class DependencyDirectionTest {
       .ensureAllClassesAreContainedInArchitecture()
       .because("data flows one way: scenario -> model -> observers -> writers -> experiments -> CLI (STYLE.md)");
 
-  /** No two packages, at any depth (experiment.sweep and experiment.batch, say), use each other. */
+  /** No two top-level packages (io and experiment, say) use each other, directly or around a loop. */
   @ArchTest
   static final ArchRule noCyclesBetweenTopLevelPackages = slices().matching("govsim.(*)..").should().beFreeOfCycles();
 
+  /** Nor do two packages at any depth (experiment, experiment.sweep and experiment.batch, say). */
   @ArchTest
   static final ArchRule noCyclesBetweenPackages = slices().matching("govsim.(**)").should().beFreeOfCycles();
 
