@@ -27,11 +27,13 @@ import com.tngtech.archunit.lang.ArchRule;
  *   stats, scenario          foundation: plain statistics; YAML to validated records
  *   world                    the agents' state (may use scenario)
  *   mechanism                the rules M1-M12 over the world
- *   model, game              the SimState and its phases; game (issue 14, when it exists) is a
- *                            second kind of model beside it: neither uses the other
+ *   model                    the SimState and its phases
  *   observe                  metrics and run summaries (RunResult lives here: io and experiment
  *                            both hand it around)
  *   io                       CSV, manifest and folder writers
+ *   game                     evolutionary games (issue 14, when it lands): a model of its own that
+ *                            writes its outputs through io and is validated and swept by
+ *                            experiment; it uses none of the agent-based world (rule below)
  *   experiment               single runs, sweeps, comparisons, validation; writes through io
  *   report, gui, spark       consumers beside each other: reports of results folders, the MASON
  *                            GUI, and the Spark sweep engine (src/spark, built by -Pspark; the
@@ -66,9 +68,9 @@ class DependencyDirectionTest {
       .layer("world").definedBy("govsim.world..")
       .layer("mechanism").definedBy("govsim.mechanism..")
       .layer("model").definedBy("govsim.model..")
-      .optionalLayer("game").definedBy("govsim.game..")
       .layer("observe").definedBy("govsim.observe..")
       .layer("io").definedBy("govsim.io..")
+      .optionalLayer("game").definedBy("govsim.game..")
       .layer("experiment").definedBy("govsim.experiment..")
       .layer("report").definedBy("govsim.report..")
       .layer("gui").definedBy("govsim.gui..")
@@ -82,10 +84,11 @@ class DependencyDirectionTest {
           "report", "gui", "spark", "cli")
       .whereLayer("mechanism").mayOnlyBeAccessedByLayers("model", "game", "observe", "io", "experiment", "report",
           "gui", "spark", "cli")
-      .whereLayer("model").mayOnlyBeAccessedByLayers("observe", "io", "experiment", "report", "gui", "spark", "cli")
-      .whereLayer("game").mayOnlyBeAccessedByLayers("observe", "io", "experiment", "report", "gui", "spark", "cli")
-      .whereLayer("observe").mayOnlyBeAccessedByLayers("io", "experiment", "report", "gui", "spark", "cli")
-      .whereLayer("io").mayOnlyBeAccessedByLayers("experiment", "report", "gui", "spark", "cli")
+      .whereLayer("model").mayOnlyBeAccessedByLayers("observe", "io", "game", "experiment", "report", "gui", "spark",
+          "cli")
+      .whereLayer("observe").mayOnlyBeAccessedByLayers("io", "game", "experiment", "report", "gui", "spark", "cli")
+      .whereLayer("io").mayOnlyBeAccessedByLayers("game", "experiment", "report", "gui", "spark", "cli")
+      .whereLayer("game").mayOnlyBeAccessedByLayers("experiment", "report", "gui", "spark", "cli")
       .whereLayer("experiment").mayOnlyBeAccessedByLayers("report", "gui", "spark", "cli")
       .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
       .whereLayer("gui").mayOnlyBeAccessedByLayers("cli")
@@ -107,11 +110,17 @@ class DependencyDirectionTest {
   static final ArchRule reportsReadResultsNotTheModel = noClasses().that().resideInAPackage("govsim.report..")
       .should().dependOnClassesThat().resideInAnyPackage("govsim.world..", "govsim.mechanism..", "govsim.model..");
 
+  /** The game engine stands apart from the agent-based world: it uses neither its state nor its rules. */
+  @ArchTest
+  static final ArchRule gamesStandApartFromTheAgentBasedModel = noClasses().that().resideInAPackage("govsim.game..")
+      .should().dependOnClassesThat().resideInAnyPackage("govsim.world..", "govsim.mechanism..", "govsim.model..")
+      .allowEmptyShould(true);
+
   /** The model runs headless (MASON's split: the GUI wraps the model, the model imports no Swing). */
   @ArchTest
   static final ArchRule simulationCoreIsHeadless = noClasses().that()
       .resideInAnyPackage("govsim.scenario..", "govsim.world..", "govsim.mechanism..", "govsim.model..",
-          "govsim.observe..")
+          "govsim.observe..", "govsim.game..")
       .should().dependOnClassesThat().resideInAnyPackage("javax.swing..", "java.awt..");
 
   /**
