@@ -1,6 +1,7 @@
 package govsim.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -9,12 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
  * Data flows one way (STYLE.md). This test reads the compiled classes of govsim (ArchUnit: every
@@ -137,11 +142,29 @@ class DependencyDirectionTest {
       .orShould().callMethod(StrictMath.class, "random")
       .orShould().callMethod(System.class, "currentTimeMillis");
 
-  /** MASON's generator built without a seed seeds itself from the clock. */
+  /**
+   * MASON's generator built without a seed seeds itself from the clock: a method that builds one
+   * so must also seed it ({@code new MersenneTwisterFast()} then {@code setSeed(...)}).
+   */
   @ArchTest
-  static final ArchRule masonGeneratorsAreSeeded = noClasses()
-      .should().callConstructor("ec.util.MersenneTwisterFast")
-      .orShould().callConstructor("ec.util.MersenneTwister");
+  static final ArchRule masonGeneratorsAreSeeded = codeUnits().should(
+      new ArchCondition<JavaCodeUnit>("seed every MASON generator they build without a seed") {
+        @Override
+        public void check(JavaCodeUnit unit, ConditionEvents events) {
+          boolean unseeded = unit.getConstructorCallsFromSelf().stream()
+              .anyMatch(c -> isMasonGenerator(c.getTargetOwner()) && c.getTarget().getRawParameterTypes().isEmpty());
+          boolean seeds = unit.getMethodCallsFromSelf().stream()
+              .anyMatch(c -> isMasonGenerator(c.getTargetOwner()) && c.getName().equals("setSeed"));
+          if (unseeded && !seeds) {
+            events.add(SimpleConditionEvent.violated(unit, unit.getFullName()
+                + " builds a MASON generator without a seed and does not seed it (it would seed itself from the clock)"));
+          }
+        }
+      });
+
+  private static boolean isMasonGenerator(JavaClass c) {
+    return c.getName().equals("ec.util.MersenneTwisterFast") || c.getName().equals("ec.util.MersenneTwister");
+  }
 
   /**
    * A commons-math generator or distribution built without the run's generator seeds a
