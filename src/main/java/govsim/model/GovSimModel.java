@@ -172,7 +172,8 @@ public final class GovSimModel extends SimState {
     decisions = new FirmDecisions(s.firms(), s.practice(), s.reputation(), s.users(), s.risks(), s.assurance(),
         s.communities(), enforcement, synergy, cost);
     accounting = new Accounting(s.firms(), s.practice(), s.communities().feePerYear());
-    standards = new StandardSetting(s.communities(), s.assurance(), s.crossBorder().recognitionProbability());
+    standards = new StandardSetting(s.communities(), s.assurance().assuranceMin(), s.assurance().assuranceMax(),
+        s.crossBorder().recognitionProbability());
     audits = new Audits(s.assurance(), s.reputation().expulsionLoss());
     competition = new Competition(s.competition());
     malicious = new MaliciousAttacks(s.malicious(), s.enforcement().maliciousDetectionProbability(),

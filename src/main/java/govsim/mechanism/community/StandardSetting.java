@@ -2,7 +2,6 @@ package govsim.mechanism.community;
 
 import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
-import govsim.mechanism.assurance.AssuranceParams;
 import govsim.mechanism.crossborder.Recognition;
 import java.util.Locale;
 import govsim.world.Community;
@@ -25,16 +24,21 @@ import govsim.world.World;
  */
 public final class StandardSetting {
   private final CommunityParams p;
-  private final AssuranceParams assurance;
+  private final double assuranceMin;
+  private final double assuranceMax;
   private final double recognitionProbability;
 
   /**
-   * @param assurance the range a new community's assurance level is drawn from (M8)
+   * @param assuranceMin lower end of the range a new community's assurance level is drawn from
+   *     (M8's assurance.assurance_min; passed as values so that M7 does not depend on M8, whose
+   *     audits use M7's memberships)
+   * @param assuranceMax upper end of that range (assurance.assurance_max)
    * @param recognitionProbability chance that each jurisdiction recognises a new community's certificate (M10)
    */
-  public StandardSetting(CommunityParams p, AssuranceParams assurance, double recognitionProbability) {
+  public StandardSetting(CommunityParams p, double assuranceMin, double assuranceMax, double recognitionProbability) {
     this.p = p;
-    this.assurance = assurance;
+    this.assuranceMin = assuranceMin;
+    this.assuranceMax = assuranceMax;
     this.recognitionProbability = recognitionProbability;
   }
 
@@ -100,7 +104,7 @@ public final class StandardSetting {
    */
   public Community found(World w, MersenneTwisterFast rng, double stringency, double assuranceLevel) {
     double a = Double.isNaN(assuranceLevel)
-        ? Draws.uniform(rng, assurance.assuranceMin(), assurance.assuranceMax()) : assuranceLevel;
+        ? Draws.uniform(rng, assuranceMin, assuranceMax) : assuranceLevel;
     Community c = new Community(w.communities.size(), stringency, a, w.now,
         Recognition.draw(rng, w.jurisdictions, recognitionProbability));
     w.communities.add(c);

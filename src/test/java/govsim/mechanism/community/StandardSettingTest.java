@@ -43,13 +43,14 @@ class StandardSettingTest {
     sets.add("assurance.assurance_max=0.8");
     sets.addAll(List.of(extra));
     var s = spec(sets.toArray(new String[0]));
-    return new StandardSetting(s.communities(), s.assurance(), 0.0);
+    return new StandardSetting(s.communities(), s.assurance().assuranceMin(), s.assurance().assuranceMax(), 0.0);
   }
 
   @Test
   void lagGrowsWithSizeAsAPowerLaw() {
     var s = spec("communities.standard_lag_days=30", "communities.lag_size_scale=10", "communities.lag_size_exponent=0.5");
-    StandardSetting m = new StandardSetting(s.communities(), s.assurance(), 0.0);
+    StandardSetting m =
+        new StandardSetting(s.communities(), s.assurance().assuranceMin(), s.assurance().assuranceMax(), 0.0);
     assertEquals(30.0, m.lagDays(0), 1e-12);
     assertEquals(30.0 * Math.sqrt(2), m.lagDays(10), 1e-12);
     assertEquals(60.0, m.lagDays(30), 1e-12);
