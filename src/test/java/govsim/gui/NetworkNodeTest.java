@@ -3,6 +3,7 @@ package govsim.gui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import govsim.world.Community;
+import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.Regulator;
 import govsim.world.WorldEvent;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * key. Needs no display.
  */
 class NetworkNodeTest {
-  private static WorldEvent event(double day, String type, int firm, int community, int jurisdiction) {
+  private static WorldEvent event(double day, EventKind type, int firm, int community, int jurisdiction) {
     return new WorldEvent((long) day, day, type, firm, community, -1, jurisdiction, Double.NaN, "");
   }
 
@@ -27,20 +28,20 @@ class NetworkNodeTest {
     assertEquals("none yet", firm.getLastEvent());
     assertEquals("none", firm.getEarlierEvents());
 
-    a.record(event(1, "mandate_enacted", -1, -1, 0)); // the regulator of J0 only
-    a.record(event(2, "joined", 3, 1, -1)); // the firm and the community
-    a.record(event(3, "mandate_enacted", -1, -1, 1)); // another jurisdiction's regulator
-    a.record(event(4, "left", 3, 1, -1));
+    a.record(event(1, EventKind.MANDATE_ENACTED, -1, -1, 0)); // the regulator of J0 only
+    a.record(event(2, EventKind.JOIN, 3, 1, -1)); // the firm and the community
+    a.record(event(3, EventKind.MANDATE_ENACTED, -1, -1, 1)); // another jurisdiction's regulator
+    a.record(event(4, EventKind.LEAVE, 3, 1, -1));
 
-    assertEquals("day 4 left (firm 3, community 1)", firm.getLastEvent());
-    assertEquals("day 2 joined (firm 3, community 1)", firm.getEarlierEvents());
-    assertEquals("day 4 left (firm 3, community 1)", community.getLastEvent());
-    assertEquals("day 2 joined (firm 3, community 1)", community.getEarlierEvents());
+    assertEquals("day 4 leave (firm 3, community 1)", firm.getLastEvent());
+    assertEquals("day 2 join (firm 3, community 1)", firm.getEarlierEvents());
+    assertEquals("day 4 leave (firm 3, community 1)", community.getLastEvent());
+    assertEquals("day 2 join (firm 3, community 1)", community.getEarlierEvents());
     assertEquals("day 1 mandate enacted (regulator J0)", regulator.getLastEvent());
     assertEquals("none", regulator.getEarlierEvents());
 
-    a.record(event(5, "mandate_enacted", -1, -1, 0));
-    a.record(event(6, "agenda", -1, -1, 0));
+    a.record(event(5, EventKind.MANDATE_ENACTED, -1, -1, 0));
+    a.record(event(6, EventKind.AGENDA, -1, -1, 0));
     assertEquals("day 5 mandate enacted (regulator J0)  |  day 1 mandate enacted (regulator J0)",
         regulator.getEarlierEvents());
     assertEquals("day 6 agenda (regulator J0): salience n/a", regulator.getLastEvent());

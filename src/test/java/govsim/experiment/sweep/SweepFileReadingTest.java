@@ -77,17 +77,24 @@ class SweepFileReadingTest {
   /**
    * A file that passes the size check and then yields more than the limit is refused once the
    * reader has one byte past the limit: neither read to its end nor accepted cut short. Linux's
-   * /proc/self/pagemap is such a file, deterministically: a regular file whose size reads as 0
-   * and whose content (8 bytes per page of the reading process's address space) runs far past
-   * 1 MiB, just as a file still being written would. The sweep reader used to read such a file
-   * with no bound.
+   * /proc/kallsyms is such a file, deterministically: a regular file whose size reads as 0 and
+   * whose text (the kernel's symbol table, a few MiB) runs past 1 MiB, just as a file still being
+   * written would. The sweep reader used to read such a file with no bound.
    */
   @Test
   void aFileThatGrowsPastTheSizeCheckIsRefusedAtTheLimit() throws Exception {
-    Path grows = Path.of("/proc/self/pagemap");
-    assumeTrue(Files.isRegularFile(grows) && Files.size(grows) == 0 && Files.isReadable(grows),
-        "needs Linux's /proc/self/pagemap");
+    Path grows = Path.of("/proc/kallsyms");
+    assumeTrue(Files.isRegularFile(grows) && Files.size(grows) == 0 && Files.isReadable(grows)
+        && longerThanTheLimit(grows), "needs Linux's /proc/kallsyms, over 1 MiB of text");
     assertSame("FILE is 1048577 bytes; the limit for a scenario or sweep file is 1048576 bytes (1 MiB)", grows, grows);
+  }
+
+  private static boolean longerThanTheLimit(Path p) {
+    try (var in = Files.newInputStream(p)) {
+      return in.readNBytes(LIMIT + 1).length > LIMIT;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   @Test
