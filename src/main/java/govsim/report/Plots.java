@@ -263,6 +263,61 @@ final class Plots {
     return chart;
   }
 
+  /**
+   * Points with a text label beside each (a Morris mu* against sigma plot, or a PRIM trajectory
+   * with box numbers). With {@code line}, the points are joined in order. Axes start at zero when
+   * {@code fromZero}.
+   */
+  static JFreeChart labelled(String title, String xLabel, String yLabel, double[] x, double[] y, String[] labels,
+      Color color, boolean line, boolean fromZero) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    XYSeries s = new XYSeries(title, false, true);
+    for (int i = 0; i < x.length; i++) if (Double.isFinite(x[i]) && Double.isFinite(y[i])) s.add(x[i], y[i]);
+    data.addSeries(s);
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(line, true);
+    r.setSeriesPaint(0, color);
+    r.setSeriesShape(0, shape(0, 8));
+    r.setSeriesStroke(0, new BasicStroke(1.5f));
+    NumberAxis xAxis = numberAxis(xLabel, fromZero);
+    xAxis.setUpperMargin(0.3); // room for the labels of the rightmost points
+    NumberAxis yAxis = numberAxis(yLabel, fromZero);
+    yAxis.setUpperMargin(0.1);
+    XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
+    for (int i = 0; i < x.length; i++) {
+      if (!Double.isFinite(x[i]) || !Double.isFinite(y[i]) || labels[i] == null || labels[i].isEmpty()) continue;
+      XYTextAnnotation a = new XYTextAnnotation("  " + labels[i], x[i], y[i]);
+      a.setFont(ChartStyle.ANNOTATION);
+      a.setPaint(ChartStyle.TEXT);
+      a.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+      plot.addAnnotation(a);
+    }
+    JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, false);
+    ChartStyle.apply(chart);
+    return chart;
+  }
+
+  /**
+   * Two groups of points (cases of interest and the rest) on two parameters, with a rectangle
+   * drawn from (x0, y0) to (x1, y1) (a PRIM box; infinite ends are drawn at the data's edge).
+   */
+  static JFreeChart boxOnTwo(String title, String xLabel, String yLabel, List<Points> groups, double x0, double x1,
+      double y0, double y1, Color boxColor) {
+    JFreeChart chart = scatter(title, xLabel, false, yLabel, false, groups);
+    XYPlot plot = chart.getXYPlot();
+    double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
+    double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+    for (Points p : groups) {
+      for (double v : p.x()) if (Double.isFinite(v)) { minX = Math.min(minX, v); maxX = Math.max(maxX, v); }
+      for (double v : p.y()) if (Double.isFinite(v)) { minY = Math.min(minY, v); maxY = Math.max(maxY, v); }
+    }
+    double bx0 = Math.max(x0, minX), bx1 = Math.min(x1, maxX), by0 = Math.max(y0, minY), by1 = Math.min(y1, maxY);
+    if (bx0 <= bx1 && by0 <= by1) {
+      plot.addAnnotation(new org.jfree.chart.annotations.XYBoxAnnotation(bx0, by0, bx1, by1,
+          new BasicStroke(2.5f), boxColor, null));
+    }
+    return chart;
+  }
+
   /** A legend entry drawn as a marker of the given colour. */
   static LegendItem legendItem(String label, Color color, int shape) {
     LegendItem item = new LegendItem(label, null, null, null, shape(shape, 9), color);

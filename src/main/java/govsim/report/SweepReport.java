@@ -58,6 +58,10 @@ final class SweepReport {
             + " Saltelli et al. 2010; total: Jansen 1999) with " + level + "% bootstrap percentile intervals over "
             + Provenance.str(Provenance.obj(m, "sobol"), "bootstrap_resamples") + " resamples of the base rows; with"
             + " few base rows they are wide and can leave [0, 1]." : "")
+        + (design.equals("morris") ? " Morris elementary effects (`morris.csv`) are steps of the points' means along"
+            + " each trajectory, in output units per unit of the parameter's range; mu, mu* and sigma have " + level
+            + "% bootstrap percentile intervals over " + Provenance.str(Provenance.obj(m, "morris"),
+            "bootstrap_resamples") + " resamples of the trajectories' effects." : "")
         + " Time-series bands below are not confidence intervals: they show the spread of the runs (10th to 90th"
         + " percentile across all runs of a regime).");
 
@@ -71,6 +75,7 @@ final class SweepReport {
       scatter(c, f, params, regimes, metrics);
     }
     if (f.has("sobol.csv")) sobol(c, f.csv("sobol.csv"), regimes, level);
+    if (f.has("morris.csv")) morris(c, f.csv("morris.csv"), regimes, level);
     if (f.has("timeseries.csv.gz") && f.has("runs.csv")) timeSeries(c, f, regimes);
     return c;
   }
@@ -368,6 +373,53 @@ final class SweepReport {
     }
     c.table("Sobol indices: estimate [" + level + "% bootstrap interval].", List.of("Regime", "Metric", "Parameter",
         "First order S1", "Total ST"), rows, 3);
+  }
+
+  private static void morris(ReportContent c, CsvData morris, List<String> regimes, String level)
+      throws ReportException {
+    ComparisonReport.require(morris, "regime", "metric", "parameter", "n", "mu", "mu_star", "mu_star_ci_low",
+        "mu_star_ci_high", "sigma");
+    c.heading("morris", "Morris screening");
+    List<List<String>> rows = new ArrayList<>();
+    for (String regime : regimes) {
+      CsvData ofRegime = morris.where("regime", regime);
+      if (ofRegime.size() == 0) continue;
+      List<JFreeChart> panels = new ArrayList<>();
+      for (String metric : ofRegime.distinct("metric")) {
+        CsvData x = ofRegime.where("metric", metric);
+        double[] muStar = new double[x.size()];
+        double[] sigma = new double[x.size()];
+        String[] labels = new String[x.size()];
+        for (int i = 0; i < x.size(); i++) {
+          muStar[i] = x.num(i, "mu_star");
+          sigma[i] = x.num(i, "sigma");
+          labels[i] = shortName(x.text(i, "parameter"));
+          rows.add(List.of(regime, "`" + metric + "`", "`" + x.text(i, "parameter") + "`", x.text(i, "n"),
+              Numbers.interval(x.num(i, "mu"), x.num(i, "mu_ci_low"), x.num(i, "mu_ci_high")),
+              Numbers.interval(muStar[i], x.num(i, "mu_star_ci_low"), x.num(i, "mu_star_ci_high")),
+              Numbers.interval(sigma[i], x.num(i, "sigma_ci_low"), x.num(i, "sigma_ci_high"))));
+        }
+        MetricInfo info = MetricInfo.summary(metric);
+        panels.add(Plots.labelled(info.title() + " (" + metric + ")", "\u03bc* (mean |elementary effect|)",
+            "\u03c3 (sd of the effects)", muStar, sigma, labels, Palette.BLUE, false, true));
+      }
+      if (panels.isEmpty()) continue;
+      c.figure(Figure.grid("morris-" + id(regime), "Morris screening, " + regime + " regime",
+          "Each parameter's mean absolute elementary effect \u03bc* against the standard deviation \u03c3 of its"
+              + " effects, for each metric under the " + regime + " regime (`morris.csv`; effects in the metric's"
+              + " units per unit of the parameter's range). Parameters near the origin can be fixed; far right,"
+              + " influential; high \u03c3 relative to \u03bc*, non-linear or interacting. Groups have no \u03c3"
+              + " and are not drawn; their \u03bc* is in the table.",
+          panels, 2, 520, 400));
+    }
+    c.table("Morris effects: estimate [" + level + "% bootstrap interval].", List.of("Regime", "Metric", "Parameter",
+        "n", "\u03bc", "\u03bc*", "\u03c3"), rows, 3);
+  }
+
+  /** The last part of a key path ("switching_cost_mean" of "users.switching_cost_mean"). */
+  private static String shortName(String path) {
+    int dot = path.lastIndexOf('.');
+    return dot >= 0 ? path.substring(dot + 1) : path;
   }
 
   private static void timeSeries(ReportContent c, ResultFolder f, List<String> regimes) throws ReportException {

@@ -118,4 +118,79 @@ public final class Designs {
     }
     return out;
   }
+
+  /**
+   * The Morris groups of the parameters, in order of first appearance: parameters with the same
+   * {@code group} form one group, a parameter without one is a group of its own.
+   *
+   * @return for each group, the indices of its parameters (in file order)
+   */
+  public static List<List<Integer>> groups(List<SweepParameter> parameters) {
+    java.util.Map<String, List<Integer>> byName = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < parameters.size(); i++) {
+      byName.computeIfAbsent(parameters.get(i).groupName(), n -> new ArrayList<>()).add(i);
+    }
+    return List.copyOf(byName.values());
+  }
+
+  /**
+   * r Morris trajectories (Morris 1991; groups as in Campolongo, Cariboni and Saltelli 2007) in
+   * [0, 1]^k on the grid {0, 1/(p-1), ..., 1} of p levels, with the step Delta = p/(2(p-1)).
+   *
+   * <p>Each trajectory has g+1 points for g groups. For each parameter f, a base level is drawn
+   * uniformly from the p/2 levels {0, ..., p/2-1} (those from which +Delta stays in [0, 1]) and a
+   * direction d_f = +1 or -1 (equally likely); the group order is a uniform random permutation.
+   * The first point has every parameter at its base level (d_f = +1) or base + Delta (d_f = -1);
+   * point i moves every parameter of the i-th group in the order by d_f Delta, and keeps it
+   * there. This is the matrix form B* = J x* + (Delta/2)[(2B(GP*)^T - J)D* + J] of the papers,
+   * written out. Draw order per trajectory: k base levels (nextInt), k directions (nextBoolean),
+   * then a Fisher-Yates shuffle of the g groups.
+   *
+   * @param r trajectories, at least 1
+   * @param groups the groups' parameter indices (see {@link #groups}); together they cover 0..k-1
+   * @param k parameters
+   * @param p levels, even and at least 2
+   * @param rng the generator (seeded by the caller)
+   * @return r(g+1) points, trajectory by trajectory; coordinates are exact multiples of 1/(p-1)
+   */
+  public static double[][] morris(int r, List<List<Integer>> groups, int k, int p, RandomGenerator rng) {
+    if (p < 2 || p % 2 != 0) throw new IllegalArgumentException("morris levels must be even and >= 2, got " + p);
+    int g = groups.size();
+    int half = p / 2; // Delta in grid intervals
+    double[][] out = new double[r * (g + 1)][];
+    int[] level = new int[k];
+    int[] dir = new int[k];
+    int[] order = new int[g];
+    int row = 0;
+    for (int t = 0; t < r; t++) {
+      for (int f = 0; f < k; f++) level[f] = rng.nextInt(half);
+      for (int f = 0; f < k; f++) dir[f] = rng.nextBoolean() ? 1 : -1;
+      for (int i = 0; i < g; i++) order[i] = i;
+      for (int i = g - 1; i > 0; i--) { // Fisher-Yates
+        int j = rng.nextInt(i + 1);
+        int x = order[i];
+        order[i] = order[j];
+        order[j] = x;
+      }
+      int[] at = new int[k];
+      for (int f = 0; f < k; f++) at[f] = dir[f] > 0 ? level[f] : level[f] + half;
+      out[row++] = unit(at, p);
+      for (int i = 0; i < g; i++) {
+        for (int f : groups.get(order[i])) at[f] += dir[f] * half;
+        out[row++] = unit(at, p);
+      }
+    }
+    return out;
+  }
+
+  /** The Morris step in the unit interval: p/(2(p-1)). */
+  public static double morrisDelta(int p) {
+    return (p / 2) / (double) (p - 1);
+  }
+
+  private static double[] unit(int[] levels, int p) {
+    double[] u = new double[levels.length];
+    for (int f = 0; f < u.length; f++) u[f] = levels[f] / (double) (p - 1);
+    return u;
+  }
 }

@@ -11,5 +11,9 @@ public enum SweepDesign {
   LHS,
   /** Saltelli's scheme on a Sobol' sequence: {@code samples} = N base rows, N(k+2) points for k
    * parameters, from which first-order and total Sobol indices are estimated. */
-  SOBOL
+  SOBOL,
+  /** Morris screening (Morris 1991): {@code samples} = r one-at-a-time trajectories over a grid of
+   * {@code morris_levels} levels, r(g+1) points for g groups (parameters, or their {@code group}s),
+   * from which elementary effects (mu, mu*, sigma) are estimated. */
+  MORRIS
 }

@@ -189,7 +189,9 @@ public final class SweepExecution {
           result.runs(), result.ran(), result.failed(), Progress.formatDuration(result.wallSeconds()), folder);
       out.println("  runs.csv, aggregate.csv (mean and " + percent(def.spec().confidence())
           + "% t-interval per point and regime)" + (def.spec().design() == SweepDesign.SOBOL
-          ? ", sobol.csv (first-order and total indices, bootstrap intervals)" : "")
+          ? ", sobol.csv (first-order and total indices, bootstrap intervals)"
+          : def.spec().design() == SweepDesign.MORRIS ? ", morris.csv (elementary effects mu, mu*, sigma, bootstrap"
+              + " intervals)" : "")
           + ", experiments.csv + outcomes.csv (EMA Workbench), manifest.json");
       out.flush();
       if (onOutputs != null) onOutputs.accept(folder);
@@ -230,6 +232,10 @@ public final class SweepExecution {
           .append(d.parameters().size() + 2).append(" -> ").append(plan.points()).append(" points");
       int n = d.spec().samples();
       if (Integer.bitCount(n) != 1) sb.append(" (N is not a power of two: the Sobol' sequence is best balanced for 2^m)");
+    } else if (d.spec().design() == SweepDesign.MORRIS) {
+      sb.append(", r = ").append(d.spec().samples()).append(" trajectories x (")
+          .append(Designs.groups(d.parameters()).size()).append(" groups + 1) -> ").append(plan.points())
+          .append(" points, ").append(d.spec().morrisLevels()).append(" levels");
     } else {
       sb.append(", ").append(plan.points()).append(" points");
     }

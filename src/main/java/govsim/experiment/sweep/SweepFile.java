@@ -53,7 +53,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * <p>A parameter is {@code key.path: [v1, v2, ...]} (a list of values) or {@code key.path: {min:
  * a, max: b}} with optional {@code log: true} (log-uniform; min &gt; 0), {@code integer: true}
  * (whole numbers; implied for integer keys) and {@code levels: n} (the number of evenly spaced
- * values a grid takes, ends included; required for a range in a grid, ignored by other designs).
+ * values a grid takes, ends included; required for a range in a grid, ignored by other designs) and
+ * (morris only) {@code group: name}: parameters with the same group move together in a Morris
+ * trajectory and get one elementary effect (Campolongo et al. 2007).
  */
 public final class SweepFile {
   private SweepFile() {}
@@ -62,7 +64,10 @@ public final class SweepFile {
   public static final long MAX_RUNS = 10_000_000L;
 
   /** The keys of a range parameter. */
-  static final List<String> RANGE_KEYS = List.of("min", "max", "log", "integer", "levels");
+  static final List<String> RANGE_KEYS = List.of("min", "max", "log", "integer", "levels", "group");
+
+  /** A Morris group name: a letter, then letters, digits, '_', '-' or '.'. */
+  private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
 
   /** Scenario keys that a sweep sets by other means, with what to do instead. */
   private static final Map<String, String> RESERVED = Map.of(
@@ -152,6 +157,7 @@ public final class SweepFile {
         if (p != null) parameters.add(p);
       }
       if (!errors.isEmpty()) throw fail();
+      if (spec.design() == SweepDesign.MORRIS) checkGroups(parameters);
       checkSize(spec, parameters, regimes.size());
       if (!errors.isEmpty()) throw fail();
 
@@ -264,12 +270,18 @@ public final class SweepFile {
         error(posOfKey("design"), "design", "design " + designName(spec.design())
             + " needs at least one parameter under parameters:");
       }
-      int minSamples = spec.design() == SweepDesign.SOBOL ? 2 : 1;
+      int minSamples = spec.design() == SweepDesign.SOBOL || spec.design() == SweepDesign.MORRIS ? 2 : 1;
       if (sampling && spec.samples() < minSamples) {
         error(posOfKey("samples") != null ? posOfKey("samples") : posOfKey("design"), "samples",
             "design " + designName(spec.design()) + " needs samples: " + (spec.design() == SweepDesign.SOBOL
                 ? "N >= 2, the number of base rows (N(k+2) runs per replication and regime; a power of two is best)"
-                : "n >= 1, the number of points"));
+                : spec.design() == SweepDesign.MORRIS
+                    ? "r >= 2, the number of trajectories (r(g+1) points for g groups; 10 to 50 is usual)"
+                    : "n >= 1, the number of points"));
+      }
+      if (spec.design() == SweepDesign.MORRIS && spec.morrisLevels() % 2 != 0) {
+        error(posOfKey("morris_levels"), "morris_levels", "morris_levels must be even (the step p/(2(p-1)) is then"
+            + " a whole number of grid intervals), found " + spec.morrisLevels());
       }
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < spec.metrics().size(); i++) {
@@ -299,6 +311,18 @@ public final class SweepFile {
       }
     }
 
+    /** A group name must not be the key path of another parameter (both name a row of morris.csv). */
+    private void checkGroups(List<SweepParameter> parameters) {
+      Set<String> paths = new HashSet<>();
+      for (SweepParameter p : parameters) paths.add(p.path());
+      for (SweepParameter p : parameters) {
+        if (!p.group().isEmpty() && paths.contains(p.group())) {
+          error(posOfKey("parameters"), "parameters." + p.path() + ".group", "group name '" + p.group()
+              + "' is also a parameter's key path; choose another name");
+        }
+      }
+    }
+
     private void checkSize(SweepSpec spec, List<SweepParameter> parameters, int regimes) {
       double points;
       if (spec.design() == SweepDesign.GRID) {
@@ -306,6 +330,8 @@ public final class SweepFile {
         for (SweepParameter p : parameters) points *= p.gridValues().size();
       } else if (spec.design() == SweepDesign.SOBOL) {
         points = (double) spec.samples() * (parameters.size() + 2);
+      } else if (spec.design() == SweepDesign.MORRIS) {
+        points = (double) spec.samples() * (Designs.groups(parameters).size() + 1);
       } else {
         points = spec.samples();
       }
@@ -404,6 +430,11 @@ public final class SweepFile {
     private SweepParameter parameter(Raw raw, ParamInfo p, SweepSpec spec, Path base) {
       String key = "parameters." + raw.path();
       Node value = raw.value();
+      if (value instanceof SequenceNode seq && spec.design() == SweepDesign.MORRIS) {
+        error(Pos.of(value.getStartMark()), key, "a morris design needs a range {min: a, max: b} for every"
+            + " parameter (elementary effects are steps along a range), found a list of values");
+        return null;
+      }
       if (value instanceof SequenceNode seq) return valueList(raw, seq, spec, base);
       if (value instanceof MappingNode map) return range(raw, map, p, spec, base);
       error(Pos.of(value.getStartMark()), key, "expected a list of values [a, b, ...] or a range {min: a, max: b},"
@@ -451,6 +482,7 @@ public final class SweepFile {
       Boolean log = null;
       Boolean integer = null;
       Integer levels = null;
+      String group = "";
       boolean ok = true;
       Set<String> seen = new HashSet<>();
       for (NodeTuple t : map.getValue()) {
@@ -498,6 +530,19 @@ public final class SweepFile {
               levels = Integer.parseInt(s);
             }
           }
+          case "group" -> {
+            String g = v instanceof ScalarNode sc && !isNull(sc) ? sc.getValue() : null;
+            if (spec.design() != SweepDesign.MORRIS) {
+              error(kp, path, "group: applies to morris designs only (this design is " + designName(spec.design())
+                  + ")");
+              ok = false;
+            } else if (g == null || !GROUP_NAME.matcher(g).matches()) {
+              error(vp, path, "expected a group name (a letter, then letters, digits, _ - or .), found " + found(v));
+              ok = false;
+            } else {
+              group = g;
+            }
+          }
           default -> {
             error(kp, path, "unknown key '" + k + "'" + govsim.scenario.Naming.hint(k, RANGE_KEYS) + " (allowed in a range: "
                 + String.join(", ", RANGE_KEYS) + ")");
@@ -536,7 +581,7 @@ public final class SweepFile {
         return null;
       }
       SweepParameter p = SweepParameter.ofRange(raw.path(), min, max, isLog, isInteger, integerKey,
-          levels == null ? 0 : levels);
+          levels == null ? 0 : levels, group);
       if (spec.design() == SweepDesign.GRID) {
         Set<String> ids = new HashSet<>();
         for (Object v : p.gridValues()) {

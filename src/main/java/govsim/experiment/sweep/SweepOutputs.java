@@ -9,6 +9,7 @@ import govsim.observe.Num;
 import govsim.observe.Metrics;
 import govsim.stats.Estimate;
 import govsim.stats.RunningStats;
+import govsim.stats.MorrisEffects;
 import govsim.stats.SobolIndices;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -46,6 +47,9 @@ import org.apache.commons.math3.random.MersenneTwister;
  *       (t-intervals over the point's replications);
  *   <li>{@code sobol.csv} (Sobol designs): regime, metric, parameter, n, s1, s1_ci_low,
  *       s1_ci_high, st, st_ci_low, st_ci_high;
+ *   <li>{@code morris.csv} (Morris designs): regime, metric, parameter (a key path, or a group's
+ *       name), members (the group's key paths, separated by spaces), n, mu, mu_ci_low, mu_ci_high,
+ *       mu_star, mu_star_ci_low, mu_star_ci_high, sigma, sigma_ci_low, sigma_ci_high;
  *   <li>{@code experiments.csv} and {@code outcomes.csv}: the EMA Workbench layout, one row per
  *       successful run in both files (same order): experiments has the parameters (uncertainties)
  *       then {@code scenario} (design point), {@code policy} (regime) and {@code model}; outcomes
@@ -56,7 +60,7 @@ import org.apache.commons.math3.random.MersenneTwister;
 final class SweepOutputs {
   /** Every output file name, in manifest order. */
   static final List<String> FILES = List.of("runs.csv", "timings.csv", "timeseries.csv.gz", "aggregate.csv",
-      "sobol.csv", "experiments.csv", "outcomes.csv", "manifest.json");
+      "sobol.csv", "morris.csv", "experiments.csv", "outcomes.csv", "manifest.json");
 
   /** Most failures listed in manifest.json (all are in runs.csv). */
   static final int MAX_LISTED_FAILURES = 100;
@@ -85,6 +89,7 @@ final class SweepOutputs {
     List<String> out = new ArrayList<>();
     for (String f : FILES) {
       if (f.equals("sobol.csv") && def.spec().design() != SweepDesign.SOBOL) continue;
+      if (f.equals("morris.csv") && def.spec().design() != SweepDesign.MORRIS) continue;
       if (f.equals("timeseries.csv.gz") && !def.spec().timeseries()) continue;
       out.add(f);
     }
@@ -101,7 +106,8 @@ final class SweepOutputs {
     int regimes = plan.regimes();
     int metrics = metricIndex.length;
     boolean sobol = def.spec().design() == SweepDesign.SOBOL;
-    double[][][] pointMeans = sobol ? new double[regimes][metrics][plan.points()] : null;
+    boolean morris = def.spec().design() == SweepDesign.MORRIS;
+    double[][][] pointMeans = sobol || morris ? new double[regimes][metrics][plan.points()] : null;
     RunningStats[][] acc = new RunningStats[regimes][metrics];
     for (RunningStats[] row : acc) for (int m = 0; m < metrics; m++) row[m] = new RunningStats();
     List<Map<String, Object>> failures = new ArrayList<>();
@@ -192,7 +198,7 @@ final class SweepOutputs {
             row.add(Num.format(e.ciHigh()));
             row.add(Integer.toString(e.n()));
             aggregate.row(row);
-            if (sobol) pointMeans[g][m][p] = e.mean();
+            if (pointMeans != null) pointMeans[g][m][p] = e.mean();
             acc[g][m].clear();
           }
         }
@@ -205,6 +211,7 @@ final class SweepOutputs {
     if (seriesFile != null) seriesFile.commit();
     aggregateFile.commit();
     if (sobol) writeSobol(pointMeans);
+    if (morris) writeMorris(pointMeans);
     experimentsFile.commit();
     outcomesFile.commit();
     writeManifest(session, failed, failures);
@@ -261,6 +268,39 @@ final class SweepOutputs {
     file.commit();
   }
 
+  private void writeMorris(double[][][] pointMeans) throws IOException {
+    double[][] unit = SweepPlan.morrisDesign(def);
+    List<List<Integer>> groups = Designs.groups(def.parameters());
+    double delta = Designs.morrisDelta(def.spec().morrisLevels());
+    AtomicFile file = new AtomicFile(dir.resolve("morris.csv"));
+    try (CsvTable out = new CsvTable(file.tmp(), List.of("regime", "metric", "parameter", "members", "n", "mu",
+        "mu_ci_low", "mu_ci_high", "mu_star", "mu_star_ci_low", "mu_star_ci_high", "sigma", "sigma_ci_low",
+        "sigma_ci_high"))) {
+      for (int g = 0; g < plan.regimes(); g++) {
+        Regime regime = def.regimes().get(g);
+        for (int m = 0; m < metricIndex.length; m++) {
+          // The bootstrap's own seeded generator: a pure function of the sweep's seed.
+          MersenneTwister rng = new MersenneTwister(
+              Seeds.derive(def.spec().seed(), "bootstrap/" + regime.yamlName() + "/" + def.metrics().get(m)));
+          for (MorrisEffects.Effect e : MorrisEffects.estimate(unit, pointMeans[g][m], groups, delta,
+              def.spec().bootstrap(), level, rng)) {
+            List<Integer> members = groups.get(e.group());
+            List<String> names = new ArrayList<>();
+            for (int i : members) names.add(paramNames.get(i));
+            out.row(List.of(regime.yamlName(), def.metrics().get(m),
+                def.parameters().get(members.get(0)).groupName(), String.join(" ", names), Integer.toString(e.n()),
+                Num.format(e.mu()), Num.format(e.muLow()), Num.format(e.muHigh()), Num.format(e.muStar()),
+                Num.format(e.muStarLow()), Num.format(e.muStarHigh()), Num.format(e.sigma()),
+                Num.format(e.sigmaLow()), Num.format(e.sigmaHigh())));
+          }
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    file.commit();
+  }
+
   private void writeManifest(Map<String, Object> session, int failed, List<Map<String, Object>> failures)
       throws IOException {
     BuildInfo build = BuildInfo.current();
@@ -302,6 +342,24 @@ final class SweepOutputs {
       sobol.put("bootstrap_resamples", def.spec().bootstrap());
       sobol.put("interval", "bootstrap percentile");
       m.put("sobol", sobol);
+    }
+    if (def.spec().design() == SweepDesign.MORRIS) {
+      Map<String, Object> morris = new LinkedHashMap<>();
+      int p = def.spec().morrisLevels();
+      List<List<Integer>> groups = Designs.groups(def.parameters());
+      morris.put("trajectories", def.spec().samples());
+      morris.put("levels", p);
+      morris.put("delta", Designs.morrisDelta(p));
+      morris.put("groups", groups.size());
+      morris.put("points_per_trajectory", groups.size() + 1);
+      morris.put("design", "Morris 1991 one-at-a-time trajectories in the unit cube (groups: Campolongo et al. 2007),"
+          + " drawn from the design generator seeded from master_seed");
+      morris.put("elementary_effect", "(y_after - y_before) / delta, sign flipped for a downward step: output units per"
+          + " unit of the parameter's range (its log range for log: true)");
+      morris.put("point_output", "mean over the point's successful replications");
+      morris.put("bootstrap_resamples", def.spec().bootstrap());
+      morris.put("interval", "bootstrap percentile over the trajectories' effects");
+      m.put("morris", morris);
     }
     m.put("replications", def.spec().replications());
     m.put("regimes", def.regimes().stream().map(Regime::yamlName).toList());

@@ -30,12 +30,14 @@ import java.util.Objects;
  * @param integer a range of whole numbers
  * @param integerKey the scenario key is an integer key (values are Long, else Double)
  * @param levels grid levels of a range (0 if not given)
+ * @param group the Morris group of a range ({@code group:}; empty: a group of its own)
  */
 public record SweepParameter(String path, List<Object> values, double min, double max, boolean log,
-    boolean integer, boolean integerKey, int levels) {
+    boolean integer, boolean integerKey, int levels, String group) {
 
   public SweepParameter {
     Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(group, "group");
     if (values != null) {
       if (values.isEmpty()) throw new IllegalArgumentException(path + ": a list parameter needs values");
       values = List.copyOf(values);
@@ -48,13 +50,24 @@ public record SweepParameter(String path, List<Object> values, double min, doubl
 
   /** A list parameter. */
   public static SweepParameter ofValues(String path, List<Object> values) {
-    return new SweepParameter(path, values, Double.NaN, Double.NaN, false, false, false, 0);
+    return new SweepParameter(path, values, Double.NaN, Double.NaN, false, false, false, 0, "");
   }
 
-  /** A range parameter. */
+  /** A range parameter (in no Morris group). */
   public static SweepParameter ofRange(String path, double min, double max, boolean log, boolean integer,
       boolean integerKey, int levels) {
-    return new SweepParameter(path, null, min, max, log, integer || integerKey, integerKey, levels);
+    return ofRange(path, min, max, log, integer, integerKey, levels, "");
+  }
+
+  /** A range parameter in a Morris group ({@code ""}: a group of its own). */
+  public static SweepParameter ofRange(String path, double min, double max, boolean log, boolean integer,
+      boolean integerKey, int levels, String group) {
+    return new SweepParameter(path, null, min, max, log, integer || integerKey, integerKey, levels, group);
+  }
+
+  /** The name of this parameter's Morris group: {@code group}, or the key path when it has none. */
+  public String groupName() {
+    return group.isEmpty() ? path : group;
   }
 
   /** True for a list of values, false for a range. */
@@ -153,6 +166,7 @@ public record SweepParameter(String path, List<Object> values, double min, doubl
     if (log) sb.append(" log");
     if (integer) sb.append(" integer");
     if (levels > 0) sb.append(", ").append(levels).append(" levels");
+    if (!group.isEmpty()) sb.append(", group ").append(group);
     return sb.toString();
   }
 }

@@ -59,9 +59,20 @@ public final class SweepPlan {
       case RANDOM -> points.addAll(map(ps, Designs.random(n, k, designGenerator(definition))));
       case LHS -> points.addAll(map(ps, Designs.latinHypercube(n, k, designGenerator(definition))));
       case SOBOL -> points.addAll(map(ps, Designs.saltelli(n, k)));
+      case MORRIS -> points.addAll(map(ps, morrisDesign(definition)));
       default -> throw new IllegalStateException();
     }
     return new SweepPlan(definition, points);
+  }
+
+  /**
+   * The unit-cube points of a Morris design (what {@link SweepParameter#at} maps to the points'
+   * values), regenerated from the sweep file: the elementary effects need the steps in [0, 1].
+   */
+  public static double[][] morrisDesign(SweepDefinition definition) {
+    List<SweepParameter> ps = definition.parameters();
+    return Designs.morris(definition.spec().samples(), Designs.groups(ps), ps.size(),
+        definition.spec().morrisLevels(), designGenerator(definition));
   }
 
   private static MersenneTwister designGenerator(SweepDefinition d) {
