@@ -266,10 +266,10 @@ final class Plots {
   /**
    * Points with a text label beside each (a Morris mu* against sigma plot, or a PRIM trajectory
    * with box numbers). With {@code line}, the points are joined in order. Axes start at zero when
-   * {@code fromZero}.
+   * {@code fromZero}; {@code xMargin} is the share of the x range added on the right for labels.
    */
   static JFreeChart labelled(String title, String xLabel, String yLabel, double[] x, double[] y, String[] labels,
-      Color color, boolean line, boolean fromZero) {
+      Color color, boolean line, boolean fromZero, double xMargin) {
     XYSeriesCollection data = new XYSeriesCollection();
     XYSeries s = new XYSeries(title, false, true);
     for (int i = 0; i < x.length; i++) if (Double.isFinite(x[i]) && Double.isFinite(y[i])) s.add(x[i], y[i]);
@@ -279,7 +279,7 @@ final class Plots {
     r.setSeriesShape(0, shape(0, 8));
     r.setSeriesStroke(0, new BasicStroke(1.5f));
     NumberAxis xAxis = numberAxis(xLabel, fromZero);
-    xAxis.setUpperMargin(0.3); // room for the labels of the rightmost points
+    xAxis.setUpperMargin(xMargin);
     NumberAxis yAxis = numberAxis(yLabel, fromZero);
     yAxis.setUpperMargin(0.1);
     XYPlot plot = new XYPlot(data, xAxis, yAxis, r);

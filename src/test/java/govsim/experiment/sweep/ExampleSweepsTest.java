@@ -54,9 +54,24 @@ class ExampleSweepsTest {
   }
 
   @Test
+  void morrisScreening() throws Exception {
+    SweepPlan p = check("morris-screening.yaml", 12 * (7 + 1));
+    assertEquals(SweepDesign.MORRIS, p.definition().spec().design());
+    assertEquals(4, p.definition().spec().morrisLevels());
+    assertEquals("community_assurance", p.definition().parameters().get(4).groupName());
+  }
+
+  @Test
+  void discoveryLatinHypercube() throws Exception {
+    SweepPlan p = check("discovery-lhs.yaml", 160 * 2);
+    assertEquals(SweepDesign.LHS, p.definition().spec().design());
+  }
+
+  @Test
   void everyShippedSweepIsTested() throws Exception {
     try (var files = Files.list(DIR)) {
-      assertEquals(java.util.List.of("sobol-key-parameters.yaml", "switching-x-lag.yaml"),
+      assertEquals(java.util.List.of("discovery-lhs.yaml", "morris-screening.yaml", "sobol-key-parameters.yaml",
+          "switching-x-lag.yaml"),
           files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList());
     }
   }
