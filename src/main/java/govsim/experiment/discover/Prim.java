@@ -15,9 +15,9 @@ import org.apache.commons.math3.special.Beta;
  * and all cases tied with the cut, so whole numbers and repeated values peel cleanly), and keeps
  * the candidate with the largest gain in density per case removed, (density_new - density_old) /
  * (n_old - n_new) (ties: the larger box, then the first input, lower before upper). That is EMA
- * Workbench's "original" objective, after Friedman and Fisher's remark that a peel of a discrete
- * input can remove far more than alpha of the box: judged by density alone, such a coarse peel
- * wins by chance and costs coverage. Peeling stops when no candidate keeps at least
+ * Workbench's default objective ("lenient1") rather than Friedman and Fisher's density alone: a
+ * peel of a discrete input can remove far more than alpha of the box, and judged by density alone
+ * such a coarse peel wins by chance and costs coverage. Peeling stops when no candidate keeps at least
  * {@code minMass} of all cases. Pasting: from the last peeled box, each step considers, for every input and side,
  * moving that bound out over the nearest m = max(1, floor(alpha n_box)) distinct values of the
  * input among the cases outside the bound and inside the other bounds, and keeps the candidate
