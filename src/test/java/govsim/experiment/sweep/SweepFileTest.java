@@ -107,7 +107,7 @@ class SweepFileTest {
         parameters:
           users.count: [10]
         """);
-    assertTrue(e.contains("sweep.yaml:2:9: design: expected one of grid, random, lhs, sobol, found 'sobl': did you"
+    assertTrue(e.contains("sweep.yaml:2:9: design: expected one of grid, random, lhs, sobol, morris, found 'sobl': did you"
         + " mean 'sobol'?"), e);
     assertTrue(e.contains("sweep.yaml:3:15: replications: expected an integer in [1, 100000] (runs), found 0"), e);
     assertTrue(e.contains("sweep.yaml:4:1: sed: unknown key 'sed'; did you mean 'set'?"), e);
