@@ -476,7 +476,8 @@ public final class Discovery {
     }
     Path parent = out.toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    Path staging = Files.createTempDirectory(parent, "." + out.getFileName() + ".staging-");
+    // Not createTempDirectory: its folder is private (0700); this one follows the user's umask.
+    Path staging = Files.createDirectory(parent.resolve("." + out.getFileName() + ".staging-" + System.nanoTime()));
     try {
       writeBoxes(a, staging.resolve("boxes.csv"));
       writeTrajectory(a, staging.resolve("trajectory.csv"));
