@@ -76,6 +76,14 @@ class MorrisSweepTest {
     String manifest = Files.readString(tmp.resolve("out/manifest.json"));
     assertTrue(manifest.contains("\"design\": \"morris\"") && manifest.contains("\"trajectories\": 6")
         && manifest.contains("\"delta\": 0.6666666666666666"), manifest);
+    // The sweep's report has the mu*-sigma figure and the effects table.
+    govsim.report.ReportWriter.Written w = govsim.report.ReportWriter.write(tmp.resolve("out"), tmp.resolve("report"),
+        false);
+    assertTrue(Files.size(w.figures().resolve("morris-hybrid.svg")) > 0);
+    assertTrue(Files.size(w.figures().resolve("morris-hybrid.png")) > 0);
+    String html = Files.readString(w.html());
+    assertTrue(html.contains("Morris screening") && html.contains("Morris effects: estimate [95% bootstrap interval]"),
+        "report sections");
     // Same bytes on one thread.
     SweepFixtures.execute(sweep, tmp.resolve("one"), 1, LINEAR);
     assertArrayEquals(Files.readAllBytes(tmp.resolve("out/morris.csv")), Files.readAllBytes(tmp.resolve("one/morris.csv")));
