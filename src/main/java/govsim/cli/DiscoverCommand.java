@@ -19,10 +19,11 @@ import picocli.CommandLine.Spec;
  * class parses options and maps outcomes to exit codes.
  */
 @Command(name = "discover", mixinStandardHelpOptions = true,
-    description = {"Scenario discovery over a finished sweep: where in the varied parameters a",
-        "metric crosses a threshold.", "",
+    description = {"Find where in a finished sweep's parameters a metric crosses a threshold.", "",
+        "Scenario discovery (PRIM and a classification tree) over a sweep's runs.",
         "The cases are the sweep's successful runs (of one regime) with the metric",
-        "defined; those meeting --where are the cases of interest. PRIM (Friedman and",
+        "defined, or for a contrast M[R1] - M[R2] the pairs of runs of two regimes",
+        "on one seed; those meeting --where are the cases of interest. PRIM (Friedman and",
         "Fisher 1999: peeling and pasting with share --alpha, boxes of at least",
         "--min-mass of the runs) gives a trajectory of boxes trading coverage (share of",
         "the cases of interest inside) for density (share of the box's runs of",
@@ -50,7 +51,8 @@ public final class DiscoverCommand implements Callable<Integer> {
 
   @Option(names = "--where", paramLabel = "COND", required = true,
       description = "The cases of interest: METRIC OP VALUE, OP one of > >= < <=, VALUE a number or qP (the"
-          + " P-quantile of the metric over the runs used), e.g. \"harm_total > q0.9\".")
+          + " P-quantile over the cases), e.g. \"harm_total > q0.9\"; METRIC may be a paired contrast of two"
+          + " regimes, e.g. \"harm_total[hybrid] - harm_total[distributed] > 0\".")
   String where;
 
   @Option(names = "--metric", paramLabel = "M", description = "The metric (optional; must be the one --where names).")
