@@ -283,12 +283,22 @@ final class Plots {
     NumberAxis yAxis = numberAxis(yLabel, fromZero);
     yAxis.setUpperMargin(0.1);
     XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < x.length; i++) {
+      if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+        lo = Math.min(lo, fromZero ? Math.min(0, x[i]) : x[i]);
+        hi = Math.max(hi, x[i]);
+      }
+    }
     for (int i = 0; i < x.length; i++) {
       if (!Double.isFinite(x[i]) || !Double.isFinite(y[i]) || labels[i] == null || labels[i].isEmpty()) continue;
-      XYTextAnnotation a = new XYTextAnnotation("  " + labels[i], x[i], y[i]);
+      // Labels of points in the right half go to their left, so that they stay inside the plot.
+      boolean right = hi > lo && x[i] > lo + 0.55 * (hi - lo);
+      XYTextAnnotation a = new XYTextAnnotation(right ? labels[i] + "  " : "  " + labels[i], x[i], y[i]);
       a.setFont(ChartStyle.ANNOTATION);
       a.setPaint(ChartStyle.TEXT);
-      a.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+      a.setTextAnchor(right ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
       plot.addAnnotation(a);
     }
     JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, false);

@@ -401,7 +401,7 @@ final class SweepReport {
         }
         MetricInfo info = MetricInfo.summary(metric);
         panels.add(Plots.labelled(info.title() + " (" + metric + ")", "\u03bc* (mean |elementary effect|)",
-            "\u03c3 (sd of the effects)", muStar, sigma, labels, Palette.BLUE, false, true, 0.3));
+            "\u03c3 (sd of the effects)", muStar, sigma, labels, Palette.BLUE, false, true, 0.08));
       }
       if (panels.isEmpty()) continue;
       c.figure(Figure.grid("morris-" + id(regime), "Morris screening, " + regime + " regime",
