@@ -375,12 +375,14 @@ final class NotebookBuilder {
   private static void sweep(Notebook nb) {
     nb.markdown("## Load the sweep\n\n`runs.csv`: one row per run (point, parameter values, regime, replication,"
         + " seed, status, every summary metric); `aggregate.csv`: mean, sd and interval per point, regime and"
-        + " metric; `sobol.csv`: Sobol indices (Sobol designs); `timeseries.csv.gz`: every run's time series"
+        + " metric; `sobol.csv`: Sobol indices (Sobol designs); `morris.csv`: Morris elementary effects (Morris"
+        + " designs); `timeseries.csv.gz`: every run's time series"
         + " (pandas reads the gzip directly).");
     nb.code("""
         runs = pd.read_csv(DATA / "runs.csv")
         aggregate = pd.read_csv(DATA / "aggregate.csv")
         sobol = pd.read_csv(DATA / "sobol.csv") if (DATA / "sobol.csv").is_file() else None
+        morris = pd.read_csv(DATA / "morris.csv") if (DATA / "morris.csv").is_file() else None
         PARAMS = [p["key"] for p in manifest.get("parameters", []) if p["key"] in aggregate.columns]
         LOG = {p["key"]: bool(p.get("log", False)) for p in manifest.get("parameters", [])}
         REGIMES = manifest.get("regimes") or list(aggregate["regime"].unique())
@@ -528,6 +530,34 @@ final class NotebookBuilder {
                 plt.show()
         else:
             print("not a Sobol design: no sobol.csv")
+        """);
+    nb.markdown("## Morris screening\n\nEach parameter's mean absolute elementary effect mu* against the standard"
+        + " deviation sigma of its effects (Morris designs only; groups have mu* only and are listed, not drawn).");
+    nb.code("""
+        if morris is not None:
+            for regime in REGIMES:
+                m = morris[morris["regime"] == regime]
+                if m.empty:
+                    continue
+                metrics = list(dict.fromkeys(m["metric"]))
+                fig, axes = panel_grid(len(metrics), 2, 5.2, 4.0)
+                for ax, metric in zip(axes, metrics):
+                    d = m[(m["metric"] == metric) & m["sigma"].notna()]
+                    ax.scatter(d["mu_star"], d["sigma"], color=BLUE)
+                    for _, row in d.iterrows():
+                        ax.annotate(row["parameter"].split(".")[-1], (row["mu_star"], row["sigma"]),
+                                    textcoords="offset points", xytext=(4, 4), fontsize=9)
+                    ax.set_xlim(left=0)
+                    ax.set_ylim(bottom=0)
+                    ax.set(title=f"{title_of(metric)} ({metric})", xlabel="mu* (mean |elementary effect|)",
+                           ylabel="sigma (sd of the effects)")
+                fig.suptitle(f"Morris screening, {regime} regime", fontweight="bold")
+                fig.tight_layout()
+                plt.show()
+            display(morris[morris["sigma"].isna()][["regime", "metric", "parameter", "members", "mu_star",
+                                                    "mu_star_ci_low", "mu_star_ci_high"]])
+        else:
+            print("not a Morris design: no morris.csv")
         """);
     nb.markdown("## Time series across the sweep\n\nThe mean over all runs of each regime (line) and the 10th to"
         + " 90th percentile across those runs (band): the spread the design causes, not a confidence interval.");
