@@ -399,7 +399,7 @@ final class SweepReport {
               Numbers.interval(muStar[i], x.num(i, "mu_star_ci_low"), x.num(i, "mu_star_ci_high")),
               Numbers.interval(sigma[i], x.num(i, "sigma_ci_low"), x.num(i, "sigma_ci_high"))));
         }
-        MetricInfo info = MetricInfo.summary(metric);
+        MetricDoc info = Metrics.runDoc(metric);
         panels.add(Plots.labelled(info.title() + " (" + metric + ")", "\u03bc* (mean |elementary effect|)",
             "\u03c3 (sd of the effects)", muStar, sigma, labels, Palette.BLUE, false, true, 0.08));
       }
