@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import govsim.experiment.RunResult;
+import govsim.observe.RunResult;
 import govsim.experiment.batch.ModelRunner;
 import govsim.scenario.ScenarioException;
 import java.nio.file.Files;
