@@ -1,12 +1,14 @@
 package govsim.report;
 
 import java.awt.Color;
+import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
@@ -18,19 +20,34 @@ import javax.imageio.metadata.IIOInvalidTreeException;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.apache.batik.svggen.SVGCSSStyler;
+import org.apache.batik.svggen.SVGGeneratorContext;
+import org.apache.batik.svggen.SVGGraphics2D;
+import org.apache.batik.svggen.SVGIDGenerator;
+import org.apache.batik.svggen.SVGSyntax;
+import org.apache.batik.util.SVGConstants;
 import org.jfree.chart.JFreeChart;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.ViewBox;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
  * Draws a {@link Figure} as PNG (raster, twice the logical size, tagged 200 dots per inch so that
- * it imports at 8 x 5 inches) and as SVG (vector, through JFreeSVG). Both come from the same
+ * it imports at 8 x 5 inches) and as SVG (vector, through Apache Batik's SVG generator). Both come from the same
  * drawing code, so they show the same thing. Works headless: nothing here needs a display.
  *
- * <p>Output is deterministic: the PNG carries no time stamp, and the SVG's element ids are
- * prefixed with the figure id instead of JFreeSVG's default (which includes the clock).
+ * <p>Output is deterministic: the PNG carries no time stamp, and the SVG carries none either;
+ * its element ids are the figure id followed by a per-kind counter.
  */
 final class FigureRenderer {
+  private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
   /** Pixels per logical point in the PNG. */
   static final int SCALE = 2;
   /** The PNG's resolution tag: 100 points per inch at scale 2. */
@@ -58,19 +75,66 @@ final class FigureRenderer {
     return encode(img);
   }
 
-  /** The figure as a standalone SVG document. */
+  /**
+   * The figure as a standalone SVG document (UTF-8 when written as such). Text stays text
+   * ({@code <text>} elements, editable in Inkscape or Illustrator) rather than outlines; the
+   * viewer's font then stands in for Java's logical fonts (SansSerif becomes sans-serif).
+   */
   static String svg(Figure f) {
-    SVGGraphics2D g = new SVGGraphics2D(f.width(), f.height());
-    g.setDefsKeyPrefix(f.id() + "-");
+    Document doc;
+    try {
+      // The JDK's own DOM (not whatever factory a library might register).
+      doc = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument();
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException("this Java has no XML DOM: " + e.getMessage(), e);
+    }
+    SVGGeneratorContext ctx = SVGGeneratorContext.createDefault(doc);
+    ctx.setComment(null);
+    // Batik's ids are a per-prefix counter (no clock); the figure id in front keeps them unique
+    // when several figures are pasted into one document.
+    String prefix = f.id() + "-";
+    ctx.setIDGenerator(new SVGIDGenerator() {
+      @Override
+      public String generateID(String kind) {
+        return super.generateID(prefix + kind);
+      }
+    });
+    SVGGraphics2D g = new SVGGraphics2D(ctx, false);
+    g.setSVGCanvasSize(new Dimension(f.width(), f.height()));
     g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     g.setColor(Color.WHITE);
     g.fill(new Rectangle2D.Double(0, 0, f.width(), f.height()));
     draw(g, f);
-    // The element rather than getSVGDocument(): no DOCTYPE pointing at the W3C's server, and a
-    // viewBox so that the drawing scales with its box.
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        + g.getSVGElement(f.id(), true, new ViewBox(0, 0, f.width(), f.height()), null, null) + "\n";
+    Element root = g.getRoot();
+    root.setAttribute("id", f.id());
+    // The one id Batik does not take from the generator (its <defs> of shared styles; nothing
+    // refers to it).
+    Element defs = (Element) root.getElementsByTagNameNS(SVGConstants.SVG_NAMESPACE_URI, "defs").item(0);
+    if (defs != null && SVGSyntax.ID_PREFIX_GENERIC_DEFS.equals(defs.getAttribute("id"))) {
+      defs.setAttribute("id", prefix + SVGSyntax.ID_PREFIX_GENERIC_DEFS);
+    }
+    // A viewBox so that the drawing scales with its box.
+    root.setAttribute("viewBox", "0 0 " + f.width() + " " + f.height());
+    // Serialised by the JDK rather than Batik's stream(), which writes a DOCTYPE pointing at the
+    // W3C's server. Style as CSS properties in style attributes, as Batik's stream() does.
+    root.setAttributeNS(XMLNS, "xmlns", SVGConstants.SVG_NAMESPACE_URI);
+    root.setAttributeNS(XMLNS, "xmlns:xlink", SVGConstants.XLINK_NAMESPACE_URI);
+    SVGCSSStyler.style(root);
+    StringWriter out = new StringWriter(1 << 16);
+    try {
+      Transformer t = TransformerFactory.newDefaultInstance().newTransformer();
+      t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+      t.setOutputProperty(OutputKeys.STANDALONE, "no");
+      t.setOutputProperty(OutputKeys.INDENT, "no");
+      out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+      t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+      t.transform(new DOMSource(root), new StreamResult(out));
+    } catch (TransformerException e) {
+      throw new IllegalStateException("cannot write SVG: " + e.getMessage(), e);
+    }
+    out.write("\n");
+    return out.toString();
   }
 
   /** Draws the panels into their cells of the grid. */
