@@ -3,12 +3,9 @@ package govsim.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * An output folder that appears whole or not at all. Files are written into a hidden staging
@@ -35,11 +32,31 @@ public final class OutputFolder {
     public ExistsException(Path target) {
       super("output folder " + target + " already exists and is not empty; use --force to replace it, or --out DIR");
     }
+
+    /** A target refused by the {@link OutputGuard} rule (the message says why). */
+    public ExistsException(OutputGuard.Refused refused) {
+      super(refused.getMessage());
+    }
   }
 
+  /**
+   * Opens an output folder. The target must pass {@link OutputGuard#checkTarget}; an existing
+   * non-empty target needs {@code force} and must have been written by govsim ({@link
+   * OutputGuard#checkReplaceable}).
+   *
+   * @throws ExistsException if the target is refused; nothing is written then
+   */
   public static OutputFolder open(Path target, boolean force) throws ExistsException {
     Path abs = target.toAbsolutePath().normalize();
-    if (!force && isNonEmpty(abs)) throw new ExistsException(target);
+    try {
+      OutputGuard.checkTarget(target);
+      if (isNonEmpty(abs)) {
+        if (!force) throw new ExistsException(target);
+        OutputGuard.checkReplaceable(abs);
+      }
+    } catch (OutputGuard.Refused e) {
+      throw new ExistsException(e);
+    }
     try {
       Path parent = abs.getParent();
       Files.createDirectories(parent);
@@ -69,12 +86,17 @@ public final class OutputFolder {
       Path old = null;
       if (Files.exists(target)) {
         if (!force && isNonEmpty(target)) throw new ExistsException(target);
+        try {
+          OutputGuard.checkReplaceable(target);
+        } catch (OutputGuard.Refused e) {
+          throw new ExistsException(e);
+        }
         old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
         Files.delete(old);
         Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
       }
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      if (old != null) deleteTree(old);
+      if (old != null) FileTrees.delete(old);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot move results into " + target + ": " + e.getMessage(), e);
     }
@@ -83,7 +105,7 @@ public final class OutputFolder {
   /** Removes the staging folder (after a failure). */
   public void abandon() {
     try {
-      deleteTree(staging);
+      FileTrees.delete(staging);
     } catch (IOException e) {
       // Best effort: a leftover hidden staging folder is harmless and named as such.
     }
@@ -96,24 +118,6 @@ public final class OutputFolder {
     } catch (IOException e) {
       return true;
     }
-  }
-
-  /** Deletes a folder and everything in it (nothing if it does not exist). */
-  public static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) return;
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 
   /** Writes text to a file atomically: a temporary file in the same folder, then a rename. */

@@ -32,6 +32,12 @@ final class Notebook {
   }
 
   /** The notebook as nbformat 4.5 JSON. */
+  /**
+   * The notebook's {@code metadata.govsim.generator}: marks a notebook as written by govsim, so
+   * that {@code --force} replaces only such notebooks (see {@link NotebookWriter}).
+   */
+  static final String GENERATOR = "govsim notebook";
+
   String toJson() {
     JsonObject nb = new JsonObject();
     JsonArray cs = new JsonArray();
@@ -57,6 +63,9 @@ final class Notebook {
     lang.addProperty("name", "python");
     lang.addProperty("pygments_lexer", "ipython3");
     meta.add("language_info", lang);
+    JsonObject own = new JsonObject();
+    own.addProperty("generator", GENERATOR);
+    meta.add("govsim", own);
     nb.add("metadata", meta);
     nb.addProperty("nbformat", 4);
     nb.addProperty("nbformat_minor", 5);

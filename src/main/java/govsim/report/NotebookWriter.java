@@ -65,12 +65,34 @@ public final class NotebookWriter {
       }
     }
     target = target.toAbsolutePath().normalize();
+    if (force && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !isGovsimNotebook(target)) {
+      throw new ReportException("refusing to replace " + target + ": it is not a notebook written by govsim"
+          + " notebook; --force only replaces govsim's own notebooks. Give another --out FILE");
+    }
     Path notebookDir = target.getParent();
     String fromRoot = isUnder(workDir, rf.dir()) ? NotebookBuilder.relative(workDir, rf.dir()) : null;
     String fromNotebook = NotebookBuilder.relative(notebookDir, rf.dir());
     String json = NotebookBuilder.build(rf, fromRoot, fromNotebook).toJson();
     writeAtomically(target, json);
     return new Written(target, rf.kind(), renamed);
+  }
+
+  /** True if the file is a regular file holding a notebook with govsim's generator mark. */
+  static boolean isGovsimNotebook(Path file) {
+    if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return false;
+    try {
+      if (Files.size(file) > 256L << 20) return false;
+      com.google.gson.JsonElement e = com.google.gson.JsonParser.parseString(Files.readString(file,
+          StandardCharsets.UTF_8));
+      if (!e.isJsonObject()) return false;
+      com.google.gson.JsonElement meta = e.getAsJsonObject().get("metadata");
+      if (meta == null || !meta.isJsonObject()) return false;
+      com.google.gson.JsonElement own = meta.getAsJsonObject().get("govsim");
+      return own != null && own.isJsonObject() && own.getAsJsonObject().has("generator")
+          && Notebook.GENERATOR.equals(own.getAsJsonObject().get("generator").getAsString());
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   private static boolean isUnder(Path base, Path p) {

@@ -1,15 +1,13 @@
 package govsim.report;
 
+import govsim.io.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +58,7 @@ public final class ReportWriter {
       throw new ReportException(target + " already holds a report (" + HTML + ", " + FIGURES
           + "/); use --force to replace it, or --out DIR to write it elsewhere");
     }
+    if (force) checkOwnReport(target);
     ReportContent content = build(rf);
     try {
       Files.createDirectories(target);
@@ -79,7 +78,7 @@ public final class ReportWriter {
         Files.writeString(staging.resolve(HTML), HtmlReport.render(content, pngs), StandardCharsets.UTF_8);
         commit(staging, target, force);
       } finally {
-        deleteTree(staging);
+        FileTrees.delete(staging);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report into " + target + ": " + e.getMessage(), e);
@@ -114,6 +113,7 @@ public final class ReportWriter {
     if (!force && (Files.exists(html) || Files.exists(figures))) {
       throw new ReportException(target + " got a report while this one was drawn; use --force to replace it");
     }
+    if (force) checkOwnReport(target);
     Path old = null;
     if (Files.exists(figures)) {
       old = Files.createTempDirectory(target, "." + FIGURES + ".old-");
@@ -122,26 +122,56 @@ public final class ReportWriter {
     }
     Files.move(staging.resolve(FIGURES), figures, StandardCopyOption.ATOMIC_MOVE);
     Files.move(staging.resolve(HTML), html, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    if (old != null) deleteTree(old);
+    if (old != null) FileTrees.delete(old);
   }
 
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) return;
-    List<IOException> errors = new ArrayList<>();
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
+  /** The meta tag every report.html written by govsim carries (see {@link HtmlReport}). */
+  static final String GENERATOR = "<meta name=\"generator\" content=\"govsim report\">";
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-        if (exc != null) errors.add(exc);
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
+  /**
+   * The --force rule for reports: an existing report.html and figures/ are replaced only if govsim
+   * wrote them: report.html carries govsim's generator tag and figures/ holds nothing but PNG and
+   * SVG files. Anything else in their place is refused, so --force cannot delete a user's files.
+   */
+  static void checkOwnReport(Path target) throws ReportException {
+    Path html = target.resolve(HTML);
+    Path figures = target.resolve(FIGURES);
+    if (!Files.exists(html, LinkOption.NOFOLLOW_LINKS) && !Files.exists(figures, LinkOption.NOFOLLOW_LINKS)) return;
+    String why = null;
+    if (!Files.isRegularFile(html, LinkOption.NOFOLLOW_LINKS)) {
+      why = figures + " exists but " + html + " does not";
+    } else if (!isGovsimReport(html)) {
+      why = html + " was not written by govsim report";
+    } else if (Files.exists(figures, LinkOption.NOFOLLOW_LINKS)) {
+      why = foreignFigure(figures);
+    }
+    if (why != null) {
+      throw new ReportException("refusing to replace the report in " + target + ": " + why + "; --force only"
+          + " replaces a report.html and figures/ written by govsim. Move them away, or use --out DIR");
+    }
+  }
+
+  private static boolean isGovsimReport(Path html) {
+    try (java.io.InputStream in = Files.newInputStream(html)) {
+      return new String(in.readNBytes(8192), StandardCharsets.UTF_8).contains(GENERATOR);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Why figures/ is not govsim's, or null if it holds only regular PNG and SVG files. */
+  private static String foreignFigure(Path figures) {
+    if (!Files.isDirectory(figures, LinkOption.NOFOLLOW_LINKS)) return figures + " is not a folder";
+    try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(figures)) {
+      for (Path p : s) {
+        String n = p.getFileName().toString();
+        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || !(n.endsWith(".png") || n.endsWith(".svg"))) {
+          return figures + " holds " + n + ", which is not a figure govsim draws";
+        }
       }
-    });
-    if (!errors.isEmpty()) throw errors.get(0);
+      return null;
+    } catch (IOException e) {
+      return "cannot list " + figures + ": " + e.getMessage();
+    }
   }
 }

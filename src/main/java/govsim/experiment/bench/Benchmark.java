@@ -269,7 +269,7 @@ public final class Benchmark {
         if (p.waitFor() != 0) return new ArrayList<>();
         walls.add((System.nanoTime() - t0) / 1e9);
       }
-      govsim.io.OutputFolder.deleteTree(tmp);
+      govsim.io.FileTrees.delete(tmp);
     } catch (Exception e) {
       return new ArrayList<>();
     }

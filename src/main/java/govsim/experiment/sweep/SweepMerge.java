@@ -141,6 +141,7 @@ public final class SweepMerge {
       Path folder, long t0) throws SweepRunner.Refused, IOException {
     Path work = folder.resolve(SweepRunner.WORK);
     Path stateFile = work.resolve("state.json");
+    SweepRunner.guard(folder, o.force());
     if (!o.force() && Files.exists(stateFile)) {
       throw new SweepRunner.Refused("output folder " + folder + " already holds a sweep; use --force to replace it,"
           + " or --out DIR");

@@ -4,16 +4,15 @@ import com.google.gson.GsonBuilder;
 import govsim.experiment.batch.ModelRunner;
 import govsim.experiment.batch.Progress;
 import govsim.io.BuildInfo;
+import govsim.io.FileTrees;
+import govsim.io.OutputGuard;
 import govsim.model.ModelSpec;
 import govsim.scenario.ScenarioException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -21,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -167,6 +167,7 @@ public final class SweepRunner {
     Path folder = o.out();
     Path workDir = folder.resolve(WORK);
     Path stateFile = workDir.resolve("state.json");
+    guard(folder, o.force());
     if (!o.force() && !Files.exists(stateFile) && hasOtherFiles(folder)) {
       throw new Refused("output folder " + folder + " exists, is not empty and holds no sweep; use --force to"
           + " replace its contents, or --out DIR");
@@ -358,22 +359,21 @@ public final class SweepRunner {
     return false;
   }
 
+  /**
+   * The {@code --force} rule ({@link OutputGuard}): the folder is never the working folder, home,
+   * root or a file; with force, an existing non-empty folder must have been written by govsim.
+   */
+  static void guard(Path folder, boolean force) throws Refused {
+    try {
+      OutputGuard.checkTarget(folder);
+      if (force) OutputGuard.checkReplaceable(folder);
+    } catch (OutputGuard.Refused e) {
+      throw new Refused(e.getMessage());
+    }
+  }
+
   /** Deletes everything in the folder but the lock file (which this session holds). */
   static void wipe(Path folder) throws IOException {
-    Path lock = folder.resolve(WORK).resolve("lock");
-    Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        if (!file.equals(lock)) Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-        if (exc != null) throw exc;
-        if (!dir.equals(folder) && !dir.equals(lock.getParent())) Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+    FileTrees.deleteContents(folder, Set.of(folder.resolve(WORK).resolve("lock")));
   }
 }
