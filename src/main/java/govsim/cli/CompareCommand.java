@@ -6,6 +6,7 @@ import govsim.experiment.batch.Progress;
 import govsim.experiment.compare.ComparisonTable;
 import govsim.experiment.compare.RegimeComparison;
 import govsim.io.OutputFolder;
+import govsim.io.OutputGuard;
 import govsim.model.Regime;
 import govsim.scenario.ScenarioException;
 import java.io.PrintWriter;
@@ -134,11 +135,14 @@ public final class CompareCommand implements Callable<Integer> {
       err.println("govsim: " + e.getMessage());
       return Main.BAD_INPUT;
     }
-    Path target = out != null ? out
-        : Path.of("results", comparison.name(), "compare-seed-" + comparison.masterSeed());
+    Path target;
     OutputFolder folder;
     try {
+      target = out != null ? out : OutputGuard.defaultFolder(comparison.name(), "compare-seed-" + comparison.masterSeed());
       folder = OutputFolder.open(target, force);
+    } catch (OutputGuard.Refused e) {
+      err.println("govsim: " + e.getMessage());
+      return Main.BAD_INPUT;
     } catch (OutputFolder.ExistsException e) {
       err.println("govsim: " + e.getMessage());
       return Main.BAD_INPUT;

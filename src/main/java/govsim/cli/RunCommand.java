@@ -2,6 +2,7 @@ package govsim.cli;
 
 import govsim.experiment.SingleRun;
 import govsim.io.OutputFolder;
+import govsim.io.OutputGuard;
 import govsim.io.RunWriter;
 import govsim.model.ModelSpec;
 import govsim.observe.RunResult;
@@ -57,10 +58,14 @@ final class RunCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     ModelSpec model = loaded.config();
-    Path target = out != null ? out : Path.of("results", model.name(), "seed-" + model.seed());
+    Path target;
     OutputFolder folder;
     try {
+      target = out != null ? out : OutputGuard.defaultFolder(model.name(), "seed-" + model.seed());
       folder = OutputFolder.open(target, force);
+    } catch (OutputGuard.Refused e) {
+      spec.commandLine().getErr().println("govsim: " + e.getMessage());
+      return Main.BAD_INPUT;
     } catch (OutputFolder.ExistsException e) {
       spec.commandLine().getErr().println("govsim: " + e.getMessage());
       return Main.BAD_INPUT;

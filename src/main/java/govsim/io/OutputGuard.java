@@ -127,6 +127,24 @@ public final class OutputGuard {
     }
   }
 
+  /** The root of default output folders, relative to the working folder. */
+  public static final Path RESULTS = Path.of("results");
+
+  /**
+   * {@code results/<names...>}, checked to lie inside {@code results/} (names come from scenarios
+   * and sweeps; they are validated as safe file names, and this is the last line of defence).
+   */
+  public static Path defaultFolder(String... names) throws Refused {
+    Path p = RESULTS;
+    for (String n : names) p = p.resolve(n);
+    checkUnder(RESULTS, p);
+    if (p.normalize().getNameCount() != names.length + 1) {
+      throw new Refused("the output path " + p + " is not inside the output root " + RESULTS
+          + "; a name may not lead out of it");
+    }
+    return p;
+  }
+
   /** The real path where it exists (links resolved), else the absolute normalized one. */
   private static Path real(Path p) {
     Path abs = p.toAbsolutePath().normalize();

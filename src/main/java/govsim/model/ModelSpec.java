@@ -22,8 +22,8 @@ import java.util.List;
  * package. {@code govsim describe} lists every key.
  */
 public record ModelSpec(
-    @Param(def = "unnamed", doc = "Scenario name; names the default output folder results/<name>/seed-<seed>/.",
-        source = "setting: a choice of the study, not a claim about the world")
+    @Param(def = "unnamed", doc = "Scenario name; names the default output folder results/<name>/seed-<seed>/. Letters, digits, '-', '_' and '.', not starting with '.'.",
+        source = "setting: a choice of the study, not a claim about the world", fileName = true)
     String name,
     @Param(def = "", doc = "What the scenario represents, in a sentence or two.",
         source = "setting: a choice of the study, not a claim about the world")

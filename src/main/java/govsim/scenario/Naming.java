@@ -102,4 +102,30 @@ public final class Naming {
   public static String hint(String typed, Collection<String> candidates) {
     return nearest(typed, candidates).map(n -> "; did you mean '" + n + "'?").orElse("");
   }
+
+  /** The longest safe file name (well below the 255 bytes of common file systems). */
+  public static final int MAX_FILE_NAME = 100;
+
+  /** What a safe file name is, for error messages. */
+  public static final String SAFE_FILE_NAME = "a safe file name: 1 to " + MAX_FILE_NAME
+      + " letters, digits, '-', '_' or '.', not starting with '.' (it names an output folder)";
+
+  /**
+   * True for a name that can only ever be one file or folder directly inside another: ASCII
+   * letters, digits, '-', '_' and '.', not starting with '.' (so neither '.', '..' nor a hidden
+   * name), without "..", at most {@link #MAX_FILE_NAME} characters.
+   */
+  public static boolean isSafeFileName(String name) {
+    if (name == null || name.isEmpty() || name.length() > MAX_FILE_NAME || name.charAt(0) == '.'
+        || name.contains("..")) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+          || c == '_' || c == '.';
+      if (!ok) return false;
+    }
+    return true;
+  }
 }

@@ -41,4 +41,11 @@ public @interface Param {
    * "assumption" followed by the reason.
    */
   String source() default "assumption";
+
+  /**
+   * For strings that name a file or folder (a scenario's or sweep's {@code name}): the value must
+   * be a safe file name, see {@link Naming#isSafeFileName}. An empty value is allowed only where
+   * the default is empty (it then means "derive the name").
+   */
+  boolean fileName() default false;
 }

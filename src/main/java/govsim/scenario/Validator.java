@@ -154,7 +154,12 @@ final class Validator {
         if (v == null) {
           return typeError(key, type, s, path, "write '' for an empty string");
         }
-        return v instanceof String str ? str : s.text();
+        String text = v instanceof String str ? str : s.text();
+        if (p.fileName() && !(text.isEmpty() && p.def().isEmpty()) && !Naming.isSafeFileName(text)) {
+          fail(s.where(), path, "expected " + Naming.SAFE_FILE_NAME + ", found " + Found.of(s));
+          return INVALID;
+        }
+        return text;
       case ENUM:
         String spelling = v instanceof String str ? str : v == null ? null : s.text();
         if (spelling == null || type.constant(spelling) == null) {

@@ -3,15 +3,11 @@ package govsim.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import govsim.cli.ChildGovsim.Child;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +27,6 @@ class ForceRuleTest {
   Path scenario;
   Path notes;
 
-  record Child(int code, String out, String err) {}
-
   @BeforeEach
   void world() throws IOException {
     work = Files.createDirectories(tmp.resolve("work"));
@@ -48,26 +42,7 @@ class ForceRuleTest {
 
   /** govsim in a child JVM, in the folder {@code work}, with {@code home} as the home folder. */
   Child govsim(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx512m");
-    cmd.add("-Djava.awt.headless=true");
-    cmd.add("-Duser.home=" + home);
-    cmd.add("-cp");
-    String cp = System.getProperty("surefire.test.class.path");
-    cmd.add(cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path"));
-    cmd.add(Main.class.getName());
-    cmd.addAll(List.of(args));
-    Path out = tmp.resolve("child.out");
-    Path err = tmp.resolve("child.err");
-    Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectOutput(out.toFile())
-        .redirectError(err.toFile()).start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      fail("govsim " + String.join(" ", args) + " did not finish");
-    }
-    return new Child(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return new ChildGovsim(work, home, tmp).run(args);
   }
 
   private void assertWorkIntact(Child c) {

@@ -166,6 +166,11 @@ public final class SweepFile {
       inputs.put(source, sha256(bytes));
       for (Path p : plain.files()) inputs.put(p.toString(), fileSha(p));
       String name = spec.name().isBlank() ? stem(file) : spec.name();
+      if (!govsim.scenario.Naming.isSafeFileName(name)) {
+        error(new Pos(1, 1), "name", "the sweep's name defaults to its file name without .yaml, '" + name + "'"
+            + ", which is not " + govsim.scenario.Naming.SAFE_FILE_NAME + "; set name: in the sweep file");
+        throw fail();
+      }
       return new SweepDefinition(file, sha256(bytes), spec, name, parameters, baseFile, regimes, scenarios, metrics,
           inputs);
     }

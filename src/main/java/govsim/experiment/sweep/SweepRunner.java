@@ -115,7 +115,16 @@ public final class SweepRunner {
 
   /** {@code results/<scenario name>/sweep-<sweep name>/}. */
   public Path defaultFolder() {
-    return Path.of("results", def.scenarioName(), "sweep-" + def.name());
+    return checked(def.scenarioName(), "sweep-" + def.name());
+  }
+
+  /** {@code results/<names>}; the names were validated as safe file names, so this cannot fail. */
+  private static Path checked(String... names) {
+    try {
+      return OutputGuard.defaultFolder(names);
+    } catch (OutputGuard.Refused e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
   }
 
   /**
@@ -124,8 +133,7 @@ public final class SweepRunner {
    */
   public Path defaultFolder(Shard shard) {
     if (shard == null) return defaultFolder();
-    return Path.of("results", def.scenarioName(), "sweep-" + def.name() + "-shard-" + shard.index() + "-of-"
-        + shard.count());
+    return checked(def.scenarioName(), "sweep-" + def.name() + "-shard-" + shard.index() + "-of-" + shard.count());
   }
 
   /**

@@ -14,7 +14,7 @@ import java.util.List;
  * metrics to summarise (MODEL.md §6, issue 4).
  */
 public record SweepSpec(
-    @Param(def = "", doc = "Name of the sweep (default: the file name without .yaml); names the output folder results/<scenario>/sweep-<name>/.")
+    @Param(def = "", doc = "Name of the sweep (default: the file name without .yaml); names the output folder results/<scenario>/sweep-<name>/. Letters, digits, '-', '_' and '.', not starting with '.'.", fileName = true)
     String name,
     @Param(def = "", doc = "What the sweep asks, in a sentence or two.")
     String description,
