@@ -92,6 +92,10 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--confidence", paramLabel = "LEVEL", description = "Confidence level of the intervals (default: ${DEFAULT-VALUE}).")
   double confidence = 0.95;
 
+  @Option(names = "--allow-extends-outside",
+      description = "Let the scenario's extends: reach files outside its own folder and the project's scenarios/ folder.")
+  boolean allowExtendsOutside;
+
   @Option(names = "--force", description = "Replace an existing non-empty output folder.")
   boolean force;
 
@@ -127,7 +131,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
     RegimeComparison comparison;
     try {
-      comparison = RegimeComparison.prepare(scenario, sets, chosen, reps, seed, confidence);
+      comparison = RegimeComparison.prepare(scenario, sets, chosen, reps, seed, confidence, allowExtendsOutside);
     } catch (ScenarioException e) {
       err.println(e.format());
       return Main.BAD_INPUT;

@@ -49,6 +49,10 @@ public final class MergeCommand implements Callable<Integer> {
   @Option(names = "--no-report", description = "Do not write report.html and figures/ into the merged folder.")
   boolean noReport;
 
+  @Option(names = "--allow-extends-outside",
+      description = "Let the base scenario's extends: reach files outside its own folder and the project's scenarios/ folder.")
+  boolean allowExtendsOutside;
+
   @Option(names = "--force", description = "Replace what the output folder holds.")
   boolean force;
 
@@ -64,7 +68,7 @@ public final class MergeCommand implements Callable<Integer> {
     }
     var err = spec.commandLine().getErr();
     try {
-      SweepMerge.Result r = SweepMerge.merge(new SweepMerge.Options(shards, out, sweepFile, force, command),
+      SweepMerge.Result r = SweepMerge.merge(new SweepMerge.Options(shards, out, sweepFile, force, command, allowExtendsOutside),
           spec.commandLine().getOut());
       if (!noReport) SweepCommand.writeReport(r.folder(), spec.commandLine().getOut(), err);
       if (r.failed() > 0) {

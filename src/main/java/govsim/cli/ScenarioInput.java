@@ -22,10 +22,14 @@ final class ScenarioInput {
   @Option(names = "--seed", paramLabel = "N", description = "Seed of the run (overrides the scenario's seed).")
   Long seed;
 
+  @Option(names = "--allow-extends-outside",
+      description = "Let the scenario's extends: reach files outside its own folder and the project's scenarios/ folder.")
+  boolean allowExtendsOutside;
+
   /** Loads and validates; the seed option is applied like a --set so it is recorded everywhere. */
   ScenarioLoader.Loaded<ModelSpec> load() throws ScenarioException {
     List<String> all = new ArrayList<>(sets);
     if (seed != null) all.add("seed=" + seed);
-    return Scenarios.load(scenario, all);
+    return Scenarios.load(scenario, all, allowExtendsOutside);
   }
 }

@@ -75,6 +75,10 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the design, the number of runs and a time estimate from a short calibration; write nothing.")
   boolean dryRun;
 
+  @Option(names = "--allow-extends-outside",
+      description = "Let the base scenario's extends: reach files outside its own folder and the project's scenarios/ folder.")
+  boolean allowExtendsOutside;
+
   @Option(names = "--force", description = "Discard what the output folder holds and start the sweep again.")
   boolean force;
 
@@ -122,7 +126,7 @@ public final class SweepCommand implements Callable<Integer> {
     java.io.PrintWriter err = spec.commandLine().getErr();
     SweepExecution.Status status = SweepExecution.execute(
         new SweepExecution.Request(sweepFile, out, threads, resume, retryFailed, dryRun, force, quiet,
-            Progress.onTerminal(), commandLine(), engine, master, slice),
+            Progress.onTerminal(), commandLine(), engine, master, slice, allowExtendsOutside),
         stdout, err, model, noReport ? null : folder -> writeReport(folder, stdout, err));
     return switch (status) {
       case OK -> 0;

@@ -137,6 +137,12 @@ final class SafeYaml {
         errors.add(errorAt.error(keyPath, "cannot read " + path + ": it is a directory"));
         return null;
       }
+      // Checked before opening: opening a named pipe would block until something writes to it.
+      if (Files.exists(path) && !Files.isRegularFile(path)) {
+        errors.add(errorAt.error(keyPath, "cannot read " + path + ": it is not a regular file (a named pipe,"
+            + " device or socket); give a YAML file"));
+        return null;
+      }
       long size = Files.size(path);
       if (size > MAX_BYTES) {
         errors.add(errorAt.error(keyPath, tooLarge(path.toString(), size)));

@@ -42,17 +42,25 @@ public final class ScenarioException extends Exception {
   }
 
   /**
-   * One line per error ({@code file:line:col: key.path: message}) and a final line {@code N
-   * error(s) in <file>}.
+   * One line per error ({@code file:line:col: key.path: message}), at most {@link #MAX_SHOWN} of
+   * them (then one line counting the rest), and a final line {@code N error(s) in <file>}.
    */
   public String format() {
     StringBuilder sb = new StringBuilder();
-    for (ScenarioError e : errors) {
-      sb.append(e.format()).append('\n');
+    int shown = Math.min(errors.size(), MAX_SHOWN);
+    for (int i = 0; i < shown; i++) {
+      sb.append(errors.get(i).format()).append('\n');
+    }
+    if (errors.size() > shown) {
+      sb.append("... and ").append(Text.count(errors.size() - shown, "more error")).append(" (only the first ")
+          .append(MAX_SHOWN).append(" are shown)\n");
     }
     sb.append(Text.count(errors.size(), "error")).append(" in ").append(topSource);
     return sb.toString();
   }
+
+  /** The most errors {@link #format} prints; the rest are counted on one line. */
+  public static final int MAX_SHOWN = 50;
 
   @Override
   public String getMessage() {

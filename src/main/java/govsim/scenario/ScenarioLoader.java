@@ -67,10 +67,15 @@ public final class ScenarioLoader<R extends Record> {
     }
   }
 
+  /** How many errors in a file reached through {@code extends} are shown (its contents stay private). */
+  public static final int PARENT_ERRORS_SHOWN = 1;
+
   private final Class<R> rootType;
   private final Schema schema;
   private final String presetKey;
   private final Function<String, Optional<String>> presetYaml;
+  /** Folders an {@code extends} may reach besides the top file's own folder tree; null: anywhere. */
+  private final List<Path> extendsRoots;
 
   /**
    * @param rootType the root record type (its schema is built here)
@@ -86,10 +91,29 @@ public final class ScenarioLoader<R extends Record> {
     this.schema = Schema.of(rootType);
     this.presetKey = presetKey;
     this.presetYaml = presetYaml == null ? value -> Optional.empty() : presetYaml;
+    this.extendsRoots = null;
     if (presetKey != null && schema.param(presetKey).isEmpty()) {
       throw new IllegalStateException("preset key '" + presetKey + "' is not a key of "
           + rootType.getSimpleName());
     }
+  }
+
+  private ScenarioLoader(ScenarioLoader<R> from, List<Path> extendsRoots) {
+    this.rootType = from.rootType;
+    this.schema = from.schema;
+    this.presetKey = from.presetKey;
+    this.presetYaml = from.presetYaml;
+    this.extendsRoots = extendsRoots == null ? null : List.copyOf(extendsRoots);
+  }
+
+  /**
+   * This loader with {@code extends} confined: a parent file must lie in the top file's own
+   * folder or below it, or in one of {@code roots} or below (compared as real paths, so links do
+   * not lead out). {@code null} lifts the confinement. Either way a parent must be a regular
+   * {@code .yaml} or {@code .yml} file.
+   */
+  public ScenarioLoader<R> withExtendsRoots(List<Path> roots) {
+    return new ScenarioLoader<>(this, roots);
   }
 
   /** The schema of the root record type. */
@@ -205,7 +229,13 @@ public final class ScenarioLoader<R extends Record> {
       files.add(topFile);
     }
     Located.Mapping top = SafeYaml.parseDocument(text, SafeYaml.source(source), errors);
-    List<Located.Mapping> chain = readChain(top, source, baseDir, topIdentity, files, errors);
+    List<Path> roots = null;
+    if (extendsRoots != null) {
+      roots = new ArrayList<>();
+      if (baseDir != null) roots.add(identity(baseDir));
+      for (Path r : extendsRoots) roots.add(identity(r));
+    }
+    List<Located.Mapping> chain = readChain(top, source, baseDir, topIdentity, files, errors, roots);
     List<Located.Mapping> overrides = parseOverrides(setOverrides, errors);
 
     // Files and overrides first, to learn which preset applies.
@@ -222,7 +252,41 @@ public final class ScenarioLoader<R extends Record> {
     Where rootWhere = top != null ? top.where() : Where.of(source);
     Located.Mapping tree =
         merged instanceof Located.Mapping m ? m : new Located.Mapping(rootWhere, Map.of());
-    return finish(tree, source, rootWhere, errors, topBytes, files);
+    try {
+      return finish(tree, source, rootWhere, errors, topBytes, files);
+    } catch (ScenarioException e) {
+      throw new ScenarioException(source, hideParents(e.errors(), files));
+    }
+  }
+
+  /**
+   * Keeps the first {@link #PARENT_ERRORS_SHOWN} errors of each file reached through {@code
+   * extends} and replaces the rest by one line that counts them: an error message quotes the
+   * offending key or value, so a parent that is not a scenario at all (a file that was never
+   * meant to be read) is not echoed line by line.
+   */
+  private static List<ScenarioError> hideParents(List<ScenarioError> errors, List<Path> files) {
+    Set<String> parents = new LinkedHashSet<>();
+    for (int i = 1; i < files.size(); i++) parents.add(files.get(i).toString());
+    if (parents.isEmpty()) return errors;
+    Map<String, Integer> shown = new LinkedHashMap<>();
+    Map<String, Integer> hidden = new LinkedHashMap<>();
+    List<ScenarioError> out = new ArrayList<>();
+    for (ScenarioError e : errors) { // sorted by source, line, column
+      if (!parents.contains(e.source())) {
+        out.add(e);
+      } else if (shown.merge(e.source(), 1, Integer::sum) <= PARENT_ERRORS_SHOWN) {
+        out.add(e);
+      } else {
+        hidden.merge(e.source(), 1, Integer::sum);
+      }
+    }
+    for (Map.Entry<String, Integer> h : hidden.entrySet()) {
+      out.add(new ScenarioError(h.getKey(), 0, 0, "", Text.count(h.getValue(), "more error")
+          + " in this file, reached through extends, not shown; check it on its own with govsim validate "
+          + h.getKey()));
+    }
+    return out;
   }
 
   /** Validates and binds; throws if any error was found on the way (including earlier ones). */
@@ -263,7 +327,8 @@ public final class ScenarioLoader<R extends Record> {
       Path baseDir,
       Path topIdentity,
       List<Path> files,
-      List<ScenarioError> errors) {
+      List<ScenarioError> errors,
+      List<Path> roots) {
     List<Located.Mapping> chain = new ArrayList<>();
     Set<Path> seen = new LinkedHashSet<>();
     List<String> names = new ArrayList<>();
@@ -305,6 +370,11 @@ public final class ScenarioLoader<R extends Record> {
             "extends chain is longer than " + MAX_CHAIN + " files"));
         break;
       }
+      String refused = refusal(parent, target, roots);
+      if (refused != null) {
+        errors.add(at.error(EXTENDS_KEY, refused));
+        break;
+      }
       files.add(parent);
       byte[] bytes = SafeYaml.readFile(parent, at, EXTENDS_KEY, errors);
       String text = bytes == null ? null : SafeYaml.decodeUtf8(bytes, at, EXTENDS_KEY, errors);
@@ -315,6 +385,47 @@ public final class ScenarioLoader<R extends Record> {
       dir = parent.getParent() != null ? parent.getParent() : Path.of("");
     }
     return chain;
+  }
+
+  /**
+   * Why {@code extends: target} (resolved to {@code parent}) may not be followed, or null: it
+   * must name a {@code .yaml}/{@code .yml} file (as written and once links are resolved), be a
+   * regular file, and lie under one of {@code roots} (null: anywhere).
+   */
+  private static String refusal(Path parent, String target, List<Path> roots) {
+    Path real = identity(parent);
+    if (!isYamlName(parent) || !isYamlName(real)) {
+      return "extends may only name a .yaml or .yml file, found " + Text.quote(target)
+          + (isYamlName(parent) ? " (a link to " + real + ")" : "");
+    }
+    if (!java.nio.file.Files.exists(real)) {
+      return "cannot read " + parent + ": no such file";
+    }
+    if (!java.nio.file.Files.isRegularFile(real)) {
+      return "extends may only name a regular file; " + parent + " is a folder, named pipe, device or socket";
+    }
+    if (roots == null) {
+      return null;
+    }
+    for (Path root : roots) {
+      if (real.startsWith(root)) {
+        return null;
+      }
+    }
+    List<String> shown = new ArrayList<>();
+    for (Path root : roots) shown.add(root.toString());
+    return "extends may only reach files in the scenario's own folder and below it or in the project's"
+        + " scenarios/ folder (" + String.join(", ", shown) + "); " + parent + " is outside them (the"
+        + " option --allow-extends-outside lifts this)";
+  }
+
+  private static boolean isYamlName(Path p) {
+    Path name = p.getFileName();
+    if (name == null) {
+      return false;
+    }
+    String n = name.toString().toLowerCase(java.util.Locale.ROOT);
+    return n.endsWith(".yaml") || n.endsWith(".yml");
   }
 
   /** The real path when the file exists (so links and ./ do not hide a cycle), else absolute. */

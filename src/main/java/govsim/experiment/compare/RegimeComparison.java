@@ -88,6 +88,15 @@ public final class RegimeComparison {
    */
   public static RegimeComparison prepare(Path scenario, List<String> sets, List<Regime> regimes, int replications,
       Long masterSeed, double level) throws ScenarioException {
+    return prepare(scenario, sets, regimes, replications, masterSeed, level, false);
+  }
+
+  /**
+   * As {@link #prepare(Path, List, List, int, Long, double)}; {@code extendsAnywhere} lets the
+   * scenario's extends leave its default scope (see {@link Scenarios#loader(boolean)}).
+   */
+  public static RegimeComparison prepare(Path scenario, List<String> sets, List<Regime> regimes, int replications,
+      Long masterSeed, double level, boolean extendsAnywhere) throws ScenarioException {
     if (regimes.isEmpty()) throw new IllegalArgumentException("--regimes: name at least one regime");
     if (regimes.stream().distinct().count() != regimes.size()) {
       throw new IllegalArgumentException("--regimes: a regime is listed twice: " + regimes);
@@ -103,7 +112,7 @@ public final class RegimeComparison {
     for (Regime r : regimes) {
       List<String> all = new ArrayList<>(sets);
       all.add("regime=" + r.yamlName());
-      loaded.add(Scenarios.load(scenario, all));
+      loaded.add(Scenarios.load(scenario, all, extendsAnywhere));
     }
     long master = masterSeed != null ? masterSeed : loaded.get(0).config().seed();
     return new RegimeComparison(scenario, sets, regimes, loaded, master, replications, level);

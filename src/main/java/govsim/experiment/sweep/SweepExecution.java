@@ -50,10 +50,19 @@ public final class SweepExecution {
    * @param engine {@link #LOCAL} or {@link #SPARK}
    * @param master the Spark master URL, or null (spark only)
    * @param shard the slice of the runs to run, or null for the whole sweep
+   * @param extendsAnywhere let the base scenario's extends leave its default scope
    */
   public record Request(Path sweepFile, Path out, int threads, boolean resume, boolean retryFailed, boolean dryRun,
       boolean force, boolean quiet, boolean terminal, List<String> command, String engine, String master,
-      Shard shard) {
+      Shard shard, boolean extendsAnywhere) {
+
+    /** A request whose base scenario's extends stay in the default scope. */
+    public Request(Path sweepFile, Path out, int threads, boolean resume, boolean retryFailed, boolean dryRun,
+        boolean force, boolean quiet, boolean terminal, List<String> command, String engine, String master,
+        Shard shard) {
+      this(sweepFile, out, threads, resume, retryFailed, dryRun, force, quiet, terminal, command, engine, master,
+          shard, false);
+    }
 
     /** A request for the whole sweep on the local engine. */
     public Request(Path sweepFile, Path out, int threads, boolean resume, boolean retryFailed, boolean dryRun,
@@ -117,7 +126,7 @@ public final class SweepExecution {
     }
     SweepDefinition def;
     try {
-      def = SweepFile.load(r.sweepFile());
+      def = SweepFile.load(r.sweepFile(), r.extendsAnywhere());
     } catch (ScenarioException e) {
       err.println(e.format());
       err.flush();

@@ -88,7 +88,17 @@ public final class SweepFile {
    * @throws ScenarioException listing every problem (in the sweep file or the base scenario)
    */
   public static SweepDefinition load(Path file) throws ScenarioException {
-    return new Reader(file).read();
+    return load(file, false);
+  }
+
+  /**
+   * Loads and validates a sweep file; {@code extendsAnywhere} lets the base scenario's {@code
+   * extends} leave its default scope (see {@link Scenarios#loader(boolean)}).
+   *
+   * @throws ScenarioException listing every problem (in the sweep file or the base scenario)
+   */
+  public static SweepDefinition load(Path file, boolean extendsAnywhere) throws ScenarioException {
+    return new Reader(file, extendsAnywhere).read();
   }
 
   /** A 1-based position in the sweep file. */
@@ -112,8 +122,11 @@ public final class SweepFile {
     private final List<Pos> setItems = new ArrayList<>();
     private final Schema schema = Scenarios.loader().schema();
 
-    Reader(Path file) {
+    private final boolean extendsAnywhere;
+
+    Reader(Path file, boolean extendsAnywhere) {
       this.file = file;
+      this.extendsAnywhere = extendsAnywhere;
       this.source = file.toString();
     }
 
@@ -363,7 +376,7 @@ public final class SweepFile {
      */
     private ScenarioLoader.Loaded<ModelSpec> loadBase(Path base, List<String> sets, Pos extraPos, String extraPath) {
       try {
-        return Scenarios.load(base, sets);
+        return Scenarios.load(base, sets, extendsAnywhere);
       } catch (ScenarioException e) {
         for (ScenarioError err : e.errors()) errors.add(remap(err, sets, extraPos, extraPath));
         return null;

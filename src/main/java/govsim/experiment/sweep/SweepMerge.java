@@ -41,11 +41,18 @@ public final class SweepMerge {
    *     the folder they ran in)
    * @param force replace what the output folder holds
    * @param command the command line, for the manifest
+   * @param extendsAnywhere let the base scenario's extends leave its default scope
    */
-  public record Options(List<Path> shards, Path out, Path sweepFile, boolean force, List<String> command) {
+  public record Options(List<Path> shards, Path out, Path sweepFile, boolean force, List<String> command,
+      boolean extendsAnywhere) {
     public Options {
       shards = List.copyOf(shards);
       command = List.copyOf(command);
+    }
+
+    /** Options whose base scenario's extends stay in the default scope. */
+    public Options(List<Path> shards, Path out, Path sweepFile, boolean force, List<String> command) {
+      this(shards, out, sweepFile, force, command, false);
     }
   }
 
@@ -106,7 +113,7 @@ public final class SweepMerge {
           + (o.sweepFile() != null ? "" : " from here: run govsim merge in the folder the shards ran in, or give the"
           + " sweep file with --sweep FILE"));
     }
-    SweepPlan plan = SweepPlan.of(SweepFile.load(sweepFile));
+    SweepPlan plan = SweepPlan.of(SweepFile.load(sweepFile, o.extendsAnywhere()));
     SweepState current = SweepState.fresh(plan, Instant.now().toString(), null);
     String why = first.state().inputsMismatch(current);
     if (why != null) {
