@@ -54,6 +54,20 @@ public record ModelSpec(
 
   public ModelSpec {
     events = List.copyOf(events);
+    for (int i = 0; i < events.size(); i++) {
+      EventSpec e = events.get(i);
+      if (e.type() == EventType.ADOPT_PRACTICE && e.firm() >= firms.count()) {
+        throw new govsim.scenario.InvalidKeyException("events[" + i + "].firm", "there is no firm " + e.firm()
+            + ": the scenario has " + firms.count() + (firms.count() == 1 ? " firm (id 0" : " firms (ids 0 to "
+            + (firms.count() - 1)) + "); -1 means the firm with most users at that moment");
+      }
+      int nj = crossBorder.jurisdictions();
+      if (e.type() == EventType.ENACT_MANDATE && e.jurisdiction() >= nj) {
+        throw new govsim.scenario.InvalidKeyException("events[" + i + "].jurisdiction", "there is no jurisdiction "
+            + e.jurisdiction() + ": the scenario has " + nj + (nj == 1 ? " jurisdiction (id 0" : " jurisdictions (ids 0"
+            + " to " + (nj - 1)) + ", set by cross_border.jurisdictions); -1 means all");
+      }
+    }
     if (firms.count() > competition.maxFirms()) {
       throw new IllegalArgumentException("firms.count (" + firms.count() + ") exceeds competition.max_firms (" + competition.maxFirms() + ")");
     }

@@ -69,11 +69,11 @@ public final class Metrics {
   public static final StepMetric COMPLIANCE_RATE = step("compliance_rate", "Compliance rate", SHARE,
       "user-weighted share of (active risk, firm) pairs that are governed and complied with", Bounds.SHARE,
       "no active risk, or nothing to comply with: no rule in force and no rule-maker (no regulator with"
-          + " rule-making, no active community)",
+          + " rule-making, no active community), or nobody has a provider",
       Metrics::complianceRate);
   public static final StepMetric MITIGATION_RATE = step("mitigation_rate", "Mitigation rate", SHARE,
       "user-weighted share of (active risk, firm) pairs mitigated, governed or not", Bounds.SHARE,
-      "no active risk", Metrics::mitigationRate);
+      "no active risk, or nobody has a provider", Metrics::mitigationRate);
   public static final StepMetric COVERAGE_REGULATOR = step("coverage_regulator", "Risks covered by regulator rules",
       SHARE, "share of active known risks covered by a regulator rule in force (current form)", Bounds.SHARE,
       "no active known risk", v -> coverage(v.world(), true));
@@ -100,9 +100,9 @@ public final class Metrics {
   public static final StepMetric REPUTATION_MEAN = step("reputation_mean", "Mean reputation of firms", INDEX_01,
       "mean reputation of active firms", Bounds.SHARE, "no active firm", Metrics::reputationMean);
   public static final StepMetric TRUST_MEAN = step("trust_mean", "Trust", "user-weighted reputation, 0\u20131",
-      "user-weighted mean reputation of users' providers", Bounds.SHARE, ALWAYS, Metrics::trust);
+      "user-weighted mean reputation of users' providers", Bounds.SHARE, "nobody has a provider (no firm is licensed in any user's jurisdiction)", Metrics::trust);
   public static final StepMetric HHI = step("hhi", "Market concentration (HHI)", INDEX_01,
-      "Herfindahl-Hirschman index of user shares (0-1)", Bounds.SHARE, ALWAYS, Metrics::hhi);
+      "Herfindahl-Hirschman index of user shares (0-1)", Bounds.SHARE, "nobody has a provider (no firm is licensed in any user's jurisdiction)", Metrics::hhi);
   public static final StepMetric ACTIVE_FIRMS = step("active_firms", "Active firms", "firms", "active firms",
       NON_NEGATIVE, ALWAYS, v -> v.world().activeFirmCount());
   public static final StepMetric SWITCHING_RATE = step("switching_rate", "Users switching provider",
@@ -358,7 +358,7 @@ public final class Metrics {
       }
     }
     if (activeRisks == 0 || !(anyRule || hasRuleMaker(w))) return Double.NaN;
-    return complied / ((double) v.users() * activeRisks);
+    return complied / ((double) v.servedUsers() * activeRisks);
   }
 
   /** A regulator with rule-making powers or an active community: someone who can make rules. */
@@ -379,7 +379,7 @@ public final class Metrics {
         if (f.active && f.mitigates.get(r.id)) mitigated += f.users;
       }
     }
-    return activeRisks == 0 ? Double.NaN : mitigated / ((double) v.users() * activeRisks);
+    return activeRisks == 0 ? Double.NaN : mitigated / ((double) v.servedUsers() * activeRisks);
   }
 
   private static double coverage(World w, boolean regulator) {
@@ -452,7 +452,7 @@ public final class Metrics {
     double trust = 0;
     for (Firm f : v.world().firms) {
       if (!f.active) continue;
-      double share = f.users / (double) v.users();
+      double share = f.users / (double) v.servedUsers();
       trust += share * f.reputation;
     }
     return trust;
@@ -462,7 +462,7 @@ public final class Metrics {
     double hhi = 0;
     for (Firm f : v.world().firms) {
       if (!f.active) continue;
-      double share = f.users / (double) v.users();
+      double share = f.users / (double) v.servedUsers();
       hhi += share * share;
     }
     return hhi;

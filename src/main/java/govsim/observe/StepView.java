@@ -48,6 +48,15 @@ public final class StepView {
     return world.users.size;
   }
 
+  /**
+   * Users who have a provider: all of them unless a jurisdiction has no licensed firm (its users
+   * are unserved). Shares of the market (hhi, trust_mean, compliance_rate, mitigation_rate) are
+   * of these users; harm and welfare stay per 1,000 users of the whole population.
+   */
+  public int servedUsers() {
+    return world.users.size - world.users.unserved;
+  }
+
   /** The factor from a count over all users to a count per 1,000 users. */
   public double per1000() {
     return 1000.0 / world.users.size;

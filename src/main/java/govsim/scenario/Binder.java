@@ -51,6 +51,11 @@ final class Binder {
       return section.constructor.newInstance(args);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof InvalidKeyException k) {
+        String full = Naming.join(path, k.keyPath());
+        errors.add(where(full).error(full, k.getMessage()));
+        return Validator.INVALID;
+      }
       if (cause instanceof IllegalArgumentException) {
         String message = cause.getMessage() != null ? cause.getMessage() : cause.toString();
         errors.add(where(path).error(path, message));
@@ -101,7 +106,7 @@ final class Binder {
     }
   }
 
-  /** The location of a section, or of its nearest located ancestor. */
+  /** The location of a section or value, or of its nearest located ancestor. */
   private Where where(String path) {
     String p = path;
     while (true) {

@@ -109,6 +109,7 @@ final class Validator {
       case LIST:
         return list(key, type, node, path);
       default:
+        sectionWheres.put(path, node.where());
         return scalar(key, type, node, path);
     }
   }

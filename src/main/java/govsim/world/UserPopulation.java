@@ -6,8 +6,13 @@ package govsim.world;
  */
 public final class UserPopulation {
   public final int size;
-  /** Current provider (firm id). */
+  /** {@link #firm} of a user with no provider: none is licensed in her jurisdiction. */
+  public static final int UNSERVED = -1;
+
+  /** Current provider (firm id), or {@link #UNSERVED}. */
   public final int[] firm;
+  /** Users whose {@link #firm} is {@link #UNSERVED}. */
+  public int unserved;
   /** Switching cost, utility units. */
   public final float[] switchingCost;
   /** Per-step probability of reconsidering without a trigger. */

@@ -77,13 +77,22 @@ public final class UserChoice {
     return 1.0 - miss;
   }
 
-  /** Places each user at a uniformly random provider licensed in her jurisdiction. */
+  /**
+   * Places each user at a uniformly random provider licensed in her jurisdiction. A jurisdiction
+   * where no firm is licensed (one firm and several jurisdictions, or no firm serving abroad) is
+   * a legitimate policy case: its users start {@link UserPopulation#UNSERVED} (no provider, no
+   * draw spent) and join a provider when one is licensed there and their attention clock fires.
+   */
   public void assignInitial(World w, MersenneTwisterFast rng) {
     prepareChoiceSets(w);
     UserPopulation u = w.users;
     for (int i = 0; i < u.size; i++) {
       int j = u.jurisdictionOf(i);
-      if (jurCount[j] == 0) throw new IllegalStateException("no firm serves jurisdiction " + j);
+      if (jurCount[j] == 0) {
+        u.firm[i] = UserPopulation.UNSERVED;
+        u.unserved++;
+        continue;
+      }
       int f = jurFirms[j][rng.nextInt(jurCount[j])];
       u.firm[i] = f;
       Firm firm = w.firms.get(f);
@@ -142,6 +151,14 @@ public final class UserChoice {
     for (int i = 0, n = u.size; i < n; i++) {
       int f = firmOf[i];
       int j = jur == null ? 0 : jur[i];
+      if (f == UserPopulation.UNSERVED) {
+        // No provider yet: she looks when her attention clock fires and joins one if there is one.
+        if (nextAttention[i] == step) {
+          nextAttention[i] = step + attentionGap(rng, attention[i]);
+          if (jurCount[j] > 0) join(w, i, j, rng.nextDouble());
+        }
+        continue;
+      }
       int cell = f * nj + j;
       if (!open[cell]) {
         switches += forcedMove(w, i, f, j, rng);
@@ -222,6 +239,18 @@ public final class UserChoice {
     if (k == f) return 0;
     move(w, i, f, k);
     return 1;
+  }
+
+  /** An unserved user joins provider k with probability proportional to its choice weight. */
+  private void join(World w, int i, int j, double x) {
+    int n = jurCount[j];
+    int k = jurFirms[j][search(jurCum[j], n, x * jurCum[j][n - 1])];
+    UserPopulation u = w.users;
+    u.firm[i] = k;
+    u.unserved--;
+    Firm b = w.firms.get(k);
+    b.users++;
+    b.weakUsers += u.weak[i];
   }
 
   private static int search(double[] cum, int n, double target) {

@@ -6,7 +6,6 @@ import static govsim.mechanism.Fixtures.spec;
 import static govsim.mechanism.Fixtures.tick;
 import static govsim.mechanism.Fixtures.world;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -145,10 +144,32 @@ class UserChoiceTest {
     for (int i = 0; i < w.users.size; i++) {
       assertTrue(w.firms.get(w.users.firm[i]).serves(w.users.jurisdictionOf(i)));
     }
+  }
+
+  @Test
+  void aUserWithNoLicensedProviderIsUnservedUntilOneIsLicensed() {
+    UserChoice uc = new UserChoice(params(), 4, 2);
     World orphan = world(2, 10);
     orphan.users.jurisdiction[3] = 1;
-    firm(orphan, 0, 0, 0b01);
-    assertThrows(IllegalStateException.class, () -> uc.assignInitial(orphan, new MersenneTwisterFast(2)));
+    orphan.users.weak[3] = 1;
+    Firm only = firm(orphan, 0, 0, 0b01);
+    uc.assignInitial(orphan, new MersenneTwisterFast(2));
+    assertEquals(UserPopulation.UNSERVED, orphan.users.firm[3], "nobody is licensed in jurisdiction 1");
+    assertEquals(1, orphan.users.unserved);
+    assertEquals(9, only.users);
+    assertEquals(0, only.weakUsers);
+    // Licensed there later, the firm gets her when her attention clock fires (not before).
+    only.servesMask = 0b11;
+    for (int i = 0; i < 10; i++) orphan.users.nextAttentionStep[i] = 1_000_000;
+    uc.step(orphan, new MersenneTwisterFast(3), new double[] {1, 1}, new double[] {1, 1});
+    assertEquals(UserPopulation.UNSERVED, orphan.users.firm[3]);
+    orphan.users.nextAttentionStep[3] = (int) orphan.step;
+    uc.step(orphan, new MersenneTwisterFast(3), new double[] {1, 1}, new double[] {1, 1});
+    assertEquals(only.id, orphan.users.firm[3]);
+    assertEquals(0, orphan.users.unserved);
+    assertEquals(10, only.users);
+    assertEquals(1, only.weakUsers);
+    assertEquals(0, orphan.tally.switches, "joining a first provider is not a switch");
   }
 
   @Test
