@@ -150,6 +150,9 @@ public final class CompareCommand implements Callable<Integer> {
     } catch (OutputFolder.ExistsException e) {
       err.println("govsim: " + e.getMessage());
       return Main.BAD_INPUT;
+    } catch (java.io.UncheckedIOException e) {
+      err.println("govsim: " + e.getMessage());
+      return Main.FAILURE;
     }
     if (!quiet) {
       err.printf(Locale.ROOT, "govsim compare: %s, %d regimes x %d seeds = %d runs on %d threads (master seed %d)%n",
@@ -174,6 +177,10 @@ public final class CompareCommand implements Callable<Integer> {
       folder.abandon();
       err.println("govsim: " + e.getMessage());
       return Main.BAD_INPUT;
+    } catch (java.io.UncheckedIOException e) {
+      folder.abandon();
+      err.println("govsim: " + e.getMessage());
+      return Main.FAILURE;
     } catch (RuntimeException | Error e) {
       folder.abandon();
       throw e;

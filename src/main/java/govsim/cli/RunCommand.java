@@ -69,6 +69,9 @@ final class RunCommand implements Callable<Integer> {
     } catch (OutputFolder.ExistsException e) {
       spec.commandLine().getErr().println("govsim: " + e.getMessage());
       return Main.BAD_INPUT;
+    } catch (java.io.UncheckedIOException e) {
+      spec.commandLine().getErr().println("govsim: " + e.getMessage());
+      return Main.FAILURE;
     }
     RunWriter writer = new RunWriter(folder, model.outputs().timeseries(), model.outputs().events());
     try {
@@ -90,6 +93,10 @@ final class RunCommand implements Callable<Integer> {
       writer.abandon();
       spec.commandLine().getErr().println("govsim: " + e.getMessage());
       return Main.BAD_INPUT;
+    } catch (java.io.UncheckedIOException e) {
+      writer.abandon();
+      spec.commandLine().getErr().println("govsim: " + e.getMessage());
+      return Main.FAILURE;
     } catch (RuntimeException e) {
       writer.abandon();
       throw e;

@@ -63,7 +63,7 @@ public final class OutputFolder {
       Path staging = Files.createTempDirectory(parent, "." + abs.getFileName() + ".partial-");
       return new OutputFolder(abs, staging, force);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create output folder " + target + ": " + e.getMessage(), e);
+      throw IoErrors.unchecked("cannot create output folder " + target, e);
     }
   }
 
@@ -98,7 +98,7 @@ public final class OutputFolder {
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
       if (old != null) FileTrees.delete(old);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot move results into " + target + ": " + e.getMessage(), e);
+      throw IoErrors.unchecked("cannot move results into " + target, e);
     }
   }
 
@@ -129,7 +129,7 @@ public final class OutputFolder {
       Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+      throw IoErrors.unchecked("cannot write " + file, e);
     }
   }
 }

@@ -68,6 +68,18 @@ public final class OutputGuard {
       throw new Refused("the output folder " + shown(target) + " exists and is a file, not a folder; govsim"
           + " never replaces a file with a folder: give another --out DIR");
     }
+    checkParents(target);
+  }
+
+  /** Refuses a path whose nearest existing parent is not a folder (it could never be created). */
+  public static void checkParents(Path target) throws Refused {
+    for (Path p = target.toAbsolutePath().normalize().getParent(); p != null; p = p.getParent()) {
+      if (!Files.exists(p)) continue;
+      if (!Files.isDirectory(p)) {
+        throw new Refused(shown(target) + " cannot be created: " + p + " is a file, not a folder");
+      }
+      return;
+    }
   }
 
   /**

@@ -65,6 +65,11 @@ public final class NotebookWriter {
       }
     }
     target = target.toAbsolutePath().normalize();
+    try {
+      govsim.io.OutputGuard.checkParents(target);
+    } catch (govsim.io.OutputGuard.Refused e) {
+      throw new ReportException("--out " + e.getMessage());
+    }
     if (force && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !isGovsimNotebook(target)) {
       throw new ReportException("refusing to replace " + target + ": it is not a notebook written by govsim"
           + " notebook; --force only replaces govsim's own notebooks. Give another --out FILE");
@@ -117,7 +122,7 @@ public final class NotebookWriter {
         Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+      throw govsim.io.IoErrors.unchecked("cannot write " + file, e);
     }
   }
 }

@@ -52,6 +52,11 @@ public final class ReportWriter {
     if (Files.exists(target) && !Files.isDirectory(target)) {
       throw new ReportException("--out " + target + ": exists and is not a folder");
     }
+    try {
+      govsim.io.OutputGuard.checkParents(target);
+    } catch (govsim.io.OutputGuard.Refused e) {
+      throw new ReportException("--out " + e.getMessage());
+    }
     Path html = target.resolve(HTML);
     Path figures = target.resolve(FIGURES);
     if (!force && (Files.exists(html) || Files.exists(figures))) {
@@ -81,7 +86,7 @@ public final class ReportWriter {
         FileTrees.delete(staging);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report into " + target + ": " + e.getMessage(), e);
+      throw govsim.io.IoErrors.unchecked("cannot write the report into " + target, e);
     }
     return new Written(html, figures, rf.kind(), content.figures().size());
   }

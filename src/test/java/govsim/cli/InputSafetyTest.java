@@ -142,4 +142,20 @@ class InputSafetyTest {
     assertTrue(o.err().contains("20000 errors in " + s), o.err());
     assertTrue(o.err().length() < 20_000, "a screenful, not megabytes: " + o.err().length());
   }
+
+  @Test
+  void outputUnderAPlainFileIsRefusedInWordsNotJavaClassNames() throws Exception {
+    Path s = scenario("proj", "name: x\nusers: {count: 1500}\ntime: {horizon_days: 30}\n");
+    Path file = Files.writeString(tmp.resolve("afile"), "x");
+    for (String cmd : new String[] {"run", "compare"}) {
+      Outcome o = cmd.equals("run")
+          ? CliTest.exec("run", s.toString(), "--out", file.resolve("sub").toString(), "--quiet")
+          : CliTest.exec("compare", s.toString(), "--regimes", "hybrid", "--reps", "2", "--out",
+              file.resolve("sub").toString(), "--quiet");
+      assertEquals(2, o.code(), cmd + ": " + o.err());
+      assertTrue(o.err().contains(file.resolve("sub") + " cannot be created: " + file + " is a file, not a folder"),
+          o.err());
+      assertFalse(o.err().contains("Exception"), "no Java class names: " + o.err());
+    }
+  }
 }
