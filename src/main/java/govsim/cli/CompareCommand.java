@@ -96,7 +96,7 @@ public final class CompareCommand implements Callable<Integer> {
       description = "Let the scenario's extends: reach files outside its own folder and the project's scenarios/ folder.")
   boolean allowExtendsOutside;
 
-  @Option(names = "--force", description = "Replace an existing non-empty output folder.")
+  @Option(names = "--force", description = "Replace an existing non-empty output folder that govsim wrote (it holds a govsim manifest.json).")
   boolean force;
 
   @Option(names = "--quiet", description = "Print nothing but errors and the final table.")

@@ -53,7 +53,7 @@ public final class MergeCommand implements Callable<Integer> {
       description = "Let the base scenario's extends: reach files outside its own folder and the project's scenarios/ folder.")
   boolean allowExtendsOutside;
 
-  @Option(names = "--force", description = "Replace what the output folder holds.")
+  @Option(names = "--force", description = "Replace what the output folder holds (only a folder govsim wrote: a sweep or a govsim manifest.json).")
   boolean force;
 
   @Spec

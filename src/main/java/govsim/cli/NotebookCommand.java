@@ -37,7 +37,7 @@ public final class NotebookCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "The notebook file (default notebooks-export/<name>.ipynb).")
   Path out;
 
-  @Option(names = "--force", description = "Replace an existing notebook instead of adding a suffix (or refusing --out).")
+  @Option(names = "--force", description = "Replace an existing notebook written by govsim instead of adding a suffix (or refusing --out).")
   boolean force;
 
   @Option(names = "--quiet", description = "Print nothing but errors.")

@@ -37,7 +37,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Write report.html and figures/ here instead of into DIR.")
   Path out;
 
-  @Option(names = "--force", description = "Replace an existing report.html and figures/.")
+  @Option(names = "--force", description = "Replace an existing report.html and figures/ written by govsim report.")
   boolean force;
 
   @Option(names = "--quiet", description = "Print nothing but errors.")

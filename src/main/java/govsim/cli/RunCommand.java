@@ -37,7 +37,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default results/<name>/seed-<seed>/).")
   Path out;
 
-  @Option(names = "--force", description = "Replace an existing non-empty output folder.")
+  @Option(names = "--force", description = "Replace an existing non-empty output folder that govsim wrote (it holds a govsim manifest.json).")
   boolean force;
 
   @Option(names = "--quiet", description = "Print nothing but errors.")

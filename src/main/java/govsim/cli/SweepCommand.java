@@ -79,7 +79,7 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Let the base scenario's extends: reach files outside its own folder and the project's scenarios/ folder.")
   boolean allowExtendsOutside;
 
-  @Option(names = "--force", description = "Discard what the output folder holds and start the sweep again.")
+  @Option(names = "--force", description = "Discard what the output folder holds and start the sweep again (only a folder govsim wrote: a sweep or a govsim manifest.json).")
   boolean force;
 
   @Option(names = "--quiet", description = "No progress report.")
