@@ -60,7 +60,7 @@ public final class OutputFolder {
     try {
       Path parent = abs.getParent();
       Files.createDirectories(parent);
-      Path staging = Files.createTempDirectory(parent, "." + abs.getFileName() + ".partial-");
+      Path staging = createUnique(parent, "." + abs.getFileName() + ".partial-", "", true);
       return new OutputFolder(abs, staging, force);
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot create output folder " + target, e);
@@ -91,7 +91,7 @@ public final class OutputFolder {
         } catch (OutputGuard.Refused e) {
           throw new ExistsException(e);
         }
-        old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+        old = createUnique(target.getParent(), "." + target.getFileName() + ".old-", "", true);
         Files.delete(old);
         Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
       }
@@ -125,11 +125,30 @@ public final class OutputFolder {
     try {
       Path dir = file.toAbsolutePath().getParent();
       Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+      Path tmp = createUnique(dir, "." + file.getFileName() + ".", ".tmp", false);
       Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw IoErrors.unchecked("cannot write " + file, e);
+    }
+  }
+
+  /**
+   * Creates a new, uniquely named folder or file in {@code dir} with the platform's default
+   * permissions, which follow the user's umask (as every other output does). {@link
+   * Files#createTempDirectory} and {@link Files#createTempFile} would make them readable by the
+   * owner only, and a folder renamed into place keeps that, locking colleagues out of results on
+   * shared storage. The name is {@code prefix + pid-time + suffix}; a clash is retried.
+   */
+  public static Path createUnique(Path dir, String prefix, String suffix, boolean directory) throws IOException {
+    String base = prefix + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
+    for (int i = 0; ; i++) {
+      Path p = dir.resolve(base + (i == 0 ? "" : "-" + i) + suffix);
+      try {
+        return directory ? Files.createDirectory(p) : Files.createFile(p);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (i >= 1000) throw e;
+      }
     }
   }
 }

@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes the notebook of a govsim folder, by default to {@code notebooks-export/<name>.ipynb}
@@ -78,7 +76,7 @@ public final class NotebookWriter {
     String fromRoot = isUnder(workDir, rf.dir()) ? NotebookBuilder.relative(workDir, rf.dir()) : null;
     String fromNotebook = NotebookBuilder.relative(notebookDir, rf.dir());
     String json = NotebookBuilder.build(rf, fromRoot, fromNotebook).toJson();
-    writeAtomically(target, json);
+    govsim.io.OutputFolder.writeAtomically(target, json);
     return new Written(target, rf.kind(), renamed);
   }
 
@@ -102,27 +100,5 @@ public final class NotebookWriter {
 
   private static boolean isUnder(Path base, Path p) {
     return p.toAbsolutePath().normalize().startsWith(base.toAbsolutePath().normalize());
-  }
-
-  /** Temporary file in the same folder, then a rename; readable by all like any other output. */
-  static void writeAtomically(Path file, String text) {
-    try {
-      Path dir = file.getParent();
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-      try {
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        try {
-          Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-          // Not a POSIX file system: the platform's default permissions are fine.
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw govsim.io.IoErrors.unchecked("cannot write " + file, e);
-    }
   }
 }

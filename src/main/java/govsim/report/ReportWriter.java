@@ -67,7 +67,7 @@ public final class ReportWriter {
     ReportContent content = build(rf);
     try {
       Files.createDirectories(target);
-      Path staging = Files.createTempDirectory(target, ".report.partial-");
+      Path staging = govsim.io.OutputFolder.createUnique(target, ".report.partial-", "", true);
       try {
         Path stagedFigures = Files.createDirectory(staging.resolve(FIGURES));
         // Figures are independent (each has its own charts), so they are drawn in parallel; the
@@ -121,7 +121,7 @@ public final class ReportWriter {
     if (force) checkOwnReport(target);
     Path old = null;
     if (Files.exists(figures)) {
-      old = Files.createTempDirectory(target, "." + FIGURES + ".old-");
+      old = govsim.io.OutputFolder.createUnique(target, "." + FIGURES + ".old-", "", true);
       Files.delete(old);
       Files.move(figures, old, StandardCopyOption.ATOMIC_MOVE);
     }
