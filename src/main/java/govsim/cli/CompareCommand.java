@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
         "uses the same seed in every regime), so differences come from the regime,",
         "not from the draw. Prints the headline metrics per regime as mean [95%% CI]",
         "(t-intervals over seeds) and writes to results/<name>/compare-seed-<seed>/",
-        "(or --out DIR):",
+        "(with --set, --regimes, --reps or --confidence other than the defaults:",
+        "compare-seed-<seed>-<8 hex digits of their SHA-256>/; or --out DIR):",
         "  runs.csv                regime, replication, seed, status, every summary",
         "                          metric, error: one row per run",
         "  comparison.csv          regime, metric, mean, sd, ci_low, ci_high, n",
@@ -70,7 +71,10 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--regimes", split = ",", paramLabel = "LIST",
       description = "Regimes to compare, comma-separated (default: laissez_faire,centralized,distributed,hybrid).")
-  List<String> regimes = new ArrayList<>(List.of("laissez_faire", "centralized", "distributed", "hybrid"));
+  List<String> regimes = new ArrayList<>(DEFAULT_REGIMES);
+
+  static final List<String> DEFAULT_REGIMES = List.of("laissez_faire", "centralized", "distributed", "hybrid");
+  static final double DEFAULT_CONFIDENCE = 0.95;
 
   @Option(names = "--reps", paramLabel = "N", description = "Seeds (replications) per regime (default: ${DEFAULT-VALUE}).")
   int reps = DEFAULT_REPS;
@@ -79,7 +83,7 @@ public final class CompareCommand implements Callable<Integer> {
       description = "Master seed; replication seeds derive from it (default: the scenario's seed).")
   Long seed;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default results/<name>/compare-seed-<seed>/).")
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default results/<name>/compare-seed-<seed>/, plus -<hash> with overrides).")
   Path out;
 
   @Option(names = "--threads", paramLabel = "T", description = "Runs in parallel (default: all processors, here ${DEFAULT-VALUE}).")
@@ -90,7 +94,7 @@ public final class CompareCommand implements Callable<Integer> {
   List<String> sets = new ArrayList<>();
 
   @Option(names = "--confidence", paramLabel = "LEVEL", description = "Confidence level of the intervals (default: ${DEFAULT-VALUE}).")
-  double confidence = 0.95;
+  double confidence = DEFAULT_CONFIDENCE;
 
   @Option(names = "--allow-extends-outside",
       description = "Let the scenario's extends: reach files outside its own folder and the project's scenarios/ folder.")
@@ -142,7 +146,8 @@ public final class CompareCommand implements Callable<Integer> {
     Path target;
     OutputFolder folder;
     try {
-      target = out != null ? out : OutputGuard.defaultFolder(comparison.name(), "compare-seed-" + comparison.masterSeed());
+      target = out != null ? out : OutputGuard.defaultFolder(comparison.name(), "compare-seed-"
+          + comparison.masterSeed() + OutputGuard.overridesTag(overrides()));
       folder = OutputFolder.open(target, force);
     } catch (OutputGuard.Refused e) {
       err.println("govsim: " + e.getMessage());
@@ -206,6 +211,19 @@ public final class CompareCommand implements Callable<Integer> {
       return SweepCommand.RUNS_FAILED;
     }
     return 0;
+  }
+
+  /**
+   * What makes this comparison differ from the default one besides the seed: the --set overrides,
+   * and the regimes, replications and confidence level where they are not the defaults.
+   */
+  private List<String> overrides() {
+    List<String> o = new ArrayList<>(sets);
+    List<String> names = regimes.stream().map(String::strip).toList();
+    if (!names.equals(DEFAULT_REGIMES)) o.add("--regimes " + String.join(",", names));
+    if (reps != DEFAULT_REPS) o.add("--reps " + reps);
+    if (confidence != DEFAULT_CONFIDENCE) o.add("--confidence " + confidence);
+    return o;
   }
 
   private static Regime regime(String name) {

@@ -26,15 +26,17 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Run one scenario with one seed and write its results.", "",
         "Writes timeseries.csv, summary.csv, events.csv, risks.csv, scenario.resolved.yaml and",
-        "manifest.json to results/<scenario name>/seed-<seed>/ (or --out DIR). An existing",
-        "non-empty folder is never overwritten without --force."},
+        "manifest.json to results/<scenario name>/seed-<seed>/ (or --out DIR); with --set",
+        "overrides the folder is seed-<seed>-<8 hex digits of their SHA-256>/, so runs with",
+        "different overrides never collide. An existing non-empty folder is never overwritten",
+        "without --force, and --force replaces only a folder govsim wrote."},
     footer = {"", "Examples:", "  ./govsim run scenarios/baseline.yaml",
         "  ./govsim run scenarios/baseline.yaml --seed 7 --set regime=centralized --out results/my-run"})
 final class RunCommand implements Callable<Integer> {
   @Mixin
   ScenarioInput input;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default results/<name>/seed-<seed>/).")
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default results/<name>/seed-<seed>/, seed-<seed>-<hash of the --set overrides>/ with overrides).")
   Path out;
 
   @Option(names = "--force", description = "Replace an existing non-empty output folder that govsim wrote (it holds a govsim manifest.json).")
@@ -61,7 +63,8 @@ final class RunCommand implements Callable<Integer> {
     Path target;
     OutputFolder folder;
     try {
-      target = out != null ? out : OutputGuard.defaultFolder(model.name(), "seed-" + model.seed());
+      target = out != null ? out
+          : OutputGuard.defaultFolder(model.name(), "seed-" + model.seed() + OutputGuard.overridesTag(input.sets));
       folder = OutputFolder.open(target, force);
     } catch (OutputGuard.Refused e) {
       spec.commandLine().getErr().println("govsim: " + e.getMessage());

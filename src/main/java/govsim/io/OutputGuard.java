@@ -157,6 +157,23 @@ public final class OutputGuard {
     return p;
   }
 
+  /**
+   * The suffix that keeps default folders of differently configured commands apart: empty when
+   * nothing is overridden, else {@code -} and the first 8 hex digits of the SHA-256 of the
+   * overrides, one per line, in the order given ({@code --set a=1 --set b=2} and {@code --set b=2
+   * --set a=1} mean the same only when the keys differ, so the order is kept as typed).
+   */
+  public static String overridesTag(java.util.List<String> overrides) {
+    if (overrides.isEmpty()) return "";
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(String.join("\n", overrides).getBytes(StandardCharsets.UTF_8));
+      return "-" + java.util.HexFormat.of().formatHex(d, 0, 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
   /** The real path where it exists (links resolved), else the absolute normalized one. */
   private static Path real(Path p) {
     Path abs = p.toAbsolutePath().normalize();

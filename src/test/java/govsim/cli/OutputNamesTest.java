@@ -94,4 +94,41 @@ class OutputNamesTest {
     assertEquals(0, c.code(), c.err());
     assertTrue(Files.isRegularFile(work.resolve("results/my-run_2.v1/seed-1/manifest.json")));
   }
+
+  /** The first 8 hex digits of the SHA-256 of the lines: the documented folder suffix. */
+  private static String tag(String... lines) throws Exception {
+    byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+        .digest(String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return java.util.HexFormat.of().formatHex(d, 0, 4);
+  }
+
+  @Test
+  void runsWithDifferentOverridesGetTheirOwnDefaultFolders() throws Exception {
+    scenario("x");
+    assertEquals(0, govsim.run("run", "s.yaml", "--quiet").code());
+    Child set = govsim.run("run", "s.yaml", "--set", "users.count=1600", "--quiet");
+    assertEquals(0, set.code(), "a run with an override does not collide with the plain one: " + set.err());
+    assertTrue(Files.isRegularFile(work.resolve("results/x/seed-1/manifest.json")));
+    assertTrue(Files.isRegularFile(work.resolve("results/x/seed-1-" + tag("users.count=1600") + "/manifest.json")));
+    Child two = govsim.run("run", "s.yaml", "--set", "users.count=1600", "--set", "regime=centralized", "--seed", "4",
+        "--quiet");
+    assertEquals(0, two.code(), two.err());
+    assertTrue(Files.isDirectory(work.resolve("results/x/seed-4-" + tag("users.count=1600", "regime=centralized"))));
+    // The same overrides again still meet their own folder.
+    Child again = govsim.run("run", "s.yaml", "--set", "users.count=1600", "--quiet");
+    assertEquals(2, again.code(), again.err());
+    assertTrue(again.err().contains("already exists"), again.err());
+  }
+
+  @Test
+  void comparisonsWithDifferentRegimesOrRepsGetTheirOwnDefaultFolders() throws Exception {
+    scenario("x");
+    Child c = govsim.run("compare", "s.yaml", "--regimes", "hybrid", "--reps", "2", "--quiet");
+    assertEquals(0, c.code(), c.err());
+    assertTrue(Files.isRegularFile(work.resolve("results/x/compare-seed-1-" + tag("--regimes hybrid", "--reps 2")
+        + "/comparison.csv")), c.out());
+    Child d = govsim.run("compare", "s.yaml", "--regimes", "hybrid", "--reps", "3", "--quiet", "--no-report");
+    assertEquals(0, d.code(), d.err());
+    assertTrue(Files.isDirectory(work.resolve("results/x/compare-seed-1-" + tag("--regimes hybrid", "--reps 3"))));
+  }
 }
