@@ -169,8 +169,17 @@ class SweepRunnerTest {
     SweepFixtures.Run r = SweepFixtures.execute(sweep, out, 2, ModelRunner.SINGLE_RUN);
     assertEquals(SweepExecution.Status.BAD_INPUT, r.status());
     assertEquals("mine", Files.readString(out.resolve("notes.txt")));
+    // --force replaces only what govsim wrote (issue 17): the user's folder is refused too.
+    SweepFixtures.Run forced = SweepFixtures.execute(sweep, out, 2, ModelRunner.SINGLE_RUN, "--force");
+    assertEquals(SweepExecution.Status.BAD_INPUT, forced.status());
+    assertTrue(forced.err().contains("holds files that govsim did not write"), forced.err());
+    assertEquals("mine", Files.readString(out.resolve("notes.txt")));
+    assertFalse(Files.exists(out.resolve(SweepRunner.WORK)), "nothing written into it");
+    // A folder govsim wrote (a run's manifest) is replaced.
+    Files.delete(out.resolve("notes.txt"));
+    Files.writeString(out.resolve("manifest.json"), "{\"govsim_version\": \"0.1\"}\n");
     assertEquals(SweepExecution.Status.OK, SweepFixtures.execute(sweep, out, 2, ModelRunner.SINGLE_RUN, "--force")
         .status());
-    assertFalse(Files.exists(out.resolve("notes.txt")));
+    assertTrue(Files.isRegularFile(out.resolve("runs.csv")));
   }
 }
