@@ -25,11 +25,13 @@ import picocli.CommandLine.Model.CommandSpec;
 /** `govsim run`: one run of a scenario, written to results/NAME/seed-SEED/. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Run one scenario with one seed and write its results.", "",
-        "Writes timeseries.csv, summary.csv, events.csv, risks.csv, scenario.resolved.yaml and",
-        "manifest.json to results/<scenario name>/seed-<seed>/ (or --out DIR); with --set",
-        "overrides the folder is seed-<seed>-<8 hex digits of their SHA-256>/, so runs with",
-        "different overrides never collide. An existing non-empty folder is never overwritten",
-        "without --force, and --force replaces only a folder govsim wrote."},
+        "Writes timeseries.csv, summary.csv, events.csv, risks.csv,",
+        "scenario.resolved.yaml and manifest.json to",
+        "results/<scenario name>/seed-<seed>/ (or --out DIR); with --set overrides",
+        "the folder is seed-<seed>-<hash>/ (8 hex digits of the overrides' SHA-256),",
+        "so runs with different overrides never collide. An existing non-empty",
+        "folder is never overwritten without --force, and --force replaces only a",
+        "folder that govsim wrote."},
     footer = {"", "Examples:", "  ./govsim run scenarios/baseline.yaml",
         "  ./govsim run scenarios/baseline.yaml --seed 7 --set regime=centralized --out results/my-run"})
 final class RunCommand implements Callable<Integer> {
