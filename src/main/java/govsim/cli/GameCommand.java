@@ -156,10 +156,14 @@ final class GameCommand implements Callable<Integer> {
       }
       sim = AgentBased.run(g, repSeeds, threads == null ? BatchRunner.defaultThreads() : threads, true);
     }
-    Path target = out != null ? out : Path.of("results", "game-" + g.name());
+    Path target;
     OutputFolder folder;
     try {
+      target = out != null ? out : govsim.io.OutputGuard.defaultFolder("game-" + g.name());
       folder = OutputFolder.open(target, force);
+    } catch (govsim.io.OutputGuard.Refused e) {
+      err.println("govsim: " + e.getMessage());
+      return Main.BAD_INPUT;
     } catch (OutputFolder.ExistsException e) {
       err.println("govsim: " + e.getMessage());
       return Main.BAD_INPUT;

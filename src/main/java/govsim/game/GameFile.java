@@ -108,6 +108,10 @@ public final class GameFile {
       if (!mapping(g)) return null;
       unknownKeys(g, GAME_KEYS, "keys of game");
       String name = string(g, "name", true);
+      if (name != null && !Naming.isSafeFileName(name)) {
+        error(g.get("name"), "expected " + Naming.SAFE_FILE_NAME + ", found '" + name + "'");
+        name = null;
+      }
       String src = string(g, "source", false);
       string(g, "description", false);
 

@@ -41,7 +41,7 @@ class OutputNamesTest {
   private long written() throws IOException {
     try (Stream<Path> s = Files.walk(tmp.resolve("box"))) {
       return s.filter(p -> !p.equals(tmp.resolve("box")) && !p.equals(work) && !p.getFileName().toString()
-          .matches("s\\.yaml|sweep\\.yaml")).count();
+          .matches("s\\.yaml|sweep\\.yaml|g\\.yaml")).count();
     }
   }
 
@@ -130,5 +130,15 @@ class OutputNamesTest {
     Child d = govsim.run("compare", "s.yaml", "--regimes", "hybrid", "--reps", "3", "--quiet", "--no-report");
     assertEquals(0, d.code(), d.err());
     assertTrue(Files.isDirectory(work.resolve("results/x/compare-seed-1-" + tag("--regimes hybrid", "--reps 3"))));
+  }
+
+  @Test
+  void gameNameWithParentStepsIsRefusedWithItsLine() throws Exception {
+    String text = Files.readString(Path.of("scenarios/games/dsair.yaml")).replace("  name: dsair", "  name: ../../x");
+    Files.writeString(work.resolve("g.yaml"), text);
+    Child c = govsim.run("game", "g.yaml");
+    assertEquals(2, c.code(), c.err());
+    assertTrue(c.err().contains("g.yaml:14:9: game.name: expected a safe file name"), c.err());
+    assertEquals(0, written(), "nothing written");
   }
 }
