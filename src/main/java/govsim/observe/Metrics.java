@@ -100,9 +100,9 @@ public final class Metrics {
   public static final StepMetric REPUTATION_MEAN = step("reputation_mean", "Mean reputation of firms", INDEX_01,
       "mean reputation of active firms", Bounds.SHARE, "no active firm", Metrics::reputationMean);
   public static final StepMetric TRUST_MEAN = step("trust_mean", "Trust", "user-weighted reputation, 0\u20131",
-      "user-weighted mean reputation of users' providers", Bounds.SHARE, "nobody has a provider (no firm is licensed in any user's jurisdiction)", Metrics::trust);
+      "user-weighted mean reputation of users' providers", Bounds.SHARE, "no user is at an active firm (no firm licensed where the users live, or every firm has exited)", Metrics::trust);
   public static final StepMetric HHI = step("hhi", "Market concentration (HHI)", INDEX_01,
-      "Herfindahl-Hirschman index of user shares (0-1)", Bounds.SHARE, "nobody has a provider (no firm is licensed in any user's jurisdiction)", Metrics::hhi);
+      "Herfindahl-Hirschman index of user shares (0-1)", Bounds.SHARE, "no user is at an active firm (no firm licensed where the users live, or every firm has exited)", Metrics::hhi);
   public static final StepMetric ACTIVE_FIRMS = step("active_firms", "Active firms", "firms", "active firms",
       NON_NEGATIVE, ALWAYS, v -> v.world().activeFirmCount());
   public static final StepMetric SWITCHING_RATE = step("switching_rate", "Users switching provider",
@@ -448,7 +448,14 @@ public final class Metrics {
     return n == 0 ? Double.NaN : sum / n;
   }
 
+  /** True if some active firm has users (else hhi and trust_mean are undefined). */
+  private static boolean anyoneServed(StepView v) {
+    for (Firm f : v.world().firms) if (f.active && f.users > 0) return true;
+    return false;
+  }
+
   private static double trust(StepView v) {
+    if (!anyoneServed(v)) return Double.NaN;
     double trust = 0;
     for (Firm f : v.world().firms) {
       if (!f.active) continue;
@@ -459,6 +466,7 @@ public final class Metrics {
   }
 
   private static double hhi(StepView v) {
+    if (!anyoneServed(v)) return Double.NaN;
     double hhi = 0;
     for (Firm f : v.world().firms) {
       if (!f.active) continue;
