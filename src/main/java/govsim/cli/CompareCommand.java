@@ -3,6 +3,7 @@ package govsim.cli;
 import govsim.experiment.batch.BatchRunner;
 import govsim.experiment.batch.ModelRunner;
 import govsim.experiment.batch.Progress;
+import govsim.experiment.batch.RunGuard;
 import govsim.experiment.compare.ComparisonTable;
 import govsim.experiment.compare.RegimeComparison;
 import govsim.io.OutputFolder;
@@ -91,6 +92,9 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--confidence", paramLabel = "LEVEL", description = "Confidence level of the intervals (default: ${DEFAULT-VALUE}).")
   double confidence = 0.95;
 
+  @Option(names = "--run-timeout", paramLabel = "TIME", converter = RunTimeout.class, description = RunTimeout.HELP)
+  java.time.Duration runTimeout;
+
   @Option(names = "--force", description = "Replace an existing non-empty output folder.")
   boolean force;
 
@@ -107,7 +111,7 @@ public final class CompareCommand implements Callable<Integer> {
   ModelRunner model = ModelRunner.SINGLE_RUN;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
     List<Regime> chosen = new ArrayList<>();
@@ -134,8 +138,16 @@ public final class CompareCommand implements Callable<Integer> {
       err.println("govsim: " + e.getMessage());
       return Main.BAD_INPUT;
     }
+    RunGuard guard = RunGuard.of(runTimeout);
+    String tooBig = null;
+    for (var l : comparison.loaded()) if (tooBig == null) tooBig = guard.refusal(l.config(), true);
+    if (tooBig != null) {
+      err.println("govsim: cannot compare: " + tooBig);
+      return Main.FAILURE;
+    }
     Path target = out != null ? out
         : Path.of("results", comparison.name(), "compare-seed-" + comparison.masterSeed());
+    Interruption.removeLeftovers(target);
     OutputFolder folder;
     try {
       folder = OutputFolder.open(target, force);
@@ -143,6 +155,10 @@ public final class CompareCommand implements Callable<Integer> {
       err.println("govsim: " + e.getMessage());
       return Main.BAD_INPUT;
     }
+    Interruption stop = Interruption.process();
+    stop.stage(folder);
+    stop.note("nothing was written to " + target + " (the comparison's partial output was removed); run the"
+        + " command again");
     if (!quiet) {
       err.printf(Locale.ROOT, "govsim compare: %s, %d regimes x %d seeds = %d runs on %d threads (master seed %d)%n",
           comparison.name(), chosen.size(), reps, comparison.runs(), threads, comparison.masterSeed());
@@ -154,20 +170,28 @@ public final class CompareCommand implements Callable<Integer> {
     RegimeComparison.Result result;
     try {
       try (progress) {
-        result = comparison.run(folder, new BatchRunner(threads), model, progress, commandLine());
+        result = comparison.run(folder, new BatchRunner(threads), model, guard, progress, commandLine());
       }
-      folder.commit();
+      stop.commit(folder, () -> {
+        folder.commit();
+        return null;
+      });
+      stop.note("the results in " + target + " are complete" + (noReport ? "" : "; if the report is missing, write"
+          + " it with: govsim report " + target + " --force"));
     } catch (InterruptedException e) {
       folder.abandon();
+      stop.unstage(folder);
       Thread.currentThread().interrupt();
-      err.println("govsim: interrupted");
+      err.println("govsim: interrupted; nothing was written to " + target);
       return Main.FAILURE;
     } catch (OutputFolder.ExistsException e) {
       folder.abandon();
+      stop.unstage(folder);
       err.println("govsim: " + e.getMessage());
       return Main.BAD_INPUT;
-    } catch (RuntimeException | Error e) {
+    } catch (Exception | Error e) {
       folder.abandon();
+      stop.unstage(folder);
       throw e;
     }
     stdout.println();
@@ -188,7 +212,7 @@ public final class CompareCommand implements Callable<Integer> {
           + " runs failed (left out of the statistics; see runs.csv):");
       for (String f : result.failures()) err.println("  " + f);
       err.flush();
-      return SweepCommand.RUNS_FAILED;
+      return Main.RUNS_FAILED;
     }
     return 0;
   }

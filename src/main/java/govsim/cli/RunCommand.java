@@ -1,6 +1,7 @@
 package govsim.cli;
 
 import govsim.experiment.SingleRun;
+import govsim.experiment.batch.RunGuard;
 import govsim.io.OutputFolder;
 import govsim.io.RunWriter;
 import govsim.model.ModelSpec;
@@ -46,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     ScenarioLoader.Loaded<ModelSpec> loaded;
@@ -57,7 +58,13 @@ final class RunCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     ModelSpec model = loaded.config();
+    String tooBig = RunGuard.of(null).refusal(model, false);
+    if (tooBig != null) {
+      spec.commandLine().getErr().println("govsim: cannot run: " + tooBig);
+      return Main.FAILURE;
+    }
     Path target = out != null ? out : Path.of("results", model.name(), "seed-" + model.seed());
+    Interruption.removeLeftovers(target);
     OutputFolder folder;
     try {
       folder = OutputFolder.open(target, force);
@@ -65,6 +72,9 @@ final class RunCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("govsim: " + e.getMessage());
       return Main.BAD_INPUT;
     }
+    Interruption stop = Interruption.process();
+    stop.stage(folder);
+    stop.note("nothing was written to " + target + " (the run's partial output was removed); run the command again");
     RunWriter writer = new RunWriter(folder, model.outputs().timeseries(), model.outputs().events());
     try {
       if (!quiet) {
@@ -78,15 +88,20 @@ final class RunCommand implements Callable<Integer> {
       provenance.put("scenario_sha256", loaded.sha256());
       provenance.put("scenario_files", loaded.files().stream().map(Path::toString).toList());
       provenance.put("overrides", input.sets);
-      writer.finish(result, loaded.resolved(), provenance, started, (System.nanoTime() - t0) / 1e9);
+      stop.commit(folder, () -> {
+        writer.finish(result, loaded.resolved(), provenance, started, (System.nanoTime() - t0) / 1e9);
+        return null;
+      });
+      stop.note("the results in " + target + " are complete");
       if (!quiet) Report.printRun(spec.commandLine().getOut(), result, target);
       return 0;
     } catch (OutputFolder.ExistsException e) {
       writer.abandon();
       spec.commandLine().getErr().println("govsim: " + e.getMessage());
       return Main.BAD_INPUT;
-    } catch (RuntimeException e) {
+    } catch (Exception | Error e) {
       writer.abandon();
+      stop.unstage(folder);
       throw e;
     }
   }

@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
 public final class SweepCommand implements Callable<Integer> {
 
   /** Exit code when every run was attempted but some failed (results are still written). */
-  public static final int RUNS_FAILED = 3;
+  public static final int RUNS_FAILED = Main.RUNS_FAILED;
 
   @Parameters(index = "0", paramLabel = "SWEEP", description = "Sweep YAML file (see scenarios/sweeps/).")
   Path sweepFile;
@@ -71,6 +71,9 @@ public final class SweepCommand implements Callable<Integer> {
 
   @Option(names = "--retry-failed", description = "Rerun the runs that failed (and any missing ones), with the same seeds.")
   boolean retryFailed;
+
+  @Option(names = "--run-timeout", paramLabel = "TIME", converter = RunTimeout.class, description = RunTimeout.HELP)
+  java.time.Duration runTimeout;
 
   @Option(names = "--dry-run", description = "Print the design, the number of runs and a time estimate from a short calibration; write nothing.")
   boolean dryRun;
@@ -118,11 +121,15 @@ public final class SweepCommand implements Callable<Integer> {
         return Main.BAD_INPUT;
       }
     }
+    String again = "govsim sweep " + sweepFile + " --resume" + (shard != null ? " --shard " + shard : "")
+        + (out != null ? " --out " + out : "");
+    Interruption.process().note(dryRun ? "nothing was written" : "every finished run is recorded in the sweep's folder;"
+        + " continue with: " + again);
     java.io.PrintWriter stdout = spec.commandLine().getOut();
     java.io.PrintWriter err = spec.commandLine().getErr();
     SweepExecution.Status status = SweepExecution.execute(
         new SweepExecution.Request(sweepFile, out, threads, resume, retryFailed, dryRun, force, quiet,
-            Progress.onTerminal(), commandLine(), engine, master, slice),
+            Progress.onTerminal(), commandLine(), engine, master, slice, runTimeout),
         stdout, err, model, noReport ? null : folder -> writeReport(folder, stdout, err));
     return switch (status) {
       case OK -> 0;

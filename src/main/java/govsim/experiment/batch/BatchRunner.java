@@ -23,8 +23,10 @@ import java.util.function.Consumer;
  * the window.
  *
  * <p>Failures stay with their job: a job that throws becomes a failed outcome carrying the error
- * and the batch goes on. Only a {@link VirtualMachineError} other than {@link StackOverflowError}
- * (e.g. out of memory, after which nothing can be trusted) stops the batch, as does an exception
+ * and the batch goes on; so does a job that runs out of memory (its allocations are unreachable
+ * once its stack unwinds, so the JVM survives it; {@link RunGuard} keeps runs from getting there).
+ * Only a {@link VirtualMachineError} other than {@link StackOverflowError} and {@link
+ * OutOfMemoryError} (an internal JVM error, after which nothing can be trusted) stops the batch, as does an exception
  * thrown by the consumer (e.g. the disk is full); the remaining jobs are then cancelled and the
  * error is rethrown to the caller.
  *
@@ -119,7 +121,7 @@ public final class BatchRunner {
       R result = job.call();
       return new Outcome<>(index, result, null, (System.nanoTime() - t0) / 1e9);
     } catch (VirtualMachineError fatal) {
-      if (!(fatal instanceof StackOverflowError)) throw fatal;
+      if (!(fatal instanceof StackOverflowError) && !(fatal instanceof OutOfMemoryError)) throw fatal;
       return new Outcome<>(index, null, fatal, (System.nanoTime() - t0) / 1e9);
     } catch (Exception | Error e) {
       return new Outcome<>(index, null, e, (System.nanoTime() - t0) / 1e9);

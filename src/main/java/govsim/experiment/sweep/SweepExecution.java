@@ -2,6 +2,8 @@ package govsim.experiment.sweep;
 
 import govsim.experiment.batch.ModelRunner;
 import govsim.experiment.batch.Progress;
+import govsim.experiment.batch.RunGuard;
+import govsim.io.IoErrors;
 import govsim.observe.RunListener;
 import govsim.scenario.ScenarioException;
 import java.io.IOException;
@@ -50,10 +52,20 @@ public final class SweepExecution {
    * @param engine {@link #LOCAL} or {@link #SPARK}
    * @param master the Spark master URL, or null (spark only)
    * @param shard the slice of the runs to run, or null for the whole sweep
+   * @param runTimeout the longest a run may step before it is recorded as failed, or null for no
+   *     limit (local engine)
    */
   public record Request(Path sweepFile, Path out, int threads, boolean resume, boolean retryFailed, boolean dryRun,
       boolean force, boolean quiet, boolean terminal, List<String> command, String engine, String master,
-      Shard shard) {
+      Shard shard, java.time.Duration runTimeout) {
+
+    /** A request without a run time-out. */
+    public Request(Path sweepFile, Path out, int threads, boolean resume, boolean retryFailed, boolean dryRun,
+        boolean force, boolean quiet, boolean terminal, List<String> command, String engine, String master,
+        Shard shard) {
+      this(sweepFile, out, threads, resume, retryFailed, dryRun, force, quiet, terminal, command, engine, master, shard,
+          null);
+    }
 
     /** A request for the whole sweep on the local engine. */
     public Request(Path sweepFile, Path out, int threads, boolean resume, boolean retryFailed, boolean dryRun,
@@ -111,6 +123,10 @@ public final class SweepExecution {
       err.println("govsim: --engine must be local or spark, got '" + r.engine() + "'");
       return Status.BAD_INPUT;
     }
+    if (given == null && r.runTimeout() != null && SPARK.equals(r.engine())) {
+      err.println("govsim: --run-timeout applies to the local engine only (--engine local)");
+      return Status.BAD_INPUT;
+    }
     if (given == null && r.master() != null && !SPARK.equals(r.engine())) {
       err.println("govsim: --master is the Spark master URL: it goes with --engine spark");
       return Status.BAD_INPUT;
@@ -146,7 +162,7 @@ public final class SweepExecution {
         return Status.BAD_INPUT;
       }
     } else if (engine == null) {
-      engine = new LocalEngine(r.threads(), model);
+      engine = new LocalEngine(r.threads(), model, RunGuard.of(r.runTimeout()));
     }
     int mine = r.shard() == null ? plan.runs() : r.shard().size(plan.runs());
     if (!r.quiet()) {
@@ -166,9 +182,9 @@ public final class SweepExecution {
       err.println("govsim: " + e.getMessage());
       err.flush();
       return Status.BAD_INPUT;
-    } catch (IOException e) {
-      err.println("govsim: failed while running: " + e.getMessage());
-      err.println("Finished runs are recorded; continue with --resume.");
+    } catch (IOException | java.io.UncheckedIOException e) {
+      err.println("govsim: failed while running: " + IoErrors.describe(e) + "; " + IoErrors.advice(e, folder.toString(),
+          "continue with --resume (finished runs are recorded)"));
       err.flush();
       return Status.FAILURE;
     } catch (InterruptedException e) {
@@ -184,7 +200,7 @@ public final class SweepExecution {
       out.println("  when all " + r.shard().count() + " shards are done, write the sweep's outputs with: govsim merge"
           + " <the " + r.shard().count() + " shard folders>");
       out.flush();
-    } else if (result.ran() > 0 || result.failed() > 0) {
+    } else if (result.wrote() || result.failed() > 0) {
       out.printf(Locale.ROOT, "govsim sweep: %d runs (%d this session, %d failed) in %s; results in %s%n",
           result.runs(), result.ran(), result.failed(), Progress.formatDuration(result.wallSeconds()), folder);
       out.println("  runs.csv, aggregate.csv (mean and " + percent(def.spec().confidence())
