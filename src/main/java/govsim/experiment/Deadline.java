@@ -41,9 +41,10 @@ public final class Deadline {
     }
   }
 
-  /** "90 s", "15 min", "2 h". */
+  /** "500 ms", "2.5 s", "90 s", "15 min", "2 h". */
   public static String format(Duration d) {
     long s = d.toSeconds();
+    if (d.toMillis() < 1000) return d.toMillis() + " ms";
     if (d.toMillis() < 10_000 && d.toMillis() % 1000 != 0) return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     if (s % 3600 == 0) return s / 3600 + " h";
     if (s % 60 == 0 && s >= 60) return s / 60 + " min";
