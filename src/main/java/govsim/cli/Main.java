@@ -30,8 +30,9 @@ import picocli.CommandLine.Command;
         "  3    some runs of a compare or sweep failed (the others' results are",
         "       written; a sweep's --retry-failed reruns exactly those), or a stylized",
         "       fact does not hold (govsim validation)",
-        "  130  stopped by Ctrl-C (SIGINT); 143 stopped by SIGTERM: what was kept and",
-        "       how to continue is printed",
+        "  130  stopped by Ctrl-C (SIGINT)",
+        "  143  stopped by SIGTERM",
+        "       (after a signal, one line says what was kept and how to continue)",
         "Each command has --help."})
 public final class Main implements Runnable {
   /** Exit code: success. */
