@@ -199,6 +199,7 @@ public final class CompareCommand implements Callable<Integer> {
     stdout.printf(Locale.ROOT, "%n%d runs in %.1f s; all metrics and paired differences (paired t-tests) in %s%n",
         comparison.runs(), result.wallSeconds(), target);
     if (!noReport) {
+      stop.writingReport(target);
       try {
         stdout.println("report: " + govsim.report.ReportWriter.write(target, null, true).html());
       } catch (govsim.report.ReportException | java.io.UncheckedIOException e) {

@@ -45,6 +45,8 @@ final class Interruption {
 
   private final Object lock = new Object();
   private final Map<Path, FileChannel> staged = new LinkedHashMap<>();
+  /** Folders whose hidden {@code .report.partial-*} staging folders a signal removes (a report being written). */
+  private final java.util.Set<Path> reportFolders = new java.util.LinkedHashSet<>();
   private boolean installed;
   private boolean finished;
   private boolean stopping;
@@ -125,6 +127,17 @@ final class Interruption {
     }
   }
 
+  /**
+   * A report is about to be written into {@code folder}: removes staging folders that killed
+   * reports left there, and has a signal remove this one's ({@code .report.partial-*}).
+   */
+  void writingReport(Path folder) {
+    removeLeftovers(folder.resolve("report"));
+    synchronized (lock) {
+      reportFolders.add(folder);
+    }
+  }
+
   /** Forgets a staged folder that the command removed itself. */
   void unstage(OutputFolder folder) {
     synchronized (lock) {
@@ -156,6 +169,13 @@ final class Interruption {
       for (Path dir : staged.keySet().toArray(Path[]::new)) {
         deleteWithRetries(dir);
         release(dir);
+      }
+      for (Path folder : reportFolders) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(folder, ".report.partial-*")) {
+          for (Path dir : s) deleteWithRetries(dir);
+        } catch (IOException e) {
+          // Left for the next report into this folder.
+        }
       }
       err.println("govsim: stopped by a signal; " + note);
       err.flush();

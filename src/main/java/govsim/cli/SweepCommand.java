@@ -141,6 +141,9 @@ public final class SweepCommand implements Callable<Integer> {
 
   /** The report belongs to the folder's outputs: a resumed sweep replaces it (force). */
   static void writeReport(java.nio.file.Path folder, java.io.PrintWriter stdout, java.io.PrintWriter err) {
+    Interruption.process().writingReport(folder);
+    Interruption.process().note("the results in " + folder + " are complete; if the report is missing, write it"
+        + " with: govsim report " + folder + " --force");
     try {
       stdout.println("report: " + govsim.report.ReportWriter.write(folder, null, true).html());
     } catch (govsim.report.ReportException | java.io.UncheckedIOException e) {

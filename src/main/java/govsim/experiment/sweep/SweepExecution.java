@@ -282,8 +282,7 @@ public final class SweepExecution {
       try {
         runner.modelRunner().run(runner.spec(plan.run(i)), RunListener.NONE);
       } catch (ScenarioException | RuntimeException e) {
-        out.println("  calibration:    run " + i + " failed: " + e.getClass().getSimpleName() + ": "
-            + String.valueOf(e.getMessage()).replace('\n', ' '));
+        out.println("  calibration:    run " + i + " failed: " + govsim.experiment.batch.Outcome.describe(e));
       }
       seconds[i] = (System.nanoTime() - t0) / 1e9;
       total += seconds[i];
