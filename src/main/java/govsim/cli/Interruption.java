@@ -25,7 +25,8 @@ import java.util.Map;
  * command {@linkplain #commit commits} its output folder under the lock, so a signal either finds
  * the folder staged (and removes it) or committed (and says the results are complete), never half
  * moved; and a command that returned normally marks the process {@linkplain #finished finished}
- * first, so the hook of a normal {@code System.exit} does nothing. A sweep registers no folder:
+ * first, so the hook of a normal {@code System.exit} does nothing (nor does that of an exit that
+ * no signal caused, such as the GUI's Quit: see {@link #signal}). A sweep registers no folder:
  * its journal is the kept state and the next session removes its temporary files, so a stopped
  * sweep resumes to the same bytes as before.
  *
@@ -161,10 +162,32 @@ final class Interruption {
     }
   }
 
-  /** The shutdown hook: after a normal return nothing; after a signal, clean up and say so. */
+  /**
+   * The signal that is stopping the JVM, as the message names it, or null when the shutdown is
+   * not a signal's (a {@code System.exit}, e.g. the GUI's Quit). The JVM handles a signal on a
+   * thread of its own named after it ("SIGTERM handler"), alive while the shutdown hooks run.
+   */
+  static String signal() {
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      switch (t.getName()) {
+        case "SIGINT handler":
+          return "Ctrl-C (SIGINT)";
+        case "SIGTERM handler":
+          return "SIGTERM";
+        case "SIGHUP handler":
+          return "SIGHUP";
+        default:
+          break;
+      }
+    }
+    return null;
+  }
+
+  /** The shutdown hook: after a normal return or exit nothing; after a signal, clean up and say so. */
   void stop(PrintStream err) {
+    String signal = signal();
     synchronized (lock) {
-      if (finished || stopping) return;
+      if (finished || stopping || signal == null) return;
       stopping = true;
       for (Path dir : staged.keySet().toArray(Path[]::new)) {
         deleteWithRetries(dir);
@@ -177,7 +200,7 @@ final class Interruption {
           // Left for the next report into this folder.
         }
       }
-      err.println("govsim: stopped by a signal; " + note);
+      err.println("govsim: stopped by " + signal + "; " + note);
       err.flush();
     }
   }

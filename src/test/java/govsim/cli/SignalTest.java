@@ -58,7 +58,7 @@ class SignalTest {
   }
 
   private static List<String> stopLines(String log) {
-    return log.lines().filter(l -> l.startsWith("govsim: stopped by a signal")).toList();
+    return log.lines().filter(l -> l.startsWith("govsim: stopped by ")).toList();
   }
 
   @Test
@@ -73,7 +73,7 @@ class SignalTest {
     p.destroy(); // SIGTERM
     assertEquals(Main.TERMINATED, exit(p), Files.readString(log));
     String text = Files.readString(log);
-    assertEquals(List.of("govsim: stopped by a signal; nothing was written to out (the run's partial output was"
+    assertEquals(List.of("govsim: stopped by SIGTERM; nothing was written to out (the run's partial output was"
         + " removed); run the command again"), stopLines(text), text);
     assertEquals(1, text.strip().lines().count(), text);
     try (Stream<Path> s = Files.list(tmp)) {
@@ -93,7 +93,7 @@ class SignalTest {
     assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
     assertEquals(Main.INTERRUPTED, exit(p), Files.readString(log));
     String text = Files.readString(log);
-    assertEquals(List.of("govsim: stopped by a signal; nothing was written to cmp (the comparison's partial output was"
+    assertEquals(List.of("govsim: stopped by Ctrl-C (SIGINT); nothing was written to cmp (the comparison's partial output was"
         + " removed); run the command again"), stopLines(text), text);
     assertFalse(staging("cmp"), "no staging folder left");
     assertFalse(Files.exists(tmp.resolve("cmp")));
@@ -128,7 +128,7 @@ class SignalTest {
     p.destroy();
     assertEquals(Main.TERMINATED, exit(p), Files.readString(log));
     String text = Files.readString(log);
-    assertEquals(List.of("govsim: stopped by a signal; every finished run is recorded in the sweep's folder; continue"
+    assertEquals(List.of("govsim: stopped by SIGTERM; every finished run is recorded in the sweep's folder; continue"
         + " with: govsim sweep sweep.yaml --resume --out sw"), stopLines(text), text);
 
     StringWriter w = new StringWriter();
