@@ -124,8 +124,8 @@ public final class CompareCommand implements Callable<Integer> {
       }
       chosen.add(r);
     }
-    if (threads < 1) {
-      err.println("govsim: --threads must be at least 1, got " + threads);
+    if (threads < 1 || threads > BatchRunner.MAX_THREADS) {
+      err.println("govsim: --threads must be between 1 and " + BatchRunner.MAX_THREADS + ", got " + threads);
       return Main.BAD_INPUT;
     }
     RegimeComparison comparison;

@@ -86,6 +86,12 @@ class ExitCodesTest {
     assertEquals("govsim: --reps must be between 1 and 10000, got 2147483647 (a comparison keeps every run's summary"
         + " in memory; for more replications run a sweep, see scenarios/sweeps/README.md)", r.err().strip());
     assertFalse(Files.exists(tmp.resolve("c")));
+
+    // Before: 4 x 2147483647 overflowed the batch's window and the comparison ran no run at all.
+    CliTest.Outcome t = CliTest.exec("compare", scenario.toString(), "--threads", "2147483647", "--out",
+        tmp.resolve("c").toString(), "--quiet");
+    assertEquals(2, t.code(), t.err());
+    assertEquals("govsim: --threads must be between 1 and 4096, got 2147483647", t.err().strip());
   }
 
   @Test

@@ -90,7 +90,7 @@ class SignalTest {
         "--quiet");
     await(p, log, () -> staging("cmp"));
     Thread.sleep(300);
-    assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
+    assertEquals(0, new ProcessBuilder("sh", "-c", "kill -INT " + p.pid()).start().waitFor());
     assertEquals(Main.INTERRUPTED, exit(p), Files.readString(log));
     String text = Files.readString(log);
     assertEquals(List.of("govsim: stopped by Ctrl-C (SIGINT); nothing was written to cmp (the comparison's partial output was"

@@ -34,6 +34,9 @@ import java.util.function.Consumer;
  * concurrent runs do not interact.
  */
 public final class BatchRunner {
+  /** Most worker threads: far above any machine's cores, and 4 x it still fits the window's int. */
+  public static final int MAX_THREADS = 4096;
+
   private final int threads;
   private final int window;
 
@@ -42,7 +45,9 @@ public final class BatchRunner {
    * @throws IllegalArgumentException if threads &lt; 1
    */
   public BatchRunner(int threads) {
-    if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    if (threads < 1 || threads > MAX_THREADS) {
+      throw new IllegalArgumentException("--threads must be between 1 and " + MAX_THREADS + ", got " + threads);
+    }
     this.threads = threads;
     // Enough queued work that no worker idles while the consumer waits for the oldest job.
     this.window = 4 * threads;

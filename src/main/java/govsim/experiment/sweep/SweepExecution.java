@@ -1,5 +1,6 @@
 package govsim.experiment.sweep;
 
+import govsim.experiment.batch.BatchRunner;
 import govsim.experiment.batch.ModelRunner;
 import govsim.experiment.batch.Progress;
 import govsim.experiment.batch.RunGuard;
@@ -115,8 +116,8 @@ public final class SweepExecution {
 
   private static Status execute(Request r, PrintWriter out, PrintWriter err, ModelRunner model, SweepEngine given,
       java.util.function.Consumer<Path> onOutputs) {
-    if (r.threads() < 1) {
-      err.println("govsim: --threads must be at least 1, got " + r.threads());
+    if (r.threads() < 1 || r.threads() > BatchRunner.MAX_THREADS) {
+      err.println("govsim: --threads must be between 1 and " + BatchRunner.MAX_THREADS + ", got " + r.threads());
       return Status.BAD_INPUT;
     }
     if (given == null && !LOCAL.equals(r.engine()) && !SPARK.equals(r.engine())) {

@@ -110,6 +110,20 @@ class RunGuardTest {
   }
 
   @Test
+  void anOutOfMemoryErrorInsideTheGuardBecomesAFailedRunWithWhatToDo() throws Exception {
+    ModelSpec spec = tiny(1000, 10);
+    ModelRunner hungry = (s, l) -> {
+      long[] tooBig = new long[Integer.MAX_VALUE - 8]; // a real OutOfMemoryError from the JVM
+      throw new AssertionError("allocated " + tooBig.length);
+    };
+    RunFailure f = assertThrows(RunFailure.class, () -> new RunGuard(null, 4096 * MIB).run(hungry, spec,
+        RunListener.NONE, false));
+    // The estimate: 1000 x 18 bytes + 8 MiB = 8.02 MiB, rounded up to 9; advice: twice the heap.
+    assertEquals("ran out of memory (Java heap of 4096 MiB, 9 MiB estimated for this run, 9 MiB reserved by the runs"
+        + " in flight); give Java more memory, e.g. GOVSIM_JAVA_OPTS=-Xmx8192m, or use fewer --threads", f.getMessage());
+  }
+
+  @Test
   void aJobThatRunsOutOfMemoryFailsAloneAndTheBatchGoesOn() throws Exception {
     List<Callable<Integer>> jobs = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
