@@ -95,6 +95,24 @@ class ExitCodesTest {
   }
 
   @Test
+  void compareRecordsARunPastItsRunTimeoutAsFailedWithExit3() throws Exception {
+    // Before: compare had no --run-timeout (a usage error, exit 2).
+    Path scenario = TinyWorld.scenario(tmp, "long.yaml", 2000, 3650);
+    Path out = tmp.resolve("c");
+    CliTest.Outcome r = CliTest.exec("compare", scenario.toString(), "--regimes", "centralized", "--reps", "2",
+        "--run-timeout", "1ms", "--out", out.toString(), "--quiet", "--no-report");
+    assertEquals(3, r.code(), r.err());
+    assertTrue(r.err().contains("2 of 2 runs failed"), r.err());
+    List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
+    assertEquals(3, runs.size());
+    for (String row : runs.subList(1, 3)) {
+      assertTrue(row.startsWith("centralized,") && row.contains(",failed,"), row);
+      assertTrue(row.matches(".*,exceeded the run time-out of 1 ms at day \\d+ of 3650; rerun it with a larger"
+          + " --run-timeout \\(--retry-failed reruns exactly the failed runs of a sweep\\)$"), row);
+    }
+  }
+
+  @Test
   void stagingFoldersLeftByAKilledRunAreRemovedByTheNextRunIntoTheSamePlace() throws Exception {
     // Before: hidden .out.partial-* folders stayed forever.
     Path scenario = TinyWorld.scenario(tmp);

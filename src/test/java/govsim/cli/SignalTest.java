@@ -144,6 +144,16 @@ class SignalTest {
   }
 
   @Test
+  void anExitThatNoSignalCausedPrintsNothingAndRemovesNothing() throws Exception {
+    // The GUI's Quit calls System.exit: the shutdown hook runs, but no "SIGINT/SIGTERM handler" thread is alive.
+    assertEquals(null, Interruption.signal());
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    Interruption.process().stop(new java.io.PrintStream(b, true));
+    assertEquals("", b.toString());
+    assertFalse(Interruption.process().stopping());
+  }
+
+  @Test
   @Timeout(60)
   void aRunTooBigForA64MiBHeapIsRefusedWithTheFigure() throws Exception {
     Files.writeString(tmp.resolve("big.yaml"), "name: big\nusers:\n  count: 5000000\ntime:\n  horizon_days: 30\n");
