@@ -281,7 +281,10 @@ public final class SweepExecution {
     for (int i = 0; i < n && total < 20; i++) {
       long t0 = System.nanoTime();
       try {
-        runner.modelRunner().run(runner.spec(plan.run(i)), RunListener.NONE);
+        var spec = runner.spec(plan.run(i));
+        String tooBig = RunGuard.of(null).refusal(spec, false);
+        if (tooBig != null) throw new govsim.experiment.RunFailure(tooBig);
+        runner.modelRunner().run(spec, RunListener.NONE);
       } catch (ScenarioException | RuntimeException e) {
         out.println("  calibration:    run " + i + " failed: " + govsim.experiment.batch.Outcome.describe(e));
       }
