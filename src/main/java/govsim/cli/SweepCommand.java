@@ -51,7 +51,8 @@ import picocli.CommandLine.Spec;
         "", "Exit codes: 0 success, 2 bad input (sweep file or scenario invalid, folder",
         "locked or holding another sweep, inputs changed since the sweep started),",
         "1 failure while running, 3 some runs failed (recorded in runs.csv;",
-        "--retry-failed reruns them with the same seeds)."})
+        "--retry-failed reruns them with the same seeds), 130/143 stopped by Ctrl-C or",
+        "SIGTERM (finished runs are kept; --resume continues)."})
 public final class SweepCommand implements Callable<Integer> {
 
   /** Exit code when every run was attempted but some failed (results are still written). */
