@@ -54,7 +54,8 @@ import picocli.CommandLine.Spec;
         "  ./govsim compare scenarios/baseline.yaml --set users.count=20000",
         "", "Exit codes: 0 success, 2 bad input, 1 failure while running, 3 some runs",
         "failed (results are still written; failed runs are listed in runs.csv and",
-        "manifest.json), 130/143 stopped by Ctrl-C or SIGTERM (one line says what was kept)."})
+        "manifest.json), 130/143 stopped by Ctrl-C or SIGTERM (one line says what",
+        "was kept)."})
 public final class CompareCommand implements Callable<Integer> {
 
   /**
