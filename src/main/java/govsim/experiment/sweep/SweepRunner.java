@@ -208,8 +208,10 @@ public final class SweepRunner {
         }
         String damage = state.complete && (!o.retryFailed() || state.runsFailed == 0) ? state.damagedOutput(folder) : null;
         if (damage != null) {
-          log.println("govsim sweep: the sweep in " + folder + " is complete but " + damage + "; writing its outputs"
-              + " again from the runs recorded in " + workDir.resolve("journal"));
+          Path journal = workDir.resolve("journal");
+          log.println("govsim sweep: the sweep in " + folder + " is complete but " + damage + (Files.exists(journal)
+              ? "; writing its outputs again from the runs recorded in " + journal
+              : "; its journal " + journal + " is gone, so its runs are run again to write the outputs"));
           log.flush();
         } else if (state.complete && (!o.retryFailed() || state.runsFailed == 0)) {
           int runs = o.shard() == null ? state.runs : o.shard().size(state.runs);
