@@ -159,7 +159,9 @@ public final class SweepWork implements Serializable {
       Thread.currentThread().interrupt();
       return failed(run, e, t0);
     } catch (VirtualMachineError fatal) {
-      if (!(fatal instanceof StackOverflowError)) throw fatal;
+      // Under a guard, running out of memory outside the model (binding the scenario, copying the
+      // summary) is the run's failure too: its allocations are unreachable once this frame unwinds.
+      if (!(fatal instanceof StackOverflowError) && !(guard != null && fatal instanceof OutOfMemoryError)) throw fatal;
       return failed(run, fatal, t0);
     } catch (Exception | Error e) {
       return failed(run, e, t0);
