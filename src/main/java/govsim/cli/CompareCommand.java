@@ -176,9 +176,8 @@ public final class CompareCommand implements Callable<Integer> {
       stop.commit(folder, () -> {
         folder.commit();
         return null;
-      });
-      stop.note("the results in " + target + " are complete" + (noReport ? "" : "; if the report is missing, write"
-          + " it with: govsim report " + target + " --force"));
+      }, "the results in " + target + " are complete" + (noReport ? "" : "; if the report is missing, write it with:"
+          + " govsim report " + target + " --force"));
     } catch (InterruptedException e) {
       folder.abandon();
       stop.unstage(folder);

@@ -113,15 +113,18 @@ final class Interruption {
   }
 
   /**
-   * Runs a command's commit (or abandon) under the lock and forgets the staged folder: a signal
-   * arriving meanwhile waits for it. Nothing runs once a signal is being handled (the staged
-   * folder is then being removed).
+   * Runs a command's commit under the lock, then says {@code noteAfter} if a signal comes, and
+   * forgets the staged folder: a signal arriving meanwhile waits for it, so its line matches what
+   * is on disk. Nothing runs once a signal is being handled (the staged folder is then being
+   * removed).
    */
-  <T> T commit(OutputFolder folder, IoAction<T> action) throws Exception {
+  <T> T commit(OutputFolder folder, IoAction<T> action, String noteAfter) throws Exception {
     synchronized (lock) {
       if (stopping) throw new IllegalStateException("stopping");
       try {
-        return action.run();
+        T result = action.run();
+        note = noteAfter;
+        return result;
       } finally {
         release(folder.staging());
       }

@@ -91,8 +91,7 @@ final class RunCommand implements Callable<Integer> {
       stop.commit(folder, () -> {
         writer.finish(result, loaded.resolved(), provenance, started, (System.nanoTime() - t0) / 1e9);
         return null;
-      });
-      stop.note("the results in " + target + " are complete");
+      }, "the results in " + target + " are complete");
       if (!quiet) Report.printRun(spec.commandLine().getOut(), result, target);
       return 0;
     } catch (OutputFolder.ExistsException e) {
