@@ -53,7 +53,7 @@ class RunGuardTest {
   void keptRowsCountInTheEstimate() throws Exception {
     ModelSpec spec = tiny(1000, 100);
     // 100 daily steps, one row per step: 100 / 1 + 2 = 102 rows of (16 + 8 x columns + 8) bytes.
-    long rows = 102L * (16 + 8L * govsim.observe.StepMetrics.COLUMNS.size() + 8);
+    long rows = 102L * (16 + 8L * govsim.observe.Metrics.STEP_NAMES.size() + 8);
     assertEquals(1000L * 18 + 8 * MIB + rows, RunGuard.estimate(spec, true));
   }
 
