@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import govsim.experiment.Deadline;
-import govsim.experiment.RunResult;
+import govsim.observe.RunResult;
 import govsim.experiment.SingleRun;
 import govsim.experiment.batch.ModelRunner;
 import govsim.model.ModelSpec;
