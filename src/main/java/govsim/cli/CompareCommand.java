@@ -3,6 +3,7 @@ package govsim.cli;
 import govsim.experiment.batch.BatchRunner;
 import govsim.experiment.batch.ModelRunner;
 import govsim.experiment.batch.Progress;
+import govsim.experiment.batch.RunGuard;
 import govsim.experiment.compare.ComparisonTable;
 import govsim.experiment.compare.RegimeComparison;
 import govsim.io.OutputFolder;
@@ -55,7 +56,8 @@ import picocli.CommandLine.Spec;
         "  ./govsim compare scenarios/baseline.yaml --set users.count=20000",
         "", "Exit codes: 0 success, 2 bad input, 1 failure while running, 3 some runs",
         "failed (results are still written; failed runs are listed in runs.csv and",
-        "manifest.json)."})
+        "manifest.json), 130/143 stopped by Ctrl-C or SIGTERM (one line says what",
+        "was kept)."})
 public final class CompareCommand implements Callable<Integer> {
 
   /**
@@ -100,6 +102,9 @@ public final class CompareCommand implements Callable<Integer> {
       description = "Let the scenario's extends: reach files outside its own folder and the project's scenarios/ folder.")
   boolean allowExtendsOutside;
 
+  @Option(names = "--run-timeout", paramLabel = "TIME", converter = RunTimeout.class, description = RunTimeout.HELP)
+  java.time.Duration runTimeout;
+
   @Option(names = "--force", description = "Replace an existing non-empty output folder that govsim wrote (it holds a govsim manifest.json).")
   boolean force;
 
@@ -116,7 +121,7 @@ public final class CompareCommand implements Callable<Integer> {
   ModelRunner model = ModelRunner.SINGLE_RUN;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
     List<Regime> chosen = new ArrayList<>();
@@ -129,8 +134,8 @@ public final class CompareCommand implements Callable<Integer> {
       }
       chosen.add(r);
     }
-    if (threads < 1) {
-      err.println("govsim: --threads must be at least 1, got " + threads);
+    if (threads < 1 || threads > BatchRunner.MAX_THREADS) {
+      err.println("govsim: --threads must be between 1 and " + BatchRunner.MAX_THREADS + ", got " + threads);
       return Main.BAD_INPUT;
     }
     RegimeComparison comparison;
@@ -143,11 +148,19 @@ public final class CompareCommand implements Callable<Integer> {
       err.println("govsim: " + e.getMessage());
       return Main.BAD_INPUT;
     }
+    RunGuard guard = RunGuard.of(runTimeout);
+    String tooBig = null;
+    for (var l : comparison.loaded()) if (tooBig == null) tooBig = guard.refusal(l.config(), true);
+    if (tooBig != null) {
+      err.println("govsim: cannot compare: " + tooBig);
+      return Main.FAILURE;
+    }
     Path target;
     OutputFolder folder;
     try {
       target = out != null ? out : OutputGuard.defaultFolder(comparison.name(), "compare-seed-"
           + comparison.masterSeed() + OutputGuard.overridesTag(overrides()));
+      Interruption.removeLeftovers(target);
       folder = OutputFolder.open(target, force);
     } catch (OutputGuard.Refused e) {
       err.println("govsim: " + e.getMessage());
@@ -159,6 +172,10 @@ public final class CompareCommand implements Callable<Integer> {
       err.println("govsim: " + e.getMessage());
       return Main.FAILURE;
     }
+    Interruption stop = Interruption.process();
+    stop.stage(folder);
+    stop.note("nothing was written to " + target + " (the comparison's partial output was removed); run the"
+        + " command again");
     if (!quiet) {
       err.printf(Locale.ROOT, "govsim compare: %s, %d regimes x %d seeds = %d runs on %d threads (master seed %d)%n",
           comparison.name(), chosen.size(), reps, comparison.runs(), threads, comparison.masterSeed());
@@ -170,24 +187,32 @@ public final class CompareCommand implements Callable<Integer> {
     RegimeComparison.Result result;
     try {
       try (progress) {
-        result = comparison.run(folder, new BatchRunner(threads), model, progress, commandLine());
+        result = comparison.run(folder, new BatchRunner(threads), model, guard, progress, commandLine());
       }
-      folder.commit();
+      stop.commit(folder, () -> {
+        folder.commit();
+        return null;
+      }, "the results in " + target + " are complete" + (noReport ? "" : "; if the report is missing, write it with:"
+          + " govsim report " + target + " --force"));
     } catch (InterruptedException e) {
       folder.abandon();
+      stop.unstage(folder);
       Thread.currentThread().interrupt();
-      err.println("govsim: interrupted");
+      err.println("govsim: interrupted; nothing was written to " + target);
       return Main.FAILURE;
     } catch (OutputFolder.ExistsException e) {
       folder.abandon();
+      stop.unstage(folder);
       err.println("govsim: " + e.getMessage());
       return Main.BAD_INPUT;
     } catch (java.io.UncheckedIOException e) {
       folder.abandon();
+      stop.unstage(folder);
       err.println("govsim: " + e.getMessage());
       return Main.FAILURE;
-    } catch (RuntimeException | Error e) {
+    } catch (Exception | Error e) {
       folder.abandon();
+      stop.unstage(folder);
       throw e;
     }
     stdout.println();
@@ -195,6 +220,7 @@ public final class CompareCommand implements Callable<Integer> {
     stdout.printf(Locale.ROOT, "%n%d runs in %.1f s; all metrics and paired differences (paired t-tests) in %s%n",
         comparison.runs(), result.wallSeconds(), target);
     if (!noReport) {
+      stop.writingReport(target);
       try {
         stdout.println("report: " + govsim.report.ReportWriter.write(target, null, true).html());
       } catch (govsim.report.ReportException | java.io.UncheckedIOException e) {
@@ -208,7 +234,7 @@ public final class CompareCommand implements Callable<Integer> {
           + " runs failed (left out of the statistics; see runs.csv):");
       for (String f : result.failures()) err.println("  " + f);
       err.flush();
-      return SweepCommand.RUNS_FAILED;
+      return Main.RUNS_FAILED;
     }
     return 0;
   }

@@ -4,8 +4,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The govsim command line. Thin: each subcommand parses its options, calls the experiment layer
- * and maps failures to exit codes (0 success, 2 bad input, 1 failure while running).
+ * The govsim command line. Thin: each subcommand parses its options and calls the experiment
+ * layer. Whatever a command throws reaches one place, {@link #failure}, which prints one line
+ * without Java class names and picks the exit code; the codes are one table, in {@link #EXIT_CODES},
+ * the help's footer and the README.
  */
 @Command(name = "govsim", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {
@@ -19,13 +21,36 @@ import picocli.CommandLine.Command;
         ReportCommand.class, DiscoverCommand.class, NotebookCommand.class, GuiCommand.class, BenchCommand.class,
         ValidationCommand.class,
         CommandLine.HelpCommand.class},
-    footer = {"", "Exit codes: 0 success, 2 bad input (scenario or options), 1 failure while",
-        "running, 3 some runs of a compare or sweep failed (the others' results are",
-        "written) or a stylized fact does not hold.",
+    footer = {"", "Exit codes (every command):",
+        "  0    success",
+        "  1    failure while running: the disk is full or cannot be written, a run",
+        "       does not fit in memory, or an internal error",
+        "  2    bad input: the scenario, sweep file, options or output folder was",
+        "       refused; nothing was run",
+        "  3    some runs of a compare or sweep failed (the others' results are",
+        "       written; a sweep's --retry-failed reruns exactly those), or a stylized",
+        "       fact does not hold (govsim validation)",
+        "  130  stopped by Ctrl-C (SIGINT)",
+        "  143  stopped by SIGTERM",
+        "       (after a signal, one line says what was kept and how to continue)",
         "Each command has --help."})
 public final class Main implements Runnable {
-  public static final int BAD_INPUT = 2;
+  /** Exit code: success. */
+  public static final int OK = 0;
+  /** Exit code: a failure while running (environment or internal). */
   public static final int FAILURE = 1;
+  /** Exit code: the input (scenario, sweep file, options, output folder) was refused. */
+  public static final int BAD_INPUT = 2;
+  /** Exit code: some runs of a batch failed, the others' results are written. */
+  public static final int RUNS_FAILED = 3;
+  /** Exit code after SIGINT (Ctrl-C): 128 + 2, set by the JVM. */
+  public static final int INTERRUPTED = 130;
+  /** Exit code after SIGTERM: 128 + 15, set by the JVM. */
+  public static final int TERMINATED = 143;
+
+  /** The exit codes, as the README's table lists them. */
+  public static final java.util.List<Integer> EXIT_CODES = java.util.List.of(OK, FAILURE, BAD_INPUT, RUNS_FAILED,
+      INTERRUPTED, TERMINATED);
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -36,29 +61,58 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(execute(args));
+    Interruption.process().install();
+    int code = execute(args);
+    Interruption.process().finished();
+    System.exit(code);
   }
 
   /** Runs the command line and returns the exit code (tests call this). */
   public static int execute(String... args) {
     CommandLine cl = new CommandLine(new Main());
-    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      commandLine.getErr().println("govsim: failed while running: " + describe(ex));
-      commandLine.getErr().println("(set GOVSIM_DEBUG=1 to see the Java stack trace)");
-      if (System.getenv("GOVSIM_DEBUG") != null) ex.printStackTrace(commandLine.getErr());
-      return FAILURE;
-    });
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ex, commandLine.getErr()));
     cl.setParameterExceptionHandler((ex, a) -> {
       CommandLine c = ex.getCommandLine();
       c.getErr().println("govsim: " + ex.getMessage());
       c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
       return BAD_INPUT;
     });
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // Errors bypass picocli's handler; they get the same one-line treatment.
+      return failure(e, cl.getErr());
+    }
   }
 
-  static String describe(Throwable ex) {
-    String msg = ex.getMessage();
-    return ex.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+  /**
+   * The one error-to-exit-code path of every command: what a command throws becomes one line on
+   * {@code err} (the Java stack trace only with GOVSIM_DEBUG set) and an exit code of {@link
+   * #EXIT_CODES}. Nothing is printed while a signal is being handled (the stop line says it all).
+   */
+  static int failure(Throwable ex, java.io.PrintWriter err) {
+    int code = BAD_INPUT;
+    String line;
+    if (ex instanceof govsim.scenario.ScenarioException e) {
+      line = e.format();
+    } else if (ex instanceof govsim.io.OutputFolder.ExistsException) {
+      line = "govsim: " + ex.getMessage();
+    } else {
+      code = FAILURE;
+      if (ex instanceof govsim.experiment.RunFailure || ex instanceof OutOfMemoryError) {
+        line = "govsim: " + govsim.experiment.batch.Outcome.describe(ex);
+      } else if (govsim.io.IoErrors.find(ex) != null) {
+        line = "govsim: " + govsim.io.IoErrors.describe(ex) + "; " + govsim.io.IoErrors.advice(ex, "the output folder",
+            null);
+      } else {
+        line = "govsim: internal error: " + govsim.experiment.batch.Outcome.describe(ex)
+            + " (set GOVSIM_DEBUG=1 to see the Java stack trace, and please report it)";
+      }
+    }
+    if (Interruption.process().stopping()) return code;
+    err.println(line);
+    if (System.getenv("GOVSIM_DEBUG") != null) ex.printStackTrace(err);
+    err.flush();
+    return code;
   }
 }

@@ -67,6 +67,8 @@ public final class MergeCommand implements Callable<Integer> {
       command.addAll(spec.commandLine().getParseResult().originalArgs());
     }
     var err = spec.commandLine().getErr();
+    Interruption.process().note("the shard folders are unchanged; run the same govsim merge again, with --force if"
+        + " it finds the output folder not empty");
     try {
       SweepMerge.Result r = SweepMerge.merge(new SweepMerge.Options(shards, out, sweepFile, force, command, allowExtendsOutside),
           spec.commandLine().getOut());
@@ -84,7 +86,8 @@ public final class MergeCommand implements Callable<Integer> {
       err.println(e.format());
       return Main.BAD_INPUT;
     } catch (IOException e) {
-      err.println("govsim merge: failed while writing: " + e.getMessage());
+      err.println("govsim merge: failed while writing: " + govsim.io.IoErrors.describe(e) + "; "
+          + govsim.io.IoErrors.advice(e, "the merged folder", null));
       return Main.FAILURE;
     }
   }

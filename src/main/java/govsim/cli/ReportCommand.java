@@ -49,6 +49,8 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    Interruption.process().note("the report was not written (its partial files were removed); run the command again");
+    Interruption.process().writingReport(out == null ? dir : out);
     try {
       ReportWriter.Written w = ReportWriter.write(dir, out, force);
       if (!quiet) {

@@ -1,6 +1,7 @@
 package govsim.cli;
 
 import govsim.experiment.SingleRun;
+import govsim.experiment.batch.RunGuard;
 import govsim.io.OutputFolder;
 import govsim.io.OutputGuard;
 import govsim.io.RunWriter;
@@ -51,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     ScenarioLoader.Loaded<ModelSpec> loaded;
@@ -62,11 +63,17 @@ final class RunCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     ModelSpec model = loaded.config();
+    String tooBig = RunGuard.of(null).refusal(model, false);
+    if (tooBig != null) {
+      spec.commandLine().getErr().println("govsim: cannot run: " + tooBig);
+      return Main.FAILURE;
+    }
     Path target;
     OutputFolder folder;
     try {
       target = out != null ? out
           : OutputGuard.defaultFolder(model.name(), "seed-" + model.seed() + OutputGuard.overridesTag(input.sets));
+      Interruption.removeLeftovers(target);
       folder = OutputFolder.open(target, force);
     } catch (OutputGuard.Refused e) {
       spec.commandLine().getErr().println("govsim: " + e.getMessage());
@@ -78,6 +85,9 @@ final class RunCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("govsim: " + e.getMessage());
       return Main.FAILURE;
     }
+    Interruption stop = Interruption.process();
+    stop.stage(folder);
+    stop.note("nothing was written to " + target + " (the run's partial output was removed); run the command again");
     RunWriter writer = new RunWriter(folder, model.outputs().timeseries(), model.outputs().events());
     try {
       if (!quiet) {
@@ -91,7 +101,10 @@ final class RunCommand implements Callable<Integer> {
       provenance.put("scenario_sha256", loaded.sha256());
       provenance.put("scenario_files", loaded.files().stream().map(Path::toString).toList());
       provenance.put("overrides", input.sets);
-      writer.finish(result, loaded.resolved(), provenance, started, (System.nanoTime() - t0) / 1e9);
+      stop.commit(folder, () -> {
+        writer.finish(result, loaded.resolved(), provenance, started, (System.nanoTime() - t0) / 1e9);
+        return null;
+      }, "the results in " + target + " are complete");
       if (!quiet) Report.printRun(spec.commandLine().getOut(), result, target);
       return 0;
     } catch (OutputFolder.ExistsException e) {
@@ -100,10 +113,12 @@ final class RunCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     } catch (java.io.UncheckedIOException e) {
       writer.abandon();
+      stop.unstage(folder);
       spec.commandLine().getErr().println("govsim: " + e.getMessage());
       return Main.FAILURE;
-    } catch (RuntimeException e) {
+    } catch (Exception | Error e) {
       writer.abandon();
+      stop.unstage(folder);
       throw e;
     }
   }

@@ -51,11 +51,12 @@ import picocli.CommandLine.Spec;
         "", "Exit codes: 0 success, 2 bad input (sweep file or scenario invalid, folder",
         "locked or holding another sweep, inputs changed since the sweep started),",
         "1 failure while running, 3 some runs failed (recorded in runs.csv;",
-        "--retry-failed reruns them with the same seeds)."})
+        "--retry-failed reruns them with the same seeds), 130/143 stopped by Ctrl-C or",
+        "SIGTERM (finished runs are kept; --resume continues)."})
 public final class SweepCommand implements Callable<Integer> {
 
   /** Exit code when every run was attempted but some failed (results are still written). */
-  public static final int RUNS_FAILED = 3;
+  public static final int RUNS_FAILED = Main.RUNS_FAILED;
 
   @Parameters(index = "0", paramLabel = "SWEEP", description = "Sweep YAML file (see scenarios/sweeps/).")
   Path sweepFile;
@@ -71,6 +72,9 @@ public final class SweepCommand implements Callable<Integer> {
 
   @Option(names = "--retry-failed", description = "Rerun the runs that failed (and any missing ones), with the same seeds.")
   boolean retryFailed;
+
+  @Option(names = "--run-timeout", paramLabel = "TIME", converter = RunTimeout.class, description = RunTimeout.HELP)
+  java.time.Duration runTimeout;
 
   @Option(names = "--dry-run", description = "Print the design, the number of runs and a time estimate from a short calibration; write nothing.")
   boolean dryRun;
@@ -122,11 +126,15 @@ public final class SweepCommand implements Callable<Integer> {
         return Main.BAD_INPUT;
       }
     }
+    String again = "govsim sweep " + sweepFile + " --resume" + (shard != null ? " --shard " + shard : "")
+        + (out != null ? " --out " + out : "");
+    Interruption.process().note(dryRun ? "nothing was written" : "every finished run is recorded in the sweep's folder;"
+        + " continue with: " + again);
     java.io.PrintWriter stdout = spec.commandLine().getOut();
     java.io.PrintWriter err = spec.commandLine().getErr();
     SweepExecution.Status status = SweepExecution.execute(
         new SweepExecution.Request(sweepFile, out, threads, resume, retryFailed, dryRun, force, quiet,
-            Progress.onTerminal(), commandLine(), engine, master, slice, allowExtendsOutside),
+            Progress.onTerminal(), commandLine(), engine, master, slice, allowExtendsOutside, runTimeout),
         stdout, err, model, noReport ? null : folder -> writeReport(folder, stdout, err));
     return switch (status) {
       case OK -> 0;
@@ -138,6 +146,9 @@ public final class SweepCommand implements Callable<Integer> {
 
   /** The report belongs to the folder's outputs: a resumed sweep replaces it (force). */
   static void writeReport(java.nio.file.Path folder, java.io.PrintWriter stdout, java.io.PrintWriter err) {
+    Interruption.process().writingReport(folder);
+    Interruption.process().note("the results in " + folder + " are complete; if the report is missing, write it"
+        + " with: govsim report " + folder + " --force");
     try {
       stdout.println("report: " + govsim.report.ReportWriter.write(folder, null, true).html());
     } catch (govsim.report.ReportException | java.io.UncheckedIOException e) {

@@ -23,8 +23,10 @@ import java.util.function.Consumer;
  * the window.
  *
  * <p>Failures stay with their job: a job that throws becomes a failed outcome carrying the error
- * and the batch goes on. Only a {@link VirtualMachineError} other than {@link StackOverflowError}
- * (e.g. out of memory, after which nothing can be trusted) stops the batch, as does an exception
+ * and the batch goes on; so does a job that runs out of memory (its allocations are unreachable
+ * once its stack unwinds, so the JVM survives it; {@link RunGuard} keeps runs from getting there).
+ * Only a {@link VirtualMachineError} other than {@link StackOverflowError} and {@link
+ * OutOfMemoryError} (an internal JVM error, after which nothing can be trusted) stops the batch, as does an exception
  * thrown by the consumer (e.g. the disk is full); the remaining jobs are then cancelled and the
  * error is rethrown to the caller.
  *
@@ -32,6 +34,9 @@ import java.util.function.Consumer;
  * concurrent runs do not interact.
  */
 public final class BatchRunner {
+  /** Most worker threads: far above any machine's cores, and 4 x it still fits the window's int. */
+  public static final int MAX_THREADS = 4096;
+
   private final int threads;
   private final int window;
 
@@ -40,7 +45,9 @@ public final class BatchRunner {
    * @throws IllegalArgumentException if threads &lt; 1
    */
   public BatchRunner(int threads) {
-    if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    if (threads < 1 || threads > MAX_THREADS) {
+      throw new IllegalArgumentException("--threads must be between 1 and " + MAX_THREADS + ", got " + threads);
+    }
     this.threads = threads;
     // Enough queued work that no worker idles while the consumer waits for the oldest job.
     this.window = 4 * threads;
@@ -119,7 +126,7 @@ public final class BatchRunner {
       R result = job.call();
       return new Outcome<>(index, result, null, (System.nanoTime() - t0) / 1e9);
     } catch (VirtualMachineError fatal) {
-      if (!(fatal instanceof StackOverflowError)) throw fatal;
+      if (!(fatal instanceof StackOverflowError) && !(fatal instanceof OutOfMemoryError)) throw fatal;
       return new Outcome<>(index, null, fatal, (System.nanoTime() - t0) / 1e9);
     } catch (Exception | Error e) {
       return new Outcome<>(index, null, e, (System.nanoTime() - t0) / 1e9);

@@ -1,5 +1,6 @@
 package govsim.experiment.batch;
 
+import govsim.experiment.Deadline;
 import govsim.experiment.SingleRun;
 import govsim.model.ModelSpec;
 import govsim.observe.RunListener;
@@ -21,6 +22,24 @@ public interface ModelRunner {
    */
   RunResult run(ModelSpec spec, RunListener listener);
 
+  /**
+   * Runs the model, stopping when the deadline passes (checked once per step). Runners that
+   * cannot stop early (most test runners) run to the end.
+   */
+  default RunResult run(ModelSpec spec, RunListener listener, Deadline deadline) {
+    return run(spec, listener);
+  }
+
   /** The model itself. */
-  ModelRunner SINGLE_RUN = SingleRun::run;
+  ModelRunner SINGLE_RUN = new ModelRunner() {
+    @Override
+    public RunResult run(ModelSpec spec, RunListener listener) {
+      return SingleRun.run(spec, listener);
+    }
+
+    @Override
+    public RunResult run(ModelSpec spec, RunListener listener, Deadline deadline) {
+      return SingleRun.run(spec, listener, deadline);
+    }
+  };
 }

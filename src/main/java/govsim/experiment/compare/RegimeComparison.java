@@ -5,6 +5,7 @@ import govsim.experiment.batch.BatchRunner;
 import govsim.experiment.batch.ModelRunner;
 import govsim.experiment.batch.Outcome;
 import govsim.experiment.batch.Progress;
+import govsim.experiment.batch.RunGuard;
 import govsim.experiment.batch.Seeds;
 import govsim.io.BuildInfo;
 import govsim.io.CsvTable;
@@ -47,6 +48,13 @@ public final class RegimeComparison {
   /** The output files, in the order they are listed in manifest.json. */
   public static final List<String> FILES = List.of("runs.csv", "comparison.csv", "paired_differences.csv",
       "timeseries_mean.csv", "manifest.json");
+
+  /**
+   * Most replications per regime. A comparison keeps every run's summary metrics and the running
+   * time-series means in memory: 10,000 seeds x 4 regimes stay near 10 MiB, and at a few seconds
+   * a run already take days on one machine; more belongs in a sweep, which streams to disk.
+   */
+  public static final int MAX_REPLICATIONS = 10_000;
 
   /** How the intervals are computed, as stated in outputs. */
   public static final String METHOD = "t-intervals over seeds; paired differences with paired t-tests "
@@ -101,7 +109,11 @@ public final class RegimeComparison {
     if (regimes.stream().distinct().count() != regimes.size()) {
       throw new IllegalArgumentException("--regimes: a regime is listed twice: " + regimes);
     }
-    if (replications < 1) throw new IllegalArgumentException("--reps must be at least 1, got " + replications);
+    if (replications < 1 || replications > MAX_REPLICATIONS) {
+      throw new IllegalArgumentException("--reps must be between 1 and " + MAX_REPLICATIONS + ", got " + replications
+          + (replications > MAX_REPLICATIONS ? " (a comparison keeps every run's summary in memory; for more"
+          + " replications run a sweep, see scenarios/sweeps/README.md)" : ""));
+    }
     if (!(level > 0 && level < 1)) throw new IllegalArgumentException("the confidence level must be in (0, 1)");
     for (String s : sets) {
       if (s.strip().startsWith("regime=") || s.strip().startsWith("regime ")) {
@@ -183,6 +195,16 @@ public final class RegimeComparison {
    */
   public Result run(OutputFolder folder, BatchRunner runner, ModelRunner model, Progress progress,
       List<String> command) throws InterruptedException {
+    return run(folder, runner, model, RunGuard.of(null), progress, command);
+  }
+
+  /**
+   * As {@link #run(OutputFolder, BatchRunner, ModelRunner, Progress, List)}, each run under
+   * {@code guard} (memory estimate, time-out, out-of-memory isolation): a run it stops is a failed
+   * run with the reason, and the others go on.
+   */
+  public Result run(OutputFolder folder, BatchRunner runner, ModelRunner model, RunGuard guard, Progress progress,
+      List<String> command) throws InterruptedException {
     Instant started = Instant.now();
     int reps = seeds.length;
     int metricsCount = Metrics.RUN_NAMES.size();
@@ -197,7 +219,7 @@ public final class RegimeComparison {
     header.add("error");
     BatchRunner.Summary batch;
     try (CsvTable runsCsv = new CsvTable(folder.file("runs.csv"), header)) {
-      batch = runner.run(jobs(model), (Outcome<RunData> o) -> {
+      batch = runner.run(jobs(model, guard), (Outcome<RunData> o) -> {
         int regime = (int) (o.index() / reps);
         int rep = (int) (o.index() % reps);
         String name = regimes.get(regime).yamlName();
@@ -261,7 +283,7 @@ public final class RegimeComparison {
   }
 
   /** Jobs in run order: regime by regime, replication by replication. */
-  private Iterator<Callable<RunData>> jobs(ModelRunner model) {
+  private Iterator<Callable<RunData>> jobs(ModelRunner model, RunGuard guard) {
     return new Iterator<>() {
       int next;
 
@@ -276,12 +298,12 @@ public final class RegimeComparison {
         ModelSpec spec = loaded.get(i / seeds.length).config().withSeed(seeds[i % seeds.length]);
         return () -> {
           List<double[]> rows = new ArrayList<>();
-          RunResult result = model.run(spec, new RunListener() {
+          RunResult result = guard.run(model, spec, new RunListener() {
             @Override
             public void row(double[] row) {
               rows.add(row.clone());
             }
-          });
+          }, true);
           return new RunData(result.summary(), rows);
         };
       }

@@ -491,16 +491,9 @@ public final class Discovery {
       }
       Files.move(staging, out);
       staging = null;
-      if (old != null) deleteTree(old);
+      if (old != null) govsim.io.FileTrees.delete(old);
     } finally {
-      if (staging != null) deleteTree(staging);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) return;
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+      if (staging != null) govsim.io.FileTrees.delete(staging);
     }
   }
 

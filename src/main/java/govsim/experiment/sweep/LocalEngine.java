@@ -3,6 +3,7 @@ package govsim.experiment.sweep;
 import govsim.experiment.batch.BatchRunner;
 import govsim.experiment.batch.ModelRunner;
 import govsim.experiment.batch.Outcome;
+import govsim.experiment.batch.RunGuard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
@@ -18,15 +19,24 @@ import java.util.concurrent.Callable;
 public final class LocalEngine implements SweepEngine {
   private final int threads;
   private final ModelRunner model;
+  private final RunGuard guard;
 
   /**
    * @param threads worker threads, at least 1
    * @param model how one run is executed ({@link ModelRunner#SINGLE_RUN} but in tests)
    */
   public LocalEngine(int threads, ModelRunner model) {
+    this(threads, model, RunGuard.of(null));
+  }
+
+  /**
+   * @param guard the per-run guard (memory estimate, time-out, out-of-memory isolation)
+   */
+  public LocalEngine(int threads, ModelRunner model, RunGuard guard) {
     if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     this.threads = threads;
     this.model = model;
+    this.guard = guard;
   }
 
   @Override
@@ -42,7 +52,7 @@ public final class LocalEngine implements SweepEngine {
       @Override
       public Callable<RunRecord> next() {
         int run = runs.get(next++);
-        return () -> work.execute(run, model);
+        return () -> work.execute(run, model, guard);
       }
     };
     try {

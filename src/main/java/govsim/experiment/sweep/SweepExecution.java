@@ -1,7 +1,10 @@
 package govsim.experiment.sweep;
 
+import govsim.experiment.batch.BatchRunner;
 import govsim.experiment.batch.ModelRunner;
 import govsim.experiment.batch.Progress;
+import govsim.experiment.batch.RunGuard;
+import govsim.io.IoErrors;
 import govsim.observe.RunListener;
 import govsim.scenario.ScenarioException;
 import java.io.IOException;
@@ -51,17 +54,27 @@ public final class SweepExecution {
    * @param master the Spark master URL, or null (spark only)
    * @param shard the slice of the runs to run, or null for the whole sweep
    * @param extendsAnywhere let the base scenario's extends leave its default scope
+   * @param runTimeout the longest a run may step before it is recorded as failed, or null for no
+   *     limit (local engine)
    */
   public record Request(Path sweepFile, Path out, int threads, boolean resume, boolean retryFailed, boolean dryRun,
       boolean force, boolean quiet, boolean terminal, List<String> command, String engine, String master,
-      Shard shard, boolean extendsAnywhere) {
+      Shard shard, boolean extendsAnywhere, java.time.Duration runTimeout) {
 
-    /** A request whose base scenario's extends stay in the default scope. */
+    /** A request whose base scenario's extends stay in the default scope, without a run time-out. */
     public Request(Path sweepFile, Path out, int threads, boolean resume, boolean retryFailed, boolean dryRun,
         boolean force, boolean quiet, boolean terminal, List<String> command, String engine, String master,
         Shard shard) {
       this(sweepFile, out, threads, resume, retryFailed, dryRun, force, quiet, terminal, command, engine, master,
-          shard, false);
+          shard, false, null);
+    }
+
+    /** A request whose base scenario's extends stay in the default scope. */
+    public Request(Path sweepFile, Path out, int threads, boolean resume, boolean retryFailed, boolean dryRun,
+        boolean force, boolean quiet, boolean terminal, List<String> command, String engine, String master,
+        Shard shard, java.time.Duration runTimeout) {
+      this(sweepFile, out, threads, resume, retryFailed, dryRun, force, quiet, terminal, command, engine, master,
+          shard, false, runTimeout);
     }
 
     /** A request for the whole sweep on the local engine. */
@@ -112,12 +125,16 @@ public final class SweepExecution {
 
   private static Status execute(Request r, PrintWriter out, PrintWriter err, ModelRunner model, SweepEngine given,
       java.util.function.Consumer<Path> onOutputs) {
-    if (r.threads() < 1) {
-      err.println("govsim: --threads must be at least 1, got " + r.threads());
+    if (r.threads() < 1 || r.threads() > BatchRunner.MAX_THREADS) {
+      err.println("govsim: --threads must be between 1 and " + BatchRunner.MAX_THREADS + ", got " + r.threads());
       return Status.BAD_INPUT;
     }
     if (given == null && !LOCAL.equals(r.engine()) && !SPARK.equals(r.engine())) {
       err.println("govsim: --engine must be local or spark, got '" + r.engine() + "'");
+      return Status.BAD_INPUT;
+    }
+    if (given == null && r.runTimeout() != null && SPARK.equals(r.engine())) {
+      err.println("govsim: --run-timeout applies to the local engine only (--engine local)");
       return Status.BAD_INPUT;
     }
     if (given == null && r.master() != null && !SPARK.equals(r.engine())) {
@@ -155,7 +172,7 @@ public final class SweepExecution {
         return Status.BAD_INPUT;
       }
     } else if (engine == null) {
-      engine = new LocalEngine(r.threads(), model);
+      engine = new LocalEngine(r.threads(), model, RunGuard.of(r.runTimeout()));
     }
     int mine = r.shard() == null ? plan.runs() : r.shard().size(plan.runs());
     if (!r.quiet()) {
@@ -175,9 +192,9 @@ public final class SweepExecution {
       err.println("govsim: " + e.getMessage());
       err.flush();
       return Status.BAD_INPUT;
-    } catch (IOException e) {
-      err.println("govsim: failed while running: " + e.getMessage());
-      err.println("Finished runs are recorded; continue with --resume.");
+    } catch (IOException | java.io.UncheckedIOException e) {
+      err.println("govsim: failed while running: " + IoErrors.describe(e) + "; " + IoErrors.advice(e, folder.toString(),
+          "continue with --resume (finished runs are recorded)"));
       err.flush();
       return Status.FAILURE;
     } catch (InterruptedException e) {
@@ -193,7 +210,7 @@ public final class SweepExecution {
       out.println("  when all " + r.shard().count() + " shards are done, write the sweep's outputs with: govsim merge"
           + " <the " + r.shard().count() + " shard folders>");
       out.flush();
-    } else if (result.ran() > 0 || result.failed() > 0) {
+    } else if (result.wrote() || result.failed() > 0) {
       out.printf(Locale.ROOT, "govsim sweep: %d runs (%d this session, %d failed) in %s; results in %s%n",
           result.runs(), result.ran(), result.failed(), Progress.formatDuration(result.wallSeconds()), folder);
       out.println("  runs.csv, aggregate.csv (mean and " + percent(def.spec().confidence())
@@ -273,10 +290,12 @@ public final class SweepExecution {
     for (int i = 0; i < n && total < 20; i++) {
       long t0 = System.nanoTime();
       try {
-        runner.modelRunner().run(runner.spec(plan.run(i)), RunListener.NONE);
+        var spec = runner.spec(plan.run(i));
+        String tooBig = RunGuard.of(null).refusal(spec, false);
+        if (tooBig != null) throw new govsim.experiment.RunFailure(tooBig);
+        runner.modelRunner().run(spec, RunListener.NONE);
       } catch (ScenarioException | RuntimeException e) {
-        out.println("  calibration:    run " + i + " failed: " + e.getClass().getSimpleName() + ": "
-            + String.valueOf(e.getMessage()).replace('\n', ' '));
+        out.println("  calibration:    run " + i + " failed: " + govsim.experiment.batch.Outcome.describe(e));
       }
       seconds[i] = (System.nanoTime() - t0) / 1e9;
       total += seconds[i];

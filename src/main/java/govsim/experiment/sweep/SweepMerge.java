@@ -249,7 +249,13 @@ public final class SweepMerge {
         throw new SweepRunner.Refused(dir + " is not a shard folder: it has no " + SweepRunner.WORK + "/state.json"
             + " (shard folders are written by govsim sweep SWEEP --shard i/N)");
       }
-      SweepState state = SweepState.read(stateFile);
+      SweepState state;
+      try {
+        state = SweepState.read(stateFile);
+      } catch (SweepState.Damaged e) {
+        throw new SweepRunner.Refused("the shard's state file " + stateFile + " is damaged (" + e.getMessage() + ");"
+            + " run that shard again with govsim sweep SWEEP --shard i/N --force");
+      }
       if (state.shards == 0) {
         throw new SweepRunner.Refused(dir + " holds a whole sweep (run without --shard), not a shard: there is"
             + " nothing to merge");

@@ -33,7 +33,9 @@ import java.util.function.BiFunction;
  * tail, temporary output files); run every run without a record (and, with retry-failed, every
  * failed one, with the same seed) on all threads, appending each finished run to the journal;
  * when every run has a record, write the output files from the journal in run order ({@link
- * SweepOutputs}), mark the sweep complete and, if no run failed, delete the journal. Outputs are
+ * SweepOutputs}), record their sizes and SHA-256 checksums in the state and mark the sweep complete.
+ * The journal is kept: a resume of a complete sweep checks the outputs against the recorded
+ * checksums and writes damaged or missing ones again from it (the same bytes). Outputs are
  * therefore the same bytes whether the sweep ran in one session or was killed and resumed, on any
  * number of threads, on any {@link SweepEngine} (this machine's threads, a Spark cluster).
  *
@@ -91,8 +93,11 @@ public final class SweepRunner {
    * @param failed runs whose latest record is a failure
    * @param complete every run has a record and the outputs (a shard: shard.json) are written
    * @param wallSeconds wall time of this session
+   * @param wrote this session wrote the outputs (a shard: shard.json), also when it ran no run
+   *     (outputs found damaged and written again from the journal)
    */
-  public record Result(Path folder, int runs, int ran, int failed, boolean complete, double wallSeconds) {}
+  public record Result(Path folder, int runs, int ran, int failed, boolean complete, double wallSeconds,
+      boolean wrote) {}
 
   /** A session that cannot start: the message says why and what to do. The CLI exits with 2. */
   public static final class Refused extends Exception {
@@ -187,12 +192,17 @@ public final class SweepRunner {
             + "); wait for it to finish, or use --out DIR");
       }
       SweepState current = SweepState.fresh(plan, started.toString(), o.shard());
-      SweepState state = Files.exists(stateFile) ? SweepState.read(stateFile) : null;
-      if (state != null && o.force()) {
+      SweepState state = null;
+      if (o.force()) {
         wipe(folder);
-        state = null;
-      } else if (state == null && o.force()) {
-        wipe(folder);
+      } else if (Files.exists(stateFile)) {
+        try {
+          state = SweepState.read(stateFile);
+        } catch (SweepState.Damaged e) {
+          throw new Refused("the sweep's state file " + stateFile + " is damaged (" + e.getMessage() + "), so govsim"
+              + " cannot tell which sweep the runs recorded in " + folder + " belong to; start the sweep again with"
+              + " --force (this replaces the folder's contents), or use --out DIR for a new folder");
+        }
       }
       if (state != null) {
         if (!o.resume() && !o.retryFailed()) {
@@ -205,13 +215,20 @@ public final class SweepRunner {
           throw new Refused("cannot resume the sweep in " + folder + ": " + why + ". Start a new sweep with --out"
               + " DIR, or start this one again with --force");
         }
-        if (state.complete && (!o.retryFailed() || state.runsFailed == 0)) {
+        String damage = state.complete && (!o.retryFailed() || state.runsFailed == 0) ? state.damagedOutput(folder) : null;
+        if (damage != null) {
+          Path journal = workDir.resolve("journal");
+          log.println("govsim sweep: the sweep in " + folder + " is complete but " + damage + (Files.exists(journal)
+              ? "; writing its outputs again from the runs recorded in " + journal
+              : "; its journal " + journal + " is gone, so its runs are run again to write the outputs"));
+          log.flush();
+        } else if (state.complete && (!o.retryFailed() || state.runsFailed == 0)) {
           int runs = o.shard() == null ? state.runs : o.shard().size(state.runs);
           log.printf(Locale.ROOT, "govsim sweep: %s is already complete (%s%d runs, %d failed)%s%n", folder,
               o.shard() == null ? "" : "shard " + o.shard() + ": ", runs, state.runsFailed,
               state.runsFailed > 0 ? "; --retry-failed reruns the failed ones" : "");
           log.flush();
-          return new Result(folder, runs, 0, state.runsFailed, true, (System.nanoTime() - t0) / 1e9);
+          return new Result(folder, runs, 0, state.runsFailed, true, (System.nanoTime() - t0) / 1e9, false);
         }
       } else {
         if (o.resume() || o.retryFailed()) {
@@ -221,6 +238,7 @@ public final class SweepRunner {
       }
       state.sessions++;
       state.complete = false;
+      state.outputs = null;
       state.write(stateFile);
       AtomicFile.deleteLeftovers(folder);
       AtomicFile.deleteLeftovers(workDir);
@@ -281,16 +299,18 @@ public final class SweepRunner {
       s.put("this_session_runs", ran);
       session.put("session", s);
       if (shard == null) {
-        new SweepOutputs(plan, journal, folder).writeAll(session);
+        SweepOutputs outputs = new SweepOutputs(plan, journal, folder);
+        outputs.writeAll(session);
+        state.outputs = SweepState.measure(folder, outputs.files());
       } else {
         writeShardSummary(folder, shard, mine, failed, session);
       }
     }
     state.complete = true;
     state.runsFailed = failed;
+    // The journal stays: it is what damaged or missing outputs are written again from (see run()).
     state.write(workDir.resolve("state.json"));
-    if (failed == 0 && shard == null) Files.deleteIfExists(journalFile);
-    return new Result(folder, mine, ran, failed, true, (System.nanoTime() - t0) / 1e9);
+    return new Result(folder, mine, ran, failed, true, (System.nanoTime() - t0) / 1e9, true);
   }
 
   /**

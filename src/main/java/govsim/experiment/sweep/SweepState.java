@@ -46,6 +46,69 @@ final class SweepState {
   int shard;
   /** The number of shards of a sharded sweep; 0 for a whole sweep. */
   int shards;
+  /**
+   * Size and SHA-256 of every output file of a complete whole sweep, as written (null before the
+   * sweep is complete, for a shard, and in states written before checksums were kept): a resume
+   * of a complete sweep checks them and writes damaged or missing files again from the journal.
+   */
+  List<OutputFile> outputs;
+
+  /** One output file as it was written. */
+  static final class OutputFile {
+    String name;
+    long bytes;
+    String sha256;
+
+    private OutputFile() {}
+
+    OutputFile(String name, long bytes, String sha256) {
+      this.name = name;
+      this.bytes = bytes;
+      this.sha256 = sha256;
+    }
+  }
+
+  /** The output files of {@code folder} as they are now. */
+  static List<OutputFile> measure(Path folder, List<String> names) throws IOException {
+    List<OutputFile> out = new ArrayList<>();
+    for (String n : names) {
+      Path f = folder.resolve(n);
+      out.add(new OutputFile(n, Files.size(f), sha256(f)));
+    }
+    return out;
+  }
+
+  /**
+   * The first output file that is missing or differs from what was written (size, then
+   * checksum), as "runs.csv is missing" or "aggregate.csv changed (1,234 bytes, written as 5,678)";
+   * null if every file is as written or no checksums were kept.
+   */
+  String damagedOutput(Path folder) throws IOException {
+    if (outputs == null) return null;
+    for (OutputFile f : outputs) {
+      Path p = folder.resolve(f.name);
+      if (!Files.isRegularFile(p)) return f.name + " is missing";
+      long size = Files.size(p);
+      if (size != f.bytes) {
+        return String.format(java.util.Locale.ROOT, "%s changed (%,d bytes, written as %,d)", f.name, size, f.bytes);
+      }
+      if (!sha256(p).equals(f.sha256)) return f.name + " changed (its SHA-256 differs from the one written)";
+    }
+    return null;
+  }
+
+  static String sha256(Path file) throws IOException {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      try (java.io.InputStream in = Files.newInputStream(file)) {
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
 
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
@@ -144,14 +207,59 @@ final class SweepState {
     return null;
   }
 
-  static SweepState read(Path file) throws IOException {
-    try {
-      SweepState s = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), SweepState.class);
-      if (s == null) throw new IOException(file + " is empty");
-      return s;
-    } catch (JsonParseException e) {
-      throw new IOException(file + " is not a sweep state file: " + e.getMessage(), e);
+  /** A state file that cannot be read back as a sweep's state; the message says what is wrong with it. */
+  static final class Damaged extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Damaged(String message) {
+      super(message, null, false, false);
     }
+  }
+
+  /**
+   * Reads and checks a state file.
+   *
+   * @throws Damaged if it is empty, truncated, not JSON, has fields of the wrong type or misses
+   *     what every state holds (what is wrong, in words)
+   * @throws IOException if it cannot be read at all
+   */
+  static SweepState read(Path file) throws IOException, Damaged {
+    byte[] bytes = Files.readAllBytes(file);
+    if (bytes.length == 0) throw new Damaged("it is empty");
+    SweepState s;
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      s = GSON.fromJson(text, SweepState.class);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new Damaged("it is not UTF-8 text");
+    } catch (JsonParseException | IllegalStateException | NumberFormatException | ClassCastException e) {
+      throw new Damaged("it is not a complete sweep state (truncated, not JSON, or a field of the wrong type)");
+    }
+    if (s == null) throw new Damaged("it holds no JSON object");
+    String missing = s.problem();
+    if (missing != null) throw new Damaged(missing);
+    return s;
+  }
+
+  /** What a readable state lacks, or null if it is whole. */
+  private String problem() {
+    if (format < 1) return "its format field is " + format;
+    if (govsimVersion == null || gitCommit == null) return "it does not say which govsim wrote it";
+    if (inputFiles == null || inputSha256 == null || inputFiles.isEmpty() || inputFiles.size() != inputSha256.size()
+        || inputFiles.contains(null) || inputSha256.stream().anyMatch(h -> h == null || !h.matches("[0-9a-f]{64}"))) {
+      return "its list of input files and their SHA-256 checksums is missing or incomplete";
+    }
+    if (runs < 1 || points < 1 || planSha256 == null || !planSha256.matches("[0-9a-f]{64}")) {
+      return "it does not say which runs the sweep has";
+    }
+    if (startedUtc == null || sessions < 0 || runsFailed < 0 || runsFailed > runs) return "its session counts are invalid";
+    if (shards < 0 || shard < 0 || (shards == 0) != (shard == 0) || shard > shards) return "its shard fields are invalid";
+    if (outputs != null) {
+      for (OutputFile f : outputs) {
+        if (f == null || f.name == null || f.sha256 == null || f.bytes < 0) return "its list of output checksums is invalid";
+      }
+    }
+    return null;
   }
 
   void write(Path file) throws IOException {

@@ -2,6 +2,7 @@ package govsim.experiment.sweep;
 
 import govsim.experiment.batch.ModelRunner;
 import govsim.experiment.batch.Outcome;
+import govsim.experiment.batch.RunGuard;
 import govsim.model.ModelSpec;
 import govsim.model.Scenarios;
 import govsim.observe.RunListener;
@@ -126,24 +127,41 @@ public final class SweepWork implements Serializable {
    * @param model how the model is run ({@link ModelRunner#SINGLE_RUN} but in tests)
    */
   public RunRecord execute(int run, ModelRunner model) {
+    return execute(run, model, null);
+  }
+
+  /**
+   * Executes one run under a guard (see {@link RunGuard}): a run too big for the heap, past its
+   * time-out or out of memory is a failed record with the reason, and the sweep goes on. With a
+   * null guard, as {@link #execute(int, ModelRunner)}: an out-of-memory error propagates.
+   *
+   * @param guard the guard of the batch, or null
+   */
+  public RunRecord execute(int run, ModelRunner model, RunGuard guard) {
     long t0 = System.nanoTime();
     try {
       ModelSpec spec = spec(run);
       List<double[]> rows = new ArrayList<>();
-      RunResult r = model.run(spec, keepRows ? new RunListener() {
+      RunListener listener = keepRows ? new RunListener() {
         @Override
         public void row(double[] row) {
           rows.add(row.clone());
         }
-      } : RunListener.NONE);
+      } : RunListener.NONE;
+      RunResult r = guard == null ? model.run(spec, listener) : guard.run(model, spec, listener, keepRows);
       double[] summary = new double[Metrics.RUN_NAMES.size()];
       for (int m = 0; m < summary.length; m++) {
         Double v = r.summary().get(Metrics.RUN_NAMES.get(m));
         summary[m] = v == null ? Double.NaN : v;
       }
       return new RunRecord(run, true, seed(run), (System.nanoTime() - t0) / 1e9, r.stepSeconds(), "", summary, rows);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failed(run, e, t0);
     } catch (VirtualMachineError fatal) {
-      if (!(fatal instanceof StackOverflowError)) throw fatal;
+      // Under a guard, running out of memory outside the model (binding the scenario, copying the
+      // summary) is the run's failure too: its allocations are unreachable once this frame unwinds.
+      if (!(fatal instanceof StackOverflowError) && !(guard != null && fatal instanceof OutOfMemoryError)) throw fatal;
       return failed(run, fatal, t0);
     } catch (Exception | Error e) {
       return failed(run, e, t0);

@@ -59,7 +59,7 @@ class BatchRunnerTest {
     assertEquals(10, outcomes.size());
     assertEquals(3, s.failed()); // jobs 0, 4, 8
     assertFalse(outcomes.get(4).ok());
-    assertEquals("IllegalStateException: job 4 broke", outcomes.get(4).errorText());
+    assertEquals("job 4 broke", outcomes.get(4).errorText(), "the message, without a Java class name");
     assertTrue(outcomes.get(5).ok());
   }
 
