@@ -4,60 +4,98 @@ import govsim.experiment.bench.Benchmark;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** `govsim bench`: the speed and memory benchmarks (issue 2 item 10). */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Measure govsim's speed and memory on this machine.", "",
-        "Runs the market kernel (scenarios/bench/market-kernel.yaml, the model of",
-        "shared/bench/market-kernel.md) and the baseline scenario several times after a warm-up",
-        "and prints medians: wall time of stepping, user-days per second (whole step and the users'",
-        "phase alone), peak heap, bytes per user, and a plain struct-of-arrays reference loop.",
-        "Quote medians and ratios from one run; the machine should be otherwise idle.", "",
-        "With --game: the game engine instead (govsim game): exact analysis of DSAIR,",
-        "of the three-population trust game and of a 4 x 3 synthetic game, and",
-        "agent-based imitation events per second on one thread."})
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure govsim's speed and memory on this machine.",
+      "",
+      "Runs the market kernel (scenarios/bench/market-kernel.yaml, the model of",
+      "shared/bench/market-kernel.md) and the baseline scenario several times after a warm-up",
+      "and prints medians: wall time of stepping, user-days per second (whole step and the users'",
+      "phase alone), peak heap, bytes per user, and a plain struct-of-arrays reference loop.",
+      "Quote medians and ratios from one run; the machine should be otherwise idle.",
+      "",
+      "With --game: the game engine instead (govsim game): exact analysis of DSAIR,",
+      "of the three-population trust game and of a 4 x 3 synthetic game, and",
+      "agent-based imitation events per second on one thread."
+    })
 final class BenchCommand implements Callable<Integer> {
-  @Option(names = "--reps", defaultValue = "5", description = "Measured repetitions per scenario (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--reps",
+      defaultValue = "5",
+      description = "Measured repetitions per scenario (default ${DEFAULT-VALUE}).")
   int reps;
 
-  @Option(names = "--warmup", defaultValue = "2", description = "Unmeasured warm-up runs per scenario (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmup",
+      defaultValue = "2",
+      description = "Unmeasured warm-up runs per scenario (default ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--kernel", defaultValue = "scenarios/bench/market-kernel.yaml", description = "Kernel scenario.")
+  @Option(
+      names = "--kernel",
+      defaultValue = "scenarios/bench/market-kernel.yaml",
+      description = "Kernel scenario.")
   Path kernel;
 
-  @Option(names = "--baseline", defaultValue = "scenarios/baseline.yaml", description = "Baseline scenario.")
+  @Option(
+      names = "--baseline",
+      defaultValue = "scenarios/baseline.yaml",
+      description = "Baseline scenario.")
   Path baseline;
 
-  @Option(names = "--sweep", description = "Measure sweeps instead: runs per minute on 1 and 2 threads, parallel efficiency, per-run set-up.")
+  @Option(
+      names = "--sweep",
+      description =
+          "Measure sweeps instead: runs per minute on 1 and 2 threads, parallel efficiency, per-run set-up.")
   boolean sweep;
 
-  @Option(names = "--sweep-file", defaultValue = "scenarios/sweeps/switching-x-lag.yaml", description = "Sweep timed by --sweep (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--sweep-file",
+      defaultValue = "scenarios/sweeps/switching-x-lag.yaml",
+      description = "Sweep timed by --sweep (default ${DEFAULT-VALUE}).")
   Path sweepFile;
 
-  @Option(names = "--engine", defaultValue = "local", paramLabel = "ENGINE",
-      description = "With --sweep: 'spark' measures the Spark engine's overhead per run against the local engine (needs the Spark build: see docs/cluster.md).")
+  @Option(
+      names = "--engine",
+      defaultValue = "local",
+      paramLabel = "ENGINE",
+      description =
+          "With --sweep: 'spark' measures the Spark engine's overhead per run against the local engine (needs the Spark build: see docs/cluster.md).")
   String engine;
 
-  @Option(names = "--game", description = "Measure the game engine instead (exact analysis time, imitation events per second).")
+  @Option(
+      names = "--game",
+      description =
+          "Measure the game engine instead (exact analysis time, imitation events per second).")
   boolean game;
 
-  @Option(names = "--dsair", defaultValue = "scenarios/games/dsair.yaml", description = "DSAIR game file timed by --game (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--dsair",
+      defaultValue = "scenarios/games/dsair.yaml",
+      description = "DSAIR game file timed by --game (default ${DEFAULT-VALUE}).")
   Path dsair;
 
-  @Option(names = "--trust", defaultValue = "scenarios/games/trust-regulation.yaml", description = "Three-population game file timed by --game (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--trust",
+      defaultValue = "scenarios/games/trust-regulation.yaml",
+      description = "Three-population game file timed by --game (default ${DEFAULT-VALUE}).")
   Path trust;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     if (reps < 1 || warmup < 0) {
-      spec.commandLine().getErr().println("govsim bench: --reps must be at least 1 and --warmup at least 0");
+      spec.commandLine()
+          .getErr()
+          .println("govsim bench: --reps must be at least 1 and --warmup at least 0");
       return Main.BAD_INPUT;
     }
     try {

@@ -25,39 +25,49 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code govsim compare}: one scenario under several regimes with common random numbers, written
- * to results/NAME/compare-seed-SEED/ and summarised on the terminal. The experiment itself is
- * {@link RegimeComparison}; this class parses options and maps outcomes to exit codes.
+ * {@code govsim compare}: one scenario under several regimes with common random numbers, written to
+ * results/NAME/compare-seed-SEED/ and summarised on the terminal. The experiment itself is {@link
+ * RegimeComparison}; this class parses options and maps outcomes to exit codes.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true,
-    description = {"Compare governance regimes on one scenario, with intervals.", "",
-        "Runs the scenario under several regimes with the same seeds and compares them.",
-        "Every regime runs the same N seeds (common random numbers: replication i",
-        "uses the same seed in every regime), so differences come from the regime,",
-        "not from the draw. Prints the headline metrics per regime as mean [95%% CI]",
-        "(t-intervals over seeds) and writes to results/<name>/compare-seed-<seed>/",
-        "(with --set, --regimes, --reps or --confidence other than the defaults,",
-        "compare-seed-<seed>-<hash>/, 8 hex digits of their SHA-256; or --out DIR):",
-        "  runs.csv                regime, replication, seed, status, every summary",
-        "                          metric, error: one row per run",
-        "  comparison.csv          regime, metric, mean, sd, ci_low, ci_high, n",
-        "  paired_differences.csv  regime_a, regime_b, metric, mean_diff, ci_low,",
-        "                          ci_high, p_value, n: a - b paired over seeds",
-        "                          (paired t-test, two-sided)",
-        "  timeseries_mean.csv     per regime and recorded step: mean, ci_low and",
-        "                          ci_high of every time-series column",
-        "  manifest.json           command, scenario + sha256, resolved scenario",
-        "                          per regime, seeds, versions, timing",
-        "Results do not depend on --threads. Rerun one run alone with",
-        "  govsim run SCENARIO --set regime=<regime> --seed <seed from runs.csv>"},
-    footer = {"", "Examples:", "  ./govsim compare scenarios/baseline.yaml",
-        "  ./govsim compare scenarios/baseline.yaml --regimes centralized,hybrid \\",
-        "      --reps 20 --seed 7",
-        "  ./govsim compare scenarios/baseline.yaml --set users.count=20000",
-        "", "Exit codes: 0 success, 2 bad input, 1 failure while running, 3 some runs",
-        "failed (results are still written; failed runs are listed in runs.csv and",
-        "manifest.json), 130/143 stopped by Ctrl-C or SIGTERM (one line says what",
-        "was kept)."})
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compare governance regimes on one scenario, with intervals.",
+      "",
+      "Runs the scenario under several regimes with the same seeds and compares them.",
+      "Every regime runs the same N seeds (common random numbers: replication i",
+      "uses the same seed in every regime), so differences come from the regime,",
+      "not from the draw. Prints the headline metrics per regime as mean [95%% CI]",
+      "(t-intervals over seeds) and writes to results/<name>/compare-seed-<seed>/",
+      "(with --set, --regimes, --reps or --confidence other than the defaults,",
+      "compare-seed-<seed>-<hash>/, 8 hex digits of their SHA-256; or --out DIR):",
+      "  runs.csv                regime, replication, seed, status, every summary",
+      "                          metric, error: one row per run",
+      "  comparison.csv          regime, metric, mean, sd, ci_low, ci_high, n",
+      "  paired_differences.csv  regime_a, regime_b, metric, mean_diff, ci_low,",
+      "                          ci_high, p_value, n: a - b paired over seeds",
+      "                          (paired t-test, two-sided)",
+      "  timeseries_mean.csv     per regime and recorded step: mean, ci_low and",
+      "                          ci_high of every time-series column",
+      "  manifest.json           command, scenario + sha256, resolved scenario",
+      "                          per regime, seeds, versions, timing",
+      "Results do not depend on --threads. Rerun one run alone with",
+      "  govsim run SCENARIO --set regime=<regime> --seed <seed from runs.csv>"
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./govsim compare scenarios/baseline.yaml",
+      "  ./govsim compare scenarios/baseline.yaml --regimes centralized,hybrid \\",
+      "      --reps 20 --seed 7",
+      "  ./govsim compare scenarios/baseline.yaml --set users.count=20000",
+      "",
+      "Exit codes: 0 success, 2 bad input, 1 failure while running, 3 some runs",
+      "failed (results are still written; failed runs are listed in runs.csv and",
+      "manifest.json), 130/143 stopped by Ctrl-C or SIGTERM (one line says what",
+      "was kept)."
+    })
 public final class CompareCommand implements Callable<Integer> {
 
   /**
@@ -68,44 +78,79 @@ public final class CompareCommand implements Callable<Integer> {
    */
   public static final int DEFAULT_REPS = 8;
 
-  @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file (see scenarios/).")
+  @Parameters(
+      index = "0",
+      paramLabel = "SCENARIO",
+      description = "Scenario YAML file (see scenarios/).")
   Path scenario;
 
-  @Option(names = "--regimes", split = ",", paramLabel = "LIST",
-      description = "Regimes to compare, comma-separated (default: laissez_faire,centralized,distributed,hybrid).")
+  @Option(
+      names = "--regimes",
+      split = ",",
+      paramLabel = "LIST",
+      description =
+          "Regimes to compare, comma-separated (default: laissez_faire,centralized,distributed,hybrid).")
   List<String> regimes = new ArrayList<>(DEFAULT_REGIMES);
 
-  static final List<String> DEFAULT_REGIMES = List.of("laissez_faire", "centralized", "distributed", "hybrid");
+  static final List<String> DEFAULT_REGIMES =
+      List.of("laissez_faire", "centralized", "distributed", "hybrid");
   static final double DEFAULT_CONFIDENCE = 0.95;
 
-  @Option(names = "--reps", paramLabel = "N", description = "Seeds (replications) per regime (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--reps",
+      paramLabel = "N",
+      description = "Seeds (replications) per regime (default: ${DEFAULT-VALUE}).")
   int reps = DEFAULT_REPS;
 
-  @Option(names = "--seed", paramLabel = "S",
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
       description = "Master seed; replication seeds derive from it (default: the scenario's seed).")
   Long seed;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default results/<name>/compare-seed-<seed>/, plus -<hash> with overrides).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "Output folder (default results/<name>/compare-seed-<seed>/, plus -<hash> with overrides).")
   Path out;
 
-  @Option(names = "--threads", paramLabel = "T", description = "Runs in parallel (default: all processors, here ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "Runs in parallel (default: all processors, here ${DEFAULT-VALUE}).")
   int threads = BatchRunner.defaultThreads();
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Override one scenario key in every regime, e.g. --set users.count=20000. Repeatable.")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Override one scenario key in every regime, e.g. --set users.count=20000. Repeatable.")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--confidence", paramLabel = "LEVEL", description = "Confidence level of the intervals (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--confidence",
+      paramLabel = "LEVEL",
+      description = "Confidence level of the intervals (default: ${DEFAULT-VALUE}).")
   double confidence = DEFAULT_CONFIDENCE;
 
-  @Option(names = "--allow-extends-outside",
-      description = "Let the scenario's extends: reach files outside its own folder and the project's scenarios/ folder.")
+  @Option(
+      names = "--allow-extends-outside",
+      description =
+          "Let the scenario's extends: reach files outside its own folder and the project's scenarios/ folder.")
   boolean allowExtendsOutside;
 
-  @Option(names = "--run-timeout", paramLabel = "TIME", converter = RunTimeout.class, description = RunTimeout.HELP)
+  @Option(
+      names = "--run-timeout",
+      paramLabel = "TIME",
+      converter = RunTimeout.class,
+      description = RunTimeout.HELP)
   java.time.Duration runTimeout;
 
-  @Option(names = "--force", description = "Replace an existing non-empty output folder that govsim wrote (it holds a govsim manifest.json).")
+  @Option(
+      names = "--force",
+      description =
+          "Replace an existing non-empty output folder that govsim wrote (it holds a govsim manifest.json).")
   boolean force;
 
   @Option(names = "--quiet", description = "Print nothing but errors and the final table.")
@@ -114,8 +159,7 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--no-report", description = "Do not write report.html and figures/ at the end.")
   boolean noReport;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   /** How one run is executed; the model itself unless a test replaces it. */
   ModelRunner model = ModelRunner.SINGLE_RUN;
@@ -128,19 +172,29 @@ public final class CompareCommand implements Callable<Integer> {
     for (String name : regimes) {
       Regime r = regime(name.strip());
       if (r == null) {
-        err.println("govsim: --regimes: unknown regime '" + name.strip() + "' (one of: "
-            + String.join(", ", Arrays.stream(Regime.values()).map(Regime::yamlName).toList()) + ")");
+        err.println(
+            "govsim: --regimes: unknown regime '"
+                + name.strip()
+                + "' (one of: "
+                + String.join(", ", Arrays.stream(Regime.values()).map(Regime::yamlName).toList())
+                + ")");
         return Main.BAD_INPUT;
       }
       chosen.add(r);
     }
     if (threads < 1 || threads > BatchRunner.MAX_THREADS) {
-      err.println("govsim: --threads must be between 1 and " + BatchRunner.MAX_THREADS + ", got " + threads);
+      err.println(
+          "govsim: --threads must be between 1 and "
+              + BatchRunner.MAX_THREADS
+              + ", got "
+              + threads);
       return Main.BAD_INPUT;
     }
     RegimeComparison comparison;
     try {
-      comparison = RegimeComparison.prepare(scenario, sets, chosen, reps, seed, confidence, allowExtendsOutside);
+      comparison =
+          RegimeComparison.prepare(
+              scenario, sets, chosen, reps, seed, confidence, allowExtendsOutside);
     } catch (ScenarioException e) {
       err.println(e.format());
       return Main.BAD_INPUT;
@@ -158,8 +212,14 @@ public final class CompareCommand implements Callable<Integer> {
     Path target;
     OutputFolder folder;
     try {
-      target = out != null ? out : OutputGuard.defaultFolder(comparison.name(), "compare-seed-"
-          + comparison.masterSeed() + OutputGuard.overridesTag(overrides()));
+      target =
+          out != null
+              ? out
+              : OutputGuard.defaultFolder(
+                  comparison.name(),
+                  "compare-seed-"
+                      + comparison.masterSeed()
+                      + OutputGuard.overridesTag(overrides()));
       Interruption.removeLeftovers(target);
       folder = OutputFolder.open(target, force);
     } catch (OutputGuard.Refused e) {
@@ -174,26 +234,57 @@ public final class CompareCommand implements Callable<Integer> {
     }
     Interruption stop = Interruption.process();
     stop.stage(folder);
-    stop.note("nothing was written to " + target + " (the comparison's partial output was removed); run the"
-        + " command again");
+    stop.note(
+        "nothing was written to "
+            + target
+            + " (the comparison's partial output was removed); run the"
+            + " command again");
     if (!quiet) {
-      err.printf(Locale.ROOT, "govsim compare: %s, %d regimes x %d seeds = %d runs on %d threads (master seed %d)%n",
-          comparison.name(), chosen.size(), reps, comparison.runs(), threads, comparison.masterSeed());
+      err.printf(
+          Locale.ROOT,
+          "govsim compare: %s, %d regimes x %d seeds = %d runs on %d threads (master seed %d)%n",
+          comparison.name(),
+          chosen.size(),
+          reps,
+          comparison.runs(),
+          threads,
+          comparison.masterSeed());
       err.flush();
     }
-    Progress progress = quiet ? Progress.NONE
-        : Progress.onTerminal() ? Progress.bar(System.err, "compare", comparison.runs(), 0)
-        : Progress.lines(err, "govsim compare", comparison.runs(), 0, true, Duration.ZERO, System::nanoTime);
+    Progress progress =
+        quiet
+            ? Progress.NONE
+            : Progress.onTerminal()
+                ? Progress.bar(System.err, "compare", comparison.runs(), 0)
+                : Progress.lines(
+                    err,
+                    "govsim compare",
+                    comparison.runs(),
+                    0,
+                    true,
+                    Duration.ZERO,
+                    System::nanoTime);
     RegimeComparison.Result result;
     try {
       try (progress) {
-        result = comparison.run(folder, new BatchRunner(threads), model, guard, progress, commandLine());
+        result =
+            comparison.run(folder, new BatchRunner(threads), model, guard, progress, commandLine());
       }
-      stop.commit(folder, () -> {
-        folder.commit();
-        return null;
-      }, "the results in " + target + " are complete" + (noReport ? "" : "; if the report is missing, write it with:"
-          + " govsim report " + target + " --force"));
+      stop.commit(
+          folder,
+          () -> {
+            folder.commit();
+            return null;
+          },
+          "the results in "
+              + target
+              + " are complete"
+              + (noReport
+                  ? ""
+                  : "; if the report is missing, write it with:"
+                      + " govsim report "
+                      + target
+                      + " --force"));
     } catch (InterruptedException e) {
       folder.abandon();
       stop.unstage(folder);
@@ -216,22 +307,35 @@ public final class CompareCommand implements Callable<Integer> {
       throw e;
     }
     stdout.println();
-    stdout.print(ComparisonTable.render(result.estimates(), ComparisonTable.HEADLINE, reps, confidence));
-    stdout.printf(Locale.ROOT, "%n%d runs in %.1f s; all metrics and paired differences (paired t-tests) in %s%n",
-        comparison.runs(), result.wallSeconds(), target);
+    stdout.print(
+        ComparisonTable.render(result.estimates(), ComparisonTable.HEADLINE, reps, confidence));
+    stdout.printf(
+        Locale.ROOT,
+        "%n%d runs in %.1f s; all metrics and paired differences (paired t-tests) in %s%n",
+        comparison.runs(),
+        result.wallSeconds(),
+        target);
     if (!noReport) {
       stop.writingReport(target);
       try {
         stdout.println("report: " + govsim.report.ReportWriter.write(target, null, true).html());
       } catch (govsim.report.ReportException | java.io.UncheckedIOException e) {
-        err.println("govsim: the results are complete but the report failed: " + e.getMessage()
-            + " (retry: govsim report " + target + " --force)");
+        err.println(
+            "govsim: the results are complete but the report failed: "
+                + e.getMessage()
+                + " (retry: govsim report "
+                + target
+                + " --force)");
       }
     }
     stdout.flush();
     if (!result.failures().isEmpty()) {
-      err.println("govsim: " + result.failures().size() + " of " + comparison.runs()
-          + " runs failed (left out of the statistics; see runs.csv):");
+      err.println(
+          "govsim: "
+              + result.failures().size()
+              + " of "
+              + comparison.runs()
+              + " runs failed (left out of the statistics; see runs.csv):");
       for (String f : result.failures()) err.println("  " + f);
       err.flush();
       return Main.RUNS_FAILED;

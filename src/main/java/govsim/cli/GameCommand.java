@@ -20,58 +20,94 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** `govsim game`: exact analysis (and, with --abm, agent-based simulation) of an evolutionary game. */
-@Command(name = "game", mixinStandardHelpOptions = true,
-    description = {"Analyse an evolutionary game exactly, and simulate it agent-based.", "",
-        "Reads a game file (docs/games.md: populations, slots, parameters, payoffs,",
-        "selection intensity, mutation rate) and computes, under pairwise-comparison",
-        "(Fermi) imitation in finite populations: fixation probabilities, the",
-        "stationary distribution over monomorphic states in the small-mutation limit",
-        "and, for one population of two strategies, the exact stationary distribution",
-        "of the birth-death chain at the file's mutation rate. With --abm it also runs",
-        "the agent-based imitation dynamics once per seed and prints the long-run mean",
-        "shares with 95%% intervals beside the exact values.", "",
-        "Writes stationary.csv, shares.csv, fixation.csv, transitions.csv,",
-        "payoffs.csv, birth_death.csv (one population of two strategies, mu > 0),",
-        "vary.csv (--vary), abm_shares.csv, abm_runs.csv, abm_timeseries.csv (--abm),",
-        "game.resolved.yaml and manifest.json to results/game-<name>/ (or --out DIR).",
-        "An existing non-empty folder is never overwritten without --force."},
-    footer = {"", "Examples:", "  ./govsim game scenarios/games/dsair.yaml --set game.parameters.s=2 --set game.parameters.p_r=0.834",
-        "  ./govsim game scenarios/games/dsair.yaml --abm --seeds 10 --out results/dsair-abm",
-        "  ./govsim game scenarios/games/dsair.yaml --vary game.parameters.p_r=0.5:1:0.05 --out results/dsair-pr"})
+/**
+ * `govsim game`: exact analysis (and, with --abm, agent-based simulation) of an evolutionary game.
+ */
+@Command(
+    name = "game",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Analyse an evolutionary game exactly, and simulate it agent-based.",
+      "",
+      "Reads a game file (docs/games.md: populations, slots, parameters, payoffs,",
+      "selection intensity, mutation rate) and computes, under pairwise-comparison",
+      "(Fermi) imitation in finite populations: fixation probabilities, the",
+      "stationary distribution over monomorphic states in the small-mutation limit",
+      "and, for one population of two strategies, the exact stationary distribution",
+      "of the birth-death chain at the file's mutation rate. With --abm it also runs",
+      "the agent-based imitation dynamics once per seed and prints the long-run mean",
+      "shares with 95%% intervals beside the exact values.",
+      "",
+      "Writes stationary.csv, shares.csv, fixation.csv, transitions.csv,",
+      "payoffs.csv, birth_death.csv (one population of two strategies, mu > 0),",
+      "vary.csv (--vary), abm_shares.csv, abm_runs.csv, abm_timeseries.csv (--abm),",
+      "game.resolved.yaml and manifest.json to results/game-<name>/ (or --out DIR).",
+      "An existing non-empty folder is never overwritten without --force."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./govsim game scenarios/games/dsair.yaml --set game.parameters.s=2 --set game.parameters.p_r=0.834",
+      "  ./govsim game scenarios/games/dsair.yaml --abm --seeds 10 --out results/dsair-abm",
+      "  ./govsim game scenarios/games/dsair.yaml --vary game.parameters.p_r=0.5:1:0.05 --out results/dsair-pr"
+    })
 final class GameCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "Game file (see scenarios/games/).")
   Path file;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Override one key, e.g. --set game.parameters.p_r=0.8. Repeatable; validated like the file.")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Override one key, e.g. --set game.parameters.p_r=0.8. Repeatable; validated like the file.")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--abm", description = "Also run the agent-based simulation (the file's simulation section).")
+  @Option(
+      names = "--abm",
+      description = "Also run the agent-based simulation (the file's simulation section).")
   boolean abm;
 
-  @Option(names = "--seeds", paramLabel = "N", description = "Replications of the agent-based run (sets simulation.seeds).")
+  @Option(
+      names = "--seeds",
+      paramLabel = "N",
+      description = "Replications of the agent-based run (sets simulation.seeds).")
   Integer seeds;
 
-  @Option(names = "--updates", paramLabel = "N", description = "Imitation events per replication (sets simulation.updates).")
+  @Option(
+      names = "--updates",
+      paramLabel = "N",
+      description = "Imitation events per replication (sets simulation.updates).")
   Long updates;
 
-  @Option(names = "--seed", paramLabel = "N", description = "Master seed of the replications (sets simulation.seed).")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Master seed of the replications (sets simulation.seed).")
   Long seed;
 
-  @Option(names = "--vary", paramLabel = "KEY=FROM:TO:STEP",
-      description = "Also analyse the game exactly at every value of one key, e.g. --vary game.parameters.p_r=0.5:1:0.01 (writes vary.csv).")
+  @Option(
+      names = "--vary",
+      paramLabel = "KEY=FROM:TO:STEP",
+      description =
+          "Also analyse the game exactly at every value of one key, e.g. --vary game.parameters.p_r=0.5:1:0.01 (writes vary.csv).")
   String vary;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads for the replications (default: all processors). Results do not depend on it.")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description =
+          "Worker threads for the replications (default: all processors). Results do not depend on it.")
   Integer threads;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default results/game-<name>/).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Output folder (default results/game-<name>/).")
   Path out;
 
   @Option(names = "--force", description = "Replace an existing non-empty output folder.")
@@ -80,8 +116,7 @@ final class GameCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Print nothing but errors.")
   boolean quiet;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -107,13 +142,18 @@ final class GameCommand implements Callable<Integer> {
     GameOutputs.Varied varied = null;
     if (vary != null) {
       if (abm) {
-        err.println("govsim game: --vary runs the exact analysis only; drop --abm (or run --abm at one value with --set)");
+        err.println(
+            "govsim game: --vary runs the exact analysis only; drop --abm (or run --abm at one value with --set)");
         return Main.BAD_INPUT;
       }
       VaryRange range = VaryRange.parse(vary);
       if (range == null) {
-        err.println("govsim game: --vary expects KEY=FROM:TO:STEP with FROM <= TO, STEP > 0 and at most "
-            + VaryRange.MAX_POINTS + " values, e.g. --vary game.parameters.p_r=0.5:1:0.01; found '" + vary + "'");
+        err.println(
+            "govsim game: --vary expects KEY=FROM:TO:STEP with FROM <= TO, STEP > 0 and at most "
+                + VaryRange.MAX_POINTS
+                + " values, e.g. --vary game.parameters.p_r=0.5:1:0.01; found '"
+                + vary
+                + "'");
         return Main.BAD_INPUT;
       }
       List<ExactAnalysis.Result> results = new ArrayList<>();
@@ -126,7 +166,8 @@ final class GameCommand implements Callable<Integer> {
           err.println(e.format());
           return Main.BAD_INPUT;
         } catch (ExactAnalysis.Reducible e) {
-          err.println("govsim game: " + file + " with " + range.key() + "=" + v + ": " + e.getMessage());
+          err.println(
+              "govsim game: " + file + " with " + range.key() + "=" + v + ": " + e.getMessage());
           return Main.BAD_INPUT;
         }
       }
@@ -147,14 +188,22 @@ final class GameCommand implements Callable<Integer> {
     if (abm) {
       Game.Simulation s = g.simulation();
       repSeeds = new long[s.seeds()];
-      for (int i = 0; i < repSeeds.length; i++) repSeeds[i] = Seeds.derive(s.seed(), "replication=" + i);
+      for (int i = 0; i < repSeeds.length; i++)
+        repSeeds[i] = Seeds.derive(s.seed(), "replication=" + i);
       Seeds.requireDistinct(repSeeds, i -> "replication=" + i);
       if (!quiet) {
-        outw.printf(Locale.ROOT, "govsim: simulating %s agent-based: %d seeds x %d imitation events (burn-in %d)%n",
-            g.name(), s.seeds(), s.updates(), s.burnIn());
+        outw.printf(
+            Locale.ROOT,
+            "govsim: simulating %s agent-based: %d seeds x %d imitation events (burn-in %d)%n",
+            g.name(),
+            s.seeds(),
+            s.updates(),
+            s.burnIn());
         outw.flush();
       }
-      sim = AgentBased.run(g, repSeeds, threads == null ? BatchRunner.defaultThreads() : threads, true);
+      sim =
+          AgentBased.run(
+              g, repSeeds, threads == null ? BatchRunner.defaultThreads() : threads, true);
     }
     Path target;
     OutputFolder folder;
@@ -179,7 +228,8 @@ final class GameCommand implements Callable<Integer> {
     provenance.put("exact_seconds", exactSeconds);
     try {
       if (vary != null) provenance.put("vary", vary);
-      GameOutputs.write(folder, loaded, exact, sim, varied, provenance, started, (System.nanoTime() - t0) / 1e9);
+      GameOutputs.write(
+          folder, loaded, exact, sim, varied, provenance, started, (System.nanoTime() - t0) / 1e9);
     } catch (OutputFolder.ExistsException e) {
       folder.abandon();
       err.println("govsim: " + e.getMessage());
@@ -195,7 +245,9 @@ final class GameCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** A --vary range: exact decimal steps, so 0.1 + 2 x 0.1 is written 0.3, not 0.30000000000000004. */
+  /**
+   * A --vary range: exact decimal steps, so 0.1 + 2 x 0.1 is written 0.3, not 0.30000000000000004.
+   */
   record VaryRange(String key, List<String> values) {
     static final int MAX_POINTS = 10_001;
 
@@ -210,11 +262,15 @@ final class GameCommand implements Callable<Integer> {
         java.math.BigDecimal to = new java.math.BigDecimal(parts[1].strip());
         java.math.BigDecimal step = new java.math.BigDecimal(parts[2].strip());
         if (step.signum() <= 0 || from.compareTo(to) > 0) return null;
-        java.math.BigDecimal count = to.subtract(from).divide(step, 0, java.math.RoundingMode.FLOOR);
+        java.math.BigDecimal count =
+            to.subtract(from).divide(step, 0, java.math.RoundingMode.FLOOR);
         if (count.compareTo(java.math.BigDecimal.valueOf(MAX_POINTS - 1)) > 0) return null;
         List<String> values = new ArrayList<>();
         for (int i = 0; i <= count.intValueExact(); i++) {
-          values.add(from.add(step.multiply(java.math.BigDecimal.valueOf(i))).stripTrailingZeros().toPlainString());
+          values.add(
+              from.add(step.multiply(java.math.BigDecimal.valueOf(i)))
+                  .stripTrailingZeros()
+                  .toPlainString());
         }
         return new VaryRange(key, values);
       } catch (NumberFormatException | ArithmeticException e) {
@@ -224,14 +280,18 @@ final class GameCommand implements Callable<Integer> {
   }
 
   static void printVaried(PrintWriter out, Game g, GameOutputs.Varied v) {
-    StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "  %-14s", v.key().substring(v.key().lastIndexOf('.') + 1)));
+    StringBuilder h =
+        new StringBuilder(
+            String.format(Locale.ROOT, "  %-14s", v.key().substring(v.key().lastIndexOf('.') + 1)));
     for (int p = 0; p < g.populationCount(); p++) {
-      for (String s : g.population(p).strategies()) h.append(String.format(Locale.ROOT, " %12s", g.population(p).name() + ":" + s));
+      for (String s : g.population(p).strategies())
+        h.append(String.format(Locale.ROOT, " %12s", g.population(p).name() + ":" + s));
     }
     out.println("Small-mutation stationary shares over " + v.key() + " (vary.csv):");
     out.println(h);
     for (int i = 0; i < v.values().size(); i++) {
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-14s", v.values().get(i)));
+      StringBuilder line =
+          new StringBuilder(String.format(Locale.ROOT, "  %-14s", v.values().get(i)));
       ExactAnalysis.Result r = v.results().get(i);
       for (int p = 0; p < g.populationCount(); p++) {
         for (double x : r.shares()[p]) line.append(String.format(Locale.ROOT, " %12s", num(x)));
@@ -240,36 +300,77 @@ final class GameCommand implements Callable<Integer> {
     }
   }
 
-  static void print(PrintWriter out, Game g, ExactAnalysis.Result r, AgentBased.Result sim, Path target, double exactSeconds) {
-    out.printf(Locale.ROOT, "govsim: game %s: %d population(s), %d slot(s), %d strategy profiles; beta %s, mu %s%n",
-        g.name(), g.populationCount(), g.slotCount(), g.profileCount(), num(g.beta()), num(g.mutationRate()));
+  static void print(
+      PrintWriter out,
+      Game g,
+      ExactAnalysis.Result r,
+      AgentBased.Result sim,
+      Path target,
+      double exactSeconds) {
+    out.printf(
+        Locale.ROOT,
+        "govsim: game %s: %d population(s), %d slot(s), %d strategy profiles; beta %s, mu %s%n",
+        g.name(),
+        g.populationCount(),
+        g.slotCount(),
+        g.profileCount(),
+        num(g.beta()),
+        num(g.mutationRate()));
     out.printf(Locale.ROOT, "Stationary shares (exact analysis, %.3f s):%n", exactSeconds);
     boolean bd = r.sharesAtMutationRate() != null;
-    StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "  %-12s %-10s %22s", "population", "strategy",
-        "small-mutation limit"));
+    StringBuilder h =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "  %-12s %-10s %22s",
+                "population",
+                "strategy",
+                "small-mutation limit"));
     if (bd) h.append(String.format(Locale.ROOT, " %20s", "exact at mu=" + num(g.mutationRate())));
-    if (sim != null) h.append(String.format(Locale.ROOT, "   %s", "agent-based mean [95% interval], n seeds"));
+    if (sim != null)
+      h.append(String.format(Locale.ROOT, "   %s", "agent-based mean [95% interval], n seeds"));
     out.println(h);
     for (int p = 0; p < g.populationCount(); p++) {
       Game.Population pop = g.population(p);
       for (int s = 0; s < pop.strategyCount(); s++) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-12s %-10s %22s", pop.name(),
-            pop.strategies().get(s), num(r.shares()[p][s])));
-        if (bd) line.append(String.format(Locale.ROOT, " %20s", num(r.sharesAtMutationRate()[p][s])));
+        StringBuilder line =
+            new StringBuilder(
+                String.format(
+                    Locale.ROOT,
+                    "  %-12s %-10s %22s",
+                    pop.name(),
+                    pop.strategies().get(s),
+                    num(r.shares()[p][s])));
+        if (bd)
+          line.append(String.format(Locale.ROOT, " %20s", num(r.sharesAtMutationRate()[p][s])));
         if (sim != null) {
           Estimate e = sim.shares()[p][s];
-          line.append(String.format(Locale.ROOT, "   %s [%s, %s], n=%d", num(e.mean()), num(e.ciLow()), num(e.ciHigh()),
-              e.n()));
+          line.append(
+              String.format(
+                  Locale.ROOT,
+                  "   %s [%s, %s], n=%d",
+                  num(e.mean()),
+                  num(e.ciLow()),
+                  num(e.ciHigh()),
+                  e.n()));
         }
         out.println(line);
       }
     }
     if (sim != null && !bd) {
-      out.println("  (the agent-based runs use mu = " + num(g.mutationRate()) + "; they approach the small-mutation limit "
-          + "only if each mutant fixes or vanishes before the next arises: mu well below 1/Z^2 when some mutants "
-          + "are neutral; see docs/games.md)");
+      out.println(
+          "  (the agent-based runs use mu = "
+              + num(g.mutationRate())
+              + "; they approach the small-mutation limit "
+              + "only if each mutant fixes or vanishes before the next arises: mu well below 1/Z^2 when some mutants "
+              + "are neutral; see docs/games.md)");
     }
-    out.println("Most likely state: " + r.stateName(argmax(r.stationary())) + " (p = " + num(r.stationary()[argmax(r.stationary())]) + ")");
+    out.println(
+        "Most likely state: "
+            + r.stateName(argmax(r.stationary()))
+            + " (p = "
+            + num(r.stationary()[argmax(r.stationary())])
+            + ")");
     out.println("Wrote " + target);
     out.flush();
   }
@@ -282,6 +383,8 @@ final class GameCommand implements Callable<Integer> {
 
   private static String num(double x) {
     if (Double.isNaN(x)) return "n/a";
-    return String.format(Locale.ROOT, "%.4g", x).replaceFirst("(\\.\\d*?)0+(e|$)", "$1$2").replaceFirst("\\.(e|$)", "$1");
+    return String.format(Locale.ROOT, "%.4g", x)
+        .replaceFirst("(\\.\\d*?)0+(e|$)", "$1$2")
+        .replaceFirst("\\.(e|$)", "$1");
   }
 }

@@ -12,56 +12,84 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * `govsim gui`: MASON's Console on a scenario or on a run folder (replay), interactive or scripted
  * (play N steps, save a screenshot, exit). Thin: the GUI lives in govsim.gui.
  */
-@Command(name = "gui", mixinStandardHelpOptions = true,
-    description = {"Watch a run in MASON's Console (network, charts, events).", "",
-        "The governance network, live charts, the event log, inspectors on firms,",
-        "communities and regulators, and the main parameters in the Model tab.",
-        "",
-        "With --replay DIR, reopens a run folder written by govsim run (or compare, sweep) with its exact",
-        "resolved scenario and seed. With --steps N --screenshot FILE.png, plays N steps, saves one PNG of",
-        "all windows and exits (works under xvfb-run)."},
-    footer = {"", "Examples:", "  ./govsim gui", "  ./govsim gui scenarios/paper/tencent-yuanbao.yaml --seed 3",
-        "  ./govsim gui --replay results/baseline/seed-1",
-        "  xvfb-run -a ./govsim gui scenarios/baseline.yaml --steps 365 --screenshot gui.png",
-        "", "Exit codes: 0 success, 2 bad input, 1 no display or failure."})
+@Command(
+    name = "gui",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Watch a run in MASON's Console (network, charts, events).",
+      "",
+      "The governance network, live charts, the event log, inspectors on firms,",
+      "communities and regulators, and the main parameters in the Model tab.",
+      "",
+      "With --replay DIR, reopens a run folder written by govsim run (or compare, sweep) with its exact",
+      "resolved scenario and seed. With --steps N --screenshot FILE.png, plays N steps, saves one PNG of",
+      "all windows and exits (works under xvfb-run)."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./govsim gui",
+      "  ./govsim gui scenarios/paper/tencent-yuanbao.yaml --seed 3",
+      "  ./govsim gui --replay results/baseline/seed-1",
+      "  xvfb-run -a ./govsim gui scenarios/baseline.yaml --steps 365 --screenshot gui.png",
+      "",
+      "Exit codes: 0 success, 2 bad input, 1 no display or failure."
+    })
 public final class GuiCommand implements Callable<Integer> {
   /** The scenario opened when none is given. */
   public static final Path DEFAULT_SCENARIO = Path.of("scenarios", "baseline.yaml");
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "SCENARIO",
       description = "Scenario YAML file (default: scenarios/baseline.yaml).")
   Path scenario;
 
-  @Option(names = "--replay", paramLabel = "DIR",
-      description = "Reopen a run folder (scenario.resolved.yaml + manifest.json) with its exact scenario and seed.")
+  @Option(
+      names = "--replay",
+      paramLabel = "DIR",
+      description =
+          "Reopen a run folder (scenario.resolved.yaml + manifest.json) with its exact scenario and seed.")
   Path replay;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Override one key, e.g. --set regime=centralized. Repeatable; validated like the file.")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Override one key, e.g. --set regime=centralized. Repeatable; validated like the file.")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--seed", paramLabel = "N", description = "Seed of the run (overrides the scenario's seed).")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Seed of the run (overrides the scenario's seed).")
   Long seed;
 
-  @Option(names = "--steps", paramLabel = "N",
-      description = "Start the run and play N steps (then pause; with --screenshot, save and exit).")
+  @Option(
+      names = "--steps",
+      paramLabel = "N",
+      description =
+          "Start the run and play N steps (then pause; with --screenshot, save and exit).")
   Long steps;
 
-  @Option(names = "--screenshot", paramLabel = "FILE.png",
-      description = "After --steps (default 0), save one PNG of the Console, network, charts and events, and exit.")
+  @Option(
+      names = "--screenshot",
+      paramLabel = "FILE.png",
+      description =
+          "After --steps (default 0), save one PNG of the Console, network, charts and events, and exit.")
   Path screenshot;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -77,7 +105,10 @@ public final class GuiCommand implements Callable<Integer> {
     }
     ScenarioSession session;
     try {
-      session = replay != null ? ScenarioSession.replay(replay) : ScenarioSession.open(scenarioFile(), allSets());
+      session =
+          replay != null
+              ? ScenarioSession.replay(replay)
+              : ScenarioSession.open(scenarioFile(), allSets());
     } catch (ScenarioException e) {
       err.println(e.format());
       return Main.BAD_INPUT;
@@ -108,8 +139,9 @@ public final class GuiCommand implements Callable<Integer> {
         GuiLauncher.close(gui);
         return Main.FAILURE;
       }
-      out.printf("govsim: %d steps of %s played; screenshot in %s%n", GuiLauncher.stepsPlayed(gui),
-          session.origin(), screenshot);
+      out.printf(
+          "govsim: %d steps of %s played; screenshot in %s%n",
+          GuiLauncher.stepsPlayed(gui), session.origin(), screenshot);
       out.flush();
       GuiLauncher.close(gui);
       return 0;

@@ -16,38 +16,48 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a command does when Ctrl-C (SIGINT) or SIGTERM stops it: one line saying what was kept
- * and how to continue, its temporary output folders removed, exit 130 or 143 (the JVM's own
- * codes for those signals, 128 + the signal's number).
+ * What a command does when Ctrl-C (SIGINT) or SIGTERM stops it: one line saying what was kept and
+ * how to continue, its temporary output folders removed, exit 130 or 143 (the JVM's own codes for
+ * those signals, 128 + the signal's number).
  *
- * <p>The route is a JVM shutdown hook, installed by {@link Main#main} only (tests that call
- * {@link Main#execute} in-process install none). The hook and the command share one lock: a
- * command {@linkplain #commit commits} its output folder under the lock, so a signal either finds
- * the folder staged (and removes it) or committed (and says the results are complete), never half
+ * <p>The route is a JVM shutdown hook, installed by {@link Main#main} only (tests that call {@link
+ * Main#execute} in-process install none). The hook and the command share one lock: a command
+ * {@linkplain #commit commits} its output folder under the lock, so a signal either finds the
+ * folder staged (and removes it) or committed (and says the results are complete), never half
  * moved; and a command that returned normally marks the process {@linkplain #finished finished}
- * first, so the hook of a normal {@code System.exit} does nothing (nor does that of an exit that
- * no signal caused, such as the GUI's Quit: see {@link #signal}). A sweep registers no folder:
- * its journal is the kept state and the next session removes its temporary files, so a stopped
- * sweep resumes to the same bytes as before.
+ * first, so the hook of a normal {@code System.exit} does nothing (nor does that of an exit that no
+ * signal caused, such as the GUI's Quit: see {@link #signal}). A sweep registers no folder: its
+ * journal is the kept state and the next session removes its temporary files, so a stopped sweep
+ * resumes to the same bytes as before.
  *
  * <p>A staged folder is held with a lock file next to it ({@code .NAME.partial-XXXX.lock}), which
- * the operating system releases when the process ends however it ends. A later command writing
- * to the same place removes staged folders whose lock is free ({@link #removeLeftovers}): what a
- * {@code kill -9} or a power cut left behind. Another process's live staging keeps its lock and
- * is left alone.
+ * the operating system releases when the process ends however it ends. A later command writing to
+ * the same place removes staged folders whose lock is free ({@link #removeLeftovers}): what a
+ * {@code kill -9} or a power cut left behind. Another process's live staging keeps its lock and is
+ * left alone.
  *
  * <p>One per process ({@link #process}): signals are a process-wide thing.
  */
 final class Interruption {
   private static final Interruption PROCESS = new Interruption();
-  /** A staged folder without a lock file (written by an older govsim) counts as left over after this long. */
+
+  /**
+   * A staged folder without a lock file (written by an older govsim) counts as left over after this
+   * long.
+   */
   static final Duration UNLOCKED_AGE = Duration.ofMinutes(10);
+
   static final String LOCK_SUFFIX = ".lock";
 
   private final Object lock = new Object();
   private final Map<Path, FileChannel> staged = new LinkedHashMap<>();
-  /** Folders whose hidden {@code .report.partial-*} staging folders a signal removes (a report being written). */
+
+  /**
+   * Folders whose hidden {@code .report.partial-*} staging folders a signal removes (a report being
+   * written).
+   */
   private final java.util.Set<Path> reportFolders = new java.util.LinkedHashSet<>();
+
   private boolean installed;
   private boolean finished;
   private boolean stopping;
@@ -166,9 +176,9 @@ final class Interruption {
   }
 
   /**
-   * The signal that is stopping the JVM, as the message names it, or null when the shutdown is
-   * not a signal's (a {@code System.exit}, e.g. the GUI's Quit). The JVM handles a signal on a
-   * thread of its own named after it ("SIGTERM handler"), alive while the shutdown hooks run.
+   * The signal that is stopping the JVM, as the message names it, or null when the shutdown is not
+   * a signal's (a {@code System.exit}, e.g. the GUI's Quit). The JVM handles a signal on a thread
+   * of its own named after it ("SIGTERM handler"), alive while the shutdown hooks run.
    */
   static String signal() {
     for (Thread t : Thread.getAllStackTraces().keySet()) {
@@ -186,7 +196,9 @@ final class Interruption {
     return null;
   }
 
-  /** The shutdown hook: after a normal return or exit nothing; after a signal, clean up and say so. */
+  /**
+   * The shutdown hook: after a normal return or exit nothing; after a signal, clean up and say so.
+   */
   void stop(PrintStream err) {
     String signal = signal();
     synchronized (lock) {
@@ -231,9 +243,9 @@ final class Interruption {
 
   /**
    * Removes the staged folders that earlier commands writing {@code target} left behind (killed
-   * before they could clean up): those whose lock file is free, and those without a lock file
-   * older than {@link #UNLOCKED_AGE}. Returns how many were removed. Never throws: a leftover
-   * that cannot be removed stays, harmless and hidden.
+   * before they could clean up): those whose lock file is free, and those without a lock file older
+   * than {@link #UNLOCKED_AGE}. Returns how many were removed. Never throws: a leftover that cannot
+   * be removed stays, harmless and hidden.
    */
   static int removeLeftovers(Path target) {
     Path abs = target.toAbsolutePath().normalize();
@@ -241,10 +253,13 @@ final class Interruption {
     if (parent == null || abs.getFileName() == null || !Files.isDirectory(parent)) return 0;
     String prefix = "." + abs.getFileName() + ".partial-";
     int removed = 0;
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, p -> {
-      String n = p.getFileName().toString();
-      return n.startsWith(prefix) && !n.endsWith(LOCK_SUFFIX);
-    })) {
+    try (DirectoryStream<Path> s =
+        Files.newDirectoryStream(
+            parent,
+            p -> {
+              String n = p.getFileName().toString();
+              return n.startsWith(prefix) && !n.endsWith(LOCK_SUFFIX);
+            })) {
       for (Path dir : s) {
         if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
         if (isLeftOver(dir)) {
@@ -267,7 +282,9 @@ final class Interruption {
     Path lf = lockFile(dir);
     if (!Files.exists(lf)) {
       try {
-        return Files.getLastModifiedTime(dir).toInstant().isBefore(Instant.now().minus(UNLOCKED_AGE));
+        return Files.getLastModifiedTime(dir)
+            .toInstant()
+            .isBefore(Instant.now().minus(UNLOCKED_AGE));
       } catch (IOException e) {
         return false;
       }

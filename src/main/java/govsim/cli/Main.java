@@ -4,56 +4,78 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The govsim command line. Thin: each subcommand parses its options and calls the experiment
- * layer. Whatever a command throws reaches one place, {@link #failure}, which prints one line
- * without Java class names and picks the exit code; the codes are one table, in {@link #EXIT_CODES},
- * the help's footer and the README.
+ * The govsim command line. Thin: each subcommand parses its options and calls the experiment layer.
+ * Whatever a command throws reaches one place, {@link #failure}, which prints one line without Java
+ * class names and picks the exit code; the codes are one table, in {@link #EXIT_CODES}, the help's
+ * footer and the README.
  */
-@Command(name = "govsim", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+    name = "govsim",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = {
-        "Agent-based simulator of AI governance: compare centralized, distributed,",
-        "hybrid and laissez-faire regimes on the same simulated world, with",
-        "reproducible numbers and confidence intervals.",
-        "",
-        "Start with:  ./govsim compare scenarios/baseline.yaml"},
-    subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, MergeCommand.class, ValidateCommand.class, DescribeCommand.class,
-        GameCommand.class,
-        ReportCommand.class, DiscoverCommand.class, NotebookCommand.class, GuiCommand.class, BenchCommand.class,
-        ValidationCommand.class,
-        CommandLine.HelpCommand.class},
-    footer = {"", "Exit codes (every command):",
-        "  0    success",
-        "  1    failure while running: the disk is full or cannot be written, a run",
-        "       does not fit in memory, or an internal error",
-        "  2    bad input: the scenario, sweep file, options or output folder was",
-        "       refused; nothing was run",
-        "  3    some runs of a compare or sweep failed (the others' results are",
-        "       written; a sweep's --retry-failed reruns exactly those), or a stylized",
-        "       fact does not hold (govsim validation)",
-        "  130  stopped by Ctrl-C (SIGINT)",
-        "  143  stopped by SIGTERM",
-        "       (after a signal, one line says what was kept and how to continue)",
-        "Each command has --help."})
+      "Agent-based simulator of AI governance: compare centralized, distributed,",
+      "hybrid and laissez-faire regimes on the same simulated world, with",
+      "reproducible numbers and confidence intervals.",
+      "",
+      "Start with:  ./govsim compare scenarios/baseline.yaml"
+    },
+    subcommands = {
+      RunCommand.class,
+      CompareCommand.class,
+      SweepCommand.class,
+      MergeCommand.class,
+      ValidateCommand.class,
+      DescribeCommand.class,
+      GameCommand.class,
+      ReportCommand.class,
+      DiscoverCommand.class,
+      NotebookCommand.class,
+      GuiCommand.class,
+      BenchCommand.class,
+      ValidationCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {
+      "",
+      "Exit codes (every command):",
+      "  0    success",
+      "  1    failure while running: the disk is full or cannot be written, a run",
+      "       does not fit in memory, or an internal error",
+      "  2    bad input: the scenario, sweep file, options or output folder was",
+      "       refused; nothing was run",
+      "  3    some runs of a compare or sweep failed (the others' results are",
+      "       written; a sweep's --retry-failed reruns exactly those), or a stylized",
+      "       fact does not hold (govsim validation)",
+      "  130  stopped by Ctrl-C (SIGINT)",
+      "  143  stopped by SIGTERM",
+      "       (after a signal, one line says what was kept and how to continue)",
+      "Each command has --help."
+    })
 public final class Main implements Runnable {
   /** Exit code: success. */
   public static final int OK = 0;
+
   /** Exit code: a failure while running (environment or internal). */
   public static final int FAILURE = 1;
+
   /** Exit code: the input (scenario, sweep file, options, output folder) was refused. */
   public static final int BAD_INPUT = 2;
+
   /** Exit code: some runs of a batch failed, the others' results are written. */
   public static final int RUNS_FAILED = 3;
+
   /** Exit code after SIGINT (Ctrl-C): 128 + 2, set by the JVM. */
   public static final int INTERRUPTED = 130;
+
   /** Exit code after SIGTERM: 128 + 15, set by the JVM. */
   public static final int TERMINATED = 143;
 
   /** The exit codes, as the README's table lists them. */
-  public static final java.util.List<Integer> EXIT_CODES = java.util.List.of(OK, FAILURE, BAD_INPUT, RUNS_FAILED,
-      INTERRUPTED, TERMINATED);
+  public static final java.util.List<Integer> EXIT_CODES =
+      java.util.List.of(OK, FAILURE, BAD_INPUT, RUNS_FAILED, INTERRUPTED, TERMINATED);
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
@@ -70,13 +92,15 @@ public final class Main implements Runnable {
   /** Runs the command line and returns the exit code (tests call this). */
   public static int execute(String... args) {
     CommandLine cl = new CommandLine(new Main());
-    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ex, commandLine.getErr()));
-    cl.setParameterExceptionHandler((ex, a) -> {
-      CommandLine c = ex.getCommandLine();
-      c.getErr().println("govsim: " + ex.getMessage());
-      c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
-      return BAD_INPUT;
-    });
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> failure(ex, commandLine.getErr()));
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("govsim: " + ex.getMessage());
+          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+          return BAD_INPUT;
+        });
     try {
       return cl.execute(args);
     } catch (OutOfMemoryError | StackOverflowError e) {
@@ -102,11 +126,16 @@ public final class Main implements Runnable {
       if (ex instanceof govsim.experiment.RunFailure || ex instanceof OutOfMemoryError) {
         line = "govsim: " + govsim.experiment.batch.Outcome.describe(ex);
       } else if (govsim.io.IoErrors.find(ex) != null) {
-        line = "govsim: " + govsim.io.IoErrors.describe(ex) + "; " + govsim.io.IoErrors.advice(ex, "the output folder",
-            null);
+        line =
+            "govsim: "
+                + govsim.io.IoErrors.describe(ex)
+                + "; "
+                + govsim.io.IoErrors.advice(ex, "the output folder", null);
       } else {
-        line = "govsim: internal error: " + govsim.experiment.batch.Outcome.describe(ex)
-            + " (set GOVSIM_DEBUG=1 to see the Java stack trace, and please report it)";
+        line =
+            "govsim: internal error: "
+                + govsim.experiment.batch.Outcome.describe(ex)
+                + " (set GOVSIM_DEBUG=1 to see the Java stack trace, and please report it)";
       }
     }
     if (Interruption.process().stopping()) return code;

@@ -1,9 +1,9 @@
 package govsim.cli;
 
 /**
- * The generated blocks of docs/ODD.md, each between two HTML comment markers: the parameter
- * tables (section 7.2, from the scenario schema), the output metrics (section 4, Observation,
- * from the metric catalogue) and the event-log vocabulary (section 7.3).
+ * The generated blocks of docs/ODD.md, each between two HTML comment markers: the parameter tables
+ * (section 7.2, from the scenario schema), the output metrics (section 4, Observation, from the
+ * metric catalogue) and the event-log vocabulary (section 7.3).
  */
 public final class OddDocument {
   public static final String BEGIN = "<!-- BEGIN GENERATED PARAMETERS -->";
@@ -24,7 +24,8 @@ public final class OddDocument {
   private static String withBlock(String doc, String begin, String end, String markdown) {
     int b = doc.indexOf(begin);
     int e = doc.indexOf(end);
-    if (b < 0 || e < b) throw new IllegalArgumentException("the markers " + begin + " and " + end + " are missing");
+    if (b < 0 || e < b)
+      throw new IllegalArgumentException("the markers " + begin + " and " + end + " are missing");
     String tables = markdown.replaceFirst("^# [^\n]*\n+", "");
     return doc.substring(0, b + begin.length()) + "\n" + tables.strip() + "\n" + doc.substring(e);
   }
@@ -32,15 +33,23 @@ public final class OddDocument {
   private static String block(String doc, String begin, String end) {
     int b = doc.indexOf(begin);
     int e = doc.indexOf(end);
-    if (b < 0 || e < b) throw new IllegalArgumentException("the markers " + begin + " and " + end + " are missing");
+    if (b < 0 || e < b)
+      throw new IllegalArgumentException("the markers " + begin + " and " + end + " are missing");
     return doc.substring(b + begin.length(), e).strip();
   }
 
-  /** The markers of the event-log vocabulary (docs/ODD.md section 7.3, from {@link govsim.world.EventKind}). */
+  /**
+   * The markers of the event-log vocabulary (docs/ODD.md section 7.3, from {@link
+   * govsim.world.EventKind}).
+   */
   public static final String BEGIN_EVENTS = "<!-- BEGIN GENERATED EVENTS -->";
+
   public static final String END_EVENTS = "<!-- END GENERATED EVENTS -->";
 
-  /** The document with its event table replaced by the one generated from {@link govsim.world.EventKind}. */
+  /**
+   * The document with its event table replaced by the one generated from {@link
+   * govsim.world.EventKind}.
+   */
   public static String withEvents(String doc) {
     return withBlock(doc, BEGIN_EVENTS, END_EVENTS, govsim.world.EventKind.markdownTable());
   }
@@ -50,11 +59,16 @@ public final class OddDocument {
     return block(doc, BEGIN_EVENTS, END_EVENTS);
   }
 
-  /** The markers of the output metrics (docs/ODD.md section 4, from {@link govsim.observe.Metrics}). */
+  /**
+   * The markers of the output metrics (docs/ODD.md section 4, from {@link govsim.observe.Metrics}).
+   */
   public static final String BEGIN_METRICS = "<!-- BEGIN GENERATED METRICS -->";
+
   public static final String END_METRICS = "<!-- END GENERATED METRICS -->";
 
-  /** The document with its metric tables replaced by the ones generated from the metric catalogue. */
+  /**
+   * The document with its metric tables replaced by the ones generated from the metric catalogue.
+   */
   public static String withMetrics(String doc) {
     return withBlock(doc, BEGIN_METRICS, END_METRICS, MetricsDescription.toMarkdown());
   }

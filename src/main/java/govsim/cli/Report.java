@@ -2,8 +2,8 @@ package govsim.cli;
 
 import static govsim.observe.Metrics.*;
 
-import govsim.observe.RunMetric;
 import govsim.observe.Num;
+import govsim.observe.RunMetric;
 import govsim.observe.RunResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,18 +14,38 @@ import java.util.Locale;
 final class Report {
   private Report() {}
 
-  static final List<String> HEADLINE = java.util.stream.Stream.of(HARM_TOTAL_RUN, HARM_SEVERE_RUN,
-      HARM_MALICIOUS_RUN, HARM_INFO_WEAK_SHARE_RUN, COMPLIANCE_RATE_RUN, GOVERNANCE_GAP_DAYS_MEAN_RUN,
-      PRACTICE_DURATION_DAYS_MEAN_RUN, TRUST_MEAN_RUN, HHI_RUN, CAPABILITY_GROWTH_PER_YEAR, COST_COMPLIANCE_RUN,
-      COST_REGULATOR_RUN, COMMUNITIES_FINAL, SANCTIONS_RUN, EXPULSIONS_RUN).map(RunMetric::name).toList();
+  static final List<String> HEADLINE =
+      java.util.stream.Stream.of(
+              HARM_TOTAL_RUN,
+              HARM_SEVERE_RUN,
+              HARM_MALICIOUS_RUN,
+              HARM_INFO_WEAK_SHARE_RUN,
+              COMPLIANCE_RATE_RUN,
+              GOVERNANCE_GAP_DAYS_MEAN_RUN,
+              PRACTICE_DURATION_DAYS_MEAN_RUN,
+              TRUST_MEAN_RUN,
+              HHI_RUN,
+              CAPABILITY_GROWTH_PER_YEAR,
+              COST_COMPLIANCE_RUN,
+              COST_REGULATOR_RUN,
+              COMMUNITIES_FINAL,
+              SANCTIONS_RUN,
+              EXPULSIONS_RUN)
+          .map(RunMetric::name)
+          .toList();
 
   static void printRun(PrintWriter out, RunResult r, Path folder) {
-    out.printf(Locale.ROOT, "govsim: %d steps in %.2f s of stepping; results in %s%n", r.spec().time().steps(),
-        r.stepSeconds(), folder);
+    out.printf(
+        Locale.ROOT,
+        "govsim: %d steps in %.2f s of stepping; results in %s%n",
+        r.spec().time().steps(),
+        r.stepSeconds(),
+        folder);
     for (String m : HEADLINE) {
       out.printf(Locale.ROOT, "  %-30s %s%n", m, fmt(r.summary().get(m)));
     }
-    out.println("  (all metrics: summary.csv; per step: timeseries.csv; what happened: events.csv)");
+    out.println(
+        "  (all metrics: summary.csv; per step: timeseries.csv; what happened: events.csv)");
     out.flush();
   }
 

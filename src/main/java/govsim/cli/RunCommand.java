@@ -19,37 +19,51 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** `govsim run`: one run of a scenario, written to results/NAME/seed-SEED/. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Run one scenario with one seed and write its results.", "",
-        "Writes timeseries.csv, summary.csv, events.csv, risks.csv,",
-        "scenario.resolved.yaml and manifest.json to",
-        "results/<scenario name>/seed-<seed>/ (or --out DIR); with --set overrides",
-        "the folder is seed-<seed>-<hash>/ (8 hex digits of the overrides' SHA-256),",
-        "so runs with different overrides never collide. An existing non-empty",
-        "folder is never overwritten without --force, and --force replaces only a",
-        "folder that govsim wrote."},
-    footer = {"", "Examples:", "  ./govsim run scenarios/baseline.yaml",
-        "  ./govsim run scenarios/baseline.yaml --seed 7 --set regime=centralized --out results/my-run"})
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run one scenario with one seed and write its results.",
+      "",
+      "Writes timeseries.csv, summary.csv, events.csv, risks.csv,",
+      "scenario.resolved.yaml and manifest.json to",
+      "results/<scenario name>/seed-<seed>/ (or --out DIR); with --set overrides",
+      "the folder is seed-<seed>-<hash>/ (8 hex digits of the overrides' SHA-256),",
+      "so runs with different overrides never collide. An existing non-empty",
+      "folder is never overwritten without --force, and --force replaces only a",
+      "folder that govsim wrote."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./govsim run scenarios/baseline.yaml",
+      "  ./govsim run scenarios/baseline.yaml --seed 7 --set regime=centralized --out results/my-run"
+    })
 final class RunCommand implements Callable<Integer> {
-  @Mixin
-  ScenarioInput input;
+  @Mixin ScenarioInput input;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default results/<name>/seed-<seed>/, seed-<seed>-<hash of the --set overrides>/ with overrides).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "Output folder (default results/<name>/seed-<seed>/, seed-<seed>-<hash of the --set overrides>/ with overrides).")
   Path out;
 
-  @Option(names = "--force", description = "Replace an existing non-empty output folder that govsim wrote (it holds a govsim manifest.json).")
+  @Option(
+      names = "--force",
+      description =
+          "Replace an existing non-empty output folder that govsim wrote (it holds a govsim manifest.json).")
   boolean force;
 
   @Option(names = "--quiet", description = "Print nothing but errors.")
   boolean quiet;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -71,8 +85,11 @@ final class RunCommand implements Callable<Integer> {
     Path target;
     OutputFolder folder;
     try {
-      target = out != null ? out
-          : OutputGuard.defaultFolder(model.name(), "seed-" + model.seed() + OutputGuard.overridesTag(input.sets));
+      target =
+          out != null
+              ? out
+              : OutputGuard.defaultFolder(
+                  model.name(), "seed-" + model.seed() + OutputGuard.overridesTag(input.sets));
       Interruption.removeLeftovers(target);
       folder = OutputFolder.open(target, force);
     } catch (OutputGuard.Refused e) {
@@ -87,12 +104,24 @@ final class RunCommand implements Callable<Integer> {
     }
     Interruption stop = Interruption.process();
     stop.stage(folder);
-    stop.note("nothing was written to " + target + " (the run's partial output was removed); run the command again");
-    RunWriter writer = new RunWriter(folder, model.outputs().timeseries(), model.outputs().events());
+    stop.note(
+        "nothing was written to "
+            + target
+            + " (the run's partial output was removed); run the command again");
+    RunWriter writer =
+        new RunWriter(folder, model.outputs().timeseries(), model.outputs().events());
     try {
       if (!quiet) {
-        spec.commandLine().getOut().printf(Locale.ROOT, "govsim: running %s (regime %s, seed %d, %d users, %.0f days)%n",
-            model.name(), model.regime().yamlName(), model.seed(), model.users().count(), model.time().horizonDays());
+        spec.commandLine()
+            .getOut()
+            .printf(
+                Locale.ROOT,
+                "govsim: running %s (regime %s, seed %d, %d users, %.0f days)%n",
+                model.name(),
+                model.regime().yamlName(),
+                model.seed(),
+                model.users().count(),
+                model.time().horizonDays());
       }
       RunResult result = SingleRun.run(model, writer);
       Map<String, Object> provenance = new LinkedHashMap<>();
@@ -101,10 +130,14 @@ final class RunCommand implements Callable<Integer> {
       provenance.put("scenario_sha256", loaded.sha256());
       provenance.put("scenario_files", loaded.files().stream().map(Path::toString).toList());
       provenance.put("overrides", input.sets);
-      stop.commit(folder, () -> {
-        writer.finish(result, loaded.resolved(), provenance, started, (System.nanoTime() - t0) / 1e9);
-        return null;
-      }, "the results in " + target + " are complete");
+      stop.commit(
+          folder,
+          () -> {
+            writer.finish(
+                result, loaded.resolved(), provenance, started, (System.nanoTime() - t0) / 1e9);
+            return null;
+          },
+          "the results in " + target + " are complete");
       if (!quiet) Report.printRun(spec.commandLine().getOut(), result, target);
       return 0;
     } catch (OutputFolder.ExistsException e) {

@@ -12,18 +12,29 @@ import picocli.CommandLine.Parameters;
 
 /** The scenario argument and the options every scenario-reading command shares. */
 final class ScenarioInput {
-  @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file (see scenarios/).")
+  @Parameters(
+      index = "0",
+      paramLabel = "SCENARIO",
+      description = "Scenario YAML file (see scenarios/).")
   Path scenario;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Override one key, e.g. --set users.count=5000 --set regime=centralized. Repeatable; validated like the file.")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Override one key, e.g. --set users.count=5000 --set regime=centralized. Repeatable; validated like the file.")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--seed", paramLabel = "N", description = "Seed of the run (overrides the scenario's seed).")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Seed of the run (overrides the scenario's seed).")
   Long seed;
 
-  @Option(names = "--allow-extends-outside",
-      description = "Let the scenario's extends: reach files outside its own folder and the project's scenarios/ folder.")
+  @Option(
+      names = "--allow-extends-outside",
+      description =
+          "Let the scenario's extends: reach files outside its own folder and the project's scenarios/ folder.")
   boolean allowExtendsOutside;
 
   /** Loads and validates; the seed option is applied like a --set so it is recorded everywhere. */

@@ -19,93 +19,143 @@ import picocli.CommandLine.Spec;
  * {@code govsim sweep}: a batch parameter sweep from a sweep file. Parses options and maps the
  * outcome of {@link SweepExecution} to an exit code.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
-    description = {"Run a parameter sweep (grid, random, LHS, Sobol, Morris) with replications.", "",
-        "A design over scenario keys, with replications and regimes.",
-        "The sweep file names a base scenario, the parameters to vary (a list of",
-        "values or a range {min, max, log, integer, levels, group}), a design",
-        "(grid, random, lhs, sobol, morris), replications, a master seed,",
-        "optional regimes crossed with every point (common random numbers) and",
-        "the metrics to summarise; see scenarios/sweeps/ for commented examples.",
-        "All cores by default; results do not depend on --threads. Each finished",
-        "run is recorded at once: after a crash or kill, --resume runs exactly the",
-        "missing runs and the outputs are identical to those of an uninterrupted",
-        "sweep.", "",
-        "Writes to results/<scenario>/sweep-<name>/ (or --out DIR): runs.csv,",
-        "timings.csv, timeseries.csv.gz, aggregate.csv (mean, sd, t-interval per",
-        "point and regime), sobol.csv (Sobol designs: first-order and total",
-        "indices with bootstrap intervals), morris.csv (Morris designs: elementary",
-        "effects mu, mu*, sigma with bootstrap intervals), experiments.csv +",
-        "outcomes.csv (EMA Workbench layout) and manifest.json (see",
-        "scenarios/sweeps/README.md).", "",
-        "Past one machine: --engine spark runs the runs as Spark tasks (the",
-        "Spark build, target/govsim-spark.jar; see docs/cluster.md), and --shard",
-        "i/N runs one slice of an HPC job array; govsim merge combines the",
-        "shards. The outputs are the same bytes on every engine."},
-    footer = {"", "Examples:", "  ./govsim sweep scenarios/sweeps/switching-x-lag.yaml --dry-run",
-        "  ./govsim sweep scenarios/sweeps/switching-x-lag.yaml",
-        "  ./govsim sweep scenarios/sweeps/sobol-key-parameters.yaml --threads 2",
-        "  ./govsim sweep scenarios/sweeps/sobol-key-parameters.yaml --resume",
-        "  ./govsim sweep scenarios/sweeps/morris-screening.yaml",
-        "  ./govsim sweep scenarios/sweeps/switching-x-lag.yaml --shard 2/8",
-        "", "Exit codes: 0 success, 2 bad input (sweep file or scenario invalid, folder",
-        "locked or holding another sweep, inputs changed since the sweep started),",
-        "1 failure while running, 3 some runs failed (recorded in runs.csv;",
-        "--retry-failed reruns them with the same seeds), 130/143 stopped by Ctrl-C or",
-        "SIGTERM (finished runs are kept; --resume continues)."})
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a parameter sweep (grid, random, LHS, Sobol, Morris) with replications.",
+      "",
+      "A design over scenario keys, with replications and regimes.",
+      "The sweep file names a base scenario, the parameters to vary (a list of",
+      "values or a range {min, max, log, integer, levels, group}), a design",
+      "(grid, random, lhs, sobol, morris), replications, a master seed,",
+      "optional regimes crossed with every point (common random numbers) and",
+      "the metrics to summarise; see scenarios/sweeps/ for commented examples.",
+      "All cores by default; results do not depend on --threads. Each finished",
+      "run is recorded at once: after a crash or kill, --resume runs exactly the",
+      "missing runs and the outputs are identical to those of an uninterrupted",
+      "sweep.",
+      "",
+      "Writes to results/<scenario>/sweep-<name>/ (or --out DIR): runs.csv,",
+      "timings.csv, timeseries.csv.gz, aggregate.csv (mean, sd, t-interval per",
+      "point and regime), sobol.csv (Sobol designs: first-order and total",
+      "indices with bootstrap intervals), morris.csv (Morris designs: elementary",
+      "effects mu, mu*, sigma with bootstrap intervals), experiments.csv +",
+      "outcomes.csv (EMA Workbench layout) and manifest.json (see",
+      "scenarios/sweeps/README.md).",
+      "",
+      "Past one machine: --engine spark runs the runs as Spark tasks (the",
+      "Spark build, target/govsim-spark.jar; see docs/cluster.md), and --shard",
+      "i/N runs one slice of an HPC job array; govsim merge combines the",
+      "shards. The outputs are the same bytes on every engine."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./govsim sweep scenarios/sweeps/switching-x-lag.yaml --dry-run",
+      "  ./govsim sweep scenarios/sweeps/switching-x-lag.yaml",
+      "  ./govsim sweep scenarios/sweeps/sobol-key-parameters.yaml --threads 2",
+      "  ./govsim sweep scenarios/sweeps/sobol-key-parameters.yaml --resume",
+      "  ./govsim sweep scenarios/sweeps/morris-screening.yaml",
+      "  ./govsim sweep scenarios/sweeps/switching-x-lag.yaml --shard 2/8",
+      "",
+      "Exit codes: 0 success, 2 bad input (sweep file or scenario invalid, folder",
+      "locked or holding another sweep, inputs changed since the sweep started),",
+      "1 failure while running, 3 some runs failed (recorded in runs.csv;",
+      "--retry-failed reruns them with the same seeds), 130/143 stopped by Ctrl-C or",
+      "SIGTERM (finished runs are kept; --resume continues)."
+    })
 public final class SweepCommand implements Callable<Integer> {
 
   /** Exit code when every run was attempted but some failed (results are still written). */
   public static final int RUNS_FAILED = Main.RUNS_FAILED;
 
-  @Parameters(index = "0", paramLabel = "SWEEP", description = "Sweep YAML file (see scenarios/sweeps/).")
+  @Parameters(
+      index = "0",
+      paramLabel = "SWEEP",
+      description = "Sweep YAML file (see scenarios/sweeps/).")
   Path sweepFile;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Runs in parallel (default: all processors, here ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Runs in parallel (default: all processors, here ${DEFAULT-VALUE}).")
   int threads = BatchRunner.defaultThreads();
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default results/<scenario>/sweep-<name>/).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Output folder (default results/<scenario>/sweep-<name>/).")
   Path out;
 
-  @Option(names = "--resume", description = "Continue the sweep in the output folder: run exactly its missing runs.")
+  @Option(
+      names = "--resume",
+      description = "Continue the sweep in the output folder: run exactly its missing runs.")
   boolean resume;
 
-  @Option(names = "--retry-failed", description = "Rerun the runs that failed (and any missing ones), with the same seeds.")
+  @Option(
+      names = "--retry-failed",
+      description = "Rerun the runs that failed (and any missing ones), with the same seeds.")
   boolean retryFailed;
 
-  @Option(names = "--run-timeout", paramLabel = "TIME", converter = RunTimeout.class, description = RunTimeout.HELP)
+  @Option(
+      names = "--run-timeout",
+      paramLabel = "TIME",
+      converter = RunTimeout.class,
+      description = RunTimeout.HELP)
   java.time.Duration runTimeout;
 
-  @Option(names = "--dry-run", description = "Print the design, the number of runs and a time estimate from a short calibration; write nothing.")
+  @Option(
+      names = "--dry-run",
+      description =
+          "Print the design, the number of runs and a time estimate from a short calibration; write nothing.")
   boolean dryRun;
 
-  @Option(names = "--allow-extends-outside",
-      description = "Let the base scenario's extends: reach files outside its own folder and the project's scenarios/ folder.")
+  @Option(
+      names = "--allow-extends-outside",
+      description =
+          "Let the base scenario's extends: reach files outside its own folder and the project's scenarios/ folder.")
   boolean allowExtendsOutside;
 
-  @Option(names = "--force", description = "Discard what the output folder holds and start the sweep again (only a folder govsim wrote: a sweep or a govsim manifest.json).")
+  @Option(
+      names = "--force",
+      description =
+          "Discard what the output folder holds and start the sweep again (only a folder govsim wrote: a sweep or a govsim manifest.json).")
   boolean force;
 
   @Option(names = "--quiet", description = "No progress report.")
   boolean quiet;
 
-  @Option(names = "--no-report", description = "Do not write report.html and figures/ when the sweep's outputs are written.")
+  @Option(
+      names = "--no-report",
+      description = "Do not write report.html and figures/ when the sweep's outputs are written.")
   boolean noReport;
 
-  @Option(names = "--engine", paramLabel = "ENGINE", description = "Where the runs are executed: local (this"
-      + " machine's threads, the default) or spark (Spark tasks; needs the Spark build, see docs/cluster.md).")
+  @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      description =
+          "Where the runs are executed: local (this"
+              + " machine's threads, the default) or spark (Spark tasks; needs the Spark build, see docs/cluster.md).")
   String engine = SweepExecution.LOCAL;
 
-  @Option(names = "--master", paramLabel = "URL", description = "spark://HOST:PORT, yarn, local[4], ...: the"
-      + " Spark master of --engine spark (default: spark-submit's, else local with --threads cores).")
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "spark://HOST:PORT, yarn, local[4], ...: the"
+              + " Spark master of --engine spark (default: spark-submit's, else local with --threads cores).")
   String master;
 
-  @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N (1 <= I <= N; run r belongs to"
-      + " shard (r mod N) + 1) into its own folder, for HPC job arrays; then combine the shards with govsim merge.")
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      description =
+          "Run only shard I of N (1 <= I <= N; run r belongs to"
+              + " shard (r mod N) + 1) into its own folder, for HPC job arrays; then combine the shards with govsim merge.")
   String shard;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   /** How one run is executed; the model itself unless a test replaces it. */
   ModelRunner model = ModelRunner.SINGLE_RUN;
@@ -113,8 +163,11 @@ public final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (force && (resume || retryFailed)) {
-      spec.commandLine().getErr().println("govsim: --force starts the sweep again; it cannot be combined with --resume"
-          + " or --retry-failed");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "govsim: --force starts the sweep again; it cannot be combined with --resume"
+                  + " or --retry-failed");
       return Main.BAD_INPUT;
     }
     Shard slice = null;
@@ -126,16 +179,43 @@ public final class SweepCommand implements Callable<Integer> {
         return Main.BAD_INPUT;
       }
     }
-    String again = "govsim sweep " + sweepFile + " --resume" + (shard != null ? " --shard " + shard : "")
-        + (out != null ? " --out " + out : "");
-    Interruption.process().note(dryRun ? "nothing was written" : "every finished run is recorded in the sweep's folder;"
-        + " continue with: " + again);
+    String again =
+        "govsim sweep "
+            + sweepFile
+            + " --resume"
+            + (shard != null ? " --shard " + shard : "")
+            + (out != null ? " --out " + out : "");
+    Interruption.process()
+        .note(
+            dryRun
+                ? "nothing was written"
+                : "every finished run is recorded in the sweep's folder;"
+                    + " continue with: "
+                    + again);
     java.io.PrintWriter stdout = spec.commandLine().getOut();
     java.io.PrintWriter err = spec.commandLine().getErr();
-    SweepExecution.Status status = SweepExecution.execute(
-        new SweepExecution.Request(sweepFile, out, threads, resume, retryFailed, dryRun, force, quiet,
-            Progress.onTerminal(), commandLine(), engine, master, slice, allowExtendsOutside, runTimeout),
-        stdout, err, model, noReport ? null : folder -> writeReport(folder, stdout, err));
+    SweepExecution.Status status =
+        SweepExecution.execute(
+            new SweepExecution.Request(
+                sweepFile,
+                out,
+                threads,
+                resume,
+                retryFailed,
+                dryRun,
+                force,
+                quiet,
+                Progress.onTerminal(),
+                commandLine(),
+                engine,
+                master,
+                slice,
+                allowExtendsOutside,
+                runTimeout),
+            stdout,
+            err,
+            model,
+            noReport ? null : folder -> writeReport(folder, stdout, err));
     return switch (status) {
       case OK -> 0;
       case BAD_INPUT -> Main.BAD_INPUT;
@@ -145,15 +225,26 @@ public final class SweepCommand implements Callable<Integer> {
   }
 
   /** The report belongs to the folder's outputs: a resumed sweep replaces it (force). */
-  static void writeReport(java.nio.file.Path folder, java.io.PrintWriter stdout, java.io.PrintWriter err) {
+  static void writeReport(
+      java.nio.file.Path folder, java.io.PrintWriter stdout, java.io.PrintWriter err) {
     Interruption.process().writingReport(folder);
-    Interruption.process().note("the results in " + folder + " are complete; if the report is missing, write it"
-        + " with: govsim report " + folder + " --force");
+    Interruption.process()
+        .note(
+            "the results in "
+                + folder
+                + " are complete; if the report is missing, write it"
+                + " with: govsim report "
+                + folder
+                + " --force");
     try {
       stdout.println("report: " + govsim.report.ReportWriter.write(folder, null, true).html());
     } catch (govsim.report.ReportException | java.io.UncheckedIOException e) {
-      err.println("govsim: the results are complete but the report failed: " + e.getMessage()
-          + " (retry: govsim report " + folder + " --force)");
+      err.println(
+          "govsim: the results are complete but the report failed: "
+              + e.getMessage()
+              + " (retry: govsim report "
+              + folder
+              + " --force)");
     }
     stdout.flush();
     err.flush();

@@ -8,7 +8,9 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
   @Override
   public String[] getVersion() {
     BuildInfo b = BuildInfo.current();
-    return new String[] {"govsim " + b.version() + " (commit " + b.commit() + (b.dirty() ? ", modified" : "") + ")",
-        "MASON " + b.mason() + ", Java " + b.java()};
+    return new String[] {
+      "govsim " + b.version() + " (commit " + b.commit() + (b.dirty() ? ", modified" : "") + ")",
+      "MASON " + b.mason() + ", Java " + b.java()
+    };
   }
 }

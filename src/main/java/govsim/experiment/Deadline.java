@@ -31,13 +31,19 @@ public final class Deadline {
    */
   public void check(double day, double horizon) {
     if (Thread.currentThread().isInterrupted()) {
-      throw new RunFailure(String.format(Locale.ROOT, "stopped at day %.0f of %.0f (the batch was cancelled)", day,
-          horizon));
+      throw new RunFailure(
+          String.format(
+              Locale.ROOT, "stopped at day %.0f of %.0f (the batch was cancelled)", day, horizon));
     }
     if (timeout != null && System.nanoTime() - nanos > 0) {
-      throw new RunFailure(String.format(Locale.ROOT, "exceeded the run time-out of %s at day %.0f of %.0f;"
-          + " rerun it with a larger --run-timeout (--retry-failed reruns exactly the failed runs of a sweep)",
-          format(timeout), day, horizon));
+      throw new RunFailure(
+          String.format(
+              Locale.ROOT,
+              "exceeded the run time-out of %s at day %.0f of %.0f;"
+                  + " rerun it with a larger --run-timeout (--retry-failed reruns exactly the failed runs of a sweep)",
+              format(timeout),
+              day,
+              horizon));
     }
   }
 
@@ -45,7 +51,8 @@ public final class Deadline {
   public static String format(Duration d) {
     long s = d.toSeconds();
     if (d.toMillis() < 1000) return d.toMillis() + " ms";
-    if (d.toMillis() < 10_000 && d.toMillis() % 1000 != 0) return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    if (d.toMillis() < 10_000 && d.toMillis() % 1000 != 0)
+      return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     if (s % 3600 == 0) return s / 3600 + " h";
     if (s % 60 == 0 && s >= 60) return s / 60 + " min";
     return s + " s";

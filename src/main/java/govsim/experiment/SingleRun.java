@@ -10,8 +10,8 @@ import sim.engine.Schedule;
 
 /**
  * One run of the model: build it, attach the recorder at {@link Phase#OBSERVE}, step to the
- * horizon, summarise. What happens to rows and events is the listener's business (a CSV writer,
- * an in-memory table for a sweep, nothing for a benchmark).
+ * horizon, summarise. What happens to rows and events is the listener's business (a CSV writer, an
+ * in-memory table for a sweep, nothing for a benchmark).
  */
 public final class SingleRun {
   private SingleRun() {}
@@ -28,7 +28,8 @@ public final class SingleRun {
     GovSimModel model = new GovSimModel(spec);
     model.start();
     Recorder recorder = new Recorder(spec, model::world, listener);
-    model.schedule.scheduleRepeating(Schedule.EPOCH, Phase.OBSERVE.ordering(), recorder, spec.time().dtDays());
+    model.schedule.scheduleRepeating(
+        Schedule.EPOCH, Phase.OBSERVE.ordering(), recorder, spec.time().dtDays());
     long t0 = System.nanoTime();
     double dt = spec.time().dtDays();
     double horizon = spec.time().horizonDays();

@@ -10,9 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Replications of {@link ImitationDynamics} over given seeds, and the long-run mean share of
- * every strategy with its 95% t-interval over seeds. Each seed is an independent run with its
- * own generator, so the results do not depend on the number of threads.
+ * Replications of {@link ImitationDynamics} over given seeds, and the long-run mean share of every
+ * strategy with its 95% t-interval over seeds. Each seed is an independent run with its own
+ * generator, so the results do not depend on the number of threads.
  */
 public final class AgentBased {
   /**
@@ -33,7 +33,8 @@ public final class AgentBased {
    * @param threads worker threads, at least 1
    * @param recordSeries keep each run's time series
    */
-  public static Result run(Game game, long[] seeds, int threads, boolean recordSeries) throws InterruptedException {
+  public static Result run(Game game, long[] seeds, int threads, boolean recordSeries)
+      throws InterruptedException {
     List<ImitationDynamics.Run> runs = new ArrayList<>();
     if (threads <= 1 || seeds.length == 1) {
       ImitationDynamics dyn = new ImitationDynamics(game);
@@ -42,7 +43,8 @@ public final class AgentBased {
       ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, seeds.length));
       try {
         List<Future<ImitationDynamics.Run>> futures = new ArrayList<>();
-        for (long s : seeds) futures.add(pool.submit(() -> new ImitationDynamics(game).run(s, recordSeries)));
+        for (long s : seeds)
+          futures.add(pool.submit(() -> new ImitationDynamics(game).run(s, recordSeries)));
         for (Future<ImitationDynamics.Run> f : futures) runs.add(f.get());
       } catch (ExecutionException e) {
         Throwable c = e.getCause();

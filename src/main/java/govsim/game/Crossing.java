@@ -32,7 +32,14 @@ public final class Crossing {
     if (flo == 0) return lo;
     if (fhi == 0) return hi;
     if ((flo > 0) == (fhi > 0)) {
-      throw new NotBracketed("the quantity is on the same side of " + level + " at both ends of [" + lo + ", " + hi + "]");
+      throw new NotBracketed(
+          "the quantity is on the same side of "
+              + level
+              + " at both ends of ["
+              + lo
+              + ", "
+              + hi
+              + "]");
     }
     while (hi - lo > tol) {
       double mid = 0.5 * (lo + hi);

@@ -6,35 +6,36 @@ import java.util.List;
 /**
  * Exact analysis of a game under pairwise-comparison (Fermi) imitation (issue 14 item 2).
  *
- * <p><b>Imitation.</b> A revising individual (the learner) of population p compares its payoff
- * f_L with that of a model drawn among the other Z_p − 1 members of p and adopts the model's
- * strategy with probability 1 / (1 + exp(−β (f_M − f_L))) (Traulsen, Nowak &amp; Pacheco 2006;
- * the rule of Han, Pereira, Santos &amp; Lenaerts 2020). Payoffs are the finite-population
- * expectations of {@link FinitePayoff}.
+ * <p><b>Imitation.</b> A revising individual (the learner) of population p compares its payoff f_L
+ * with that of a model drawn among the other Z_p − 1 members of p and adopts the model's strategy
+ * with probability 1 / (1 + exp(−β (f_M − f_L))) (Traulsen, Nowak &amp; Pacheco 2006; the rule of
+ * Han, Pereira, Santos &amp; Lenaerts 2020). Payoffs are the finite-population expectations of
+ * {@link FinitePayoff}.
  *
  * <p><b>Fixation.</b> With k mutants m in a resident population r (every other population
- * monomorphic), T⁻(k)/T⁺(k) = exp(−β (f_m(k) − f_r(k))), so ρ = 1 / Σ_{i=0}^{Z−1} exp(L_i) with
- * L_0 = 0 and L_i = L_{i−1} − β (f_m(i) − f_r(i)). The sum is taken in log space (log-sum-exp),
- * so large β·Z neither overflows nor loses the small terms: log ρ is exact to rounding even when
- * ρ itself is below the smallest double.
+ * monomorphic), T⁻(k)/T⁺(k) = exp(−β (f_m(k) − f_r(k))), so ρ = 1 / Σ_{i=0}^{Z−1} exp(L_i) with L_0
+ * = 0 and L_i = L_{i−1} − β (f_m(i) − f_r(i)). The sum is taken in log space (log-sum-exp), so
+ * large β·Z neither overflows nor loses the small terms: log ρ is exact to rounding even when ρ
+ * itself is below the smallest double.
  *
- * <p><b>Small-mutation limit.</b> Mutations are rare enough that the populations are
- * monomorphic between them; a mutant arises in a population chosen uniformly and plays a
- * strategy chosen uniformly among the other strategies of that population. The embedded chain
- * over monomorphic states has T(a→b) = ρ / (P (S_p − 1)); its stationary distribution is solved
- * with the Grassmann–Taksar–Heyman algorithm, which uses no subtractions and so stays accurate
- * when transition probabilities differ by hundreds of orders of magnitude.
+ * <p><b>Small-mutation limit.</b> Mutations are rare enough that the populations are monomorphic
+ * between them; a mutant arises in a population chosen uniformly and plays a strategy chosen
+ * uniformly among the other strategies of that population. The embedded chain over monomorphic
+ * states has T(a→b) = ρ / (P (S_p − 1)); its stationary distribution is solved with the
+ * Grassmann–Taksar–Heyman algorithm, which uses no subtractions and so stays accurate when
+ * transition probabilities differ by hundreds of orders of magnitude.
  *
  * <p><b>Birth–death chain with mutation.</b> For one population of two strategies and μ &gt; 0,
- * each revision is a mutation to the other strategy with probability μ and an imitation
- * otherwise: T⁺(k) = (Z−k)/Z · [μ + (1−μ) k/(Z−1) F(f_0 − f_1)], T⁻(k) = k/Z · [μ + (1−μ)
- * (Z−k)/(Z−1) F(f_1 − f_0)], with k the number of strategy-0 players and F the Fermi function;
- * the stationary distribution follows from detailed balance, in log space. This is exactly the
- * process {@link ImitationDynamics} simulates.
+ * each revision is a mutation to the other strategy with probability μ and an imitation otherwise:
+ * T⁺(k) = (Z−k)/Z · [μ + (1−μ) k/(Z−1) F(f_0 − f_1)], T⁻(k) = k/Z · [μ + (1−μ) (Z−k)/(Z−1) F(f_1 −
+ * f_0)], with k the number of strategy-0 players and F the Fermi function; the stationary
+ * distribution follows from detailed balance, in log space. This is exactly the process {@link
+ * ImitationDynamics} simulates.
  */
 public final class ExactAnalysis {
   /** One fixation probability: a mutant strategy in a population whose state is {@code from}. */
-  public record Fixation(int from, int to, int population, int resident, int mutant, double rho, double logRho) {}
+  public record Fixation(
+      int from, int to, int population, int resident, int mutant, double rho, double logRho) {}
 
   /**
    * The analysis.
@@ -44,22 +45,33 @@ public final class ExactAnalysis {
    * @param stationary its stationary distribution
    * @param shares shares[p][s]: the stationary probability that population p plays s
    * @param fixations every fixation probability the chain uses
-   * @param birthDeath for one population of two strategies and μ &gt; 0: the stationary
-   *     probability of k strategy-0 players, k = 0..Z; null otherwise
+   * @param birthDeath for one population of two strategies and μ &gt; 0: the stationary probability
+   *     of k strategy-0 players, k = 0..Z; null otherwise
    * @param sharesAtMutationRate the mean shares under {@code birthDeath}; null when it is null
    */
-  public record Result(Game game, int[][] states, double[][] transitions, double[] stationary, double[][] shares,
-      List<Fixation> fixations, double[] birthDeath, double[][] sharesAtMutationRate) {
+  public record Result(
+      Game game,
+      int[][] states,
+      double[][] transitions,
+      double[] stationary,
+      double[][] shares,
+      List<Fixation> fixations,
+      double[] birthDeath,
+      double[][] sharesAtMutationRate) {
 
     /** "AS" or "T S R": the strategies of a monomorphic state in population order. */
     public String stateName(int a) {
       List<String> parts = new ArrayList<>();
-      for (int p = 0; p < states[a].length; p++) parts.add(game.population(p).strategies().get(states[a][p]));
+      for (int p = 0; p < states[a].length; p++)
+        parts.add(game.population(p).strategies().get(states[a][p]));
       return String.join(" ", parts);
     }
   }
 
-  /** Thrown when the chain has no unique stationary distribution (fixation probabilities that underflow). */
+  /**
+   * Thrown when the chain has no unique stationary distribution (fixation probabilities that
+   * underflow).
+   */
   public static final class Reducible extends Exception {
     private static final long serialVersionUID = 1L;
 
@@ -81,7 +93,8 @@ public final class ExactAnalysis {
     }
     int[][] states = new int[n][pops];
     for (int a = 0; a < n; a++) {
-      for (int p = 0; p < pops; p++) states[a][p] = (a / radix[p]) % g.population(p).strategyCount();
+      for (int p = 0; p < pops; p++)
+        states[a][p] = (a / radix[p]) % g.population(p).strategyCount();
     }
     double[][] t = new double[n][n];
     List<Fixation> fixations = new ArrayList<>();
@@ -125,7 +138,8 @@ public final class ExactAnalysis {
    * log ρ of one mutant {@code m} in population {@code p} of residents {@code r}, the other
    * populations in {@code state}. {@code counts} is scratch space.
    */
-  static double logFixation(Game g, FinitePayoff payoff, int[] state, int p, int r, int m, int[][] counts) {
+  static double logFixation(
+      Game g, FinitePayoff payoff, int[] state, int p, int r, int m, int[][] counts) {
     for (int q = 0; q < counts.length; q++) {
       java.util.Arrays.fill(counts[q], 0);
       counts[q][state[q]] = g.population(q).size();
@@ -167,8 +181,9 @@ public final class ExactAnalysis {
       double s = 0;
       for (int j = 0; j < k; j++) s += a[k][j];
       if (!(s > 0)) {
-        throw new Reducible("the chain over monomorphic states is reducible: some fixation probabilities are 0 "
-            + "(below 1e-308) so no unique stationary distribution exists; lower selection_intensity or check the payoffs");
+        throw new Reducible(
+            "the chain over monomorphic states is reducible: some fixation probabilities are 0 "
+                + "(below 1e-308) so no unique stationary distribution exists; lower selection_intensity or check the payoffs");
       }
       for (int i = 0; i < k; i++) a[i][k] /= s;
       for (int i = 0; i < k; i++) {
@@ -190,7 +205,10 @@ public final class ExactAnalysis {
     return pi;
   }
 
-  /** The birth–death chain with mutation of one population of two strategies: P(k strategy-0 players). */
+  /**
+   * The birth–death chain with mutation of one population of two strategies: P(k strategy-0
+   * players).
+   */
   static double[] birthDeath(Game g, FinitePayoff payoff) {
     int z = g.population(0).size();
     double mu = g.mutationRate();
@@ -204,8 +222,14 @@ public final class ExactAnalysis {
       counts[0][1] = z - k;
       double f0 = k > 0 ? payoff.of(0, 0, counts) : 0;
       double f1 = k < z ? payoff.of(0, 1, counts) : 0;
-      up[k] = k == z ? 0 : (z - k) / (double) z * (mu + (1 - mu) * k / (z - 1.0) * fermi(beta * (f0 - f1)));
-      down[k] = k == 0 ? 0 : k / (double) z * (mu + (1 - mu) * (z - k) / (z - 1.0) * fermi(beta * (f1 - f0)));
+      up[k] =
+          k == z
+              ? 0
+              : (z - k) / (double) z * (mu + (1 - mu) * k / (z - 1.0) * fermi(beta * (f0 - f1)));
+      down[k] =
+          k == 0
+              ? 0
+              : k / (double) z * (mu + (1 - mu) * (z - k) / (z - 1.0) * fermi(beta * (f1 - f0)));
     }
     double max = 0;
     for (int k = 1; k <= z; k++) {

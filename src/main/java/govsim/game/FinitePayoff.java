@@ -5,15 +5,15 @@ package govsim.game;
  * replacement (issue 14 item 2).
  *
  * <p>The focal individual of population p takes each of p's slots with equal probability; the
- * game's other slots are filled by distinct individuals drawn at random without replacement:
- * p's other slots from the Z_p − 1 other members of p, each other population's slots from all
- * of its Z_q members. With two slots from one population and two strategies present this is the
- * familiar f_i(k) = [(k − 1)·π(i,i) + (Z − k)·π(i,j)] / (Z − 1) for a focal i among k i-players;
- * with more slots it is the (multivariate) hypergeometric average over the co-players'
- * strategies; a population that is monomorphic gives its strategy to every slot it fills.
+ * game's other slots are filled by distinct individuals drawn at random without replacement: p's
+ * other slots from the Z_p − 1 other members of p, each other population's slots from all of its
+ * Z_q members. With two slots from one population and two strategies present this is the familiar
+ * f_i(k) = [(k − 1)·π(i,i) + (Z − k)·π(i,j)] / (Z − 1) for a focal i among k i-players; with more
+ * slots it is the (multivariate) hypergeometric average over the co-players' strategies; a
+ * population that is monomorphic gives its strategy to every slot it fills.
  *
- * <p>One instance owns its scratch arrays and is not shared between threads; {@link #of} does
- * not allocate (it is called in the agent-based loop whenever the state changes).
+ * <p>One instance owns its scratch arrays and is not shared between threads; {@link #of} does not
+ * allocate (it is called in the agent-based loop whenever the state changes).
  */
 final class FinitePayoff {
   private final int slots;
@@ -56,8 +56,8 @@ final class FinitePayoff {
   /**
    * The expected payoff of an individual of population {@code p} playing {@code i}.
    *
-   * @param n n[q][x] = how many members of population q play x, the focal individual included
-   *     (so n[p][i] ≥ 1)
+   * @param n n[q][x] = how many members of population q play x, the focal individual included (so
+   *     n[p][i] ≥ 1)
    */
   double of(int p, int i, int[][] n) {
     double total = 0;

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An evolutionary game, validated and with its payoffs evaluated: populations, player slots,
- * the payoff to every slot for every strategy profile, selection intensity and mutation rate.
+ * An evolutionary game, validated and with its payoffs evaluated: populations, player slots, the
+ * payoff to every slot for every strategy profile, selection intensity and mutation rate.
  *
- * <p>Profiles are numbered in mixed radix over the slots, the last slot fastest: with slots
- * (firms, firms) and strategies (AS, AU), profile 0 is (AS, AS), 1 (AS, AU), 2 (AU, AS), 3 (AU, AU).
+ * <p>Profiles are numbered in mixed radix over the slots, the last slot fastest: with slots (firms,
+ * firms) and strategies (AS, AU), profile 0 is (AS, AS), 1 (AS, AU), 2 (AU, AS), 3 (AU, AU).
  * Strategies are numbered per population in the order the file lists them.
  */
 public final class Game {
@@ -19,8 +19,10 @@ public final class Game {
   public record Population(String name, int size, List<String> strategies) {
     public Population {
       strategies = List.copyOf(strategies);
-      if (size < 2) throw new IllegalArgumentException("population " + name + " needs at least 2 individuals");
-      if (strategies.size() < 2) throw new IllegalArgumentException("population " + name + " needs at least 2 strategies");
+      if (size < 2)
+        throw new IllegalArgumentException("population " + name + " needs at least 2 individuals");
+      if (strategies.size() < 2)
+        throw new IllegalArgumentException("population " + name + " needs at least 2 strategies");
     }
 
     public int strategyCount() {
@@ -28,11 +30,15 @@ public final class Game {
     }
   }
 
-  /** The agent-based settings: master seed, replications, imitation events, burn-in, recording interval. */
+  /**
+   * The agent-based settings: master seed, replications, imitation events, burn-in, recording
+   * interval.
+   */
   public record Simulation(long seed, int seeds, long updates, long burnIn, long recordEvery) {
     public Simulation {
       if (seeds < 1) throw new IllegalArgumentException("seeds must be at least 1");
-      if (updates < 1 || burnIn < 0 || burnIn >= updates) throw new IllegalArgumentException("need 0 <= burn_in < updates");
+      if (updates < 1 || burnIn < 0 || burnIn >= updates)
+        throw new IllegalArgumentException("need 0 <= burn_in < updates");
       if (recordEvery < 1) throw new IllegalArgumentException("record_every must be at least 1");
     }
   }
@@ -54,27 +60,40 @@ public final class Game {
    * @param beta selection intensity, at least 0
    * @param mu mutation rate in [0, 1]
    */
-  public Game(String name, List<Population> populations, int[] slots, Map<String, Double> parameters,
-      double[][] payoffs, double beta, double mu, Simulation simulation) {
+  public Game(
+      String name,
+      List<Population> populations,
+      int[] slots,
+      Map<String, Double> parameters,
+      double[][] payoffs,
+      double beta,
+      double mu,
+      Simulation simulation) {
     this.name = name;
     this.populations = List.copyOf(populations);
     this.slots = slots.clone();
     this.parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
-    if (!(beta >= 0) || Double.isInfinite(beta)) throw new IllegalArgumentException("selection intensity must be a finite number >= 0");
-    if (!(mu >= 0 && mu <= 1)) throw new IllegalArgumentException("mutation rate must be in [0, 1]");
+    if (!(beta >= 0) || Double.isInfinite(beta))
+      throw new IllegalArgumentException("selection intensity must be a finite number >= 0");
+    if (!(mu >= 0 && mu <= 1))
+      throw new IllegalArgumentException("mutation rate must be in [0, 1]");
     this.beta = beta;
     this.mu = mu;
     this.simulation = simulation;
     if (this.slots.length < 1) throw new IllegalArgumentException("a game needs at least one slot");
     int[] perPop = new int[this.populations.size()];
     for (int p : this.slots) {
-      if (p < 0 || p >= perPop.length) throw new IllegalArgumentException("slot population out of range");
+      if (p < 0 || p >= perPop.length)
+        throw new IllegalArgumentException("slot population out of range");
       perPop[p]++;
     }
     for (int p = 0; p < perPop.length; p++) {
-      if (perPop[p] == 0) throw new IllegalArgumentException("population " + this.populations.get(p).name() + " fills no slot");
+      if (perPop[p] == 0)
+        throw new IllegalArgumentException(
+            "population " + this.populations.get(p).name() + " fills no slot");
       if (perPop[p] > this.populations.get(p).size()) {
-        throw new IllegalArgumentException("population " + this.populations.get(p).name() + " is smaller than its slots");
+        throw new IllegalArgumentException(
+            "population " + this.populations.get(p).name() + " is smaller than its slots");
       }
     }
     radix = new int[this.slots.length];
@@ -84,11 +103,14 @@ public final class Game {
       r *= this.populations.get(this.slots[s]).strategyCount();
     }
     profiles = r;
-    if (payoffs.length != profiles) throw new IllegalArgumentException("need one payoff row per profile");
+    if (payoffs.length != profiles)
+      throw new IllegalArgumentException("need one payoff row per profile");
     this.payoffs = new double[profiles][];
     for (int f = 0; f < profiles; f++) {
-      if (payoffs[f].length != this.slots.length) throw new IllegalArgumentException("need one payoff per slot");
-      for (double v : payoffs[f]) if (!Double.isFinite(v)) throw new IllegalArgumentException("payoffs must be finite");
+      if (payoffs[f].length != this.slots.length)
+        throw new IllegalArgumentException("need one payoff per slot");
+      for (double v : payoffs[f])
+        if (!Double.isFinite(v)) throw new IllegalArgumentException("payoffs must be finite");
       this.payoffs[f] = payoffs[f].clone();
     }
   }
@@ -154,7 +176,8 @@ public final class Game {
   /** "AS AU": the strategies of a profile in slot order. */
   public String profileName(int f) {
     List<String> parts = new ArrayList<>();
-    for (int s = 0; s < slots.length; s++) parts.add(populations.get(slots[s]).strategies().get(strategyAt(f, s)));
+    for (int s = 0; s < slots.length; s++)
+      parts.add(populations.get(slots[s]).strategies().get(strategyAt(f, s)));
     return String.join(" ", parts);
   }
 

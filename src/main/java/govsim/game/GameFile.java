@@ -31,36 +31,52 @@ public final class GameFile {
   public record Loaded(Game game, String sha256, Map<String, Object> resolved) {}
 
   static final Set<String> TOP_KEYS = Set.of("game", "simulation");
-  static final Set<String> GAME_KEYS = Set.of("name", "source", "description", "populations", "slots", "parameters",
-      "payoffs", "selection_intensity", "mutation_rate");
+  static final Set<String> GAME_KEYS =
+      Set.of(
+          "name",
+          "source",
+          "description",
+          "populations",
+          "slots",
+          "parameters",
+          "payoffs",
+          "selection_intensity",
+          "mutation_rate");
   static final Set<String> POPULATION_KEYS = Set.of("size", "strategies");
-  static final Set<String> SIMULATION_KEYS = Set.of("seed", "seeds", "updates", "burn_in", "record_every");
+  static final Set<String> SIMULATION_KEYS =
+      Set.of("seed", "seeds", "updates", "burn_in", "record_every");
 
   /** Names the expressions reserve: exp4j's functions and constants, and min and max. */
-  static final Set<String> RESERVED = Set.of("abs", "acos", "asin", "atan", "cbrt", "ceil", "cos", "cosh", "cot",
-      "exp", "expm1", "floor", "log", "log10", "log1p", "log2", "pow", "signum", "sin", "sinh", "sqrt", "tan", "tanh",
-      "min", "max", "pi", "e");
+  static final Set<String> RESERVED =
+      Set.of(
+          "abs", "acos", "asin", "atan", "cbrt", "ceil", "cos", "cosh", "cot", "exp", "expm1",
+          "floor", "log", "log10", "log1p", "log2", "pow", "signum", "sin", "sinh", "sqrt", "tan",
+          "tanh", "min", "max", "pi", "e");
 
   static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   /** A name inside an expression (a number's exponent such as 1e5 is not one). */
   static final Pattern IDENTIFIER = Pattern.compile("(?<![0-9.A-Za-z_])[A-Za-z_][A-Za-z0-9_]*");
+
   static final Pattern STRATEGY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_+-]*");
   static final long MAX_SIZE = 10_000_000;
   static final long MAX_SEED = (1L << 53) - 1;
   static final int MAX_PROFILES = 100_000;
 
-  private static final Function MIN = new Function("min", 2) {
-    @Override
-    public double apply(double... args) {
-      return Math.min(args[0], args[1]);
-    }
-  };
-  private static final Function MAX = new Function("max", 2) {
-    @Override
-    public double apply(double... args) {
-      return Math.max(args[0], args[1]);
-    }
-  };
+  private static final Function MIN =
+      new Function("min", 2) {
+        @Override
+        public double apply(double... args) {
+          return Math.min(args[0], args[1]);
+        }
+      };
+  private static final Function MAX =
+      new Function("max", 2) {
+        @Override
+        public double apply(double... args) {
+          return Math.max(args[0], args[1]);
+        }
+      };
 
   /** Reads a game file with overrides ({@code game.parameters.p_r=0.8}). */
   public static Loaded load(Path file, List<String> overrides) throws ScenarioException {
@@ -68,7 +84,8 @@ public final class GameFile {
   }
 
   /** Reads game YAML given as text named {@code source} in errors. */
-  public static Loaded loadString(String text, String source, List<String> overrides) throws ScenarioException {
+  public static Loaded loadString(String text, String source, List<String> overrides)
+      throws ScenarioException {
     return finish(YamlTree.readString(text, source, overrides), source);
   }
 
@@ -85,7 +102,10 @@ public final class GameFile {
 
   private static final class Reader {
     private final List<ScenarioError> errors;
-    /** Parameters declared with a bad value (already reported): expressions using them are skipped. */
+
+    /**
+     * Parameters declared with a bad value (already reported): expressions using them are skipped.
+     */
     private final Set<String> invalidParams = new java.util.HashSet<>();
 
     Reader(List<ScenarioError> errors) {
@@ -100,8 +120,10 @@ public final class GameFile {
       YamlTree.Node g = root.get("game");
       if (g == null) {
         // Other keys are not listed one by one: the file is most likely not a game file at all.
-        errors.add(root.error("missing key 'game' (the game: populations, slots, parameters, payoffs, "
-            + "selection_intensity, mutation_rate); is this a game file? (docs/games.md; scenarios run with govsim run)"));
+        errors.add(
+            root.error(
+                "missing key 'game' (the game: populations, slots, parameters, payoffs, "
+                    + "selection_intensity, mutation_rate); is this a game file? (docs/games.md; scenarios run with govsim run)"));
         return null;
       }
       unknownKeys(root, TOP_KEYS, "top-level keys");
@@ -118,13 +140,18 @@ public final class GameFile {
       // Populations.
       List<Game.Population> pops = new ArrayList<>();
       Map<String, Integer> popIndex = new LinkedHashMap<>();
-      YamlTree.Node pn = require(g, "populations", "a mapping of population name to {size, strategies}");
+      YamlTree.Node pn =
+          require(g, "populations", "a mapping of population name to {size, strategies}");
       if (pn != null && mapping(pn)) {
         if (pn.keys().isEmpty()) error(pn, "expected at least one population, found none");
         for (String key : pn.keys()) {
           YamlTree.Node p = pn.get(key);
           if (!NAME.matcher(key).matches()) {
-            errors.add(p.keyError("a population name must be a plain name (letters, digits, _), found '" + key + "'"));
+            errors.add(
+                p.keyError(
+                    "a population name must be a plain name (letters, digits, _), found '"
+                        + key
+                        + "'"));
             continue;
           }
           if (!mapping(p)) continue;
@@ -140,11 +167,15 @@ public final class GameFile {
 
       // Slots.
       List<Integer> slots = new ArrayList<>();
-      YamlTree.Node sn = require(g, "slots", "a list naming the population of each player of the game");
+      YamlTree.Node sn =
+          require(g, "slots", "a list naming the population of each player of the game");
       boolean slotsOk = pn != null && popIndex.size() == pn.keys().size();
       if (sn != null) {
         if (!sn.isSequence() || sn.items().isEmpty()) {
-          error(sn, "expected a list naming the population of each player (e.g. [firms, firms]), found " + sn.found());
+          error(
+              sn,
+              "expected a list naming the population of each player (e.g. [firms, firms]), found "
+                  + sn.found());
           slotsOk = false;
         } else {
           for (YamlTree.Node item : sn.items()) {
@@ -152,8 +183,13 @@ public final class GameFile {
             Integer idx = v instanceof String s ? popIndex.get(s) : null;
             if (idx == null) {
               if (slotsOk || !(v instanceof String)) {
-                error(item, "expected the name of a population (" + String.join(", ", popIndex.keySet()) + "), found "
-                    + item.found() + (v instanceof String s ? Naming.hint(s, popIndex.keySet()) : ""));
+                error(
+                    item,
+                    "expected the name of a population ("
+                        + String.join(", ", popIndex.keySet())
+                        + "), found "
+                        + item.found()
+                        + (v instanceof String s ? Naming.hint(s, popIndex.keySet()) : ""));
               }
               slotsOk = false;
             } else {
@@ -170,11 +206,22 @@ public final class GameFile {
           for (int s : slots) if (s == p) count++;
           YamlTree.Node at = pn.get(pops.get(p).name());
           if (count == 0) {
-            error(at, "population '" + pops.get(p).name() + "' fills no slot of game.slots; every population must play");
+            error(
+                at,
+                "population '"
+                    + pops.get(p).name()
+                    + "' fills no slot of game.slots; every population must play");
             slotsOk = false;
           } else if (count > pops.get(p).size()) {
-            error(at.get("size"), "population '" + pops.get(p).name() + "' fills " + count + " slots but has only "
-                + pops.get(p).size() + " individuals");
+            error(
+                at.get("size"),
+                "population '"
+                    + pops.get(p).name()
+                    + "' fills "
+                    + count
+                    + " slots but has only "
+                    + pops.get(p).size()
+                    + " individuals");
             slotsOk = false;
           }
         }
@@ -187,20 +234,32 @@ public final class GameFile {
         for (String key : parn.keys()) {
           YamlTree.Node v = parn.get(key);
           if (!NAME.matcher(key).matches()) {
-            errors.add(v.keyError("a parameter name must be letters, digits and _ (not starting with a digit), found '"
-                + key + "'"));
+            errors.add(
+                v.keyError(
+                    "a parameter name must be letters, digits and _ (not starting with a digit), found '"
+                        + key
+                        + "'"));
             continue;
           }
           if (RESERVED.contains(key)) {
-            errors.add(v.keyError("'" + key + "' is the name of a function or constant of the expressions; "
-                + "choose another parameter name"));
+            errors.add(
+                v.keyError(
+                    "'"
+                        + key
+                        + "' is the name of a function or constant of the expressions; "
+                        + "choose another parameter name"));
             continue;
           }
           if (v.fromOverride()) {
             List<String> declared = new ArrayList<>();
             for (String k : parn.keys()) if (!parn.get(k).fromOverride()) declared.add(k);
-            error(v, "unknown parameter '" + key + "': the file declares " + (declared.isEmpty() ? "none"
-                : String.join(", ", declared)) + Naming.hint(key, declared));
+            error(
+                v,
+                "unknown parameter '"
+                    + key
+                    + "': the file declares "
+                    + (declared.isEmpty() ? "none" : String.join(", ", declared))
+                    + Naming.hint(key, declared));
             continue;
           }
           Double d = number(v);
@@ -209,14 +268,16 @@ public final class GameFile {
         }
       }
 
-      double beta = numberKey(g, "selection_intensity", 0, Double.POSITIVE_INFINITY, true, Double.NaN);
+      double beta =
+          numberKey(g, "selection_intensity", 0, Double.POSITIVE_INFINITY, true, Double.NaN);
       double mu = numberKey(g, "mutation_rate", 0, 1, true, Double.NaN);
       Game.Simulation sim = simulation(root.get("simulation"));
 
       // Payoffs.
       double[][] payoffs = null;
       Map<String, Object> payoffTable = new LinkedHashMap<>();
-      YamlTree.Node payn = require(g, "payoffs", "a mapping of strategy profile ('AS AU') to one payoff per slot");
+      YamlTree.Node payn =
+          require(g, "payoffs", "a mapping of strategy profile ('AS AU') to one payoff per slot");
       if (payn != null && mapping(payn) && slotsOk) {
         payoffs = payoffs(payn, pops, slots, params, payoffTable);
       }
@@ -258,17 +319,22 @@ public final class GameFile {
       YamlTree.Node s = require(p, "strategies", "a list of at least two strategy names");
       if (s == null) return null;
       if (!s.isSequence() || s.items().size() < 2) {
-        error(s, "expected a list of at least two strategy names (e.g. [AS, AU]), found " + s.found()
-            + (s.isSequence() ? " with " + s.items().size() + " item(s)" : ""));
+        error(
+            s,
+            "expected a list of at least two strategy names (e.g. [AS, AU]), found "
+                + s.found()
+                + (s.isSequence() ? " with " + s.items().size() + " item(s)" : ""));
         return null;
       }
       List<String> out = new ArrayList<>();
       boolean ok = true;
       for (YamlTree.Node item : s.items()) {
         String text = item.value() == null ? null : String.valueOf(item.value());
-        if (text == null || !(item.value() instanceof String || item.value() instanceof Long)
+        if (text == null
+            || !(item.value() instanceof String || item.value() instanceof Long)
             || !STRATEGY.matcher(text).matches()) {
-          error(item, "expected a strategy name (letters, digits, _, + or -), found " + item.found());
+          error(
+              item, "expected a strategy name (letters, digits, _, + or -), found " + item.found());
           ok = false;
         } else if (out.contains(text)) {
           error(item, "strategy '" + text + "' is listed twice");
@@ -286,33 +352,57 @@ public final class GameFile {
       YamlTree.Node at = s == null ? null : s;
       Long seed = at == null ? Long.valueOf(1) : integer(at, "seed", 0, MAX_SEED, false, 1);
       Long seeds = at == null ? Long.valueOf(10) : integer(at, "seeds", 1, 10_000, false, 10);
-      Long updates = at == null ? Long.valueOf(1_000_000) : integer(at, "updates", 1, 1_000_000_000_000L, false, 1_000_000);
+      Long updates =
+          at == null
+              ? Long.valueOf(1_000_000)
+              : integer(at, "updates", 1, 1_000_000_000_000L, false, 1_000_000);
       long defBurn = updates == null ? 0 : updates / 10;
-      Long burn = at == null ? Long.valueOf(defBurn) : integer(at, "burn_in", 0, Long.MAX_VALUE, false, defBurn);
+      Long burn =
+          at == null
+              ? Long.valueOf(defBurn)
+              : integer(at, "burn_in", 0, Long.MAX_VALUE, false, defBurn);
       long defEvery = updates == null ? 1 : Math.max(1, updates / 1000);
-      Long every = at == null ? Long.valueOf(defEvery) : integer(at, "record_every", 1, Long.MAX_VALUE, false, defEvery);
-      if (seed == null || seeds == null || updates == null || burn == null || every == null) return null;
+      Long every =
+          at == null
+              ? Long.valueOf(defEvery)
+              : integer(at, "record_every", 1, Long.MAX_VALUE, false, defEvery);
+      if (seed == null || seeds == null || updates == null || burn == null || every == null)
+        return null;
       if (burn >= updates) {
-        error(at.get("burn_in") != null ? at.get("burn_in") : at, "burn_in must be less than updates (" + updates
-            + "), found " + burn);
+        error(
+            at.get("burn_in") != null ? at.get("burn_in") : at,
+            "burn_in must be less than updates (" + updates + "), found " + burn);
         return null;
       }
       if (updates / every > ImitationDynamics.MAX_ROWS) {
-        error(at.get("record_every") != null ? at.get("record_every") : at, "updates / record_every gives more than "
-            + ImitationDynamics.MAX_ROWS + " rows of time series; raise record_every to at least "
-            + (updates / ImitationDynamics.MAX_ROWS + 1));
+        error(
+            at.get("record_every") != null ? at.get("record_every") : at,
+            "updates / record_every gives more than "
+                + ImitationDynamics.MAX_ROWS
+                + " rows of time series; raise record_every to at least "
+                + (updates / ImitationDynamics.MAX_ROWS + 1));
         return null;
       }
       return new Game.Simulation(seed, (int) (long) seeds, updates, burn, every);
     }
 
-    private double[][] payoffs(YamlTree.Node payn, List<Game.Population> pops, List<Integer> slots,
-        Map<String, Double> params, Map<String, Object> table) {
+    private double[][] payoffs(
+        YamlTree.Node payn,
+        List<Game.Population> pops,
+        List<Integer> slots,
+        Map<String, Double> params,
+        Map<String, Object> table) {
       int nSlots = slots.size();
       long total = 1;
       for (int s : slots) total *= pops.get(s).strategyCount();
       if (total > MAX_PROFILES) {
-        error(payn, "the game has " + total + " strategy profiles; at most " + MAX_PROFILES + " are supported");
+        error(
+            payn,
+            "the game has "
+                + total
+                + " strategy profiles; at most "
+                + MAX_PROFILES
+                + " are supported");
         return null;
       }
       int profiles = (int) total;
@@ -329,8 +419,17 @@ public final class GameFile {
         YamlTree.Node v = payn.get(key);
         String[] parts = key.strip().split("[\\s,]+");
         if (parts.length != nSlots || key.isBlank()) {
-          errors.add(v.keyError("a profile names one strategy per slot (" + nSlots + ": " + slotList(pops, slots)
-              + "), found " + (key.isBlank() ? 0 : parts.length) + " in '" + key + "'"));
+          errors.add(
+              v.keyError(
+                  "a profile names one strategy per slot ("
+                      + nSlots
+                      + ": "
+                      + slotList(pops, slots)
+                      + "), found "
+                      + (key.isBlank() ? 0 : parts.length)
+                      + " in '"
+                      + key
+                      + "'"));
           ok = false;
           continue;
         }
@@ -340,9 +439,19 @@ public final class GameFile {
           Game.Population pop = pops.get(slots.get(s));
           int idx = pop.strategies().indexOf(parts[s]);
           if (idx < 0) {
-            errors.add(v.keyError("in profile '" + key + "': '" + parts[s] + "' is not a strategy of population '"
-                + pop.name() + "' (slot " + (s + 1) + "); its strategies are " + String.join(", ", pop.strategies())
-                + Naming.hint(parts[s], pop.strategies())));
+            errors.add(
+                v.keyError(
+                    "in profile '"
+                        + key
+                        + "': '"
+                        + parts[s]
+                        + "' is not a strategy of population '"
+                        + pop.name()
+                        + "' (slot "
+                        + (s + 1)
+                        + "); its strategies are "
+                        + String.join(", ", pop.strategies())
+                        + Naming.hint(parts[s], pop.strategies())));
             known = false;
             break;
           }
@@ -353,14 +462,23 @@ public final class GameFile {
           continue;
         }
         if (written[f] != null) {
-          errors.add(v.keyError("profile '" + key + "' is the same as '" + written[f] + "', given earlier"));
+          errors.add(
+              v.keyError(
+                  "profile '" + key + "' is the same as '" + written[f] + "', given earlier"));
           ok = false;
           continue;
         }
         written[f] = key;
         if (!v.isSequence() || v.items().size() != nSlots) {
-          error(v, "expected a list of " + nSlots + " payoffs, one per slot (" + slotList(pops, slots) + "), found "
-              + v.found() + (v.isSequence() ? " with " + v.items().size() + " item(s)" : ""));
+          error(
+              v,
+              "expected a list of "
+                  + nSlots
+                  + " payoffs, one per slot ("
+                  + slotList(pops, slots)
+                  + "), found "
+                  + v.found()
+                  + (v.isSequence() ? " with " + v.items().size() + " item(s)" : ""));
           ok = false;
           continue;
         }
@@ -392,8 +510,15 @@ public final class GameFile {
       }
       if (!missing.isEmpty()) {
         List<String> shown = missing.size() > 8 ? missing.subList(0, 8) : missing;
-        error(payn, "every strategy profile needs its payoffs; missing " + missing.size() + " of " + profiles + ": "
-            + String.join(", ", shown) + (missing.size() > shown.size() ? ", ..." : ""));
+        error(
+            payn,
+            "every strategy profile needs its payoffs; missing "
+                + missing.size()
+                + " of "
+                + profiles
+                + ": "
+                + String.join(", ", shown)
+                + (missing.size() > shown.size() ? ", ..." : ""));
         ok = false;
       }
       return ok ? out : null;
@@ -417,8 +542,11 @@ public final class GameFile {
         return d;
       }
       if (!(v instanceof String text) || text.isBlank()) {
-        error(node, "expected a payoff: a number or an arithmetic expression of the parameters (e.g. '-c + b/2'), "
-            + "found " + node.found());
+        error(
+            node,
+            "expected a payoff: a number or an arithmetic expression of the parameters (e.g. '-c + b/2'), "
+                + "found "
+                + node.found());
         return null;
       }
       // The operators as people write them in papers.
@@ -433,41 +561,71 @@ public final class GameFile {
           known = false; // its value was reported as wrong already
           continue;
         }
-        error(node, "unknown name '" + token + "' in the expression '" + text + "'; parameters are "
-            + (params.isEmpty() ? "none" : String.join(", ", params.keySet()))
-            + "; functions are min, max, exp, log, sqrt, abs and the others listed in docs/games.md"
-            + Naming.hint(token, params.keySet()));
+        error(
+            node,
+            "unknown name '"
+                + token
+                + "' in the expression '"
+                + text
+                + "'; parameters are "
+                + (params.isEmpty() ? "none" : String.join(", ", params.keySet()))
+                + "; functions are min, max, exp, log, sqrt, abs and the others listed in docs/games.md"
+                + Naming.hint(token, params.keySet()));
         known = false;
       }
       if (!known) return null;
       try {
-        Expression e = new ExpressionBuilder(expr).functions(MIN, MAX).variables(params.keySet())
-            .implicitMultiplication(false).build();
+        Expression e =
+            new ExpressionBuilder(expr)
+                .functions(MIN, MAX)
+                .variables(params.keySet())
+                .implicitMultiplication(false)
+                .build();
         ValidationResult check = e.validate(false);
         if (!check.isValid()) {
-          error(node, "cannot read the expression '" + text + "': "
-              + String.join("; ", check.getErrors()).toLowerCase(java.util.Locale.ROOT));
+          error(
+              node,
+              "cannot read the expression '"
+                  + text
+                  + "': "
+                  + String.join("; ", check.getErrors()).toLowerCase(java.util.Locale.ROOT));
           return null;
         }
         e.setVariables(params);
         double x = e.evaluate();
         if (!Double.isFinite(x)) {
-          error(node, "the expression '" + text + "' evaluates to " + x + " (not a finite number) with " + paramsText(params));
+          error(
+              node,
+              "the expression '"
+                  + text
+                  + "' evaluates to "
+                  + x
+                  + " (not a finite number) with "
+                  + paramsText(params));
           return null;
         }
         return x;
       } catch (UnknownFunctionOrVariableException ex) {
         String token = ex.getToken();
         Set<String> names = new LinkedHashSet<>(params.keySet());
-        error(node, "unknown name '" + token + "' in the expression '" + text + "'; parameters are "
-            + (names.isEmpty() ? "none" : String.join(", ", names)) + ", functions are min, max, exp, log, sqrt, abs"
-            + Naming.hint(token, names));
+        error(
+            node,
+            "unknown name '"
+                + token
+                + "' in the expression '"
+                + text
+                + "'; parameters are "
+                + (names.isEmpty() ? "none" : String.join(", ", names))
+                + ", functions are min, max, exp, log, sqrt, abs"
+                + Naming.hint(token, names));
       } catch (ArithmeticException ex) {
         error(node, "the expression '" + text + "' divides by zero with " + paramsText(params));
       } catch (IllegalArgumentException ex) {
         String m = ex.getMessage() == null ? "malformed" : ex.getMessage();
         if (m.startsWith("Mismatched parentheses")) m = "mismatched parentheses";
-        error(node, "cannot read the expression '" + text + "': " + m.toLowerCase(java.util.Locale.ROOT));
+        error(
+            node,
+            "cannot read the expression '" + text + "': " + m.toLowerCase(java.util.Locale.ROOT));
       }
       return null;
     }
@@ -496,8 +654,17 @@ public final class GameFile {
       List<String> sorted = allowed.stream().sorted().toList();
       for (String key : m.keys()) {
         if (!allowed.contains(key)) {
-          errors.add(m.get(key).keyError("unknown key '" + key + "' (the " + what + " are " + String.join(", ", sorted)
-              + ")" + Naming.hint(key, allowed)));
+          errors.add(
+              m.get(key)
+                  .keyError(
+                      "unknown key '"
+                          + key
+                          + "' (the "
+                          + what
+                          + " are "
+                          + String.join(", ", sorted)
+                          + ")"
+                          + Naming.hint(key, allowed)));
         }
       }
     }
@@ -518,33 +685,46 @@ public final class GameFile {
       return null;
     }
 
-    private double numberKey(YamlTree.Node parent, String key, double min, double max, boolean required, double def) {
+    private double numberKey(
+        YamlTree.Node parent, String key, double min, double max, boolean required, double def) {
       YamlTree.Node n = required ? require(parent, key, "a number") : parent.get(key);
       if (n == null) return def;
       Double d = number(n);
       if (d == null) return Double.NaN;
       if (d < min || d > max) {
-        error(n, "expected a number " + (Double.isInfinite(max) ? ">= " + fmt(min) : "in [" + fmt(min) + ", "
-            + fmt(max) + "]") + ", found " + n.found());
+        error(
+            n,
+            "expected a number "
+                + (Double.isInfinite(max)
+                    ? ">= " + fmt(min)
+                    : "in [" + fmt(min) + ", " + fmt(max) + "]")
+                + ", found "
+                + n.found());
         return Double.NaN;
       }
       return d;
     }
 
-    private Long integer(YamlTree.Node parent, String key, long min, long max, boolean required, long def) {
+    private Long integer(
+        YamlTree.Node parent, String key, long min, long max, boolean required, long def) {
       YamlTree.Node n = required ? require(parent, key, "a whole number") : parent.get(key);
       if (n == null) return def;
       Object v = n.value();
       Long x = null;
       if (v instanceof Long l) x = l;
-      else if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 9e15) x = (long) (double) d;
+      else if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 9e15)
+        x = (long) (double) d;
       if (x == null) {
         error(n, "expected a whole number, found " + n.found());
         return null;
       }
       if (x < min || x > max) {
-        error(n, "expected a whole number " + (max == Long.MAX_VALUE ? ">= " + min : "in [" + min + ", " + max + "]")
-            + ", found " + n.found());
+        error(
+            n,
+            "expected a whole number "
+                + (max == Long.MAX_VALUE ? ">= " + min : "in [" + min + ", " + max + "]")
+                + ", found "
+                + n.found());
         return null;
       }
       return x;

@@ -15,11 +15,10 @@ import java.util.Map;
 
 /**
  * Writes the folder of {@code govsim game} (docs/games.md): the exact analysis (stationary.csv,
- * shares.csv, fixation.csv, transitions.csv, payoffs.csv, birth_death.csv when there is one),
- * the analysis over a range of one key when asked for (vary.csv), the agent-based results when
- * asked for (abm_shares.csv, abm_runs.csv, abm_timeseries.csv),
- * game.resolved.yaml and manifest.json. The folder is staged and moved into place whole ({@link
- * OutputFolder}).
+ * shares.csv, fixation.csv, transitions.csv, payoffs.csv, birth_death.csv when there is one), the
+ * analysis over a range of one key when asked for (vary.csv), the agent-based results when asked
+ * for (abm_shares.csv, abm_runs.csv, abm_timeseries.csv), game.resolved.yaml and manifest.json. The
+ * folder is staged and moved into place whole ({@link OutputFolder}).
  */
 public final class GameOutputs {
   private GameOutputs() {}
@@ -37,12 +36,13 @@ public final class GameOutputs {
 
   /**
    * The exact value the agent-based long-run share estimates: the birth–death chain's when it
-   * exists (one population, two strategies, μ &gt; 0: then the two are the same quantity), else
-   * the small-mutation limit (which the simulation approaches only when each mutant fixes or
-   * vanishes before the next arises).
+   * exists (one population, two strategies, μ &gt; 0: then the two are the same quantity), else the
+   * small-mutation limit (which the simulation approaches only when each mutant fixes or vanishes
+   * before the next arises).
    */
   public static Exact exactFor(ExactAnalysis.Result r, int p, int s) {
-    if (r.sharesAtMutationRate() != null) return new Exact(r.sharesAtMutationRate()[p][s], "birth_death_at_mutation_rate");
+    if (r.sharesAtMutationRate() != null)
+      return new Exact(r.sharesAtMutationRate()[p][s], "birth_death_at_mutation_rate");
     return new Exact(r.shares()[p][s], "small_mutation_limit");
   }
 
@@ -52,8 +52,14 @@ public final class GameOutputs {
    * @param abm null when the agent-based simulation was not run
    * @param provenance command, file, sha256, overrides (written into the manifest first)
    */
-  public static List<String> write(OutputFolder folder, GameFile.Loaded loaded, ExactAnalysis.Result r,
-      AgentBased.Result abm, Map<String, Object> provenance, Instant started, double wallSeconds)
+  public static List<String> write(
+      OutputFolder folder,
+      GameFile.Loaded loaded,
+      ExactAnalysis.Result r,
+      AgentBased.Result abm,
+      Map<String, Object> provenance,
+      Instant started,
+      double wallSeconds)
       throws OutputFolder.ExistsException {
     return write(folder, loaded, r, abm, null, provenance, started, wallSeconds);
   }
@@ -63,8 +69,15 @@ public final class GameOutputs {
    *
    * @param varied null, or the exact analysis over a range of one key (vary.csv)
    */
-  public static List<String> write(OutputFolder folder, GameFile.Loaded loaded, ExactAnalysis.Result r,
-      AgentBased.Result abm, Varied varied, Map<String, Object> provenance, Instant started, double wallSeconds)
+  public static List<String> write(
+      OutputFolder folder,
+      GameFile.Loaded loaded,
+      ExactAnalysis.Result r,
+      AgentBased.Result abm,
+      Varied varied,
+      Map<String, Object> provenance,
+      Instant started,
+      double wallSeconds)
       throws OutputFolder.ExistsException {
     Game g = loaded.game();
     List<String> files = new ArrayList<>();
@@ -83,23 +96,49 @@ public final class GameOutputs {
     }
     files.add("stationary.csv");
 
-    try (CsvTable t = new CsvTable(folder.file("shares.csv"),
-        List.of("population", "strategy", "share", "share_at_mutation_rate"))) {
+    try (CsvTable t =
+        new CsvTable(
+            folder.file("shares.csv"),
+            List.of("population", "strategy", "share", "share_at_mutation_rate"))) {
       for (int p = 0; p < pops; p++) {
         for (int s = 0; s < g.population(p).strategyCount(); s++) {
-          t.row(List.of(g.population(p).name(), g.population(p).strategies().get(s), Num.format(r.shares()[p][s]),
-              r.sharesAtMutationRate() == null ? "" : Num.format(r.sharesAtMutationRate()[p][s])));
+          t.row(
+              List.of(
+                  g.population(p).name(),
+                  g.population(p).strategies().get(s),
+                  Num.format(r.shares()[p][s]),
+                  r.sharesAtMutationRate() == null
+                      ? ""
+                      : Num.format(r.sharesAtMutationRate()[p][s])));
         }
       }
     }
     files.add("shares.csv");
 
-    try (CsvTable t = new CsvTable(folder.file("fixation.csv"),
-        List.of("from_state", "to_state", "population", "resident", "mutant", "rho", "log_rho", "neutral_rho"))) {
+    try (CsvTable t =
+        new CsvTable(
+            folder.file("fixation.csv"),
+            List.of(
+                "from_state",
+                "to_state",
+                "population",
+                "resident",
+                "mutant",
+                "rho",
+                "log_rho",
+                "neutral_rho"))) {
       for (ExactAnalysis.Fixation f : r.fixations()) {
         Game.Population pop = g.population(f.population());
-        t.row(List.of(r.stateName(f.from()), r.stateName(f.to()), pop.name(), pop.strategies().get(f.resident()),
-            pop.strategies().get(f.mutant()), Num.format(f.rho()), Num.format(f.logRho()), Num.format(1.0 / pop.size())));
+        t.row(
+            List.of(
+                r.stateName(f.from()),
+                r.stateName(f.to()),
+                pop.name(),
+                pop.strategies().get(f.resident()),
+                pop.strategies().get(f.mutant()),
+                Num.format(f.rho()),
+                Num.format(f.logRho()),
+                Num.format(1.0 / pop.size())));
       }
     }
     files.add("fixation.csv");
@@ -116,7 +155,8 @@ public final class GameOutputs {
     files.add("transitions.csv");
 
     List<String> ph = new ArrayList<>(List.of("profile"));
-    for (int s = 0; s < g.slotCount(); s++) ph.add("slot" + (s + 1) + "_" + g.population(g.slotPopulation(s)).name());
+    for (int s = 0; s < g.slotCount(); s++)
+      ph.add("slot" + (s + 1) + "_" + g.population(g.slotPopulation(s)).name());
     try (CsvTable t = new CsvTable(folder.file("payoffs.csv"), ph)) {
       for (int f = 0; f < g.profileCount(); f++) {
         List<String> row = new ArrayList<>(List.of(g.profileName(f)));
@@ -129,25 +169,39 @@ public final class GameOutputs {
     if (r.birthDeath() != null) {
       Game.Population pop = g.population(0);
       String first = pop.strategies().get(0);
-      try (CsvTable t = new CsvTable(folder.file("birth_death.csv"),
-          List.of("count_" + first, "share_" + first, "probability"))) {
+      try (CsvTable t =
+          new CsvTable(
+              folder.file("birth_death.csv"),
+              List.of("count_" + first, "share_" + first, "probability"))) {
         for (int k = 0; k < r.birthDeath().length; k++) {
-          t.row(List.of(Integer.toString(k), Num.format(k / (double) pop.size()), Num.format(r.birthDeath()[k])));
+          t.row(
+              List.of(
+                  Integer.toString(k),
+                  Num.format(k / (double) pop.size()),
+                  Num.format(r.birthDeath()[k])));
         }
       }
       files.add("birth_death.csv");
     }
 
     if (varied != null) {
-      try (CsvTable t = new CsvTable(folder.file("vary.csv"),
-          List.of(varied.key(), "population", "strategy", "share", "share_at_mutation_rate"))) {
+      try (CsvTable t =
+          new CsvTable(
+              folder.file("vary.csv"),
+              List.of(varied.key(), "population", "strategy", "share", "share_at_mutation_rate"))) {
         for (int i = 0; i < varied.values().size(); i++) {
           ExactAnalysis.Result x = varied.results().get(i);
           for (int p = 0; p < pops; p++) {
             for (int s = 0; s < g.population(p).strategyCount(); s++) {
-              t.row(List.of(varied.values().get(i), g.population(p).name(), g.population(p).strategies().get(s),
-                  Num.format(x.shares()[p][s]),
-                  x.sharesAtMutationRate() == null ? "" : Num.format(x.sharesAtMutationRate()[p][s])));
+              t.row(
+                  List.of(
+                      varied.values().get(i),
+                      g.population(p).name(),
+                      g.population(p).strategies().get(s),
+                      Num.format(x.shares()[p][s]),
+                      x.sharesAtMutationRate() == null
+                          ? ""
+                          : Num.format(x.sharesAtMutationRate()[p][s])));
             }
           }
         }
@@ -156,25 +210,50 @@ public final class GameOutputs {
     }
 
     if (abm != null) {
-      try (CsvTable t = new CsvTable(folder.file("abm_shares.csv"), List.of("population", "strategy", "mean", "ci_low",
-          "ci_high", "n", "exact", "exact_kind"))) {
+      try (CsvTable t =
+          new CsvTable(
+              folder.file("abm_shares.csv"),
+              List.of(
+                  "population",
+                  "strategy",
+                  "mean",
+                  "ci_low",
+                  "ci_high",
+                  "n",
+                  "exact",
+                  "exact_kind"))) {
         for (int p = 0; p < pops; p++) {
           for (int s = 0; s < g.population(p).strategyCount(); s++) {
             Estimate e = abm.shares()[p][s];
             Exact x = exactFor(r, p, s);
-            t.row(List.of(g.population(p).name(), g.population(p).strategies().get(s), Num.format(e.mean()),
-                Num.format(e.ciLow()), Num.format(e.ciHigh()), Integer.toString(e.n()), Num.format(x.value()), x.kind()));
+            t.row(
+                List.of(
+                    g.population(p).name(),
+                    g.population(p).strategies().get(s),
+                    Num.format(e.mean()),
+                    Num.format(e.ciLow()),
+                    Num.format(e.ciHigh()),
+                    Integer.toString(e.n()),
+                    Num.format(x.value()),
+                    x.kind()));
           }
         }
       }
       files.add("abm_shares.csv");
-      try (CsvTable t = new CsvTable(folder.file("abm_runs.csv"),
-          List.of("seed", "population", "strategy", "mean_share", "changes"))) {
+      try (CsvTable t =
+          new CsvTable(
+              folder.file("abm_runs.csv"),
+              List.of("seed", "population", "strategy", "mean_share", "changes"))) {
         for (ImitationDynamics.Run run : abm.runs()) {
           for (int p = 0; p < pops; p++) {
             for (int s = 0; s < g.population(p).strategyCount(); s++) {
-              t.row(List.of(Long.toString(run.seed()), g.population(p).name(), g.population(p).strategies().get(s),
-                  Num.format(run.meanShares()[p][s]), Long.toString(run.changes())));
+              t.row(
+                  List.of(
+                      Long.toString(run.seed()),
+                      g.population(p).name(),
+                      g.population(p).strategies().get(s),
+                      Num.format(run.meanShares()[p][s]),
+                      Long.toString(run.changes())));
             }
           }
         }
@@ -200,7 +279,8 @@ public final class GameOutputs {
       }
     }
 
-    OutputFolder.writeAtomically(folder.file("game.resolved.yaml"),
+    OutputFolder.writeAtomically(
+        folder.file("game.resolved.yaml"),
         "# The resolved game of this run (overrides applied; payoffs evaluated, one per slot).\n"
             + ScenarioYaml.dump(loaded.resolved()));
     files.add("game.resolved.yaml");
@@ -225,9 +305,15 @@ public final class GameOutputs {
     }
     manifest.put("files", files);
     manifest.put("resolved_game", loaded.resolved());
-    OutputFolder.writeAtomically(folder.file("manifest.json"),
-        new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues()
-            .create().toJson(manifest) + "\n");
+    OutputFolder.writeAtomically(
+        folder.file("manifest.json"),
+        new GsonBuilder()
+                .setPrettyPrinting()
+                .disableHtmlEscaping()
+                .serializeSpecialFloatingPointValues()
+                .create()
+                .toJson(manifest)
+            + "\n");
     folder.commit();
     return files;
   }

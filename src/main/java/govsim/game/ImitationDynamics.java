@@ -3,27 +3,27 @@ package govsim.game;
 import ec.util.MersenneTwisterFast;
 
 /**
- * The agent-based simulation of a game (issue 14 item 3): finite populations of individuals,
- * each holding one strategy, revising one at a time by pairwise-comparison imitation with
- * mutation — the process whose exact analysis is {@link ExactAnalysis}.
+ * The agent-based simulation of a game (issue 14 item 3): finite populations of individuals, each
+ * holding one strategy, revising one at a time by pairwise-comparison imitation with mutation — the
+ * process whose exact analysis is {@link ExactAnalysis}.
  *
- * <p>One imitation event: a population is chosen uniformly; a learner is drawn uniformly from
- * it; with probability μ the learner mutates to a strategy drawn uniformly among its other
- * strategies; otherwise a model is drawn uniformly among the other members of the population and
- * the learner adopts the model's strategy with probability 1 / (1 + exp(−β (f_model −
- * f_learner))). Payoffs are the finite-population expectations of {@link FinitePayoff} (every
- * co-player sampled without replacement, from the current composition of every population), so
- * the simulation samples the strategies of learner and model, not the games they play — the
- * same convention as the analysis, which is what makes the two comparable value for value.
+ * <p>One imitation event: a population is chosen uniformly; a learner is drawn uniformly from it;
+ * with probability μ the learner mutates to a strategy drawn uniformly among its other strategies;
+ * otherwise a model is drawn uniformly among the other members of the population and the learner
+ * adopts the model's strategy with probability 1 / (1 + exp(−β (f_model − f_learner))). Payoffs are
+ * the finite-population expectations of {@link FinitePayoff} (every co-player sampled without
+ * replacement, from the current composition of every population), so the simulation samples the
+ * strategies of learner and model, not the games they play — the same convention as the analysis,
+ * which is what makes the two comparable value for value.
  *
- * <p>Speed: fitness and adoption probabilities depend only on the counts, so they are
- * recomputed only when a strategy actually changes (for one population of two strategies they
- * are tabulated for every count once); which events are mutations is drawn as geometric gaps;
- * an event costs two or three draws and a few array reads. The loop allocates nothing.
+ * <p>Speed: fitness and adoption probabilities depend only on the counts, so they are recomputed
+ * only when a strategy actually changes (for one population of two strategies they are tabulated
+ * for every count once); which events are mutations is drawn as geometric gaps; an event costs two
+ * or three draws and a few array reads. The loop allocates nothing.
  *
- * <p>Randomness: one {@link MersenneTwisterFast} per run, seeded with all 64 bits of the run's
- * seed (as the ABM does: MASON's long seed keeps only 32); the initial strategies are drawn
- * uniformly from the same stream.
+ * <p>Randomness: one {@link MersenneTwisterFast} per run, seeded with all 64 bits of the run's seed
+ * (as the ABM does: MASON's long seed keeps only 32); the initial strategies are drawn uniformly
+ * from the same stream.
  */
 public final class ImitationDynamics {
   /** Most rows of a recorded time series (updates / record_every). */
@@ -34,8 +34,8 @@ public final class ImitationDynamics {
    *
    * @param meanShares meanShares[p][s]: the share of s in population p averaged over the events
    *     after the burn-in (the state after each event)
-   * @param series null, or one row per recorded event: the number of events so far, then the
-   *     shares of every population's strategies in order
+   * @param series null, or one row per recorded event: the number of events so far, then the shares
+   *     of every population's strategies in order
    * @param changes how many events changed a strategy
    */
   public record Run(long seed, double[][] meanShares, double[][] series, long changes) {}
@@ -49,11 +49,11 @@ public final class ImitationDynamics {
   private final int[][] n; // [population][strategy]
   private final double[][][] adopt; // [population][learner strategy][model strategy]
   private final double[][] fit;
+
   /**
-   * One population of two strategies: the adoption probabilities for every count k of
-   * strategy-0 players, computed once ({@code table[k][learner][model]}), so that a change of
-   * strategy costs a table look-up instead of two payoff sums and two exponentials. Null for
-   * other games.
+   * One population of two strategies: the adoption probabilities for every count k of strategy-0
+   * players, computed once ({@code table[k][learner][model]}), so that a change of strategy costs a
+   * table look-up instead of two payoff sums and two exponentials. Null for other games.
    */
   private final double[][][] table;
 
@@ -126,7 +126,8 @@ public final class ImitationDynamics {
     int row = 0;
     if (recordEvery > 0) {
       long rows = updates / recordEvery;
-      if (rows > MAX_ROWS) throw new IllegalArgumentException("more than " + MAX_ROWS + " rows of time series");
+      if (rows > MAX_ROWS)
+        throw new IllegalArgumentException("more than " + MAX_ROWS + " rows of time series");
       series = new double[(int) rows][width];
       nextRecord = recordEvery;
     }
@@ -171,7 +172,8 @@ public final class ImitationDynamics {
         double[] r = series[row++];
         r[0] = t + 1;
         int c = 1;
-        for (int q = 0; q < pops; q++) for (int s = 0; s < strategies[q]; s++) r[c++] = n[q][s] / (double) size[q];
+        for (int q = 0; q < pops; q++)
+          for (int s = 0; s < strategies[q]; s++) r[c++] = n[q][s] / (double) size[q];
         nextRecord += recordEvery;
       }
     }
@@ -191,7 +193,8 @@ public final class ImitationDynamics {
   private static long nextMutation(MersenneTwisterFast rng, long t, double mu, double logKeep) {
     if (!(mu > 0)) return Long.MAX_VALUE;
     if (mu >= 1) return t + 1;
-    // P(gap = g) = (1 - mu)^(g - 1) mu for g >= 1: g = 1 + floor(log(U) / log(1 - mu)), U in (0, 1].
+    // P(gap = g) = (1 - mu)^(g - 1) mu for g >= 1: g = 1 + floor(log(U) / log(1 - mu)), U in (0,
+    // 1].
     double gap = Math.floor(Math.log(1 - rng.nextDouble()) / logKeep);
     return gap >= Long.MAX_VALUE - t - 1 ? Long.MAX_VALUE : t + 1 + (long) gap;
   }
@@ -213,7 +216,8 @@ public final class ImitationDynamics {
       for (int i = 0; i < strategies[p]; i++) {
         if (n[p][i] == 0) continue;
         for (int j = 0; j < strategies[p]; j++) {
-          adopt[p][i][j] = i == j || n[p][j] == 0 ? 0 : ExactAnalysis.fermi(beta * (fit[p][j] - fit[p][i]));
+          adopt[p][i][j] =
+              i == j || n[p][j] == 0 ? 0 : ExactAnalysis.fermi(beta * (fit[p][j] - fit[p][i]));
         }
       }
     }

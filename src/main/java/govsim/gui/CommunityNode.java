@@ -82,7 +82,8 @@ public final class CommunityNode extends NetworkNode {
 
   public String getMemberFirms() {
     List<String> ids = new ArrayList<>();
-    for (int f = community.members.nextSetBit(0); f >= 0; f = community.members.nextSetBit(f + 1)) ids.add("F" + f);
+    for (int f = community.members.nextSetBit(0); f >= 0; f = community.members.nextSetBit(f + 1))
+      ids.add("F" + f);
     return ids.isEmpty() ? "none" : String.join(", ", ids);
   }
 

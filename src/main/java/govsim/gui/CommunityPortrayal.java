@@ -8,8 +8,8 @@ import java.awt.geom.RoundRectangle2D;
 import java.util.function.LongSupplier;
 
 /**
- * A compliance community: a rounded square that grows with its membership, its member count
- * written inside; the label gives its id and the standards it has in force.
+ * A compliance community: a rounded square that grows with its membership, its member count written
+ * inside; the label gives its id and the standards it has in force.
  */
 final class CommunityPortrayal extends NodePortrayal<CommunityNode> {
   private static final long serialVersionUID = 1L;

@@ -22,24 +22,33 @@ import javax.swing.table.AbstractTableModel;
 import javax.swing.table.DefaultTableCellRenderer;
 
 /**
- * The run's events as they happen (day, type, who, detail), newest first. It holds at most
- * {@link #CAPACITY} events, so a long run cannot exhaust memory or slow the table; the run's full
- * log is what {@code govsim run} writes to events.csv. A filter hides the frequent routine events
- * (joins, drafting, small incidents) to let the governance moments stand out.
+ * The run's events as they happen (day, type, who, detail), newest first. It holds at most {@link
+ * #CAPACITY} events, so a long run cannot exhaust memory or slow the table; the run's full log is
+ * what {@code govsim run} writes to events.csv. A filter hides the frequent routine events (joins,
+ * drafting, small incidents) to let the governance moments stand out.
  *
  * <p>Swing thread only.
  */
 public final class EventLogPanel extends JPanel {
   private static final long serialVersionUID = 1L;
+
   /** Events kept. */
   public static final int CAPACITY = 1000;
-  private static final Set<EventKind> ROUTINE = EnumSet.of(EventKind.JOIN, EventKind.LEAVE,
-      EventKind.STANDARD_DRAFTING, EventKind.PRACTICE_INCIDENT, EventKind.MITIGATION_AFTER_OUTCRY,
-      EventKind.RISK_RETIRED, EventKind.AUDIT_VIOLATION);
+
+  private static final Set<EventKind> ROUTINE =
+      EnumSet.of(
+          EventKind.JOIN,
+          EventKind.LEAVE,
+          EventKind.STANDARD_DRAFTING,
+          EventKind.PRACTICE_INCIDENT,
+          EventKind.MITIGATION_AFTER_OUTCRY,
+          EventKind.RISK_RETIRED,
+          EventKind.AUDIT_VIOLATION);
   private static final String[] FILTERS = {"All events", "Governance events", "Flashing events"};
-  private static final String FILTER_TIP = "<html>All events: everything the run logs.<br>"
-      + "Governance events: without joins, leaves, drafting, small incidents and audits.<br>"
-      + "Flashing events: outcries, sanctions, expulsions, new rules, standards and mandates.</html>";
+  private static final String FILTER_TIP =
+      "<html>All events: everything the run logs.<br>"
+          + "Governance events: without joins, leaves, drafting, small incidents and audits.<br>"
+          + "Flashing events: outcries, sanctions, expulsions, new rules, standards and mandates.</html>";
 
   private final Deque<WorldEvent> all = new ArrayDeque<>();
   private final List<WorldEvent> shown = new ArrayList<>();
@@ -111,7 +120,10 @@ public final class EventLogPanel extends JPanel {
 
   private void updateCount() {
     count.setText(total + " events" + (total > CAPACITY ? ", newest " + CAPACITY + " kept" : ""));
-    count.setToolTipText("The panel keeps the newest " + CAPACITY + " events; govsim run writes them all to events.csv.");
+    count.setToolTipText(
+        "The panel keeps the newest "
+            + CAPACITY
+            + " events; govsim run writes them all to events.csv.");
   }
 
   private final class Model extends AbstractTableModel {
@@ -150,14 +162,16 @@ public final class EventLogPanel extends JPanel {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public Component getTableCellRendererComponent(JTable t, Object value, boolean selected, boolean focus, int row, int col) {
+    public Component getTableCellRendererComponent(
+        JTable t, Object value, boolean selected, boolean focus, int row, int col) {
       Component c = super.getTableCellRendererComponent(t, value, selected, focus, row, col);
       FlashKind k = row < shown.size() ? FlashKind.of(shown.get(row).type()) : null;
       if (!selected) {
         c.setForeground(col == 1 && k != null ? k.color().darker() : Color.BLACK);
       }
       c.setFont(col == 1 && k != null ? getFont().deriveFont(Font.BOLD) : getFont());
-      if (c instanceof javax.swing.JComponent jc && row < shown.size()) jc.setToolTipText(EventText.line(shown.get(row)));
+      if (c instanceof javax.swing.JComponent jc && row < shown.size())
+        jc.setToolTipText(EventText.line(shown.get(row)));
       return c;
     }
   }

@@ -23,7 +23,10 @@ final class EventText {
     if (e.firm() >= 0) append(sb, "firm " + e.firm());
     if (e.community() >= 0) append(sb, "community " + e.community());
     if (e.firm() < 0 && e.community() < 0 && e.jurisdiction() >= 0) {
-      append(sb, (NodeActivity.REGULATOR_EVENTS.contains(e.type()) ? "regulator J" : "jurisdiction J") + e.jurisdiction());
+      append(
+          sb,
+          (NodeActivity.REGULATOR_EVENTS.contains(e.type()) ? "regulator J" : "jurisdiction J")
+              + e.jurisdiction());
     }
     if (e.risk() >= 0) append(sb, "risk " + e.risk());
     return sb.toString();
@@ -44,7 +47,14 @@ final class EventText {
   /** One line: "day 123 outcry (firm 3): complaints 45; practice". */
   static String line(WorldEvent e) {
     String d = detail(e);
-    return "day " + number(e.day()) + " " + name(e.type()) + " (" + who(e) + ")" + (d.isEmpty() ? "" : ": " + d);
+    return "day "
+        + number(e.day())
+        + " "
+        + name(e.type())
+        + " ("
+        + who(e)
+        + ")"
+        + (d.isEmpty() ? "" : ": " + d);
   }
 
   /** A number with four significant digits, plain where possible. */
@@ -53,7 +63,10 @@ final class EventText {
     if (x == Math.rint(x) && Math.abs(x) < 1e9) return Long.toString((long) x);
     double a = Math.abs(x);
     if (a >= 1e6 || a < 1e-3) return String.format(Locale.ROOT, "%.3g", x);
-    return new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    return new java.math.BigDecimal(x)
+        .round(new java.math.MathContext(4))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   private static void append(StringBuilder sb, String s) {

@@ -11,8 +11,8 @@ import java.util.StringJoiner;
 
 /**
  * A firm as the GUI shows it: a node of the network display and, through its bean getters, the
- * read-only inspector MASON opens when the node is double-clicked. It reads the live {@link Firm} and
- * never changes it; the model's classes stay plain state without bean conventions.
+ * read-only inspector MASON opens when the node is double-clicked. It reads the live {@link Firm}
+ * and never changes it; the model's classes stay plain state without bean conventions.
  */
 public final class FirmNode extends NetworkNode {
   private final Firm firm;
@@ -78,7 +78,10 @@ public final class FirmNode extends NetworkNode {
   public int getGovernedRisksComplied() {
     int n = 0;
     for (Risk r : world.risks) {
-      if (r.active && r.known && firm.mitigates.get(r.id) && Governance.of(world, firm, r).governed()) n++;
+      if (r.active
+          && r.known
+          && firm.mitigates.get(r.id)
+          && Governance.of(world, firm, r).governed()) n++;
     }
     return n;
   }

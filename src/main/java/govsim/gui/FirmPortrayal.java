@@ -9,13 +9,15 @@ import java.util.function.LongSupplier;
 
 /**
  * A firm: a disc whose area grows with its market share and whose colour is the share of active
- * known risks it mitigates (red none, green all); a thick magenta ring marks the harmful
- * practice. An exited firm is a small grey ghost with a cross.
+ * known risks it mitigates (red none, green all); a thick magenta ring marks the harmful practice.
+ * An exited firm is a small grey ghost with a cross.
  */
 final class FirmPortrayal extends NodePortrayal<FirmNode> {
   private static final long serialVersionUID = 1L;
+
   /** Diameter, in field units, of a firm with no users and of one with every user. */
   static final double MIN_DIAMETER = 2.4;
+
   static final double SHARE_DIAMETER = 9.5;
 
   FirmPortrayal(NodeActivity activity, LongSupplier lastStep) {

@@ -42,9 +42,9 @@ import sim.portrayal.network.SpatialNetwork2D;
  * MASON's GUI for govsim: wraps a {@link GovSimModel} (which imports no Swing) with a network
  * display, live charts, an event panel, node inspectors and a Model tab. It only reads the model:
  * like {@code govsim run}, it attaches one {@link Recorder} at {@link Phase#OBSERVE}, and every
- * chart line, event row and flash comes from that recorder's rows and events (via
- * {@link GuiFeed}). Nothing it schedules runs on the model's schedule besides the recorder, so a
- * run in the GUI is the run {@code govsim run} makes with the same scenario and seed.
+ * chart line, event row and flash comes from that recorder's rows and events (via {@link GuiFeed}).
+ * Nothing it schedules runs on the model's schedule besides the recorder, so a run in the GUI is
+ * the run {@code govsim run} makes with the same scenario and seed.
  *
  * <p>Each start replays from the scenario's seed: the Console's "increment seed on stop" is
  * switched off, and the seed is the scenario's (Model tab). A seed typed into the Console tab is
@@ -54,8 +54,10 @@ import sim.portrayal.network.SpatialNetwork2D;
  */
 public final class GovSimWithUI extends GUIState {
   private static final String TITLE = "govsim";
+
   /** Width of the network display in pixels (its height follows the field's aspect). */
   static final int DISPLAY_WIDTH = 720;
+
   /** Width of the Console and of the event panel below it. */
   static final int SIDE_WIDTH = 490;
 
@@ -76,6 +78,7 @@ public final class GovSimWithUI extends GUIState {
 
   /** The resolved scenario of the run on screen (null before the first start). */
   private volatile Map<String, Object> runningTree;
+
   /** The seed the Console's seed field holds, as far as this GUI knows (see the class comment). */
   private long seedInConsole;
 
@@ -93,7 +96,8 @@ public final class GovSimWithUI extends GUIState {
     this.session = session;
     this.seedInConsole = session.spec().seed();
     this.feed = new GuiFeed(activity, tap, this::showRows, this::showEvents);
-    this.parameters = new ModelParameters(session, () -> runningTree, this::refuse, this::updateModelTab);
+    this.parameters =
+        new ModelParameters(session, () -> runningTree, this::refuse, this::updateModelTab);
   }
 
   /** The name MASON shows in the Console's title and About tab. */
@@ -147,8 +151,8 @@ public final class GovSimWithUI extends GUIState {
   }
 
   /**
-   * The Model tab changes only when edited, loaded or started; it is refreshed then, not every
-   * step (a per-step refresh could overwrite a value while it is being typed).
+   * The Model tab changes only when edited, loaded or started; it is refreshed then, not every step
+   * (a per-step refresh could overwrite a value while it is being typed).
    */
   @Override
   public Inspector getInspector() {
@@ -160,16 +164,23 @@ public final class GovSimWithUI extends GUIState {
   @Override
   public void init(Controller c) {
     super.init(c);
-    display = new Display2D(DISPLAY_WIDTH, DISPLAY_WIDTH * GovernanceNetwork.HEIGHT / GovernanceNetwork.WIDTH, this);
+    display =
+        new Display2D(
+            DISPLAY_WIDTH,
+            DISPLAY_WIDTH * GovernanceNetwork.HEIGHT / GovernanceNetwork.WIDTH,
+            this);
     display.setBackdrop(Color.WHITE);
     display.setClipping(false);
     // MASON shows both scroll bars always; they only matter when zoomed in.
     display.display.setHorizontalScrollBarPolicy(JScrollPane.HORIZONTAL_SCROLLBAR_AS_NEEDED);
     display.display.setVerticalScrollBarPolicy(JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED);
     linkPortrayal.setPortrayalForAll(new LinkPortrayal());
-    nodePortrayal.setPortrayalForClass(FirmNode.class, new FirmPortrayal(activity, network::lastStep));
-    nodePortrayal.setPortrayalForClass(CommunityNode.class, new CommunityPortrayal(activity, network::lastStep));
-    nodePortrayal.setPortrayalForClass(RegulatorNode.class, new RegulatorPortrayal(activity, network::lastStep));
+    nodePortrayal.setPortrayalForClass(
+        FirmNode.class, new FirmPortrayal(activity, network::lastStep));
+    nodePortrayal.setPortrayalForClass(
+        CommunityNode.class, new CommunityPortrayal(activity, network::lastStep));
+    nodePortrayal.setPortrayalForClass(
+        RegulatorNode.class, new RegulatorPortrayal(activity, network::lastStep));
     display.attach(linkPortrayal, "Links (membership, certification)");
     display.attach(nodePortrayal, "Regulators, communities, firms");
     displayFrame = new JFrame(TITLE + ": governance network");
@@ -186,7 +197,8 @@ public final class GovSimWithUI extends GUIState {
     chartFrame.pack();
 
     eventLog = new EventLogPanel();
-    eventLog.setPreferredSize(new Dimension(SIDE_WIDTH, chartFrame.getContentPane().getPreferredSize().height));
+    eventLog.setPreferredSize(
+        new Dimension(SIDE_WIDTH, chartFrame.getContentPane().getPreferredSize().height));
     eventFrame = new JFrame(TITLE + ": events");
     eventFrame.getContentPane().add(eventLog);
     eventFrame.setDefaultCloseOperation(JFrame.HIDE_ON_CLOSE);
@@ -210,12 +222,14 @@ public final class GovSimWithUI extends GUIState {
     ModelSpec spec = model().spec();
     activity.clear();
     feed.clear();
-    onSwing(() -> {
-      if (charts != null) charts.clear();
-      if (eventLog != null) eventLog.clear();
-    });
+    onSwing(
+        () -> {
+          if (charts != null) charts.clear();
+          if (eventLog != null) eventLog.clear();
+        });
     Recorder recorder = new Recorder(spec, model()::world, feed);
-    state.schedule.scheduleRepeating(Schedule.EPOCH, Phase.OBSERVE.ordering(), recorder, spec.time().dtDays());
+    state.schedule.scheduleRepeating(
+        Schedule.EPOCH, Phase.OBSERVE.ordering(), recorder, spec.time().dtDays());
     network.reset(model().world(), activity, expectedFirms(spec));
     // Runs after each model step, before the display's repaint (scheduled later by reset()).
     scheduleRepeatingImmediatelyAfter(s -> afterStep());
@@ -260,7 +274,9 @@ public final class GovSimWithUI extends GUIState {
 
   private static int expectedFirms(ModelSpec spec) {
     double entrants = spec.competition().entryRatePerYear() * spec.time().horizonDays() / 365.0;
-    return (int) Math.min(spec.competition().maxFirms(), spec.firms().count() + Math.ceil(1.5 * entrants) + 2);
+    return (int)
+        Math.min(
+            spec.competition().maxFirms(), spec.firms().count() + Math.ceil(1.5 * entrants) + 2);
   }
 
   private void showRows(List<double[]> rows) {
@@ -279,8 +295,13 @@ public final class GovSimWithUI extends GUIState {
       System.err.println("govsim: refused: " + message);
       return;
     }
-    onSwing(() -> JOptionPane.showMessageDialog(parentFrame(), scrollable(message),
-        "Value refused: not applied", JOptionPane.ERROR_MESSAGE));
+    onSwing(
+        () ->
+            JOptionPane.showMessageDialog(
+                parentFrame(),
+                scrollable(message),
+                "Value refused: not applied",
+                JOptionPane.ERROR_MESSAGE));
   }
 
   private void updateModelTab() {
@@ -307,8 +328,8 @@ public final class GovSimWithUI extends GUIState {
   }
 
   /**
-   * MASON's checkpoint items (Open, Save, Save As) would serialize the model, which govsim does
-   * not support: a run is reproduced from its scenario and seed instead (Scenario menu).
+   * MASON's checkpoint items (Open, Save, Save As) would serialize the model, which govsim does not
+   * support: a run is reproduced from its scenario and seed instead (Scenario menu).
    */
   private static void disableCheckpointItems(JMenuBar bar) {
     for (int m = 0; m < bar.getMenuCount(); m++) {
@@ -320,22 +341,27 @@ public final class GovSimWithUI extends GUIState {
         String t = item.getText();
         if (t.startsWith("Open") || t.startsWith("Save")) {
           item.setEnabled(false);
-          item.setToolTipText("Runs are replayed from scenario and seed: use Scenario > Replay run folder");
+          item.setToolTipText(
+              "Runs are replayed from scenario and seed: use Scenario > Replay run folder");
         }
       }
     }
   }
 
   private void chooseScenarioFile() {
-    JFileChooser chooser = new JFileChooser(new File("scenarios").isDirectory() ? new File("scenarios") : new File("."));
+    JFileChooser chooser =
+        new JFileChooser(
+            new File("scenarios").isDirectory() ? new File("scenarios") : new File("."));
     chooser.setDialogTitle("Load a scenario file");
-    chooser.setFileFilter(new FileNameExtensionFilter("Scenario files (*.yaml, *.yml)", "yaml", "yml"));
+    chooser.setFileFilter(
+        new FileNameExtensionFilter("Scenario files (*.yaml, *.yml)", "yaml", "yml"));
     if (chooser.showOpenDialog(parentFrame()) != JFileChooser.APPROVE_OPTION) return;
     loaded(session.loadFile(chooser.getSelectedFile().toPath()));
   }
 
   private void chooseRunFolder() {
-    JFileChooser chooser = new JFileChooser(new File("results").isDirectory() ? new File("results") : new File("."));
+    JFileChooser chooser =
+        new JFileChooser(new File("results").isDirectory() ? new File("results") : new File("."));
     chooser.setDialogTitle("Replay a run folder (written by govsim run, compare or sweep)");
     chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
     if (chooser.showOpenDialog(parentFrame()) != JFileChooser.APPROVE_OPTION) return;
@@ -350,9 +376,16 @@ public final class GovSimWithUI extends GUIState {
     }
     updateModelTab();
     boolean stopped = !(controller instanceof Console c) || c.getPlayState() == Console.PS_STOPPED;
-    JOptionPane.showMessageDialog(parentFrame(), "Loaded " + session.origin() + ".\n"
-        + (stopped ? "Press Play to run it." : "It runs at the next start: press Stop, then Play."),
-        "Scenario loaded", JOptionPane.INFORMATION_MESSAGE);
+    JOptionPane.showMessageDialog(
+        parentFrame(),
+        "Loaded "
+            + session.origin()
+            + ".\n"
+            + (stopped
+                ? "Press Play to run it."
+                : "It runs at the next start: press Stop, then Play."),
+        "Scenario loaded",
+        JOptionPane.INFORMATION_MESSAGE);
   }
 
   private Component parentFrame() {
@@ -372,9 +405,9 @@ public final class GovSimWithUI extends GUIState {
   }
 
   /**
-   * Tiles the windows in two columns: the Console above the event panel, the network display
-   * above the charts (the Console as tall as the display, the event panel as tall as the
-   * charts). On a small screen they overlap, as windows do; each can be moved and resized.
+   * Tiles the windows in two columns: the Console above the event panel, the network display above
+   * the charts (the Console as tall as the display, the event panel as tall as the charts). On a
+   * small screen they overlap, as windows do; each can be moved and resized.
    */
   void arrangeWindows(Component console) {
     Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
@@ -394,7 +427,10 @@ public final class GovSimWithUI extends GUIState {
     for (JFrame f : windows()) f.validate();
   }
 
-  /** Runs on the Swing thread: now if already there, else later (never waiting: see MASON's locking). */
+  /**
+   * Runs on the Swing thread: now if already there, else later (never waiting: see MASON's
+   * locking).
+   */
   private static void onSwing(Runnable r) {
     if (SwingUtilities.isEventDispatchThread()) {
       r.run();

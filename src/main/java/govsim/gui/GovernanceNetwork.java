@@ -12,9 +12,9 @@ import sim.util.Double2D;
 
 /**
  * The governance structure as a MASON network on a plane, rebuilt from the world after each step:
- * regulators along the top, compliance communities in the middle, firms in a grid below.
- * Membership links a firm to its community; certification links a community to a regulator that
- * recognises its certificate (M10, M11).
+ * regulators along the top, compliance communities in the middle, firms in a grid below. Membership
+ * links a firm to its community; certification links a community to a regulator that recognises its
+ * certificate (M10, M11).
  *
  * <p>A firm keeps its place (by id) for the whole run, so the eye can follow it; exited firms stay
  * as faint ghosts. Communities, which form and dissolve, are spread evenly along their row.
@@ -22,6 +22,7 @@ import sim.util.Double2D;
 public final class GovernanceNetwork {
   /** Field size in display units; the display scales it to its window. */
   public static final double WIDTH = 100;
+
   public static final double HEIGHT = 80;
   static final double REGULATOR_Y = 9;
   static final double COMMUNITY_Y = 29;
@@ -68,7 +69,8 @@ public final class GovernanceNetwork {
     regulators.clear();
     field.clear();
     links.clear();
-    columns = Math.max(6, Math.min(30, (int) Math.ceil(Math.sqrt(3.0 * Math.max(1, expectedFirms)))));
+    columns =
+        Math.max(6, Math.min(30, (int) Math.ceil(Math.sqrt(3.0 * Math.max(1, expectedFirms)))));
     for (Regulator r : w.regulators) regulators.add(new RegulatorNode(w, r, a));
     update();
   }
@@ -109,7 +111,8 @@ public final class GovernanceNetwork {
     for (CommunityNode c : active) {
       Community com = c.community();
       for (int f = com.members.nextSetBit(0); f >= 0; f = com.members.nextSetBit(f + 1)) {
-        if (f < firms.size() && firms.get(f).isActive()) links.addEdge(firms.get(f), c, LinkKind.MEMBERSHIP);
+        if (f < firms.size() && firms.get(f).isActive())
+          links.addEdge(firms.get(f), c, LinkKind.MEMBERSHIP);
       }
       for (RegulatorNode r : regulators) {
         Regulator reg = r.regulator();
@@ -122,7 +125,8 @@ public final class GovernanceNetwork {
 
   private void place(Object node, double x, double y) {
     // Rounded so that the inspector's Position reads 36.2, not 36.19999999999996.
-    field.setObjectLocation(node, new Double2D(Math.round(x * 100) / 100.0, Math.round(y * 100) / 100.0));
+    field.setObjectLocation(
+        node, new Double2D(Math.round(x * 100) / 100.0, Math.round(y * 100) / 100.0));
     links.addNode(node);
   }
 

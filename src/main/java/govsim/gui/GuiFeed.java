@@ -8,17 +8,18 @@ import java.util.function.Consumer;
 import javax.swing.SwingUtilities;
 
 /**
- * The one listener of the GUI's {@link govsim.observe.Recorder}: it receives the recorded rows
- * and the drained events in the model thread and fans them out — events to the nodes they hit
- * (at once, so the display drawn after this step flashes them), rows and events to the charts and
- * the event panel (handed to the Swing thread in batches), and both to an optional tap (tests
- * compare what the GUI recorded with {@code govsim run}).
+ * The one listener of the GUI's {@link govsim.observe.Recorder}: it receives the recorded rows and
+ * the drained events in the model thread and fans them out — events to the nodes they hit (at once,
+ * so the display drawn after this step flashes them), rows and events to the charts and the event
+ * panel (handed to the Swing thread in batches), and both to an optional tap (tests compare what
+ * the GUI recorded with {@code govsim run}).
  *
- * <p>The world's event log has exactly one consumer, this feed, so no event is lost or shown
- * twice.
+ * <p>The world's event log has exactly one consumer, this feed, so no event is lost or shown twice.
  */
 final class GuiFeed implements RunListener {
-  /** Events buffered between two hand-overs to Swing at most (a very fast play drops the oldest). */
+  /**
+   * Events buffered between two hand-overs to Swing at most (a very fast play drops the oldest).
+   */
   static final int MAX_PENDING_EVENTS = 5 * EventLogPanel.CAPACITY;
 
   private final NodeActivity activity;
@@ -33,7 +34,10 @@ final class GuiFeed implements RunListener {
    * @param rowSink receives rows in the Swing thread
    * @param eventSink receives events in the Swing thread
    */
-  GuiFeed(NodeActivity activity, RunListener tap, Consumer<List<double[]>> rowSink,
+  GuiFeed(
+      NodeActivity activity,
+      RunListener tap,
+      Consumer<List<double[]>> rowSink,
       Consumer<List<WorldEvent>> eventSink) {
     this.activity = activity;
     this.tap = tap;
@@ -55,7 +59,8 @@ final class GuiFeed implements RunListener {
     activity.record(e);
     synchronized (this) {
       events.add(e);
-      if (events.size() > MAX_PENDING_EVENTS) events.subList(0, events.size() - MAX_PENDING_EVENTS).clear();
+      if (events.size() > MAX_PENDING_EVENTS)
+        events.subList(0, events.size() - MAX_PENDING_EVENTS).clear();
     }
   }
 

@@ -21,9 +21,9 @@ import javax.swing.SwingUtilities;
 import sim.display.Console;
 
 /**
- * Opens MASON's Console on govsim and drives it: play a number of steps, save one screenshot of
- * all windows, close. {@code govsim gui} and the GUI tests use it; everything that touches Swing
- * runs on the Swing thread.
+ * Opens MASON's Console on govsim and drives it: play a number of steps, save one screenshot of all
+ * windows, close. {@code govsim gui} and the GUI tests use it; everything that touches Swing runs
+ * on the Swing thread.
  *
  * <p>Steps are played through the Console itself (start paused, then its step button with N steps
  * per press), so a scripted run goes through exactly the code path of a user's run.
@@ -51,14 +51,15 @@ public final class GuiLauncher {
 
   /** Opens the Console and the GUI's windows on the session's scenario (stopped, not started). */
   public static Opened open(ScenarioSession session, RunListener tap) {
-    return onSwing(() -> {
-      GovSimWithUI gui = new GovSimWithUI(session, tap);
-      Console console = new Console(gui);
-      gui.arrangeWindows(console);
-      console.setVisible(true);
-      for (JFrame f : gui.windows()) f.toFront();
-      return new Opened(gui, console);
-    });
+    return onSwing(
+        () -> {
+          GovSimWithUI gui = new GovSimWithUI(session, tap);
+          Console console = new Console(gui);
+          gui.arrangeWindows(console);
+          console.setVisible(true);
+          for (JFrame f : gui.windows()) f.toFront();
+          return new Opened(gui, console);
+        });
   }
 
   /**
@@ -66,15 +67,16 @@ public final class GuiLauncher {
    * the run ends), then waits until the charts and event panel have received every row and event.
    */
   public static void play(Opened o, long steps) {
-    onSwing(() -> {
-      if (o.console().getPlayState() == Console.PS_STOPPED) o.console().pressPause();
-      if (steps > 0) {
-        o.console().setNumStepsPerStepButtonPress((int) Math.min(Integer.MAX_VALUE, steps));
-        o.console().pressPlay();
-        o.console().setNumStepsPerStepButtonPress(1);
-      }
-      return null;
-    });
+    onSwing(
+        () -> {
+          if (o.console().getPlayState() == Console.PS_STOPPED) o.console().pressPause();
+          if (steps > 0) {
+            o.console().setNumStepsPerStepButtonPress((int) Math.min(Integer.MAX_VALUE, steps));
+            o.console().pressPlay();
+            o.console().setNumStepsPerStepButtonPress(1);
+          }
+          return null;
+        });
     // The hand-overs to the charts were queued on the Swing thread while it was stepping.
     onSwing(() -> null);
   }
@@ -90,14 +92,17 @@ public final class GuiLauncher {
    * @throws IOException if the file cannot be written
    */
   public static void screenshot(Opened o, Path file) throws IOException {
-    BufferedImage img = onSwing(() -> {
-      List<JFrame> w = o.gui().windows();
-      showModelTab(o.console());
-      for (JFrame f : w) f.getRootPane().validate();
-      o.console().getRootPane().validate();
-      // Console and network on top; charts and events below.
-      return WindowSnapshot.compose(List.of(List.of(o.console(), w.get(0)), List.of(w.get(1), w.get(2))));
-    });
+    BufferedImage img =
+        onSwing(
+            () -> {
+              List<JFrame> w = o.gui().windows();
+              showModelTab(o.console());
+              for (JFrame f : w) f.getRootPane().validate();
+              o.console().getRootPane().validate();
+              // Console and network on top; charts and events below.
+              return WindowSnapshot.compose(
+                  List.of(List.of(o.console(), w.get(0)), List.of(w.get(1), w.get(2))));
+            });
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
     if (!ImageIO.write(img, "png", file.toFile())) throw new IOException("no PNG writer available");
@@ -113,28 +118,32 @@ public final class GuiLauncher {
 
   /** Closes the GUI's windows without ending the JVM (MASON's own close would exit it). */
   public static void close(Opened o) {
-    onSwing(() -> {
-      if (o.console().getPlayState() != Console.PS_STOPPED) o.console().pressStop();
-      o.gui().quit();
-      o.console().setVisible(false);
-      o.console().dispose();
-      return null;
-    });
+    onSwing(
+        () -> {
+          if (o.console().getPlayState() != Console.PS_STOPPED) o.console().pressStop();
+          o.gui().quit();
+          o.console().setVisible(false);
+          o.console().dispose();
+          return null;
+        });
   }
 
   /** Blocks until the user closes the Console (MASON then usually ends the JVM itself). */
   public static void awaitClose(Opened o) throws InterruptedException {
     CountDownLatch closed = new CountDownLatch(1);
-    onSwing(() -> {
-      o.console().addWindowListener(new WindowAdapter() {
-        @Override
-        public void windowClosed(WindowEvent e) {
-          closed.countDown();
-        }
-      });
-      if (!o.console().isDisplayable()) closed.countDown();
-      return null;
-    });
+    onSwing(
+        () -> {
+          o.console()
+              .addWindowListener(
+                  new WindowAdapter() {
+                    @Override
+                    public void windowClosed(WindowEvent e) {
+                      closed.countDown();
+                    }
+                  });
+          if (!o.console().isDisplayable()) closed.countDown();
+          return null;
+        });
     closed.await();
   }
 
@@ -151,15 +160,16 @@ public final class GuiLauncher {
     }
     AtomicReference<T> result = new AtomicReference<>();
     try {
-      SwingUtilities.invokeAndWait(() -> {
-        try {
-          result.set(task.call());
-        } catch (RuntimeException e) {
-          throw e;
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      SwingUtilities.invokeAndWait(
+          () -> {
+            try {
+              result.set(task.call());
+            } catch (RuntimeException e) {
+              throw e;
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          });
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException re) throw re;

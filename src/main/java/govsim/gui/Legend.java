@@ -14,8 +14,8 @@ import java.awt.geom.RoundRectangle2D;
 import javax.swing.JPanel;
 
 /**
- * The key to the network display, drawn with the display's own {@link Palette} and
- * {@link FlashKind} colours so the two cannot disagree.
+ * The key to the network display, drawn with the display's own {@link Palette} and {@link
+ * FlashKind} colours so the two cannot disagree.
  */
 final class Legend extends JPanel {
   private static final long serialVersionUID = 1L;
@@ -34,7 +34,8 @@ final class Legend extends JPanel {
     super.paintComponent(graphics);
     Graphics2D g = (Graphics2D) graphics.create();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     int x = 12;
     int y = 20;
     y = head(g, "Firms", x, y);
@@ -85,7 +86,9 @@ final class Legend extends JPanel {
     g.setColor(Palette.MEMBERSHIP);
     g.drawLine(x, y - 4, x + 18, y - 4);
     y = text(g, "membership", x + 22, y);
-    g.setStroke(new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f));
+    g.setStroke(
+        new BasicStroke(
+            2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f));
     g.setColor(Palette.CERTIFICATION);
     g.drawLine(x, y - 4, x + 18, y - 4);
     y = text(g, "certificate recognised", x + 22, y);

@@ -12,14 +12,15 @@ import sim.portrayal.network.SimpleEdgePortrayal2D;
 /**
  * The network's edges: thin grey-blue lines for membership, dashed green lines for a regulator's
  * recognition of a community's certificate. Edges are not clickable: the nodes carry the
- * inspectors, and a click near a crowded community should open the node, not one of its links.
- * (It extends MASON's edge portrayal because NetworkPortrayal2D accepts no other.)
+ * inspectors, and a click near a crowded community should open the node, not one of its links. (It
+ * extends MASON's edge portrayal because NetworkPortrayal2D accepts no other.)
  */
 final class LinkPortrayal extends SimpleEdgePortrayal2D {
   private static final long serialVersionUID = 1L;
   private static final BasicStroke MEMBERSHIP = new BasicStroke(1.3f);
-  private static final BasicStroke CERTIFICATION = new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
-      10f, new float[] {7f, 5f}, 0f);
+  private static final BasicStroke CERTIFICATION =
+      new BasicStroke(
+          2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f);
 
   @Override
   public void draw(Object object, Graphics2D g, DrawInfo2D info) {

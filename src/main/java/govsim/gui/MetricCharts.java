@@ -24,8 +24,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * Live time-series charts of the run's headline metrics (harm, compliance and coverage, trust,
  * concentration, the governance gap, market and communities), drawn with JFreeChart 1.0.19
- * directly. They are fed the recorder's rows ({@link govsim.observe.Metrics#STEP_METRICS}), the same rows
- * {@code govsim run} writes to timeseries.csv, so the GUI shows exactly what a run records.
+ * directly. They are fed the recorder's rows ({@link govsim.observe.Metrics#STEP_METRICS}), the
+ * same rows {@code govsim run} writes to timeseries.csv, so the GUI shows exactly what a run
+ * records.
  *
  * <p>Why not MASON's TimeSeriesChartGenerator: it makes one window per chart, each with a large
  * settings pane, and its axes are shared by all series of a chart; six small charts in one window
@@ -36,11 +37,20 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 public final class MetricCharts extends JPanel {
   private static final long serialVersionUID = 1L;
+
   /** Okabe-Ito colours: distinguishable with common colour blindness. */
-  private static final Color[] LINE = {new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115),
-      new Color(204, 121, 167), new Color(230, 159, 0), new Color(86, 180, 233)};
+  private static final Color[] LINE = {
+    new Color(0, 114, 178),
+    new Color(213, 94, 0),
+    new Color(0, 158, 115),
+    new Color(204, 121, 167),
+    new Color(230, 159, 0),
+    new Color(86, 180, 233)
+  };
+
   /** Preferred size of one chart: three side by side span the network window. */
   static final int CHART_WIDTH = 310;
+
   static final int CHART_HEIGHT = 250;
   private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
   private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
@@ -56,11 +66,30 @@ public final class MetricCharts extends JPanel {
   public MetricCharts() {
     super(new GridLayout(2, 3, 4, 4));
     setBackground(Color.WHITE);
-    add(chart("Harm (cumulative)", false, NO_DATA, HARM_TOTAL_CUM, HARM_SEVERE_CUM, HARM_MALICIOUS_CUM));
-    add(chart("Compliance and rule coverage", true, NO_DATA, COMPLIANCE_RATE, COVERAGE_REGULATOR, COVERAGE_COMMUNITY));
+    add(
+        chart(
+            "Harm (cumulative)",
+            false,
+            NO_DATA,
+            HARM_TOTAL_CUM,
+            HARM_SEVERE_CUM,
+            HARM_MALICIOUS_CUM));
+    add(
+        chart(
+            "Compliance and rule coverage",
+            true,
+            NO_DATA,
+            COMPLIANCE_RATE,
+            COVERAGE_REGULATOR,
+            COVERAGE_COMMUNITY));
     add(chart("Trust", true, NO_DATA, TRUST_MEAN, REPUTATION_MEAN));
     add(chart("Market concentration", false, NO_DATA, HHI));
-    add(chart("Governance gap", false, "no risk has had an effective rule or standard yet", GOVERNANCE_GAP_DAYS_MEAN));
+    add(
+        chart(
+            "Governance gap",
+            false,
+            "no risk has had an effective rule or standard yet",
+            GOVERNANCE_GAP_DAYS_MEAN));
     add(chart("Market and communities", false, NO_DATA, ACTIVE_FIRMS, COMMUNITIES, PRACTICE_FIRMS));
   }
 
@@ -72,8 +101,9 @@ public final class MetricCharts extends JPanel {
       lines.add(new Line(m.column(), s));
     }
     String yLabel = metrics[0].doc().unit();
-    JFreeChart chart = ChartFactory.createXYLineChart(title, DAY.doc().unit(), yLabel, data, PlotOrientation.VERTICAL,
-        true, false, false);
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            title, DAY.doc().unit(), yLabel, data, PlotOrientation.VERTICAL, true, false, false);
     chart.setBackgroundPaint(Color.WHITE);
     chart.getTitle().setFont(TITLE);
     LegendTitle legend = chart.getLegend();
@@ -102,7 +132,21 @@ public final class MetricCharts extends JPanel {
     y.setAutoRangeIncludesZero(true);
     if (unitRange) y.setRange(0, 1.02);
     charts.add(chart);
-    ChartPanel panel = new ChartPanel(chart, CHART_WIDTH, CHART_HEIGHT, 200, 120, 2000, 1400, true, true, true, true, true, false);
+    ChartPanel panel =
+        new ChartPanel(
+            chart,
+            CHART_WIDTH,
+            CHART_HEIGHT,
+            200,
+            120,
+            2000,
+            1400,
+            true,
+            true,
+            true,
+            true,
+            true,
+            false);
     panel.setMouseWheelEnabled(false);
     return panel;
   }

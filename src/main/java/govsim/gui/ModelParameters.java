@@ -9,16 +9,16 @@ import java.util.function.Supplier;
 import sim.util.Interval;
 
 /**
- * The bean behind the Console's Model tab: the main scenario parameters, read from and written
- * to a {@link ScenarioSession}. MASON builds the tab from these getters and setters; {@code domX}
- * gives each key's allowed range from the scenario schema (a slider where the range is narrow
- * enough for one), {@code desX} its documentation as a tooltip, and {@code nameX} shows the
- * scenario key itself, so what a researcher changes here is what they would write in a file.
+ * The bean behind the Console's Model tab: the main scenario parameters, read from and written to a
+ * {@link ScenarioSession}. MASON builds the tab from these getters and setters; {@code domX} gives
+ * each key's allowed range from the scenario schema (a slider where the range is narrow enough for
+ * one), {@code desX} its documentation as a tooltip, and {@code nameX} shows the scenario key
+ * itself, so what a researcher changes here is what they would write in a file.
  *
- * <p>Unlike MASON's HeatBugs, a setter never drops or clamps a bad value: the session validates
- * the change like a scenario file and the refusal goes to {@code refusals} (a dialog in the GUI),
- * while the field shows the unchanged value again. Accepted changes take effect at the next
- * start; {@link #getPendingChanges()} lists them.
+ * <p>Unlike MASON's HeatBugs, a setter never drops or clamps a bad value: the session validates the
+ * change like a scenario file and the refusal goes to {@code refusals} (a dialog in the GUI), while
+ * the field shows the unchanged value again. Accepted changes take effect at the next start; {@link
+ * #getPendingChanges()} lists them.
  *
  * <p>Not a model class: model classes stay free of bean conventions.
  */
@@ -39,7 +39,8 @@ public final class ModelParameters {
   /** Widest numeric range shown as a slider; wider ranges get a plain text field. */
   static final double SLIDER_SPAN = 400;
 
-  private static final List<String> REGIMES = List.of(Regime.values()).stream().map(Regime::yamlName).toList();
+  private static final List<String> REGIMES =
+      List.of(Regime.values()).stream().map(Regime::yamlName).toList();
 
   private final ScenarioSession session;
   private final Supplier<Map<String, Object>> running;
@@ -52,8 +53,11 @@ public final class ModelParameters {
    * @param refusals receives the message of each refused change
    * @param changed called after each accepted change (to refresh the tab)
    */
-  public ModelParameters(ScenarioSession session, Supplier<Map<String, Object>> running,
-      Consumer<String> refusals, Runnable changed) {
+  public ModelParameters(
+      ScenarioSession session,
+      Supplier<Map<String, Object>> running,
+      Consumer<String> refusals,
+      Runnable changed) {
     this.session = session;
     this.running = running;
     this.refusals = refusals;
@@ -68,7 +72,9 @@ public final class ModelParameters {
   }
 
   public String desScenario() {
-    return "<html>Loaded from " + escape(session.origin()) + ".<br>Scenario menu: load another file or replay a run"
+    return "<html>Loaded from "
+        + escape(session.origin())
+        + ".<br>Scenario menu: load another file or replay a run"
         + " folder.</html>";
   }
 
@@ -109,7 +115,8 @@ public final class ModelParameters {
 
   public void setRegime(int index) {
     if (index < 0 || index >= REGIMES.size()) {
-      refusals.accept("regime: no regime number " + index + "; one of " + String.join(", ", REGIMES));
+      refusals.accept(
+          "regime: no regime number " + index + "; one of " + String.join(", ", REGIMES));
       return;
     }
     apply(session.setRegime(REGIMES.get(index)).orElse(null));
@@ -124,8 +131,10 @@ public final class ModelParameters {
   }
 
   public String desRegime() {
-    return describe("regime", "Changing it reloads the scenario file with this regime's preset; keys the file"
-        + " sets itself (a run folder's resolved scenario sets all of them) still win over the preset.");
+    return describe(
+        "regime",
+        "Changing it reloads the scenario file with this regime's preset; keys the file"
+            + " sets itself (a run folder's resolved scenario sets all of them) still win over the preset.");
   }
 
   public long getSeed() {
@@ -141,7 +150,8 @@ public final class ModelParameters {
   }
 
   public String desSeed() {
-    return describe("seed", "The same scenario and seed replay the same run, in the GUI and in govsim run.");
+    return describe(
+        "seed", "The same scenario and seed replay the same run, in the GUI and in govsim run.");
   }
 
   // ---------------------------------------------------------------- numbers
@@ -393,7 +403,8 @@ public final class ModelParameters {
   /** The schema's range as a MASON domain: a slider for narrow finite ranges, else none. */
   Object domain(String path) {
     ParamInfo p = session.info(path);
-    if (Double.isInfinite(p.min()) || Double.isInfinite(p.max()) || p.max() - p.min() > SLIDER_SPAN) return null;
+    if (Double.isInfinite(p.min()) || Double.isInfinite(p.max()) || p.max() - p.min() > SLIDER_SPAN)
+      return null;
     return new Interval(p.min(), p.max());
   }
 
@@ -407,7 +418,10 @@ public final class ModelParameters {
     StringBuilder sb = new StringBuilder("<html><b>").append(p.path()).append("</b>");
     if (!p.unit().isEmpty()) sb.append(" [").append(p.unit()).append("]");
     sb.append("<br>").append(escape(p.doc()));
-    sb.append("<br>Allowed: ").append(escape(p.rangeText())).append("; default ").append(escape(p.defaultText()));
+    sb.append("<br>Allowed: ")
+        .append(escape(p.rangeText()))
+        .append("; default ")
+        .append(escape(p.defaultText()));
     if (!note.isEmpty()) sb.append("<br>").append(escape(note));
     return sb.append("</html>").toString();
   }

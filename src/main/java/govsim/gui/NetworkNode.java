@@ -4,10 +4,10 @@ import govsim.world.World;
 import java.util.List;
 
 /**
- * What every node of the network display shares (firms, communities, regulators): the live
- * {@link World} it reads and never changes, its key in {@link NodeActivity}, and the inspector's
- * two rows of what recently happened to it. Subclasses add their bean getters, which MASON's
- * inspector lists together with these (it reads inherited getters too).
+ * What every node of the network display shares (firms, communities, regulators): the live {@link
+ * World} it reads and never changes, its key in {@link NodeActivity}, and the inspector's two rows
+ * of what recently happened to it. Subclasses add their bean getters, which MASON's inspector lists
+ * together with these (it reads inherited getters too).
  */
 public abstract class NetworkNode {
   final World world;

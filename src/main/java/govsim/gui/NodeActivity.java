@@ -15,12 +15,13 @@ import java.util.Map;
  * the node's inspector lists. Fed with the run's events as the recorder hands them over; read by
  * the portrayals and inspectors.
  *
- * <p>Synchronized because the feed runs in the model thread and painting in the Swing thread
- * (MASON holds the schedule's lock around both, but this class does not rely on it).
+ * <p>Synchronized because the feed runs in the model thread and painting in the Swing thread (MASON
+ * holds the schedule's lock around both, but this class does not rely on it).
  */
 public final class NodeActivity {
   /** Steps a flash stays visible (fading). */
   public static final int FLASH_STEPS = 6;
+
   /** Events kept per node for its inspector. */
   static final int RECENT = 6;
 
@@ -29,8 +30,12 @@ public final class NodeActivity {
    * mandates and punishments); others of a jurisdiction, such as malicious attacks, happen there
    * but are not the regulator's doing.
    */
-  static final java.util.Set<EventKind> REGULATOR_EVENTS = java.util.EnumSet.of(EventKind.RULE_ADOPTED,
-      EventKind.AGENDA, EventKind.MANDATE_ENACTED, EventKind.ACTOR_PUNISHED);
+  static final java.util.Set<EventKind> REGULATOR_EVENTS =
+      java.util.EnumSet.of(
+          EventKind.RULE_ADOPTED,
+          EventKind.AGENDA,
+          EventKind.MANDATE_ENACTED,
+          EventKind.ACTOR_PUNISHED);
 
   /** A flash: what kind of event hit the node, and in which step. */
   public record Flash(FlashKind kind, long step) {}
@@ -74,7 +79,10 @@ public final class NodeActivity {
     List<String> keys = new ArrayList<>(2);
     if (e.firm() >= 0) keys.add(firm(e.firm()));
     if (e.community() >= 0) keys.add(community(e.community()));
-    if (e.firm() < 0 && e.community() < 0 && e.jurisdiction() >= 0 && REGULATOR_EVENTS.contains(e.type())) {
+    if (e.firm() < 0
+        && e.community() < 0
+        && e.jurisdiction() >= 0
+        && REGULATOR_EVENTS.contains(e.type())) {
       keys.add(regulator(e.jurisdiction()));
     }
     return keys;

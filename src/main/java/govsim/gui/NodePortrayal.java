@@ -12,10 +12,10 @@ import sim.portrayal.DrawInfo2D;
 import sim.portrayal.SimplePortrayal2D;
 
 /**
- * Common drawing of the network's nodes: the node's shape, a fading halo in the colour of the
- * last flashing event that hit it (for {@link NodeActivity#FLASH_STEPS} steps), a highlight when
- * its inspector is open, and a label. Sizes are in field units, so they scale with the display's
- * zoom; labels are in pixels, so they stay legible.
+ * Common drawing of the network's nodes: the node's shape, a fading halo in the colour of the last
+ * flashing event that hit it (for {@link NodeActivity#FLASH_STEPS} steps), a highlight when its
+ * inspector is open, and a label. Sizes are in field units, so they scale with the display's zoom;
+ * labels are in pixels, so they stay legible.
  */
 abstract class NodePortrayal<N extends NetworkNode> extends SimplePortrayal2D {
   private static final long serialVersionUID = 1L;
@@ -74,7 +74,9 @@ abstract class NodePortrayal<N extends NetworkNode> extends SimplePortrayal2D {
       double left = info.draw.x - fm.stringWidth(label) / 2.0;
       // A pale box behind the label keeps it legible over the links.
       g.setColor(LABEL_BACKGROUND);
-      g.fill(new java.awt.geom.RoundRectangle2D.Double(left - 3, bottom, fm.stringWidth(label) + 6, fm.getHeight(), 6, 6));
+      g.fill(
+          new java.awt.geom.RoundRectangle2D.Double(
+              left - 3, bottom, fm.stringWidth(label) + 6, fm.getHeight(), 6, 6));
       g.setColor(Palette.LABEL);
       g.drawString(label, (float) left, (float) (bottom + fm.getAscent()));
     }
@@ -82,7 +84,8 @@ abstract class NodePortrayal<N extends NetworkNode> extends SimplePortrayal2D {
 
   @Override
   public boolean hitObject(Object object, DrawInfo2D range) {
-    return shape(type.cast(object), range.draw.x, range.draw.y, range.draw.width).intersects(range.clip);
+    return shape(type.cast(object), range.draw.x, range.draw.y, range.draw.width)
+        .intersects(range.clip);
   }
 
   /** Writes {@code text} centred in the shape, in the bold label font at 12 points. */
@@ -91,7 +94,10 @@ abstract class NodePortrayal<N extends NetworkNode> extends SimplePortrayal2D {
     FontMetrics fm = g.getFontMetrics();
     var b = s.getBounds2D();
     g.setColor(color);
-    g.drawString(text, (float) (b.getCenterX() - fm.stringWidth(text) / 2.0), (float) (b.getCenterY() + fm.getAscent() / 2.0 - 1));
+    g.drawString(
+        text,
+        (float) (b.getCenterX() - fm.stringWidth(text) / 2.0),
+        (float) (b.getCenterY() + fm.getAscent() / 2.0 - 1));
   }
 
   /** The shape enlarged by {@code pixels} on every side, about its centre. */

@@ -33,11 +33,16 @@ final class Palette {
   }
 
   static Color withAlpha(Color c, double alpha) {
-    return new Color(c.getRed(), c.getGreen(), c.getBlue(), (int) Math.round(255 * Math.max(0, Math.min(1, alpha))));
+    return new Color(
+        c.getRed(),
+        c.getGreen(),
+        c.getBlue(),
+        (int) Math.round(255 * Math.max(0, Math.min(1, alpha))));
   }
 
   private static Color mix(Color a, Color b, double t) {
-    return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
+    return new Color(
+        (int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
         (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t),
         (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t));
   }

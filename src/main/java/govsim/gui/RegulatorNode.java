@@ -5,8 +5,8 @@ import govsim.world.Risk;
 import govsim.world.World;
 
 /**
- * A regulator, public power in one jurisdiction (M2, M3, M11), as the GUI shows it: a node of
- * the network display and a read-only inspector over the live {@link Regulator}.
+ * A regulator, public power in one jurisdiction (M2, M3, M11), as the GUI shows it: a node of the
+ * network display and a read-only inspector over the live {@link Regulator}.
  */
 public final class RegulatorNode extends NetworkNode {
   private final Regulator regulator;
@@ -79,7 +79,8 @@ public final class RegulatorNode extends NetworkNode {
   /** Public salience of the most salient active risk in this jurisdiction (agenda setting, M2). */
   public double getTopSalience() {
     double top = 0;
-    for (Risk r : world.risks) if (r.active) top = Math.max(top, r.salience[regulator.jurisdiction]);
+    for (Risk r : world.risks)
+      if (r.active) top = Math.max(top, r.salience[regulator.jurisdiction]);
     return top;
   }
 

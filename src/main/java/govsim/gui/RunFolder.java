@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A run folder written by {@code govsim run} (and by compare and sweep, one per run): its
- * {@code scenario.resolved.yaml}, which holds every key of the run's scenario, and the seed that
- * {@code manifest.json} records. The GUI's replay reopens a run from these two, so that the run
- * played in the GUI is the run that wrote the folder.
+ * A run folder written by {@code govsim run} (and by compare and sweep, one per run): its {@code
+ * scenario.resolved.yaml}, which holds every key of the run's scenario, and the seed that {@code
+ * manifest.json} records. The GUI's replay reopens a run from these two, so that the run played in
+ * the GUI is the run that wrote the folder.
  *
  * @param dir the run folder
  * @param scenarioFile its {@code scenario.resolved.yaml}
@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 public record RunFolder(Path dir, Path scenarioFile, long seed) {
   /** The resolved scenario a run writes. */
   public static final String SCENARIO = "scenario.resolved.yaml";
+
   /** The run's manifest (seed, resolved scenario, provenance). */
   public static final String MANIFEST = "manifest.json";
 
@@ -40,19 +41,22 @@ public record RunFolder(Path dir, Path scenarioFile, long seed) {
   /**
    * Reads a run folder.
    *
-   * @throws NotARunFolder if the folder is missing, lacks either file, or its manifest has no
-   *     seed; when the folder holds run folders below it (a compare or sweep output), the message
-   *     lists some of them
+   * @throws NotARunFolder if the folder is missing, lacks either file, or its manifest has no seed;
+   *     when the folder holds run folders below it (a compare or sweep output), the message lists
+   *     some of them
    */
   public static RunFolder open(Path dir) throws NotARunFolder {
     if (!Files.isDirectory(dir)) {
-      throw new NotARunFolder(dir + ": no such folder (give a run folder written by govsim run, compare or sweep)");
+      throw new NotARunFolder(
+          dir + ": no such folder (give a run folder written by govsim run, compare or sweep)");
     }
     Path scenario = dir.resolve(SCENARIO);
     Path manifest = dir.resolve(MANIFEST);
     if (!Files.isRegularFile(scenario) || !Files.isRegularFile(manifest)) {
       List<Path> inside = runFoldersBelow(dir, 8);
-      StringBuilder msg = new StringBuilder(dir + ": not a run folder (it needs " + SCENARIO + " and " + MANIFEST + ")");
+      StringBuilder msg =
+          new StringBuilder(
+              dir + ": not a run folder (it needs " + SCENARIO + " and " + MANIFEST + ")");
       if (!inside.isEmpty()) {
         msg.append("; run folders inside it:");
         for (Path p : inside) msg.append("\n  ").append(p);
@@ -67,7 +71,9 @@ public record RunFolder(Path dir, Path scenarioFile, long seed) {
       JsonElement root = JsonParser.parseString(Files.readString(manifest, StandardCharsets.UTF_8));
       if (!root.isJsonObject()) throw new NotARunFolder(manifest + ": not a JSON object");
       JsonObject o = root.getAsJsonObject();
-      if (!o.has("seed") || !o.get("seed").isJsonPrimitive() || !o.get("seed").getAsJsonPrimitive().isNumber()) {
+      if (!o.has("seed")
+          || !o.get("seed").isJsonPrimitive()
+          || !o.get("seed").getAsJsonPrimitive().isNumber()) {
         throw new NotARunFolder(manifest + ": has no numeric \"seed\"");
       }
       return o.get("seed").getAsJsonPrimitive().getAsBigDecimal().longValueExact();
@@ -79,8 +85,14 @@ public record RunFolder(Path dir, Path scenarioFile, long seed) {
   /** Up to {@code limit} run folders below {@code dir} (depth 3), for the error message. */
   private static List<Path> runFoldersBelow(Path dir, int limit) {
     List<Path> found = new ArrayList<>();
-    try (Stream<Path> s = Files.find(dir, 3, (p, a) -> p.getFileName() != null
-        && p.getFileName().toString().equals(MANIFEST) && Files.isRegularFile(p.resolveSibling(SCENARIO)))) {
+    try (Stream<Path> s =
+        Files.find(
+            dir,
+            3,
+            (p, a) ->
+                p.getFileName() != null
+                    && p.getFileName().toString().equals(MANIFEST)
+                    && Files.isRegularFile(p.resolveSibling(SCENARIO)))) {
       s.limit(limit).forEach(p -> found.add(p.getParent()));
     } catch (IOException | java.io.UncheckedIOException e) {
       // The listing only helps the message; an unreadable subfolder leaves it shorter.

@@ -24,8 +24,8 @@ import java.util.Optional;
  * applied when a file is loaded (under the file's own keys); the other Model-tab changes are then
  * applied again on top, as {@code --set} overrides would be.
  *
- * <p>Methods are synchronized: the Model tab edits on the Swing thread while the model thread
- * reads the spec at start.
+ * <p>Methods are synchronized: the Model tab edits on the Swing thread while the model thread reads
+ * the spec at start.
  */
 public final class ScenarioSession {
   /** Names the Model tab in validation messages. */
@@ -35,12 +35,15 @@ public final class ScenarioSession {
   private Path file;
   private List<String> baseSets;
   private String origin;
+
   /** Model-tab changes, key path to value, in the order made (a regime change included). */
   private final Map<String, Object> edits = new LinkedHashMap<>();
+
   private Map<String, Object> resolved;
   private ModelSpec spec;
 
-  private ScenarioSession(Path file, List<String> baseSets, String origin, ScenarioLoader.Loaded<ModelSpec> loaded) {
+  private ScenarioSession(
+      Path file, List<String> baseSets, String origin, ScenarioLoader.Loaded<ModelSpec> loaded) {
     this.file = file;
     this.baseSets = List.copyOf(baseSets);
     this.origin = origin;
@@ -49,8 +52,7 @@ public final class ScenarioSession {
   }
 
   /**
-   * Opens a scenario file with {@code --set} overrides (a seed option included as {@code
-   * seed=N}).
+   * Opens a scenario file with {@code --set} overrides (a seed option included as {@code seed=N}).
    *
    * @throws ScenarioException listing every problem of the file or the overrides
    */
@@ -62,14 +64,14 @@ public final class ScenarioSession {
    * Opens a run folder for replay: its resolved scenario with the seed of its manifest.
    *
    * @throws RunFolder.NotARunFolder if the folder is not a run folder
-   * @throws ScenarioException if its scenario no longer validates (for example, written by an
-   *     older govsim whose keys have since changed)
+   * @throws ScenarioException if its scenario no longer validates (for example, written by an older
+   *     govsim whose keys have since changed)
    */
   public static ScenarioSession replay(Path dir) throws RunFolder.NotARunFolder, ScenarioException {
     RunFolder run = RunFolder.open(dir);
     List<String> sets = List.of("seed=" + run.seed());
-    return new ScenarioSession(run.scenarioFile(), sets, "replay of " + dir,
-        Scenarios.load(run.scenarioFile(), sets));
+    return new ScenarioSession(
+        run.scenarioFile(), sets, "replay of " + dir, Scenarios.load(run.scenarioFile(), sets));
   }
 
   /** The validated scenario the next start will run. */
@@ -94,7 +96,10 @@ public final class ScenarioSession {
 
   /** The schema entry of a key (range, unit, documentation). */
   public ParamInfo info(String path) {
-    return loader.schema().param(path).orElseThrow(() -> new IllegalArgumentException("no scenario key " + path));
+    return loader
+        .schema()
+        .param(path)
+        .orElseThrow(() -> new IllegalArgumentException("no scenario key " + path));
   }
 
   /** The current value at a dotted key path of the resolved tree. */
@@ -103,8 +108,8 @@ public final class ScenarioSession {
   }
 
   /**
-   * Changes one key. The changed tree is validated like a scenario file; if it is refused,
-   * nothing changes.
+   * Changes one key. The changed tree is validated like a scenario file; if it is refused, nothing
+   * changes.
    *
    * @return the refusal, readable by a user (key, value, allowed range), or empty if accepted
    */
@@ -137,7 +142,8 @@ public final class ScenarioSession {
       ScenarioLoader.Loaded<ModelSpec> loaded = Scenarios.load(file, sets);
       Map<String, Object> tree = loaded.resolved();
       for (Map.Entry<String, Object> e : edits.entrySet()) {
-        if (!e.getKey().equals("regime")) tree = ScenarioLoader.withValue(tree, e.getKey(), e.getValue());
+        if (!e.getKey().equals("regime"))
+          tree = ScenarioLoader.withValue(tree, e.getKey(), e.getValue());
       }
       Map<String, Object> checked = loader.resolve(tree, SOURCE);
       ModelSpec next = loader.bind(checked, SOURCE);
@@ -175,7 +181,8 @@ public final class ScenarioSession {
     try {
       RunFolder run = RunFolder.open(dir);
       List<String> sets = List.of("seed=" + run.seed());
-      replace(run.scenarioFile(), sets, "replay of " + dir, Scenarios.load(run.scenarioFile(), sets));
+      replace(
+          run.scenarioFile(), sets, "replay of " + dir, Scenarios.load(run.scenarioFile(), sets));
       return Optional.empty();
     } catch (RunFolder.NotARunFolder e) {
       return Optional.of(e.getMessage());
@@ -184,7 +191,8 @@ public final class ScenarioSession {
     }
   }
 
-  private void replace(Path newFile, List<String> sets, String newOrigin, ScenarioLoader.Loaded<ModelSpec> loaded) {
+  private void replace(
+      Path newFile, List<String> sets, String newOrigin, ScenarioLoader.Loaded<ModelSpec> loaded) {
     file = newFile;
     baseSets = List.copyOf(sets);
     origin = newOrigin;
@@ -194,8 +202,8 @@ public final class ScenarioSession {
   }
 
   /**
-   * The keys whose values differ between {@code before} (for example the tree of the run on
-   * screen) and the scenario the next start will run, as "key: old → new" lines.
+   * The keys whose values differ between {@code before} (for example the tree of the run on screen)
+   * and the scenario the next start will run, as "key: old → new" lines.
    */
   public synchronized List<String> differencesFrom(Map<String, Object> before) {
     List<String> out = new ArrayList<>();
@@ -226,7 +234,8 @@ public final class ScenarioSession {
   static Object lookup(Map<String, Object> tree, String path) {
     Object at = tree;
     for (String part : path.split("\\.")) {
-      if (!(at instanceof Map<?, ?> m)) throw new IllegalArgumentException("no scenario key " + path);
+      if (!(at instanceof Map<?, ?> m))
+        throw new IllegalArgumentException("no scenario key " + path);
       at = m.get(part);
     }
     if (at == null) throw new IllegalArgumentException("no scenario key " + path);

@@ -36,13 +36,17 @@ final class WindowSnapshot {
     int h = Math.max(1, root.getHeight());
     BufferedImage img = new BufferedImage(w, h + TITLE_BAR, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(BAR);
     g.fillRect(0, 0, w, TITLE_BAR);
     g.setColor(Color.WHITE);
     g.setFont(TITLE_FONT);
     FontMetrics fm = g.getFontMetrics();
-    g.drawString(frame.getTitle() == null ? "" : frame.getTitle(), 10, (TITLE_BAR + fm.getAscent() - fm.getDescent()) / 2);
+    g.drawString(
+        frame.getTitle() == null ? "" : frame.getTitle(),
+        10,
+        (TITLE_BAR + fm.getAscent() - fm.getDescent()) / 2);
     Graphics2D content = (Graphics2D) g.create(0, TITLE_BAR, w, h);
     root.paint(content);
     content.dispose();

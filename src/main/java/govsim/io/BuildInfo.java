@@ -16,8 +16,11 @@ public record BuildInfo(String version, String commit, boolean dirty, String mas
     } catch (RuntimeException | LinkageError e) {
       mason = "unknown";
     }
-    return new BuildInfo(v.getProperty("version", "unknown"), g.getProperty("git.commit.id", "unknown"),
-        Boolean.parseBoolean(g.getProperty("git.dirty", "false")), mason,
+    return new BuildInfo(
+        v.getProperty("version", "unknown"),
+        g.getProperty("git.commit.id", "unknown"),
+        Boolean.parseBoolean(g.getProperty("git.dirty", "false")),
+        mason,
         System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
   }
 

@@ -23,7 +23,8 @@ public final class CsvTable implements Closeable {
   public CsvTable(Path file, List<String> header) {
     try {
       BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-      this.printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
+      this.printer =
+          new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
       this.width = header.size();
       printer.printRecord(header);
     } catch (IOException e) {
@@ -32,7 +33,8 @@ public final class CsvTable implements Closeable {
   }
 
   public void row(double[] values) {
-    if (values.length != width) throw new IllegalArgumentException("row has " + values.length + " values, header " + width);
+    if (values.length != width)
+      throw new IllegalArgumentException("row has " + values.length + " values, header " + width);
     try {
       for (double v : values) printer.print(Num.format(v));
       printer.println();
@@ -43,7 +45,8 @@ public final class CsvTable implements Closeable {
 
   /** A row of already formatted cells (text columns). */
   public void row(List<String> cells) {
-    if (cells.size() != width) throw new IllegalArgumentException("row has " + cells.size() + " cells, header " + width);
+    if (cells.size() != width)
+      throw new IllegalArgumentException("row has " + cells.size() + " cells, header " + width);
     try {
       printer.printRecord(cells);
     } catch (IOException e) {

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The one recursive delete of the code base. Symbolic links are removed, never followed, so a
- * link inside a folder cannot take the delete outside it. Callers decide what may be deleted
- * ({@link OutputGuard}); this class only deletes.
+ * The one recursive delete of the code base. Symbolic links are removed, never followed, so a link
+ * inside a folder cannot take the delete outside it. Callers decide what may be deleted ({@link
+ * OutputGuard}); this class only deletes.
  */
 public final class FileTrees {
   private FileTrees() {}
@@ -36,25 +36,28 @@ public final class FileTrees {
 
   private static void walk(Path root, boolean withRoot, Set<Path> keep) throws IOException {
     List<IOException> errors = new ArrayList<>();
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        if (!keep.contains(file)) Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            if (!keep.contains(file)) Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-        if (exc != null) errors.add(exc);
-        if (dir.equals(root) ? withRoot : !holdsKept(dir)) Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+            if (exc != null) errors.add(exc);
+            if (dir.equals(root) ? withRoot : !holdsKept(dir)) Files.delete(dir);
+            return FileVisitResult.CONTINUE;
+          }
 
-      private boolean holdsKept(Path dir) {
-        for (Path k : keep) if (k.startsWith(dir)) return true;
-        return false;
-      }
-    });
+          private boolean holdsKept(Path dir) {
+            for (Path k : keep) if (k.startsWith(dir)) return true;
+            return false;
+          }
+        });
     if (!errors.isEmpty()) throw errors.get(0);
   }
 }

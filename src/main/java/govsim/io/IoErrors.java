@@ -11,11 +11,11 @@ import java.nio.file.NotDirectoryException;
 import java.util.Locale;
 
 /**
- * What an input/output error means for the user: a one-line message without Java class names,
- * and whether trying again in the same place can help. A full disk can be freed (then continuing
- * works); a read-only or foreign folder stays so (resuming there fails the same way, so the
- * advice is another folder). {@link #describe(IOException)} puts Java's terse messages (often just
- * a path) into plain words.
+ * What an input/output error means for the user: a one-line message without Java class names, and
+ * whether trying again in the same place can help. A full disk can be freed (then continuing
+ * works); a read-only or foreign folder stays so (resuming there fails the same way, so the advice
+ * is another folder). {@link #describe(IOException)} puts Java's terse messages (often just a path)
+ * into plain words.
  */
 public final class IoErrors {
   private IoErrors() {}
@@ -30,7 +30,10 @@ public final class IoErrors {
     OTHER
   }
 
-  /** The first {@link IOException} in the causes of {@code t} (the throwable itself included), or null. */
+  /**
+   * The first {@link IOException} in the causes of {@code t} (the throwable itself included), or
+   * null.
+   */
   public static IOException find(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof IOException io) return io;
@@ -43,10 +46,14 @@ public final class IoErrors {
   public static Kind kind(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       String m = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
-      if (m.contains("no space left") || m.contains("disk quota exceeded") || m.contains("not enough space")) {
+      if (m.contains("no space left")
+          || m.contains("disk quota exceeded")
+          || m.contains("not enough space")) {
         return Kind.DISK_FULL;
       }
-      if (c instanceof AccessDeniedException || m.contains("read-only file system") || m.contains("permission denied")
+      if (c instanceof AccessDeniedException
+          || m.contains("read-only file system")
+          || m.contains("permission denied")
           || m.contains("access is denied")) {
         return Kind.NOT_WRITABLE;
       }
@@ -56,11 +63,12 @@ public final class IoErrors {
   }
 
   /**
-   * The error as one sentence: what could not be done with which file, and why, without class
-   * names (an {@link UncheckedIOException}'s own message is used when it has one).
+   * The error as one sentence: what could not be done with which file, and why, without class names
+   * (an {@link UncheckedIOException}'s own message is used when it has one).
    */
   public static String describe(Throwable t) {
-    String msg = t instanceof UncheckedIOException u && u.getMessage() != null ? u.getMessage() : null;
+    String msg =
+        t instanceof UncheckedIOException u && u.getMessage() != null ? u.getMessage() : null;
     IOException io = find(t);
     if (msg == null && io != null) msg = describe(io);
     if (msg == null) msg = String.valueOf(t.getMessage());
@@ -75,10 +83,16 @@ public final class IoErrors {
    */
   public static String advice(Throwable t, String where, String again) {
     return switch (kind(t)) {
-      case DISK_FULL -> "the disk holding " + where + " is full: free some space, then "
-          + (again == null ? "run the command again" : again);
-      case NOT_WRITABLE -> where + " cannot be written here (read-only or not yours): choose a writable folder with"
-          + " --out DIR" + (again == null ? "" : " (resuming in this folder would fail the same way)");
+      case DISK_FULL ->
+          "the disk holding "
+              + where
+              + " is full: free some space, then "
+              + (again == null ? "run the command again" : again);
+      case NOT_WRITABLE ->
+          where
+              + " cannot be written here (read-only or not yours): choose a writable folder with"
+              + " --out DIR"
+              + (again == null ? "" : " (resuming in this folder would fail the same way)");
       case OTHER -> again == null ? "fix the cause and run the command again" : again;
     };
   }

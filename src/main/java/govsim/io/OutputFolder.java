@@ -1,18 +1,17 @@
 package govsim.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * An output folder that appears whole or not at all. Files are written into a hidden staging
- * folder next to the target; {@link #commit} renames it into place. A run that fails leaves no
+ * An output folder that appears whole or not at all. Files are written into a hidden staging folder
+ * next to the target; {@link #commit} renames it into place. A run that fails leaves no
  * half-written results (the staging folder is deleted). An existing non-empty target is refused
- * unless the caller forces a replacement, and then the old folder is removed only after the new
- * one is complete.
+ * unless the caller forces a replacement, and then the old folder is removed only after the new one
+ * is complete.
  */
 public final class OutputFolder {
   private final Path target;
@@ -30,7 +29,10 @@ public final class OutputFolder {
     private static final long serialVersionUID = 1L;
 
     public ExistsException(Path target) {
-      super("output folder " + target + " already exists and is not empty; use --force to replace it, or --out DIR");
+      super(
+          "output folder "
+              + target
+              + " already exists and is not empty; use --force to replace it, or --out DIR");
     }
 
     /** A target refused by the {@link OutputGuard} rule (the message says why). */
@@ -140,8 +142,10 @@ public final class OutputFolder {
    * owner only, and a folder renamed into place keeps that, locking colleagues out of results on
    * shared storage. The name is {@code prefix + pid-time + suffix}; a clash is retried.
    */
-  public static Path createUnique(Path dir, String prefix, String suffix, boolean directory) throws IOException {
-    String base = prefix + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
+  public static Path createUnique(Path dir, String prefix, String suffix, boolean directory)
+      throws IOException {
+    String base =
+        prefix + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
     for (int i = 0; ; i++) {
       Path p = dir.resolve(base + (i == 0 ? "" : "-" + i) + suffix);
       try {

@@ -17,8 +17,8 @@ import java.nio.file.Path;
  *   <li>An output folder is never the empty path, {@code .}, the file-system root, the home folder,
  *       the working folder or any folder above it, nor an existing plain file (with or without
  *       {@code --force}): {@link #checkTarget}.
- *   <li>An existing non-empty folder is replaced (with {@code --force}) only if govsim wrote it:
- *       it holds a {@code manifest.json} that is a JSON object with a {@code govsim_version} field
+ *   <li>An existing non-empty folder is replaced (with {@code --force}) only if govsim wrote it: it
+ *       holds a {@code manifest.json} that is a JSON object with a {@code govsim_version} field
  *       (every run, comparison and sweep manifest has one), or a sweep's work area {@code
  *       .sweep/state.json}, or nothing but a {@code .sweep/} work area: {@link #checkReplaceable}.
  * </ul>
@@ -41,32 +41,50 @@ public final class OutputGuard {
   }
 
   /**
-   * Refuses output folders that can never be right: the empty path, the root, the home folder,
-   * the working folder or any folder that contains it, and an existing file that is not a folder.
+   * Refuses output folders that can never be right: the empty path, the root, the home folder, the
+   * working folder or any folder that contains it, and an existing file that is not a folder.
    */
   public static void checkTarget(Path target) throws Refused {
     if (target.toString().isBlank()) {
-      throw new Refused("the output folder is empty (''); give a folder of its own, e.g. --out results/my-run");
+      throw new Refused(
+          "the output folder is empty (''); give a folder of its own, e.g. --out results/my-run");
     }
     Path abs = real(target);
     Path cwd = real(Path.of(""));
     Path home = real(Path.of(System.getProperty("user.home", "/")));
     if (abs.getParent() == null) {
-      throw new Refused("the output folder " + shown(target) + " is the root of the file system; give a folder"
-          + " of its own, e.g. --out results/my-run");
+      throw new Refused(
+          "the output folder "
+              + shown(target)
+              + " is the root of the file system; give a folder"
+              + " of its own, e.g. --out results/my-run");
     }
     if (abs.equals(home)) {
-      throw new Refused("the output folder " + shown(target) + " is your home folder; give a folder of its own,"
-          + " e.g. --out results/my-run");
+      throw new Refused(
+          "the output folder "
+              + shown(target)
+              + " is your home folder; give a folder of its own,"
+              + " e.g. --out results/my-run");
     }
     if (cwd.startsWith(abs)) {
-      throw new Refused("the output folder " + shown(target) + " is " + (abs.equals(cwd) ? "the working folder"
-          : "a folder that contains the working folder") + " (" + cwd + "); give a folder of its own, e.g. --out"
-          + " results/my-run");
+      throw new Refused(
+          "the output folder "
+              + shown(target)
+              + " is "
+              + (abs.equals(cwd)
+                  ? "the working folder"
+                  : "a folder that contains the working folder")
+              + " ("
+              + cwd
+              + "); give a folder of its own, e.g. --out"
+              + " results/my-run");
     }
     if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(abs)) {
-      throw new Refused("the output folder " + shown(target) + " exists and is a file, not a folder; govsim"
-          + " never replaces a file with a folder: give another --out DIR");
+      throw new Refused(
+          "the output folder "
+              + shown(target)
+              + " exists and is a file, not a folder; govsim"
+              + " never replaces a file with a folder: give another --out DIR");
     }
     checkParents(target);
   }
@@ -89,9 +107,12 @@ public final class OutputGuard {
   public static void checkReplaceable(Path folder) throws Refused {
     checkTarget(folder);
     if (!Files.isDirectory(folder) || isEmptyButWorkArea(folder) || writtenByGovsim(folder)) return;
-    throw new Refused("the output folder " + shown(folder) + " holds files that govsim did not write (it has no"
-        + " govsim manifest.json); --force only replaces folders written by govsim. Move its contents away, or"
-        + " give another --out DIR");
+    throw new Refused(
+        "the output folder "
+            + shown(folder)
+            + " holds files that govsim did not write (it has no"
+            + " govsim manifest.json); --force only replaces folders written by govsim. Move its contents away, or"
+            + " give another --out DIR");
   }
 
   /** True if the folder holds a govsim manifest or a sweep's work area state. */
@@ -116,7 +137,8 @@ public final class OutputGuard {
   private static boolean isEmptyButWorkArea(Path folder) {
     try (DirectoryStream<Path> s = Files.newDirectoryStream(folder)) {
       for (Path p : s) {
-        if (!p.getFileName().toString().equals(".sweep") || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        if (!p.getFileName().toString().equals(".sweep")
+            || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
           return false;
         }
       }
@@ -127,15 +149,19 @@ public final class OutputGuard {
   }
 
   /**
-   * Checks that {@code path}, once resolved, lies inside {@code root} (for output paths built
-   * from names in scenarios and sweeps).
+   * Checks that {@code path}, once resolved, lies inside {@code root} (for output paths built from
+   * names in scenarios and sweeps).
    */
   public static void checkUnder(Path root, Path path) throws Refused {
     Path r = root.toAbsolutePath().normalize();
     Path p = path.toAbsolutePath().normalize();
     if (!p.startsWith(r) || p.equals(r)) {
-      throw new Refused("the output path " + path + " is not inside the output root " + root
-          + "; a name may not lead out of it");
+      throw new Refused(
+          "the output path "
+              + path
+              + " is not inside the output root "
+              + root
+              + "; a name may not lead out of it");
     }
   }
 
@@ -151,8 +177,12 @@ public final class OutputGuard {
     for (String n : names) p = p.resolve(n);
     checkUnder(RESULTS, p);
     if (p.normalize().getNameCount() != names.length + 1) {
-      throw new Refused("the output path " + p + " is not inside the output root " + RESULTS
-          + "; a name may not lead out of it");
+      throw new Refused(
+          "the output path "
+              + p
+              + " is not inside the output root "
+              + RESULTS
+              + "; a name may not lead out of it");
     }
     return p;
   }
@@ -166,8 +196,9 @@ public final class OutputGuard {
   public static String overridesTag(java.util.List<String> overrides) {
     if (overrides.isEmpty()) return "";
     try {
-      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(String.join("\n", overrides).getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(String.join("\n", overrides).getBytes(StandardCharsets.UTF_8));
       return "-" + java.util.HexFormat.of().formatHex(d, 0, 4);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);

@@ -16,16 +16,28 @@ import java.util.Map;
 
 /**
  * Writes one run's folder (MODEL.md §7): timeseries.csv and events.csv streamed as the run goes,
- * then summary.csv, risks.csv (governance gap per risk), scenario.resolved.yaml and
- * manifest.json. Everything is staged in a hidden folder and moved into place only when the run
- * has finished ({@link OutputFolder}).
+ * then summary.csv, risks.csv (governance gap per risk), scenario.resolved.yaml and manifest.json.
+ * Everything is staged in a hidden folder and moved into place only when the run has finished
+ * ({@link OutputFolder}).
  */
 public final class RunWriter implements RunListener, AutoCloseable {
   public static final List<String> EVENT_COLUMNS =
-      List.of("step", "day", "type", "firm", "community", "risk", "jurisdiction", "value", "detail");
-  public static final List<String> RISK_COLUMNS = List.of("risk", "initial", "emerged_day", "severity", "visibility",
-      "knightian", "known", "active", "generation", "first_community_rule_day", "first_regulator_rule_day",
-      "governance_gap_days");
+      List.of(
+          "step", "day", "type", "firm", "community", "risk", "jurisdiction", "value", "detail");
+  public static final List<String> RISK_COLUMNS =
+      List.of(
+          "risk",
+          "initial",
+          "emerged_day",
+          "severity",
+          "visibility",
+          "knightian",
+          "known",
+          "active",
+          "generation",
+          "first_community_rule_day",
+          "first_regulator_rule_day",
+          "governance_gap_days");
 
   private final OutputFolder folder;
   private final CsvTable timeseries;
@@ -33,7 +45,8 @@ public final class RunWriter implements RunListener, AutoCloseable {
 
   public RunWriter(OutputFolder folder, boolean writeTimeseries, boolean writeEvents) {
     this.folder = folder;
-    this.timeseries = writeTimeseries ? new CsvTable(folder.file("timeseries.csv"), Metrics.STEP_NAMES) : null;
+    this.timeseries =
+        writeTimeseries ? new CsvTable(folder.file("timeseries.csv"), Metrics.STEP_NAMES) : null;
     this.events = writeEvents ? new CsvTable(folder.file("events.csv"), EVENT_COLUMNS) : null;
   }
 
@@ -45,8 +58,17 @@ public final class RunWriter implements RunListener, AutoCloseable {
   @Override
   public void event(WorldEvent e) {
     if (events == null) return;
-    events.row(List.of(Long.toString(e.step()), Num.format(e.day()), e.type().id(), id(e.firm()), id(e.community()),
-        id(e.risk()), id(e.jurisdiction()), Num.format(e.value()), e.detail()));
+    events.row(
+        List.of(
+            Long.toString(e.step()),
+            Num.format(e.day()),
+            e.type().id(),
+            id(e.firm()),
+            id(e.community()),
+            id(e.risk()),
+            id(e.jurisdiction()),
+            Num.format(e.value()),
+            e.detail()));
   }
 
   private static String id(int x) {
@@ -54,8 +76,13 @@ public final class RunWriter implements RunListener, AutoCloseable {
   }
 
   /** Writes the end-of-run files and the manifest, then moves the folder into place. */
-  public void finish(RunResult result, Map<String, Object> resolvedScenario, Map<String, Object> provenance,
-      Instant started, double wallSeconds) throws OutputFolder.ExistsException {
+  public void finish(
+      RunResult result,
+      Map<String, Object> resolvedScenario,
+      Map<String, Object> provenance,
+      Instant started,
+      double wallSeconds)
+      throws OutputFolder.ExistsException {
     close();
     try (CsvTable summary = new CsvTable(folder.file("summary.csv"), summaryHeader())) {
       List<String> cells = new ArrayList<>();
@@ -68,15 +95,28 @@ public final class RunWriter implements RunListener, AutoCloseable {
     try (CsvTable risks = new CsvTable(folder.file("risks.csv"), RISK_COLUMNS)) {
       for (Risk r : result.world().risks) {
         double first = r.firstRuleDay();
-        risks.row(List.of(Integer.toString(r.id), Boolean.toString(r.initial), Num.format(r.emergedDay), Num.format(r.severity),
-            Num.format(r.visibility), Boolean.toString(r.knightian), Boolean.toString(r.known),
-            Boolean.toString(r.active), Integer.toString(r.generation), Num.format(r.firstCommunityRuleDay),
-            Num.format(r.firstRegulatorRuleDay), Num.format(first - r.emergedDay)));
+        risks.row(
+            List.of(
+                Integer.toString(r.id),
+                Boolean.toString(r.initial),
+                Num.format(r.emergedDay),
+                Num.format(r.severity),
+                Num.format(r.visibility),
+                Boolean.toString(r.knightian),
+                Boolean.toString(r.known),
+                Boolean.toString(r.active),
+                Integer.toString(r.generation),
+                Num.format(r.firstCommunityRuleDay),
+                Num.format(r.firstRegulatorRuleDay),
+                Num.format(first - r.emergedDay)));
       }
     }
-    OutputFolder.writeAtomically(folder.file("scenario.resolved.yaml"),
+    OutputFolder.writeAtomically(
+        folder.file("scenario.resolved.yaml"),
         "# The fully resolved scenario of this run (defaults, preset and overrides applied).\n"
-            + "# Run it again with: ./govsim run " + folder.target().resolve("scenario.resolved.yaml") + "\n"
+            + "# Run it again with: ./govsim run "
+            + folder.target().resolve("scenario.resolved.yaml")
+            + "\n"
             + ScenarioYaml.dump(resolvedScenario));
     BuildInfo build = BuildInfo.current();
     Map<String, Object> manifest = new LinkedHashMap<>();
@@ -93,12 +133,25 @@ public final class RunWriter implements RunListener, AutoCloseable {
     manifest.put("step_seconds", result.stepSeconds());
     manifest.put("steps", result.spec().time().steps());
     manifest.put("users", result.spec().users().count());
-    manifest.put("files", List.of("timeseries.csv", "summary.csv", "events.csv", "risks.csv",
-        "scenario.resolved.yaml", "manifest.json"));
+    manifest.put(
+        "files",
+        List.of(
+            "timeseries.csv",
+            "summary.csv",
+            "events.csv",
+            "risks.csv",
+            "scenario.resolved.yaml",
+            "manifest.json"));
     manifest.put("resolved_scenario", resolvedScenario);
-    OutputFolder.writeAtomically(folder.file("manifest.json"),
-        new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues()
-            .create().toJson(manifest) + "\n");
+    OutputFolder.writeAtomically(
+        folder.file("manifest.json"),
+        new GsonBuilder()
+                .setPrettyPrinting()
+                .disableHtmlEscaping()
+                .serializeSpecialFloatingPointValues()
+                .create()
+                .toJson(manifest)
+            + "\n");
     folder.commit();
   }
 

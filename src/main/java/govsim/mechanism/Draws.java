@@ -5,11 +5,11 @@ import ec.util.MersenneTwisterFast;
 /**
  * Random draws and rate conversions shared by all mechanisms.
  *
- * <p>Every draw takes the run's generator as an argument: govsim has exactly one generator per
- * run (MASON's {@code SimState.random}), so a run is a pure function of its scenario and seed.
- * Rates in scenarios are per day or per year; {@link #stepProbability} turns them into a
- * per-step probability as {@code p = 1 - exp(-rate * dt)} (MODEL.md §2), so results do not
- * depend on the step length beyond discretisation error.
+ * <p>Every draw takes the run's generator as an argument: govsim has exactly one generator per run
+ * (MASON's {@code SimState.random}), so a run is a pure function of its scenario and seed. Rates in
+ * scenarios are per day or per year; {@link #stepProbability} turns them into a per-step
+ * probability as {@code p = 1 - exp(-rate * dt)} (MODEL.md §2), so results do not depend on the
+ * step length beyond discretisation error.
  */
 public final class Draws {
   private Draws() {}
@@ -52,8 +52,8 @@ public final class Draws {
   }
 
   /**
-   * Poisson count with mean lambda: inversion for small means, a rounded normal approximation
-   * above 50 (where the two differ by far less than the model's other uncertainties).
+   * Poisson count with mean lambda: inversion for small means, a rounded normal approximation above
+   * 50 (where the two differ by far less than the model's other uncertainties).
    */
   public static int poisson(MersenneTwisterFast rng, double lambda) {
     if (lambda <= 0) return 0;

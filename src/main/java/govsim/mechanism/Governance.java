@@ -17,11 +17,15 @@ public final class Governance {
   private Governance() {}
 
   /**
-   * The rules binding one firm on one risk (current form only). {@code regulatorAcceptsCertificate}:
-   * every regulator rule that binds is satisfied by a recognised certificate (none is a rule set
-   * of its own).
+   * The rules binding one firm on one risk (current form only). {@code
+   * regulatorAcceptsCertificate}: every regulator rule that binds is satisfied by a recognised
+   * certificate (none is a rule set of its own).
    */
-  public record Binding(boolean byCommunity, boolean byRegulator, double maxStringency, int distinctRuleSets,
+  public record Binding(
+      boolean byCommunity,
+      boolean byRegulator,
+      double maxStringency,
+      int distinctRuleSets,
       boolean regulatorAcceptsCertificate) {
     public boolean governed() {
       return byCommunity || byRegulator;
@@ -65,7 +69,8 @@ public final class Governance {
         byRegulator = true;
         stringency = Math.max(stringency, rule.stringency);
         // A recognised certificate stands in for this jurisdiction's rule set (M10, M11).
-        if (reg.recognizeCertification && (certifiedRecognizedMask & (1L << reg.jurisdiction)) != 0) {
+        if (reg.recognizeCertification
+            && (certifiedRecognizedMask & (1L << reg.jurisdiction)) != 0) {
           anyAccepted = true;
         } else {
           ruleSets++;
@@ -75,7 +80,8 @@ public final class Governance {
     }
     if (!byCommunity && !byRegulator) return NONE;
     // The uniform-rule surcharge is waived only if every binding regulator accepts the certificate.
-    return new Binding(byCommunity, byRegulator, stringency, ruleSets, anyAccepted && !anyOwnRuleSet);
+    return new Binding(
+        byCommunity, byRegulator, stringency, ruleSets, anyAccepted && !anyOwnRuleSet);
   }
 
   /**

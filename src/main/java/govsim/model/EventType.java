@@ -2,7 +2,10 @@ package govsim.model;
 
 /** Kinds of scheduled events a scenario can declare (MODEL.md §2, §6). */
 public enum EventType {
-  /** A capability shock (M1): new risks arrive, capability jumps, a share of active risks change so that old rules no longer cover them. */
+  /**
+   * A capability shock (M1): new risks arrive, capability jumps, a share of active risks change so
+   * that old rules no longer cover them.
+   */
   CAPABILITY_SHOCK,
   /** A firm adopts a user-visible harmful practice (M5/M6). */
   ADOPT_PRACTICE,

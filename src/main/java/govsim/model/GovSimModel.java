@@ -32,8 +32,8 @@ import sim.engine.Steppable;
  * the mechanisms. It imports no observer, writer or GUI code: the experiment layer and the GUI
  * attach observers at {@link Phase#OBSERVE}.
  *
- * <p>All randomness comes from MASON's {@code random} (Mersenne Twister), seeded with all 64
- * bits of the scenario's seed, and every mechanism receives it as an argument.
+ * <p>All randomness comes from MASON's {@code random} (Mersenne Twister), seeded with all 64 bits
+ * of the scenario's seed, and every mechanism receives it as an argument.
  */
 public final class GovSimModel extends SimState {
   private static final long serialVersionUID = 1L;
@@ -115,7 +115,8 @@ public final class GovSimModel extends SimState {
   @Override
   public void start() {
     super.start();
-    // Every start replays from the seed, so a run restarted in the GUI is the run `govsim run` makes.
+    // Every start replays from the seed, so a run restarted in the GUI is the run `govsim run`
+    // makes.
     setSeed(fullSeed);
     buildMechanisms();
     world = new WorldBuilder(spec, emergence, users, synergy).build(random);
@@ -125,30 +126,51 @@ public final class GovSimModel extends SimState {
     double dt = spec.time().dtDays();
     // One line per phase, in the order of Phase (and of the ODD's process overview).
     phase(Phase.EVENTS, this::events, dt);
-    phase(Phase.EMERGENCE, () -> {
-      emergence.step(world, random);
-      emergence.releases(world, random, spec.firms().innovationCrowdOut(),
-          spec.rulemaking().conformityAssessmentDays(), id -> decisions.boundByRegulator(world, world.firms.get(id)));
-    }, dt);
+    phase(
+        Phase.EMERGENCE,
+        () -> {
+          emergence.step(world, random);
+          emergence.releases(
+              world,
+              random,
+              spec.firms().innovationCrowdOut(),
+              spec.rulemaking().conformityAssessmentDays(),
+              id -> decisions.boundByRegulator(world, world.firms.get(id)));
+        },
+        dt);
     phase(Phase.FIRM_DECISIONS, () -> decisions.step(world, random, outlook()), dt);
-    phase(Phase.STANDARDS, () -> {
-      standards.step(world, random);
-      if (spec.communities().enabled()) standards.formAndDissolve(world, random);
-    }, dt);
+    phase(
+        Phase.STANDARDS,
+        () -> {
+          standards.step(world, random);
+          if (spec.communities().enabled()) standards.formAndDissolve(world, random);
+        },
+        dt);
     phase(Phase.RULEMAKING, () -> ruleMaking.step(world), dt);
     phase(Phase.INCIDENTS, () -> incidents.step(world, random), dt);
-    phase(Phase.MALICIOUS, () -> malicious.step(world, random, synergy,
-        spec.enforcement().costPerInspection(), spec.users().infoWeakShare()), dt);
+    phase(
+        Phase.MALICIOUS,
+        () ->
+            malicious.step(
+                world,
+                random,
+                synergy,
+                spec.enforcement().costPerInspection(),
+                spec.users().infoWeakShare()),
+        dt);
     phase(Phase.USERS, () -> users.step(world, random, synergy), dt);
     phase(Phase.BACKLASH, () -> backlash.step(world), dt);
     phase(Phase.AUDITS, () -> audits.step(world, random, synergy), dt);
     phase(Phase.ENFORCEMENT, () -> enforcement.step(world, random, synergy, signalled), dt);
     phase(Phase.COMPETITION, () -> competition.step(world, random, this::enter), dt);
     phase(Phase.ACCOUNTING, () -> accounting.step(world, decisions), dt);
-    phase(Phase.CLOCK, () -> {
-      world.step++;
-      world.now = world.step * world.dtDays;
-    }, dt);
+    phase(
+        Phase.CLOCK,
+        () -> {
+          world.step++;
+          world.now = world.step * world.dtDays;
+        },
+        dt);
   }
 
   private void phase(Phase phase, Runnable body, double dt) {
@@ -162,22 +184,49 @@ public final class GovSimModel extends SimState {
     emergence = new RiskEmergence(s.risks());
     incidents = new Incidents(s.risks(), s.practice(), s.firms().voluntaryMitigationEfficacy());
     ruleMaking = new CentralRuleMaking(s.rulemaking());
-    enforcement = new Enforcement(s.enforcement(), s.reputation().sanctionLoss(), s.firms().revenuePerUserYear());
+    enforcement =
+        new Enforcement(
+            s.enforcement(), s.reputation().sanctionLoss(), s.firms().revenuePerUserYear());
     users = new UserChoice(s.users(), s.competition().maxFirms(), s.crossBorder().jurisdictions());
-    backlash = new Backlash(s.reputation(), s.practice(), s.firms().responseLatencyDays(),
-        s.firms().backlashLearningRate());
-    ComplianceCost cost = new ComplianceCost(s.crossBorder(), s.firms().complianceCostPerRule(),
-        s.firms().voluntaryMitigationEfficacy(), s.rulemaking().ruleCostMultiplier(),
-        s.communities().toolingCostReduction());
-    decisions = new FirmDecisions(s.firms(), s.practice(), s.reputation(), s.users(), s.risks(), s.assurance(),
-        s.communities(), enforcement, synergy, cost);
+    backlash =
+        new Backlash(
+            s.reputation(),
+            s.practice(),
+            s.firms().responseLatencyDays(),
+            s.firms().backlashLearningRate());
+    ComplianceCost cost =
+        new ComplianceCost(
+            s.crossBorder(),
+            s.firms().complianceCostPerRule(),
+            s.firms().voluntaryMitigationEfficacy(),
+            s.rulemaking().ruleCostMultiplier(),
+            s.communities().toolingCostReduction());
+    decisions =
+        new FirmDecisions(
+            s.firms(),
+            s.practice(),
+            s.reputation(),
+            s.users(),
+            s.risks(),
+            s.assurance(),
+            s.communities(),
+            enforcement,
+            synergy,
+            cost);
     accounting = new Accounting(s.firms(), s.practice(), s.communities().feePerYear());
-    standards = new StandardSetting(s.communities(), s.assurance().assuranceMin(), s.assurance().assuranceMax(),
-        s.crossBorder().recognitionProbability());
+    standards =
+        new StandardSetting(
+            s.communities(),
+            s.assurance().assuranceMin(),
+            s.assurance().assuranceMax(),
+            s.crossBorder().recognitionProbability());
     audits = new Audits(s.assurance(), s.reputation().expulsionLoss());
     competition = new Competition(s.competition());
-    malicious = new MaliciousAttacks(s.malicious(), s.enforcement().maliciousDetectionProbability(),
-        s.risks().severeThreshold());
+    malicious =
+        new MaliciousAttacks(
+            s.malicious(),
+            s.enforcement().maliciousDetectionProbability(),
+            s.risks().severeThreshold());
   }
 
   /**
@@ -196,12 +245,18 @@ public final class GovSimModel extends SimState {
   /** A scheduled event, handed to the mechanism that owns it. */
   private void apply(EventSpec e) {
     switch (e.type()) {
-      case CAPABILITY_SHOCK -> emergence.shock(world, random, e.newRisks(), e.obsoleteShare(), e.capabilityBoost());
-      case ADOPT_PRACTICE -> Backlash.adoptByEvent(world,
-          e.firm() >= 0 && e.firm() < world.firms.size() ? world.firms.get(e.firm()) : world.largestActiveFirm());
+      case CAPABILITY_SHOCK ->
+          emergence.shock(world, random, e.newRisks(), e.obsoleteShare(), e.capabilityBoost());
+      case ADOPT_PRACTICE ->
+          Backlash.adoptByEvent(
+              world,
+              e.firm() >= 0 && e.firm() < world.firms.size()
+                  ? world.firms.get(e.firm())
+                  : world.largestActiveFirm());
       case ENACT_MANDATE -> Synergy.enact(world, e.mandate(), e.jurisdiction());
       case FORM_COMMUNITY -> standards.found(world, random, e.stringency(), e.assurance());
-      case EMERGE_RISK -> emergence.emerge(world, random, e.severity(), e.visibility(), e.knightian());
+      case EMERGE_RISK ->
+          emergence.emerge(world, random, e.severity(), e.visibility(), e.knightian());
     }
   }
 
@@ -214,9 +269,13 @@ public final class GovSimModel extends SimState {
     return f;
   }
 
-  /** What firms know at their reviews: who is signalled (M11) and the inspections to expect (M3). */
+  /**
+   * What firms know at their reviews: who is signalled (M11) and the inspections to expect (M3).
+   */
   private FirmDecisions.Outlook outlook() {
-    return new FirmDecisions.Outlook(signalled, enforcement.expectedInspectionsPerYear(world, synergy, signalled),
+    return new FirmDecisions.Outlook(
+        signalled,
+        enforcement.expectedInspectionsPerYear(world, synergy, signalled),
         world.users.size);
   }
 }

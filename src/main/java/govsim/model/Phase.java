@@ -1,13 +1,15 @@
 package govsim.model;
 
 /**
- * The process order within one step (the ODD's "process overview and scheduling"). Each phase
- * is scheduled on MASON's Schedule with its ordinal as the ordering, so lower phases run first.
- * Observers that the experiment layer attaches run at {@link #OBSERVE}, after every mechanism
- * and before the clock advances, so they see the finished step with its own step index.
+ * The process order within one step (the ODD's "process overview and scheduling"). Each phase is
+ * scheduled on MASON's Schedule with its ordinal as the ordering, so lower phases run first.
+ * Observers that the experiment layer attaches run at {@link #OBSERVE}, after every mechanism and
+ * before the clock advances, so they see the finished step with its own step index.
  */
 public enum Phase {
-  /** Scheduled scenario events due at the start of this step; M11 marks the firms signals address. */
+  /**
+   * Scheduled scenario events due at the start of this step; M11 marks the firms signals address.
+   */
   EVENTS,
   /** M1: novel risks arrive, old ones retire, firms release models. */
   EMERGENCE,

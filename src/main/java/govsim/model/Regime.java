@@ -2,8 +2,8 @@ package govsim.model;
 
 /**
  * The four governance regimes of MODEL.md §5. A regime is a named preset: a bundle of mechanism
- * settings (src/main/resources/govsim/regimes/NAME.yaml) applied under the scenario file, which
- * can still override it key by key.
+ * settings (src/main/resources/govsim/regimes/NAME.yaml) applied under the scenario file, which can
+ * still override it key by key.
  */
 public enum Regime {
   /** Markets and users only: no regulator, no communities. */

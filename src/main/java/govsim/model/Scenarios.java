@@ -17,7 +17,10 @@ import java.util.Optional;
 public final class Scenarios {
   private Scenarios() {}
 
-  /** A loader whose {@code extends} stays inside the default scope ({@link #projectScenarioFolders}). */
+  /**
+   * A loader whose {@code extends} stays inside the default scope ({@link
+   * #projectScenarioFolders}).
+   */
   public static ScenarioLoader<ModelSpec> loader() {
     return loader(false);
   }
@@ -28,27 +31,30 @@ public final class Scenarios {
    * extendsAnywhere} (the CLI's {@code --allow-extends-outside}) lifts that.
    */
   public static ScenarioLoader<ModelSpec> loader(boolean extendsAnywhere) {
-    ScenarioLoader<ModelSpec> l = new ScenarioLoader<>(ModelSpec.class, "regime", Scenarios::preset);
+    ScenarioLoader<ModelSpec> l =
+        new ScenarioLoader<>(ModelSpec.class, "regime", Scenarios::preset);
     return l.withExtendsRoots(extendsAnywhere ? null : projectScenarioFolders());
   }
 
   /**
    * The project's {@code scenarios/} folders, which every scenario may extend from: {@code
-   * scenarios/} in the working folder, and the {@code scenarios/} folder of the govsim
-   * installation (the nearest one beside the folder govsim's jar or classes are in, or one or two
-   * levels above it: the repository of {@code ./govsim}). Only folders that exist are listed.
+   * scenarios/} in the working folder, and the {@code scenarios/} folder of the govsim installation
+   * (the nearest one beside the folder govsim's jar or classes are in, or one or two levels above
+   * it: the repository of {@code ./govsim}). Only folders that exist are listed.
    */
   public static List<Path> projectScenarioFolders() {
     List<Path> out = new java.util.ArrayList<>();
     Path here = Path.of("scenarios").toAbsolutePath().normalize();
     if (java.nio.file.Files.isDirectory(here)) out.add(here);
     try {
-      Path code = Path.of(Scenarios.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path code =
+          Path.of(Scenarios.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       Path dir = java.nio.file.Files.isDirectory(code) ? code : code.getParent();
       for (int up = 0; up < 3 && dir != null; up++, dir = dir.getParent()) {
         Path s = dir.resolve("scenarios");
         if (java.nio.file.Files.isDirectory(s)) {
-          if (!out.contains(s.toAbsolutePath().normalize())) out.add(s.toAbsolutePath().normalize());
+          if (!out.contains(s.toAbsolutePath().normalize()))
+            out.add(s.toAbsolutePath().normalize());
           break;
         }
       }
@@ -69,13 +75,14 @@ public final class Scenarios {
     }
   }
 
-  public static ScenarioLoader.Loaded<ModelSpec> load(Path file, List<String> sets) throws ScenarioException {
+  public static ScenarioLoader.Loaded<ModelSpec> load(Path file, List<String> sets)
+      throws ScenarioException {
     return loader().load(file, sets);
   }
 
   /** Loads a scenario file; {@code extendsAnywhere} lets its extends leave the default scope. */
-  public static ScenarioLoader.Loaded<ModelSpec> load(Path file, List<String> sets, boolean extendsAnywhere)
-      throws ScenarioException {
+  public static ScenarioLoader.Loaded<ModelSpec> load(
+      Path file, List<String> sets, boolean extendsAnywhere) throws ScenarioException {
     return loader(extendsAnywhere).load(file, sets);
   }
 

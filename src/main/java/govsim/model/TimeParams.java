@@ -4,22 +4,43 @@ import govsim.scenario.Param;
 
 /** Simulated time (MODEL.md §2): days, a step of dt_days, a horizon and a burn-in. */
 public record TimeParams(
-    @Param(def = "1825", min = 1, max = 365000, unit = "days", doc = "Length of the run (1825 days = 5 years).",
-        source = "MODEL.md §2: default horizon 5 years")
-    double horizonDays,
-    @Param(def = "1", min = 0.001, max = 365, unit = "days", doc = "Length of one step.",
-        source = "MODEL.md §2: default step one day")
-    double dtDays,
-    @Param(def = "0", min = 0, max = 365000, unit = "days", doc = "Initial period excluded from summary metrics.",
-        source = "setting: a choice of the study, not a claim about the world")
-    double burnInDays) {
+    @Param(
+            def = "1825",
+            min = 1,
+            max = 365000,
+            unit = "days",
+            doc = "Length of the run (1825 days = 5 years).",
+            source = "MODEL.md §2: default horizon 5 years")
+        double horizonDays,
+    @Param(
+            def = "1",
+            min = 0.001,
+            max = 365,
+            unit = "days",
+            doc = "Length of one step.",
+            source = "MODEL.md §2: default step one day")
+        double dtDays,
+    @Param(
+            def = "0",
+            min = 0,
+            max = 365000,
+            unit = "days",
+            doc = "Initial period excluded from summary metrics.",
+            source = "setting: a choice of the study, not a claim about the world")
+        double burnInDays) {
 
   public TimeParams {
     if (burnInDays >= horizonDays) {
-      throw new IllegalArgumentException("burn_in_days (" + burnInDays + ") must be shorter than horizon_days (" + horizonDays + ")");
+      throw new IllegalArgumentException(
+          "burn_in_days ("
+              + burnInDays
+              + ") must be shorter than horizon_days ("
+              + horizonDays
+              + ")");
     }
     if (dtDays > horizonDays) {
-      throw new IllegalArgumentException("dt_days (" + dtDays + ") must not exceed horizon_days (" + horizonDays + ")");
+      throw new IllegalArgumentException(
+          "dt_days (" + dtDays + ") must not exceed horizon_days (" + horizonDays + ")");
     }
   }
 

@@ -47,7 +47,8 @@ final class WorldBuilder {
     }
 
     for (int i = 0; i < spec.firms().count(); i++) {
-      double capability = Draws.uniform(rng, spec.firms().capabilityMin(), spec.firms().capabilityMax());
+      double capability =
+          Draws.uniform(rng, spec.firms().capabilityMin(), spec.firms().capabilityMax());
       Firm f = newFirm(spec, w, rng, i, capability);
       w.firms.add(f);
       emergence.scheduleFirstRelease(f, w, rng);
@@ -59,15 +60,18 @@ final class WorldBuilder {
     users.assignInitial(w, rng);
 
     for (int i = 0; i < spec.risks().initialCount(); i++) {
-      double severity = Draws.pareto(rng, spec.risks().severityParetoAlpha(), spec.risks().severityMin());
-      double visibility = Draws.uniform(rng, spec.risks().visibilityMin(), spec.risks().visibilityMax());
+      double severity =
+          Draws.pareto(rng, spec.risks().severityParetoAlpha(), spec.risks().severityMin());
+      double visibility =
+          Draws.uniform(rng, spec.risks().visibilityMin(), spec.risks().visibilityMax());
       emergence.emerge(w, rng, severity, visibility, false).initial = true;
     }
     if (spec.rulemaking().enabled()) {
       for (Risk r : w.risks) {
         if (!Draws.bernoulli(rng, spec.rulemaking().initialRulesShare())) continue;
         for (Regulator reg : w.regulators) {
-          reg.rules.startPending(new Rule(r.id, r.generation, 0.0, 0.0, spec.rulemaking().ruleStringency()));
+          reg.rules.startPending(
+              new Rule(r.id, r.generation, 0.0, 0.0, spec.rulemaking().ruleStringency()));
           reg.rules.promoteIfDue(r.id, 0.0);
         }
       }
@@ -75,10 +79,19 @@ final class WorldBuilder {
 
     if (spec.communities().enabled()) {
       for (int c = 0; c < spec.communities().initialCount(); c++) {
-        double stringency = Draws.uniform(rng, spec.communities().stringencyMin(), spec.communities().stringencyMax());
-        double assurance = Draws.uniform(rng, spec.assurance().assuranceMin(), spec.assurance().assuranceMax());
-        Community com = new Community(c, stringency, assurance, 0.0,
-            Recognition.draw(rng, w.jurisdictions, spec.crossBorder().recognitionProbability()));
+        double stringency =
+            Draws.uniform(
+                rng, spec.communities().stringencyMin(), spec.communities().stringencyMax());
+        double assurance =
+            Draws.uniform(rng, spec.assurance().assuranceMin(), spec.assurance().assuranceMax());
+        Community com =
+            new Community(
+                c,
+                stringency,
+                assurance,
+                0.0,
+                Recognition.draw(
+                    rng, w.jurisdictions, spec.crossBorder().recognitionProbability()));
         w.communities.add(com);
         for (Risk r : w.risks) {
           if (!Draws.bernoulli(rng, spec.communities().initialStandardsShare())) continue;
@@ -121,7 +134,8 @@ final class WorldBuilder {
     int home = id < w.jurisdictions ? id : rng.nextInt(w.jurisdictions);
     long serves = 1L << home;
     for (int j = 0; j < w.jurisdictions; j++) {
-      if (j != home && Draws.bernoulli(rng, spec.crossBorder().serveAbroadProbability())) serves |= 1L << j;
+      if (j != home && Draws.bernoulli(rng, spec.crossBorder().serveAbroadProbability()))
+        serves |= 1L << j;
     }
     Firm f = new Firm(id, alignment, capability, spec.reputation().initial(), home, serves);
     f.backlashBelief = spec.firms().backlashBelief();

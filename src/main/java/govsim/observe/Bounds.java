@@ -1,8 +1,8 @@
 package govsim.observe;
 
 /**
- * The range a metric's defined values lie in, ends included (a share is [0, 1], a count
- * [0, inf)). Metric tests check every value they compute against it.
+ * The range a metric's defined values lie in, ends included (a share is [0, 1], a count [0, inf)).
+ * Metric tests check every value they compute against it.
  *
  * @param min smallest possible value (may be -inf)
  * @param max largest possible value (may be +inf)
@@ -24,7 +24,8 @@ public record Bounds(double min, double max) {
 
   /** "[0, 1]", "[0, inf)", "(-inf, inf)". */
   public String text() {
-    return (Double.isInfinite(min) ? "(-inf" : "[" + Num.format(min)) + ", "
+    return (Double.isInfinite(min) ? "(-inf" : "[" + Num.format(min))
+        + ", "
         + (Double.isInfinite(max) ? "inf)" : Num.format(max) + "]");
   }
 }

@@ -1,8 +1,8 @@
 package govsim.observe;
 
 /**
- * What a metric is, for people: its column name, a short title for charts, its unit, its
- * one-line meaning, its bounds and when it is undefined. Every output column's documentation
+ * What a metric is, for people: its column name, a short title for charts, its unit, its one-line
+ * meaning, its bounds and when it is undefined. Every output column's documentation
  * (timeseries.csv, summary.csv, {@code govsim describe}, docs/ODD.md, reports, notebooks, GUI
  * charts) is read from these records, declared once in {@link Metrics}.
  *
@@ -13,8 +13,8 @@ package govsim.observe;
  * @param bounds the range of its defined values
  * @param undefinedWhen when the value is undefined (an empty cell), or "" if it is always defined
  */
-public record MetricDoc(String name, String title, String unit, String meaning, Bounds bounds,
-    String undefinedWhen) {
+public record MetricDoc(
+    String name, String title, String unit, String meaning, Bounds bounds, String undefinedWhen) {
   /** The unit of shares in [0, 1]; a chart of a share draws its axis from 0 to 1. */
   public static final String SHARE = "share, 0\u20131";
 
@@ -28,8 +28,8 @@ public record MetricDoc(String name, String title, String unit, String meaning, 
   }
 
   /**
-   * A column that no declaration describes (for example one of a results folder written by
-   * another version): titled by its name, with no unit and no meaning.
+   * A column that no declaration describes (for example one of a results folder written by another
+   * version): titled by its name, with no unit and no meaning.
    */
   public static MetricDoc unknown(String name) {
     return new MetricDoc(name, name, "", "", Bounds.ANY, "");

@@ -24,8 +24,8 @@ import java.util.Set;
  * The metric catalogue (MODEL.md §7): every output metric, declared once with its name, title,
  * unit, meaning, bounds, when it is undefined and how it is computed. The step metrics are the
  * columns of timeseries.csv in declaration order; the run metrics the columns of summary.csv, in
- * declaration order, each aggregating a step metric or computed from the whole run. Everything
- * that names, documents, writes or draws a metric reads it from here.
+ * declaration order, each aggregating a step metric or computed from the whole run. Everything that
+ * names, documents, writes or draws a metric reads it from here.
  *
  * <p>To add a metric: declare it at the end of its section (a step metric, and if the summary
  * should have it, a run metric after the last one) and test its value on a hand-built world in
@@ -43,208 +43,564 @@ public final class Metrics {
 
   // ---- Step metrics: the columns of timeseries.csv, in order ------------------------------
 
-  public static final StepMetric STEP = step("step", "Step", "", "step index, 0-based", NON_NEGATIVE, ALWAYS,
-      v -> v.world().step);
-  public static final StepMetric DAY = step("day", "Time", "days", "simulated time at the end of the step (days)",
-      NON_NEGATIVE, ALWAYS, v -> v.world().endOfStep());
-  public static final StepMetric HARM_TOTAL = step("harm_total", "Harm", PER_1000 + " per step",
-      "harm this step per 1,000 users (incidents, harmful practice, malicious attacks)", NON_NEGATIVE, ALWAYS,
-      v -> v.tally().harm * v.per1000());
-  public static final StepMetric HARM_SEVERE = step("harm_severe", "Severe harm", PER_1000 + " per step",
-      "harm this step per 1,000 users from severe incidents and attacks", NON_NEGATIVE, ALWAYS,
-      v -> v.tally().harmSevere * v.per1000());
-  public static final StepMetric HARM_MALICIOUS = step("harm_malicious", "Harm from malicious actors",
-      PER_1000 + " per step", "harm this step per 1,000 users from malicious actors", NON_NEGATIVE, ALWAYS,
-      v -> v.tally().harmMalicious * v.per1000());
-  public static final StepMetric HARM_TOTAL_CUM = step("harm_total_cum", "Cumulative harm", PER_1000,
-      "cumulative harm per 1,000 users", NON_NEGATIVE, ALWAYS, v -> v.harmCum() * v.per1000());
-  public static final StepMetric HARM_SEVERE_CUM = step("harm_severe_cum", "Cumulative severe harm", PER_1000,
-      "cumulative severe harm per 1,000 users", NON_NEGATIVE, ALWAYS, v -> v.severeCum() * v.per1000());
-  public static final StepMetric HARM_MALICIOUS_CUM = step("harm_malicious_cum",
-      "Cumulative harm from malicious actors", PER_1000, "cumulative malicious harm per 1,000 users", NON_NEGATIVE,
-      ALWAYS, v -> v.maliciousCum() * v.per1000());
-  public static final StepMetric HARM_INFO_WEAK_SHARE = step("harm_info_weak_share",
-      "Harm borne by information-weak users", SHARE, "share of cumulative harm borne by information-weak users",
-      Bounds.SHARE, "no harm yet", v -> v.harmCum() > 0 ? v.weakCum() / v.harmCum() : Double.NaN);
-  public static final StepMetric COMPLIANCE_RATE = step("compliance_rate", "Compliance rate", SHARE,
-      "user-weighted share of (active risk, firm) pairs that are governed and complied with", Bounds.SHARE,
-      "no active risk, or nothing to comply with: no rule in force and no rule-maker (no regulator with"
-          + " rule-making, no active community), or nobody has a provider",
-      Metrics::complianceRate);
-  public static final StepMetric MITIGATION_RATE = step("mitigation_rate", "Mitigation rate", SHARE,
-      "user-weighted share of (active risk, firm) pairs mitigated, governed or not", Bounds.SHARE,
-      "no active risk, or nobody has a provider", Metrics::mitigationRate);
-  public static final StepMetric COVERAGE_REGULATOR = step("coverage_regulator", "Risks covered by regulator rules",
-      SHARE, "share of active known risks covered by a regulator rule in force (current form)", Bounds.SHARE,
-      "no active known risk", v -> coverage(v.world(), true));
-  public static final StepMetric COVERAGE_COMMUNITY = step("coverage_community",
-      "Risks covered by community standards", SHARE,
-      "share of active known risks covered by a community standard in force (current form)", Bounds.SHARE,
-      "no active known risk", v -> coverage(v.world(), false));
-  public static final StepMetric GOVERNANCE_GAP_DAYS_MEAN = step("governance_gap_days_mean", "Governance gap",
-      "days", "mean days from a novel risk's emergence to its first effective rule, over novel risks governed so far",
-      NON_NEGATIVE, "no novel risk governed yet", v -> governanceGapSoFar(v.world()));
-  public static final StepMetric RULES_REGULATOR = step("rules_regulator", "Regulator rules in force", "rules",
-      "regulator rules in force on the current form of active risks (summed over jurisdictions)", NON_NEGATIVE,
-      ALWAYS, v -> rulesInForce(v.world(), true));
-  public static final StepMetric RULES_COMMUNITY = step("rules_community", "Community standards in force",
-      "standards", "community standards in force on the current form of active risks (summed over communities)",
-      NON_NEGATIVE, ALWAYS, v -> rulesInForce(v.world(), false));
-  public static final StepMetric BACKLASH_RESPONSE_DAYS_MEAN = step("backlash_response_days_mean",
-      "Backlash response time", "days", "mean days from first outcry to revision of a harmful practice, so far",
-      NON_NEGATIVE, "no practice revised yet", v -> mean(v.world().backlashResponseDays, 0));
-  public static final StepMetric PRACTICE_DURATION_DAYS_MEAN = step("practice_duration_days_mean",
-      "Duration of harmful practices", "days",
-      "mean days from adopting a harmful practice to revising it after backlash, so far", NON_NEGATIVE,
-      "no practice revised yet", v -> mean(v.world().practiceDurationDays, 0));
-  public static final StepMetric REPUTATION_MEAN = step("reputation_mean", "Mean reputation of firms", INDEX_01,
-      "mean reputation of active firms", Bounds.SHARE, "no active firm", Metrics::reputationMean);
-  public static final StepMetric TRUST_MEAN = step("trust_mean", "Trust", "user-weighted reputation, 0\u20131",
-      "user-weighted mean reputation of users' providers", Bounds.SHARE, "no user is at an active firm (no firm licensed where the users live, or every firm has exited)", Metrics::trust);
-  public static final StepMetric HHI = step("hhi", "Market concentration (HHI)", INDEX_01,
-      "Herfindahl-Hirschman index of user shares (0-1)", Bounds.SHARE, "no user is at an active firm (no firm licensed where the users live, or every firm has exited)", Metrics::hhi);
-  public static final StepMetric ACTIVE_FIRMS = step("active_firms", "Active firms", "firms", "active firms",
-      NON_NEGATIVE, ALWAYS, v -> v.world().activeFirmCount());
-  public static final StepMetric SWITCHING_RATE = step("switching_rate", "Users switching provider",
-      "share per step", "share of users who switched provider this step", Bounds.SHARE, ALWAYS,
-      v -> v.tally().switches / (double) v.users());
-  public static final StepMetric CAPABILITY_MEAN = step("capability_mean", "Mean capability of firms",
-      "capability index", "mean capability of active firms", NON_NEGATIVE, "no active firm",
-      Metrics::capabilityMean);
-  public static final StepMetric COST_COMPLIANCE = step("cost_compliance", "Firms' compliance cost",
-      "currency units per step", "firms' compliance costs this step (currency)", NON_NEGATIVE, ALWAYS,
-      v -> v.tally().costCompliance);
-  public static final StepMetric COST_REGULATOR = step("cost_regulator", "Regulators' cost",
-      "currency units per step", "regulators' costs this step: drafting, inspections, investigations (currency)",
-      NON_NEGATIVE, ALWAYS, v -> v.tally().costRegulator);
-  public static final StepMetric COST_COMMUNITY = step("cost_community", "Communities' cost",
-      "currency units per step", "communities' costs this step: running costs and audits (currency)", NON_NEGATIVE,
-      ALWAYS, v -> v.tally().costCommunity);
-  public static final StepMetric WELFARE_CONSUMER = step("welfare_consumer", "Consumer welfare",
-      "utility per 1,000 users per step",
-      "users' utility from their providers this step (utility-years per 1,000 users) minus harm_total", ANY, ALWAYS,
-      Metrics::welfareConsumer);
-  public static final StepMetric WELFARE_PRODUCER = step("welfare_producer", "Firms' profit",
-      "currency units per step", "firms' profit this step (currency)", ANY, ALWAYS, v -> v.tally().profit);
-  public static final StepMetric COMMUNITIES = step("communities", "Active communities", "communities",
-      "active communities", NON_NEGATIVE, ALWAYS, v -> activeCommunities(v.world()));
-  public static final StepMetric COMMUNITY_MEMBER_SHARE = step("community_member_share", "Firms in a community",
-      SHARE, "share of active firms in at least one community", Bounds.SHARE, "no active firm",
-      Metrics::communityMemberShare);
-  public static final StepMetric EXPULSIONS = step("expulsions", "Expulsions", "per step", "expulsions this step",
-      NON_NEGATIVE, ALWAYS, v -> v.tally().expulsions);
-  public static final StepMetric SANCTIONS = step("sanctions", "Sanctions", "per step",
-      "sanctions this step (firms fined, malicious actors punished)", NON_NEGATIVE, ALWAYS,
-      v -> v.tally().sanctions);
-  public static final StepMetric REVOCATIONS = step("revocations", "Revocations", "per step",
-      "licenses revoked this step", NON_NEGATIVE, ALWAYS, v -> v.tally().revocations);
-  public static final StepMetric OUTCRIES = step("outcries", "Outcries", "per step", "public outcries this step",
-      NON_NEGATIVE, ALWAYS, v -> v.tally().outcries);
-  public static final StepMetric COMPLAINTS = step("complaints", "Complaints", "per step",
-      "complaints filed this step", NON_NEGATIVE, ALWAYS, v -> v.tally().complaints);
-  public static final StepMetric INCIDENTS = step("incidents", "Incidents", "per step", "risk incidents this step",
-      NON_NEGATIVE, ALWAYS, v -> v.tally().incidents);
-  public static final StepMetric ATTACKS = step("attacks", "Attacks", "per step", "malicious attacks this step",
-      NON_NEGATIVE, ALWAYS, v -> v.tally().attacks);
-  public static final StepMetric PRACTICE_FIRMS = step("practice_firms", "Firms with a harmful practice", "firms",
-      "active firms with the harmful practice", NON_NEGATIVE, ALWAYS, Metrics::practiceFirms);
-  public static final StepMetric ACTIVE_RISKS = step("active_risks", "Active risks", "risks", "active risks",
-      NON_NEGATIVE, ALWAYS, v -> activeRisks(v.world(), false));
-  public static final StepMetric KNOWN_RISKS = step("known_risks", "Known active risks", "risks",
-      "active risks that are known", NON_NEGATIVE, ALWAYS, v -> activeRisks(v.world(), true));
-  public static final StepMetric ENTRIES = step("entries", "Entries", "per step", "firms that entered this step",
-      NON_NEGATIVE, ALWAYS, v -> v.tally().entries);
-  public static final StepMetric EXITS = step("exits", "Exits", "per step", "firms that exited this step",
-      NON_NEGATIVE, ALWAYS, v -> v.tally().exits);
-  public static final StepMetric COMMUNITY_SIZE_MEAN = step("community_size_mean", "Mean community size", "firms",
-      "mean number of member firms per active community", NON_NEGATIVE, "no active community",
-      v -> communitySizeMean(v.world()));
+  public static final StepMetric STEP =
+      step("step", "Step", "", "step index, 0-based", NON_NEGATIVE, ALWAYS, v -> v.world().step);
+  public static final StepMetric DAY =
+      step(
+          "day",
+          "Time",
+          "days",
+          "simulated time at the end of the step (days)",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.world().endOfStep());
+  public static final StepMetric HARM_TOTAL =
+      step(
+          "harm_total",
+          "Harm",
+          PER_1000 + " per step",
+          "harm this step per 1,000 users (incidents, harmful practice, malicious attacks)",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().harm * v.per1000());
+  public static final StepMetric HARM_SEVERE =
+      step(
+          "harm_severe",
+          "Severe harm",
+          PER_1000 + " per step",
+          "harm this step per 1,000 users from severe incidents and attacks",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().harmSevere * v.per1000());
+  public static final StepMetric HARM_MALICIOUS =
+      step(
+          "harm_malicious",
+          "Harm from malicious actors",
+          PER_1000 + " per step",
+          "harm this step per 1,000 users from malicious actors",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().harmMalicious * v.per1000());
+  public static final StepMetric HARM_TOTAL_CUM =
+      step(
+          "harm_total_cum",
+          "Cumulative harm",
+          PER_1000,
+          "cumulative harm per 1,000 users",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.harmCum() * v.per1000());
+  public static final StepMetric HARM_SEVERE_CUM =
+      step(
+          "harm_severe_cum",
+          "Cumulative severe harm",
+          PER_1000,
+          "cumulative severe harm per 1,000 users",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.severeCum() * v.per1000());
+  public static final StepMetric HARM_MALICIOUS_CUM =
+      step(
+          "harm_malicious_cum",
+          "Cumulative harm from malicious actors",
+          PER_1000,
+          "cumulative malicious harm per 1,000 users",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.maliciousCum() * v.per1000());
+  public static final StepMetric HARM_INFO_WEAK_SHARE =
+      step(
+          "harm_info_weak_share",
+          "Harm borne by information-weak users",
+          SHARE,
+          "share of cumulative harm borne by information-weak users",
+          Bounds.SHARE,
+          "no harm yet",
+          v -> v.harmCum() > 0 ? v.weakCum() / v.harmCum() : Double.NaN);
+  public static final StepMetric COMPLIANCE_RATE =
+      step(
+          "compliance_rate",
+          "Compliance rate",
+          SHARE,
+          "user-weighted share of (active risk, firm) pairs that are governed and complied with",
+          Bounds.SHARE,
+          "no active risk, or nothing to comply with: no rule in force and no rule-maker (no regulator with"
+              + " rule-making, no active community), or nobody has a provider",
+          Metrics::complianceRate);
+  public static final StepMetric MITIGATION_RATE =
+      step(
+          "mitigation_rate",
+          "Mitigation rate",
+          SHARE,
+          "user-weighted share of (active risk, firm) pairs mitigated, governed or not",
+          Bounds.SHARE,
+          "no active risk, or nobody has a provider",
+          Metrics::mitigationRate);
+  public static final StepMetric COVERAGE_REGULATOR =
+      step(
+          "coverage_regulator",
+          "Risks covered by regulator rules",
+          SHARE,
+          "share of active known risks covered by a regulator rule in force (current form)",
+          Bounds.SHARE,
+          "no active known risk",
+          v -> coverage(v.world(), true));
+  public static final StepMetric COVERAGE_COMMUNITY =
+      step(
+          "coverage_community",
+          "Risks covered by community standards",
+          SHARE,
+          "share of active known risks covered by a community standard in force (current form)",
+          Bounds.SHARE,
+          "no active known risk",
+          v -> coverage(v.world(), false));
+  public static final StepMetric GOVERNANCE_GAP_DAYS_MEAN =
+      step(
+          "governance_gap_days_mean",
+          "Governance gap",
+          "days",
+          "mean days from a novel risk's emergence to its first effective rule, over novel risks governed so far",
+          NON_NEGATIVE,
+          "no novel risk governed yet",
+          v -> governanceGapSoFar(v.world()));
+  public static final StepMetric RULES_REGULATOR =
+      step(
+          "rules_regulator",
+          "Regulator rules in force",
+          "rules",
+          "regulator rules in force on the current form of active risks (summed over jurisdictions)",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> rulesInForce(v.world(), true));
+  public static final StepMetric RULES_COMMUNITY =
+      step(
+          "rules_community",
+          "Community standards in force",
+          "standards",
+          "community standards in force on the current form of active risks (summed over communities)",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> rulesInForce(v.world(), false));
+  public static final StepMetric BACKLASH_RESPONSE_DAYS_MEAN =
+      step(
+          "backlash_response_days_mean",
+          "Backlash response time",
+          "days",
+          "mean days from first outcry to revision of a harmful practice, so far",
+          NON_NEGATIVE,
+          "no practice revised yet",
+          v -> mean(v.world().backlashResponseDays, 0));
+  public static final StepMetric PRACTICE_DURATION_DAYS_MEAN =
+      step(
+          "practice_duration_days_mean",
+          "Duration of harmful practices",
+          "days",
+          "mean days from adopting a harmful practice to revising it after backlash, so far",
+          NON_NEGATIVE,
+          "no practice revised yet",
+          v -> mean(v.world().practiceDurationDays, 0));
+  public static final StepMetric REPUTATION_MEAN =
+      step(
+          "reputation_mean",
+          "Mean reputation of firms",
+          INDEX_01,
+          "mean reputation of active firms",
+          Bounds.SHARE,
+          "no active firm",
+          Metrics::reputationMean);
+  public static final StepMetric TRUST_MEAN =
+      step(
+          "trust_mean",
+          "Trust",
+          "user-weighted reputation, 0\u20131",
+          "user-weighted mean reputation of users' providers",
+          Bounds.SHARE,
+          "no user is at an active firm (no firm licensed where the users live, or every firm has exited)",
+          Metrics::trust);
+  public static final StepMetric HHI =
+      step(
+          "hhi",
+          "Market concentration (HHI)",
+          INDEX_01,
+          "Herfindahl-Hirschman index of user shares (0-1)",
+          Bounds.SHARE,
+          "no user is at an active firm (no firm licensed where the users live, or every firm has exited)",
+          Metrics::hhi);
+  public static final StepMetric ACTIVE_FIRMS =
+      step(
+          "active_firms",
+          "Active firms",
+          "firms",
+          "active firms",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.world().activeFirmCount());
+  public static final StepMetric SWITCHING_RATE =
+      step(
+          "switching_rate",
+          "Users switching provider",
+          "share per step",
+          "share of users who switched provider this step",
+          Bounds.SHARE,
+          ALWAYS,
+          v -> v.tally().switches / (double) v.users());
+  public static final StepMetric CAPABILITY_MEAN =
+      step(
+          "capability_mean",
+          "Mean capability of firms",
+          "capability index",
+          "mean capability of active firms",
+          NON_NEGATIVE,
+          "no active firm",
+          Metrics::capabilityMean);
+  public static final StepMetric COST_COMPLIANCE =
+      step(
+          "cost_compliance",
+          "Firms' compliance cost",
+          "currency units per step",
+          "firms' compliance costs this step (currency)",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().costCompliance);
+  public static final StepMetric COST_REGULATOR =
+      step(
+          "cost_regulator",
+          "Regulators' cost",
+          "currency units per step",
+          "regulators' costs this step: drafting, inspections, investigations (currency)",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().costRegulator);
+  public static final StepMetric COST_COMMUNITY =
+      step(
+          "cost_community",
+          "Communities' cost",
+          "currency units per step",
+          "communities' costs this step: running costs and audits (currency)",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().costCommunity);
+  public static final StepMetric WELFARE_CONSUMER =
+      step(
+          "welfare_consumer",
+          "Consumer welfare",
+          "utility per 1,000 users per step",
+          "users' utility from their providers this step (utility-years per 1,000 users) minus harm_total",
+          ANY,
+          ALWAYS,
+          Metrics::welfareConsumer);
+  public static final StepMetric WELFARE_PRODUCER =
+      step(
+          "welfare_producer",
+          "Firms' profit",
+          "currency units per step",
+          "firms' profit this step (currency)",
+          ANY,
+          ALWAYS,
+          v -> v.tally().profit);
+  public static final StepMetric COMMUNITIES =
+      step(
+          "communities",
+          "Active communities",
+          "communities",
+          "active communities",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> activeCommunities(v.world()));
+  public static final StepMetric COMMUNITY_MEMBER_SHARE =
+      step(
+          "community_member_share",
+          "Firms in a community",
+          SHARE,
+          "share of active firms in at least one community",
+          Bounds.SHARE,
+          "no active firm",
+          Metrics::communityMemberShare);
+  public static final StepMetric EXPULSIONS =
+      step(
+          "expulsions",
+          "Expulsions",
+          "per step",
+          "expulsions this step",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().expulsions);
+  public static final StepMetric SANCTIONS =
+      step(
+          "sanctions",
+          "Sanctions",
+          "per step",
+          "sanctions this step (firms fined, malicious actors punished)",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().sanctions);
+  public static final StepMetric REVOCATIONS =
+      step(
+          "revocations",
+          "Revocations",
+          "per step",
+          "licenses revoked this step",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().revocations);
+  public static final StepMetric OUTCRIES =
+      step(
+          "outcries",
+          "Outcries",
+          "per step",
+          "public outcries this step",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().outcries);
+  public static final StepMetric COMPLAINTS =
+      step(
+          "complaints",
+          "Complaints",
+          "per step",
+          "complaints filed this step",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().complaints);
+  public static final StepMetric INCIDENTS =
+      step(
+          "incidents",
+          "Incidents",
+          "per step",
+          "risk incidents this step",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().incidents);
+  public static final StepMetric ATTACKS =
+      step(
+          "attacks",
+          "Attacks",
+          "per step",
+          "malicious attacks this step",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().attacks);
+  public static final StepMetric PRACTICE_FIRMS =
+      step(
+          "practice_firms",
+          "Firms with a harmful practice",
+          "firms",
+          "active firms with the harmful practice",
+          NON_NEGATIVE,
+          ALWAYS,
+          Metrics::practiceFirms);
+  public static final StepMetric ACTIVE_RISKS =
+      step(
+          "active_risks",
+          "Active risks",
+          "risks",
+          "active risks",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> activeRisks(v.world(), false));
+  public static final StepMetric KNOWN_RISKS =
+      step(
+          "known_risks",
+          "Known active risks",
+          "risks",
+          "active risks that are known",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> activeRisks(v.world(), true));
+  public static final StepMetric ENTRIES =
+      step(
+          "entries",
+          "Entries",
+          "per step",
+          "firms that entered this step",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().entries);
+  public static final StepMetric EXITS =
+      step(
+          "exits",
+          "Exits",
+          "per step",
+          "firms that exited this step",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().exits);
+  public static final StepMetric COMMUNITY_SIZE_MEAN =
+      step(
+          "community_size_mean",
+          "Mean community size",
+          "firms",
+          "mean number of member firms per active community",
+          NON_NEGATIVE,
+          "no active community",
+          v -> communitySizeMean(v.world()));
 
   // ---- Run metrics: the columns of summary.csv after scenario, regime and seed, in order ---
 
-  public static final RunMetric HARM_TOTAL_RUN = sum(HARM_TOTAL, PER_1000 + ", run total",
-      "harm per 1,000 users, summed over the run after burn-in");
-  public static final RunMetric HARM_SEVERE_RUN = sum(HARM_SEVERE, PER_1000 + ", run total",
-      "severe harm per 1,000 users, summed");
-  public static final RunMetric HARM_MALICIOUS_RUN = sum(HARM_MALICIOUS, PER_1000 + ", run total",
-      "harm from malicious actors per 1,000 users, summed");
-  public static final RunMetric HARM_INFO_WEAK_SHARE_RUN = run(HARM_INFO_WEAK_SHARE,
-      "share of harm borne by information-weak users", "no harm after burn-in", Metrics::weakShareAfterBurnIn);
+  public static final RunMetric HARM_TOTAL_RUN =
+      sum(
+          HARM_TOTAL,
+          PER_1000 + ", run total",
+          "harm per 1,000 users, summed over the run after burn-in");
+  public static final RunMetric HARM_SEVERE_RUN =
+      sum(HARM_SEVERE, PER_1000 + ", run total", "severe harm per 1,000 users, summed");
+  public static final RunMetric HARM_MALICIOUS_RUN =
+      sum(
+          HARM_MALICIOUS,
+          PER_1000 + ", run total",
+          "harm from malicious actors per 1,000 users, summed");
+  public static final RunMetric HARM_INFO_WEAK_SHARE_RUN =
+      run(
+          HARM_INFO_WEAK_SHARE,
+          "share of harm borne by information-weak users",
+          "no harm after burn-in",
+          Metrics::weakShareAfterBurnIn);
   public static final RunMetric COMPLIANCE_RATE_RUN = mean(COMPLIANCE_RATE);
   public static final RunMetric MITIGATION_RATE_RUN = mean(MITIGATION_RATE);
   public static final RunMetric COVERAGE_REGULATOR_RUN = mean(COVERAGE_REGULATOR);
   public static final RunMetric COVERAGE_COMMUNITY_RUN = mean(COVERAGE_COMMUNITY);
-  public static final RunMetric GOVERNANCE_GAP_DAYS_MEAN_RUN = run(GOVERNANCE_GAP_DAYS_MEAN,
-      "mean days from emergence to first effective rule, over novel risks emerged after burn-in that got one",
-      "no novel risk emerged after burn-in got an effective rule", r -> governanceGapAfterBurnIn(r, Source.EITHER));
-  public static final RunMetric GOVERNANCE_GAP_REGULATOR_DAYS_MEAN = run("governance_gap_regulator_days_mean",
-      "Governance gap, regulator rules", "days", "the same, first regulator rule only", NON_NEGATIVE,
-      "no novel risk emerged after burn-in got a regulator rule",
-      r -> governanceGapAfterBurnIn(r, Source.REGULATOR));
-  public static final RunMetric GOVERNANCE_GAP_COMMUNITY_DAYS_MEAN = run("governance_gap_community_days_mean",
-      "Governance gap, community standards", "days", "the same, first community standard only", NON_NEGATIVE,
-      "no novel risk emerged after burn-in got a community standard",
-      r -> governanceGapAfterBurnIn(r, Source.COMMUNITY));
-  public static final RunMetric RISKS_EMERGED = run("risks_emerged", "Novel risks emerged", "risks",
-      "novel risks that emerged after burn-in (initial risks excluded)", NON_NEGATIVE, ALWAYS,
-      Metrics::risksEmergedAfterBurnIn);
-  public static final RunMetric RISKS_GOVERNED_SHARE = run("risks_governed_share", "Novel risks governed", SHARE,
-      "share of those risks with an effective rule by the end", Bounds.SHARE, "no novel risk emerged after burn-in",
-      Metrics::risksGovernedShare);
-  public static final RunMetric BACKLASH_RESPONSE_DAYS_MEAN_RUN = run(BACKLASH_RESPONSE_DAYS_MEAN,
-      "mean days from first outcry to practice revision, over revisions after burn-in", "no revision after burn-in",
-      r -> mean(r.world().backlashResponseDays, r.revisionsBeforeBurnIn()));
-  public static final RunMetric PRACTICE_DURATION_DAYS_MEAN_RUN = run(PRACTICE_DURATION_DAYS_MEAN,
-      "mean days from adopting a harmful practice to revising it, over revisions after burn-in",
-      "no revision after burn-in", r -> mean(r.world().practiceDurationDays, r.revisionsBeforeBurnIn()));
-  public static final RunMetric REVISIONS = run("revisions", "Practice revisions", "count",
-      "practice revisions after burn-in", NON_NEGATIVE, ALWAYS,
-      r -> after(r.world().backlashResponseDays, r.revisionsBeforeBurnIn()).size());
+  public static final RunMetric GOVERNANCE_GAP_DAYS_MEAN_RUN =
+      run(
+          GOVERNANCE_GAP_DAYS_MEAN,
+          "mean days from emergence to first effective rule, over novel risks emerged after burn-in that got one",
+          "no novel risk emerged after burn-in got an effective rule",
+          r -> governanceGapAfterBurnIn(r, Source.EITHER));
+  public static final RunMetric GOVERNANCE_GAP_REGULATOR_DAYS_MEAN =
+      run(
+          "governance_gap_regulator_days_mean",
+          "Governance gap, regulator rules",
+          "days",
+          "the same, first regulator rule only",
+          NON_NEGATIVE,
+          "no novel risk emerged after burn-in got a regulator rule",
+          r -> governanceGapAfterBurnIn(r, Source.REGULATOR));
+  public static final RunMetric GOVERNANCE_GAP_COMMUNITY_DAYS_MEAN =
+      run(
+          "governance_gap_community_days_mean",
+          "Governance gap, community standards",
+          "days",
+          "the same, first community standard only",
+          NON_NEGATIVE,
+          "no novel risk emerged after burn-in got a community standard",
+          r -> governanceGapAfterBurnIn(r, Source.COMMUNITY));
+  public static final RunMetric RISKS_EMERGED =
+      run(
+          "risks_emerged",
+          "Novel risks emerged",
+          "risks",
+          "novel risks that emerged after burn-in (initial risks excluded)",
+          NON_NEGATIVE,
+          ALWAYS,
+          Metrics::risksEmergedAfterBurnIn);
+  public static final RunMetric RISKS_GOVERNED_SHARE =
+      run(
+          "risks_governed_share",
+          "Novel risks governed",
+          SHARE,
+          "share of those risks with an effective rule by the end",
+          Bounds.SHARE,
+          "no novel risk emerged after burn-in",
+          Metrics::risksGovernedShare);
+  public static final RunMetric BACKLASH_RESPONSE_DAYS_MEAN_RUN =
+      run(
+          BACKLASH_RESPONSE_DAYS_MEAN,
+          "mean days from first outcry to practice revision, over revisions after burn-in",
+          "no revision after burn-in",
+          r -> mean(r.world().backlashResponseDays, r.revisionsBeforeBurnIn()));
+  public static final RunMetric PRACTICE_DURATION_DAYS_MEAN_RUN =
+      run(
+          PRACTICE_DURATION_DAYS_MEAN,
+          "mean days from adopting a harmful practice to revising it, over revisions after burn-in",
+          "no revision after burn-in",
+          r -> mean(r.world().practiceDurationDays, r.revisionsBeforeBurnIn()));
+  public static final RunMetric REVISIONS =
+      run(
+          "revisions",
+          "Practice revisions",
+          "count",
+          "practice revisions after burn-in",
+          NON_NEGATIVE,
+          ALWAYS,
+          r -> after(r.world().backlashResponseDays, r.revisionsBeforeBurnIn()).size());
   public static final RunMetric OUTCRIES_RUN = sum(OUTCRIES, "count", "outcries after burn-in");
   public static final RunMetric REPUTATION_MEAN_RUN = mean(REPUTATION_MEAN);
   public static final RunMetric TRUST_MEAN_RUN = mean(TRUST_MEAN);
   public static final RunMetric HHI_RUN = mean(HHI);
-  public static final RunMetric HHI_FINAL = last(HHI, "hhi_final", "Final market concentration (HHI)", INDEX_01,
-      "hhi at the end");
-  public static final RunMetric ACTIVE_FIRMS_FINAL = last(ACTIVE_FIRMS, "active_firms_final",
-      "Active firms at the end", "firms", "active firms at the end");
-  public static final RunMetric SWITCHING_RATE_RUN = mean(SWITCHING_RATE, "mean share of users switching per step");
-  public static final RunMetric CAPABILITY_MEAN_FINAL = last(CAPABILITY_MEAN, "capability_mean_final",
-      "Mean capability at the end", "capability index", "mean capability of active firms at the end");
-  public static final RunMetric CAPABILITY_GROWTH_PER_YEAR = run("capability_growth_per_year", "Capability growth",
-      "per year", "growth of mean capability per year after burn-in (innovation)", ANY,
-      "no step after burn-in, or no active firm at burn-in or at the end", Metrics::capabilityGrowthPerYear);
-  public static final RunMetric COST_COMPLIANCE_RUN = sum(COST_COMPLIANCE, "currency units, run total",
-      "firms' compliance costs, summed (currency)");
-  public static final RunMetric COST_REGULATOR_RUN = sum(COST_REGULATOR, "currency units, run total",
-      "regulators' costs, summed (currency)");
-  public static final RunMetric COST_COMMUNITY_RUN = sum(COST_COMMUNITY, "currency units, run total",
-      "communities' costs, summed (currency)");
-  public static final RunMetric WELFARE_CONSUMER_RUN = sum(WELFARE_CONSUMER, "utility per 1,000 users, run total",
-      "consumer welfare per 1,000 users, summed");
-  public static final RunMetric WELFARE_PRODUCER_RUN = sum(WELFARE_PRODUCER, "currency units, run total",
-      "firms' profit, summed (currency)");
-  public static final RunMetric COMMUNITIES_FINAL = last(COMMUNITIES, "communities_final",
-      "Active communities at the end", "communities", "active communities at the end");
+  public static final RunMetric HHI_FINAL =
+      last(HHI, "hhi_final", "Final market concentration (HHI)", INDEX_01, "hhi at the end");
+  public static final RunMetric ACTIVE_FIRMS_FINAL =
+      last(
+          ACTIVE_FIRMS,
+          "active_firms_final",
+          "Active firms at the end",
+          "firms",
+          "active firms at the end");
+  public static final RunMetric SWITCHING_RATE_RUN =
+      mean(SWITCHING_RATE, "mean share of users switching per step");
+  public static final RunMetric CAPABILITY_MEAN_FINAL =
+      last(
+          CAPABILITY_MEAN,
+          "capability_mean_final",
+          "Mean capability at the end",
+          "capability index",
+          "mean capability of active firms at the end");
+  public static final RunMetric CAPABILITY_GROWTH_PER_YEAR =
+      run(
+          "capability_growth_per_year",
+          "Capability growth",
+          "per year",
+          "growth of mean capability per year after burn-in (innovation)",
+          ANY,
+          "no step after burn-in, or no active firm at burn-in or at the end",
+          Metrics::capabilityGrowthPerYear);
+  public static final RunMetric COST_COMPLIANCE_RUN =
+      sum(
+          COST_COMPLIANCE,
+          "currency units, run total",
+          "firms' compliance costs, summed (currency)");
+  public static final RunMetric COST_REGULATOR_RUN =
+      sum(COST_REGULATOR, "currency units, run total", "regulators' costs, summed (currency)");
+  public static final RunMetric COST_COMMUNITY_RUN =
+      sum(COST_COMMUNITY, "currency units, run total", "communities' costs, summed (currency)");
+  public static final RunMetric WELFARE_CONSUMER_RUN =
+      sum(
+          WELFARE_CONSUMER,
+          "utility per 1,000 users, run total",
+          "consumer welfare per 1,000 users, summed");
+  public static final RunMetric WELFARE_PRODUCER_RUN =
+      sum(WELFARE_PRODUCER, "currency units, run total", "firms' profit, summed (currency)");
+  public static final RunMetric COMMUNITIES_FINAL =
+      last(
+          COMMUNITIES,
+          "communities_final",
+          "Active communities at the end",
+          "communities",
+          "active communities at the end");
   public static final RunMetric COMMUNITY_MEMBER_SHARE_RUN = mean(COMMUNITY_MEMBER_SHARE);
   public static final RunMetric EXPULSIONS_RUN = sum(EXPULSIONS, "run total", "expulsions, summed");
   public static final RunMetric SANCTIONS_RUN = sum(SANCTIONS, "run total", "sanctions, summed");
-  public static final RunMetric REVOCATIONS_RUN = sum(REVOCATIONS, "run total", "license revocations, summed");
-  public static final RunMetric ATTACKS_RUN = sum(ATTACKS, "run total", "malicious attacks, summed");
+  public static final RunMetric REVOCATIONS_RUN =
+      sum(REVOCATIONS, "run total", "license revocations, summed");
+  public static final RunMetric ATTACKS_RUN =
+      sum(ATTACKS, "run total", "malicious attacks, summed");
   public static final RunMetric COMMUNITY_SIZE_MEAN_RUN = mean(COMMUNITY_SIZE_MEAN);
 
   // ---- The catalogue --------------------------------------------------------------------
 
   /** The step metrics: the columns of timeseries.csv, in order. */
   public static final List<StepMetric> STEP_METRICS = List.copyOf(STEPS);
+
   /** The run metrics: the columns of summary.csv after scenario, regime and seed, in order. */
   public static final List<RunMetric> RUN_METRICS = List.copyOf(RUNS);
+
   /** Names of the step metrics (the header of timeseries.csv). */
-  public static final List<String> STEP_NAMES = STEP_METRICS.stream().map(StepMetric::name).toList();
+  public static final List<String> STEP_NAMES =
+      STEP_METRICS.stream().map(StepMetric::name).toList();
+
   /** Names of the run metrics (summary.csv's header after scenario, regime, seed). */
   public static final List<String> RUN_NAMES = RUN_METRICS.stream().map(RunMetric::name).toList();
 
-  private static final Map<String, StepMetric> STEP_BY_NAME = byName(STEP_METRICS, StepMetric::name);
+  private static final Map<String, StepMetric> STEP_BY_NAME =
+      byName(STEP_METRICS, StepMetric::name);
   private static final Map<String, RunMetric> RUN_BY_NAME = byName(RUN_METRICS, RunMetric::name);
 
   /** The step metric of that name, if there is one. */
@@ -269,25 +625,45 @@ public final class Metrics {
 
   // ---- Declaration helpers --------------------------------------------------------------
 
-  private static StepMetric step(String name, String title, String unit, String meaning, Bounds bounds,
-      String undefinedWhen, StepMetric.Value value) {
-    StepMetric m = new StepMetric(doc(name, title, unit, meaning, bounds, undefinedWhen), STEPS.size(), value);
+  private static StepMetric step(
+      String name,
+      String title,
+      String unit,
+      String meaning,
+      Bounds bounds,
+      String undefinedWhen,
+      StepMetric.Value value) {
+    StepMetric m =
+        new StepMetric(doc(name, title, unit, meaning, bounds, undefinedWhen), STEPS.size(), value);
     STEPS.add(m);
     return m;
   }
 
-  private static RunMetric add(MetricDoc doc, Aggregation how, StepMetric source, RunMetric.Value value) {
+  private static RunMetric add(
+      MetricDoc doc, Aggregation how, StepMetric source, RunMetric.Value value) {
     RunMetric m = new RunMetric(doc, RUNS.size(), how, source, value);
     RUNS.add(m);
     return m;
   }
 
-  /** The step metric summed after burn-in, under the same name and title (a sum of nothing is 0). */
+  /**
+   * The step metric summed after burn-in, under the same name and title (a sum of nothing is 0).
+   */
   private static RunMetric sum(StepMetric s, String unit, String meaning) {
-    if (s.doc().mayBeUndefined()) throw new IllegalArgumentException(s + ": only always-defined metrics are summed");
+    if (s.doc().mayBeUndefined())
+      throw new IllegalArgumentException(s + ": only always-defined metrics are summed");
     MetricDoc d = s.doc();
-    return add(doc(d.name(), d.title(), unit, meaning, NON_NEGATIVE.equals(d.bounds()) ? NON_NEGATIVE : ANY, ALWAYS),
-        Aggregation.SUM, s, null);
+    return add(
+        doc(
+            d.name(),
+            d.title(),
+            unit,
+            meaning,
+            NON_NEGATIVE.equals(d.bounds()) ? NON_NEGATIVE : ANY,
+            ALWAYS),
+        Aggregation.SUM,
+        s,
+        null);
   }
 
   /** The step metric's time mean after burn-in, under the same name, title, unit and bounds. */
@@ -297,40 +673,63 @@ public final class Metrics {
 
   private static RunMetric mean(StepMetric s, String meaning) {
     MetricDoc d = s.doc();
-    String undefined = d.mayBeUndefined() ? "no step after burn-in at which " + s.name() + " is defined"
-        : "no step after burn-in";
-    return add(doc(d.name(), d.title(), d.unit(), meaning, d.bounds(), undefined), Aggregation.MEAN, s, null);
+    String undefined =
+        d.mayBeUndefined()
+            ? "no step after burn-in at which " + s.name() + " is defined"
+            : "no step after burn-in";
+    return add(
+        doc(d.name(), d.title(), d.unit(), meaning, d.bounds(), undefined),
+        Aggregation.MEAN,
+        s,
+        null);
   }
 
   /** The step metric's value at the last step, under a name of its own. */
-  private static RunMetric last(StepMetric s, String name, String title, String unit, String meaning) {
+  private static RunMetric last(
+      StepMetric s, String name, String title, String unit, String meaning) {
     MetricDoc d = s.doc();
-    return add(doc(name, title, unit, meaning, d.bounds(), d.undefinedWhen()), Aggregation.LAST, s, null);
+    return add(
+        doc(name, title, unit, meaning, d.bounds(), d.undefinedWhen()), Aggregation.LAST, s, null);
   }
 
-  /** A summary of the whole run under the name, title, unit and bounds of the step metric it summarises. */
-  private static RunMetric run(StepMetric like, String meaning, String undefinedWhen, RunMetric.Value value) {
+  /**
+   * A summary of the whole run under the name, title, unit and bounds of the step metric it
+   * summarises.
+   */
+  private static RunMetric run(
+      StepMetric like, String meaning, String undefinedWhen, RunMetric.Value value) {
     MetricDoc d = like.doc();
     return run(d.name(), d.title(), d.unit(), meaning, d.bounds(), undefinedWhen, value);
   }
 
-  private static RunMetric run(String name, String title, String unit, String meaning, Bounds bounds,
-      String undefinedWhen, RunMetric.Value value) {
-    return add(doc(name, title, unit, meaning, bounds, undefinedWhen), Aggregation.RUN, null, value);
+  private static RunMetric run(
+      String name,
+      String title,
+      String unit,
+      String meaning,
+      Bounds bounds,
+      String undefinedWhen,
+      RunMetric.Value value) {
+    return add(
+        doc(name, title, unit, meaning, bounds, undefinedWhen), Aggregation.RUN, null, value);
   }
 
-  private static MetricDoc doc(String name, String title, String unit, String meaning, Bounds bounds,
-      String undefinedWhen) {
-    if (!name.matches("[a-z][a-z0-9_]*")) throw new IllegalArgumentException("metric name '" + name + "' is not snake_case");
-    if (title.isBlank() || meaning.isBlank()) throw new IllegalArgumentException(name + ": title and meaning are required");
+  private static MetricDoc doc(
+      String name, String title, String unit, String meaning, Bounds bounds, String undefinedWhen) {
+    if (!name.matches("[a-z][a-z0-9_]*"))
+      throw new IllegalArgumentException("metric name '" + name + "' is not snake_case");
+    if (title.isBlank() || meaning.isBlank())
+      throw new IllegalArgumentException(name + ": title and meaning are required");
     return new MetricDoc(name, title, unit, meaning, bounds, undefinedWhen);
   }
 
-  private static <T> Map<String, T> byName(List<T> metrics, java.util.function.Function<T, String> name) {
+  private static <T> Map<String, T> byName(
+      List<T> metrics, java.util.function.Function<T, String> name) {
     Map<String, T> out = new LinkedHashMap<>();
     Set<String> seen = new HashSet<>();
     for (T m : metrics) {
-      if (!seen.add(name.apply(m))) throw new IllegalStateException("metric " + name.apply(m) + " declared twice");
+      if (!seen.add(name.apply(m)))
+        throw new IllegalStateException("metric " + name.apply(m) + " declared twice");
       out.put(name.apply(m), m);
     }
     return Map.copyOf(out);
@@ -476,7 +875,10 @@ public final class Metrics {
     return hhi;
   }
 
-  /** Users' utility over the step (utility per year times the step's share of a year), per 1,000 users, less harm. */
+  /**
+   * Users' utility over the step (utility per year times the step's share of a year), per 1,000
+   * users, less harm.
+   */
   private static double welfareConsumer(StepView v) {
     double utility = 0;
     for (Firm f : v.world().firms) {
@@ -548,18 +950,23 @@ public final class Metrics {
   }
 
   /** Whose first rule a governance gap waits for. */
-  private enum Source { EITHER, REGULATOR, COMMUNITY }
+  private enum Source {
+    EITHER,
+    REGULATOR,
+    COMMUNITY
+  }
 
   private static double governanceGapAfterBurnIn(RunView run, Source source) {
     double sum = 0;
     int n = 0;
     for (Risk r : run.world().risks) {
       if (!emergedAfterBurnIn(r, run)) continue;
-      double first = switch (source) {
-        case EITHER -> r.firstRuleDay();
-        case REGULATOR -> r.firstRegulatorRuleDay;
-        case COMMUNITY -> r.firstCommunityRuleDay;
-      };
+      double first =
+          switch (source) {
+            case EITHER -> r.firstRuleDay();
+            case REGULATOR -> r.firstRegulatorRuleDay;
+            case COMMUNITY -> r.firstCommunityRuleDay;
+          };
       if (!Double.isNaN(first)) {
         sum += first - r.emergedDay;
         n++;
@@ -590,7 +997,10 @@ public final class Metrics {
   }
 
   private static double capabilityGrowthPerYear(RunView r) {
-    double years = Double.isNaN(r.dayAtBurnIn()) ? Double.NaN : (r.world().endOfStep() - r.dayAtBurnIn()) / 365.0;
+    double years =
+        Double.isNaN(r.dayAtBurnIn())
+            ? Double.NaN
+            : (r.world().endOfStep() - r.dayAtBurnIn()) / 365.0;
     if (!(years > 0)) return Double.NaN;
     return (r.last(CAPABILITY_MEAN) - r.atBurnIn(CAPABILITY_MEAN)) / years;
   }

@@ -6,9 +6,9 @@ import java.math.RoundingMode;
 
 /**
  * The one number format of every output file: ten significant digits, no trailing zeros, plain
- * notation, empty for undefined (NaN). Exact decimal rounding through BigDecimal makes the text
- * the same on every JVM (Double.toString changed between Java 17 and 19), so same-seed outputs
- * are byte-identical across Java versions too.
+ * notation, empty for undefined (NaN). Exact decimal rounding through BigDecimal makes the text the
+ * same on every JVM (Double.toString changed between Java 17 and 19), so same-seed outputs are
+ * byte-identical across Java versions too.
  */
 public final class Num {
   private Num() {}

@@ -7,9 +7,9 @@ import sim.engine.SimState;
 import sim.engine.Steppable;
 
 /**
- * The observer scheduled after the model's phases each step: computes the step's metrics, feeds
- * the run summary, forwards recorded rows (every record_every_steps steps and the last step) and
- * drains the event log to the listener. The model never sees it.
+ * The observer scheduled after the model's phases each step: computes the step's metrics, feeds the
+ * run summary, forwards recorded rows (every record_every_steps steps and the last step) and drains
+ * the event log to the listener. The model never sees it.
  */
 public final class Recorder implements Steppable {
   private static final long serialVersionUID = 1L;
@@ -44,5 +44,4 @@ public final class Recorder implements Steppable {
   public RunSummary summary() {
     return summary;
   }
-
 }

@@ -1,9 +1,9 @@
 package govsim.observe;
 
 /**
- * One column of summary.csv: its documentation and how it aggregates the run: a step metric
- * summed, averaged or read at the end ({@link Aggregation}), or a function of the whole run.
- * Declared in {@link Metrics}.
+ * One column of summary.csv: its documentation and how it aggregates the run: a step metric summed,
+ * averaged or read at the end ({@link Aggregation}), or a function of the whole run. Declared in
+ * {@link Metrics}.
  */
 public final class RunMetric {
   /** How a summary metric comes from the run. */

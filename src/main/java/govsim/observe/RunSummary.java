@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One row per run (summary.csv): the catalogue's run metrics ({@link Metrics#RUN_METRICS}),
- * from the step rows it is fed and the world at the end. Keeps, per step metric, its sum and the
- * number of steps at which it was defined after burn-in, its value at the first step after burn-in
- * and its last value.
+ * One row per run (summary.csv): the catalogue's run metrics ({@link Metrics#RUN_METRICS}), from
+ * the step rows it is fed and the world at the end. Keeps, per step metric, its sum and the number
+ * of steps at which it was defined after burn-in, its value at the first step after burn-in and its
+ * last value.
  */
 public final class RunSummary implements RunView {
   private static final int COLUMNS = Metrics.STEP_METRICS.size();

@@ -28,7 +28,9 @@ public interface RunView {
   /** Start day of the first step after burn-in (NaN if there is none). */
   double dayAtBurnIn();
 
-  /** Revisions (entries of the world's backlash and practice lists) logged before the burn-in ended. */
+  /**
+   * Revisions (entries of the world's backlash and practice lists) logged before the burn-in ended.
+   */
   int revisionsBeforeBurnIn();
 
   /** Harm borne by information-weak users after burn-in (raw, not per 1,000 users). */

@@ -1,9 +1,8 @@
 package govsim.observe;
 
 /**
- * One column of timeseries.csv: its documentation and how its value follows from the world
- * after a step (and the run's cumulative tallies). Declared in {@link Metrics}, which gives it its
- * column.
+ * One column of timeseries.csv: its documentation and how its value follows from the world after a
+ * step (and the run's cumulative tallies). Declared in {@link Metrics}, which gives it its column.
  */
 public final class StepMetric {
   /** The value of the metric after a step; NaN where it is undefined. Must not allocate. */

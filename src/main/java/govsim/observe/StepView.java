@@ -50,8 +50,8 @@ public final class StepView {
 
   /**
    * Users who have a provider: all of them unless a jurisdiction has no licensed firm (its users
-   * are unserved). Shares of the market (hhi, trust_mean, compliance_rate, mitigation_rate) are
-   * of these users; harm and welfare stay per 1,000 users of the whole population.
+   * are unserved). Shares of the market (hhi, trust_mean, compliance_rate, mitigation_rate) are of
+   * these users; harm and welfare stay per 1,000 users of the whole population.
    */
   public int servedUsers() {
     return world.users.size - world.users.unserved;
@@ -62,7 +62,10 @@ public final class StepView {
     return 1000.0 / world.users.size;
   }
 
-  /** Harm since step 0 (raw, not per 1,000 users), and its severe, malicious and information-weak parts. */
+  /**
+   * Harm since step 0 (raw, not per 1,000 users), and its severe, malicious and information-weak
+   * parts.
+   */
   public double harmCum() {
     return harmCum;
   }

@@ -22,11 +22,11 @@ import org.jfree.ui.RectangleEdge;
 import org.jfree.ui.RectangleInsets;
 
 /**
- * One look for every chart, sized for a paper: a figure is drawn at about 800 x 500 points (an
- * 8 x 5 inch figure at 100 points per inch; the PNG has twice the pixels), so a 12-point tick
- * label prints at about 9 points when the figure is scaled to a column. White background, light
- * grid, no frames, legend below the plot, sans-serif fonts (the JVM's logical "SansSerif", which
- * maps to DejaVu Sans on Linux and to "sans-serif" in SVG).
+ * One look for every chart, sized for a paper: a figure is drawn at about 800 x 500 points (an 8 x
+ * 5 inch figure at 100 points per inch; the PNG has twice the pixels), so a 12-point tick label
+ * prints at about 9 points when the figure is scaled to a column. White background, light grid, no
+ * frames, legend below the plot, sans-serif fonts (the JVM's logical "SansSerif", which maps to
+ * DejaVu Sans on Linux and to "sans-serif" in SVG).
  */
 final class ChartStyle {
   private ChartStyle() {}
@@ -101,7 +101,9 @@ final class ChartStyle {
     if (a instanceof LogAxis log) log.setNumberFormatOverride(ticks());
   }
 
-  /** Log-axis tick labels (0.01, 0.1, 1, 10, 1,000): plain numbers rather than JFreeChart's 10^-2. */
+  /**
+   * Log-axis tick labels (0.01, 0.1, 1, 10, 1,000): plain numbers rather than JFreeChart's 10^-2.
+   */
   static NumberFormat ticks() {
     return new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(Locale.ROOT));
   }

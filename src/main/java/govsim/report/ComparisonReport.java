@@ -13,13 +13,14 @@ import org.jfree.chart.LegendItemCollection;
 /**
  * The report of a regime comparison ({@code govsim compare}): a table and forest plots of the
  * headline metrics per regime with their confidence intervals, the paired differences between
- * regimes (the comparison's real test: every regime ran the same seeds), and the regimes' mean
- * time series with interval bands. Intervals are read from the folder's files, never recomputed,
- * so the report shows exactly what {@code comparison.csv} and {@code paired_differences.csv} say.
+ * regimes (the comparison's real test: every regime ran the same seeds), and the regimes' mean time
+ * series with interval bands. Intervals are read from the folder's files, never recomputed, so the
+ * report shows exactly what {@code comparison.csv} and {@code paired_differences.csv} say.
  */
 final class ComparisonReport {
   /** The time column of the time series (from the metric catalogue). */
   private static final String DAY = Metrics.DAY.name();
+
   private ComparisonReport() {}
 
   static ReportContent build(ResultFolder f) throws ReportException {
@@ -28,26 +29,43 @@ final class ComparisonReport {
     CsvData comparison = f.csv("comparison.csv");
     require(comparison, "regime", "metric", "mean", "ci_low", "ci_high", "n");
     List<String> regimes = regimes(m, comparison);
-    String level = Numbers.percent(m.has("confidence_level") ? m.get("confidence_level").getAsDouble() : 0.95);
+    String level =
+        Numbers.percent(m.has("confidence_level") ? m.get("confidence_level").getAsDouble() : 0.95);
     String reps = Provenance.str(m, "replications");
-    ReportContent c = new ReportContent(title(f),
-        String.join(", ", regimes) + "; " + reps + " seeds per regime \u00b7 govsim report of folder `"
-            + f.dir().toAbsolutePath().normalize().getFileName() + "`");
+    ReportContent c =
+        new ReportContent(
+            title(f),
+            String.join(", ", regimes)
+                + "; "
+                + reps
+                + " seeds per regime \u00b7 govsim report of folder `"
+                + f.dir().toAbsolutePath().normalize().getFileName()
+                + "`");
     c.heading("provenance", "How these data were produced").facts(p.facts());
-    c.paragraph("Every run of this comparison can be repeated alone: `govsim run " + Provenance.str(m, "scenario_file")
-        + " --set regime=REGIME --seed SEED` with the same `--set` overrides, the seed taken from `runs.csv`.");
+    c.paragraph(
+        "Every run of this comparison can be repeated alone: `govsim run "
+            + Provenance.str(m, "scenario_file")
+            + " --set regime=REGIME --seed SEED` with the same `--set` overrides, the seed taken from `runs.csv`.");
     failures(c, m);
     c.heading("intervals", "How the intervals are computed");
-    c.paragraph("Each regime ran the same " + reps + " seeds (common random numbers: replication i uses the same"
-        + " seed in every regime, so differences between regimes come from the regime, not from the draw). A"
-        + " regime's value is the mean over its seeds, with the " + level + "% t-interval of that mean (mean"
-        + " \u00b1 t \u00b7 sd / \u221an, n \u2212 1 degrees of freedom). A difference between two regimes is the mean of"
-        + " the per-seed differences, with its own " + level + "% t-interval and the p-value of a two-sided paired"
-        + " t-test. The bands of the time series are the same t-interval of the mean, computed at every recorded"
-        + " step across the seeds. With few seeds the intervals are wide: add seeds with `--reps`.");
+    c.paragraph(
+        "Each regime ran the same "
+            + reps
+            + " seeds (common random numbers: replication i uses the same"
+            + " seed in every regime, so differences between regimes come from the regime, not from the draw). A"
+            + " regime's value is the mean over its seeds, with the "
+            + level
+            + "% t-interval of that mean (mean"
+            + " \u00b1 t \u00b7 sd / \u221an, n \u2212 1 degrees of freedom). A difference between two regimes is the mean of"
+            + " the per-seed differences, with its own "
+            + level
+            + "% t-interval and the p-value of a two-sided paired"
+            + " t-test. The bands of the time series are the same t-interval of the mean, computed at every recorded"
+            + " step across the seeds. With few seeds the intervals are wide: add seeds with `--reps`.");
 
     List<String> metrics = new ArrayList<>();
-    for (String metric : Headlines.SUMMARY) if (comparison.where("metric", metric).size() > 0) metrics.add(metric);
+    for (String metric : Headlines.SUMMARY)
+      if (comparison.where("metric", metric).size() > 0) metrics.add(metric);
     headlineTable(c, comparison, regimes, metrics, level);
     c.figure(forest(comparison, regimes, metrics, level, reps));
     CsvData paired = f.csv("paired_differences.csv");
@@ -59,8 +77,13 @@ final class ComparisonReport {
 
   static void require(CsvData t, String... columns) throws ReportException {
     for (String col : columns) {
-      if (!t.has(col)) throw new ReportException(t.file() + ": no column '" + col + "' (not a govsim file, or"
-          + " written by another version of govsim)");
+      if (!t.has(col))
+        throw new ReportException(
+            t.file()
+                + ": no column '"
+                + col
+                + "' (not a govsim file, or"
+                + " written by another version of govsim)");
     }
   }
 
@@ -74,7 +97,8 @@ final class ComparisonReport {
     if (resolved != null) {
       for (String k : resolved.keySet()) {
         JsonElement e = resolved.get(k);
-        if (e.isJsonObject() && e.getAsJsonObject().has("name")) return e.getAsJsonObject().get("name").getAsString();
+        if (e.isJsonObject() && e.getAsJsonObject().has("name"))
+          return e.getAsJsonObject().get("name").getAsString();
       }
     }
     return Provenance.str(m, "scenario_file");
@@ -84,7 +108,8 @@ final class ComparisonReport {
   static List<String> regimes(JsonObject m, CsvData table) {
     List<String> out = new ArrayList<>();
     JsonElement e = m.get("regimes");
-    if (e != null && e.isJsonArray()) for (JsonElement x : e.getAsJsonArray()) out.add(x.getAsString());
+    if (e != null && e.isJsonArray())
+      for (JsonElement x : e.getAsJsonArray()) out.add(x.getAsString());
     if (out.isEmpty()) out.addAll(table.distinct("regime"));
     return out;
   }
@@ -92,12 +117,21 @@ final class ComparisonReport {
   private static void failures(ReportContent c, JsonObject m) {
     JsonElement failed = m.get("runs_failed");
     if (failed != null && failed.isJsonPrimitive() && failed.getAsInt() > 0) {
-      c.paragraph("Warning: " + failed.getAsInt() + " of " + Provenance.str(m, "runs") + " runs failed and are left out"
-          + " of every statistic; `runs.csv` and `manifest.json` list them with their errors.");
+      c.paragraph(
+          "Warning: "
+              + failed.getAsInt()
+              + " of "
+              + Provenance.str(m, "runs")
+              + " runs failed and are left out"
+              + " of every statistic; `runs.csv` and `manifest.json` list them with their errors.");
     }
   }
 
-  private static void headlineTable(ReportContent c, CsvData comparison, List<String> regimes, List<String> metrics,
+  private static void headlineTable(
+      ReportContent c,
+      CsvData comparison,
+      List<String> regimes,
+      List<String> metrics,
       String level) {
     List<String> header = new ArrayList<>();
     header.add("Metric");
@@ -106,21 +140,35 @@ final class ComparisonReport {
     for (String metric : metrics) {
       MetricDoc info = Metrics.runDoc(metric);
       List<String> row = new ArrayList<>();
-      row.add(info.title() + (info.unit().isEmpty() ? "" : " (" + info.unit() + ")") + " `" + metric + "`");
+      row.add(
+          info.title()
+              + (info.unit().isEmpty() ? "" : " (" + info.unit() + ")")
+              + " `"
+              + metric
+              + "`");
       CsvData rowsOf = comparison.where("metric", metric);
       for (String regime : regimes) {
         CsvData x = rowsOf.where("regime", regime);
-        row.add(x.size() == 0 ? "n/a" : Numbers.interval(x.num(0, "mean"), x.num(0, "ci_low"), x.num(0, "ci_high")));
+        row.add(
+            x.size() == 0
+                ? "n/a"
+                : Numbers.interval(x.num(0, "mean"), x.num(0, "ci_low"), x.num(0, "ci_high")));
       }
       rows.add(row);
     }
     c.heading("headline", "Headline metrics by regime");
-    c.table("Mean [" + level + "% CI] over seeds (`comparison.csv` has every summary metric, with sd and n). n/a:"
-        + " undefined in every run (for example no risk governed).", header, rows, 1);
+    c.table(
+        "Mean ["
+            + level
+            + "% CI] over seeds (`comparison.csv` has every summary metric, with sd and n). n/a:"
+            + " undefined in every run (for example no risk governed).",
+        header,
+        rows,
+        1);
   }
 
-  private static Figure forest(CsvData comparison, List<String> regimes, List<String> metrics, String level,
-      String reps) {
+  private static Figure forest(
+      CsvData comparison, List<String> regimes, List<String> metrics, String level, String reps) {
     List<JFreeChart> panels = new ArrayList<>();
     for (String metric : metrics) {
       MetricDoc info = Metrics.runDoc(metric);
@@ -138,22 +186,43 @@ final class ComparisonReport {
           hi[r] = x.num(0, "ci_high");
         }
         labels.add(Double.isNaN(mean[r]) ? regimes.get(r) + " (n/a)" : regimes.get(r));
-        series.add(new Plots.Intervals(regimes.get(r), Palette.regime(regimes.get(r), r), Plots.shape(r, 10), mean, lo,
-            hi));
+        series.add(
+            new Plots.Intervals(
+                regimes.get(r),
+                Palette.regime(regimes.get(r), r),
+                Plots.shape(r, 10),
+                mean,
+                lo,
+                hi));
       }
-      panels.add(Plots.intervals(info.title(), labels, info.unit().isEmpty() ? metric : info.unit(), series, false,
-          Double.NaN, new LegendItemCollection()));
+      panels.add(
+          Plots.intervals(
+              info.title(),
+              labels,
+              info.unit().isEmpty() ? metric : info.unit(),
+              series,
+              false,
+              Double.NaN,
+              new LegendItemCollection()));
     }
-    return Figure.grid("forest-headline", "Headline metrics by regime",
-        "Forest plots: the mean of each headline metric over the " + reps + " seeds of each regime (marker) with its "
-            + level + "% t-interval (bar), one panel per metric, in the unit under each panel (`comparison.csv`)."
+    return Figure.grid(
+        "forest-headline",
+        "Headline metrics by regime",
+        "Forest plots: the mean of each headline metric over the "
+            + reps
+            + " seeds of each regime (marker) with its "
+            + level
+            + "% t-interval (bar), one panel per metric, in the unit under each panel (`comparison.csv`)."
             + " Overlapping intervals do not mean that two regimes do not differ: regimes share their seeds, so"
             + " the paired differences below are the sharper test.",
-        panels, 2, 500, 250);
+        panels,
+        2,
+        500,
+        250);
   }
 
-  private static void differences(ReportContent c, CsvData paired, List<String> regimes, List<String> metrics,
-      String level) {
+  private static void differences(
+      ReportContent c, CsvData paired, List<String> regimes, List<String> metrics, String level) {
     List<JFreeChart> panels = new ArrayList<>();
     List<List<String>> rows = new ArrayList<>();
     for (String metric : metrics) {
@@ -182,35 +251,73 @@ final class ComparisonReport {
           nsLo[i] = lo;
           nsHi[i] = hi;
         }
-        rows.add(List.of("`" + metric + "`", label, Numbers.interval(d, lo, hi), Numbers.format(x.num(i, "p_value"))));
+        rows.add(
+            List.of(
+                "`" + metric + "`",
+                label,
+                Numbers.interval(d, lo, hi),
+                Numbers.format(x.num(i, "p_value"))));
       }
       MetricDoc info = Metrics.runDoc(metric);
       LegendItemCollection legend = new LegendItemCollection();
       legend.add(Plots.legendItem("interval excludes 0", Palette.BLUE, 0));
       legend.add(Plots.legendItem("interval includes 0", Palette.GREY, 1));
-      panels.add(Plots.intervals(info.title() + ": difference", labels,
-          "difference" + (info.unit().isEmpty() ? "" : " (" + info.unit() + ")"),
-          List.of(new Plots.Intervals("interval excludes 0", Palette.BLUE, Plots.shape(0, 10), sigMean, sigLo, sigHi),
-              new Plots.Intervals("interval includes 0", Palette.GREY, Plots.shape(1, 10), nsMean, nsLo, nsHi)),
-          false, 0.0, legend));
+      panels.add(
+          Plots.intervals(
+              info.title() + ": difference",
+              labels,
+              "difference" + (info.unit().isEmpty() ? "" : " (" + info.unit() + ")"),
+              List.of(
+                  new Plots.Intervals(
+                      "interval excludes 0",
+                      Palette.BLUE,
+                      Plots.shape(0, 10),
+                      sigMean,
+                      sigLo,
+                      sigHi),
+                  new Plots.Intervals(
+                      "interval includes 0", Palette.GREY, Plots.shape(1, 10), nsMean, nsLo, nsHi)),
+              false,
+              0.0,
+              legend));
     }
     if (panels.isEmpty()) return;
     c.heading("differences", "Paired differences between regimes");
     int perPanel = regimes.size() * (regimes.size() - 1) / 2;
-    c.figure(Figure.grid("paired-differences", "Paired differences between regimes",
-        "For each pair of regimes (a \u2212 b) and headline metric: the mean over seeds of the per-seed difference"
-            + " (marker) and its " + level + "% t-interval (bar); blue where the interval excludes 0 (the regimes"
-            + " differ at that level), grey where it includes 0 (`paired_differences.csv`).",
-        panels, 2, 500, Math.max(230, 90 + 32 * perPanel)));
-    c.table("Paired differences a \u2212 b: mean [" + level + "% CI] and p-value of the two-sided paired t-test"
-        + " (`paired_differences.csv` has every metric).", List.of("Metric", "a \u2212 b", "Difference", "p"), rows, 2);
+    c.figure(
+        Figure.grid(
+            "paired-differences",
+            "Paired differences between regimes",
+            "For each pair of regimes (a \u2212 b) and headline metric: the mean over seeds of the per-seed difference"
+                + " (marker) and its "
+                + level
+                + "% t-interval (bar); blue where the interval excludes 0 (the regimes"
+                + " differ at that level), grey where it includes 0 (`paired_differences.csv`).",
+            panels,
+            2,
+            500,
+            Math.max(230, 90 + 32 * perPanel)));
+    c.table(
+        "Paired differences a \u2212 b: mean ["
+            + level
+            + "% CI] and p-value of the two-sided paired t-test"
+            + " (`paired_differences.csv` has every metric).",
+        List.of("Metric", "a \u2212 b", "Difference", "p"),
+        rows,
+        2);
   }
 
-  private static void timeSeries(ReportContent c, ResultFolder f, List<String> regimes, String level, String reps)
+  private static void timeSeries(
+      ReportContent c, ResultFolder f, List<String> regimes, String level, String reps)
       throws ReportException {
     List<String> wanted = Headlines.COMPARISON_SERIES;
-    CsvData ts = CsvData.read(f.file("timeseries_mean.csv"), col -> col.equals("regime") || col.equals(DAY)
-        || wanted.stream().anyMatch(w -> col.startsWith(w + "_")));
+    CsvData ts =
+        CsvData.read(
+            f.file("timeseries_mean.csv"),
+            col ->
+                col.equals("regime")
+                    || col.equals(DAY)
+                    || wanted.stream().anyMatch(w -> col.startsWith(w + "_")));
     require(ts, "regime", DAY);
     double last = 0;
     for (double d : ts.column(DAY)) if (!Double.isNaN(d)) last = Math.max(last, d);
@@ -229,19 +336,46 @@ final class ComparisonReport {
         int[] idx = TimeAxis.thin(x.size());
         thinned |= idx.length < x.size();
         Color color = Palette.regime(regimes.get(r), r);
-        lines.add(new Plots.Line(regimes.get(r), color, Palette.regimeStroke(regimes.get(r), r, ChartStyle.LINE_WIDTH),
-            TimeAxis.pick(time.convert(x.column(DAY)), idx), TimeAxis.pick(x.column(mean), idx),
-            lo == null ? null : TimeAxis.pick(x.column(lo), idx), hi == null ? null : TimeAxis.pick(x.column(hi), idx)));
+        lines.add(
+            new Plots.Line(
+                regimes.get(r),
+                color,
+                Palette.regimeStroke(regimes.get(r), r, ChartStyle.LINE_WIDTH),
+                TimeAxis.pick(time.convert(x.column(DAY)), idx),
+                TimeAxis.pick(x.column(mean), idx),
+                lo == null ? null : TimeAxis.pick(x.column(lo), idx),
+                hi == null ? null : TimeAxis.pick(x.column(hi), idx)));
       }
       MetricDoc info = Metrics.stepDoc(col);
-      c.figure(Figure.single("ts-" + col.replace('_', '-'), info.title() + " by regime",
-          info.title() + " (`" + col + "`" + (info.meaning().isEmpty() ? "" : ": " + info.meaning()) + "): the mean"
-              + " over the " + reps + " seeds of each regime at every recorded step (line) and the " + level
-              + "% t-interval of that mean (band).",
-          Plots.lines(info.title() + " by regime", time.label(), false, true, info.axisLabel(), info.isShare(), lines)));
+      c.figure(
+          Figure.single(
+              "ts-" + col.replace('_', '-'),
+              info.title() + " by regime",
+              info.title()
+                  + " (`"
+                  + col
+                  + "`"
+                  + (info.meaning().isEmpty() ? "" : ": " + info.meaning())
+                  + "): the mean"
+                  + " over the "
+                  + reps
+                  + " seeds of each regime at every recorded step (line) and the "
+                  + level
+                  + "% t-interval of that mean (band).",
+              Plots.lines(
+                  info.title() + " by regime",
+                  time.label(),
+                  false,
+                  true,
+                  info.axisLabel(),
+                  info.isShare(),
+                  lines)));
     }
-    c.paragraph("From `timeseries_mean.csv`: per regime and recorded step, the mean and interval of every time-series"
-        + " column" + (thinned ? "; long series are drawn at every few steps, the file has them all" : "") + ".");
+    c.paragraph(
+        "From `timeseries_mean.csv`: per regime and recorded step, the mean and interval of every time-series"
+            + " column"
+            + (thinned ? "; long series are drawn at every few steps, the file has them all" : "")
+            + ".");
   }
 
   static String first(CsvData t, String... names) {

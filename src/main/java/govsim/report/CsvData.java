@@ -52,7 +52,8 @@ public final class CsvData {
    * @throws ReportException if the file is missing, unreadable or not a CSV file with a header
    */
   public static CsvData read(Path file, Predicate<String> keep) throws ReportException {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8), 1 << 16);
+    try (BufferedReader in =
+            new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8), 1 << 16);
         CSVParser parser = CSVParser.parse(in, CSVFormat.DEFAULT)) {
       List<String> header = null;
       int[] kept = null;
@@ -107,7 +108,8 @@ public final class CsvData {
 
   private int col(String column) {
     Integer i = index.get(column);
-    if (i == null) throw new IllegalArgumentException(file.getFileName() + " has no column " + column);
+    if (i == null)
+      throw new IllegalArgumentException(file.getFileName() + " has no column " + column);
     return i;
   }
 
@@ -145,7 +147,9 @@ public final class CsvData {
     return new CsvData(file, header, Collections.unmodifiableList(out));
   }
 
-  /** govsim's number format back to a double: "" → NaN, "inf"/"-inf", otherwise Double.parseDouble. */
+  /**
+   * govsim's number format back to a double: "" → NaN, "inf"/"-inf", otherwise Double.parseDouble.
+   */
   static double parse(String s) {
     if (s == null || s.isEmpty()) return Double.NaN;
     switch (s) {

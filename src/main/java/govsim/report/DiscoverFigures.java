@@ -40,13 +40,30 @@ public final class DiscoverFigures {
         labels[b.index()] = Integer.toString(b.index());
       }
     }
-    panels.add(Plots.labelled("Coverage-density trade-off", "coverage (share of the cases of interest in the box)",
-        "density (share of the box's cases of interest)", cov, den, labels, Palette.BLUE, true, true, 0.2));
-    List<Integer> dims = new ArrayList<>(a.restricted().subList(0, Math.min(2, a.restricted().size())));
-    for (int j = 0; j < a.names().size() && dims.size() < 2; j++) if (!dims.contains(j)) dims.add(j);
-    String caption = "Left: PRIM's trajectory of boxes (peeling, then pasting), each box's coverage against its"
-        + " density, for the cases with " + a.condition().text() + " (" + a.population() + "); the reported box is"
-        + " labelled.";
+    panels.add(
+        Plots.labelled(
+            "Coverage-density trade-off",
+            "coverage (share of the cases of interest in the box)",
+            "density (share of the box's cases of interest)",
+            cov,
+            den,
+            labels,
+            Palette.BLUE,
+            true,
+            true,
+            0.2));
+    List<Integer> dims =
+        new ArrayList<>(a.restricted().subList(0, Math.min(2, a.restricted().size())));
+    for (int j = 0; j < a.names().size() && dims.size() < 2; j++)
+      if (!dims.contains(j)) dims.add(j);
+    String caption =
+        "Left: PRIM's trajectory of boxes (peeling, then pasting), each box's coverage against its"
+            + " density, for the cases with "
+            + a.condition().text()
+            + " ("
+            + a.population()
+            + "); the reported box is"
+            + " labelled.";
     if (dims.size() == 2 && !a.restricted().isEmpty()) {
       int jx = dims.get(0);
       int jy = dims.get(1);
@@ -66,13 +83,23 @@ public final class DiscoverFigures {
         }
       }
       Prim.Box b = a.chosen();
-      panels.add(Plots.boxOnTwo("Box " + b.index() + " on its two most significant restrictions", a.names().get(jx),
-          a.names().get(jy), List.of(new Plots.Points("other cases", Palette.GREY, out[0], out[1]),
-              new Plots.Points(a.condition().text(), Palette.VERMILLION, in[0], in[1])),
-          b.low()[jx], b.high()[jx], b.low()[jy], b.high()[jy], Palette.BLUE));
-      caption += " Right: every case on the two parameters of the reported box's most significant restrictions"
-          + " (smallest quasi-p-values), cases of interest in vermillion, the box's bounds in blue (other restrictions,"
-          + " if any, are not drawn).";
+      panels.add(
+          Plots.boxOnTwo(
+              "Box " + b.index() + " on its two most significant restrictions",
+              a.names().get(jx),
+              a.names().get(jy),
+              List.of(
+                  new Plots.Points("other cases", Palette.GREY, out[0], out[1]),
+                  new Plots.Points(a.condition().text(), Palette.VERMILLION, in[0], in[1])),
+              b.low()[jx],
+              b.high()[jx],
+              b.low()[jy],
+              b.high()[jy],
+              Palette.BLUE));
+      caption +=
+          " Right: every case on the two parameters of the reported box's most significant restrictions"
+              + " (smallest quasi-p-values), cases of interest in vermillion, the box's bounds in blue (other restrictions,"
+              + " if any, are not drawn).";
     }
     Figure f = Figure.grid(STEM, "Scenario discovery", caption, panels, 2, 560, 440);
     try {

@@ -4,11 +4,12 @@ import java.util.List;
 import org.jfree.chart.JFreeChart;
 
 /**
- * One figure of a report: one chart or a grid of charts (panels) drawn as a single image, with
- * the file name it is saved under, a title and a caption that says what it shows. Sizes are in
- * points at the figure's logical size ({@link ChartStyle}); the PNG has twice as many pixels.
+ * One figure of a report: one chart or a grid of charts (panels) drawn as a single image, with the
+ * file name it is saved under, a title and a caption that says what it shows. Sizes are in points
+ * at the figure's logical size ({@link ChartStyle}); the PNG has twice as many pixels.
  *
- * @param id file name stem (figures/&lt;id&gt;.png, .svg) and HTML anchor: lower case, digits, dashes
+ * @param id file name stem (figures/&lt;id&gt;.png, .svg) and HTML anchor: lower case, digits,
+ *     dashes
  * @param title the figure's title in the report
  * @param caption what the figure shows and how its intervals were computed (plain text)
  * @param panels the charts, row by row
@@ -16,13 +17,21 @@ import org.jfree.chart.JFreeChart;
  * @param width logical width in points
  * @param height logical height in points
  */
-public record Figure(String id, String title, String caption, List<JFreeChart> panels, int columns, int width,
+public record Figure(
+    String id,
+    String title,
+    String caption,
+    List<JFreeChart> panels,
+    int columns,
+    int width,
     int height) {
 
   public Figure {
-    if (!id.matches("[a-z0-9][a-z0-9-]*")) throw new IllegalArgumentException("bad figure id " + id);
+    if (!id.matches("[a-z0-9][a-z0-9-]*"))
+      throw new IllegalArgumentException("bad figure id " + id);
     if (panels.isEmpty()) throw new IllegalArgumentException("figure " + id + " has no panels");
-    if (columns < 1 || width < 1 || height < 1) throw new IllegalArgumentException("bad layout of figure " + id);
+    if (columns < 1 || width < 1 || height < 1)
+      throw new IllegalArgumentException("bad layout of figure " + id);
     panels = List.copyOf(panels);
   }
 
@@ -31,10 +40,14 @@ public record Figure(String id, String title, String caption, List<JFreeChart> p
     return new Figure(id, title, caption, List.of(chart), 1, 800, 500);
   }
 
-  /**
-   * A grid of panels: {@code columns} per row, each {@code panelWidth} x {@code panelHeight}.
-   */
-  static Figure grid(String id, String title, String caption, List<JFreeChart> panels, int columns, int panelWidth,
+  /** A grid of panels: {@code columns} per row, each {@code panelWidth} x {@code panelHeight}. */
+  static Figure grid(
+      String id,
+      String title,
+      String caption,
+      List<JFreeChart> panels,
+      int columns,
+      int panelWidth,
       int panelHeight) {
     int cols = Math.min(columns, panels.size());
     int rows = (panels.size() + cols - 1) / cols;

@@ -40,16 +40,19 @@ import org.w3c.dom.Element;
 
 /**
  * Draws a {@link Figure} as PNG (raster, twice the logical size, tagged 200 dots per inch so that
- * it imports at 8 x 5 inches) and as SVG (vector, through Apache Batik's SVG generator). Both come from the same
- * drawing code, so they show the same thing. Works headless: nothing here needs a display.
+ * it imports at 8 x 5 inches) and as SVG (vector, through Apache Batik's SVG generator). Both come
+ * from the same drawing code, so they show the same thing. Works headless: nothing here needs a
+ * display.
  *
- * <p>Output is deterministic: the PNG carries no time stamp, and the SVG carries none either;
- * its element ids are the figure id followed by a per-kind counter.
+ * <p>Output is deterministic: the PNG carries no time stamp, and the SVG carries none either; its
+ * element ids are the figure id followed by a per-kind counter.
  */
 final class FigureRenderer {
   private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
+
   /** Pixels per logical point in the PNG. */
   static final int SCALE = 2;
+
   /** The PNG's resolution tag: 100 points per inch at scale 2. */
   static final int DPI = 100 * SCALE;
 
@@ -57,12 +60,15 @@ final class FigureRenderer {
 
   /** The figure as PNG bytes. */
   static byte[] png(Figure f) {
-    BufferedImage img = new BufferedImage(f.width() * SCALE, f.height() * SCALE, BufferedImage.TYPE_INT_RGB);
+    BufferedImage img =
+        new BufferedImage(f.width() * SCALE, f.height() * SCALE, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
       g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
       g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
       g.setColor(Color.WHITE);
@@ -76,9 +82,9 @@ final class FigureRenderer {
   }
 
   /**
-   * The figure as a standalone SVG document (UTF-8 when written as such). Text stays text
-   * ({@code <text>} elements, editable in Inkscape or Illustrator) rather than outlines; the
-   * viewer's font then stands in for Java's logical fonts (SansSerif becomes sans-serif).
+   * The figure as a standalone SVG document (UTF-8 when written as such). Text stays text ({@code
+   * <text>} elements, editable in Inkscape or Illustrator) rather than outlines; the viewer's font
+   * then stands in for Java's logical fonts (SansSerif becomes sans-serif).
    */
   static String svg(Figure f) {
     Document doc;
@@ -93,15 +99,17 @@ final class FigureRenderer {
     // Batik's ids are a per-prefix counter (no clock); the figure id in front keeps them unique
     // when several figures are pasted into one document.
     String prefix = f.id() + "-";
-    ctx.setIDGenerator(new SVGIDGenerator() {
-      @Override
-      public String generateID(String kind) {
-        return super.generateID(prefix + kind);
-      }
-    });
+    ctx.setIDGenerator(
+        new SVGIDGenerator() {
+          @Override
+          public String generateID(String kind) {
+            return super.generateID(prefix + kind);
+          }
+        });
     SVGGraphics2D g = new SVGGraphics2D(ctx, false);
     g.setSVGCanvasSize(new Dimension(f.width(), f.height()));
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     g.setColor(Color.WHITE);
     g.fill(new Rectangle2D.Double(0, 0, f.width(), f.height()));
@@ -110,7 +118,8 @@ final class FigureRenderer {
     root.setAttribute("id", f.id());
     // The one id Batik does not take from the generator (its <defs> of shared styles; nothing
     // refers to it).
-    Element defs = (Element) root.getElementsByTagNameNS(SVGConstants.SVG_NAMESPACE_URI, "defs").item(0);
+    Element defs =
+        (Element) root.getElementsByTagNameNS(SVGConstants.SVG_NAMESPACE_URI, "defs").item(0);
     if (defs != null && SVGSyntax.ID_PREFIX_GENERIC_DEFS.equals(defs.getAttribute("id"))) {
       defs.setAttribute("id", prefix + SVGSyntax.ID_PREFIX_GENERIC_DEFS);
     }
@@ -157,7 +166,8 @@ final class FigureRenderer {
     try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
       writer.setOutput(out);
       ImageWriteParam param = writer.getDefaultWriteParam();
-      IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
+      IIOMetadata meta =
+          writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
       setResolution(meta);
       writer.write(null, new IIOImage(img, null, meta), param);
     } catch (IOException e) {

@@ -4,15 +4,21 @@ import java.util.List;
 
 /**
  * The three kinds of folder govsim writes, each with the files a report needs from it. The kind
- * decides which figures and which notebook cells make sense: one run has time series, a
- * comparison has intervals across replications, a sweep has a design over parameters.
+ * decides which figures and which notebook cells make sense: one run has time series, a comparison
+ * has intervals across replications, a sweep has a design over parameters.
  */
 public enum FolderKind {
   /** {@code govsim run}: one scenario, one seed. */
   RUN("single run", List.of("manifest.json", "summary.csv")),
   /** {@code govsim compare}: several regimes with the same seeds. */
-  COMPARISON("regime comparison", List.of("manifest.json", "runs.csv", "comparison.csv", "paired_differences.csv",
-      "timeseries_mean.csv")),
+  COMPARISON(
+      "regime comparison",
+      List.of(
+          "manifest.json",
+          "runs.csv",
+          "comparison.csv",
+          "paired_differences.csv",
+          "timeseries_mean.csv")),
   /** {@code govsim sweep}: a design over scenario keys. */
   SWEEP("parameter sweep", List.of("manifest.json", "runs.csv", "aggregate.csv"));
 

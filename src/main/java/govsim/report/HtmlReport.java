@@ -8,15 +8,16 @@ import java.util.regex.Pattern;
 
 /**
  * Renders {@link ReportContent} as one self-contained HTML page: the style sheet is inline, there
- * are no scripts, no web fonts and no remote resources, and every figure is embedded as a PNG
- * data URI (so the page can be mailed or archived alone and opens offline), with relative links to
- * its PNG and SVG files in {@code figures/}. All text is escaped. The page depends only on the
- * content, so the same folder gives the same bytes.
+ * are no scripts, no web fonts and no remote resources, and every figure is embedded as a PNG data
+ * URI (so the page can be mailed or archived alone and opens offline), with relative links to its
+ * PNG and SVG files in {@code figures/}. All text is escaped. The page depends only on the content,
+ * so the same folder gives the same bytes.
  */
 final class HtmlReport {
   private HtmlReport() {}
 
-  private static final String CSS = """
+  private static final String CSS =
+      """
       :root { color-scheme: light; }
       body { font-family: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", Helvetica, Arial, sans-serif;
              color: #222; background: #fff; margin: 0; line-height: 1.5; }
@@ -53,7 +54,10 @@ final class HtmlReport {
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<meta name=\"generator\" content=\"govsim report\">\n")
-        .append("<title>").append(esc(content.title())).append("</title>\n<style>\n").append(CSS)
+        .append("<title>")
+        .append(esc(content.title()))
+        .append("</title>\n<style>\n")
+        .append(CSS)
         .append("</style>\n</head>\n<body>\n<main>\n");
     h.append("<h1>").append(esc(content.title())).append("</h1>\n");
     h.append("<p class=\"subtitle\">").append(inline(content.subtitle())).append("</p>\n");
@@ -62,14 +66,19 @@ final class HtmlReport {
     int figureNumber = 0;
     for (ReportContent.Block b : blocks) {
       if (b instanceof ReportContent.Heading x) {
-        h.append("<h2 id=\"").append(esc(x.id())).append("\">").append(esc(x.text())).append("</h2>\n");
+        h.append("<h2 id=\"")
+            .append(esc(x.id()))
+            .append("\">")
+            .append(esc(x.text()))
+            .append("</h2>\n");
       } else if (b instanceof ReportContent.Paragraph x) {
         h.append("<p>").append(inline(x.text())).append("</p>\n");
       } else if (b instanceof ReportContent.Facts x) {
         h.append("<table class=\"facts\">\n");
         for (Provenance.Fact f : x.facts()) {
           h.append("<tr><th scope=\"row\">").append(esc(f.label())).append("</th><td>");
-          if (f.label().equals("Command")) h.append("<code>").append(esc(f.value())).append("</code>");
+          if (f.label().equals("Command"))
+            h.append("<code>").append(esc(f.value())).append("</code>");
           else h.append(esc(f.value()));
           h.append("</td></tr>\n");
         }
@@ -81,9 +90,10 @@ final class HtmlReport {
         figure(h, x.figure(), figureNumber, pngs.get(x.figure().id()));
       }
     }
-    h.append("<footer>Written by <code>govsim report</code> from the files of this folder; every number"
-        + " comes from its CSV files and manifest.json. Figures: <code>figures/</code> (PNG at 200 dpi, SVG)."
-        + "</footer>\n");
+    h.append(
+        "<footer>Written by <code>govsim report</code> from the files of this folder; every number"
+            + " comes from its CSV files and manifest.json. Figures: <code>figures/</code> (PNG at 200 dpi, SVG)."
+            + "</footer>\n");
     h.append("</main>\n</body>\n</html>\n");
     return h.toString();
   }
@@ -93,11 +103,20 @@ final class HtmlReport {
     int n = 0;
     for (ReportContent.Block b : blocks) {
       if (b instanceof ReportContent.Heading x) {
-        h.append("<li><a href=\"#").append(esc(x.id())).append("\">").append(esc(x.text())).append("</a></li>\n");
+        h.append("<li><a href=\"#")
+            .append(esc(x.id()))
+            .append("\">")
+            .append(esc(x.text()))
+            .append("</a></li>\n");
       } else if (b instanceof ReportContent.FigureBlock x) {
         n++;
-        h.append("<li><a href=\"#fig-").append(x.figure().id()).append("\">Figure ").append(n).append(": ")
-            .append(esc(x.figure().title())).append("</a></li>\n");
+        h.append("<li><a href=\"#fig-")
+            .append(x.figure().id())
+            .append("\">Figure ")
+            .append(n)
+            .append(": ")
+            .append(esc(x.figure().title()))
+            .append("</a></li>\n");
       }
     }
     h.append("</ol></nav>\n");
@@ -105,14 +124,17 @@ final class HtmlReport {
 
   private static void table(StringBuilder h, ReportContent.Table t) {
     h.append("<div class=\"scroll\"><table>\n");
-    if (t.caption() != null && !t.caption().isEmpty()) h.append("<caption>").append(inline(t.caption())).append("</caption>\n");
+    if (t.caption() != null && !t.caption().isEmpty())
+      h.append("<caption>").append(inline(t.caption())).append("</caption>\n");
     h.append("<thead><tr>");
     for (String c : t.header()) h.append("<th scope=\"col\">").append(esc(c)).append("</th>");
     h.append("</tr></thead>\n<tbody>\n");
     for (List<String> row : t.rows()) {
       h.append("<tr>");
       for (int i = 0; i < row.size(); i++) {
-        h.append(i >= t.numericFrom() ? "<td class=\"num\">" : "<td>").append(inline(row.get(i))).append("</td>");
+        h.append(i >= t.numericFrom() ? "<td class=\"num\">" : "<td>")
+            .append(inline(row.get(i)))
+            .append("</td>");
       }
       h.append("</tr>\n");
     }
@@ -122,14 +144,31 @@ final class HtmlReport {
   private static void figure(StringBuilder h, Figure f, int number, byte[] png) {
     h.append("<figure id=\"fig-").append(f.id()).append("\">\n");
     if (png != null) {
-      h.append("<img src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
-          .append("\" width=\"").append(f.width()).append("\" height=\"").append(f.height()).append("\" alt=\"")
-          .append(esc(f.title())).append("\">\n");
+      h.append("<img src=\"data:image/png;base64,")
+          .append(Base64.getEncoder().encodeToString(png))
+          .append("\" width=\"")
+          .append(f.width())
+          .append("\" height=\"")
+          .append(f.height())
+          .append("\" alt=\"")
+          .append(esc(f.title()))
+          .append("\">\n");
     }
-    h.append("<figcaption><strong>Figure ").append(number).append(". ").append(esc(f.title())).append(".</strong> ")
-        .append(inline(f.caption())).append(" <span class=\"files\">Files: <a href=\"figures/").append(f.id())
-        .append(".png\">").append(f.id()).append(".png</a> &middot; <a href=\"figures/").append(f.id())
-        .append(".svg\">").append(f.id()).append(".svg</a></span></figcaption>\n</figure>\n");
+    h.append("<figcaption><strong>Figure ")
+        .append(number)
+        .append(". ")
+        .append(esc(f.title()))
+        .append(".</strong> ")
+        .append(inline(f.caption()))
+        .append(" <span class=\"files\">Files: <a href=\"figures/")
+        .append(f.id())
+        .append(".png\">")
+        .append(f.id())
+        .append(".png</a> &middot; <a href=\"figures/")
+        .append(f.id())
+        .append(".svg\">")
+        .append(f.id())
+        .append(".svg</a></span></figcaption>\n</figure>\n");
   }
 
   private static final Pattern CODE = Pattern.compile("`([^`]+)`");
@@ -141,7 +180,10 @@ final class HtmlReport {
     StringBuilder out = new StringBuilder();
     int last = 0;
     while (m.find()) {
-      out.append(esc(text.substring(last, m.start()))).append("<code>").append(esc(m.group(1))).append("</code>");
+      out.append(esc(text.substring(last, m.start())))
+          .append("<code>")
+          .append(esc(m.group(1)))
+          .append("</code>");
       last = m.end();
     }
     out.append(esc(text.substring(last)));

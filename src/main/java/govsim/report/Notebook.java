@@ -69,7 +69,13 @@ final class Notebook {
     nb.add("metadata", meta);
     nb.addProperty("nbformat", 4);
     nb.addProperty("nbformat_minor", 5);
-    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(nb) + "\n";
+    return new GsonBuilder()
+            .setPrettyPrinting()
+            .disableHtmlEscaping()
+            .serializeNulls()
+            .create()
+            .toJson(nb)
+        + "\n";
   }
 
   /** Jupyter's layout of a source: a list of lines, each but the last ending in a newline. */

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The notebook of a govsim folder: where the data came from (the manifest's provenance), code
- * that finds and loads the folder's CSV files with pandas, and matplotlib code that redraws the
- * report's main figures with the same metrics, labels, colours and line styles, so that a
- * researcher can take the analysis further from there. The code sticks to what pandas 1.5 and
- * matplotlib 3.6 (Debian 12) offer, and needs nothing but pandas, numpy and matplotlib.
+ * The notebook of a govsim folder: where the data came from (the manifest's provenance), code that
+ * finds and loads the folder's CSV files with pandas, and matplotlib code that redraws the report's
+ * main figures with the same metrics, labels, colours and line styles, so that a researcher can
+ * take the analysis further from there. The code sticks to what pandas 1.5 and matplotlib 3.6
+ * (Debian 12) offer, and needs nothing but pandas, numpy and matplotlib.
  */
 final class NotebookBuilder {
   private NotebookBuilder() {}
@@ -30,18 +30,26 @@ final class NotebookBuilder {
     Notebook nb = new Notebook();
     StringBuilder md = new StringBuilder();
     md.append("# ").append(ReportWriter.title(f)).append("\n\n");
-    md.append("Exported by `govsim notebook` from the ").append(f.kind().label()).append(" folder `")
-        .append(f.dir().toAbsolutePath().normalize().getFileName()).append("`. It loads that folder's CSV files with")
-        .append(" pandas and redraws the main figures of its report (`govsim report`) with matplotlib; carry on from")
+    md.append("Exported by `govsim notebook` from the ")
+        .append(f.kind().label())
+        .append(" folder `")
+        .append(f.dir().toAbsolutePath().normalize().getFileName())
+        .append("`. It loads that folder's CSV files with")
+        .append(
+            " pandas and redraws the main figures of its report (`govsim report`) with matplotlib; carry on from")
         .append(" there.\n\n## How these data were produced\n\n| | |\n|---|---|\n");
     for (Provenance.Fact fact : p.facts()) {
       String v = fact.value().replace("|", "\\|");
-      md.append("| ").append(fact.label()).append(" | ").append(fact.label().equals("Command") ? "`" + v + "`" : v)
+      md.append("| ")
+          .append(fact.label())
+          .append(" | ")
+          .append(fact.label().equals("Command") ? "`" + v + "`" : v)
           .append(" |\n");
     }
     nb.markdown(md.toString());
     nb.markdown(intervals(f));
-    nb.markdown("""
+    nb.markdown(
+        """
         ## Where the data are
 
         The next cell looks for the folder in this order and uses the first that holds `manifest.json`:
@@ -50,8 +58,11 @@ final class NotebookBuilder {
         repository, e.g. `jupyter lab` started there); and the path relative to this notebook's folder (works when
         the kernel runs in `notebooks-export/`, which is what Jupyter and `nbconvert --execute` do by default).
         To read another folder of the same kind, set `GOVSIM_DATA` or `DATA`.""");
-    nb.code(SETUP.replace("@ABSOLUTE@", Py.str(f.dir().toAbsolutePath().normalize().toString()))
-        .replace("@FROM_ROOT@", Py.str(fromRepoRoot)).replace("@FROM_NOTEBOOK@", Py.str(fromNotebook)));
+    nb.code(
+        SETUP
+            .replace("@ABSOLUTE@", Py.str(f.dir().toAbsolutePath().normalize().toString()))
+            .replace("@FROM_ROOT@", Py.str(fromRepoRoot))
+            .replace("@FROM_NOTEBOOK@", Py.str(fromNotebook)));
     nb.code(STYLE.replace("@LABELS@", Py.labels(labels(f.kind()))));
     nb.code(PROVENANCE);
     switch (f.kind()) {
@@ -63,21 +74,30 @@ final class NotebookBuilder {
   }
 
   private static String intervals(ResultFolder f) {
-    String level = f.manifest().has("confidence_level")
-        ? Numbers.percent(f.manifest().get("confidence_level").getAsDouble()) : "95";
+    String level =
+        f.manifest().has("confidence_level")
+            ? Numbers.percent(f.manifest().get("confidence_level").getAsDouble())
+            : "95";
     return switch (f.kind()) {
-      case RUN -> "## Intervals\n\nA single run is one realisation with one seed: nothing here has an interval. For"
-          + " means with confidence intervals over seeds, use `govsim compare` or `govsim sweep`.";
-      case COMPARISON -> "## How the intervals are computed\n\nEvery regime ran the same seeds (common random"
-          + " numbers). A regime's value is the mean over its seeds with the " + level + "% t-interval of the mean"
-          + " (`comparison.csv`); differences between regimes are paired over seeds, with their t-interval and the"
-          + " p-value of a two-sided paired t-test (`paired_differences.csv`); the time-series bands are the same"
-          + " t-interval at every recorded step (`timeseries_mean.csv`). The notebook reads these intervals from"
-          + " the files; it does not recompute them.";
-      case SWEEP -> "## How the intervals are computed\n\n`aggregate.csv` holds, per design point and regime, the"
-          + " mean over the point's replications with its " + level + "% t-interval (none with one replication)."
-          + " `sobol.csv` (Sobol designs) holds first-order and total indices with bootstrap percentile intervals."
-          + " The time-series bands below are the 10th to 90th percentile across runs, not confidence intervals.";
+      case RUN ->
+          "## Intervals\n\nA single run is one realisation with one seed: nothing here has an interval. For"
+              + " means with confidence intervals over seeds, use `govsim compare` or `govsim sweep`.";
+      case COMPARISON ->
+          "## How the intervals are computed\n\nEvery regime ran the same seeds (common random"
+              + " numbers). A regime's value is the mean over its seeds with the "
+              + level
+              + "% t-interval of the mean"
+              + " (`comparison.csv`); differences between regimes are paired over seeds, with their t-interval and the"
+              + " p-value of a two-sided paired t-test (`paired_differences.csv`); the time-series bands are the same"
+              + " t-interval at every recorded step (`timeseries_mean.csv`). The notebook reads these intervals from"
+              + " the files; it does not recompute them.";
+      case SWEEP ->
+          "## How the intervals are computed\n\n`aggregate.csv` holds, per design point and regime, the"
+              + " mean over the point's replications with its "
+              + level
+              + "% t-interval (none with one replication)."
+              + " `sobol.csv` (Sobol designs) holds first-order and total indices with bootstrap percentile intervals."
+              + " The time-series bands below are the 10th to 90th percentile across runs, not confidence intervals.";
     };
   }
 
@@ -87,12 +107,14 @@ final class NotebookBuilder {
     if (kind == FolderKind.RUN || kind == FolderKind.COMPARISON) {
       for (String s : Headlines.COMPARISON_SERIES) out.put(s, Metrics.stepDoc(s));
     }
-    if (kind == FolderKind.SWEEP) for (String s : Headlines.SWEEP_SERIES) out.put(s, Metrics.stepDoc(s));
+    if (kind == FolderKind.SWEEP)
+      for (String s : Headlines.SWEEP_SERIES) out.put(s, Metrics.stepDoc(s));
     for (String s : Metrics.RUN_NAMES) out.putIfAbsent(s, Metrics.runDoc(s));
     return out;
   }
 
-  private static final String SETUP = """
+  private static final String SETUP =
+      """
       import json
       import os
       from pathlib import Path
@@ -125,7 +147,8 @@ final class NotebookBuilder {
       print("Data folder:", DATA.resolve())
       """;
 
-  private static final String STYLE = """
+  private static final String STYLE =
+      """
       # Colours and lines as in the report: Okabe-Ito (colour-blind safe), a fixed colour and dash per regime.
       BLUE, VERMILLION, GREEN, ORANGE, PURPLE, SKY, BLACK, YELLOW = (
           "#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#000000", "#F0E442")
@@ -217,7 +240,8 @@ final class NotebookBuilder {
           return fig, list(axes.flat[:n])
       """;
 
-  private static final String PROVENANCE = """
+  private static final String PROVENANCE =
+      """
       # What the manifest records about how the data were produced.
       session = manifest.get("session", {})
       for key in ["kind", "command", "govsim_version", "git_commit", "git_dirty", "seed", "master_seed",
@@ -228,27 +252,39 @@ final class NotebookBuilder {
       """;
 
   private static void run(Notebook nb) {
-    nb.markdown("## Load the run\n\n`timeseries.csv` has one row per recorded step, `summary.csv` one row for the"
-        + " run, `events.csv` the event log. An empty cell is undefined (NaN).");
-    nb.code("""
+    nb.markdown(
+        "## Load the run\n\n`timeseries.csv` has one row per recorded step, `summary.csv` one row for the"
+            + " run, `events.csv` the event log. An empty cell is undefined (NaN).");
+    nb.code(
+        """
         # timeseries.csv and events.csv are optional (outputs.timeseries / outputs.events in the scenario).
         ts = pd.read_csv(DATA / "timeseries.csv") if (DATA / "timeseries.csv").is_file() else None
         summary = pd.read_csv(DATA / "summary.csv")
         events = pd.read_csv(DATA / "events.csv") if (DATA / "events.csv").is_file() else None
         ts.tail() if ts is not None else print("this run recorded no time series")
         """);
-    nb.markdown("## Time series\n\nThe report's six time-series figures: harm, compliance and rule coverage, trust,"
-        + " market concentration, governance gap and capability.");
+    nb.markdown(
+        "## Time series\n\nThe report's six time-series figures: harm, compliance and rule coverage, trust,"
+            + " market concentration, governance gap and capability.");
     StringBuilder specs = new StringBuilder("RUN_FIGURES = [\n");
     for (Headlines.RunFigure f : Headlines.RUN) {
-      specs.append("    {\"title\": ").append(Py.str(f.title())).append(", \"ylabel\": ").append(Py.str(f.yLabel()))
-          .append(", \"share\": ").append(Py.bool(f.share())).append(",\n     \"columns\": [");
+      specs
+          .append("    {\"title\": ")
+          .append(Py.str(f.title()))
+          .append(", \"ylabel\": ")
+          .append(Py.str(f.yLabel()))
+          .append(", \"share\": ")
+          .append(Py.bool(f.share()))
+          .append(",\n     \"columns\": [");
       List<String> cols = new ArrayList<>();
-      for (Headlines.Column c : f.columns()) cols.add("(" + Py.str(c.name()) + ", " + Py.str(c.legend()) + ")");
+      for (Headlines.Column c : f.columns())
+        cols.add("(" + Py.str(c.name()) + ", " + Py.str(c.legend()) + ")");
       specs.append(String.join(", ", cols)).append("]},\n");
     }
     specs.append("]\n");
-    nb.code(specs + """
+    nb.code(
+        specs
+            + """
 
         for spec in (RUN_FIGURES if ts is not None else []):
             div, xlabel = time_axis(ts["day"])
@@ -267,21 +303,25 @@ final class NotebookBuilder {
             plt.show()
         """);
     nb.markdown("## Summary and events");
-    nb.code("""
+    nb.code(
+        """
         summary.drop(columns=["scenario", "regime", "seed"], errors="ignore").T.rename(columns={0: "value"})
         """);
-    nb.code("""
+    nb.code(
+        """
         if events is not None:
             display(events.groupby("type")["day"].agg(["count", "min", "max"]).sort_values("count", ascending=False))
         """);
   }
 
   private static void comparison(Notebook nb) {
-    nb.markdown("## Load the comparison\n\n`runs.csv`: one row per regime and replication (seed, status, every"
-        + " summary metric); `comparison.csv`: mean, sd and interval per regime and metric; `paired_differences.csv`:"
-        + " differences between regimes, paired over seeds; `timeseries_mean.csv`: per regime and step, mean and"
-        + " interval of every time-series column.");
-    nb.code("""
+    nb.markdown(
+        "## Load the comparison\n\n`runs.csv`: one row per regime and replication (seed, status, every"
+            + " summary metric); `comparison.csv`: mean, sd and interval per regime and metric; `paired_differences.csv`:"
+            + " differences between regimes, paired over seeds; `timeseries_mean.csv`: per regime and step, mean and"
+            + " interval of every time-series column.");
+    nb.code(
+        """
         runs = pd.read_csv(DATA / "runs.csv")
         comparison = pd.read_csv(DATA / "comparison.csv")
         paired = pd.read_csv(DATA / "paired_differences.csv")
@@ -291,10 +331,12 @@ final class NotebookBuilder {
         SERIES = @SERIES@
         LEVEL = manifest.get("confidence_level", 0.95)
         print(len(runs), "runs;", (runs["status"] != "ok").sum(), "failed")
-        """.replace("@HEADLINE@", Py.strings(Headlines.SUMMARY))
-        .replace("@SERIES@", Py.strings(Headlines.COMPARISON_SERIES)));
+        """
+            .replace("@HEADLINE@", Py.strings(Headlines.SUMMARY))
+            .replace("@SERIES@", Py.strings(Headlines.COMPARISON_SERIES)));
     nb.markdown("## Headline metrics by regime\n\nMean [confidence interval] over seeds.");
-    nb.code("""
+    nb.code(
+        """
         def with_interval(row):
             if pd.isna(row["mean"]):
                 return "n/a"
@@ -307,8 +349,10 @@ final class NotebookBuilder {
         table["mean [CI]"] = table.apply(with_interval, axis=1)
         table.pivot(index="metric", columns="regime", values="mean [CI]").reindex(index=HEADLINE, columns=REGIMES)
         """);
-    nb.markdown("## Forest plots\n\nEach regime's mean (marker) and interval (bar), one panel per headline metric.");
-    nb.code("""
+    nb.markdown(
+        "## Forest plots\n\nEach regime's mean (marker) and interval (bar), one panel per headline metric.");
+    nb.code(
+        """
         fig, axes = panel_grid(len(HEADLINE), 2, 5.0, 2.5)
         for ax, metric in zip(axes, HEADLINE):
             d = comparison[comparison["metric"] == metric].set_index("regime").reindex(REGIMES)
@@ -321,9 +365,11 @@ final class NotebookBuilder {
         fig.tight_layout()
         plt.show()
         """);
-    nb.markdown("## Paired differences\n\nFor each pair of regimes (a \u2212 b): the mean per-seed difference and its"
-        + " interval; blue where the interval excludes 0, grey where it includes 0.");
-    nb.code("""
+    nb.markdown(
+        "## Paired differences\n\nFor each pair of regimes (a \u2212 b): the mean per-seed difference and its"
+            + " interval; blue where the interval excludes 0, grey where it includes 0.");
+    nb.code(
+        """
         fig, axes = panel_grid(len(HEADLINE), 2, 5.0, max(2.3, 0.9 + 0.32 * len(REGIMES) * (len(REGIMES) - 1) / 2))
         for ax, metric in zip(axes, HEADLINE):
             d = paired[paired["metric"] == metric].reset_index(drop=True)
@@ -338,9 +384,11 @@ final class NotebookBuilder {
         fig.tight_layout()
         plt.show()
         """);
-    nb.markdown("## Time series by regime\n\nThe mean over seeds at every recorded step (line) and its interval"
-        + " (band).");
-    nb.code("""
+    nb.markdown(
+        "## Time series by regime\n\nThe mean over seeds at every recorded step (line) and its interval"
+            + " (band).");
+    nb.code(
+        """
         div, xlabel = time_axis(tsm["day"])
         for col in SERIES:
             if col + "_mean" not in tsm.columns:
@@ -360,25 +408,30 @@ final class NotebookBuilder {
             fig.tight_layout()
             plt.show()
         """);
-    nb.markdown("## Keep going\n\nRegimes share their seeds, so any summary metric can be compared seed by seed."
-        + " For example the per-seed difference of total harm between the first and the last regime:");
-    nb.code("""
+    nb.markdown(
+        "## Keep going\n\nRegimes share their seeds, so any summary metric can be compared seed by seed."
+            + " For example the per-seed difference of total harm between the first and the last regime:");
+    nb.code(
+        """
         ok = runs[runs["status"] == "ok"]
         wide = ok.pivot(index="replication", columns="regime", values="@HARM@")
         if len(REGIMES) >= 2:
             diff = wide[REGIMES[0]] - wide[REGIMES[-1]]
             print(f"@HARM@, {REGIMES[0]} - {REGIMES[-1]}, per seed:")
             print(diff.describe())
-        """.replace("@HARM@", Metrics.HARM_TOTAL_RUN.name()));
+        """
+            .replace("@HARM@", Metrics.HARM_TOTAL_RUN.name()));
   }
 
   private static void sweep(Notebook nb) {
-    nb.markdown("## Load the sweep\n\n`runs.csv`: one row per run (point, parameter values, regime, replication,"
-        + " seed, status, every summary metric); `aggregate.csv`: mean, sd and interval per point, regime and"
-        + " metric; `sobol.csv`: Sobol indices (Sobol designs); `morris.csv`: Morris elementary effects (Morris"
-        + " designs); `timeseries.csv.gz`: every run's time series"
-        + " (pandas reads the gzip directly).");
-    nb.code("""
+    nb.markdown(
+        "## Load the sweep\n\n`runs.csv`: one row per run (point, parameter values, regime, replication,"
+            + " seed, status, every summary metric); `aggregate.csv`: mean, sd and interval per point, regime and"
+            + " metric; `sobol.csv`: Sobol indices (Sobol designs); `morris.csv`: Morris elementary effects (Morris"
+            + " designs); `timeseries.csv.gz`: every run's time series"
+            + " (pandas reads the gzip directly).");
+    nb.code(
+        """
         runs = pd.read_csv(DATA / "runs.csv")
         aggregate = pd.read_csv(DATA / "aggregate.csv")
         sobol = pd.read_csv(DATA / "sobol.csv") if (DATA / "sobol.csv").is_file() else None
@@ -412,12 +465,15 @@ final class NotebookBuilder {
 
         def short(key):
             return key.rsplit(".", 1)[-1]
-        """.replace("@SERIES@", Py.strings(Headlines.SWEEP_SERIES)));
-    nb.markdown("## Heat maps or responses\n\nA grid over two or more parameters: heat maps over the first two (the"
-        + " mean over replications in each cell, averaged over any other parameters) and, for two parameters,"
-        + " response curves with intervals. A grid over one parameter: response curves. Other designs: each run's"
-        + " outcome against each parameter.");
-    nb.code("""
+        """
+            .replace("@SERIES@", Py.strings(Headlines.SWEEP_SERIES)));
+    nb.markdown(
+        "## Heat maps or responses\n\nA grid over two or more parameters: heat maps over the first two (the"
+            + " mean over replications in each cell, averaged over any other parameters) and, for two parameters,"
+            + " response curves with intervals. A grid over one parameter: response curves. Other designs: each run's"
+            + " outcome against each parameter.");
+    nb.code(
+        """
         if DESIGN == "grid" and len(PARAMS) >= 2:
             px, py = PARAMS[0], PARAMS[1]
             for metric in METRICS:
@@ -499,9 +555,11 @@ final class NotebookBuilder {
                     fig.tight_layout()
                 plt.show()
         """);
-    nb.markdown("## Sobol indices\n\nFirst-order (S1) and total (ST) indices with bootstrap intervals (Sobol designs"
-        + " only).");
-    nb.code("""
+    nb.markdown(
+        "## Sobol indices\n\nFirst-order (S1) and total (ST) indices with bootstrap intervals (Sobol designs"
+            + " only).");
+    nb.code(
+        """
         if sobol is not None:
             for regime in REGIMES:
                 s = sobol[sobol["regime"] == regime]
@@ -531,9 +589,11 @@ final class NotebookBuilder {
         else:
             print("not a Sobol design: no sobol.csv")
         """);
-    nb.markdown("## Morris screening\n\nEach parameter's mean absolute elementary effect mu* against the standard"
-        + " deviation sigma of its effects (Morris designs only; groups have mu* only and are listed, not drawn).");
-    nb.code("""
+    nb.markdown(
+        "## Morris screening\n\nEach parameter's mean absolute elementary effect mu* against the standard"
+            + " deviation sigma of its effects (Morris designs only; groups have mu* only and are listed, not drawn).");
+    nb.code(
+        """
         if morris is not None:
             for regime in REGIMES:
                 m = morris[morris["regime"] == regime]
@@ -559,9 +619,11 @@ final class NotebookBuilder {
         else:
             print("not a Morris design: no morris.csv")
         """);
-    nb.markdown("## Time series across the sweep\n\nThe mean over all runs of each regime (line) and the 10th to"
-        + " 90th percentile across those runs (band): the spread the design causes, not a confidence interval.");
-    nb.code("""
+    nb.markdown(
+        "## Time series across the sweep\n\nThe mean over all runs of each regime (line) and the 10th to"
+            + " 90th percentile across those runs (band): the spread the design causes, not a confidence interval.");
+    nb.code(
+        """
         if (DATA / "timeseries.csv.gz").is_file():
             ts = pd.read_csv(DATA / "timeseries.csv.gz", usecols=lambda c: c in ["run", "day"] + SWEEP_SERIES)
             ts = ts.merge(runs[["run", "regime"]], on="run")
@@ -588,9 +650,11 @@ final class NotebookBuilder {
         else:
             print("the sweep kept no time series (timeseries: false)")
         """);
-    nb.markdown("## Keep going\n\n`runs.csv` has every summary metric of every run with its parameter values, so"
-        + " any metric can be related to any parameter, e.g. a pivot of one metric's mean per point:");
-    nb.code("""
+    nb.markdown(
+        "## Keep going\n\n`runs.csv` has every summary metric of every run with its parameter values, so"
+            + " any metric can be related to any parameter, e.g. a pivot of one metric's mean per point:");
+    nb.code(
+        """
         if PARAMS and METRICS:
             display(aggregate[aggregate["metric"] == METRICS[0]].pivot_table(
                 index=PARAMS[0], columns="regime", values="mean", aggfunc="mean"))

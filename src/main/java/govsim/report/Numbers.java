@@ -28,13 +28,17 @@ final class Numbers {
   static String interval(double mean, double low, double high) {
     if (Double.isNaN(mean)) return "n/a";
     if (Double.isNaN(low) || Double.isNaN(high)) return format(mean);
-    // No-break space inside the brackets: a narrow table cell wraps before the interval, not inside it.
+    // No-break space inside the brackets: a narrow table cell wraps before the interval, not inside
+    // it.
     return format(mean) + " [" + format(low) + ",\u00a0" + format(high) + "]";
   }
 
   /** A confidence level as a percentage: 0.95 → "95", 0.995 → "99.5". */
   static String percent(double level) {
     if (Double.isNaN(level)) return "95";
-    return new BigDecimal(Double.toString(level * 100)).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    return new BigDecimal(Double.toString(level * 100))
+        .round(new MathContext(6))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 }

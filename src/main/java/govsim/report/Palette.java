@@ -10,8 +10,8 @@ import org.jfree.chart.renderer.PaintScale;
 /**
  * Colours and line styles that readers with colour-vision deficiencies can tell apart, and that
  * survive printing in grey: the Okabe–Ito palette for categories (regimes, series), each category
- * with its own dash pattern as well, and viridis (perceptually uniform, colour-blind safe, light
- * to dark monotone) for heat maps. A regime has the same colour and dash in every figure.
+ * with its own dash pattern as well, and viridis (perceptually uniform, colour-blind safe, light to
+ * dark monotone) for heat maps. A regime has the same colour and dash in every figure.
  */
 public final class Palette {
   private Palette() {}
@@ -24,20 +24,31 @@ public final class Palette {
   public static final Color BLUE = new Color(0x0072B2);
   public static final Color VERMILLION = new Color(0xD55E00);
   public static final Color REDDISH_PURPLE = new Color(0xCC79A7);
+
   /** Neutral grey for reference lines and for "not significant". */
   public static final Color GREY = new Color(0x8C8C8C);
 
   /** Okabe–Ito in the order series are coloured (yellow last: weak on white). */
-  public static final List<Color> SERIES = List.of(BLUE, VERMILLION, BLUISH_GREEN, ORANGE, REDDISH_PURPLE, SKY_BLUE,
-      BLACK, YELLOW);
+  public static final List<Color> SERIES =
+      List.of(BLUE, VERMILLION, BLUISH_GREEN, ORANGE, REDDISH_PURPLE, SKY_BLUE, BLACK, YELLOW);
 
   /** The regimes' names in their canonical order, which fixes their colours. */
-  public static final List<String> REGIMES = List.of("laissez_faire", "centralized", "distributed", "hybrid");
+  public static final List<String> REGIMES =
+      List.of("laissez_faire", "centralized", "distributed", "hybrid");
+
   private static final List<Color> REGIME_COLORS = List.of(BLACK, VERMILLION, BLUISH_GREEN, BLUE);
 
-  /** Dash patterns (in points at the figure's logical size): solid, dashed, dotted, dash-dot, long dash. */
-  private static final List<float[]> DASHES = List.of(new float[0], new float[] {7f, 4f}, new float[] {2f, 3f},
-      new float[] {8f, 3f, 2f, 3f}, new float[] {12f, 4f});
+  /**
+   * Dash patterns (in points at the figure's logical size): solid, dashed, dotted, dash-dot, long
+   * dash.
+   */
+  private static final List<float[]> DASHES =
+      List.of(
+          new float[0],
+          new float[] {7f, 4f},
+          new float[] {2f, 3f},
+          new float[] {8f, 3f, 2f, 3f},
+          new float[] {12f, 4f});
 
   /** The colour of the i-th of several series. */
   public static Color series(int i) {
@@ -50,16 +61,19 @@ public final class Palette {
     return k >= 0 ? REGIME_COLORS.get(k) : series(position + 3);
   }
 
-  /** A regime's line: hybrid solid, centralized dashed, distributed dash-dot, laissez-faire dotted. */
+  /**
+   * A regime's line: hybrid solid, centralized dashed, distributed dash-dot, laissez-faire dotted.
+   */
   public static Stroke regimeStroke(String name, int position, float width) {
     int k = REGIMES.indexOf(name);
-    int dash = switch (k) {
-      case 0 -> 2;
-      case 1 -> 1;
-      case 2 -> 3;
-      case 3 -> 0;
-      default -> position;
-    };
+    int dash =
+        switch (k) {
+          case 0 -> 2;
+          case 1 -> 1;
+          case 2 -> 3;
+          case 3 -> 0;
+          default -> position;
+        };
     return stroke(dash, width);
   }
 
@@ -79,8 +93,10 @@ public final class Palette {
 
   /** Black or white, whichever reads better on the background. */
   public static Color textOn(Color background) {
-    double l = 0.2126 * lin(background.getRed()) + 0.7152 * lin(background.getGreen())
-        + 0.0722 * lin(background.getBlue());
+    double l =
+        0.2126 * lin(background.getRed())
+            + 0.7152 * lin(background.getGreen())
+            + 0.0722 * lin(background.getBlue());
     return l > 0.22 ? BLACK : Color.WHITE;
   }
 
@@ -90,8 +106,10 @@ public final class Palette {
   }
 
   /** Viridis at 11 evenly spaced stops (matplotlib's table), interpolated linearly in between. */
-  private static final int[] VIRIDIS = {0x440154, 0x482475, 0x414487, 0x355F8D, 0x2A788E, 0x21918C, 0x22A884,
-      0x44BF70, 0x7AD151, 0xBDDF26, 0xFDE725};
+  private static final int[] VIRIDIS = {
+    0x440154, 0x482475, 0x414487, 0x355F8D, 0x2A788E, 0x21918C, 0x22A884, 0x44BF70, 0x7AD151,
+    0xBDDF26, 0xFDE725
+  };
 
   /** The viridis colour at t in [0, 1] (clamped). */
   public static Color viridis(double t) {
@@ -100,7 +118,8 @@ public final class Palette {
     double f = x - i;
     Color a = new Color(VIRIDIS[i]);
     Color b = new Color(VIRIDIS[i + 1]);
-    return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+    return new Color(
+        (int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
         (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
         (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
   }

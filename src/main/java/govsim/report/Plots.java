@@ -15,8 +15,8 @@ import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -39,10 +39,10 @@ import org.jfree.ui.RectangleInsets;
 import org.jfree.ui.TextAnchor;
 
 /**
- * The few chart types a report needs, built with JFreeChart 1.0.x and styled by {@link
- * ChartStyle}: lines with interval bands (time series, responses), interval plots (forest plots,
- * Sobol indices), heat maps and scatter plots. Each takes plain arrays; undefined values (NaN) are
- * left out rather than drawn as zero.
+ * The few chart types a report needs, built with JFreeChart 1.0.x and styled by {@link ChartStyle}:
+ * lines with interval bands (time series, responses), interval plots (forest plots, Sobol indices),
+ * heat maps and scatter plots. Each takes plain arrays; undefined values (NaN) are left out rather
+ * than drawn as zero.
  */
 final class Plots {
   private Plots() {}
@@ -54,15 +54,32 @@ final class Plots {
    * @param low lower edge of the band, or null for a line alone (also where NaN)
    * @param high upper edge of the band, or null
    */
-  record Line(String name, Color color, Stroke stroke, double[] x, double[] y, double[] low, double[] high) {}
+  record Line(
+      String name,
+      Color color,
+      Stroke stroke,
+      double[] x,
+      double[] y,
+      double[] low,
+      double[] high) {}
 
   /** Lines (with bands where given) against a numeric x axis; shares are drawn on [0, 1]. */
-  static JFreeChart lines(String title, String xLabel, boolean logX, String yLabel, boolean share, List<Line> lines) {
+  static JFreeChart lines(
+      String title, String xLabel, boolean logX, String yLabel, boolean share, List<Line> lines) {
     return lines(title, xLabel, logX, false, yLabel, share, lines);
   }
 
-  /** As {@link #lines(String, String, boolean, String, boolean, List)}, the x axis from 0 if {@code xFromZero} (time). */
-  static JFreeChart lines(String title, String xLabel, boolean logX, boolean xFromZero, String yLabel, boolean share,
+  /**
+   * As {@link #lines(String, String, boolean, String, boolean, List)}, the x axis from 0 if {@code
+   * xFromZero} (time).
+   */
+  static JFreeChart lines(
+      String title,
+      String xLabel,
+      boolean logX,
+      boolean xFromZero,
+      String yLabel,
+      boolean share,
       List<Line> lines) {
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     DeviationRenderer r = new DeviationRenderer(true, false);
@@ -108,7 +125,8 @@ final class Plots {
    * @param low lower ends (NaN: a point without interval)
    * @param high upper ends
    */
-  record Intervals(String name, Color color, Shape shape, double[] mean, double[] low, double[] high) {}
+  record Intervals(
+      String name, Color color, Shape shape, double[] mean, double[] low, double[] high) {}
 
   /**
    * Interval plot: a forest plot when every series covers its own categories, or several series
@@ -117,8 +135,14 @@ final class Plots {
    * @param reference a value marked by a dashed line and kept in view (0 for differences), or NaN
    * @param legend custom legend entries, or null for the series' own (none if a single series)
    */
-  static JFreeChart intervals(String title, List<String> categories, String valueLabel, List<Intervals> series,
-      boolean dodge, double reference, LegendItemCollection legend) {
+  static JFreeChart intervals(
+      String title,
+      List<String> categories,
+      String valueLabel,
+      List<Intervals> series,
+      boolean dodge,
+      double reference,
+      LegendItemCollection legend) {
     XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
     XYErrorRenderer r = new XYErrorRenderer();
     r.setDrawXError(true);
@@ -137,7 +161,8 @@ final class Plots {
         double m = iv.mean()[c];
         if (Double.isNaN(m) || Double.isInfinite(m)) continue;
         double lo = Double.isNaN(iv.low()[c]) || Double.isInfinite(iv.low()[c]) ? m : iv.low()[c];
-        double hi = Double.isNaN(iv.high()[c]) || Double.isInfinite(iv.high()[c]) ? m : iv.high()[c];
+        double hi =
+            Double.isNaN(iv.high()[c]) || Double.isInfinite(iv.high()[c]) ? m : iv.high()[c];
         double y = c + offset;
         xs.add(m, lo, hi, y, y, y);
         min = Math.min(min, lo);
@@ -155,8 +180,17 @@ final class Plots {
     XYPlot plot = new XYPlot(data, value, cats, r);
     plot.setRangeGridlinesVisible(false);
     if (!Double.isNaN(reference)) {
-      ValueMarker zero = new ValueMarker(reference, ChartStyle.AXIS, new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
-          BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+      ValueMarker zero =
+          new ValueMarker(
+              reference,
+              ChartStyle.AXIS,
+              new BasicStroke(
+                  1.2f,
+                  BasicStroke.CAP_BUTT,
+                  BasicStroke.JOIN_MITER,
+                  10f,
+                  new float[] {5f, 4f},
+                  0f));
       plot.addDomainMarker(zero, Layer.BACKGROUND);
       min = Math.min(min, reference);
       max = Math.max(max, reference);
@@ -178,8 +212,15 @@ final class Plots {
    *
    * @param z values by [x index][y index], NaN where undefined
    */
-  static JFreeChart heatMap(String title, String xLabel, List<String> xTicks, String yLabel, List<String> yTicks,
-      double[][] z, Palette.Viridis scale, String scaleLabel) {
+  static JFreeChart heatMap(
+      String title,
+      String xLabel,
+      List<String> xTicks,
+      String yLabel,
+      List<String> yTicks,
+      double[][] z,
+      Palette.Viridis scale,
+      String scaleLabel) {
     int n = xTicks.size() * yTicks.size();
     double[][] xyz = new double[3][n];
     int k = 0;
@@ -235,7 +276,12 @@ final class Plots {
   record Points(String name, Color color, double[] x, double[] y) {}
 
   /** A scatter plot of per-run outcomes against a parameter, one colour and shape per group. */
-  static JFreeChart scatter(String title, String xLabel, boolean logX, String yLabel, boolean share,
+  static JFreeChart scatter(
+      String title,
+      String xLabel,
+      boolean logX,
+      String yLabel,
+      boolean share,
       List<Points> groups) {
     XYSeriesCollection data = new XYSeriesCollection();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
@@ -268,11 +314,21 @@ final class Plots {
    * with box numbers). With {@code line}, the points are joined in order. Axes start at zero when
    * {@code fromZero}; {@code xMargin} is the share of the x range added on the right for labels.
    */
-  static JFreeChart labelled(String title, String xLabel, String yLabel, double[] x, double[] y, String[] labels,
-      Color color, boolean line, boolean fromZero, double xMargin) {
+  static JFreeChart labelled(
+      String title,
+      String xLabel,
+      String yLabel,
+      double[] x,
+      double[] y,
+      String[] labels,
+      Color color,
+      boolean line,
+      boolean fromZero,
+      double xMargin) {
     XYSeriesCollection data = new XYSeriesCollection();
     XYSeries s = new XYSeries(title, false, true);
-    for (int i = 0; i < x.length; i++) if (Double.isFinite(x[i]) && Double.isFinite(y[i])) s.add(x[i], y[i]);
+    for (int i = 0; i < x.length; i++)
+      if (Double.isFinite(x[i]) && Double.isFinite(y[i])) s.add(x[i], y[i]);
     data.addSeries(s);
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(line, true);
     r.setSeriesPaint(0, color);
@@ -292,10 +348,14 @@ final class Plots {
       }
     }
     for (int i = 0; i < x.length; i++) {
-      if (!Double.isFinite(x[i]) || !Double.isFinite(y[i]) || labels[i] == null || labels[i].isEmpty()) continue;
+      if (!Double.isFinite(x[i])
+          || !Double.isFinite(y[i])
+          || labels[i] == null
+          || labels[i].isEmpty()) continue;
       // Labels of points in the right half go to their left, so that they stay inside the plot.
       boolean right = hi > lo && x[i] > lo + 0.55 * (hi - lo);
-      XYTextAnnotation a = new XYTextAnnotation(right ? labels[i] + "  " : "  " + labels[i], x[i], y[i]);
+      XYTextAnnotation a =
+          new XYTextAnnotation(right ? labels[i] + "  " : "  " + labels[i], x[i], y[i]);
       a.setFont(ChartStyle.ANNOTATION);
       a.setPaint(ChartStyle.TEXT);
       a.setTextAnchor(right ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
@@ -307,23 +367,43 @@ final class Plots {
   }
 
   /**
-   * Two groups of points (cases of interest and the rest) on two parameters, with a rectangle
-   * drawn from (x0, y0) to (x1, y1) (a PRIM box; infinite ends are drawn at the data's edge).
+   * Two groups of points (cases of interest and the rest) on two parameters, with a rectangle drawn
+   * from (x0, y0) to (x1, y1) (a PRIM box; infinite ends are drawn at the data's edge).
    */
-  static JFreeChart boxOnTwo(String title, String xLabel, String yLabel, List<Points> groups, double x0, double x1,
-      double y0, double y1, Color boxColor) {
+  static JFreeChart boxOnTwo(
+      String title,
+      String xLabel,
+      String yLabel,
+      List<Points> groups,
+      double x0,
+      double x1,
+      double y0,
+      double y1,
+      Color boxColor) {
     JFreeChart chart = scatter(title, xLabel, false, yLabel, false, groups);
     XYPlot plot = chart.getXYPlot();
     double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
     double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
     for (Points p : groups) {
-      for (double v : p.x()) if (Double.isFinite(v)) { minX = Math.min(minX, v); maxX = Math.max(maxX, v); }
-      for (double v : p.y()) if (Double.isFinite(v)) { minY = Math.min(minY, v); maxY = Math.max(maxY, v); }
+      for (double v : p.x())
+        if (Double.isFinite(v)) {
+          minX = Math.min(minX, v);
+          maxX = Math.max(maxX, v);
+        }
+      for (double v : p.y())
+        if (Double.isFinite(v)) {
+          minY = Math.min(minY, v);
+          maxY = Math.max(maxY, v);
+        }
     }
-    double bx0 = Math.max(x0, minX), bx1 = Math.min(x1, maxX), by0 = Math.max(y0, minY), by1 = Math.min(y1, maxY);
+    double bx0 = Math.max(x0, minX),
+        bx1 = Math.min(x1, maxX),
+        by0 = Math.max(y0, minY),
+        by1 = Math.min(y1, maxY);
     if (bx0 <= bx1 && by0 <= by1) {
-      plot.addAnnotation(new org.jfree.chart.annotations.XYBoxAnnotation(bx0, by0, bx1, by1,
-          new BasicStroke(2.5f), boxColor, null));
+      plot.addAnnotation(
+          new org.jfree.chart.annotations.XYBoxAnnotation(
+              bx0, by0, bx1, by1, new BasicStroke(2.5f), boxColor, null));
     }
     return chart;
   }
@@ -335,15 +415,21 @@ final class Plots {
     return item;
   }
 
-  /** Distinct marker shapes (circle, square, diamond, triangles) so that groups differ by more than colour. */
+  /**
+   * Distinct marker shapes (circle, square, diamond, triangles) so that groups differ by more than
+   * colour.
+   */
   static Shape shape(int i, double size) {
     double h = size / 2;
     return switch (Math.floorMod(i, 5)) {
       case 0 -> new Ellipse2D.Double(-h, -h, size, size);
       case 1 -> new Rectangle2D.Double(-h * 0.9, -h * 0.9, size * 0.9, size * 0.9);
-      case 2 -> polygon(new double[] {0, h * 1.2, 0, -h * 1.2}, new double[] {-h * 1.2, 0, h * 1.2, 0});
-      case 3 -> polygon(new double[] {0, h * 1.1, -h * 1.1}, new double[] {-h * 1.1, h * 0.9, h * 0.9});
-      default -> polygon(new double[] {0, h * 1.1, -h * 1.1}, new double[] {h * 1.1, -h * 0.9, -h * 0.9});
+      case 2 ->
+          polygon(new double[] {0, h * 1.2, 0, -h * 1.2}, new double[] {-h * 1.2, 0, h * 1.2, 0});
+      case 3 ->
+          polygon(new double[] {0, h * 1.1, -h * 1.1}, new double[] {-h * 1.1, h * 0.9, h * 0.9});
+      default ->
+          polygon(new double[] {0, h * 1.1, -h * 1.1}, new double[] {h * 1.1, -h * 0.9, -h * 0.9});
     };
   }
 
@@ -362,7 +448,10 @@ final class Plots {
     return a;
   }
 
-  /** A log axis with ticks at whole decades (or every 2nd, 5th, 10th): 0.01, 0.1, 1 rather than 0.0316. */
+  /**
+   * A log axis with ticks at whole decades (or every 2nd, 5th, 10th): 0.01, 0.1, 1 rather than
+   * 0.0316.
+   */
   static LogAxis logAxis(String label) {
     LogAxis a = new LogAxis(label);
     a.setSmallestValue(1e-12);

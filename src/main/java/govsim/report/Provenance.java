@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How a folder's data were produced, as its manifest records it: the command, govsim's version
- * and commit, the seed(s) and the scenario's hash. Reports and notebooks print exactly these, and
+ * How a folder's data were produced, as its manifest records it: the command, govsim's version and
+ * commit, the seed(s) and the scenario's hash. Reports and notebooks print exactly these, and
  * nothing from the machine that draws the report, so that the report says where the numbers come
  * from and is the same bytes whoever draws it.
  *
@@ -20,8 +20,8 @@ import java.util.Map;
  * @param scenario the scenario or sweep file and its SHA-256
  * @param facts every recorded fact as (label, value) pairs, in display order
  */
-public record Provenance(String command, String version, String commit, String seed, String scenario,
-    List<Fact> facts) {
+public record Provenance(
+    String command, String version, String commit, String seed, String scenario, List<Fact> facts) {
 
   /** One line of provenance: what it is and its value. */
   public record Fact(String label, String value) {}
@@ -33,10 +33,14 @@ public record Provenance(String command, String version, String commit, String s
   /** Reads the provenance of a folder of the given kind from its manifest. */
   public static Provenance of(FolderKind kind, JsonObject m) {
     JsonObject session = obj(m, "session");
-    String command = commandText(m.has("command") ? m.get("command") : session == null ? null : session.get("command"));
+    String command =
+        commandText(
+            m.has("command") ? m.get("command") : session == null ? null : session.get("command"));
     String version = str(m, "govsim_version");
     String commit = str(m, "git_commit");
-    if (m.has("git_dirty") && m.get("git_dirty").isJsonPrimitive() && m.get("git_dirty").getAsBoolean()) {
+    if (m.has("git_dirty")
+        && m.get("git_dirty").isJsonPrimitive()
+        && m.get("git_dirty").getAsBoolean()) {
       commit = commit + " (built with uncommitted changes)";
     }
     String seed;
@@ -47,13 +51,19 @@ public record Provenance(String command, String version, String commit, String s
         scenario = str(m, "scenario_file") + ", SHA-256 " + str(m, "scenario_sha256");
       }
       case COMPARISON -> {
-        seed = "master seed " + str(m, "master_seed") + "; replication seeds " + list(m.get("seeds"));
+        seed =
+            "master seed " + str(m, "master_seed") + "; replication seeds " + list(m.get("seeds"));
         scenario = str(m, "scenario_file") + ", SHA-256 " + str(m, "scenario_sha256");
       }
       default -> {
         seed = "master seed " + str(m, "master_seed") + " (each run's seed is in runs.csv)";
-        scenario = "sweep file " + str(m, "sweep_file") + ", SHA-256 " + str(m, "sweep_sha256")
-            + "; base scenario " + str(m, "base_scenario");
+        scenario =
+            "sweep file "
+                + str(m, "sweep_file")
+                + ", SHA-256 "
+                + str(m, "sweep_sha256")
+                + "; base scenario "
+                + str(m, "base_scenario");
       }
     }
     List<Fact> facts = new ArrayList<>();
@@ -67,7 +77,8 @@ public record Provenance(String command, String version, String commit, String s
       JsonObject inputs = obj(m, "inputs_sha256");
       if (inputs != null) {
         List<String> lines = new ArrayList<>();
-        for (Map.Entry<String, JsonElement> e : inputs.entrySet()) lines.add(e.getKey() + " " + e.getValue().getAsString());
+        for (Map.Entry<String, JsonElement> e : inputs.entrySet())
+          lines.add(e.getKey() + " " + e.getValue().getAsString());
         facts.add(new Fact("Input files (SHA-256)", String.join("; ", lines)));
       }
     }
@@ -80,21 +91,32 @@ public record Provenance(String command, String version, String commit, String s
     if (m.has("replications")) facts.add(new Fact("Replications", str(m, "replications")));
     if (m.has("users")) facts.add(new Fact("Users", str(m, "users")));
     if (m.has("steps")) facts.add(new Fact("Steps", str(m, "steps")));
-    if (m.has("confidence_level")) facts.add(new Fact("Confidence level", str(m, "confidence_level")));
+    if (m.has("confidence_level"))
+      facts.add(new Fact("Confidence level", str(m, "confidence_level")));
     facts.add(new Fact("MASON / Java", str(m, "mason_version") + " / " + str(m, "java_version")));
-    String started = m.has("started_utc") ? str(m, "started_utc") : session != null ? str(session, "started_utc") : "";
-    if (!started.isEmpty() && !started.equals("unknown")) facts.add(new Fact("Started (UTC)", started));
+    String started =
+        m.has("started_utc")
+            ? str(m, "started_utc")
+            : session != null ? str(session, "started_utc") : "";
+    if (!started.isEmpty() && !started.equals("unknown"))
+      facts.add(new Fact("Started (UTC)", started));
     return new Provenance(command, version, commit, seed, scenario, facts);
   }
 
-  /** A command line as one string, arguments with spaces or quotes single-quoted as a shell would need. */
+  /**
+   * A command line as one string, arguments with spaces or quotes single-quoted as a shell would
+   * need.
+   */
   static String commandText(JsonElement e) {
     if (e == null || e.isJsonNull()) return "";
     if (e.isJsonPrimitive()) return e.getAsString();
     List<String> parts = new ArrayList<>();
     for (JsonElement a : e.getAsJsonArray()) {
       String s = a.isJsonNull() ? "" : a.getAsString();
-      parts.add(s.isEmpty() || s.matches(".*[\\s'\"$`\\\\;&|<>()*?].*") ? "'" + s.replace("'", "'\\''") + "'" : s);
+      parts.add(
+          s.isEmpty() || s.matches(".*[\\s'\"$`\\\\;&|<>()*?].*")
+              ? "'" + s.replace("'", "'\\''") + "'"
+              : s);
     }
     return String.join(" ", parts);
   }

@@ -37,8 +37,13 @@ final class Py {
   static String labels(Map<String, MetricDoc> infos) {
     StringBuilder sb = new StringBuilder("{\n");
     for (Map.Entry<String, MetricDoc> e : infos.entrySet()) {
-      sb.append("    ").append(str(e.getKey())).append(": (").append(str(e.getValue().title())).append(", ")
-          .append(str(e.getValue().unit())).append("),\n");
+      sb.append("    ")
+          .append(str(e.getKey()))
+          .append(": (")
+          .append(str(e.getValue().title()))
+          .append(", ")
+          .append(str(e.getValue().unit()))
+          .append("),\n");
     }
     return sb.append('}').toString();
   }

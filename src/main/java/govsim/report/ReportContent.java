@@ -77,7 +77,8 @@ public final class ReportContent {
     return this;
   }
 
-  ReportContent table(String caption, List<String> header, List<List<String>> rows, int numericFrom) {
+  ReportContent table(
+      String caption, List<String> header, List<List<String>> rows, int numericFrom) {
     blocks.add(new Table(caption, List.copyOf(header), List.copyOf(rows), numericFrom));
     return this;
   }

@@ -24,6 +24,7 @@ public final class ReportWriter {
 
   /** The report file's name. */
   public static final String HTML = "report.html";
+
   /** The figures folder's name. */
   public static final String FIGURES = "figures";
 
@@ -43,7 +44,8 @@ public final class ReportWriter {
    * @param folder a folder written by govsim run, compare or sweep
    * @param out where to write the report, or null for the folder itself
    * @param force replace an existing report.html and figures/
-   * @throws ReportException for a folder that is not a govsim folder, or an existing report without force
+   * @throws ReportException for a folder that is not a govsim folder, or an existing report without
+   *     force
    * @throws UncheckedIOException if writing fails (nothing half-written is left)
    */
   public static Written write(Path folder, Path out, boolean force) throws ReportException {
@@ -60,8 +62,13 @@ public final class ReportWriter {
     Path html = target.resolve(HTML);
     Path figures = target.resolve(FIGURES);
     if (!force && (Files.exists(html) || Files.exists(figures))) {
-      throw new ReportException(target + " already holds a report (" + HTML + ", " + FIGURES
-          + "/); use --force to replace it, or --out DIR to write it elsewhere");
+      throw new ReportException(
+          target
+              + " already holds a report ("
+              + HTML
+              + ", "
+              + FIGURES
+              + "/); use --force to replace it, or --out DIR to write it elsewhere");
     }
     if (force) checkOwnReport(target);
     ReportContent content = build(rf);
@@ -72,15 +79,20 @@ public final class ReportWriter {
         Path stagedFigures = Files.createDirectory(staging.resolve(FIGURES));
         // Figures are independent (each has its own charts), so they are drawn in parallel; the
         // output does not depend on the order they finish in.
-        List<Rendered> rendered = content.figures().parallelStream()
-            .map(fig -> new Rendered(fig.id(), FigureRenderer.png(fig), FigureRenderer.svg(fig))).toList();
+        List<Rendered> rendered =
+            content.figures().parallelStream()
+                .map(
+                    fig -> new Rendered(fig.id(), FigureRenderer.png(fig), FigureRenderer.svg(fig)))
+                .toList();
         Map<String, byte[]> pngs = new LinkedHashMap<>();
         for (Rendered r : rendered) {
           pngs.put(r.id(), r.png());
           Files.write(stagedFigures.resolve(r.id() + ".png"), r.png());
-          Files.writeString(stagedFigures.resolve(r.id() + ".svg"), r.svg(), StandardCharsets.UTF_8);
+          Files.writeString(
+              stagedFigures.resolve(r.id() + ".svg"), r.svg(), StandardCharsets.UTF_8);
         }
-        Files.writeString(staging.resolve(HTML), HtmlReport.render(content, pngs), StandardCharsets.UTF_8);
+        Files.writeString(
+            staging.resolve(HTML), HtmlReport.render(content, pngs), StandardCharsets.UTF_8);
         commit(staging, target, force);
       } finally {
         FileTrees.delete(staging);
@@ -112,11 +124,13 @@ public final class ReportWriter {
     };
   }
 
-  private static void commit(Path staging, Path target, boolean force) throws IOException, ReportException {
+  private static void commit(Path staging, Path target, boolean force)
+      throws IOException, ReportException {
     Path html = target.resolve(HTML);
     Path figures = target.resolve(FIGURES);
     if (!force && (Files.exists(html) || Files.exists(figures))) {
-      throw new ReportException(target + " got a report while this one was drawn; use --force to replace it");
+      throw new ReportException(
+          target + " got a report while this one was drawn; use --force to replace it");
     }
     if (force) checkOwnReport(target);
     Path old = null;
@@ -126,7 +140,11 @@ public final class ReportWriter {
       Files.move(figures, old, StandardCopyOption.ATOMIC_MOVE);
     }
     Files.move(staging.resolve(FIGURES), figures, StandardCopyOption.ATOMIC_MOVE);
-    Files.move(staging.resolve(HTML), html, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        staging.resolve(HTML),
+        html,
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
     if (old != null) FileTrees.delete(old);
   }
 
@@ -141,7 +159,8 @@ public final class ReportWriter {
   static void checkOwnReport(Path target) throws ReportException {
     Path html = target.resolve(HTML);
     Path figures = target.resolve(FIGURES);
-    if (!Files.exists(html, LinkOption.NOFOLLOW_LINKS) && !Files.exists(figures, LinkOption.NOFOLLOW_LINKS)) return;
+    if (!Files.exists(html, LinkOption.NOFOLLOW_LINKS)
+        && !Files.exists(figures, LinkOption.NOFOLLOW_LINKS)) return;
     String why = null;
     if (!Files.isRegularFile(html, LinkOption.NOFOLLOW_LINKS)) {
       why = figures + " exists but " + html + " does not";
@@ -151,8 +170,13 @@ public final class ReportWriter {
       why = foreignFigure(figures);
     }
     if (why != null) {
-      throw new ReportException("refusing to replace the report in " + target + ": " + why + "; --force only"
-          + " replaces a report.html and figures/ written by govsim. Move them away, or use --out DIR");
+      throw new ReportException(
+          "refusing to replace the report in "
+              + target
+              + ": "
+              + why
+              + "; --force only"
+              + " replaces a report.html and figures/ written by govsim. Move them away, or use --out DIR");
     }
   }
 
@@ -170,7 +194,8 @@ public final class ReportWriter {
     try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(figures)) {
       for (Path p : s) {
         String n = p.getFileName().toString();
-        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || !(n.endsWith(".png") || n.endsWith(".svg"))) {
+        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+            || !(n.endsWith(".png") || n.endsWith(".svg"))) {
           return figures + " holds " + n + ", which is not a figure govsim draws";
         }
       }

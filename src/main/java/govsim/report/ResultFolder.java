@@ -36,42 +36,62 @@ public final class ResultFolder {
    */
   public static ResultFolder open(Path dir) throws ReportException {
     if (!Files.exists(dir)) {
-      throw new ReportException(dir + ": no such folder (give the output folder of govsim run, compare or sweep,"
-          + " e.g. results/baseline/seed-1)");
+      throw new ReportException(
+          dir
+              + ": no such folder (give the output folder of govsim run, compare or sweep,"
+              + " e.g. results/baseline/seed-1)");
     }
     if (!Files.isDirectory(dir)) {
-      throw new ReportException(dir + ": not a folder (give the output folder of govsim run, compare or sweep,"
-          + " not a file in it)");
+      throw new ReportException(
+          dir
+              + ": not a folder (give the output folder of govsim run, compare or sweep,"
+              + " not a file in it)");
     }
     Path manifestFile = dir.resolve("manifest.json");
     if (!Files.isRegularFile(manifestFile)) {
-      throw new ReportException(dir + ": not a govsim output folder: it has no manifest.json (give the folder"
-          + " that govsim run, compare or sweep wrote, e.g. results/baseline/compare-seed-1)");
+      throw new ReportException(
+          dir
+              + ": not a govsim output folder: it has no manifest.json (give the folder"
+              + " that govsim run, compare or sweep wrote, e.g. results/baseline/compare-seed-1)");
     }
     JsonObject manifest;
     try {
-      JsonElement e = JsonParser.parseString(Files.readString(manifestFile, StandardCharsets.UTF_8));
+      JsonElement e =
+          JsonParser.parseString(Files.readString(manifestFile, StandardCharsets.UTF_8));
       if (!e.isJsonObject()) throw new JsonParseException("not a JSON object");
       manifest = e.getAsJsonObject();
     } catch (IOException | JsonParseException e) {
-      throw new ReportException(manifestFile + ": cannot read the manifest (" + plain(e.getMessage())
-          + "); was the folder written by govsim?");
+      throw new ReportException(
+          manifestFile
+              + ": cannot read the manifest ("
+              + plain(e.getMessage())
+              + "); was the folder written by govsim?");
     }
     FolderKind kind = kindOf(dir, manifest);
     if (kind == null) {
-      throw new ReportException(dir + ": not a govsim run, comparison or sweep folder: manifest.json has no known"
-          + " \"kind\" and there is no summary.csv");
+      throw new ReportException(
+          dir
+              + ": not a govsim run, comparison or sweep folder: manifest.json has no known"
+              + " \"kind\" and there is no summary.csv");
     }
     for (String f : kind.required()) {
       if (!Files.isRegularFile(dir.resolve(f))) {
-        throw new ReportException(dir + ": this " + kind.label() + " folder lacks " + f
-            + " (was it written completely by govsim, or moved without its files?)");
+        throw new ReportException(
+            dir
+                + ": this "
+                + kind.label()
+                + " folder lacks "
+                + f
+                + " (was it written completely by govsim, or moved without its files?)");
       }
     }
     return new ResultFolder(dir, kind, manifest);
   }
 
-  /** A parser's message without exception class names and help links: "Expected ':' at line 1 column 9". */
+  /**
+   * A parser's message without exception class names and help links: "Expected ':' at line 1 column
+   * 9".
+   */
   static String plain(String message) {
     if (message == null) return "malformed";
     String m = message;
@@ -129,7 +149,8 @@ public final class ResultFolder {
     Path abs = dir.toAbsolutePath().normalize();
     String own = abs.getFileName() == null ? "govsim" : abs.getFileName().toString();
     Path parent = abs.getParent();
-    String p = parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
+    String p =
+        parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
     String name = p.isEmpty() || p.equals("results") ? own : p + "-" + own;
     String safe = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[.-]+", "");
     return safe.isEmpty() ? "govsim" : safe;

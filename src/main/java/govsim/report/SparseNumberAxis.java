@@ -11,11 +11,11 @@ import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.ui.RectangleEdge;
 
 /**
- * A number axis with few, round ticks. JFreeChart 1.0.x packs ticks as tightly as the labels
- * allow, which at paper font sizes gives a tick every 0.05 on a 0–1 axis; this one keeps at least
- * 55 points between ticks on a vertical axis and 90 (or the label width and a half) on a
- * horizontal one, with steps of 1, 2 or 5 times a power of ten, and labels with as many decimals
- * as the step needs (0.05, 0.10, 0.15; 1,000, 2,000).
+ * A number axis with few, round ticks. JFreeChart 1.0.x packs ticks as tightly as the labels allow,
+ * which at paper font sizes gives a tick every 0.05 on a 0–1 axis; this one keeps at least 55
+ * points between ticks on a vertical axis and 90 (or the label width and a half) on a horizontal
+ * one, with steps of 1, 2 or 5 times a power of ten, and labels with as many decimals as the step
+ * needs (0.05, 0.10, 0.15; 1,000, 2,000).
  */
 final class SparseNumberAxis extends NumberAxis {
   private static final long serialVersionUID = 1L;
@@ -39,7 +39,9 @@ final class SparseNumberAxis extends NumberAxis {
     for (int guard = 0; guard < 30; guard++) {
       NumberFormat f = format(unit);
       if (vertical) break;
-      double widest = Math.max(width(g2, f, getRange().getLowerBound()), width(g2, f, getRange().getUpperBound()));
+      double widest =
+          Math.max(
+              width(g2, f, getRange().getLowerBound()), width(g2, f, getRange().getUpperBound()));
       if (length * unit / span >= widest * 1.5) break;
       unit = niceAtLeast(unit * 1.01);
     }
@@ -49,7 +51,9 @@ final class SparseNumberAxis extends NumberAxis {
   }
 
   private int ticksInside(double unit) {
-    return (int) (Math.floor(getRange().getUpperBound() / unit + 1e-9) - Math.ceil(getRange().getLowerBound() / unit - 1e-9))
+    return (int)
+            (Math.floor(getRange().getUpperBound() / unit + 1e-9)
+                - Math.ceil(getRange().getLowerBound() / unit - 1e-9))
         + 1;
   }
 
@@ -98,7 +102,8 @@ final class SparseNumberAxis extends NumberAxis {
     }
 
     @Override
-    public StringBuffer format(double number, StringBuffer toAppendTo, java.text.FieldPosition pos) {
+    public StringBuffer format(
+        double number, StringBuffer toAppendTo, java.text.FieldPosition pos) {
       if (Math.abs(number) < 1e-6) return toAppendTo.append('0');
       return inner.format(number / 1e6, toAppendTo, pos);
     }

@@ -24,9 +24,12 @@ import org.jfree.chart.JFreeChart;
 final class SweepReport {
   /** The time column of the time series (from the metric catalogue). */
   private static final String DAY = Metrics.DAY.name();
+
   private SweepReport() {}
 
-  /** A varied parameter: its key, its levels in the files (sorted), whether numeric and log-scaled. */
+  /**
+   * A varied parameter: its key, its levels in the files (sorted), whether numeric and log-scaled.
+   */
   record Param(String key, List<String> levels, boolean numeric, boolean log) {
     int indexOf(String cell) {
       return levels.indexOf(cell);
@@ -37,33 +40,52 @@ final class SweepReport {
     JsonObject m = f.manifest();
     Provenance p = Provenance.of(FolderKind.SWEEP, m);
     CsvData aggregate = f.csv("aggregate.csv");
-    ComparisonReport.require(aggregate, "point", "regime", "metric", "mean", "ci_low", "ci_high", "n");
+    ComparisonReport.require(
+        aggregate, "point", "regime", "metric", "mean", "ci_low", "ci_high", "n");
     List<Param> params = params(m, aggregate);
     List<String> regimes = ComparisonReport.regimes(m, aggregate);
     List<String> metrics = metrics(m, aggregate);
     String design = Provenance.str(m, "design");
-    String level = Numbers.percent(m.has("confidence_level") ? m.get("confidence_level").getAsDouble() : 0.95);
+    String level =
+        Numbers.percent(m.has("confidence_level") ? m.get("confidence_level").getAsDouble() : 0.95);
     String reps = Provenance.str(m, "replications");
-    ReportContent c = new ReportContent(title(f),
-        (m.has("description") ? Provenance.str(m, "description") + " \u00b7 " : "") + "govsim report of folder `"
-            + f.dir().toAbsolutePath().normalize().getFileName() + "`");
+    ReportContent c =
+        new ReportContent(
+            title(f),
+            (m.has("description") ? Provenance.str(m, "description") + " \u00b7 " : "")
+                + "govsim report of folder `"
+                + f.dir().toAbsolutePath().normalize().getFileName()
+                + "`");
     c.heading("provenance", "How these data were produced").facts(p.facts());
     designSection(c, m, params, regimes, metrics, design, reps);
     c.heading("intervals", "How the intervals are computed");
-    c.paragraph("`aggregate.csv` holds, per design point and regime, the mean of each metric over the point's " + reps
-        + " replication(s) with its " + level + "% t-interval (mean \u00b1 t \u00b7 sd / \u221an, n \u2212 1 degrees of"
-        + " freedom; no interval with a single replication). Regimes share each point's seeds (common random"
-        + " numbers)."
-        + (design.equals("sobol") ? " Sobol indices (`sobol.csv`) are estimated from the points' means (first order:"
-            + " Saltelli et al. 2010; total: Jansen 1999) with " + level + "% bootstrap percentile intervals over "
-            + Provenance.str(Provenance.obj(m, "sobol"), "bootstrap_resamples") + " resamples of the base rows; with"
-            + " few base rows they are wide and can leave [0, 1]." : "")
-        + (design.equals("morris") ? " Morris elementary effects (`morris.csv`) are steps of the points' means along"
-            + " each trajectory, in output units per unit of the parameter's range; mu, mu* and sigma have " + level
-            + "% bootstrap percentile intervals over " + Provenance.str(Provenance.obj(m, "morris"),
-            "bootstrap_resamples") + " resamples of the trajectories' effects." : "")
-        + " Time-series bands below are not confidence intervals: they show the spread of the runs (10th to 90th"
-        + " percentile across all runs of a regime).");
+    c.paragraph(
+        "`aggregate.csv` holds, per design point and regime, the mean of each metric over the point's "
+            + reps
+            + " replication(s) with its "
+            + level
+            + "% t-interval (mean \u00b1 t \u00b7 sd / \u221an, n \u2212 1 degrees of"
+            + " freedom; no interval with a single replication). Regimes share each point's seeds (common random"
+            + " numbers)."
+            + (design.equals("sobol")
+                ? " Sobol indices (`sobol.csv`) are estimated from the points' means (first order:"
+                    + " Saltelli et al. 2010; total: Jansen 1999) with "
+                    + level
+                    + "% bootstrap percentile intervals over "
+                    + Provenance.str(Provenance.obj(m, "sobol"), "bootstrap_resamples")
+                    + " resamples of the base rows; with"
+                    + " few base rows they are wide and can leave [0, 1]."
+                : "")
+            + (design.equals("morris")
+                ? " Morris elementary effects (`morris.csv`) are steps of the points' means along"
+                    + " each trajectory, in output units per unit of the parameter's range; mu, mu* and sigma have "
+                    + level
+                    + "% bootstrap percentile intervals over "
+                    + Provenance.str(Provenance.obj(m, "morris"), "bootstrap_resamples")
+                    + " resamples of the trajectories' effects."
+                : "")
+            + " Time-series bands below are not confidence intervals: they show the spread of the runs (10th to 90th"
+            + " percentile across all runs of a regime).");
 
     boolean grid = design.equals("grid");
     if (grid && params.size() >= 2 && params.get(0).levels().size() > 0) {
@@ -83,7 +105,8 @@ final class SweepReport {
   /** "Parameter sweep: switching-x-lag". */
   static String title(ResultFolder f) {
     JsonObject m = f.manifest();
-    return "Parameter sweep: " + (m.has("name") ? Provenance.str(m, "name") : f.dir().getFileName().toString());
+    return "Parameter sweep: "
+        + (m.has("name") ? Provenance.str(m, "name") : f.dir().getFileName().toString());
   }
 
   private static List<Param> params(JsonObject m, CsvData aggregate) {
@@ -130,13 +153,20 @@ final class SweepReport {
   private static List<String> metrics(JsonObject m, CsvData aggregate) {
     List<String> out = new ArrayList<>();
     JsonElement e = m.get("metrics");
-    if (e != null && e.isJsonArray()) for (JsonElement x : e.getAsJsonArray()) out.add(x.getAsString());
+    if (e != null && e.isJsonArray())
+      for (JsonElement x : e.getAsJsonArray()) out.add(x.getAsString());
     if (out.isEmpty()) out.addAll(aggregate.distinct("metric"));
     return out;
   }
 
-  private static void designSection(ReportContent c, JsonObject m, List<Param> params, List<String> regimes,
-      List<String> metrics, String design, String reps) {
+  private static void designSection(
+      ReportContent c,
+      JsonObject m,
+      List<Param> params,
+      List<String> regimes,
+      List<String> metrics,
+      String design,
+      String reps) {
     c.heading("design", "Design");
     List<List<String>> rows = new ArrayList<>();
     JsonElement ps = m.get("parameters");
@@ -149,26 +179,55 @@ final class SweepReport {
         if (o.has("values")) {
           described.put(key, "values " + Provenance.list(o.get("values")));
         } else {
-          described.put(key, "range [" + Provenance.str(o, "min") + ", " + Provenance.str(o, "max") + "]"
-              + (o.has("log") && o.get("log").getAsBoolean() ? ", log scale" : "")
-              + (o.has("integer") && o.get("integer").getAsBoolean() ? ", integers" : "")
-              + (o.has("levels") ? ", " + Provenance.str(o, "levels") + " levels" : ""));
+          described.put(
+              key,
+              "range ["
+                  + Provenance.str(o, "min")
+                  + ", "
+                  + Provenance.str(o, "max")
+                  + "]"
+                  + (o.has("log") && o.get("log").getAsBoolean() ? ", log scale" : "")
+                  + (o.has("integer") && o.get("integer").getAsBoolean() ? ", integers" : "")
+                  + (o.has("levels") ? ", " + Provenance.str(o, "levels") + " levels" : ""));
         }
       }
     }
     for (Param p : params) {
-      rows.add(List.of("`" + p.key() + "`", described.getOrDefault(p.key(), ""), Integer.toString(p.levels().size())));
+      rows.add(
+          List.of(
+              "`" + p.key() + "`",
+              described.getOrDefault(p.key(), ""),
+              Integer.toString(p.levels().size())));
     }
-    c.paragraph("Design `" + design + "` over " + params.size() + " parameter(s): " + Provenance.str(m, "points")
-        + " points \u00d7 " + reps + " replication(s) \u00d7 " + regimes.size() + " regime(s) (" + String.join(", ", regimes)
-        + ") = " + Provenance.str(m, "runs") + " runs, of which " + Provenance.str(m, "runs_failed")
-        + " failed. Metrics summarised: " + String.join(", ", metrics.stream().map(x -> "`" + x + "`").toList())
-        + ". Each run's parameters, seed and every summary metric are in `runs.csv`; `experiments.csv` and"
-        + " `outcomes.csv` hold the same in the EMA Workbench layout.");
-    c.table("The varied scenario keys.", List.of("Parameter", "Sampled", "Distinct values"), rows, 2);
+    c.paragraph(
+        "Design `"
+            + design
+            + "` over "
+            + params.size()
+            + " parameter(s): "
+            + Provenance.str(m, "points")
+            + " points \u00d7 "
+            + reps
+            + " replication(s) \u00d7 "
+            + regimes.size()
+            + " regime(s) ("
+            + String.join(", ", regimes)
+            + ") = "
+            + Provenance.str(m, "runs")
+            + " runs, of which "
+            + Provenance.str(m, "runs_failed")
+            + " failed. Metrics summarised: "
+            + String.join(", ", metrics.stream().map(x -> "`" + x + "`").toList())
+            + ". Each run's parameters, seed and every summary metric are in `runs.csv`; `experiments.csv` and"
+            + " `outcomes.csv` hold the same in the EMA Workbench layout.");
+    c.table(
+        "The varied scenario keys.", List.of("Parameter", "Sampled", "Distinct values"), rows, 2);
   }
 
-  /** Mean of the aggregate's means per (x level, y level) for one regime and metric, over other parameters. */
+  /**
+   * Mean of the aggregate's means per (x level, y level) for one regime and metric, over other
+   * parameters.
+   */
   private static double[][] cells(CsvData rows, Param x, Param y) {
     double[][] sum = new double[x.levels().size()][y.levels().size()];
     int[][] n = new int[x.levels().size()][y.levels().size()];
@@ -181,13 +240,19 @@ final class SweepReport {
       n[i][j]++;
     }
     for (int i = 0; i < sum.length; i++) {
-      for (int j = 0; j < sum[i].length; j++) sum[i][j] = n[i][j] == 0 ? Double.NaN : sum[i][j] / n[i][j];
+      for (int j = 0; j < sum[i].length; j++)
+        sum[i][j] = n[i][j] == 0 ? Double.NaN : sum[i][j] / n[i][j];
     }
     return sum;
   }
 
-  private static void heatMaps(ReportContent c, CsvData aggregate, List<Param> params, List<String> regimes,
-      List<String> metrics, String reps) {
+  private static void heatMaps(
+      ReportContent c,
+      CsvData aggregate,
+      List<Param> params,
+      List<String> regimes,
+      List<String> metrics,
+      String reps) {
     Param x = params.get(0);
     Param y = params.get(1);
     c.heading("heat-maps", "Heat maps over " + x.key() + " \u00d7 " + y.key());
@@ -212,23 +277,53 @@ final class SweepReport {
       Palette.Viridis scale = new Palette.Viridis(lo, hi);
       List<JFreeChart> panels = new ArrayList<>();
       for (Map.Entry<String, double[][]> e : byRegime.entrySet()) {
-        panels.add(Plots.heatMap(info.title() + ": " + e.getKey(), x.key(), x.levels(), y.key(), y.levels(),
-            e.getValue(), scale, info.unit().isEmpty() ? metric : info.unit()));
+        panels.add(
+            Plots.heatMap(
+                info.title() + ": " + e.getKey(),
+                x.key(),
+                x.levels(),
+                y.key(),
+                y.levels(),
+                e.getValue(),
+                scale,
+                info.unit().isEmpty() ? metric : info.unit()));
       }
-      c.figure(Figure.grid("heat-" + id(metric), info.title() + ": heat map",
-          info.title() + " (`" + metric + "`" + (info.unit().isEmpty() ? "" : ", " + info.unit()) + "): the mean over"
-              + " the " + reps + " replication(s) at each grid point" + (params.size() > 2
-                  ? ", averaged over the levels of the other parameters" : "")
-              + ", one panel per regime, printed in each cell; rows are " + y.key() + ", columns " + x.key()
-              + "; the colour scale (viridis) is shared by the panels."
-              + " Levels are evenly spaced whatever their values. Intervals: `aggregate.csv`"
-              + (params.size() == 2 ? " and the response curves below." : "."),
-          panels, 2, 540, 460));
+      c.figure(
+          Figure.grid(
+              "heat-" + id(metric),
+              info.title() + ": heat map",
+              info.title()
+                  + " (`"
+                  + metric
+                  + "`"
+                  + (info.unit().isEmpty() ? "" : ", " + info.unit())
+                  + "): the mean over"
+                  + " the "
+                  + reps
+                  + " replication(s) at each grid point"
+                  + (params.size() > 2 ? ", averaged over the levels of the other parameters" : "")
+                  + ", one panel per regime, printed in each cell; rows are "
+                  + y.key()
+                  + ", columns "
+                  + x.key()
+                  + "; the colour scale (viridis) is shared by the panels."
+                  + " Levels are evenly spaced whatever their values. Intervals: `aggregate.csv`"
+                  + (params.size() == 2 ? " and the response curves below." : "."),
+              panels,
+              2,
+              540,
+              460));
     }
   }
 
-  private static void responseByLevel(ReportContent c, CsvData aggregate, List<Param> params, List<String> regimes,
-      List<String> metrics, String reps, String level) {
+  private static void responseByLevel(
+      ReportContent c,
+      CsvData aggregate,
+      List<Param> params,
+      List<String> regimes,
+      List<String> metrics,
+      String reps,
+      String level) {
     Param x = params.get(0);
     Param y = params.get(1);
     if (!x.numeric()) return;
@@ -246,21 +341,51 @@ final class SweepReport {
           Plots.Line l = line(shortKey(y.key()) + " = " + y.levels().get(j), j, at, x);
           // Ordered levels get ordered colours (viridis, short of its pale yellow end).
           double t = y.levels().size() == 1 ? 0 : 0.85 * j / (y.levels().size() - 1);
-          lines.add(new Plots.Line(l.name(), Palette.viridis(t), l.stroke(), l.x(), l.y(), l.low(), l.high()));
+          lines.add(
+              new Plots.Line(
+                  l.name(), Palette.viridis(t), l.stroke(), l.x(), l.y(), l.low(), l.high()));
         }
-        panels.add(Plots.lines(info.title() + ": " + regime, x.key() + (x.log() ? " (log scale)" : ""), x.log(),
-            info.axisLabel(), info.isShare(), lines));
+        panels.add(
+            Plots.lines(
+                info.title() + ": " + regime,
+                x.key() + (x.log() ? " (log scale)" : ""),
+                x.log(),
+                info.axisLabel(),
+                info.isShare(),
+                lines));
       }
-      c.figure(Figure.grid("response-" + id(metric), info.title() + ": response curves",
-          info.title() + " (`" + metric + "`): the mean over the " + reps + " replication(s) at each point (line) with"
-              + " its " + level + "% t-interval (band), against " + x.key() + ", one line per level of " + y.key()
-              + " (dark to light: low to high) and one panel per regime.",
-          panels, 2, 540, 420));
+      c.figure(
+          Figure.grid(
+              "response-" + id(metric),
+              info.title() + ": response curves",
+              info.title()
+                  + " (`"
+                  + metric
+                  + "`): the mean over the "
+                  + reps
+                  + " replication(s) at each point (line) with"
+                  + " its "
+                  + level
+                  + "% t-interval (band), against "
+                  + x.key()
+                  + ", one line per level of "
+                  + y.key()
+                  + " (dark to light: low to high) and one panel per regime.",
+              panels,
+              2,
+              540,
+              420));
     }
   }
 
-  private static void responseOneParameter(ReportContent c, CsvData aggregate, Param x, List<String> regimes,
-      List<String> metrics, String reps, String level) {
+  private static void responseOneParameter(
+      ReportContent c,
+      CsvData aggregate,
+      Param x,
+      List<String> regimes,
+      List<String> metrics,
+      String reps,
+      String level) {
     if (!x.numeric()) return;
     List<JFreeChart> panels = new ArrayList<>();
     for (String metric : metrics) {
@@ -270,18 +395,42 @@ final class SweepReport {
       List<Plots.Line> lines = new ArrayList<>();
       for (int r = 0; r < regimes.size(); r++) {
         Plots.Line l = line(regimes.get(r), r, ofMetric.where("regime", regimes.get(r)), x);
-        lines.add(new Plots.Line(l.name(), Palette.regime(regimes.get(r), r),
-            Palette.regimeStroke(regimes.get(r), r, ChartStyle.LINE_WIDTH), l.x(), l.y(), l.low(), l.high()));
+        lines.add(
+            new Plots.Line(
+                l.name(),
+                Palette.regime(regimes.get(r), r),
+                Palette.regimeStroke(regimes.get(r), r, ChartStyle.LINE_WIDTH),
+                l.x(),
+                l.y(),
+                l.low(),
+                l.high()));
       }
-      panels.add(Plots.lines(info.title(), x.key() + (x.log() ? " (log scale)" : ""), x.log(), info.axisLabel(),
-          info.isShare(), lines));
+      panels.add(
+          Plots.lines(
+              info.title(),
+              x.key() + (x.log() ? " (log scale)" : ""),
+              x.log(),
+              info.axisLabel(),
+              info.isShare(),
+              lines));
     }
     if (panels.isEmpty()) return;
     c.heading("responses", "Response curves");
-    c.figure(Figure.grid("responses", "Responses to " + x.key(),
-        "Each metric's mean over the " + reps + " replication(s) at each value of " + x.key() + " (line) with its "
-            + level + "% t-interval (band), one line per regime (`aggregate.csv`).",
-        panels, 2, 540, 400));
+    c.figure(
+        Figure.grid(
+            "responses",
+            "Responses to " + x.key(),
+            "Each metric's mean over the "
+                + reps
+                + " replication(s) at each value of "
+                + x.key()
+                + " (line) with its "
+                + level
+                + "% t-interval (band), one line per regime (`aggregate.csv`).",
+            panels,
+            2,
+            540,
+            400));
   }
 
   /** A response line through the points of one table (one row per level of x). */
@@ -301,11 +450,17 @@ final class SweepReport {
       lo[k] = rows.num(i, "ci_low");
       hi[k] = rows.num(i, "ci_high");
     }
-    return new Plots.Line(name, Palette.series(index), Palette.stroke(index, ChartStyle.LINE_WIDTH), xs, ys, lo, hi);
+    return new Plots.Line(
+        name, Palette.series(index), Palette.stroke(index, ChartStyle.LINE_WIDTH), xs, ys, lo, hi);
   }
 
-  private static void scatter(ReportContent c, ResultFolder f, List<Param> params, List<String> regimes,
-      List<String> metrics) throws ReportException {
+  private static void scatter(
+      ReportContent c,
+      ResultFolder f,
+      List<Param> params,
+      List<String> regimes,
+      List<String> metrics)
+      throws ReportException {
     CsvData runs = f.csv("runs.csv");
     if (!runs.has("regime") || !runs.has("status")) return;
     List<Param> numeric = params.stream().filter(Param::numeric).toList();
@@ -320,25 +475,56 @@ final class SweepReport {
         List<Plots.Points> groups = new ArrayList<>();
         for (int r = 0; r < regimes.size(); r++) {
           CsvData ok = runs.where("regime", regimes.get(r)).where("status", "ok");
-          groups.add(new Plots.Points(regimes.get(r), Palette.regime(regimes.get(r), r), ok.column(p.key()),
-              ok.column(metric)));
+          groups.add(
+              new Plots.Points(
+                  regimes.get(r),
+                  Palette.regime(regimes.get(r), r),
+                  ok.column(p.key()),
+                  ok.column(metric)));
         }
-        panels.add(Plots.scatter(shortKey(p.key()), p.key() + (p.log() ? " (log scale)" : ""), p.log(),
-            info.axisLabel(), info.isShare(), groups));
+        panels.add(
+            Plots.scatter(
+                shortKey(p.key()),
+                p.key() + (p.log() ? " (log scale)" : ""),
+                p.log(),
+                info.axisLabel(),
+                info.isShare(),
+                groups));
       }
       if (panels.isEmpty()) continue;
       int cols = panels.size() <= 2 ? panels.size() : panels.size() <= 4 ? 2 : 3;
-      c.figure(Figure.grid("scatter-" + id(metric), info.title() + ": runs against each parameter",
-          info.title() + " (`" + metric + "`) of every successful run against each varied parameter, one panel per"
-              + " parameter" + (regimes.size() > 1 ? ", one colour and marker per regime" : "") + " (`runs.csv`)."
-              + " A clear trend in a panel means the outcome is sensitive to that parameter.",
-          panels, cols, 400, 320));
+      c.figure(
+          Figure.grid(
+              "scatter-" + id(metric),
+              info.title() + ": runs against each parameter",
+              info.title()
+                  + " (`"
+                  + metric
+                  + "`) of every successful run against each varied parameter, one panel per"
+                  + " parameter"
+                  + (regimes.size() > 1 ? ", one colour and marker per regime" : "")
+                  + " (`runs.csv`)."
+                  + " A clear trend in a panel means the outcome is sensitive to that parameter.",
+              panels,
+              cols,
+              400,
+              320));
     }
   }
 
-  private static void sobol(ReportContent c, CsvData sobol, List<String> regimes, String level) throws ReportException {
-    ComparisonReport.require(sobol, "regime", "metric", "parameter", "s1", "s1_ci_low", "s1_ci_high", "st",
-        "st_ci_low", "st_ci_high");
+  private static void sobol(ReportContent c, CsvData sobol, List<String> regimes, String level)
+      throws ReportException {
+    ComparisonReport.require(
+        sobol,
+        "regime",
+        "metric",
+        "parameter",
+        "s1",
+        "s1_ci_low",
+        "s1_ci_high",
+        "st",
+        "st_ci_low",
+        "st_ci_high");
     c.heading("sobol", "Sobol sensitivity indices");
     List<List<String>> rows = new ArrayList<>();
     for (String regime : regimes) {
@@ -354,31 +540,66 @@ final class SweepReport {
           int k = params.indexOf(x.text(i, "parameter"));
           String[] cols = {"s1", "s1_ci_low", "s1_ci_high", "st", "st_ci_low", "st_ci_high"};
           for (int j = 0; j < 6; j++) v[j][k] = x.num(i, cols[j]);
-          rows.add(List.of(regime, "`" + metric + "`", "`" + x.text(i, "parameter") + "`",
-              Numbers.interval(v[0][k], v[1][k], v[2][k]), Numbers.interval(v[3][k], v[4][k], v[5][k])));
+          rows.add(
+              List.of(
+                  regime,
+                  "`" + metric + "`",
+                  "`" + x.text(i, "parameter") + "`",
+                  Numbers.interval(v[0][k], v[1][k], v[2][k]),
+                  Numbers.interval(v[3][k], v[4][k], v[5][k])));
         }
         MetricDoc info = Metrics.runDoc(metric);
-        panels.add(Plots.intervals(info.title() + " (" + metric + ")", params, "Sobol index",
-            List.of(new Plots.Intervals("first order S1", Palette.BLUE, Plots.shape(0, 10), v[0], v[1], v[2]),
-                new Plots.Intervals("total ST", Palette.VERMILLION, Plots.shape(1, 10), v[3], v[4], v[5])),
-            true, 0.0, null));
+        panels.add(
+            Plots.intervals(
+                info.title() + " (" + metric + ")",
+                params,
+                "Sobol index",
+                List.of(
+                    new Plots.Intervals(
+                        "first order S1", Palette.BLUE, Plots.shape(0, 10), v[0], v[1], v[2]),
+                    new Plots.Intervals(
+                        "total ST", Palette.VERMILLION, Plots.shape(1, 10), v[3], v[4], v[5])),
+                true,
+                0.0,
+                null));
       }
       int k = ofRegime.distinct("parameter").size();
-      c.figure(Figure.grid("sobol-" + id(regime), "Sobol indices, " + regime + " regime",
-          "First-order (S1, circles) and total (ST, squares) Sobol indices of each parameter for each metric under the "
-              + regime + " regime, with " + level + "% bootstrap intervals (`sobol.csv`). S1 is the share of the"
-              + " output's variance due to the parameter alone, ST including its interactions; ST \u2248 0 means the"
-              + " parameter can be fixed. Estimates outside [0, 1] and wide intervals signal too few base rows.",
-          panels, 2, 560, Math.max(260, 110 + 48 * k)));
+      c.figure(
+          Figure.grid(
+              "sobol-" + id(regime),
+              "Sobol indices, " + regime + " regime",
+              "First-order (S1, circles) and total (ST, squares) Sobol indices of each parameter for each metric under the "
+                  + regime
+                  + " regime, with "
+                  + level
+                  + "% bootstrap intervals (`sobol.csv`). S1 is the share of the"
+                  + " output's variance due to the parameter alone, ST including its interactions; ST \u2248 0 means the"
+                  + " parameter can be fixed. Estimates outside [0, 1] and wide intervals signal too few base rows.",
+              panels,
+              2,
+              560,
+              Math.max(260, 110 + 48 * k)));
     }
-    c.table("Sobol indices: estimate [" + level + "% bootstrap interval].", List.of("Regime", "Metric", "Parameter",
-        "First order S1", "Total ST"), rows, 3);
+    c.table(
+        "Sobol indices: estimate [" + level + "% bootstrap interval].",
+        List.of("Regime", "Metric", "Parameter", "First order S1", "Total ST"),
+        rows,
+        3);
   }
 
   private static void morris(ReportContent c, CsvData morris, List<String> regimes, String level)
       throws ReportException {
-    ComparisonReport.require(morris, "regime", "metric", "parameter", "n", "mu", "mu_star", "mu_star_ci_low",
-        "mu_star_ci_high", "sigma");
+    ComparisonReport.require(
+        morris,
+        "regime",
+        "metric",
+        "parameter",
+        "n",
+        "mu",
+        "mu_star",
+        "mu_star_ci_low",
+        "mu_star_ci_high",
+        "sigma");
     c.heading("morris", "Morris screening");
     List<List<String>> rows = new ArrayList<>();
     for (String regime : regimes) {
@@ -394,26 +615,53 @@ final class SweepReport {
           muStar[i] = x.num(i, "mu_star");
           sigma[i] = x.num(i, "sigma");
           labels[i] = shortName(x.text(i, "parameter"));
-          rows.add(List.of(regime, "`" + metric + "`", "`" + x.text(i, "parameter") + "`", x.text(i, "n"),
-              Numbers.interval(x.num(i, "mu"), x.num(i, "mu_ci_low"), x.num(i, "mu_ci_high")),
-              Numbers.interval(muStar[i], x.num(i, "mu_star_ci_low"), x.num(i, "mu_star_ci_high")),
-              Numbers.interval(sigma[i], x.num(i, "sigma_ci_low"), x.num(i, "sigma_ci_high"))));
+          rows.add(
+              List.of(
+                  regime,
+                  "`" + metric + "`",
+                  "`" + x.text(i, "parameter") + "`",
+                  x.text(i, "n"),
+                  Numbers.interval(x.num(i, "mu"), x.num(i, "mu_ci_low"), x.num(i, "mu_ci_high")),
+                  Numbers.interval(
+                      muStar[i], x.num(i, "mu_star_ci_low"), x.num(i, "mu_star_ci_high")),
+                  Numbers.interval(sigma[i], x.num(i, "sigma_ci_low"), x.num(i, "sigma_ci_high"))));
         }
         MetricDoc info = Metrics.runDoc(metric);
-        panels.add(Plots.labelled(info.title() + " (" + metric + ")", "\u03bc* (mean |elementary effect|)",
-            "\u03c3 (sd of the effects)", muStar, sigma, labels, Palette.BLUE, false, true, 0.08));
+        panels.add(
+            Plots.labelled(
+                info.title() + " (" + metric + ")",
+                "\u03bc* (mean |elementary effect|)",
+                "\u03c3 (sd of the effects)",
+                muStar,
+                sigma,
+                labels,
+                Palette.BLUE,
+                false,
+                true,
+                0.08));
       }
       if (panels.isEmpty()) continue;
-      c.figure(Figure.grid("morris-" + id(regime), "Morris screening, " + regime + " regime",
-          "Each parameter's mean absolute elementary effect \u03bc* against the standard deviation \u03c3 of its"
-              + " effects, for each metric under the " + regime + " regime (`morris.csv`; effects in the metric's"
-              + " units per unit of the parameter's range). Parameters near the origin can be fixed; far right,"
-              + " influential; high \u03c3 relative to \u03bc*, non-linear or interacting. Groups have no \u03c3"
-              + " and are not drawn; their \u03bc* is in the table.",
-          panels, 2, 520, 400));
+      c.figure(
+          Figure.grid(
+              "morris-" + id(regime),
+              "Morris screening, " + regime + " regime",
+              "Each parameter's mean absolute elementary effect \u03bc* against the standard deviation \u03c3 of its"
+                  + " effects, for each metric under the "
+                  + regime
+                  + " regime (`morris.csv`; effects in the metric's"
+                  + " units per unit of the parameter's range). Parameters near the origin can be fixed; far right,"
+                  + " influential; high \u03c3 relative to \u03bc*, non-linear or interacting. Groups have no \u03c3"
+                  + " and are not drawn; their \u03bc* is in the table.",
+              panels,
+              2,
+              520,
+              400));
     }
-    c.table("Morris effects: estimate [" + level + "% bootstrap interval].", List.of("Regime", "Metric", "Parameter",
-        "n", "\u03bc", "\u03bc*", "\u03c3"), rows, 3);
+    c.table(
+        "Morris effects: estimate [" + level + "% bootstrap interval].",
+        List.of("Regime", "Metric", "Parameter", "n", "\u03bc", "\u03bc*", "\u03c3"),
+        rows,
+        3);
   }
 
   /** The last part of a key path ("switching_cost_mean" of "users.switching_cost_mean"). */
@@ -422,14 +670,19 @@ final class SweepReport {
     return dot >= 0 ? path.substring(dot + 1) : path;
   }
 
-  private static void timeSeries(ReportContent c, ResultFolder f, List<String> regimes) throws ReportException {
-    CsvData runs = CsvData.read(f.file("runs.csv"), col -> col.equals("run") || col.equals("regime"));
+  private static void timeSeries(ReportContent c, ResultFolder f, List<String> regimes)
+      throws ReportException {
+    CsvData runs =
+        CsvData.read(f.file("runs.csv"), col -> col.equals("run") || col.equals("regime"));
     if (!runs.has("run") || !runs.has("regime")) return;
     Map<String, String> regimeOfRun = new LinkedHashMap<>();
-    for (int i = 0; i < runs.size(); i++) regimeOfRun.put(runs.text(i, "run"), runs.text(i, "regime"));
+    for (int i = 0; i < runs.size(); i++)
+      regimeOfRun.put(runs.text(i, "run"), runs.text(i, "regime"));
     List<String> wanted = Headlines.SWEEP_SERIES;
-    CsvData ts = CsvData.read(f.file("timeseries.csv.gz"),
-        col -> col.equals("run") || col.equals(DAY) || wanted.contains(col));
+    CsvData ts =
+        CsvData.read(
+            f.file("timeseries.csv.gz"),
+            col -> col.equals("run") || col.equals(DAY) || wanted.contains(col));
     if (!ts.has("run") || !ts.has(DAY) || ts.size() == 0) return;
     double last = 0;
     for (double d : ts.column(DAY)) if (!Double.isNaN(d)) last = Math.max(last, d);
@@ -444,7 +697,8 @@ final class SweepReport {
         // Values per recorded day across the runs of this regime.
         TreeMap<Double, List<Double>> byDay = new TreeMap<>();
         for (int i = 0; i < ts.size(); i++) {
-          if (!regimes.get(r).equals(regimeOfRun.get(ts.text(i, "run"))) || Double.isNaN(values[i])) continue;
+          if (!regimes.get(r).equals(regimeOfRun.get(ts.text(i, "run"))) || Double.isNaN(values[i]))
+            continue;
           byDay.computeIfAbsent(days[i], k -> new ArrayList<>()).add(values[i]);
         }
         if (byDay.isEmpty()) continue;
@@ -462,21 +716,43 @@ final class SweepReport {
           p90[k] = percentile(v, 90);
           k++;
         }
-        lines.add(new Plots.Line(regimes.get(r), Palette.regime(regimes.get(r), r),
-            Palette.regimeStroke(regimes.get(r), r, ChartStyle.LINE_WIDTH), x, mean, p10, p90));
+        lines.add(
+            new Plots.Line(
+                regimes.get(r),
+                Palette.regime(regimes.get(r), r),
+                Palette.regimeStroke(regimes.get(r), r, ChartStyle.LINE_WIDTH),
+                x,
+                mean,
+                p10,
+                p90));
       }
       if (lines.isEmpty()) continue;
       MetricDoc info = Metrics.stepDoc(col);
-      c.figure(Figure.single("sweep-ts-" + id(col), info.title() + " across the sweep",
-          info.title() + " (`" + col + "`) over time: the mean over all runs of each regime (line) and the 10th to 90th"
-              + " percentile across those runs (band): how far the design moves the outcome, not a confidence"
-              + " interval (`timeseries.csv.gz`).",
-          Plots.lines(info.title() + " across the sweep", time.label(), false, true, info.axisLabel(), info.isShare(),
-              lines)));
+      c.figure(
+          Figure.single(
+              "sweep-ts-" + id(col),
+              info.title() + " across the sweep",
+              info.title()
+                  + " (`"
+                  + col
+                  + "`) over time: the mean over all runs of each regime (line) and the 10th to 90th"
+                  + " percentile across those runs (band): how far the design moves the outcome, not a confidence"
+                  + " interval (`timeseries.csv.gz`).",
+              Plots.lines(
+                  info.title() + " across the sweep",
+                  time.label(),
+                  false,
+                  true,
+                  info.axisLabel(),
+                  info.isShare(),
+                  lines)));
     }
   }
 
-  /** Percentile with linear interpolation between order statistics (numpy's default), of sorted values. */
+  /**
+   * Percentile with linear interpolation between order statistics (numpy's default), of sorted
+   * values.
+   */
   static double percentile(double[] sorted, double q) {
     if (sorted.length == 0) return Double.NaN;
     double pos = q / 100.0 * (sorted.length - 1);
@@ -485,7 +761,10 @@ final class SweepReport {
     return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
   }
 
-  /** "users.switching_cost_mean" → "switching_cost_mean" for panel titles (the axis has the full key). */
+  /**
+   * "users.switching_cost_mean" → "switching_cost_mean" for panel titles (the axis has the full
+   * key).
+   */
   static String shortKey(String key) {
     int dot = key.lastIndexOf('.');
     return dot < 0 ? key : key.substring(dot + 1);
@@ -493,7 +772,10 @@ final class SweepReport {
 
   /** A figure id from a name: lower case, dashes. */
   static String id(String s) {
-    String x = s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String x =
+        s.toLowerCase(java.util.Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^-+|-+$", "");
     return x.isEmpty() ? "x" : x;
   }
 }

@@ -1,10 +1,10 @@
 package govsim.report;
 
 /**
- * The time axis of a time-series figure: days for runs up to two years, years beyond (a 5-year
- * run reads better as 0–5 years than as 0–1825 days). Also thins long series for drawing: a
- * figure is 800 points wide, so more than {@link #MAX_POINTS} points per line only make the SVG
- * heavier without showing more.
+ * The time axis of a time-series figure: days for runs up to two years, years beyond (a 5-year run
+ * reads better as 0–5 years than as 0–1825 days). Also thins long series for drawing: a figure is
+ * 800 points wide, so more than {@link #MAX_POINTS} points per line only make the SVG heavier
+ * without showing more.
  *
  * @param divisor days per axis unit (1 or 365)
  * @param label the axis label with its unit

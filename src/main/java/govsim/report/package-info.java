@@ -12,8 +12,8 @@
  *       {@link govsim.report.Palette} draw it with JFreeChart 1.0.x in one paper-ready style
  *       (Okabe–Ito colours with dashes, viridis for heat maps); {@code FigureRenderer} writes each
  *       figure as PNG and as SVG (Apache Batik); {@code HtmlReport} writes a self-contained page.
- *   <li>{@link govsim.report.ReportWriter} and {@link govsim.report.NotebookWriter} write the files,
- *       atomically and without overwriting anything unless told to.
+ *   <li>{@link govsim.report.ReportWriter} and {@link govsim.report.NotebookWriter} write the
+ *       files, atomically and without overwriting anything unless told to.
  * </ul>
  */
 package govsim.report;

@@ -11,11 +11,11 @@ import java.util.Map;
 /**
  * Builds records from a validated resolved tree, through their canonical constructors.
  *
- * <p>A record may check its own invariants across fields (say, {@code min_share <= max_share})
- * by throwing {@link IllegalArgumentException} from its constructor. Such a complaint is a user
- * error, not a crash: it becomes a {@link ScenarioError} at the section's key path and location,
- * with the constructor's message. Sibling sections are still built, so their complaints are
- * reported in the same run.
+ * <p>A record may check its own invariants across fields (say, {@code min_share <= max_share}) by
+ * throwing {@link IllegalArgumentException} from its constructor. Such a complaint is a user error,
+ * not a crash: it becomes a {@link ScenarioError} at the section's key path and location, with the
+ * constructor's message. Sibling sections are still built, so their complaints are reported in the
+ * same run.
  */
 final class Binder {
   private final List<ScenarioError> errors;
@@ -67,7 +67,8 @@ final class Binder {
       if (cause instanceof Error err) {
         throw err;
       }
-      throw new IllegalStateException("constructor of " + section.type.getName() + " failed", cause);
+      throw new IllegalStateException(
+          "constructor of " + section.type.getName() + " failed", cause);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot construct " + section.type.getName(), e);
     }

@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
  * Resolves plain (unquoted) YAML scalars by the YAML 1.2 core schema, and explains the YAML 1.1
  * spellings that it does not accept.
  *
- * <p>Why not SnakeYAML's own resolver: it implements YAML 1.1, where {@code 010} is 8, {@code
- * 1:30} is 90, {@code yes} is true and {@code 1_000} is 1000. The same file would then mean
- * different things to other YAML 1.2 tools (and to a reader). Scenario files are scientific
- * input, so anything ambiguous is rejected with a note saying what to write instead. Such a
- * scalar resolves to a string carrying a hint; the hint is shown only where a number (or a
- * boolean) was expected, so {@code name: 010} is still the string "010".
+ * <p>Why not SnakeYAML's own resolver: it implements YAML 1.1, where {@code 010} is 8, {@code 1:30}
+ * is 90, {@code yes} is true and {@code 1_000} is 1000. The same file would then mean different
+ * things to other YAML 1.2 tools (and to a reader). Scenario files are scientific input, so
+ * anything ambiguous is rejected with a note saying what to write instead. Such a scalar resolves
+ * to a string carrying a hint; the hint is shown only where a number (or a boolean) was expected,
+ * so {@code name: 010} is still the string "010".
  */
 final class CoreScalars {
   private CoreScalars() {}
@@ -25,8 +25,7 @@ final class CoreScalars {
   private static final Pattern FLOAT =
       Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
   private static final Pattern NON_FINITE =
-      Pattern.compile(
-          "[-+]?\\.?(inf|Inf|INF|infinity|Infinity|INFINITY)|[-+]?\\.?(nan|NaN|NAN)");
+      Pattern.compile("[-+]?\\.?(inf|Inf|INF|infinity|Infinity|INFINITY)|[-+]?\\.?(nan|NaN|NAN)");
   private static final Pattern HEX = Pattern.compile("[-+]?0[xX][0-9a-fA-F_]+");
   private static final Pattern OCTAL_0O = Pattern.compile("[-+]?0[oO][0-7_]+");
   private static final Pattern BINARY = Pattern.compile("[-+]?0[bB][01_]+");
@@ -45,14 +44,15 @@ final class CoreScalars {
       case "false":
         return new Resolved(Boolean.FALSE, null, null);
       case "True", "TRUE", "False", "FALSE":
-        return string(
-            text, null, "write " + text.toLowerCase(Locale.ROOT) + " in lower case");
+        return string(text, null, "write " + text.toLowerCase(Locale.ROOT) + " in lower case");
       default:
         break;
     }
     if (YAML11_BOOL.matcher(text).matches()) {
       return string(
-          text, null, "YAML 1.1 booleans (yes/no/on/off/y/n) are not accepted; write true or false");
+          text,
+          null,
+          "YAML 1.1 booleans (yes/no/on/off/y/n) are not accepted; write true or false");
     }
     if (INT.matcher(text).matches()) {
       return integer(text);
@@ -112,7 +112,10 @@ final class CoreScalars {
       return "binary numbers are not accepted; write " + radix(text, 2) + " in decimal";
     }
     if (BASE_60.matcher(text).matches()) {
-      return "YAML 1.1 reads " + text + " as a base-60 number" + base60(text)
+      return "YAML 1.1 reads "
+          + text
+          + " as a base-60 number"
+          + base60(text)
           + "; this is ambiguous, write the plain number you mean";
     }
     return null;

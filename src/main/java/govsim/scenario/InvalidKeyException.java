@@ -1,9 +1,9 @@
 package govsim.scenario;
 
 /**
- * Thrown by a record's constructor to blame one key below the record (a check across sections,
- * say an event naming a firm that does not exist). The loader reports it like any other error,
- * at the position where that key is written, with its full key path.
+ * Thrown by a record's constructor to blame one key below the record (a check across sections, say
+ * an event naming a firm that does not exist). The loader reports it like any other error, at the
+ * position where that key is written, with its full key path.
  */
 public final class InvalidKeyException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;

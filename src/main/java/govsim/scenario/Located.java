@@ -12,8 +12,8 @@ import java.util.Map;
  * A YAML value that remembers where it was written.
  *
  * <p>Files, presets and {@code --set} overrides are each read into this tree and then deep-merged
- * before validation. Keeping the location on every value is what lets an error in a merged
- * scenario still point at the file, line and column that supplied the offending value.
+ * before validation. Keeping the location on every value is what lets an error in a merged scenario
+ * still point at the file, line and column that supplied the offending value.
  */
 sealed interface Located permits Located.Mapping, Located.Sequence, Located.Scalar, Located.Broken {
 
@@ -56,8 +56,8 @@ sealed interface Located permits Located.Mapping, Located.Sequence, Located.Scal
    * @param value Long, Double, Boolean, String, or null
    * @param text the text as written (for messages, and for string keys)
    * @param quoted written quoted (or tagged {@code !!str}): a string even if it looks like a number
-   * @param numberHint why a plain scalar that looks like a number is not one (e.g. YAML 1.1
-   *     octal), or null
+   * @param numberHint why a plain scalar that looks like a number is not one (e.g. YAML 1.1 octal),
+   *     or null
    * @param booleanHint why a plain scalar that looks like a boolean is not one (e.g. {@code yes}),
    *     or null
    */
@@ -66,16 +66,16 @@ sealed interface Located permits Located.Mapping, Located.Sequence, Located.Scal
       implements Located {}
 
   /**
-   * A value that was already reported as an error while reading (a forbidden tag, a duplicate
-   * key). Validation skips it silently, so one mistake is reported once.
+   * A value that was already reported as an error while reading (a forbidden tag, a duplicate key).
+   * Validation skips it silently, so one mistake is reported once.
    */
   record Broken(Where where) implements Located {}
 
   /**
    * Deep merge: mappings are merged key by key (recursively), anything else in {@code over}
-   * replaces {@code base} whole. Keys keep the location of the layer that wrote them last,
-   * except that a {@code --set} wrapper does not take over a section written in a file (so a
-   * section-level error still points at the file).
+   * replaces {@code base} whole. Keys keep the location of the layer that wrote them last, except
+   * that a {@code --set} wrapper does not take over a section written in a file (so a section-level
+   * error still points at the file).
    */
   static Located merge(Located base, Located over) {
     if (base == null) {
@@ -102,8 +102,8 @@ sealed interface Located permits Located.Mapping, Located.Sequence, Located.Scal
   }
 
   /**
-   * A tree built in code (nested Maps, Lists, numbers, booleans, strings, enum constants), e.g.
-   * a resolved scenario with one value substituted by a sweep. Every value is placed at {@code
+   * A tree built in code (nested Maps, Lists, numbers, booleans, strings, enum constants), e.g. a
+   * resolved scenario with one value substituted by a sweep. Every value is placed at {@code
    * where}.
    */
   static Located fromPlain(Object value, Where where) {
@@ -125,7 +125,9 @@ sealed interface Located permits Located.Mapping, Located.Sequence, Located.Scal
     if (value == null) {
       return new Scalar(where, null, "null", false, null, null);
     }
-    if (value instanceof Long || value instanceof Integer || value instanceof Short
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
         || value instanceof Byte) {
       long v = ((Number) value).longValue();
       return new Scalar(where, v, Long.toString(v), false, null, null);
@@ -137,7 +139,8 @@ sealed interface Located permits Located.Mapping, Located.Sequence, Located.Scal
     if (value instanceof BigDecimal || value instanceof Double || value instanceof Float) {
       double v = ((Number) value).doubleValue();
       if (!Double.isFinite(v)) {
-        return new Scalar(where, Text.number(v), Text.number(v), false, "not a finite number", null);
+        return new Scalar(
+            where, Text.number(v), Text.number(v), false, "not a finite number", null);
       }
       return new Scalar(where, v, Text.number(v), false, null, null);
     }

@@ -40,14 +40,17 @@ public final class Naming {
     return sb.toString();
   }
 
-  /** YAML spelling of an enum constant: its name in lower case ({@code LAISSEZ_FAIRE} → {@code laissez_faire}). */
+  /**
+   * YAML spelling of an enum constant: its name in lower case ({@code LAISSEZ_FAIRE} → {@code
+   * laissez_faire}).
+   */
   static String enumSpelling(Enum<?> constant) {
     return constant.name().toLowerCase(Locale.ROOT);
   }
 
   /**
-   * The candidate nearest to {@code typed} by edit distance (adjacent transpositions count as
-   * one edit), if it is close enough to be a plausible typo.
+   * The candidate nearest to {@code typed} by edit distance (adjacent transpositions count as one
+   * edit), if it is close enough to be a plausible typo.
    */
   public static Optional<String> nearest(String typed, Collection<String> candidates) {
     String best = null;
@@ -107,8 +110,10 @@ public final class Naming {
   public static final int MAX_FILE_NAME = 100;
 
   /** What a safe file name is, for error messages. */
-  public static final String SAFE_FILE_NAME = "a safe file name: 1 to " + MAX_FILE_NAME
-      + " letters, digits, '-', '_' or '.', not starting with '.' (it names an output folder)";
+  public static final String SAFE_FILE_NAME =
+      "a safe file name: 1 to "
+          + MAX_FILE_NAME
+          + " letters, digits, '-', '_' or '.', not starting with '.' (it names an output folder)";
 
   /**
    * True for a name that can only ever be one file or folder directly inside another: ASCII
@@ -116,14 +121,22 @@ public final class Naming {
    * name), without "..", at most {@link #MAX_FILE_NAME} characters.
    */
   public static boolean isSafeFileName(String name) {
-    if (name == null || name.isEmpty() || name.length() > MAX_FILE_NAME || name.charAt(0) == '.'
+    if (name == null
+        || name.isEmpty()
+        || name.length() > MAX_FILE_NAME
+        || name.charAt(0) == '.'
         || name.contains("..")) {
       return false;
     }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-          || c == '_' || c == '.';
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '_'
+              || c == '.';
       if (!ok) return false;
     }
     return true;

@@ -13,10 +13,10 @@ import java.lang.annotation.Target;
  * The schema ({@link Schema}), the loader's validation, {@code govsim describe} and the ODD
  * parameter tables are all generated from these annotations.
  *
- * <p>Supported component types: {@code double}, {@code int}, {@code long}, {@code boolean},
- * {@code String}, enums (YAML spelling: the constant's name in lower case), nested records
- * (a section; annotate with {@code @Param(doc=...)} only) and {@code List} of records or of
- * {@code String}/{@code Double}/{@code Integer}.
+ * <p>Supported component types: {@code double}, {@code int}, {@code long}, {@code boolean}, {@code
+ * String}, enums (YAML spelling: the constant's name in lower case), nested records (a section;
+ * annotate with {@code @Param(doc=...)} only) and {@code List} of records or of {@code
+ * String}/{@code Double}/{@code Integer}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)
@@ -37,8 +37,8 @@ public @interface Param {
   String doc();
 
   /**
-   * Where the default comes from: a citation (paper section, public fact) or the word
-   * "assumption" followed by the reason.
+   * Where the default comes from: a citation (paper section, public fact) or the word "assumption"
+   * followed by the reason.
    */
   String source() default "assumption";
 

@@ -6,13 +6,13 @@ import java.util.List;
  * One documented scenario key, flattened from the schema for {@code govsim describe}, the ODD
  * parameter tables and tools such as sweep validation.
  *
- * @param path dotted key path: {@code users.switching_cost_mean}; keys of list elements as
- *     {@code events[].at_day}
+ * @param path dotted key path: {@code users.switching_cost_mean}; keys of list elements as {@code
+ *     events[].at_day}
  * @param type one of {@code number}, {@code integer}, {@code boolean}, {@code string}, {@code
  *     enum}, {@code section}, or {@code list<X>} with X one of those (a list of records is {@code
  *     list<section>})
- * @param defaultText the default as YAML text ("0.05", "hybrid", "[]"); empty for a section;
- *     {@code (required)} for a key of a list element that has no default
+ * @param defaultText the default as YAML text ("0.05", "hybrid", "[]"); empty for a section; {@code
+ *     (required)} for a key of a list element that has no default
  * @param unit the unit, empty when dimensionless
  * @param min smallest allowed number (inclusive), -infinity when unbounded; for lists, per element
  * @param max largest allowed number (inclusive), +infinity when unbounded; for lists, per element
@@ -45,7 +45,9 @@ public record ParamInfo(
 
   /** True for number and integer keys (and lists of them), which have a range. */
   public boolean isNumeric() {
-    return type.equals("number") || type.equals("integer") || type.equals("list<number>")
+    return type.equals("number")
+        || type.equals("integer")
+        || type.equals("list<number>")
         || type.equals("list<integer>");
   }
 

@@ -36,28 +36,27 @@ import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Reads untrusted YAML text into a {@link Located} tree, safely. Sweep files are read by the
- * same code ({@link YamlFile}): same limits, same messages.
+ * Reads untrusted YAML text into a {@link Located} tree, safely. Sweep files are read by the same
+ * code ({@link YamlFile}): same limits, same messages.
  *
  * <p>Scenario files come from users, from other people's repositories and from the internet, so
  * reading one must never run code, hang, or exhaust memory:
  *
  * <ul>
  *   <li>SnakeYAML only <em>composes</em> the text into its node tree (with a {@link
- *       SafeConstructor}-based {@link Yaml} that is never asked to construct objects), with
- *       limits on aliases, nesting depth and document length;
+ *       SafeConstructor}-based {@link Yaml} that is never asked to construct objects), with limits
+ *       on aliases, nesting depth and document length;
  *   <li>every tag other than the standard str/int/float/bool/null/map/seq is rejected at its
  *       location ({@code !!javax.script.ScriptEngineManager} and friends);
- *   <li>values are counted while aliases are expanded, and reading stops at a budget, so an
- *       alias bomb ("billion laughs") fails in milliseconds;
+ *   <li>values are counted while aliases are expanded, and reading stops at a budget, so an alias
+ *       bomb ("billion laughs") fails in milliseconds;
  *   <li>files are size-checked before they are read and decoded as strict UTF-8;
  *   <li>duplicate keys are errors (SnakeYAML checks them only when constructing, so it is done
  *       here).
  * </ul>
  *
- * Plain scalars are resolved by the YAML 1.2 core schema in {@link CoreScalars}, not by
- * SnakeYAML's YAML 1.1 resolver. Every problem becomes a {@link ScenarioError}; none escapes as
- * an exception.
+ * Plain scalars are resolved by the YAML 1.2 core schema in {@link CoreScalars}, not by SnakeYAML's
+ * YAML 1.1 resolver. Every problem becomes a {@link ScenarioError}; none escapes as an exception.
  */
 final class SafeYaml {
   private SafeYaml() {}
@@ -77,7 +76,8 @@ final class SafeYaml {
   /** Longest document in code points (SnakeYAML's own limit; the byte limit usually hits first). */
   static final int MAX_CODE_POINTS = 3_000_000;
 
-  private static final Set<Tag> SCALAR_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL);
+  private static final Set<Tag> SCALAR_TAGS =
+      Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL);
 
   /** Turns SnakeYAML marks (0-based) into locations in the user's terms. */
   interface Locator {
@@ -116,7 +116,8 @@ final class SafeYaml {
         if (mark == null) {
           return whole();
         }
-        int column = mark.getLine() == 0 ? valueOffset + mark.getColumn() + 1 : mark.getColumn() + 1;
+        int column =
+            mark.getLine() == 0 ? valueOffset + mark.getColumn() + 1 : mark.getColumn() + 1;
         return new Where(ScenarioLoader.SET_SOURCE, index, column, overrideText);
       }
 
@@ -128,8 +129,8 @@ final class SafeYaml {
   }
 
   /**
-   * Reads a file's bytes, refusing files over {@link #MAX_BYTES}. Problems are reported at
-   * {@code errorAt} under {@code keyPath}; returns null then.
+   * Reads a file's bytes, refusing files over {@link #MAX_BYTES}. Problems are reported at {@code
+   * errorAt} under {@code keyPath}; returns null then.
    */
   static byte[] readFile(Path path, Where errorAt, String keyPath, List<ScenarioError> errors) {
     try {
@@ -139,8 +140,13 @@ final class SafeYaml {
       }
       // Checked before opening: opening a named pipe would block until something writes to it.
       if (Files.exists(path) && !Files.isRegularFile(path)) {
-        errors.add(errorAt.error(keyPath, "cannot read " + path + ": it is not a regular file (a named pipe,"
-            + " device or socket); give a YAML file"));
+        errors.add(
+            errorAt.error(
+                keyPath,
+                "cannot read "
+                    + path
+                    + ": it is not a regular file (a named pipe,"
+                    + " device or socket); give a YAML file"));
         return null;
       }
       long size = Files.size(path);
@@ -168,12 +174,17 @@ final class SafeYaml {
   }
 
   private static String tooLarge(String what, long size) {
-    return what + " is " + size + " bytes; the limit for a scenario or sweep file is " + MAX_BYTES
+    return what
+        + " is "
+        + size
+        + " bytes; the limit for a scenario or sweep file is "
+        + MAX_BYTES
         + " bytes (1 MiB)";
   }
 
   /** Strict UTF-8 decoding (a leading byte-order mark is dropped); null and an error if invalid. */
-  static String decodeUtf8(byte[] bytes, Where errorAt, String keyPath, List<ScenarioError> errors) {
+  static String decodeUtf8(
+      byte[] bytes, Where errorAt, String keyPath, List<ScenarioError> errors) {
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -187,7 +198,8 @@ final class SafeYaml {
     }
     if (result.isError()) {
       errors.add(
-          errorAt.error(keyPath, "not valid UTF-8 text (bad byte at offset " + in.position() + ")"));
+          errorAt.error(
+              keyPath, "not valid UTF-8 text (bad byte at offset " + in.position() + ")"));
       return null;
     }
     out.flip();
@@ -196,9 +208,9 @@ final class SafeYaml {
   }
 
   /**
-   * Parses a whole scenario document, which must be a non-empty mapping. Returns null when it
-   * could not be read at all (the reasons are in {@code errors}); otherwise the tree, from which
-   * values already reported as errors are marked {@link Located.Broken}.
+   * Parses a whole scenario document, which must be a non-empty mapping. Returns null when it could
+   * not be read at all (the reasons are in {@code errors}); otherwise the tree, from which values
+   * already reported as errors are marked {@link Located.Broken}.
    */
   static Located.Mapping parseDocument(String text, Locator loc, List<ScenarioError> errors) {
     if (!checkLength(text, loc, errors)) {
@@ -333,7 +345,8 @@ final class SafeYaml {
   private static String describe(YAMLException e) {
     String m = String.valueOf(e.getMessage());
     if (m.contains("Number of aliases")) {
-      return "more than " + MAX_ALIASES
+      return "more than "
+          + MAX_ALIASES
           + " aliases to lists or mappings; alias expansion produces too many values"
           + " (an alias bomb?)";
     }
@@ -386,7 +399,8 @@ final class SafeYaml {
             loc.at(node.getStartMark())
                 .error(
                     path,
-                    "alias expansion produces too many values (more than " + MAX_VALUES
+                    "alias expansion produces too many values (more than "
+                        + MAX_VALUES
                         + "); is this an alias bomb?"));
         throw new Abort();
       }
@@ -399,7 +413,8 @@ final class SafeYaml {
         errors.add(
             where.error(
                 path,
-                "lists and mappings are nested deeper than " + MAX_DEPTH
+                "lists and mappings are nested deeper than "
+                    + MAX_DEPTH
                     + " levels (a recursive alias?)"));
         throw new Abort();
       }
@@ -455,7 +470,9 @@ final class SafeYaml {
     }
 
     private static String forbiddenTag(Tag tag) {
-      return "tag " + showTag(tag) + " is not allowed here: scenario files hold plain data"
+      return "tag "
+          + showTag(tag)
+          + " is not allowed here: scenario files hold plain data"
           + " (allowed: !!str, !!int, !!float, !!bool, !!null on values, !!seq on lists,"
           + " !!map on mappings)";
     }
@@ -476,7 +493,8 @@ final class SafeYaml {
         if (!fits) {
           errors.add(
               where.error(
-                  path, "tag " + showTag(explicitTag) + " does not fit the value " + Text.quote(text)));
+                  path,
+                  "tag " + showTag(explicitTag) + " does not fit the value " + Text.quote(text)));
           return new Located.Broken(where);
         }
         if (explicitTag.equals(Tag.FLOAT)) {
@@ -524,12 +542,15 @@ final class SafeYaml {
           errors.add(
               keyWhere.error(
                   keyPath,
-                  "duplicate key '" + Text.shorten(key) + "' (first written at line "
-                      + first.keyWhere().line() + ")"));
+                  "duplicate key '"
+                      + Text.shorten(key)
+                      + "' (first written at line "
+                      + first.keyWhere().line()
+                      + ")"));
           continue;
         }
-        entries.put(key, new Located.Entry(key, keyWhere, walk(tuple.getValueNode(), keyPath,
-            depth + 1)));
+        entries.put(
+            key, new Located.Entry(key, keyWhere, walk(tuple.getValueNode(), keyPath, depth + 1)));
       }
       return new Located.Mapping(where, entries);
     }

@@ -6,15 +6,14 @@ import java.util.Objects;
 /**
  * One problem found in a scenario: where it is, which key, and what was expected versus found.
  *
- * <p>Errors are values (not exceptions) so that the loader can collect every problem in a file
- * and report them all at once, sorted by position, instead of making the user fix them one run
- * at a time.
+ * <p>Errors are values (not exceptions) so that the loader can collect every problem in a file and
+ * report them all at once, sorted by position, instead of making the user fix them one run at a
+ * time.
  *
- * <p>Positions: {@code line} and {@code column} are 1-based. For a problem that has no position
- * (a missing file, a file that is too large) both are 0. For a {@code --set} override the
- * source is {@code --set}, {@code line} is the override's 1-based position among the
- * {@code --set} options and {@code column} the 1-based column in the override text; the message
- * names the override.
+ * <p>Positions: {@code line} and {@code column} are 1-based. For a problem that has no position (a
+ * missing file, a file that is too large) both are 0. For a {@code --set} override the source is
+ * {@code --set}, {@code line} is the override's 1-based position among the {@code --set} options
+ * and {@code column} the 1-based column in the override text; the message names the override.
  *
  * @param source file path as given, {@code --set}, or {@code preset:<name>}
  * @param line 1-based line, 0 if unknown

@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * A scenario could not be loaded; carries every error found, sorted by source, line and column.
  *
- * <p>Checked, because a bad scenario file is an expected user mistake that the caller (the CLI,
- * a sweep runner) must turn into a readable report, never a stack trace. {@link #format()} is
- * that report; {@link #getMessage()} returns the same text.
+ * <p>Checked, because a bad scenario file is an expected user mistake that the caller (the CLI, a
+ * sweep runner) must turn into a readable report, never a stack trace. {@link #format()} is that
+ * report; {@link #getMessage()} returns the same text.
  */
 public final class ScenarioException extends Exception {
   private static final long serialVersionUID = 1L;
@@ -52,8 +52,11 @@ public final class ScenarioException extends Exception {
       sb.append(errors.get(i).format()).append('\n');
     }
     if (errors.size() > shown) {
-      sb.append("... and ").append(Text.count(errors.size() - shown, "more error")).append(" (only the first ")
-          .append(MAX_SHOWN).append(" are shown)\n");
+      sb.append("... and ")
+          .append(Text.count(errors.size() - shown, "more error"))
+          .append(" (only the first ")
+          .append(MAX_SHOWN)
+          .append(" are shown)\n");
     }
     sb.append(Text.count(errors.size(), "error")).append(" in ").append(topSource);
     return sb.toString();

@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Loads a scenario: YAML files, a preset and {@code --set} overrides, merged, validated against
- * the {@link Schema} of a root record type, and bound to an immutable record.
+ * Loads a scenario: YAML files, a preset and {@code --set} overrides, merged, validated against the
+ * {@link Schema} of a root record type, and bound to an immutable record.
  *
  * <p>Resolution order (later wins; mappings are deep-merged, lists and scalars replaced whole):
  *
@@ -28,12 +28,12 @@ import java.util.function.Function;
  *       (e.g. {@code regime}), as given by the files and overrides or else by its default;
  *   <li>the {@code extends:} chain, most distant parent first, the file itself last (a relative
  *       {@code extends} is resolved against the directory of the file that contains it);
- *   <li>the {@code --set key.path=value} overrides, in order (each value is read as YAML: a
- *       scalar or a flow collection such as {@code []}).
+ *   <li>the {@code --set key.path=value} overrides, in order (each value is read as YAML: a scalar
+ *       or a flow collection such as {@code []}).
  * </ol>
  *
- * Every error in every source is collected and reported at once in a {@link ScenarioException}.
- * The loader knows nothing of the model; it is safe to share between threads.
+ * Every error in every source is collected and reported at once in a {@link ScenarioException}. The
+ * loader knows nothing of the model; it is safe to share between threads.
  *
  * @param <R> the root record type
  */
@@ -54,11 +54,12 @@ public final class ScenarioLoader<R extends Record> {
    * @param config the bound root record
    * @param resolved the complete resolved tree: every key (defaults included) in schema order;
    *     nested maps and lists of Double, Long, Boolean and String (enums as their YAML spelling);
-   *     unmodifiable. {@link ScenarioYaml#dump} writes it; {@link ScenarioLoader#bind} reads it back.
+   *     unmodifiable. {@link ScenarioYaml#dump} writes it; {@link ScenarioLoader#bind} reads it
+   *     back.
    * @param sha256 hex SHA-256 of the top file's bytes (of the text's UTF-8 bytes for {@link
    *     ScenarioLoader#loadString})
-   * @param files the files read: the top file first (for {@link ScenarioLoader#load}), then its parent, its
-   *     grandparent, ... along the {@code extends} chain
+   * @param files the files read: the top file first (for {@link ScenarioLoader#load}), then its
+   *     parent, its grandparent, ... along the {@code extends} chain
    */
   public record Loaded<R>(R config, Map<String, Object> resolved, String sha256, List<Path> files) {
     public Loaded {
@@ -67,14 +68,20 @@ public final class ScenarioLoader<R extends Record> {
     }
   }
 
-  /** How many errors in a file reached through {@code extends} are shown (its contents stay private). */
+  /**
+   * How many errors in a file reached through {@code extends} are shown (its contents stay
+   * private).
+   */
   public static final int PARENT_ERRORS_SHOWN = 1;
 
   private final Class<R> rootType;
   private final Schema schema;
   private final String presetKey;
   private final Function<String, Optional<String>> presetYaml;
-  /** Folders an {@code extends} may reach besides the top file's own folder tree; null: anywhere. */
+
+  /**
+   * Folders an {@code extends} may reach besides the top file's own folder tree; null: anywhere.
+   */
   private final List<Path> extendsRoots;
 
   /**
@@ -93,8 +100,8 @@ public final class ScenarioLoader<R extends Record> {
     this.presetYaml = presetYaml == null ? value -> Optional.empty() : presetYaml;
     this.extendsRoots = null;
     if (presetKey != null && schema.param(presetKey).isEmpty()) {
-      throw new IllegalStateException("preset key '" + presetKey + "' is not a key of "
-          + rootType.getSimpleName());
+      throw new IllegalStateException(
+          "preset key '" + presetKey + "' is not a key of " + rootType.getSimpleName());
     }
   }
 
@@ -107,10 +114,10 @@ public final class ScenarioLoader<R extends Record> {
   }
 
   /**
-   * This loader with {@code extends} confined: a parent file must lie in the top file's own
-   * folder or below it, or in one of {@code roots} or below (compared as real paths, so links do
-   * not lead out). {@code null} lifts the confinement. Either way a parent must be a regular
-   * {@code .yaml} or {@code .yml} file.
+   * This loader with {@code extends} confined: a parent file must lie in the top file's own folder
+   * or below it, or in one of {@code roots} or below (compared as real paths, so links do not lead
+   * out). {@code null} lifts the confinement. Either way a parent must be a regular {@code .yaml}
+   * or {@code .yml} file.
    */
   public ScenarioLoader<R> withExtendsRoots(List<Path> roots) {
     return new ScenarioLoader<>(this, roots);
@@ -159,8 +166,8 @@ public final class ScenarioLoader<R extends Record> {
 
   /**
    * Validates a tree built in code (for example {@link Loaded#resolved()} with one value
-   * substituted by a sweep) and returns the complete resolved tree, defaults filled in.
-   * Presets and {@code extends} are not applied: the tree is taken as the whole scenario.
+   * substituted by a sweep) and returns the complete resolved tree, defaults filled in. Presets and
+   * {@code extends} are not applied: the tree is taken as the whole scenario.
    *
    * @param sourceName names the tree in errors (which have no line numbers)
    * @throws ScenarioException listing every problem found
@@ -235,7 +242,8 @@ public final class ScenarioLoader<R extends Record> {
       if (baseDir != null) roots.add(identity(baseDir));
       for (Path r : extendsRoots) roots.add(identity(r));
     }
-    List<Located.Mapping> chain = readChain(top, source, baseDir, topIdentity, files, errors, roots);
+    List<Located.Mapping> chain =
+        readChain(top, source, baseDir, topIdentity, files, errors, roots);
     List<Located.Mapping> overrides = parseOverrides(setOverrides, errors);
 
     // Files and overrides first, to learn which preset applies.
@@ -262,8 +270,8 @@ public final class ScenarioLoader<R extends Record> {
   /**
    * Keeps the first {@link #PARENT_ERRORS_SHOWN} errors of each file reached through {@code
    * extends} and replaces the rest by one line that counts them: an error message quotes the
-   * offending key or value, so a parent that is not a scenario at all (a file that was never
-   * meant to be read) is not echoed line by line.
+   * offending key or value, so a parent that is not a scenario at all (a file that was never meant
+   * to be read) is not echoed line by line.
    */
   private static List<ScenarioError> hideParents(List<ScenarioError> errors, List<Path> files) {
     Set<String> parents = new LinkedHashSet<>();
@@ -282,9 +290,15 @@ public final class ScenarioLoader<R extends Record> {
       }
     }
     for (Map.Entry<String, Integer> h : hidden.entrySet()) {
-      out.add(new ScenarioError(h.getKey(), 0, 0, "", Text.count(h.getValue(), "more error")
-          + " in this file, reached through extends, not shown; check it on its own with govsim validate "
-          + h.getKey()));
+      out.add(
+          new ScenarioError(
+              h.getKey(),
+              0,
+              0,
+              "",
+              Text.count(h.getValue(), "more error")
+                  + " in this file, reached through extends, not shown; check it on its own with govsim validate "
+                  + h.getKey()));
     }
     return out;
   }
@@ -318,8 +332,8 @@ public final class ScenarioLoader<R extends Record> {
   }
 
   /**
-   * Follows {@code extends} from the top document. Returns the documents top first, each
-   * without its {@code extends} key; adds each parent's path to {@code files}.
+   * Follows {@code extends} from the top document. Returns the documents top first, each without
+   * its {@code extends} key; adds each parent's path to {@code files}.
    */
   private static List<Located.Mapping> readChain(
       Located.Mapping top,
@@ -345,18 +359,24 @@ public final class ScenarioLoader<R extends Record> {
         break;
       }
       Where at = ext.value().where();
-      if (!(ext.value() instanceof Located.Scalar s) || !(s.value() instanceof String target)
+      if (!(ext.value() instanceof Located.Scalar s)
+          || !(s.value() instanceof String target)
           || target.isBlank()) {
         if (!(ext.value() instanceof Located.Broken)) {
-          errors.add(at.error(EXTENDS_KEY,
-              "expected the path of a parent scenario file, found " + Found.of(ext.value())));
+          errors.add(
+              at.error(
+                  EXTENDS_KEY,
+                  "expected the path of a parent scenario file, found " + Found.of(ext.value())));
         }
         break;
       }
       if (dir == null) {
-        errors.add(at.error(EXTENDS_KEY,
-            "cannot follow extends: this text has no base directory to resolve "
-                + Text.quote(target) + " against"));
+        errors.add(
+            at.error(
+                EXTENDS_KEY,
+                "cannot follow extends: this text has no base directory to resolve "
+                    + Text.quote(target)
+                    + " against"));
         break;
       }
       Path parent = dir.resolve(target).normalize();
@@ -366,8 +386,7 @@ public final class ScenarioLoader<R extends Record> {
         break;
       }
       if (files.size() >= MAX_CHAIN) {
-        errors.add(at.error(EXTENDS_KEY,
-            "extends chain is longer than " + MAX_CHAIN + " files"));
+        errors.add(at.error(EXTENDS_KEY, "extends chain is longer than " + MAX_CHAIN + " files"));
         break;
       }
       String refused = refusal(parent, target, roots);
@@ -388,21 +407,24 @@ public final class ScenarioLoader<R extends Record> {
   }
 
   /**
-   * Why {@code extends: target} (resolved to {@code parent}) may not be followed, or null: it
-   * must name a {@code .yaml}/{@code .yml} file (as written and once links are resolved), be a
-   * regular file, and lie under one of {@code roots} (null: anywhere).
+   * Why {@code extends: target} (resolved to {@code parent}) may not be followed, or null: it must
+   * name a {@code .yaml}/{@code .yml} file (as written and once links are resolved), be a regular
+   * file, and lie under one of {@code roots} (null: anywhere).
    */
   private static String refusal(Path parent, String target, List<Path> roots) {
     Path real = identity(parent);
     if (!isYamlName(parent) || !isYamlName(real)) {
-      return "extends may only name a .yaml or .yml file, found " + Text.quote(target)
+      return "extends may only name a .yaml or .yml file, found "
+          + Text.quote(target)
           + (isYamlName(parent) ? " (a link to " + real + ")" : "");
     }
     if (!java.nio.file.Files.exists(real)) {
       return "cannot read " + parent + ": no such file";
     }
     if (!java.nio.file.Files.isRegularFile(real)) {
-      return "extends may only name a regular file; " + parent + " is a folder, named pipe, device or socket";
+      return "extends may only name a regular file; "
+          + parent
+          + " is a folder, named pipe, device or socket";
     }
     if (roots == null) {
       return null;
@@ -415,7 +437,11 @@ public final class ScenarioLoader<R extends Record> {
     List<String> shown = new ArrayList<>();
     for (Path root : roots) shown.add(root.toString());
     return "extends may only reach files in the scenario's own folder and below it or in the project's"
-        + " scenarios/ folder (" + String.join(", ", shown) + "); " + parent + " is outside them (the"
+        + " scenarios/ folder ("
+        + String.join(", ", shown)
+        + "); "
+        + parent
+        + " is outside them (the"
         + " option --allow-extends-outside lifts this)";
   }
 
@@ -438,8 +464,7 @@ public final class ScenarioLoader<R extends Record> {
   }
 
   /** Each {@code key.path=value} as a one-path mapping located in the override text. */
-  static List<Located.Mapping> parseOverrides(
-      List<String> overrides, List<ScenarioError> errors) {
+  static List<Located.Mapping> parseOverrides(List<String> overrides, List<ScenarioError> errors) {
     List<Located.Mapping> out = new ArrayList<>();
     if (overrides == null) {
       return out;
@@ -503,8 +528,11 @@ public final class ScenarioLoader<R extends Record> {
     }
     Located own = at(preset, presetKey);
     if (own instanceof Located.Scalar s && !name.equals(s.text())) {
-      errors.add(s.where().error(presetKey,
-          "preset '" + name + "' sets " + presetKey + " to " + Text.quote(s.text())));
+      errors.add(
+          s.where()
+              .error(
+                  presetKey,
+                  "preset '" + name + "' sets " + presetKey + " to " + Text.quote(s.text())));
     }
     return preset;
   }

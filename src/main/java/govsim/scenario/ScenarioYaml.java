@@ -11,13 +11,13 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
- * Writes a resolved scenario tree as YAML, e.g. the {@code scenario.resolved.yaml} saved next to
- * a run's outputs.
+ * Writes a resolved scenario tree as YAML, e.g. the {@code scenario.resolved.yaml} saved next to a
+ * run's outputs.
  *
  * <p>The text, loaded again without presets mattering (it holds every key) and without {@code
- * extends}, gives an equal configuration: strings that would read as something else (such as
- * {@code "010"}, {@code "yes"}, {@code "1:30"}) are quoted, numbers are written so they parse to
- * the same double, and no anchors or aliases are emitted.
+ * extends}, gives an equal configuration: strings that would read as something else (such as {@code
+ * "010"}, {@code "yes"}, {@code "1:30"}) are quoted, numbers are written so they parse to the same
+ * double, and no anchors or aliases are emitted.
  */
 public final class ScenarioYaml {
   private ScenarioYaml() {}
@@ -48,8 +48,8 @@ public final class ScenarioYaml {
     options.setAllowUnicode(true);
     LoaderOptions loaderOptions = new LoaderOptions();
     Yaml yaml =
-        new Yaml(new SafeConstructor(loaderOptions), new Representer(options), options,
-            loaderOptions);
+        new Yaml(
+            new SafeConstructor(loaderOptions), new Representer(options), options, loaderOptions);
     StringBuilder sb = new StringBuilder();
     if (headerComment != null && !headerComment.isEmpty()) {
       for (String line : headerComment.split("\\R", -1)) {
@@ -85,7 +85,9 @@ public final class ScenarioYaml {
       }
       return d;
     }
-    if (value instanceof Long || value instanceof Integer || value instanceof Short
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
         || value instanceof Byte) {
       return ((Number) value).longValue();
     }
@@ -96,7 +98,9 @@ public final class ScenarioYaml {
       return Naming.enumSpelling(e);
     }
     throw new IllegalArgumentException(
-        path + " holds " + (value == null ? "null" : value.getClass().getName())
+        path
+            + " holds "
+            + (value == null ? "null" : value.getClass().getName())
             + ", which a scenario cannot hold");
   }
 }

@@ -23,18 +23,17 @@ import java.util.Optional;
  * The scenario keys of a root record type, found by reflection over its {@link Param}-annotated
  * components: names, types, defaults, units, ranges and documentation.
  *
- * <p>It is the single description from which the loader validates files and {@code govsim
- * describe} prints tables, so the documentation cannot drift from what the loader accepts. The
- * scenario package knows nothing of the model: any record tree built from the supported types
- * works (see {@link Param} for the list).
+ * <p>It is the single description from which the loader validates files and {@code govsim describe}
+ * prints tables, so the documentation cannot drift from what the loader accepts. The scenario
+ * package knows nothing of the model: any record tree built from the supported types works (see
+ * {@link Param} for the list).
  *
  * <p>Mistakes in the annotations are programming errors, reported when the schema is built (an
  * {@link IllegalStateException} naming the component): a missing {@code @Param}, an unsupported
  * type, a default that does not parse or is out of range, min &gt; max, two components with the
- * same snake_case name. A number, boolean or enum without {@code def} is <em>required</em>; that
- * is allowed only for keys of list elements (an event's day, say), because every other key must
- * have a default. A {@code String} without {@code def} defaults to the empty string, a list to
- * {@code []}.
+ * same snake_case name. A number, boolean or enum without {@code def} is <em>required</em>; that is
+ * allowed only for keys of list elements (an event's day, say), because every other key must have a
+ * default. A {@code String} without {@code def} defaults to the empty string, a list to {@code []}.
  *
  * <p>Immutable and safe to share between threads.
  */
@@ -102,10 +101,16 @@ public final class Schema {
     final Param param;
     final ValueType type;
     final boolean required;
+
     /** The resolved default (not for sections, whose default is built from their keys). */
     final Object defaultValue;
 
-    Key(String name, RecordComponent component, Param param, ValueType type, boolean required,
+    Key(
+        String name,
+        RecordComponent component,
+        Param param,
+        ValueType type,
+        boolean required,
         Object defaultValue) {
       this.name = name;
       this.component = component;
@@ -162,8 +167,10 @@ public final class Schema {
     Section root = new Builder().section(rootType, "", false, new ArrayDeque<>());
     if (root.byName.containsKey(ScenarioLoader.EXTENDS_KEY)) {
       throw new IllegalStateException(
-          rootType.getSimpleName() + ": a top-level key may not be named '"
-              + ScenarioLoader.EXTENDS_KEY + "' (it names the parent scenario file)");
+          rootType.getSimpleName()
+              + ": a top-level key may not be named '"
+              + ScenarioLoader.EXTENDS_KEY
+              + "' (it names the parent scenario file)");
     }
     return new Schema(rootType, root);
   }
@@ -184,8 +191,8 @@ public final class Schema {
   }
 
   /**
-   * The default scenario as a resolved tree (every key with a default, in schema order), as
-   * {@link ScenarioLoader.Loaded#resolved()} would hold it. A fresh, mutable copy.
+   * The default scenario as a resolved tree (every key with a default, in schema order), as {@link
+   * ScenarioLoader.Loaded#resolved()} would hold it. A fresh, mutable copy.
    */
   public Map<String, Object> defaults() {
     return sectionDefaults(root);
@@ -213,10 +220,16 @@ public final class Schema {
   private static final class Builder {
 
     Section section(
-        Class<? extends Record> type, String path, boolean inListElement, Deque<Class<?>> visiting) {
+        Class<? extends Record> type,
+        String path,
+        boolean inListElement,
+        Deque<Class<?>> visiting) {
       if (visiting.contains(type)) {
         throw new IllegalStateException(
-            "record " + type.getSimpleName() + " contains itself (at '" + path
+            "record "
+                + type.getSimpleName()
+                + " contains itself (at '"
+                + path
                 + "'); scenario sections must form a tree");
       }
       visiting.push(type);
@@ -228,15 +241,23 @@ public final class Schema {
         Param p = c.getAnnotation(Param.class);
         if (p == null) {
           throw new IllegalStateException(
-              "record component " + where + " has no @Param annotation; every scenario key must"
+              "record component "
+                  + where
+                  + " has no @Param annotation; every scenario key must"
                   + " be documented with @Param(doc = ...)");
         }
         String name = Naming.snakeCase(c.getName());
         String clash = seen.put(name, c.getName());
         if (clash != null) {
           throw new IllegalStateException(
-              where + " and " + type.getSimpleName() + "." + clash + " have the same key '"
-                  + name + "'");
+              where
+                  + " and "
+                  + type.getSimpleName()
+                  + "."
+                  + clash
+                  + " have the same key '"
+                  + name
+                  + "'");
         }
         if (p.min() > p.max()) {
           throw new IllegalStateException(where + ": @Param min " + p.min() + " > max " + p.max());
@@ -261,14 +282,16 @@ public final class Schema {
         return ctor;
       } catch (NoSuchMethodException | InaccessibleObjectException | SecurityException e) {
         throw new IllegalStateException(
-            "cannot use the canonical constructor of " + type.getName() + ": " + e.getMessage(),
-            e);
+            "cannot use the canonical constructor of " + type.getName() + ": " + e.getMessage(), e);
       }
     }
 
     @SuppressWarnings("unchecked")
     private ValueType type(
-        Type generic, String where, String keyPath, boolean inListElement,
+        Type generic,
+        String where,
+        String keyPath,
+        boolean inListElement,
         Deque<Class<?>> visiting) {
       if (generic == double.class) {
         return new ValueType(Kind.NUMBER, null, null, null);
@@ -318,13 +341,20 @@ public final class Schema {
 
     private static IllegalStateException unsupported(String where, Type t) {
       return new IllegalStateException(
-          where + " has type " + t.getTypeName() + ", which a scenario cannot hold; use double,"
+          where
+              + " has type "
+              + t.getTypeName()
+              + ", which a scenario cannot hold; use double,"
               + " int, long, boolean, String, an enum, a record, or a List of Double, Integer,"
               + " Long, String, an enum or a record");
     }
 
     private static Key key(
-        String name, RecordComponent c, Param p, ValueType vt, boolean inListElement,
+        String name,
+        RecordComponent c,
+        Param p,
+        ValueType vt,
+        boolean inListElement,
         String where) {
       String def = p.def().strip();
       switch (vt.kind) {
@@ -342,7 +372,8 @@ public final class Schema {
           if (def.isEmpty()) {
             if (!inListElement) {
               throw new IllegalStateException(
-                  where + " has no default: give @Param(def = ...); only keys of list elements"
+                  where
+                      + " has no default: give @Param(def = ...); only keys of list elements"
                       + " may be required");
             }
             return new Key(name, c, p, vt, true, null);
@@ -414,9 +445,9 @@ public final class Schema {
   }
 
   /**
-   * Markdown for {@code govsim describe --markdown} and the ODD document: one table per
-   * top-level section (top-level keys that are not sections come first, under "top level"),
-   * with columns key, type, default, unit, range, meaning, source.
+   * Markdown for {@code govsim describe --markdown} and the ODD document: one table per top-level
+   * section (top-level keys that are not sections come first, under "top level"), with columns key,
+   * type, default, unit, range, meaning, source.
    */
   public String toMarkdown() {
     StringBuilder sb = new StringBuilder();
@@ -437,7 +468,8 @@ public final class Schema {
         sb.append(cell(k.param.doc())).append("\n\n");
         List<ParamInfo> rows = new ArrayList<>();
         for (ParamInfo p : params) {
-          if (p.path().startsWith(k.name + ".") || p.path().startsWith(k.name + "[].")
+          if (p.path().startsWith(k.name + ".")
+              || p.path().startsWith(k.name + "[].")
               || (p.path().equals(k.name) && k.type.kind == Kind.LIST)) {
             rows.add(p);
           }
@@ -457,13 +489,21 @@ public final class Schema {
     sb.append("| key | type | default | unit | range | meaning | source |\n");
     sb.append("|---|---|---|---|---|---|---|\n");
     for (ParamInfo p : rows) {
-      sb.append("| `").append(p.path()).append("` | ")
-          .append(cell(p.type())).append(" | ")
-          .append(defaultCell(p)).append(" | ")
-          .append(cell(p.unit())).append(" | ")
-          .append(cell(p.rangeText())).append(" | ")
-          .append(cell(p.doc())).append(" | ")
-          .append(cell(p.source())).append(" |\n");
+      sb.append("| `")
+          .append(p.path())
+          .append("` | ")
+          .append(cell(p.type()))
+          .append(" | ")
+          .append(defaultCell(p))
+          .append(" | ")
+          .append(cell(p.unit()))
+          .append(" | ")
+          .append(cell(p.rangeText()))
+          .append(" | ")
+          .append(cell(p.doc()))
+          .append(" | ")
+          .append(cell(p.source()))
+          .append(" |\n");
     }
   }
 
@@ -480,7 +520,10 @@ public final class Schema {
 
   /** Text for a table cell: pipes and angle brackets escaped (list<number> is not HTML). */
   private static String cell(String s) {
-    return oneLine(s).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+    return oneLine(s)
+        .replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("<", "&lt;")
         .replace(">", "&gt;");
   }
 
@@ -489,8 +532,8 @@ public final class Schema {
   }
 
   /**
-   * JSON for {@code govsim describe --json}: {@code {"root": ..., "params": [...]}} with one
-   * object per key in schema order; an unbounded min or max is null.
+   * JSON for {@code govsim describe --json}: {@code {"root": ..., "params": [...]}} with one object
+   * per key in schema order; an unbounded min or max is null.
    */
   public String toJson() {
     JsonObject top = new JsonObject();
@@ -512,7 +555,11 @@ public final class Schema {
       array.add(o);
     }
     top.add("params", array);
-    return new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create()
+    return new GsonBuilder()
+        .setPrettyPrinting()
+        .serializeNulls()
+        .disableHtmlEscaping()
+        .create()
         .toJson(top);
   }
 

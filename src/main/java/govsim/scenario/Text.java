@@ -8,7 +8,10 @@ final class Text {
 
   private static final int MAX_SHOWN = 60;
 
-  /** A double as a person would write it: {@code 10} not {@code 10.0}, {@code 0.0001} not {@code 1.0E-4}. */
+  /**
+   * A double as a person would write it: {@code 10} not {@code 10.0}, {@code 0.0001} not {@code
+   * 1.0E-4}.
+   */
   static String number(double d) {
     if (Double.isNaN(d)) {
       return "NaN";

@@ -12,13 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks a merged {@link Located} tree against the schema and produces the resolved tree: every
- * key in schema order, defaults filled in, values as Double/Long/Boolean/String (enums as their
- * YAML spelling), sections as maps, lists as lists.
+ * Checks a merged {@link Located} tree against the schema and produces the resolved tree: every key
+ * in schema order, defaults filled in, values as Double/Long/Boolean/String (enums as their YAML
+ * spelling), sections as maps, lists as lists.
  *
- * <p>It never stops at the first problem: each error is added to the list and the walk goes on,
- * so that a user sees every mistake in one run. A value that failed is {@link #INVALID} in the
- * output (and the caller does not bind such a tree).
+ * <p>It never stops at the first problem: each error is added to the list and the walk goes on, so
+ * that a user sees every mistake in one run. A value that failed is {@link #INVALID} in the output
+ * (and the caller does not bind such a tree).
  */
 final class Validator {
 
@@ -39,8 +39,8 @@ final class Validator {
   }
 
   /**
-   * Where each section and list element was written (by key path), so that a record
-   * constructor's complaint can be reported there.
+   * Where each section and list element was written (by key path), so that a record constructor's
+   * complaint can be reported there.
    */
   Map<String, Where> sectionWheres() {
     return sectionWheres;
@@ -73,7 +73,9 @@ final class Validator {
         sectionWheres.putIfAbsent(keyPath, at);
         out.put(key.name, section(key.type.section, empty, keyPath, at));
       } else if (key.required) {
-        fail(at, keyPath,
+        fail(
+            at,
+            keyPath,
             "missing required key '" + key.name + "' (" + expected(key, key.type) + ")");
         out.put(key.name, INVALID);
       } else {
@@ -92,8 +94,11 @@ final class Validator {
     StringBuilder sb = new StringBuilder("unknown key ").append(Text.quote(entry.key()));
     Optional<String> near = Naming.nearest(entry.key(), section.byName.keySet());
     near.ifPresent(n -> sb.append("; did you mean '").append(n).append("'?"));
-    sb.append(" (allowed ").append(path.isEmpty() ? "at the top level" : "in " + path)
-        .append(": ").append(String.join(", ", section.byName.keySet())).append(')');
+    sb.append(" (allowed ")
+        .append(path.isEmpty() ? "at the top level" : "in " + path)
+        .append(": ")
+        .append(String.join(", ", section.byName.keySet()))
+        .append(')');
     fail(entry.keyWhere(), Naming.join(path, entry.key()), sb.toString());
   }
 
@@ -156,7 +161,9 @@ final class Validator {
           return typeError(key, type, s, path, "write '' for an empty string");
         }
         String text = v instanceof String str ? str : s.text();
-        if (p.fileName() && !(text.isEmpty() && p.def().isEmpty()) && !Naming.isSafeFileName(text)) {
+        if (p.fileName()
+            && !(text.isEmpty() && p.def().isEmpty())
+            && !Naming.isSafeFileName(text)) {
           fail(s.where(), path, "expected " + Naming.SAFE_FILE_NAME + ", found " + Found.of(s));
           return INVALID;
         }
@@ -183,17 +190,20 @@ final class Validator {
     if (!(v instanceof Number n) || s.quoted()) {
       return typeError(key, type, s, path, s.numberHint());
     }
-    double lo = type.kind == Kind.INT ? Math.max(key.param.min(), Integer.MIN_VALUE)
-        : Math.max(key.param.min(), Long.MIN_VALUE);
-    double hi = type.kind == Kind.INT ? Math.min(key.param.max(), Integer.MAX_VALUE)
-        : Math.min(key.param.max(), Long.MAX_VALUE);
+    double lo =
+        type.kind == Kind.INT
+            ? Math.max(key.param.min(), Integer.MIN_VALUE)
+            : Math.max(key.param.min(), Long.MIN_VALUE);
+    double hi =
+        type.kind == Kind.INT
+            ? Math.min(key.param.max(), Integer.MAX_VALUE)
+            : Math.min(key.param.max(), Long.MAX_VALUE);
     double d = n.doubleValue();
     if (!(v instanceof Long) && d != Math.rint(d)) {
       return typeError(key, type, s, path, null);
     }
     // Compare as doubles; Long.MAX_VALUE as a double is 2^63, itself out of range.
-    boolean outside =
-        v instanceof Long l ? l < lo || l > hi : d < lo || d > hi || d >= 0x1p63;
+    boolean outside = v instanceof Long l ? l < lo || l > hi : d < lo || d > hi || d >= 0x1p63;
     if (outside) {
       // Name the documented range if the value breaks it, else the range of the Java type.
       boolean breaksParam = d < key.param.min() || d > key.param.max();
@@ -214,7 +224,9 @@ final class Validator {
       Key key, ValueType type, Located.Scalar s, String path, double min, double max) {
     String unit = key.param.unit().isEmpty() ? "" : " (" + key.param.unit() + ")";
     String what = type.kind == Kind.NUMBER ? "a number " : "an integer ";
-    fail(s.where(), path,
+    fail(
+        s.where(),
+        path,
         "expected " + what + Text.range(min, max) + unit + ", found " + Found.of(s));
     return INVALID;
   }

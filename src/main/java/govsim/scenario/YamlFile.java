@@ -6,11 +6,11 @@ import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Reads a YAML file exactly as the scenario loader reads one, for file kinds that compose their
- * own structure (sweep files): at most {@value SafeYaml#MAX_BYTES} bytes, checked before reading
- * and again while reading (a file that grows meanwhile is refused, not read without end), strict
- * UTF-8, a leading byte-order mark dropped, and the same SnakeYAML limits. Problems are reported
- * in the scenario loader's words and format. The one reader behind both is {@link SafeYaml}.
+ * Reads a YAML file exactly as the scenario loader reads one, for file kinds that compose their own
+ * structure (sweep files): at most {@value SafeYaml#MAX_BYTES} bytes, checked before reading and
+ * again while reading (a file that grows meanwhile is refused, not read without end), strict UTF-8,
+ * a leading byte-order mark dropped, and the same SnakeYAML limits. Problems are reported in the
+ * scenario loader's words and format. The one reader behind both is {@link SafeYaml}.
  */
 public final class YamlFile {
   private YamlFile() {}
@@ -19,8 +19,8 @@ public final class YamlFile {
   public static final int MAX_BYTES = SafeYaml.MAX_BYTES;
 
   /**
-   * A file's bytes as read (for its checksum) and its text (decoded, byte-order mark dropped).
-   * The array is the one read; callers do not change it.
+   * A file's bytes as read (for its checksum) and its text (decoded, byte-order mark dropped). The
+   * array is the one read; callers do not change it.
    */
   public record Contents(byte[] bytes, String text) {}
 

@@ -6,11 +6,11 @@ import java.util.List;
 
 /**
  * The safe YAML reader of scenario files, for other file formats that do not fit a {@code @Param}
- * schema (the game files of {@code govsim game}): the file is read with every protection of
- * {@link SafeYaml} (size and alias limits, no tags, strict UTF-8, duplicate keys rejected, YAML
- * 1.2 core scalars), {@code key.path=value} overrides are merged exactly as {@code --set} does for
- * scenarios, and every value keeps its file, line and column so that the caller can report its
- * own errors in the usual {@code file:line:col: key.path: message} format.
+ * schema (the game files of {@code govsim game}): the file is read with every protection of {@link
+ * SafeYaml} (size and alias limits, no tags, strict UTF-8, duplicate keys rejected, YAML 1.2 core
+ * scalars), {@code key.path=value} overrides are merged exactly as {@code --set} does for
+ * scenarios, and every value keeps its file, line and column so that the caller can report its own
+ * errors in the usual {@code file:line:col: key.path: message} format.
  */
 public final class YamlTree {
   private YamlTree() {}
@@ -46,12 +46,20 @@ public final class YamlTree {
 
   /** Reads YAML text named {@code source} in errors (tests, embedded examples). */
   public static Document readString(String text, String source, List<String> overrides) {
-    return parse(text, source, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), overrides,
+    return parse(
+        text,
+        source,
+        text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        overrides,
         new ArrayList<>());
   }
 
   private static Document parse(
-      String text, String source, byte[] bytes, List<String> overrides, List<ScenarioError> errors) {
+      String text,
+      String source,
+      byte[] bytes,
+      List<String> overrides,
+      List<ScenarioError> errors) {
     Located.Mapping top = SafeYaml.parseDocument(text, SafeYaml.source(source), errors);
     Located merged = top;
     for (Located.Mapping o : ScenarioLoader.parseOverrides(overrides, errors)) {
@@ -131,14 +139,16 @@ public final class YamlTree {
       return value instanceof Located.Scalar s ? s.text() : "";
     }
 
-    /** "found ..." wording for error messages: {@code -1}, {@code the string '5'}, {@code a list}. */
+    /**
+     * "found ..." wording for error messages: {@code -1}, {@code the string '5'}, {@code a list}.
+     */
     public String found() {
       return Found.of(value);
     }
 
     /**
-     * True when this key was written only by a {@code key.path=value} override, not by the file
-     * (an override that names a key the file does not have may be a typo).
+     * True when this key was written only by a {@code key.path=value} override, not by the file (an
+     * override that names a key the file does not have may be a typo).
      */
     public boolean fromOverride() {
       return keyWhere != null ? keyWhere.fromOverride() : value.where().fromOverride();

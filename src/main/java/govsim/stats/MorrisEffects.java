@@ -6,22 +6,22 @@ import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * Morris screening (Morris 1991; mu* from Campolongo, Cariboni and Saltelli 2007): elementary
- * effects of each input (or group of inputs) along one-at-a-time trajectories, summarised as
- * mu (mean effect), mu* (mean absolute effect) and sigma (standard deviation of the effects), with
+ * effects of each input (or group of inputs) along one-at-a-time trajectories, summarised as mu
+ * (mean effect), mu* (mean absolute effect) and sigma (standard deviation of the effects), with
  * bootstrap percentile intervals.
  *
  * <p>The design is r trajectories of g+1 points in [0, 1]^k; consecutive points of a trajectory
- * differ in the inputs of exactly one group, each by +-Delta. The elementary effect of that step
- * is {@code EE = (y_after - y_before) / Delta}, with the sign flipped when the group's first input
+ * differ in the inputs of exactly one group, each by +-Delta. The elementary effect of that step is
+ * {@code EE = (y_after - y_before) / Delta}, with the sign flipped when the group's first input
  * moved down, so it is a difference quotient in units of the output per unit of the input's range
  * (the unit interval). For a linear output {@code y = sum a_i x_i} with {@code x_i = min_i + u_i
- * (max_i - min_i)}, every EE of input i is exactly {@code a_i (max_i - min_i)}: mu = mu* = that
- * and sigma = 0.
+ * (max_i - min_i)}, every EE of input i is exactly {@code a_i (max_i - min_i)}: mu = mu* = that and
+ * sigma = 0.
  *
  * <p>Conventions as in SALib's {@code morris.analyze}: sigma has divisor n-1; steps with a NaN
  * output are dropped (n says how many effects remain). For a group of several inputs only mu* is
- * meaningful (its inputs may move in opposite directions), so mu and sigma are NaN. Intervals:
- * the n effects are resampled with replacement {@code resamples} times and the (1-level)/2 and
+ * meaningful (its inputs may move in opposite directions), so mu and sigma are NaN. Intervals: the
+ * n effects are resampled with replacement {@code resamples} times and the (1-level)/2 and
  * 1-(1-level)/2 percentiles of each resampled statistic are reported (SALib reports a normal
  * half-width for mu* only; percentiles are what govsim's Sobol intervals use).
  */
@@ -44,8 +44,18 @@ public final class MorrisEffects {
    * @param sigmaLow lower end of sigma's bootstrap interval
    * @param sigmaHigh upper end of sigma's bootstrap interval
    */
-  public record Effect(int group, int n, double mu, double muLow, double muHigh, double muStar, double muStarLow,
-      double muStarHigh, double sigma, double sigmaLow, double sigmaHigh) {}
+  public record Effect(
+      int group,
+      int n,
+      double mu,
+      double muLow,
+      double muHigh,
+      double muStar,
+      double muStarLow,
+      double muStarHigh,
+      double sigma,
+      double sigmaLow,
+      double sigmaHigh) {}
 
   /**
    * Estimates the effects of every group.
@@ -60,13 +70,21 @@ public final class MorrisEffects {
    * @return one effect per group, in group order
    * @throws IllegalArgumentException if the design is not made of such trajectories
    */
-  public static List<Effect> estimate(double[][] unit, double[] y, List<List<Integer>> groups, double delta,
-      int resamples, double level, RandomGenerator rng) {
+  public static List<Effect> estimate(
+      double[][] unit,
+      double[] y,
+      List<List<Integer>> groups,
+      double delta,
+      int resamples,
+      double level,
+      RandomGenerator rng) {
     int g = groups.size();
     if (g == 0) throw new IllegalArgumentException("no groups");
-    if (unit.length != y.length) throw new IllegalArgumentException("design and outputs differ in length");
+    if (unit.length != y.length)
+      throw new IllegalArgumentException("design and outputs differ in length");
     if (unit.length % (g + 1) != 0) {
-      throw new IllegalArgumentException(unit.length + " points are not whole trajectories of " + (g + 1));
+      throw new IllegalArgumentException(
+          unit.length + " points are not whole trajectories of " + (g + 1));
     }
     if (resamples < 0) throw new IllegalArgumentException("resamples must be >= 0");
     Stats.checkLevel(level);
@@ -90,7 +108,8 @@ public final class MorrisEffects {
             break;
           }
         }
-        if (moved < 0) throw new IllegalArgumentException("points " + a + " and " + b + " do not differ");
+        if (moved < 0)
+          throw new IllegalArgumentException("points " + a + " and " + b + " do not differ");
         double e = (y[b] - y[a]) / delta;
         if (step < 0) e = -e;
         if (!Double.isNaN(e)) ee[moved][count[moved]++] = e;
@@ -116,12 +135,19 @@ public final class MorrisEffects {
       double[][] sorted = new double[3][];
       for (int q = 0; q < 3; q++) sorted[q] = Stats.sortedFinite(boot[q]);
       double nan = Double.NaN;
-      out.add(new Effect(c, n,
-          single ? stat[0] : nan, single ? Stats.quantile(sorted[0], lo) : nan,
-          single ? Stats.quantile(sorted[0], hi) : nan,
-          stat[1], Stats.quantile(sorted[1], lo), Stats.quantile(sorted[1], hi),
-          single ? stat[2] : nan, single ? Stats.quantile(sorted[2], lo) : nan,
-          single ? Stats.quantile(sorted[2], hi) : nan));
+      out.add(
+          new Effect(
+              c,
+              n,
+              single ? stat[0] : nan,
+              single ? Stats.quantile(sorted[0], lo) : nan,
+              single ? Stats.quantile(sorted[0], hi) : nan,
+              stat[1],
+              Stats.quantile(sorted[1], lo),
+              Stats.quantile(sorted[1], hi),
+              single ? stat[2] : nan,
+              single ? Stats.quantile(sorted[2], lo) : nan,
+              single ? Stats.quantile(sorted[2], hi) : nan));
     }
     return out;
   }

@@ -3,9 +3,9 @@ package govsim.stats;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * The paired comparison of two regimes (or any two treatments) over the same seeds: the mean of
- * the differences {@code a_i - b_i} with its t interval and the two-sided p-value of the paired
- * t-test of "no mean difference".
+ * The paired comparison of two regimes (or any two treatments) over the same seeds: the mean of the
+ * differences {@code a_i - b_i} with its t interval and the two-sided p-value of the paired t-test
+ * of "no mean difference".
  *
  * <p>Why paired: with common random numbers, replication i of every regime uses the same seed, so
  * the draws that do not depend on the regime cancel in {@code a_i - b_i} and the interval is much
@@ -16,11 +16,12 @@ import org.apache.commons.math3.distribution.TDistribution;
  * @param ciLow lower end of the t interval for the mean difference
  * @param ciHigh upper end of that interval
  * @param pValue two-sided p-value of the paired t-test, {@code t = meanDiff / (sd / sqrt(n))} with
- *     n - 1 degrees of freedom; when every difference is the same (sd 0) it is 1 if that
- *     difference is 0 and 0 otherwise; NaN when n &lt; 2
+ *     n - 1 degrees of freedom; when every difference is the same (sd 0) it is 1 if that difference
+ *     is 0 and 0 otherwise; NaN when n &lt; 2
  * @param n number of pairs used: pairs where either value is NaN are dropped
  */
-public record PairedDifference(double meanDiff, double sd, double ciLow, double ciHigh, double pValue, int n) {
+public record PairedDifference(
+    double meanDiff, double sd, double ciLow, double ciHigh, double pValue, int n) {
 
   /**
    * Compares {@code a} with {@code b} pair by pair (index i of each array is one seed).
@@ -32,7 +33,8 @@ public record PairedDifference(double meanDiff, double sd, double ciLow, double 
    */
   public static PairedDifference of(double[] a, double[] b, double level) {
     if (a.length != b.length) {
-      throw new IllegalArgumentException("paired samples differ in length: " + a.length + " vs " + b.length);
+      throw new IllegalArgumentException(
+          "paired samples differ in length: " + a.length + " vs " + b.length);
     }
     Stats.checkLevel(level);
     int n = 0;

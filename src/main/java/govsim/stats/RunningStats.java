@@ -1,9 +1,9 @@
 package govsim.stats;
 
 /**
- * Mean and variance accumulated one value at a time (Welford's algorithm), for statistics over
- * many runs without keeping the runs: per-step time-series means across replications, per-point
- * sweep aggregates. NaN values are skipped and not counted.
+ * Mean and variance accumulated one value at a time (Welford's algorithm), for statistics over many
+ * runs without keeping the runs: per-step time-series means across replications, per-point sweep
+ * aggregates. NaN values are skipped and not counted.
  *
  * <p>Floating-point results depend on the order of {@link #add} calls; govsim feeds values in run
  * order, so results do not depend on how many threads ran the runs. Not thread-safe.

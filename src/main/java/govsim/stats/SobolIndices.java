@@ -5,8 +5,8 @@ import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * Variance-based sensitivity indices from a Saltelli design: first-order (Saltelli et al. 2010,
- * eq. (b) of table 2) and total-order (Jansen 1999) Sobol indices of each input, with bootstrap
+ * Variance-based sensitivity indices from a Saltelli design: first-order (Saltelli et al. 2010, eq.
+ * (b) of table 2) and total-order (Jansen 1999) Sobol indices of each input, with bootstrap
  * percentile intervals.
  *
  * <p>The design has N base rows. For row j, {@code yA[j]} is the output at row j of matrix A,
@@ -38,8 +38,15 @@ public final class SobolIndices {
    * @param totalHigh upper end of ST's bootstrap interval
    * @param n base rows used (rows with a NaN output are dropped)
    */
-  public record Index(int parameter, double firstOrder, double firstLow, double firstHigh, double total,
-      double totalLow, double totalHigh, int n) {}
+  public record Index(
+      int parameter,
+      double firstOrder,
+      double firstLow,
+      double firstHigh,
+      double total,
+      double totalLow,
+      double totalHigh,
+      int n) {}
 
   /**
    * Estimates the indices of every input.
@@ -51,16 +58,17 @@ public final class SobolIndices {
    * @param level interval level in (0, 1), e.g. 0.95
    * @param rng the generator for the bootstrap draws (the caller seeds it, so results are
    *     reproducible); unused when resamples is 0
-   * @return one index per input, in input order; all NaN when fewer than 2 rows are usable or
-   *     the outputs do not vary
+   * @return one index per input, in input order; all NaN when fewer than 2 rows are usable or the
+   *     outputs do not vary
    * @throws IllegalArgumentException if the arrays' lengths disagree
    */
-  public static List<Index> estimate(double[] yA, double[] yB, double[][] yAB, int resamples, double level,
-      RandomGenerator rng) {
+  public static List<Index> estimate(
+      double[] yA, double[] yB, double[][] yAB, int resamples, double level, RandomGenerator rng) {
     int n = yA.length;
     if (yB.length != n) throw new IllegalArgumentException("yA and yB differ in length");
     for (double[] col : yAB) {
-      if (col.length != n) throw new IllegalArgumentException("yAB columns must have the length of yA");
+      if (col.length != n)
+        throw new IllegalArgumentException("yAB columns must have the length of yA");
     }
     if (resamples < 0) throw new IllegalArgumentException("resamples must be >= 0");
     Stats.checkLevel(level);
@@ -97,14 +105,23 @@ public final class SobolIndices {
       double[] s1Sorted = resamples == 0 || m < 2 ? new double[0] : Stats.sortedFinite(s1[i]);
       double[] stSorted = resamples == 0 || m < 2 ? new double[0] : Stats.sortedFinite(st[i]);
       boolean usable = m >= 2;
-      out.add(new Index(i, usable ? point1[i] : Double.NaN, Stats.quantile(s1Sorted, lo), Stats.quantile(s1Sorted, hi),
-          usable ? pointT[i] : Double.NaN, Stats.quantile(stSorted, lo), Stats.quantile(stSorted, hi), m));
+      out.add(
+          new Index(
+              i,
+              usable ? point1[i] : Double.NaN,
+              Stats.quantile(s1Sorted, lo),
+              Stats.quantile(s1Sorted, hi),
+              usable ? pointT[i] : Double.NaN,
+              Stats.quantile(stSorted, lo),
+              Stats.quantile(stSorted, hi),
+              m));
     }
     return out;
   }
 
   /** Point estimates over the given rows (with repetition) into s1 and st; NaN if V is 0. */
-  private static void compute(double[] yA, double[] yB, double[][] yAB, int[] rows, double[] s1, double[] st) {
+  private static void compute(
+      double[] yA, double[] yB, double[][] yAB, int[] rows, double[] s1, double[] st) {
     int m = rows.length;
     int k = yAB.length;
     double sum = 0;

@@ -7,11 +7,11 @@ import org.apache.commons.math3.distribution.TDistribution;
  * Descriptive statistics and t-based confidence intervals over replications.
  *
  * <p>Every function that takes a sample drops NaN values first (a metric undefined in a run, such
- * as a governance gap when no risk was governed) and reports how many values it used. The
- * interval for the mean is the classical Student t interval {@code mean ± t(1-(1-level)/2, n-1)
- * · sd / sqrt(n)}, which assumes approximately normal sample means: reasonable for the sums and
- * time means that govsim summarises over 5 or more replications, and stated in every output
- * that shows such an interval.
+ * as a governance gap when no risk was governed) and reports how many values it used. The interval
+ * for the mean is the classical Student t interval {@code mean ± t(1-(1-level)/2, n-1) · sd /
+ * sqrt(n)}, which assumes approximately normal sample means: reasonable for the sums and time means
+ * that govsim summarises over 5 or more replications, and stated in every output that shows such an
+ * interval.
  */
 public final class Stats {
   private Stats() {}
@@ -31,8 +31,8 @@ public final class Stats {
   }
 
   /**
-   * Arithmetic mean of the non-NaN values; NaN if there are none. A constant sample's mean is
-   * that constant exactly (a plain sum of three 0.1s divided by 3 is not 0.1).
+   * Arithmetic mean of the non-NaN values; NaN if there are none. A constant sample's mean is that
+   * constant exactly (a plain sum of three 0.1s divided by 3 is not 0.1).
    */
   public static double mean(double[] x) {
     double sum = 0;
@@ -71,8 +71,8 @@ public final class Stats {
   }
 
   /**
-   * The two-sided Student t quantile {@code t(1 - (1 - level) / 2, df)}: the half-width of a
-   * {@code level} interval in standard errors.
+   * The two-sided Student t quantile {@code t(1 - (1 - level) / 2, df)}: the half-width of a {@code
+   * level} interval in standard errors.
    *
    * @param df degrees of freedom, at least 1
    * @param level confidence level in (0, 1), e.g. 0.95

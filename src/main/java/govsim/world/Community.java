@@ -12,14 +12,18 @@ public final class Community {
   public final double stringency;
   public final double assurance;
   public final double formedDay;
+
   /** Bit j set: jurisdiction j recognises this community's certificate (M10). */
   public final long recognizedMask;
+
   public final BitSet members = new BitSet();
   public final RuleBook standards = new RuleBook();
+
   /** Per risk id: whether the community has started to work on it (for discovery). */
   public final BitSet watching = new BitSet();
 
-  public Community(int id, double stringency, double assurance, double formedDay, long recognizedMask) {
+  public Community(
+      int id, double stringency, double assurance, double formedDay, long recognizedMask) {
     this.id = id;
     this.stringency = stringency;
     this.assurance = assurance;

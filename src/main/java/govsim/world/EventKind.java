@@ -3,41 +3,71 @@ package govsim.world;
 import java.util.Locale;
 
 /**
- * The vocabulary of the event log (MODEL.md §7): every kind of event a mechanism can log, with
- * what it means and what its value column holds. The {@code type} column of events.csv is
- * {@link #id()}; the GUI's event log and flashes, and the table in docs/ODD.md §7.3, are read
- * from here. A new kind of event is one constant here (the compiler then asks the GUI whether it
- * flashes).
+ * The vocabulary of the event log (MODEL.md §7): every kind of event a mechanism can log, with what
+ * it means and what its value column holds. The {@code type} column of events.csv is {@link #id()};
+ * the GUI's event log and flashes, and the table in docs/ODD.md §7.3, are read from here. A new
+ * kind of event is one constant here (the compiler then asks the GUI whether it flashes).
  */
 public enum EventKind {
   // M1 technology and risk emergence
-  RISK_EMERGED("M1", "A risk emerged, the initial risks of day 0 included (detail: knightian or known).", "severity"),
+  RISK_EMERGED(
+      "M1",
+      "A risk emerged, the initial risks of day 0 included (detail: knightian or known).",
+      "severity"),
   RISK_RETIRED("M1", "A risk retired: it causes no more incidents.", ""),
   RISK_KNOWN("M1", "The first incident of a Knightian risk made it known to everyone.", "severity"),
-  SEVERE_INCIDENT("M1", "An incident of a risk at or above risks.severe_threshold harmed a firm's users.", "harm"),
+  SEVERE_INCIDENT(
+      "M1",
+      "An incident of a risk at or above risks.severe_threshold harmed a firm's users.",
+      "harm"),
   PRACTICE_INCIDENT("M1", "The harmful practice made news that users can notice.", "visibility"),
-  CAPABILITY_SHOCK("M1", "A capability shock: the technology generation advanced (detail: risks changed form, new risks).", "generation"),
+  CAPABILITY_SHOCK(
+      "M1",
+      "A capability shock: the technology generation advanced (detail: risks changed form, new risks).",
+      "generation"),
   // M2 centralized rule-making
   AGENDA("M2", "A risk entered a regulator's agenda: a legislative cycle starts.", "salience"),
-  RULE_ADOPTED("M2", "A regulator's rule came into force (detail: in force, or obsolete on arrival).", "days in drafting"),
+  RULE_ADOPTED(
+      "M2",
+      "A regulator's rule came into force (detail: in force, or obsolete on arrival).",
+      "days in drafting"),
   // M3 centralized enforcement
-  SANCTION("M3", "A regulator fined a firm for a violated rule (detail: inspection or investigation).", "fine"),
-  REVOCATION("M3", "A regulator revoked a firm's license in its jurisdiction after severe harm.", ""),
+  SANCTION(
+      "M3",
+      "A regulator fined a firm for a violated rule (detail: inspection or investigation).",
+      "fine"),
+  REVOCATION(
+      "M3", "A regulator revoked a firm's license in its jurisdiction after severe harm.", ""),
   // M5 reputation and backlash
-  OUTCRY("M5", "A firm's complaints in one step made a public outcry (detail: practice or incidents).", "complaints"),
-  MITIGATION_AFTER_OUTCRY("M5", "After an outcry, a firm mitigates a risk whose incidents caused it.", ""),
+  OUTCRY(
+      "M5",
+      "A firm's complaints in one step made a public outcry (detail: practice or incidents).",
+      "complaints"),
+  MITIGATION_AFTER_OUTCRY(
+      "M5", "After an outcry, a firm mitigates a risk whose incidents caused it.", ""),
   PRACTICE_ADOPTED("M5", "A firm adopted the user-visible harmful practice (detail: why).", ""),
-  PRACTICE_REVISED("M5", "A firm revised the harmful practice after an outcry.", "days after first outcry"),
-  PRACTICE_DROPPED("M5", "A firm dropped the harmful practice before any outcry forced it to (detail: why).", ""),
+  PRACTICE_REVISED(
+      "M5", "A firm revised the harmful practice after an outcry.", "days after first outcry"),
+  PRACTICE_DROPPED(
+      "M5",
+      "A firm dropped the harmful practice before any outcry forced it to (detail: why).",
+      ""),
   // M7 compliance communities and standards
-  COMMUNITY_FORMED("M7", "A compliance community formed (detail: its assurance level).", "stringency"),
+  COMMUNITY_FORMED(
+      "M7", "A compliance community formed (detail: its assurance level).", "stringency"),
   COMMUNITY_DISSOLVED("M7", "A community fell below communities.min_members and dissolved.", ""),
   JOIN("M7", "A firm joined a community.", ""),
-  LEAVE("M7", "A firm left a community (detail: why, e.g. expelled, not worth it, firm exited).", ""),
-  STANDARD_DRAFTING("M7", "A community started drafting a standard on a risk (detail: its size).", "lag days"),
-  STANDARD_ADOPTED("M7", "A community's standard came into force (detail: in force, or obsolete on arrival).", "days in drafting"),
+  LEAVE(
+      "M7", "A firm left a community (detail: why, e.g. expelled, not worth it, firm exited).", ""),
+  STANDARD_DRAFTING(
+      "M7", "A community started drafting a standard on a risk (detail: its size).", "lag days"),
+  STANDARD_ADOPTED(
+      "M7",
+      "A community's standard came into force (detail: in force, or obsolete on arrival).",
+      "days in drafting"),
   // M8 technical assurance
-  AUDIT_VIOLATION("M8", "A community audit detected a member's violated standard.", "detection probability"),
+  AUDIT_VIOLATION(
+      "M8", "A community audit detected a member's violated standard.", "detection probability"),
   EXPULSION("M8", "A community expelled a violator and publicised it.", "reputation loss"),
   // M9 competition and contestability
   FIRM_ENTERED("M9", "A new firm entered the market.", "capability"),
@@ -46,7 +76,8 @@ public enum EventKind {
   MANDATE_ENACTED("M11", "A regulator enacted a hybrid power (detail: which).", ""),
   // M12 malicious actors
   ATTACK("M12", "A malicious actor attacked (detail: which actor).", "harm"),
-  ACTOR_PUNISHED("M12", "A malicious attack was traced and its actor punished and incapacitated.", "penalty");
+  ACTOR_PUNISHED(
+      "M12", "A malicious attack was traced and its actor punished and incapacitated.", "penalty");
 
   private final String mechanism;
   private final String description;
@@ -89,8 +120,15 @@ public enum EventKind {
     StringBuilder sb = new StringBuilder();
     sb.append("| type | mechanism | what happened | value |\n|---|---|---|---|\n");
     for (EventKind k : values()) {
-      sb.append("| `").append(k.id()).append("` | ").append(k.mechanism).append(" | ").append(k.description)
-          .append(" | ").append(k.valueMeaning).append(" |\n");
+      sb.append("| `")
+          .append(k.id())
+          .append("` | ")
+          .append(k.mechanism)
+          .append(" | ")
+          .append(k.description)
+          .append(" | ")
+          .append(k.valueMeaning)
+          .append(" |\n");
     }
     return sb.toString();
   }

@@ -10,11 +10,13 @@ public final class Firm {
   public double capability;
   public double reputation;
   public final int homeJurisdiction;
+
   /** Bit j set: licensed to serve jurisdiction j (M10; cleared by revocation, M3). */
   public long servesMask;
 
   /** User-visible harmful practice (M5/M6). */
   public boolean practice;
+
   public double practiceAdoptedDay = Double.NaN;
   public double firstOutcryDay = Double.NaN;
   public double revisionDueDay = Double.NaN;
@@ -23,8 +25,10 @@ public final class Firm {
 
   /** Risks the firm mitigates (by risk id). */
   public final BitSet mitigates = new BitSet();
+
   /** Communities the firm belongs to (by community id). */
   public final BitSet memberships = new BitSet();
+
   /** Day until which each community bans the firm after an expulsion (index community id). */
   public double[] bannedUntil = new double[0];
 
@@ -38,15 +42,18 @@ public final class Firm {
 
   /** Accounting of the current step and a smoothed profit rate (share of revenue) for imitation. */
   public double revenueStep;
+
   public double complianceCostStep;
   public double feesStep;
   public double finesStep;
   public double profitShareSmoothed;
+
   /** Annual compliance cost as % of revenue at the last review (innovation crowd-out). */
   public double complianceCostPercent;
 
   /** Incidents of the current step: visibility and risk id (-1 for the harmful practice). */
   public double[] stepIncidentVisibility = new double[4];
+
   public int[] stepIncidentRisk = new int[4];
   public int stepIncidents;
 
@@ -60,7 +67,13 @@ public final class Firm {
     stepIncidents++;
   }
 
-  public Firm(int id, double alignment, double capability, double reputation, int homeJurisdiction, long servesMask) {
+  public Firm(
+      int id,
+      double alignment,
+      double capability,
+      double reputation,
+      int homeJurisdiction,
+      long servesMask) {
     this.id = id;
     this.alignment = alignment;
     this.capability = capability;

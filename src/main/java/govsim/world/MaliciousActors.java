@@ -1,6 +1,9 @@
 package govsim.world;
 
-/** Reputation-insensitive malicious actors (MODEL.md §3, M12): only who is free to attack, and where. */
+/**
+ * Reputation-insensitive malicious actors (MODEL.md §3, M12): only who is free to attack, and
+ * where.
+ */
 public final class MaliciousActors {
   public final int count;
   public final double[] freeFromDay;

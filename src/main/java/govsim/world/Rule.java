@@ -1,8 +1,8 @@
 package govsim.world;
 
 /**
- * A rule on one risk, made by a regulator (M2) or a community (M7): when work on it started,
- * when it takes effect, and the form (generation) of the risk it was written for.
+ * A rule on one risk, made by a regulator (M2) or a community (M7): when work on it started, when
+ * it takes effect, and the form (generation) of the risk it was written for.
  */
 public final class Rule {
   public final int riskId;
@@ -12,7 +12,8 @@ public final class Rule {
   public final double stringency;
   public boolean effective;
 
-  public Rule(int riskId, int generation, double startedDay, double effectiveDay, double stringency) {
+  public Rule(
+      int riskId, int generation, double startedDay, double effectiveDay, double stringency) {
     this.riskId = riskId;
     this.generation = generation;
     this.startedDay = startedDay;

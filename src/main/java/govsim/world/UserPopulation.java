@@ -6,26 +6,32 @@ package govsim.world;
  */
 public final class UserPopulation {
   public final int size;
+
   /** {@link #firm} of a user with no provider: none is licensed in her jurisdiction. */
   public static final int UNSERVED = -1;
 
   /** Current provider (firm id), or {@link #UNSERVED}. */
   public final int[] firm;
+
   /** Users whose {@link #firm} is {@link #UNSERVED}. */
   public int unserved;
+
   /** Switching cost, utility units. */
   public final float[] switchingCost;
+
   /** Per-step probability of reconsidering without a trigger. */
   public final float[] attention;
+
   /**
-   * Step at which the user next reconsiders without a trigger. Attention is memoryless, so
-   * drawing the geometric waiting time once, instead of a coin every step, gives the same
-   * process while the daily loop only compares integers (STYLE.md habit 8: work where something
-   * happens).
+   * Step at which the user next reconsiders without a trigger. Attention is memoryless, so drawing
+   * the geometric waiting time once, instead of a coin every step, gives the same process while the
+   * daily loop only compares integers (STYLE.md habit 8: work where something happens).
    */
   public final int[] nextAttentionStep;
+
   /** 1 for information-weak users, 0 otherwise. */
   public final byte[] weak;
+
   /** Jurisdiction of each user (null when there is only one). */
   public final byte[] jurisdiction;
 

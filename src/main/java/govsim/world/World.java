@@ -6,15 +6,17 @@ import java.util.function.Consumer;
 
 /**
  * The whole simulated state of one run: agents, rules, the clock, the event log and the tally of
- * the current step. Mechanisms read and change it; observers only read it. It holds no
- * parameters and no random generator (those are passed to each mechanism call).
+ * the current step. Mechanisms read and change it; observers only read it. It holds no parameters
+ * and no random generator (those are passed to each mechanism call).
  */
 public final class World {
   public final int jurisdictions;
   public final double dtDays;
   public long step;
+
   /** Simulated time at the start of the current step, in days. */
   public double now;
+
   /** Technology generation; a capability shock advances it (M1). */
   public int generation;
 
@@ -26,10 +28,16 @@ public final class World {
   public final MaliciousActors malicious;
 
   public final StepTally tally = new StepTally();
+
   /** Days from first outcry to revision, one entry per revision (M5). */
   public final List<Double> backlashResponseDays = new ArrayList<>();
-  /** Days from adopting a harmful practice to revising it after backlash, one entry per revision (M5). */
+
+  /**
+   * Days from adopting a harmful practice to revising it after backlash, one entry per revision
+   * (M5).
+   */
   public final List<Double> practiceDurationDays = new ArrayList<>();
+
   /** Severe incidents of this step awaiting ex-post investigation: pairs (firm id, risk id). */
   public final List<int[]> severeIncidentsThisStep = new ArrayList<>();
 
@@ -49,8 +57,17 @@ public final class World {
     return (step + 1) * dtDays;
   }
 
-  public void log(EventKind type, int firm, int community, int risk, int jurisdiction, double value, String detail) {
-    events.add(new WorldEvent(step, endOfStep(), type, firm, community, risk, jurisdiction, value, detail));
+  public void log(
+      EventKind type,
+      int firm,
+      int community,
+      int risk,
+      int jurisdiction,
+      double value,
+      String detail) {
+    events.add(
+        new WorldEvent(
+            step, endOfStep(), type, firm, community, risk, jurisdiction, value, detail));
   }
 
   /** Hands the events logged since the last drain to the consumer, in order, and forgets them. */

@@ -17,14 +17,13 @@ import java.util.Locale;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * The Spark engine's cost on one machine, for {@code govsim bench}: the same runs of a sweep on
- * the local engine ({@code threads} threads) and on Spark in local mode ({@code local[threads]}),
+ * The Spark engine's cost on one machine, for {@code govsim bench}: the same runs of a sweep on the
+ * local engine ({@code threads} threads) and on Spark in local mode ({@code local[threads]}),
  * nothing written. The difference per run is what Spark adds to each run (scheduling a task,
  * shipping its result, decoding it on the driver). Paid once per sweep and reported apart: the
  * context's start-up, and the first job's extra time (Spark loading and compiling its own code),
  * which a warm-up job absorbs before the timed one. On a cluster add the network; runs of real
- * worlds take seconds, so the overhead per run decides whether small runs are worth
- * distributing.
+ * worlds take seconds, so the overhead per run decides whether small runs are worth distributing.
  */
 public final class SparkBench {
   private SparkBench() {}
@@ -44,8 +43,14 @@ public final class SparkBench {
    * @param warmupRuns runs of the warm-up job (and of the local engine's warm-up)
    * @param sparkWarmupSeconds wall time of Spark's warm-up job, its first
    */
-  public record Measurement(int runs, int threads, double localSeconds, double sparkSeconds,
-      double sparkStartSeconds, int warmupRuns, double sparkWarmupSeconds) {
+  public record Measurement(
+      int runs,
+      int threads,
+      double localSeconds,
+      double sparkSeconds,
+      double sparkStartSeconds,
+      int warmupRuns,
+      double sparkWarmupSeconds) {
     /** Spark's added wall time per run, in milliseconds. */
     public double overheadMillisPerRun() {
       return (sparkSeconds - localSeconds) / runs * 1000;
@@ -75,8 +80,9 @@ public final class SparkBench {
     local.execute(work, warmup, r -> {});
 
     long t0 = System.nanoTime();
-    JavaSparkContext sc = new JavaSparkContext(SparkSweepEngine.conf("local[" + threads + "]", threads,
-        "govsim bench"));
+    JavaSparkContext sc =
+        new JavaSparkContext(
+            SparkSweepEngine.conf("local[" + threads + "]", threads, "govsim bench"));
     try {
       double start = seconds(t0);
       SparkSweepEngine spark = new SparkSweepEngine(sc, AttemptHook.NONE);
@@ -93,7 +99,13 @@ public final class SparkBench {
         spark.execute(work, runs, r -> {});
         sparkTimes[i] = seconds(b);
       }
-      return new Measurement(runs.size(), threads, median(localTimes), median(sparkTimes), start, warmup.size(),
+      return new Measurement(
+          runs.size(),
+          threads,
+          median(localTimes),
+          median(sparkTimes),
+          start,
+          warmup.size(),
           first);
     } finally {
       sc.stop();
@@ -116,18 +128,38 @@ public final class SparkBench {
    */
   public static void report(Path sweepFile, int threads, int maxRuns, PrintWriter out)
       throws ScenarioException, IOException, InterruptedException {
-    out.printf(Locale.ROOT, "Spark engine vs local engine: %s, %d threads / local[%d], medians of %d passes%n",
-        sweepFile, threads, threads, REPS);
+    out.printf(
+        Locale.ROOT,
+        "Spark engine vs local engine: %s, %d threads / local[%d], medians of %d passes%n",
+        sweepFile,
+        threads,
+        threads,
+        REPS);
     out.flush();
     Measurement m = measure(sweepFile, threads, maxRuns, REPS);
-    out.printf(Locale.ROOT, "  local engine: %4d runs in %7.2f s = %7.1f ms/run%n", m.runs(), m.localSeconds(),
+    out.printf(
+        Locale.ROOT,
+        "  local engine: %4d runs in %7.2f s = %7.1f ms/run%n",
+        m.runs(),
+        m.localSeconds(),
         m.localSeconds() / m.runs() * 1000);
-    out.printf(Locale.ROOT, "  Spark engine: %4d runs in %7.2f s = %7.1f ms/run%n", m.runs(), m.sparkSeconds(),
+    out.printf(
+        Locale.ROOT,
+        "  Spark engine: %4d runs in %7.2f s = %7.1f ms/run%n",
+        m.runs(),
+        m.sparkSeconds(),
         m.sparkSeconds() / m.runs() * 1000);
-    out.printf(Locale.ROOT, "  once per sweep: Spark context start-up %.1f s; first job (%d runs) %.2f s%n",
-        m.sparkStartSeconds(), m.warmupRuns(), m.sparkWarmupSeconds());
-    out.printf(Locale.ROOT, "  Spark's overhead per run: %.1f ms (%+.0f%% of the local engine's time)%n",
-        m.overheadMillisPerRun(), 100 * (m.sparkSeconds() / m.localSeconds() - 1));
+    out.printf(
+        Locale.ROOT,
+        "  once per sweep: Spark context start-up %.1f s; first job (%d runs) %.2f s%n",
+        m.sparkStartSeconds(),
+        m.warmupRuns(),
+        m.sparkWarmupSeconds());
+    out.printf(
+        Locale.ROOT,
+        "  Spark's overhead per run: %.1f ms (%+.0f%% of the local engine's time)%n",
+        m.overheadMillisPerRun(),
+        100 * (m.sparkSeconds() / m.localSeconds() - 1));
     out.flush();
   }
 }

@@ -34,11 +34,11 @@ import scala.util.Try;
  * {@link SweepWork} once; a task executes its run with {@link SweepWork#execute} (the code the
  * local engine runs) and returns the run's encoded {@link RunRecord}; executors write nothing. The
  * driver receives each task's result as the task finishes (Spark calls the job's result handler
- * once per partition, for its first successful attempt only) and hands it to the sweep's journal
- * on the calling thread, where a second record of a run would be dropped anyway. So a retried or
- * speculative task cannot duplicate or lose a row, a killed driver loses only the runs in flight
- * (a resume submits just the missing runs), and the outputs are written from the journal in run
- * order by the same code as on the local engine.
+ * once per partition, for its first successful attempt only) and hands it to the sweep's journal on
+ * the calling thread, where a second record of a run would be dropped anyway. So a retried or
+ * speculative task cannot duplicate or lose a row, a killed driver loses only the runs in flight (a
+ * resume submits just the missing runs), and the outputs are written from the journal in run order
+ * by the same code as on the local engine.
  *
  * <p>Why one run per task: runs take seconds to minutes, so Spark's few milliseconds per task are
  * negligible, and small tasks balance well and lose little when an executor dies. Runs are
@@ -100,8 +100,8 @@ public final class SparkSweepEngine implements SweepEngine {
    * <ul>
    *   <li>the master: {@code master} if given, else spark-submit's, else {@code local[threads]};
    *   <li>when the master is on this machine ({@code local[...]} or a {@code spark://} URL on
-   *       127.0.0.1 or localhost): the driver binds to 127.0.0.1 and the web UI is off, unless
-   *       set otherwise (on a shared host nothing listens beyond loopback);
+   *       127.0.0.1 or localhost): the driver binds to 127.0.0.1 and the web UI is off, unless set
+   *       otherwise (on a shared host nothing listens beyond loopback);
    *   <li>for a cluster master outside spark-submit: {@code spark.jars} is the jar holding govsim,
    *       so that executors can load it;
    *   <li>Spark's console progress bar is off (govsim prints its own).
@@ -138,8 +138,11 @@ public final class SparkSweepEngine implements SweepEngine {
   /** The jar this class was loaded from, or null when it comes from a classes folder. */
   private static String ownJar() {
     try {
-      URI where = SparkSweepEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI();
-      return where.getPath() != null && where.getPath().endsWith(".jar") ? Path.of(where).toString() : null;
+      URI where =
+          SparkSweepEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+      return where.getPath() != null && where.getPath().endsWith(".jar")
+          ? Path.of(where).toString()
+          : null;
     } catch (Exception e) {
       return null;
     }
@@ -161,7 +164,8 @@ public final class SparkSweepEngine implements SweepEngine {
   }
 
   @Override
-  public void execute(SweepWork work, List<Integer> runs, RecordSink sink) throws IOException, InterruptedException {
+  public void execute(SweepWork work, List<Integer> runs, RecordSink sink)
+      throws IOException, InterruptedException {
     JavaSparkContext sc = shared != null ? shared : new JavaSparkContext(conf);
     try {
       master = sc.master();
@@ -183,15 +187,22 @@ public final class SparkSweepEngine implements SweepEngine {
   }
 
   /** Submits one job of one task per run and journals each result as it arrives. */
-  private void runWave(JavaSparkContext sc, Broadcast<SweepWork> work, List<Integer> runs, RecordSink sink)
+  private void runWave(
+      JavaSparkContext sc, Broadcast<SweepWork> work, List<Integer> runs, RecordSink sink)
       throws IOException, InterruptedException {
     JavaRDD<Integer> rdd = sc.parallelize(new ArrayList<>(runs), runs.size());
     List<Object> partitions = new ArrayList<>(runs.size());
     for (int p = 0; p < runs.size(); p++) partitions.add(p);
     LinkedBlockingQueue<byte[][]> inbox = new LinkedBlockingQueue<>();
     sc.setJobDescription("govsim sweep: " + runs.size() + " runs");
-    SimpleFutureAction<BoxedUnit> job = sc.sc().submitJob(rdd.rdd(), new ExecuteRuns(work, hook),
-        scala.jdk.javaapi.CollectionConverters.asScala(partitions).toSeq(), new Deliver(inbox), new Done());
+    SimpleFutureAction<BoxedUnit> job =
+        sc.sc()
+            .submitJob(
+                rdd.rdd(),
+                new ExecuteRuns(work, hook),
+                scala.jdk.javaapi.CollectionConverters.asScala(partitions).toSeq(),
+                new Deliver(inbox),
+                new Done());
     try {
       // Spark calls the result handler of a task before it counts the task as finished, so once
       // the job is complete every result is in the inbox.
@@ -207,7 +218,8 @@ public final class SparkSweepEngine implements SweepEngine {
     if (outcome.isFailure()) {
       Throwable t = outcome.failed().get();
       String msg = String.valueOf(t.getMessage()).lines().findFirst().orElse("");
-      throw new IOException("the Spark job failed: " + t.getClass().getSimpleName() + ": " + msg, t);
+      throw new IOException(
+          "the Spark job failed: " + t.getClass().getSimpleName() + ": " + msg, t);
     }
   }
 
@@ -219,7 +231,8 @@ public final class SparkSweepEngine implements SweepEngine {
    * The task: executes the runs of its partition (one) on the executor and returns their encoded
    * records. Serialized to the executors with a handle on the broadcast work.
    */
-  static final class ExecuteRuns extends AbstractFunction1<scala.collection.Iterator<Integer>, byte[][]>
+  static final class ExecuteRuns
+      extends AbstractFunction1<scala.collection.Iterator<Integer>, byte[][]>
       implements Serializable {
     private static final long serialVersionUID = 1L;
     private final Broadcast<SweepWork> work;

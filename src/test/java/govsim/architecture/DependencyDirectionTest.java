@@ -51,13 +51,16 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  * rule fails on classes that are in no layer.
  *
  * <p>The Spark sources: the everyday build has no govsim.spark classes, so there the spark layer is
- * empty (optional). The Spark build ({@code mvn -Pspark test}, run by .ci/spark-check.sh) runs
- * this test too, with the engine compiled in, and sets {@code govsim.architecture.spark=required}
- * so that {@link #theSparkSourcesAreChecked} fails if they were not imported.
+ * empty (optional). The Spark build ({@code mvn -Pspark test}, run by .ci/spark-check.sh) runs this
+ * test too, with the engine compiled in, and sets {@code govsim.architecture.spark=required} so
+ * that {@link #theSparkSourcesAreChecked} fails if they were not imported.
  */
 @AnalyzeClasses(packages = "govsim", importOptions = DependencyDirectionTest.MainClassesOnly.class)
 class DependencyDirectionTest {
-  /** Main classes only: test classes (target/test-classes, target/spark/test-classes) may use anything. */
+  /**
+   * Main classes only: test classes (target/test-classes, target/spark/test-classes) may use
+   * anything.
+   */
   static final class MainClassesOnly implements ImportOption {
     @Override
     public boolean includes(Location location) {
@@ -66,66 +69,155 @@ class DependencyDirectionTest {
   }
 
   @ArchTest
-  static final ArchRule layers = layeredArchitecture()
-      .consideringOnlyDependenciesInLayers()
-      .layer("stats").definedBy("govsim.stats..")
-      .layer("scenario").definedBy("govsim.scenario..")
-      .layer("world").definedBy("govsim.world..")
-      .layer("mechanism").definedBy("govsim.mechanism..")
-      .layer("model").definedBy("govsim.model..")
-      .layer("observe").definedBy("govsim.observe..")
-      .layer("io").definedBy("govsim.io..")
-      .layer("game").definedBy("govsim.game..")
-      .layer("experiment").definedBy("govsim.experiment..")
-      .layer("report").definedBy("govsim.report..")
-      .layer("gui").definedBy("govsim.gui..")
-      .optionalLayer("spark").definedBy("govsim.spark..")
-      .layer("cli").definedBy("govsim.cli..")
-      .whereLayer("stats").mayOnlyBeAccessedByLayers("scenario", "world", "mechanism", "model", "game", "observe",
-          "io", "experiment", "report", "gui", "spark", "cli")
-      .whereLayer("scenario").mayOnlyBeAccessedByLayers("world", "mechanism", "model", "game", "observe", "io",
-          "experiment", "report", "gui", "spark", "cli")
-      .whereLayer("world").mayOnlyBeAccessedByLayers("mechanism", "model", "game", "observe", "io", "experiment",
-          "report", "gui", "spark", "cli")
-      .whereLayer("mechanism").mayOnlyBeAccessedByLayers("model", "game", "observe", "io", "experiment", "report",
-          "gui", "spark", "cli")
-      .whereLayer("model").mayOnlyBeAccessedByLayers("observe", "io", "game", "experiment", "report", "gui", "spark",
-          "cli")
-      .whereLayer("observe").mayOnlyBeAccessedByLayers("io", "game", "experiment", "report", "gui", "spark", "cli")
-      .whereLayer("io").mayOnlyBeAccessedByLayers("game", "experiment", "report", "gui", "spark", "cli")
-      .whereLayer("game").mayOnlyBeAccessedByLayers("experiment", "report", "gui", "spark", "cli")
-      .whereLayer("experiment").mayOnlyBeAccessedByLayers("report", "gui", "spark", "cli")
-      .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
-      .whereLayer("gui").mayOnlyBeAccessedByLayers("cli")
-      .whereLayer("spark").mayNotBeAccessedByAnyLayer()
-      .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-      .ensureAllClassesAreContainedInArchitecture()
-      .because("data flows one way: scenario -> model -> observers -> writers -> experiments -> CLI (STYLE.md)");
+  static final ArchRule layers =
+      layeredArchitecture()
+          .consideringOnlyDependenciesInLayers()
+          .layer("stats")
+          .definedBy("govsim.stats..")
+          .layer("scenario")
+          .definedBy("govsim.scenario..")
+          .layer("world")
+          .definedBy("govsim.world..")
+          .layer("mechanism")
+          .definedBy("govsim.mechanism..")
+          .layer("model")
+          .definedBy("govsim.model..")
+          .layer("observe")
+          .definedBy("govsim.observe..")
+          .layer("io")
+          .definedBy("govsim.io..")
+          .layer("game")
+          .definedBy("govsim.game..")
+          .layer("experiment")
+          .definedBy("govsim.experiment..")
+          .layer("report")
+          .definedBy("govsim.report..")
+          .layer("gui")
+          .definedBy("govsim.gui..")
+          .optionalLayer("spark")
+          .definedBy("govsim.spark..")
+          .layer("cli")
+          .definedBy("govsim.cli..")
+          .whereLayer("stats")
+          .mayOnlyBeAccessedByLayers(
+              "scenario",
+              "world",
+              "mechanism",
+              "model",
+              "game",
+              "observe",
+              "io",
+              "experiment",
+              "report",
+              "gui",
+              "spark",
+              "cli")
+          .whereLayer("scenario")
+          .mayOnlyBeAccessedByLayers(
+              "world",
+              "mechanism",
+              "model",
+              "game",
+              "observe",
+              "io",
+              "experiment",
+              "report",
+              "gui",
+              "spark",
+              "cli")
+          .whereLayer("world")
+          .mayOnlyBeAccessedByLayers(
+              "mechanism",
+              "model",
+              "game",
+              "observe",
+              "io",
+              "experiment",
+              "report",
+              "gui",
+              "spark",
+              "cli")
+          .whereLayer("mechanism")
+          .mayOnlyBeAccessedByLayers(
+              "model", "game", "observe", "io", "experiment", "report", "gui", "spark", "cli")
+          .whereLayer("model")
+          .mayOnlyBeAccessedByLayers(
+              "observe", "io", "game", "experiment", "report", "gui", "spark", "cli")
+          .whereLayer("observe")
+          .mayOnlyBeAccessedByLayers("io", "game", "experiment", "report", "gui", "spark", "cli")
+          .whereLayer("io")
+          .mayOnlyBeAccessedByLayers("game", "experiment", "report", "gui", "spark", "cli")
+          .whereLayer("game")
+          .mayOnlyBeAccessedByLayers("experiment", "report", "gui", "spark", "cli")
+          .whereLayer("experiment")
+          .mayOnlyBeAccessedByLayers("report", "gui", "spark", "cli")
+          .whereLayer("report")
+          .mayOnlyBeAccessedByLayers("cli")
+          .whereLayer("gui")
+          .mayOnlyBeAccessedByLayers("cli")
+          .whereLayer("spark")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("cli")
+          .mayNotBeAccessedByAnyLayer()
+          .ensureAllClassesAreContainedInArchitecture()
+          .because(
+              "data flows one way: scenario -> model -> observers -> writers -> experiments -> CLI (STYLE.md)");
 
-  /** No two top-level packages (io and experiment, say) use each other, directly or around a loop. */
+  /**
+   * No two top-level packages (io and experiment, say) use each other, directly or around a loop.
+   */
   @ArchTest
-  static final ArchRule noCyclesBetweenTopLevelPackages = slices().matching("govsim.(*)..").should().beFreeOfCycles();
+  static final ArchRule noCyclesBetweenTopLevelPackages =
+      slices().matching("govsim.(*)..").should().beFreeOfCycles();
 
   /** Nor do two packages at any depth (experiment, experiment.sweep and experiment.batch, say). */
   @ArchTest
-  static final ArchRule noCyclesBetweenPackages = slices().matching("govsim.(**)").should().beFreeOfCycles();
+  static final ArchRule noCyclesBetweenPackages =
+      slices().matching("govsim.(**)").should().beFreeOfCycles();
 
-  /** Reports read results folders, never the model: a report of old results must not need the model's classes. */
+  /**
+   * Reports read results folders, never the model: a report of old results must not need the
+   * model's classes.
+   */
   @ArchTest
-  static final ArchRule reportsReadResultsNotTheModel = noClasses().that().resideInAPackage("govsim.report..")
-      .should().dependOnClassesThat().resideInAnyPackage("govsim.world..", "govsim.mechanism..", "govsim.model..");
+  static final ArchRule reportsReadResultsNotTheModel =
+      noClasses()
+          .that()
+          .resideInAPackage("govsim.report..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("govsim.world..", "govsim.mechanism..", "govsim.model..");
 
-  /** The game engine stands apart from the agent-based world: it uses neither its state nor its rules. */
+  /**
+   * The game engine stands apart from the agent-based world: it uses neither its state nor its
+   * rules.
+   */
   @ArchTest
-  static final ArchRule gamesStandApartFromTheAgentBasedModel = noClasses().that().resideInAPackage("govsim.game..")
-      .should().dependOnClassesThat().resideInAnyPackage("govsim.world..", "govsim.mechanism..", "govsim.model..");
+  static final ArchRule gamesStandApartFromTheAgentBasedModel =
+      noClasses()
+          .that()
+          .resideInAPackage("govsim.game..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("govsim.world..", "govsim.mechanism..", "govsim.model..");
 
-  /** The model runs headless (MASON's split: the GUI wraps the model, the model imports no Swing). */
+  /**
+   * The model runs headless (MASON's split: the GUI wraps the model, the model imports no Swing).
+   */
   @ArchTest
-  static final ArchRule simulationCoreIsHeadless = noClasses().that()
-      .resideInAnyPackage("govsim.scenario..", "govsim.world..", "govsim.mechanism..", "govsim.model..",
-          "govsim.observe..", "govsim.game..")
-      .should().dependOnClassesThat().resideInAnyPackage("javax.swing..", "java.awt..");
+  static final ArchRule simulationCoreIsHeadless =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "govsim.scenario..",
+              "govsim.world..",
+              "govsim.mechanism..",
+              "govsim.model..",
+              "govsim.observe..",
+              "govsim.game..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("javax.swing..", "java.awt..");
 
   /**
    * Randomness only from the run's seeded streams. java.util.Random, ThreadLocalRandom,
@@ -133,67 +225,107 @@ class DependencyDirectionTest {
    * usual seed of an unseeded generator; run times use System.nanoTime and Instant).
    */
   @ArchTest
-  static final ArchRule noUnseededRandomness = noClasses()
-      .should().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
-      .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ThreadLocalRandom")
-      .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.SplittableRandom")
-      .orShould().callMethod(Math.class, "random")
-      .orShould().callMethod(StrictMath.class, "random")
-      .orShould().callMethod(System.class, "currentTimeMillis");
+  static final ArchRule noUnseededRandomness =
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.util.Random")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.util.concurrent.ThreadLocalRandom")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.util.SplittableRandom")
+          .orShould()
+          .callMethod(Math.class, "random")
+          .orShould()
+          .callMethod(StrictMath.class, "random")
+          .orShould()
+          .callMethod(System.class, "currentTimeMillis");
 
   /**
-   * MASON's generator built without a seed seeds itself from the clock: a method that builds one
-   * so must also seed it ({@code new MersenneTwisterFast()} then {@code setSeed(...)}).
+   * MASON's generator built without a seed seeds itself from the clock: a method that builds one so
+   * must also seed it ({@code new MersenneTwisterFast()} then {@code setSeed(...)}).
    */
   @ArchTest
-  static final ArchRule masonGeneratorsAreSeeded = codeUnits().should(
-      new ArchCondition<JavaCodeUnit>("seed every MASON generator they build without a seed") {
-        @Override
-        public void check(JavaCodeUnit unit, ConditionEvents events) {
-          boolean unseeded = unit.getConstructorCallsFromSelf().stream()
-              .anyMatch(c -> isMasonGenerator(c.getTargetOwner()) && c.getTarget().getRawParameterTypes().isEmpty());
-          boolean seeds = unit.getMethodCallsFromSelf().stream()
-              .anyMatch(c -> isMasonGenerator(c.getTargetOwner()) && c.getName().equals("setSeed"));
-          if (unseeded && !seeds) {
-            events.add(SimpleConditionEvent.violated(unit, unit.getFullName()
-                + " builds a MASON generator without a seed and does not seed it (it would seed itself from the clock)"));
-          }
-        }
-      });
+  static final ArchRule masonGeneratorsAreSeeded =
+      codeUnits()
+          .should(
+              new ArchCondition<JavaCodeUnit>(
+                  "seed every MASON generator they build without a seed") {
+                @Override
+                public void check(JavaCodeUnit unit, ConditionEvents events) {
+                  boolean unseeded =
+                      unit.getConstructorCallsFromSelf().stream()
+                          .anyMatch(
+                              c ->
+                                  isMasonGenerator(c.getTargetOwner())
+                                      && c.getTarget().getRawParameterTypes().isEmpty());
+                  boolean seeds =
+                      unit.getMethodCallsFromSelf().stream()
+                          .anyMatch(
+                              c ->
+                                  isMasonGenerator(c.getTargetOwner())
+                                      && c.getName().equals("setSeed"));
+                  if (unseeded && !seeds) {
+                    events.add(
+                        SimpleConditionEvent.violated(
+                            unit,
+                            unit.getFullName()
+                                + " builds a MASON generator without a seed and does not seed it (it would seed itself from the clock)"));
+                  }
+                }
+              });
 
   private static boolean isMasonGenerator(JavaClass c) {
-    return c.getName().equals("ec.util.MersenneTwisterFast") || c.getName().equals("ec.util.MersenneTwister");
+    return c.getName().equals("ec.util.MersenneTwisterFast")
+        || c.getName().equals("ec.util.MersenneTwister");
   }
 
   /**
-   * A commons-math generator or distribution built without the run's generator seeds a
-   * Well19937c from the clock (STYLE.md's trap): a generator needs a seed argument, a
-   * distribution a RandomGenerator as its first argument (null where it is never sampled).
+   * A commons-math generator or distribution built without the run's generator seeds a Well19937c
+   * from the clock (STYLE.md's trap): a generator needs a seed argument, a distribution a
+   * RandomGenerator as its first argument (null where it is never sampled).
    */
   @ArchTest
-  static final ArchRule commonsMathIsSeeded = noClasses().should().callConstructorWhere(describe(
-      "a commons-math generator without a seed or a distribution without a RandomGenerator",
-      (JavaConstructorCall call) -> {
-        JavaClass owner = call.getTargetOwner();
-        var params = call.getTarget().getRawParameterTypes();
-        if (owner.getPackageName().equals("org.apache.commons.math3.random")) {
-          return owner.isAssignableTo("org.apache.commons.math3.random.RandomGenerator") && params.isEmpty();
-        }
-        if (owner.getPackageName().equals("org.apache.commons.math3.distribution")) {
-          return params.isEmpty() || !params.get(0).isAssignableTo("org.apache.commons.math3.random.RandomGenerator");
-        }
-        return false;
-      }));
+  static final ArchRule commonsMathIsSeeded =
+      noClasses()
+          .should()
+          .callConstructorWhere(
+              describe(
+                  "a commons-math generator without a seed or a distribution without a RandomGenerator",
+                  (JavaConstructorCall call) -> {
+                    JavaClass owner = call.getTargetOwner();
+                    var params = call.getTarget().getRawParameterTypes();
+                    if (owner.getPackageName().equals("org.apache.commons.math3.random")) {
+                      return owner.isAssignableTo("org.apache.commons.math3.random.RandomGenerator")
+                          && params.isEmpty();
+                    }
+                    if (owner.getPackageName().equals("org.apache.commons.math3.distribution")) {
+                      return params.isEmpty()
+                          || !params
+                              .get(0)
+                              .isAssignableTo("org.apache.commons.math3.random.RandomGenerator");
+                    }
+                    return false;
+                  }));
 
   /** No static mutable state: two models must be able to share a JVM (sweeps use every core). */
   @ArchTest
-  static final ArchRule noStaticMutableFields = noFields().that().areStatic().should().notBeFinal()
-      .because("everything hangs off one model instance, so runs can share a JVM (STYLE.md habit 1)");
+  static final ArchRule noStaticMutableFields =
+      noFields()
+          .that()
+          .areStatic()
+          .should()
+          .notBeFinal()
+          .because(
+              "everything hangs off one model instance, so runs can share a JVM (STYLE.md habit 1)");
 
   @ArchTest
   static void theSparkSourcesAreChecked(JavaClasses classes) {
     if (!"required".equals(System.getProperty("govsim.architecture.spark"))) return;
-    assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith("govsim.spark")),
+    assertTrue(
+        classes.stream().anyMatch(c -> c.getPackageName().startsWith("govsim.spark")),
         "the Spark build runs this test but no govsim.spark class was imported");
   }
 }

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * govsim in a child JVM whose working folder and home folder are throw-away folders, for the
- * tests whose cases aim at the working or home folder: even a govsim that deleted or wrote there
- * could only reach these.
+ * govsim in a child JVM whose working folder and home folder are throw-away folders, for the tests
+ * whose cases aim at the working or home folder: even a govsim that deleted or wrote there could
+ * only reach these.
  */
 final class ChildGovsim {
   private final Path work;
@@ -42,13 +42,19 @@ final class ChildGovsim {
     cmd.addAll(List.of(args));
     Path out = logs.resolve("child.out");
     Path err = logs.resolve("child.err");
-    Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectOutput(out.toFile())
-        .redirectError(err.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .directory(work.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       fail("govsim " + String.join(" ", args) + " did not finish within 120 s");
     }
-    return new Child(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+    return new Child(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 }

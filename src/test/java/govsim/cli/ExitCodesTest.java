@@ -22,10 +22,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 17 items 4-6 on the command line: one error path, the README's exit-code table, leftovers. */
+/**
+ * Issue 17 items 4-6 on the command line: one error path, the README's exit-code table, leftovers.
+ */
 class ExitCodesTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private static String[] failure(Throwable t) {
     StringWriter w = new StringWriter();
@@ -35,20 +36,29 @@ class ExitCodesTest {
 
   @Test
   void oneErrorPathPrintsOneLineWithoutJavaClassNames() {
-    String[] io = failure(new UncheckedIOException("cannot write results/x/runs.csv: No space left on device",
-        new IOException("No space left on device")));
+    String[] io =
+        failure(
+            new UncheckedIOException(
+                "cannot write results/x/runs.csv: No space left on device",
+                new IOException("No space left on device")));
     assertEquals("1", io[0]);
-    assertEquals("govsim: cannot write results/x/runs.csv: No space left on device; the disk holding the output folder"
-        + " is full: free some space, then run the command again", io[1]);
+    assertEquals(
+        "govsim: cannot write results/x/runs.csv: No space left on device; the disk holding the output folder"
+            + " is full: free some space, then run the command again",
+        io[1]);
 
     String[] internal = failure(new IllegalStateException("no firm serves jurisdiction 3"));
     assertEquals("1", internal[0]);
-    assertEquals("govsim: internal error: no firm serves jurisdiction 3 (set GOVSIM_DEBUG=1 to see the Java stack"
-        + " trace, and please report it)", internal[1]);
+    assertEquals(
+        "govsim: internal error: no firm serves jurisdiction 3 (set GOVSIM_DEBUG=1 to see the Java stack"
+            + " trace, and please report it)",
+        internal[1]);
 
     String[] oom = failure(new OutOfMemoryError("Java heap space"));
     assertEquals("1", oom[0]);
-    assertTrue(oom[1].startsWith("govsim: ran out of memory (Java heap of ") && oom[1].contains("GOVSIM_JAVA_OPTS=-Xmx"),
+    assertTrue(
+        oom[1].startsWith("govsim: ran out of memory (Java heap of ")
+            && oom[1].contains("GOVSIM_JAVA_OPTS=-Xmx"),
         oom[1]);
 
     for (String[] r : List.of(io, internal, oom)) {
@@ -63,7 +73,9 @@ class ExitCodesTest {
     int at = readme.indexOf("## Exit codes");
     assertTrue(at >= 0, "README.md has an 'Exit codes' section");
     List<Integer> codes = new ArrayList<>();
-    Matcher m = Pattern.compile("(?m)^\\| (\\d+) \\|").matcher(readme.substring(at, readme.indexOf("\n## ", at + 5)));
+    Matcher m =
+        Pattern.compile("(?m)^\\| (\\d+) \\|")
+            .matcher(readme.substring(at, readme.indexOf("\n## ", at + 5)));
     while (m.find()) codes.add(Integer.parseInt(m.group(1)));
     return codes;
   }
@@ -73,23 +85,40 @@ class ExitCodesTest {
     assertEquals(Main.EXIT_CODES, readmeCodes());
     assertEquals(List.of(0, 1, 2, 3, 130, 143), Main.EXIT_CODES);
     CliTest.Outcome help = CliTest.exec("--help");
-    for (int code : Main.EXIT_CODES) assertTrue(help.out().contains("  " + code + " "), "help lists " + code);
+    for (int code : Main.EXIT_CODES)
+      assertTrue(help.out().contains("  " + code + " "), "help lists " + code);
   }
 
   @Test
   void compareWithAbsurdRepsIsRefusedWithTheNumberAndTheLimit() throws Exception {
     // Before: an OutOfMemoryError trace (2,147,483,647 seeds allocated up front).
     Path scenario = TinyWorld.scenario(tmp);
-    CliTest.Outcome r = CliTest.exec("compare", scenario.toString(), "--reps", "2147483647", "--out",
-        tmp.resolve("c").toString(), "--quiet");
+    CliTest.Outcome r =
+        CliTest.exec(
+            "compare",
+            scenario.toString(),
+            "--reps",
+            "2147483647",
+            "--out",
+            tmp.resolve("c").toString(),
+            "--quiet");
     assertEquals(2, r.code(), r.err());
-    assertEquals("govsim: --reps must be between 1 and 10000, got 2147483647 (a comparison keeps every run's summary"
-        + " in memory; for more replications run a sweep, see scenarios/sweeps/README.md)", r.err().strip());
+    assertEquals(
+        "govsim: --reps must be between 1 and 10000, got 2147483647 (a comparison keeps every run's summary"
+            + " in memory; for more replications run a sweep, see scenarios/sweeps/README.md)",
+        r.err().strip());
     assertFalse(Files.exists(tmp.resolve("c")));
 
     // Before: 4 x 2147483647 overflowed the batch's window and the comparison ran no run at all.
-    CliTest.Outcome t = CliTest.exec("compare", scenario.toString(), "--threads", "2147483647", "--out",
-        tmp.resolve("c").toString(), "--quiet");
+    CliTest.Outcome t =
+        CliTest.exec(
+            "compare",
+            scenario.toString(),
+            "--threads",
+            "2147483647",
+            "--out",
+            tmp.resolve("c").toString(),
+            "--quiet");
     assertEquals(2, t.code(), t.err());
     assertEquals("govsim: --threads must be between 1 and 4096, got 2147483647", t.err().strip());
   }
@@ -99,16 +128,31 @@ class ExitCodesTest {
     // Before: compare had no --run-timeout (a usage error, exit 2).
     Path scenario = TinyWorld.scenario(tmp, "long.yaml", 2000, 3650);
     Path out = tmp.resolve("c");
-    CliTest.Outcome r = CliTest.exec("compare", scenario.toString(), "--regimes", "centralized", "--reps", "2",
-        "--run-timeout", "1ms", "--out", out.toString(), "--quiet", "--no-report");
+    CliTest.Outcome r =
+        CliTest.exec(
+            "compare",
+            scenario.toString(),
+            "--regimes",
+            "centralized",
+            "--reps",
+            "2",
+            "--run-timeout",
+            "1ms",
+            "--out",
+            out.toString(),
+            "--quiet",
+            "--no-report");
     assertEquals(3, r.code(), r.err());
     assertTrue(r.err().contains("2 of 2 runs failed"), r.err());
     List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
     assertEquals(3, runs.size());
     for (String row : runs.subList(1, 3)) {
       assertTrue(row.startsWith("centralized,") && row.contains(",failed,"), row);
-      assertTrue(row.matches(".*,exceeded the run time-out of 1 ms at day \\d+ of 3650; rerun it with a larger"
-          + " --run-timeout \\(--retry-failed reruns exactly the failed runs of a sweep\\)$"), row);
+      assertTrue(
+          row.matches(
+              ".*,exceeded the run time-out of 1 ms at day \\d+ of 3650; rerun it with a larger"
+                  + " --run-timeout \\(--retry-failed reruns exactly the failed runs of a sweep\\)$"),
+          row);
     }
   }
 
@@ -119,15 +163,24 @@ class ExitCodesTest {
     Path out = tmp.resolve("out");
     Path killed = Files.createDirectories(tmp.resolve(".out.partial-111"));
     Files.writeString(killed.resolve("timeseries.csv"), "half");
-    Files.createFile(tmp.resolve(".out.partial-111.lock")); // its lock was released when the process died
-    Path old = Files.createDirectories(tmp.resolve(".out.partial-222")); // an older govsim's, without a lock file
+    Files.createFile(
+        tmp.resolve(".out.partial-111.lock")); // its lock was released when the process died
+    Path old =
+        Files.createDirectories(
+            tmp.resolve(".out.partial-222")); // an older govsim's, without a lock file
     Files.setLastModifiedTime(old, FileTime.from(Instant.now().minusSeconds(3600)));
-    Path live = Files.createDirectories(tmp.resolve(".out.partial-333")); // another process is writing it
+    Path live =
+        Files.createDirectories(tmp.resolve(".out.partial-333")); // another process is writing it
     Path other = Files.createDirectories(tmp.resolve(".other.partial-444")); // not this target's
     Files.setLastModifiedTime(other, FileTime.from(Instant.now().minusSeconds(3600)));
-    try (FileChannel ch = FileChannel.open(tmp.resolve(".out.partial-333.lock"), StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE); var held = ch.lock()) {
-      CliTest.Outcome r = CliTest.exec("run", scenario.toString(), "--out", out.toString(), "--quiet");
+    try (FileChannel ch =
+            FileChannel.open(
+                tmp.resolve(".out.partial-333.lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        var held = ch.lock()) {
+      CliTest.Outcome r =
+          CliTest.exec("run", scenario.toString(), "--out", out.toString(), "--quiet");
       assertEquals(0, r.code(), r.err());
       assertFalse(Files.exists(killed), "left by a killed run");
       assertFalse(Files.exists(tmp.resolve(".out.partial-111.lock")));
@@ -136,8 +189,15 @@ class ExitCodesTest {
       assertTrue(Files.exists(other), "another target's");
     }
     try (var s = Files.list(tmp)) {
-      assertEquals(List.of(".other.partial-444", ".out.partial-333", ".out.partial-333.lock", "out", "tiny.yaml"),
-          s.map(p -> p.getFileName().toString()).sorted().toList(), "and the run left no staging or lock of its own");
+      assertEquals(
+          List.of(
+              ".other.partial-444",
+              ".out.partial-333",
+              ".out.partial-333.lock",
+              "out",
+              "tiny.yaml"),
+          s.map(p -> p.getFileName().toString()).sorted().toList(),
+          "and the run left no staging or lock of its own");
     }
   }
 }

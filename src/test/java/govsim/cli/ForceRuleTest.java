@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ever reach those.
  */
 class ForceRuleTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   Path work;
   Path home;
@@ -35,9 +34,11 @@ class ForceRuleTest {
     Files.writeString(scenario, "name: tiny\nusers:\n  count: 1500\ntime:\n  horizon_days: 40\n");
     notes = work.resolve("notes.txt");
     Files.writeString(notes, "the user's own notes\n");
-    Files.writeString(work.resolve("sweep.yaml"), "base: s.yaml\ndesign: grid\nparameters:\n"
-        + "  users.switching_cost_mean: [0.01, 0.5]\nreplications: 1\nregimes: [hybrid]\nseed: 3\n"
-        + "metrics: [harm_total]\nrecord_every_steps: 20\n");
+    Files.writeString(
+        work.resolve("sweep.yaml"),
+        "base: s.yaml\ndesign: grid\nparameters:\n"
+            + "  users.switching_cost_mean: [0.01, 0.5]\nreplications: 1\nregimes: [hybrid]\nseed: 3\n"
+            + "metrics: [harm_total]\nrecord_every_steps: 20\n");
   }
 
   /** govsim in a child JVM, in the folder {@code work}, with {@code home} as the home folder. */
@@ -68,7 +69,8 @@ class ForceRuleTest {
 
   @Test
   void compareOutEmptyForceKeepsTheWorkingFolder() throws Exception {
-    Child c = govsim("compare", "s.yaml", "--regimes", "hybrid", "--reps", "2", "--out", "", "--force");
+    Child c =
+        govsim("compare", "s.yaml", "--regimes", "hybrid", "--reps", "2", "--out", "", "--force");
     assertWorkIntact(c);
     assertTrue(c.err().contains("the output folder is empty ('')"), c.err());
   }
@@ -132,7 +134,8 @@ class ForceRuleTest {
     assertTrue(Files.isRegularFile(mine.resolve("data.csv")));
     assertFalse(Files.exists(mine.resolve(".sweep")), "nothing written into the refused folder");
 
-    assertEquals(0, govsim("sweep", "sweep.yaml", "--shard", "1/1", "--out", "shard", "--quiet").code());
+    assertEquals(
+        0, govsim("sweep", "sweep.yaml", "--shard", "1/1", "--out", "shard", "--quiet").code());
     Child m = govsim("merge", "shard", "--out", "mine", "--force", "--no-report");
     assertEquals(2, m.code(), m.err());
     assertTrue(m.err().contains("holds files that govsim did not write"), m.err());

@@ -15,12 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 17, "writing outside results/": a scenario's or sweep's name is a safe file name, refused
- * with file:line:col and the key otherwise, and nothing is written. The commands run in a child
- * JVM inside a throw-away folder, so that even the old behaviour wrote only there.
+ * with file:line:col and the key otherwise, and nothing is written. The commands run in a child JVM
+ * inside a throw-away folder, so that even the old behaviour wrote only there.
  */
 class OutputNamesTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   Path work;
   ChildGovsim govsim;
@@ -33,15 +32,20 @@ class OutputNamesTest {
 
   private Path scenario(String name) throws IOException {
     Path f = work.resolve("s.yaml");
-    Files.writeString(f, "name: \"" + name + "\"\nusers:\n  count: 1500\ntime:\n  horizon_days: 40\n");
+    Files.writeString(
+        f, "name: \"" + name + "\"\nusers:\n  count: 1500\ntime:\n  horizon_days: 40\n");
     return f;
   }
 
   /** Everything in the box but the working folder's two input files. */
   private long written() throws IOException {
     try (Stream<Path> s = Files.walk(tmp.resolve("box"))) {
-      return s.filter(p -> !p.equals(tmp.resolve("box")) && !p.equals(work) && !p.getFileName().toString()
-          .matches("s\\.yaml|sweep\\.yaml|g\\.yaml")).count();
+      return s.filter(
+              p ->
+                  !p.equals(tmp.resolve("box"))
+                      && !p.equals(work)
+                      && !p.getFileName().toString().matches("s\\.yaml|sweep\\.yaml|g\\.yaml"))
+          .count();
     }
   }
 
@@ -78,8 +82,10 @@ class OutputNamesTest {
   @Test
   void sweepNameWithParentStepsIsRefusedWithItsLine() throws Exception {
     scenario("fine");
-    Files.writeString(work.resolve("sweep.yaml"), "base: s.yaml\nname: ../../out\ndesign: grid\nparameters:\n"
-        + "  users.switching_cost_mean: [0.01, 0.5]\nreplications: 1\nregimes: [hybrid]\nseed: 3\n");
+    Files.writeString(
+        work.resolve("sweep.yaml"),
+        "base: s.yaml\nname: ../../out\ndesign: grid\nparameters:\n"
+            + "  users.switching_cost_mean: [0.01, 0.5]\nreplications: 1\nregimes: [hybrid]\nseed: 3\n");
     Child c = govsim.run("sweep", "sweep.yaml", "--quiet");
     assertEquals(2, c.code(), c.err());
     assertTrue(c.err().contains("sweep.yaml:2:7: name: expected a safe file name"), c.err());
@@ -97,8 +103,9 @@ class OutputNamesTest {
 
   /** The first 8 hex digits of the SHA-256 of the lines: the documented folder suffix. */
   private static String tag(String... lines) throws Exception {
-    byte[] d = java.security.MessageDigest.getInstance("SHA-256")
-        .digest(String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    byte[] d =
+        java.security.MessageDigest.getInstance("SHA-256")
+            .digest(String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return java.util.HexFormat.of().formatHex(d, 0, 4);
   }
 
@@ -107,13 +114,27 @@ class OutputNamesTest {
     scenario("x");
     assertEquals(0, govsim.run("run", "s.yaml", "--quiet").code());
     Child set = govsim.run("run", "s.yaml", "--set", "users.count=1600", "--quiet");
-    assertEquals(0, set.code(), "a run with an override does not collide with the plain one: " + set.err());
+    assertEquals(
+        0, set.code(), "a run with an override does not collide with the plain one: " + set.err());
     assertTrue(Files.isRegularFile(work.resolve("results/x/seed-1/manifest.json")));
-    assertTrue(Files.isRegularFile(work.resolve("results/x/seed-1-" + tag("users.count=1600") + "/manifest.json")));
-    Child two = govsim.run("run", "s.yaml", "--set", "users.count=1600", "--set", "regime=centralized", "--seed", "4",
-        "--quiet");
+    assertTrue(
+        Files.isRegularFile(
+            work.resolve("results/x/seed-1-" + tag("users.count=1600") + "/manifest.json")));
+    Child two =
+        govsim.run(
+            "run",
+            "s.yaml",
+            "--set",
+            "users.count=1600",
+            "--set",
+            "regime=centralized",
+            "--seed",
+            "4",
+            "--quiet");
     assertEquals(0, two.code(), two.err());
-    assertTrue(Files.isDirectory(work.resolve("results/x/seed-4-" + tag("users.count=1600", "regime=centralized"))));
+    assertTrue(
+        Files.isDirectory(
+            work.resolve("results/x/seed-4-" + tag("users.count=1600", "regime=centralized"))));
     // The same overrides again still meet their own folder.
     Child again = govsim.run("run", "s.yaml", "--set", "users.count=1600", "--quiet");
     assertEquals(2, again.code(), again.err());
@@ -125,16 +146,27 @@ class OutputNamesTest {
     scenario("x");
     Child c = govsim.run("compare", "s.yaml", "--regimes", "hybrid", "--reps", "2", "--quiet");
     assertEquals(0, c.code(), c.err());
-    assertTrue(Files.isRegularFile(work.resolve("results/x/compare-seed-1-" + tag("--regimes hybrid", "--reps 2")
-        + "/comparison.csv")), c.out());
-    Child d = govsim.run("compare", "s.yaml", "--regimes", "hybrid", "--reps", "3", "--quiet", "--no-report");
+    assertTrue(
+        Files.isRegularFile(
+            work.resolve(
+                "results/x/compare-seed-1-"
+                    + tag("--regimes hybrid", "--reps 2")
+                    + "/comparison.csv")),
+        c.out());
+    Child d =
+        govsim.run(
+            "compare", "s.yaml", "--regimes", "hybrid", "--reps", "3", "--quiet", "--no-report");
     assertEquals(0, d.code(), d.err());
-    assertTrue(Files.isDirectory(work.resolve("results/x/compare-seed-1-" + tag("--regimes hybrid", "--reps 3"))));
+    assertTrue(
+        Files.isDirectory(
+            work.resolve("results/x/compare-seed-1-" + tag("--regimes hybrid", "--reps 3"))));
   }
 
   @Test
   void gameNameWithParentStepsIsRefusedWithItsLine() throws Exception {
-    String text = Files.readString(Path.of("scenarios/games/dsair.yaml")).replace("  name: dsair", "  name: ../../x");
+    String text =
+        Files.readString(Path.of("scenarios/games/dsair.yaml"))
+            .replace("  name: dsair", "  name: ../../x");
     Files.writeString(work.resolve("g.yaml"), text);
     Child c = govsim.run("game", "g.yaml");
     assertEquals(2, c.code(), c.err());

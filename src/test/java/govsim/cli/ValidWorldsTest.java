@@ -12,13 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 17, "valid scenarios that crash": worlds with unserved jurisdictions run; events that
- * name a firm or jurisdiction that does not exist are refused with the event's line and what
- * exists, instead of being dropped (or, for a firm, silently aimed at the largest one).
+ * Issue 17, "valid scenarios that crash": worlds with unserved jurisdictions run; events that name
+ * a firm or jurisdiction that does not exist are refused with the event's line and what exists,
+ * instead of being dropped (or, for a firm, silently aimed at the largest one).
  */
 class ValidWorldsTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private Path write(String text) throws Exception {
     Path f = tmp.resolve("s.yaml");
@@ -35,9 +34,12 @@ class ValidWorldsTest {
 
   @Test
   void oneFirmInEightJurisdictionsRuns() throws Exception {
-    Path s = write("name: one\nusers: {count: 3000}\ntime: {horizon_days: 60}\nfirms: {count: 1}\n"
-        + "cross_border: {jurisdictions: 8}\n");
-    Outcome o = CliTest.exec("run", s.toString(), "--out", tmp.resolve("out").toString(), "--quiet");
+    Path s =
+        write(
+            "name: one\nusers: {count: 3000}\ntime: {horizon_days: 60}\nfirms: {count: 1}\n"
+                + "cross_border: {jurisdictions: 8}\n");
+    Outcome o =
+        CliTest.exec("run", s.toString(), "--out", tmp.resolve("out").toString(), "--quiet");
     assertEquals(0, o.code(), o.err());
     // One firm has the whole served market: the concentration of that market is 1.
     assertEquals("1", cell(tmp.resolve("out/summary.csv"), "hhi_final"));
@@ -45,9 +47,12 @@ class ValidWorldsTest {
 
   @Test
   void sixtyFourJurisdictionsWhereNoFirmServesAbroadRun() throws Exception {
-    Path s = write("name: many\nusers: {count: 3000}\ntime: {horizon_days: 60}\n"
-        + "cross_border: {jurisdictions: 64, serve_abroad_probability: 0}\n");
-    Outcome o = CliTest.exec("run", s.toString(), "--out", tmp.resolve("out").toString(), "--quiet");
+    Path s =
+        write(
+            "name: many\nusers: {count: 3000}\ntime: {horizon_days: 60}\n"
+                + "cross_border: {jurisdictions: 64, serve_abroad_probability: 0}\n");
+    Outcome o =
+        CliTest.exec("run", s.toString(), "--out", tmp.resolve("out").toString(), "--quiet");
     assertEquals(0, o.code(), o.err());
     assertFalse(o.err().contains("no firm serves"), o.err());
     double hhi = Double.parseDouble(cell(tmp.resolve("out/summary.csv"), "hhi_final"));
@@ -56,21 +61,35 @@ class ValidWorldsTest {
 
   @Test
   void eventNamingAFirmThatDoesNotExistIsRefused() throws Exception {
-    Path s = write("name: x\nfirms: {count: 3}\nevents:\n  - {type: capability_shock, at_day: 10}\n"
-        + "  - type: adopt_practice\n    at_day: 100\n    firm: 7\n");
+    Path s =
+        write(
+            "name: x\nfirms: {count: 3}\nevents:\n  - {type: capability_shock, at_day: 10}\n"
+                + "  - type: adopt_practice\n    at_day: 100\n    firm: 7\n");
     Outcome o = CliTest.exec("validate", s.toString());
     assertEquals(2, o.code(), o.err());
-    assertTrue(o.err().contains(s + ":7:11: events[1].firm: there is no firm 7: the scenario has 3 firms (ids 0 to"
-        + " 2); -1 means the firm with most users at that moment"), o.err());
+    assertTrue(
+        o.err()
+            .contains(
+                s
+                    + ":7:11: events[1].firm: there is no firm 7: the scenario has 3 firms (ids 0 to"
+                    + " 2); -1 means the firm with most users at that moment"),
+        o.err());
   }
 
   @Test
   void eventNamingAJurisdictionThatDoesNotExistIsRefused() throws Exception {
-    Path s = write("name: x\ncross_border: {jurisdictions: 2}\nevents:\n"
-        + "  - {type: enact_mandate, at_day: 10, mandate: signals, jurisdiction: 5}\n");
+    Path s =
+        write(
+            "name: x\ncross_border: {jurisdictions: 2}\nevents:\n"
+                + "  - {type: enact_mandate, at_day: 10, mandate: signals, jurisdiction: 5}\n");
     Outcome o = CliTest.exec("validate", s.toString());
     assertEquals(2, o.code(), o.err());
-    assertTrue(o.err().contains(s + ":4:71: events[0].jurisdiction: there is no jurisdiction 5: the scenario has 2"
-        + " jurisdictions (ids 0 to 1, set by cross_border.jurisdictions); -1 means all"), o.err());
+    assertTrue(
+        o.err()
+            .contains(
+                s
+                    + ":4:71: events[0].jurisdiction: there is no jurisdiction 5: the scenario has 2"
+                    + " jurisdictions (ids 0 to 1, set by cross_border.jurisdictions); -1 means all"),
+        o.err());
   }
 }

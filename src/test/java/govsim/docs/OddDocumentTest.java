@@ -24,23 +24,31 @@ class OddDocumentTest {
   @Test
   void parameterTablesAreGeneratedFromTheSchema() throws IOException {
     String doc = Files.readString(ODD);
-    String expected = OddDocument.parameters(OddDocument.withParameters(doc, Scenarios.loader().schema().toMarkdown()));
-    assertEquals(expected, OddDocument.parameters(doc),
+    String expected =
+        OddDocument.parameters(
+            OddDocument.withParameters(doc, Scenarios.loader().schema().toMarkdown()));
+    assertEquals(
+        expected,
+        OddDocument.parameters(doc),
         "docs/ODD.md parameter tables are out of step; run ./govsim describe --markdown --update docs/ODD.md");
   }
 
   @Test
   void metricTablesAreGeneratedFromTheCatalogue() throws IOException {
     String doc = Files.readString(ODD);
-    assertEquals(OddDocument.metrics(OddDocument.withMetrics(doc)), OddDocument.metrics(doc),
+    assertEquals(
+        OddDocument.metrics(OddDocument.withMetrics(doc)),
+        OddDocument.metrics(doc),
         "docs/ODD.md metric tables are out of step; run ./govsim describe --markdown --update docs/ODD.md");
-    for (String name : govsim.observe.Metrics.STEP_NAMES) assertTrue(OddDocument.metrics(doc).contains("| `" + name + "` |"), name);
+    for (String name : govsim.observe.Metrics.STEP_NAMES)
+      assertTrue(OddDocument.metrics(doc).contains("| `" + name + "` |"), name);
   }
 
   @Test
   void processOverviewListsThePhasesInScheduleOrder() throws IOException {
     String doc = Files.readString(ODD);
-    String section = doc.substring(doc.indexOf("## 3. Process overview"), doc.indexOf("## 4. Design concepts"));
+    String section =
+        doc.substring(doc.indexOf("## 3. Process overview"), doc.indexOf("## 4. Design concepts"));
     Matcher m = Pattern.compile("^\\d+\\. `([A-Z_]+)`", Pattern.MULTILINE).matcher(section);
     List<String> listed = new ArrayList<>();
     while (m.find()) listed.add(m.group(1));
@@ -51,11 +59,23 @@ class OddDocumentTest {
   @Test
   void everyMechanismHasASubmodelNamingItsPackage() throws IOException {
     String doc = Files.readString(ODD);
-    String[][] mechanisms = {{"M1", "risk"}, {"M2", "rulemaking"}, {"M3", "enforcement"}, {"M4", "users"},
-        {"M5", "reputation"}, {"M6", "firms"}, {"M7", "community"}, {"M8", "assurance"}, {"M9", "competition"},
-        {"M10", "crossborder"}, {"M11", "synergy"}, {"M12", "malicious"}};
+    String[][] mechanisms = {
+      {"M1", "risk"},
+      {"M2", "rulemaking"},
+      {"M3", "enforcement"},
+      {"M4", "users"},
+      {"M5", "reputation"},
+      {"M6", "firms"},
+      {"M7", "community"},
+      {"M8", "assurance"},
+      {"M9", "competition"},
+      {"M10", "crossborder"},
+      {"M11", "synergy"},
+      {"M12", "malicious"}
+    };
     for (String[] mech : mechanisms) {
-      assertTrue(doc.contains("**" + mech[0] + " ") && doc.contains("`mechanism." + mech[1] + "`"),
+      assertTrue(
+          doc.contains("**" + mech[0] + " ") && doc.contains("`mechanism." + mech[1] + "`"),
           "ODD lacks the submodel of " + mech[0]);
       assertTrue(Files.isDirectory(Path.of("src/main/java/govsim/mechanism", mech[1])), mech[1]);
     }
@@ -65,11 +85,14 @@ class OddDocumentTest {
   @Test
   void eventTableListsEveryEventType() throws IOException {
     String doc = Files.readString(ODD);
-    assertEquals(OddDocument.events(OddDocument.withEvents(doc)), OddDocument.events(doc),
+    assertEquals(
+        OddDocument.events(OddDocument.withEvents(doc)),
+        OddDocument.events(doc),
         "docs/ODD.md event table is out of step; run ./govsim describe --markdown --update docs/ODD.md");
     String table = OddDocument.events(doc);
     for (EventKind k : EventKind.values()) {
-      assertTrue(table.contains("| `" + k.id() + "` | " + k.mechanism() + " | " + k.description() + " |"),
+      assertTrue(
+          table.contains("| `" + k.id() + "` | " + k.mechanism() + " | " + k.description() + " |"),
           "docs/ODD.md §7.3 lacks the event type " + k.id());
     }
   }

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 /** LICENSE, CITATION.cff and CONTRIBUTING.md stay in step with the project. */
 class ProjectMetadataTest {
   private static String pomVersion() throws IOException {
-    Matcher m = Pattern.compile("<artifactId>govsim</artifactId>\\s*<version>([^<]+)</version>")
-        .matcher(Files.readString(Path.of("pom.xml")));
+    Matcher m =
+        Pattern.compile("<artifactId>govsim</artifactId>\\s*<version>([^<]+)</version>")
+            .matcher(Files.readString(Path.of("pom.xml")));
     assertTrue(m.find(), "pom.xml has no govsim version");
     return m.group(1);
   }
@@ -34,7 +35,8 @@ class ProjectMetadataTest {
   @Test
   void licenseIsTheApacheLicenceText() throws IOException {
     String license = Files.readString(Path.of("LICENSE"));
-    assertTrue(license.contains("Apache License\n                           Version 2.0, January 2004"));
+    assertTrue(
+        license.contains("Apache License\n                           Version 2.0, January 2004"));
     assertTrue(license.contains("END OF TERMS AND CONDITIONS"), "the full text, not a notice");
   }
 
@@ -42,7 +44,9 @@ class ProjectMetadataTest {
   @Test
   void theFilesContributingNamesExist() throws IOException {
     String text = Files.readString(Path.of("CONTRIBUTING.md"));
-    Matcher m = Pattern.compile("`((?:src|scenarios|docs|\\.ci)/[^`{}]+?\\.(?:java|yaml|md|sh))`").matcher(text);
+    Matcher m =
+        Pattern.compile("`((?:src|scenarios|docs|\\.ci)/[^`{}]+?\\.(?:java|yaml|md|sh))`")
+            .matcher(text);
     List<String> missing = new ArrayList<>();
     int checked = 0;
     while (m.find()) {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Small scenarios and folder comparisons for the experiment tests: a world of a few thousand
- * users over a few months (defaults otherwise), so that a run takes tens of milliseconds.
+ * Small scenarios and folder comparisons for the experiment tests: a world of a few thousand users
+ * over a few months (defaults otherwise), so that a run takes tens of milliseconds.
  */
 public final class TinyWorld {
   private TinyWorld() {}
@@ -22,7 +22,8 @@ public final class TinyWorld {
   /** Writes a small standalone scenario file (schema defaults but users and horizon). */
   public static Path scenario(Path dir, String fileName, int users, int days) throws IOException {
     Path f = dir.resolve(fileName);
-    Files.writeString(f, "name: tiny\nusers:\n  count: " + users + "\ntime:\n  horizon_days: " + days + "\n");
+    Files.writeString(
+        f, "name: tiny\nusers:\n  count: " + users + "\ntime:\n  horizon_days: " + days + "\n");
     return f;
   }
 
@@ -43,7 +44,8 @@ public final class TinyWorld {
 
   /** The manifest without the named top-level fields (timings, threads, command). */
   public static String manifestWithout(Path manifest, List<String> fields) throws IOException {
-    com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(Files.readString(manifest)).getAsJsonObject();
+    com.google.gson.JsonObject o =
+        com.google.gson.JsonParser.parseString(Files.readString(manifest)).getAsJsonObject();
     for (String f : fields) o.remove(f);
     return o.toString();
   }

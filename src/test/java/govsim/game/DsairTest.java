@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
 class DsairTest {
   static double share(double s, double pr) {
     try {
-      Game g = GameFile.load(Path.of("scenarios/games/dsair.yaml"),
-          List.of("game.parameters.s=" + s, "game.parameters.p_r=" + pr)).game();
+      Game g =
+          GameFile.load(
+                  Path.of("scenarios/games/dsair.yaml"),
+                  List.of("game.parameters.s=" + s, "game.parameters.p_r=" + pr))
+              .game();
       return ExactAnalysis.analyse(g).shares()[0][0];
     } catch (Exception e) {
       throw new AssertionError(e);
@@ -34,10 +37,14 @@ class DsairTest {
 
   @Test
   void theFileHoldsThePapersPayoffs() throws Exception {
-    // s = 2, p_r = 0.5: pi(AS,AS) = -1 + 2 + 50 = 51; pi(AS,AU) = -1 + 4/3; pi(AU,AS) = 0.5 (200 + 8/3);
+    // s = 2, p_r = 0.5: pi(AS,AS) = -1 + 2 + 50 = 51; pi(AS,AU) = -1 + 4/3; pi(AU,AS) = 0.5 (200 +
+    // 8/3);
     // pi(AU,AU) = 0.5 (100 + 2).
-    Game g = GameFile.load(Path.of("scenarios/games/dsair.yaml"), List.of("game.parameters.s=2", "game.parameters.p_r=0.5"))
-        .game();
+    Game g =
+        GameFile.load(
+                Path.of("scenarios/games/dsair.yaml"),
+                List.of("game.parameters.s=2", "game.parameters.p_r=0.5"))
+            .game();
     assertEquals(51, g.payoff(0, 0), 1e-12);
     assertEquals(-1 + 4.0 / 3, g.payoff(1, 0), 1e-12);
     assertEquals(0.5 * (200 + 8.0 / 3), g.payoff(1, 1), 1e-12);

@@ -25,15 +25,32 @@ class FinitePayoffTest {
     // Focal D: the others are 2 C and 1 D: E[#C] = 2 * 2/3 = 4/3.
     StringBuilder pay = new StringBuilder();
     String[] s = {"C", "D"};
-    for (String a : s) for (String b : s) for (String c : s) {
-      int ca = a.equals("C") ? 1 : 0;
-      int cb = b.equals("C") ? 1 : 0;
-      int cc = c.equals("C") ? 1 : 0;
-      pay.append("    ").append(a).append(' ').append(b).append(' ').append(c).append(": [")
-          .append(cb + cc).append(", ").append(ca + cc).append(", ").append(ca + cb).append("]\n");
-    }
-    Game g = GameFixtures.load("game:\n  name: pg\n  populations: {pop: {size: 4, strategies: [C, D]}}\n"
-        + "  slots: [pop, pop, pop]\n  payoffs:\n" + pay + "  selection_intensity: 1\n  mutation_rate: 0\n");
+    for (String a : s)
+      for (String b : s)
+        for (String c : s) {
+          int ca = a.equals("C") ? 1 : 0;
+          int cb = b.equals("C") ? 1 : 0;
+          int cc = c.equals("C") ? 1 : 0;
+          pay.append("    ")
+              .append(a)
+              .append(' ')
+              .append(b)
+              .append(' ')
+              .append(c)
+              .append(": [")
+              .append(cb + cc)
+              .append(", ")
+              .append(ca + cc)
+              .append(", ")
+              .append(ca + cb)
+              .append("]\n");
+        }
+    Game g =
+        GameFixtures.load(
+            "game:\n  name: pg\n  populations: {pop: {size: 4, strategies: [C, D]}}\n"
+                + "  slots: [pop, pop, pop]\n  payoffs:\n"
+                + pay
+                + "  selection_intensity: 1\n  mutation_rate: 0\n");
     FinitePayoff f = new FinitePayoff(g);
     int[][] n = {{2, 2}};
     assertEquals(2.0 / 3, f.of(0, 0, n), 1e-15);
@@ -45,10 +62,12 @@ class FinitePayoffTest {
     // Two populations, one slot each; row player gets 10 against X and 1 against Y.
     // Column population monomorphic in X: the row player gets 10 whatever its strategy.
     // Column population 1 X and 3 Y: 10 * 1/4 + 1 * 3/4 = 3.25.
-    Game g = GameFixtures.load("game:\n  name: bi\n  populations:\n    rows: {size: 3, strategies: [U, V]}\n"
-        + "    cols: {size: 4, strategies: [X, Y]}\n  slots: [rows, cols]\n  payoffs:\n"
-        + "    U X: [10, 0]\n    U Y: [1, 0]\n    V X: [10, 0]\n    V Y: [1, 0]\n"
-        + "  selection_intensity: 1\n  mutation_rate: 0\n");
+    Game g =
+        GameFixtures.load(
+            "game:\n  name: bi\n  populations:\n    rows: {size: 3, strategies: [U, V]}\n"
+                + "    cols: {size: 4, strategies: [X, Y]}\n  slots: [rows, cols]\n  payoffs:\n"
+                + "    U X: [10, 0]\n    U Y: [1, 0]\n    V X: [10, 0]\n    V Y: [1, 0]\n"
+                + "  selection_intensity: 1\n  mutation_rate: 0\n");
     FinitePayoff f = new FinitePayoff(g);
     assertEquals(10.0, f.of(0, 0, new int[][] {{2, 1}, {4, 0}}), 1e-15);
     assertEquals(3.25, f.of(0, 1, new int[][] {{2, 1}, {1, 3}}), 1e-15);

@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
-/** Every game file shipped under scenarios/games/ loads, is analysed exactly and runs agent-based. */
+/**
+ * Every game file shipped under scenarios/games/ loads, is analysed exactly and runs agent-based.
+ */
 class GameFilesTest {
   static Stream<Path> gameFiles() throws IOException {
     try (Stream<Path> s = Files.list(Path.of("scenarios/games"))) {
@@ -44,14 +46,18 @@ class GameFilesTest {
 
   @Test
   void everyKeyOfTheShippedGamesIsCommented() throws IOException {
-    // A key line (not a list item, not a profile continuation) must follow a comment line or carry one.
+    // A key line (not a list item, not a profile continuation) must follow a comment line or carry
+    // one.
     for (Path f : gameFiles().toList()) {
       List<String> lines = Files.readAllLines(f);
       for (int i = 0; i < lines.size(); i++) {
         String line = lines.get(i).strip();
-        if (line.isEmpty() || line.startsWith("#") || !line.matches("^\"?[A-Za-z_][^:]*\"?:.*")) continue;
+        if (line.isEmpty() || line.startsWith("#") || !line.matches("^\"?[A-Za-z_][^:]*\"?:.*"))
+          continue;
         String before = lines.get(i - 1).strip();
-        assertTrue(before.startsWith("#") || line.contains(" # "), f + ":" + (i + 1) + " has no comment: " + line);
+        assertTrue(
+            before.startsWith("#") || line.contains(" # "),
+            f + ":" + (i + 1) + " has no comment: " + line);
       }
     }
   }

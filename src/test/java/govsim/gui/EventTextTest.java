@@ -13,11 +13,18 @@ class EventTextTest {
   void aLineNamesTheTypeWhoAndTheValue() {
     WorldEvent outcry = new WorldEvent(4, 5.0, EventKind.OUTCRY, 3, -1, -1, -1, 45, "practice");
     assertEquals("day 5 outcry (firm 3): complaints 45; practice", EventText.line(outcry));
-    WorldEvent mandate = new WorldEvent(9, 10.0, EventKind.MANDATE_ENACTED, -1, -1, -1, 0, 0, "transparency");
-    assertEquals("day 10 mandate enacted (regulator J0): transparency", EventText.line(mandate),
+    WorldEvent mandate =
+        new WorldEvent(9, 10.0, EventKind.MANDATE_ENACTED, -1, -1, -1, 0, 0, "transparency");
+    assertEquals(
+        "day 10 mandate enacted (regulator J0): transparency",
+        EventText.line(mandate),
         "no value meaning: the value is not shown");
-    WorldEvent attack = new WorldEvent(9, 10.0, EventKind.ATTACK, -1, -1, -1, 1, 200, "malicious actor 2");
-    assertEquals("jurisdiction J1", EventText.who(attack), "an attack happens in a jurisdiction, not by its regulator");
+    WorldEvent attack =
+        new WorldEvent(9, 10.0, EventKind.ATTACK, -1, -1, -1, 1, 200, "malicious actor 2");
+    assertEquals(
+        "jurisdiction J1",
+        EventText.who(attack),
+        "an attack happens in a jurisdiction, not by its regulator");
   }
 
   @Test

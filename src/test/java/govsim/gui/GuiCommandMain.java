@@ -7,8 +7,8 @@ import java.util.List;
 import picocli.CommandLine;
 
 /**
- * Child-JVM entry point of the GUI command tests: {@code govsim gui ARGS} through
- * {@link Main#execute} once the command is registered there, else through picocli directly.
+ * Child-JVM entry point of the GUI command tests: {@code govsim gui ARGS} through {@link
+ * Main#execute} once the command is registered there, else through picocli directly.
  */
 public final class GuiCommandMain {
   private GuiCommandMain() {}

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * `govsim gui`: the scripted screenshot (under a display), the clear refusal without a display,
- * and bad input rejected before any window opens.
+ * `govsim gui`: the scripted screenshot (under a display), the clear refusal without a display, and
+ * bad input rejected before any window opens.
  */
 class GuiCommandTest {
   @Test
@@ -29,8 +29,15 @@ class GuiCommandTest {
     GuiTestSupport.assumeDisplay();
     Path scenario = GuiTestSupport.smallScenario(tmp);
     Path png = tmp.resolve("shots/gui.png");
-    GuiTestSupport.Child c = GuiTestSupport.java(Map.of(), GuiCommandMain.class.getName(),
-        scenario.toString(), "--steps", "60", "--screenshot", png.toString());
+    GuiTestSupport.Child c =
+        GuiTestSupport.java(
+            Map.of(),
+            GuiCommandMain.class.getName(),
+            scenario.toString(),
+            "--steps",
+            "60",
+            "--screenshot",
+            png.toString());
     assertEquals(0, c.exit(), c.all());
     assertTrue(c.out().contains("60 steps"), c.all());
     assertTrue(Files.size(png) > 50_000, "a PNG of plausible size: " + Files.size(png) + " bytes");
@@ -38,16 +45,23 @@ class GuiCommandTest {
     try (var in = Files.newInputStream(png)) {
       assertEquals(8, in.read(head));
     }
-    assertEquals("\u0089PNG\r\n\u001a\n", new String(head, StandardCharsets.ISO_8859_1), "PNG signature");
+    assertEquals(
+        "\u0089PNG\r\n\u001a\n", new String(head, StandardCharsets.ISO_8859_1), "PNG signature");
     BufferedImage img = ImageIO.read(png.toFile());
-    assertTrue(img.getWidth() >= 1000 && img.getHeight() >= 700, "all windows: " + img.getWidth() + "x" + img.getHeight());
+    assertTrue(
+        img.getWidth() >= 1000 && img.getHeight() >= 700,
+        "all windows: " + img.getWidth() + "x" + img.getHeight());
     Set<Integer> colours = new HashSet<>();
     for (int y = 0; y < img.getHeight(); y += 2) {
       for (int x = 0; x < img.getWidth(); x += 2) colours.add(img.getRGB(x, y) & 0xffffff);
     }
     assertTrue(colours.size() > 200, "not blank: " + colours.size() + " colours");
-    assertTrue(colours.contains(Palette.REGULATOR.getRGB() & 0xffffff), "the network display shows the regulator");
-    assertTrue(colours.contains(Palette.COMMUNITY.getRGB() & 0xffffff), "the network display shows communities");
+    assertTrue(
+        colours.contains(Palette.REGULATOR.getRGB() & 0xffffff),
+        "the network display shows the regulator");
+    assertTrue(
+        colours.contains(Palette.COMMUNITY.getRGB() & 0xffffff),
+        "the network display shows communities");
     assertTrue(colours.contains(0x0072b2), "the charts show their first line colour");
     assertFalse(c.err().contains("Exception"), c.all());
   }
@@ -58,18 +72,27 @@ class GuiCommandTest {
     Map<String, String> env = new HashMap<>();
     env.put("DISPLAY", null);
     env.put("WAYLAND_DISPLAY", null);
-    GuiTestSupport.Child c = GuiTestSupport.java(env, GuiCommandMain.class.getName(),
-        scenario.toString(), "--steps", "5", "--screenshot", tmp.resolve("x.png").toString());
+    GuiTestSupport.Child c =
+        GuiTestSupport.java(
+            env,
+            GuiCommandMain.class.getName(),
+            scenario.toString(),
+            "--steps",
+            "5",
+            "--screenshot",
+            tmp.resolve("x.png").toString());
     assertEquals(1, c.exit(), c.all());
     assertTrue(c.err().contains("no display: run under xvfb-run or set DISPLAY"), c.all());
-    assertFalse(c.err().contains("Exception") || c.err().contains("\tat "), "no stack trace: " + c.all());
+    assertFalse(
+        c.err().contains("Exception") || c.err().contains("\tat "), "no stack trace: " + c.all());
     assertFalse(Files.exists(tmp.resolve("x.png")));
   }
 
   @Test
   void inAHeadlessJvmItSaysSoAndExits1(@TempDir Path tmp) throws Exception {
     // Surefire's JVM is headless (-Djava.awt.headless=true): the same refusal, in process.
-    org.junit.jupiter.api.Assumptions.assumeTrue(java.awt.GraphicsEnvironment.isHeadless(),
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.awt.GraphicsEnvironment.isHeadless(),
         "this JVM is not headless (surefire's argLine sets -Djava.awt.headless=true)");
     Path scenario = GuiTestSupport.smallScenario(tmp);
     Result r = run(scenario.toString(), "--steps", "5");
@@ -90,7 +113,9 @@ class GuiCommandTest {
 
     Result badSet = run(scenario.toString(), "--set", "users.switching_cost_mean=-1");
     assertEquals(2, badSet.exit());
-    assertTrue(badSet.err().contains("users.switching_cost_mean") && badSet.err().contains("[0, 100]"), badSet.err());
+    assertTrue(
+        badSet.err().contains("users.switching_cost_mean") && badSet.err().contains("[0, 100]"),
+        badSet.err());
 
     Result negative = run(scenario.toString(), "--steps", "-3");
     assertEquals(2, negative.exit());

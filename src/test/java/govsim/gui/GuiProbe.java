@@ -11,9 +11,9 @@ import java.util.StringJoiner;
 
 /**
  * Child-JVM program of {@link GuiEquivalenceTest}: opens the real Console on a scenario (or a run
- * folder), plays the whole run through it, optionally changes one parameter through the Model
- * tab's bean and plays again from a fresh start, and writes every row and event that the GUI's
- * recorder recorded (doubles as exact hex) plus what the charts and the network received.
+ * folder), plays the whole run through it, optionally changes one parameter through the Model tab's
+ * bean and plays again from a fresh start, and writes every row and event that the GUI's recorder
+ * recorded (doubles as exact hex) plus what the charts and the network received.
  *
  * <p>Arguments: {@code OUT (SCENARIO | --replay DIR) [--then KEY=VALUE]}.
  */
@@ -50,8 +50,24 @@ public final class GuiProbe {
   }
 
   static String eventLine(WorldEvent e) {
-    return "event " + e.step() + "|" + Double.toHexString(e.day()) + "|" + e.type().id() + "|" + e.firm() + "|"
-        + e.community() + "|" + e.risk() + "|" + e.jurisdiction() + "|" + Double.toHexString(e.value()) + "|" + e.detail();
+    return "event "
+        + e.step()
+        + "|"
+        + Double.toHexString(e.day())
+        + "|"
+        + e.type().id()
+        + "|"
+        + e.firm()
+        + "|"
+        + e.community()
+        + "|"
+        + e.risk()
+        + "|"
+        + e.jurisdiction()
+        + "|"
+        + Double.toHexString(e.value())
+        + "|"
+        + e.detail();
   }
 
   public static void main(String[] args) throws Exception {
@@ -74,17 +90,19 @@ public final class GuiProbe {
     if (then != null) {
       String key = then.substring(0, then.indexOf('='));
       double value = Double.parseDouble(then.substring(then.indexOf('=') + 1));
-      GuiLauncher.onSwing(() -> {
-        gui.console().pressStop();
-        // Through the Model tab's bean, as a user's edit would go.
-        ModelParameters tab = (ModelParameters) gui.gui().getSimulationInspectedObject();
-        if (key.equals(ModelParameters.SWITCHING_COST)) {
-          tab.setSwitchingCostMean(value);
-        } else {
-          throw new IllegalArgumentException("probe supports only " + ModelParameters.SWITCHING_COST);
-        }
-        return null;
-      });
+      GuiLauncher.onSwing(
+          () -> {
+            gui.console().pressStop();
+            // Through the Model tab's bean, as a user's edit would go.
+            ModelParameters tab = (ModelParameters) gui.gui().getSimulationInspectedObject();
+            if (key.equals(ModelParameters.SWITCHING_COST)) {
+              tab.setSwitchingCostMean(value);
+            } else {
+              throw new IllegalArgumentException(
+                  "probe supports only " + ModelParameters.SWITCHING_COST);
+            }
+            return null;
+          });
       capture.mark("run 2");
       playAll(gui, session, capture);
     }
@@ -108,8 +126,14 @@ public final class GuiProbe {
   private static void playAll(GuiLauncher.Opened gui, ScenarioSession session, Capture capture) {
     long steps = session.spec().time().steps();
     GuiLauncher.play(gui, steps);
-    int[] seen = GuiLauncher.onSwing(() -> new int[] {gui.gui().charts().points(govsim.observe.Metrics.HHI),
-        gui.gui().eventLog().rows(), gui.gui().network().firms().size()});
+    int[] seen =
+        GuiLauncher.onSwing(
+            () ->
+                new int[] {
+                  gui.gui().charts().points(govsim.observe.Metrics.HHI),
+                  gui.gui().eventLog().rows(),
+                  gui.gui().network().firms().size()
+                });
     capture.mark("played " + GuiLauncher.stepsPlayed(gui));
     capture.mark("chart points " + seen[0]);
     capture.mark("network firms " + seen[2]);

@@ -17,12 +17,11 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * What the GUI tests share: deciding whether a display is there, and running a child JVM.
  *
- * <p>Surefire runs the tests with {@code -Djava.awt.headless=true}, in which no window can open.
- * So the tests that need windows run the GUI in a child JVM started without that flag, which
- * inherits the environment (DISPLAY; under {@code xvfb-run -a}, Xvfb's). Without a display they
- * are skipped with the reason, unless {@code GOVSIM_REQUIRE_GUI_TESTS=1} (set by CI, which runs
- * the tests under xvfb-run), in which case they fail: a CI that silently skipped the GUI tests
- * would prove nothing.
+ * <p>Surefire runs the tests with {@code -Djava.awt.headless=true}, in which no window can open. So
+ * the tests that need windows run the GUI in a child JVM started without that flag, which inherits
+ * the environment (DISPLAY; under {@code xvfb-run -a}, Xvfb's). Without a display they are skipped
+ * with the reason, unless {@code GOVSIM_REQUIRE_GUI_TESTS=1} (set by CI, which runs the tests under
+ * xvfb-run), in which case they fail: a CI that silently skipped the GUI tests would prove nothing.
  */
 final class GuiTestSupport {
   private GuiTestSupport() {}
@@ -30,15 +29,20 @@ final class GuiTestSupport {
   static final String REQUIRE = "GOVSIM_REQUIRE_GUI_TESTS";
   static final Duration CHILD_TIMEOUT = Duration.ofMinutes(3);
 
-  /** Skips (or, with GOVSIM_REQUIRE_GUI_TESTS=1, fails) the calling test when there is no display. */
+  /**
+   * Skips (or, with GOVSIM_REQUIRE_GUI_TESTS=1, fails) the calling test when there is no display.
+   */
   static void assumeDisplay() {
     String why = noDisplay();
     if (why == null) return;
     if ("1".equals(System.getenv(REQUIRE))) {
       fail(REQUIRE + "=1 but " + why + ": run the tests under xvfb-run -a (Debian package xvfb)");
     }
-    Assumptions.abort(why + ": GUI test skipped; run the tests under xvfb-run -a to include it ("
-        + REQUIRE + "=1 turns this skip into a failure)");
+    Assumptions.abort(
+        why
+            + ": GUI test skipped; run the tests under xvfb-run -a to include it ("
+            + REQUIRE
+            + "=1 turns this skip into a failure)");
   }
 
   /** Null when a child JVM can open windows, else why not. */
@@ -62,7 +66,8 @@ final class GuiTestSupport {
    *
    * @param env changes to the inherited environment; a null value removes the variable
    */
-  static Child java(Map<String, String> env, String mainClass, String... args) throws IOException, InterruptedException {
+  static Child java(Map<String, String> env, String mainClass, String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx1g");
@@ -87,10 +92,17 @@ final class GuiTestSupport {
       if (!p.waitFor(CHILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
         p.destroyForcibly();
         p.waitFor(10, TimeUnit.SECONDS);
-        fail("child JVM " + mainClass + " did not finish within " + CHILD_TIMEOUT + "\n--- stderr\n"
-            + Files.readString(err, StandardCharsets.UTF_8));
+        fail(
+            "child JVM "
+                + mainClass
+                + " did not finish within "
+                + CHILD_TIMEOUT
+                + "\n--- stderr\n"
+                + Files.readString(err, StandardCharsets.UTF_8));
       }
-      return new Child(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+      return new Child(
+          p.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
           Files.readString(err, StandardCharsets.UTF_8));
     } finally {
       Files.deleteIfExists(out);
@@ -107,16 +119,19 @@ final class GuiTestSupport {
   /** A small, quick scenario (hybrid, a harmful practice adopted on day 40) in {@code dir}. */
   static Path smallScenario(Path dir) throws IOException {
     Path f = dir.resolve("small.yaml");
-    Files.writeString(f, String.join("\n",
-        "name: gui-small",
-        "regime: hybrid",
-        "seed: 11",
-        "time: {horizon_days: 120}",
-        "users: {count: 4000}",
-        "firms: {count: 8}",
-        "events:",
-        "  - {type: adopt_practice, at_day: 40, firm: -1}",
-        ""));
+    Files.writeString(
+        f,
+        String.join(
+            "\n",
+            "name: gui-small",
+            "regime: hybrid",
+            "seed: 11",
+            "time: {horizon_days: 120}",
+            "users: {count: 4000}",
+            "firms: {count: 8}",
+            "events:",
+            "  - {type: adopt_practice, at_day: 40, firm: -1}",
+            ""));
     return f;
   }
 }

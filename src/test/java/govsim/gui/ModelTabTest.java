@@ -21,14 +21,13 @@ import sim.util.gui.PropertyField;
 
 /**
  * The Model tab: out-of-range input is refused visibly (the refusal reaches the user, the value
- * stays), accepted input takes effect at the next start, ranges and tooltips come from the
- * scenario schema, a regime change applies the regime's preset, and loading a bad file is
- * refused with the loader's report. Runs without a display: MASON's inspector panel is built
- * (lightweight Swing works headless) but never shown.
+ * stays), accepted input takes effect at the next start, ranges and tooltips come from the scenario
+ * schema, a regime change applies the regime's preset, and loading a bad file is refused with the
+ * loader's report. Runs without a display: MASON's inspector panel is built (lightweight Swing
+ * works headless) but never shown.
  */
 class ModelTabTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private ScenarioSession session;
   private final List<String> refusals = new ArrayList<>();
@@ -44,13 +43,17 @@ class ModelTabTest {
   @Test
   void outOfRangeInputTypedIntoTheTabIsRefusedVisibly() throws Exception {
     GovSimWithUI gui = new GovSimWithUI(session);
-    ModelParameters guiTab = new ModelParameters(session, () -> null, refusals::add, () -> changes++);
+    ModelParameters guiTab =
+        new ModelParameters(session, () -> null, refusals::add, () -> changes++);
     PropertyField field = field(new SimpleInspector(guiTab, gui), "0.05");
     // What MASON does with text typed into the field and Enter: newValue, then show its result.
     field.setValue(field.newValue("500"));
     assertEquals(1, refusals.size(), "the refusal went to the user");
-    assertTrue(refusals.get(0).contains("users.switching_cost_mean") && refusals.get(0).contains("[0, 100]")
-        && refusals.get(0).contains("500"), refusals.get(0));
+    assertTrue(
+        refusals.get(0).contains("users.switching_cost_mean")
+            && refusals.get(0).contains("[0, 100]")
+            && refusals.get(0).contains("500"),
+        refusals.get(0));
     assertEquals("0.05", field.getValue(), "the field shows the unchanged value again");
     assertEquals(0.05, session.spec().users().switchingCostMean());
     assertEquals(0, changes);
@@ -86,26 +89,39 @@ class ModelTabTest {
     t.setBackstop(false);
     assertEquals(2, changes);
     assertTrue(refusals.isEmpty(), String.join("\n", refusals));
-    assertEquals(30.0, gui.model().spec().communities().standardLagDays(), "the run on screen keeps its settings");
-    assertTrue(t.getPendingChanges().contains("communities.standard_lag_days: 30 \u2192 90"), t.getPendingChanges());
-    assertTrue(t.getPendingChanges().contains("synergy.backstop: true \u2192 false"), t.getPendingChanges());
+    assertEquals(
+        30.0,
+        gui.model().spec().communities().standardLagDays(),
+        "the run on screen keeps its settings");
+    assertTrue(
+        t.getPendingChanges().contains("communities.standard_lag_days: 30 \u2192 90"),
+        t.getPendingChanges());
+    assertTrue(
+        t.getPendingChanges().contains("synergy.backstop: true \u2192 false"),
+        t.getPendingChanges());
     gui.finish();
     gui.start();
-    assertEquals(90.0, gui.model().spec().communities().standardLagDays(), "the next start runs the change");
+    assertEquals(
+        90.0, gui.model().spec().communities().standardLagDays(), "the next start runs the change");
     assertFalse(gui.model().spec().synergy().backstop());
     gui.finish();
   }
 
   @Test
   void rangesAndTooltipsComeFromTheSchema() {
-    assertEquals(new Interval(0.0, 100.0).getMax(), ((Interval) tab.domSwitchingCostMean()).getMax());
+    assertEquals(
+        new Interval(0.0, 100.0).getMax(), ((Interval) tab.domSwitchingCostMean()).getMax());
     assertEquals(0.0, ((Interval) tab.domAuditRatePerYear()).getMin().doubleValue());
     assertEquals(365.0, ((Interval) tab.domAuditRatePerYear()).getMax().doubleValue());
     assertNull(tab.domLegislativeLagDays(), "too wide a range for a slider: a text field");
-    assertTrue(tab.desLegislativeLagDays().contains("[0, 36500]") && tab.desLegislativeLagDays().contains("days"),
+    assertTrue(
+        tab.desLegislativeLagDays().contains("[0, 36500]")
+            && tab.desLegislativeLagDays().contains("days"),
         tab.desLegislativeLagDays());
     assertEquals("users.switching_cost_mean", tab.nameSwitchingCostMean());
-    assertEquals(List.of("laissez_faire", "centralized", "distributed", "hybrid"), List.of((String[]) tab.domRegime()));
+    assertEquals(
+        List.of("laissez_faire", "centralized", "distributed", "hybrid"),
+        List.of((String[]) tab.domRegime()));
   }
 
   @Test
@@ -129,7 +145,11 @@ class ModelTabTest {
     Path bad = tmp.resolve("bad.yaml");
     Files.writeString(bad, "name: bad\nusers: {count: 0}\nfirms: {cuont: 3}\n");
     String refusal = session.loadFile(bad).orElseThrow();
-    assertTrue(refusal.contains("users.count") && refusal.contains("cuont") && refusal.contains("2 errors"), refusal);
+    assertTrue(
+        refusal.contains("users.count")
+            && refusal.contains("cuont")
+            && refusal.contains("2 errors"),
+        refusal);
     assertEquals("gui-small", session.spec().name(), "the scenario is unchanged");
 
     tab.setSwitchingCostMean(0.3);
@@ -137,7 +157,10 @@ class ModelTabTest {
     Files.writeString(good, "name: good\nregime: distributed\n");
     assertTrue(session.loadFile(good).isEmpty());
     assertEquals("good", session.spec().name());
-    assertEquals(0.05, session.spec().users().switchingCostMean(), "Model-tab changes do not carry over to another file");
+    assertEquals(
+        0.05,
+        session.spec().users().switchingCostMean(),
+        "Model-tab changes do not carry over to another file");
     assertTrue(session.edits().isEmpty());
   }
 

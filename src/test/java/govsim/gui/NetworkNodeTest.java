@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * key. Needs no display.
  */
 class NetworkNodeTest {
-  private static WorldEvent event(double day, EventKind type, int firm, int community, int jurisdiction) {
+  private static WorldEvent event(
+      double day, EventKind type, int firm, int community, int jurisdiction) {
     return new WorldEvent((long) day, day, type, firm, community, -1, jurisdiction, Double.NaN, "");
   }
 
@@ -42,7 +43,8 @@ class NetworkNodeTest {
 
     a.record(event(5, EventKind.MANDATE_ENACTED, -1, -1, 0));
     a.record(event(6, EventKind.AGENDA, -1, -1, 0));
-    assertEquals("day 5 mandate enacted (regulator J0)  |  day 1 mandate enacted (regulator J0)",
+    assertEquals(
+        "day 5 mandate enacted (regulator J0)  |  day 1 mandate enacted (regulator J0)",
         regulator.getEarlierEvents());
     assertEquals("day 6 agenda (regulator J0): salience n/a", regulator.getLastEvent());
   }

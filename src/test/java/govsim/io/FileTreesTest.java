@@ -12,8 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The one recursive delete: whole trees, contents but kept files, and links never followed. */
 class FileTreesTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void deletesATreeButNeverFollowsALinkOutOfIt() throws Exception {
@@ -24,7 +23,10 @@ class FileTreesTest {
     Files.createSymbolicLink(tmp.resolve("tree/link"), outside);
     FileTrees.delete(tmp.resolve("tree"));
     assertFalse(Files.exists(tmp.resolve("tree")));
-    assertEquals("keep me", Files.readString(outside.resolve("precious.txt")), "the link was removed, not followed");
+    assertEquals(
+        "keep me",
+        Files.readString(outside.resolve("precious.txt")),
+        "the link was removed, not followed");
     FileTrees.delete(tmp.resolve("tree")); // nothing there: nothing to do
   }
 

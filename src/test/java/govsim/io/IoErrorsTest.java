@@ -14,12 +14,17 @@ class IoErrorsTest {
   @Test
   void eachKindOfFailureIsNamedInWords() {
     assertEquals("/r/x: permission denied", IoErrors.describe(new AccessDeniedException("/r/x")));
-    assertEquals("/r/x: no such file or folder", IoErrors.describe(new NoSuchFileException("/r/x")));
-    assertEquals("/r/x: exists and is not a folder", IoErrors.describe(new FileAlreadyExistsException("/r/x")));
-    assertEquals("/r/x: No space left on device",
+    assertEquals(
+        "/r/x: no such file or folder", IoErrors.describe(new NoSuchFileException("/r/x")));
+    assertEquals(
+        "/r/x: exists and is not a folder",
+        IoErrors.describe(new FileAlreadyExistsException("/r/x")));
+    assertEquals(
+        "/r/x: No space left on device",
         IoErrors.describe(new FileSystemException("/r/x", null, "No space left on device")));
     assertEquals("disk on fire", IoErrors.describe(new IOException("disk on fire")));
-    assertEquals("cannot write /r/x: /r/x: permission denied",
+    assertEquals(
+        "cannot write /r/x: /r/x: permission denied",
         IoErrors.unchecked("cannot write /r/x", new AccessDeniedException("/r/x")).getMessage());
   }
 }

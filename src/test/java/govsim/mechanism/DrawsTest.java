@@ -8,9 +8,9 @@ import ec.util.MersenneTwisterFast;
 import org.junit.jupiter.api.Test;
 
 /**
- * Draws: rate conversions exactly (MODEL.md §2), the distributions' means and tails
- * statistically. Statistical checks use a fixed seed and a tolerance of 5 standard errors of the
- * sample statistic (a false alarm about once in 1.7 million runs if the code is right).
+ * Draws: rate conversions exactly (MODEL.md §2), the distributions' means and tails statistically.
+ * Statistical checks use a fixed seed and a tolerance of 5 standard errors of the sample statistic
+ * (a false alarm about once in 1.7 million runs if the code is right).
  */
 class DrawsTest {
   private static final int N = 200_000;
@@ -21,7 +21,10 @@ class DrawsTest {
     // 1 - exp(-x) = x - x^2/2 + ...; computed naively it would lose half its digits here.
     assertEquals(1e-9 - 0.5e-18, Draws.stepProbability(1e-9, 1.0), 1e-24, "tiny rates stay exact");
     assertEquals(0.0, Draws.stepProbability(0.0, 1.0));
-    assertEquals(0.0, Draws.stepProbability(-1.0, 1.0), "a negative rate is no event, not a negative probability");
+    assertEquals(
+        0.0,
+        Draws.stepProbability(-1.0, 1.0),
+        "a negative rate is no event, not a negative probability");
     assertEquals(1.0, Draws.stepProbability(1e6, 1.0), 1e-15);
   }
 
@@ -46,7 +49,8 @@ class DrawsTest {
   @Test
   void perYearRatesAreDividedBy365Days() {
     assertEquals(365.0, Draws.DAYS_PER_YEAR);
-    assertEquals(Draws.stepProbability(12.0 / 365.0, 1.0), Draws.stepProbabilityPerYear(12.0, 1.0), 1e-16);
+    assertEquals(
+        Draws.stepProbability(12.0 / 365.0, 1.0), Draws.stepProbabilityPerYear(12.0, 1.0), 1e-16);
     assertEquals(1 - Math.exp(-12.0 * 7 / 365.0), Draws.stepProbabilityPerYear(12.0, 7.0), 1e-15);
   }
 
@@ -135,10 +139,15 @@ class DrawsTest {
       double var = sumSq / N - mean * mean;
       assertEquals(lambda, mean, 5 * Math.sqrt(lambda / N), "mean, lambda " + lambda);
       // The sample variance of a Poisson has variance about (lambda + 2 lambda^2)/N.
-      assertEquals(lambda, var, 5 * Math.sqrt((lambda + 2 * lambda * lambda) / N), "variance, lambda " + lambda);
+      assertEquals(
+          lambda,
+          var,
+          5 * Math.sqrt((lambda + 2 * lambda * lambda) / N),
+          "variance, lambda " + lambda);
       if (lambda < 10) {
         double p0 = Math.exp(-lambda);
-        assertEquals(p0, zeros / (double) N, 5 * Math.sqrt(p0 * (1 - p0) / N), "P(0), lambda " + lambda);
+        assertEquals(
+            p0, zeros / (double) N, 5 * Math.sqrt(p0 * (1 - p0) / N), "P(0), lambda " + lambda);
       }
     }
     assertEquals(0, Draws.poisson(new MersenneTwisterFast(5), 0.0));
@@ -160,7 +169,8 @@ class DrawsTest {
         assertTrue(k >= 0 && k <= n);
         sum += k;
       }
-      // The Poisson approximation's variance is n p, slightly above n p (1 - p): use it as the bound.
+      // The Poisson approximation's variance is n p, slightly above n p (1 - p): use it as the
+      // bound.
       double sd = Math.sqrt(n * p);
       assertEquals(n * p, sum / (N / 4), 5 * sd / Math.sqrt(N / 4), "n " + n + ", p " + p);
     }

@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Small hand-built worlds and default parameter records for the mechanism tests: every test
- * states the few values it depends on and takes the rest from the scenario defaults.
+ * Small hand-built worlds and default parameter records for the mechanism tests: every test states
+ * the few values it depends on and takes the rest from the scenario defaults.
  */
 public final class Fixtures {
   private Fixtures() {}
@@ -34,7 +34,9 @@ public final class Fixtures {
     return SPECS.computeIfAbsent(List.of(sets), Fixtures::load);
   }
 
-  /** Loaded specs by their overrides: they are immutable, and loading one costs some milliseconds. */
+  /**
+   * Loaded specs by their overrides: they are immutable, and loading one costs some milliseconds.
+   */
   private static final Map<List<String>, ModelSpec> SPECS = new ConcurrentHashMap<>();
 
   private static ModelSpec load(List<String> sets) {
@@ -80,14 +82,25 @@ public final class Fixtures {
   }
 
   /** Adds a risk emerged on day 0 of generation 0 that never retires. */
-  public static Risk risk(World w, double severity, double visibility, double hazardPerDay, boolean knightian) {
-    Risk r = new Risk(w.risks.size(), 0.0, severity, visibility, hazardPerDay, knightian,
-        Double.POSITIVE_INFINITY, w.generation, w.jurisdictions);
+  public static Risk risk(
+      World w, double severity, double visibility, double hazardPerDay, boolean knightian) {
+    Risk r =
+        new Risk(
+            w.risks.size(),
+            0.0,
+            severity,
+            visibility,
+            hazardPerDay,
+            knightian,
+            Double.POSITIVE_INFINITY,
+            w.generation,
+            w.jurisdictions);
     w.risks.add(r);
     return r;
   }
 
-  public static Community community(World w, double stringency, double assurance, long recognizedMask) {
+  public static Community community(
+      World w, double stringency, double assurance, long recognizedMask) {
     Community c = new Community(w.communities.size(), stringency, assurance, 0.0, recognizedMask);
     w.communities.add(c);
     return c;
@@ -101,7 +114,9 @@ public final class Fixtures {
     return rule;
   }
 
-  /** Makes the firm a member of the community (both bit sets), without Membership's side effects. */
+  /**
+   * Makes the firm a member of the community (both bit sets), without Membership's side effects.
+   */
   public static void member(Firm f, Community c) {
     f.memberships.set(c.id);
     c.members.set(f.id);

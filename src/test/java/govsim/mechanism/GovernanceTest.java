@@ -18,18 +18,23 @@ import govsim.world.World;
 import org.junit.jupiter.api.Test;
 
 /**
- * Governance.of: which rules bind a firm on a risk, shared by incidents (M1), firm decisions
- * (M6), compliance cost (M10) and the compliance metric. Hand-built two-jurisdiction worlds.
+ * Governance.of: which rules bind a firm on a risk, shared by incidents (M1), firm decisions (M6),
+ * compliance cost (M10) and the compliance metric. Hand-built two-jurisdiction worlds.
  */
 class GovernanceTest {
   private final World w = world(2, 0);
   private final Firm f = firm(w, 0, 0, 0b01); // serves jurisdiction 0 only
   private final Risk r = risk(w, 1.0, 0.1, 0.01, false);
 
-  /** Whether a rule binds f on r, asserting that the allocation-free check agrees with the binding. */
+  /**
+   * Whether a rule binds f on r, asserting that the allocation-free check agrees with the binding.
+   */
   private boolean governed() {
     boolean b = Governance.of(w, f, r).governed();
-    assertEquals(b, Governance.governed(w, f, r), "Governance.governed agrees with Governance.of(...).governed()");
+    assertEquals(
+        b,
+        Governance.governed(w, f, r),
+        "Governance.governed agrees with Governance.of(...).governed()");
     return b;
   }
 
@@ -93,9 +98,13 @@ class GovernanceTest {
     Community c = community(w, 0.7, 0.8, 0b01); // recognised by jurisdiction 0 only
     ruleInForce(c.standards, r, 0.7);
     member(f, c); // f serves jurisdiction 0 only
-    assertEquals(new Binding(true, true, 0.9, 2, false), Governance.of(w, f, r), "recognition power off");
+    assertEquals(
+        new Binding(true, true, 0.9, 2, false), Governance.of(w, f, r), "recognition power off");
     w.regulators[0].recognizeCertification = true;
-    assertEquals(new Binding(true, true, 0.9, 1, true), Governance.of(w, f, r), "the certificate is the rule set");
+    assertEquals(
+        new Binding(true, true, 0.9, 1, true),
+        Governance.of(w, f, r),
+        "the certificate is the rule set");
     // Serving jurisdiction 1 too, whose regulator does not accept this certificate, adds its rule
     // set. (Whether regulatorAcceptsCertificate should then be true is the subject of
     // ComplianceCostTest.servingOneMoreRegulatedJurisdictionNeverLowersTheCost.)

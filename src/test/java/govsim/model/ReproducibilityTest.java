@@ -11,17 +11,28 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Same scenario + same seed => byte-identical outputs, also for two runs in one JVM (issue 2 item 6). */
+/**
+ * Same scenario + same seed => byte-identical outputs, also for two runs in one JVM (issue 2 item
+ * 6).
+ */
 class ReproducibilityTest {
-  static final List<String> SMALL = List.of("--set", "users.count=5000", "--set", "time.horizon_days=200");
+  static final List<String> SMALL =
+      List.of("--set", "users.count=5000", "--set", "time.horizon_days=200");
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private Path run(String name, String seed, List<String> extra) {
     Path out = tmp.resolve(name);
-    List<String> args = new java.util.ArrayList<>(List.of("run", "scenarios/baseline.yaml", "--seed", seed,
-        "--out", out.toString(), "--quiet"));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "run",
+                "scenarios/baseline.yaml",
+                "--seed",
+                seed,
+                "--out",
+                out.toString(),
+                "--quiet"));
     args.addAll(SMALL);
     args.addAll(extra);
     assertEquals(0, Main.execute(args.toArray(String[]::new)));
@@ -41,16 +52,20 @@ class ReproducibilityTest {
   void anotherSeedGivesAnotherRun() throws Exception {
     Path a = run("a", "7", List.of());
     Path c = run("c", "8", List.of());
-    assertFalse(java.util.Arrays.equals(Files.readAllBytes(a.resolve("timeseries.csv")),
-        Files.readAllBytes(c.resolve("timeseries.csv"))));
+    assertFalse(
+        java.util.Arrays.equals(
+            Files.readAllBytes(a.resolve("timeseries.csv")),
+            Files.readAllBytes(c.resolve("timeseries.csv"))));
   }
 
   @Test
   void seedsDifferingOnlyInTheHigh32BitsGiveDifferentRuns() throws Exception {
     Path a = run("a", "5", List.of());
     Path c = run("c", Long.toString(5L + (1L << 32)), List.of());
-    assertFalse(java.util.Arrays.equals(Files.readAllBytes(a.resolve("events.csv")),
-        Files.readAllBytes(c.resolve("events.csv"))));
+    assertFalse(
+        java.util.Arrays.equals(
+            Files.readAllBytes(a.resolve("events.csv")),
+            Files.readAllBytes(c.resolve("events.csv"))));
   }
 
   @Test
@@ -69,7 +84,10 @@ class ReproducibilityTest {
 
   private static ModelSpec small() {
     try {
-      return Scenarios.load(Path.of("scenarios/baseline.yaml"), List.of("users.count=2000", "time.horizon_days=100")).config();
+      return Scenarios.load(
+              Path.of("scenarios/baseline.yaml"),
+              List.of("users.count=2000", "time.horizon_days=100"))
+          .config();
     } catch (Exception e) {
       throw new AssertionError(e);
     }

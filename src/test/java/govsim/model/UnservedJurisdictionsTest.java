@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 17, "valid scenarios that crash": a jurisdiction where no firm is licensed is a policy
- * case, not an error. Its users have no provider ({@link UserPopulation#UNSERVED}); the others
- * are served as before.
+ * case, not an error. Its users have no provider ({@link UserPopulation#UNSERVED}); the others are
+ * served as before.
  */
 class UnservedJurisdictionsTest {
   private static GovSimModel run(String yaml) throws Exception {
@@ -30,14 +30,17 @@ class UnservedJurisdictionsTest {
 
   @Test
   void oneFirmInEightJurisdictionsServesOnlyItsHome() throws Exception {
-    GovSimModel m = run("name: one\nusers: {count: 4000}\ntime: {horizon_days: 60}\nfirms: {count: 1}\n"
-        + "cross_border: {jurisdictions: 8, serve_abroad_probability: 0}\n");
+    GovSimModel m =
+        run(
+            "name: one\nusers: {count: 4000}\ntime: {horizon_days: 60}\nfirms: {count: 1}\n"
+                + "cross_border: {jurisdictions: 8, serve_abroad_probability: 0}\n");
     UserPopulation u = m.world().users;
     int abroad = usersFrom(u, 1);
     assertTrue(abroad > 3000 && abroad < 4000, "about 7/8 of the users live abroad: " + abroad);
     assertEquals(abroad, u.unserved);
     while (!m.isDone()) m.stepOnce();
-    // No license is ever granted during a run, so the same users stay unserved, and the firm keeps the rest.
+    // No license is ever granted during a run, so the same users stay unserved, and the firm keeps
+    // the rest.
     assertEquals(abroad, u.unserved);
     for (int i = 0; i < u.size; i++) {
       assertEquals(u.jurisdictionOf(i) == 0 ? 0 : UserPopulation.UNSERVED, u.firm[i], "user " + i);
@@ -50,8 +53,10 @@ class UnservedJurisdictionsTest {
   @Test
   void sixtyFourJurisdictionsWithoutServingAbroadLeaveFortyFourUnserved() throws Exception {
     // 20 firms (the default) have their homes in jurisdictions 0-19; 20-63 have no firm.
-    GovSimModel m = run("name: many\nusers: {count: 6400}\ntime: {horizon_days: 60}\n"
-        + "cross_border: {jurisdictions: 64, serve_abroad_probability: 0}\n");
+    GovSimModel m =
+        run(
+            "name: many\nusers: {count: 6400}\ntime: {horizon_days: 60}\n"
+                + "cross_border: {jurisdictions: 64, serve_abroad_probability: 0}\n");
     UserPopulation u = m.world().users;
     assertEquals(usersFrom(u, 20), u.unserved);
     int served = 0;
@@ -60,7 +65,8 @@ class UnservedJurisdictionsTest {
     while (!m.isDone()) m.stepOnce();
     for (int i = 0; i < u.size; i++) {
       int f = u.firm[i];
-      if (f != UserPopulation.UNSERVED) assertTrue(m.world().firms.get(f).serves(u.jurisdictionOf(i)), "user " + i);
+      if (f != UserPopulation.UNSERVED)
+        assertTrue(m.world().firms.get(f).serves(u.jurisdictionOf(i)), "user " + i);
     }
     m.finish();
   }

@@ -26,17 +26,22 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every metric of the catalogue on a hand-built world, against a value derived by hand. The
- * world is chosen so that the expected values of the step metrics are pairwise distinct (and
- * those of the run metrics too): swapping any two metrics, or mis-computing one, fails the test
- * named after the metric. The undefined cases (empty cells) have tests of their own.
+ * Every metric of the catalogue on a hand-built world, against a value derived by hand. The world
+ * is chosen so that the expected values of the step metrics are pairwise distinct (and those of the
+ * run metrics too): swapping any two metrics, or mis-computing one, fails the test named after the
+ * metric. The undefined cases (empty cells) have tests of their own.
  */
 class MetricsTest {
   private static final double EPS = 1e-12;
 
   /** Utility weights of the hand computation of welfare_consumer; burn-in of the run tests. */
-  private static final ModelSpec SPEC = spec("users.weight_quality=1", "users.weight_reputation=2",
-      "users.weight_practice=0.5", "users.weight_certification=0.25", "time.burn_in_days=2");
+  private static final ModelSpec SPEC =
+      spec(
+          "users.weight_quality=1",
+          "users.weight_reputation=2",
+          "users.weight_practice=0.5",
+          "users.weight_certification=0.25",
+          "time.burn_in_days=2");
 
   // ---- The catalogue itself ---------------------------------------------------------------
 
@@ -67,7 +72,8 @@ class MetricsTest {
       assertTrue(d.bounds().min() <= d.bounds().max(), d.name());
     }
     // Only the step index is a pure number; every other metric states its unit.
-    for (MetricDoc d : docs) assertTrue(d.name().equals("step") || !d.unit().isEmpty(), d.name() + " has no unit");
+    for (MetricDoc d : docs)
+      assertTrue(d.name().equals("step") || !d.unit().isEmpty(), d.name() + " has no unit");
   }
 
   @Test
@@ -78,10 +84,12 @@ class MetricsTest {
         continue;
       }
       assertTrue(STEP_METRICS.contains(m.source()), m.name());
-      if (m.aggregation() == RunMetric.Aggregation.SUM) assertFalse(m.source().doc().mayBeUndefined(), m.name());
+      if (m.aggregation() == RunMetric.Aggregation.SUM)
+        assertFalse(m.source().doc().mayBeUndefined(), m.name());
     }
     assertEquals("time mean of compliance_rate", COMPLIANCE_RATE_RUN.doc().meaning());
-    assertEquals("sum of harm_total over the steps after burn-in", HARM_TOTAL_RUN.aggregationText());
+    assertEquals(
+        "sum of harm_total over the steps after burn-in", HARM_TOTAL_RUN.aggregationText());
     assertEquals("hhi at the last step", HHI_FINAL.aggregationText());
   }
 
@@ -192,8 +200,17 @@ class MetricsTest {
   }
 
   private static Risk risk(World w, double emergedDay) {
-    Risk x = new Risk(w.risks.size(), emergedDay, 1.0, 0.5, 0.01, false, Double.POSITIVE_INFINITY, 0,
-        w.jurisdictions);
+    Risk x =
+        new Risk(
+            w.risks.size(),
+            emergedDay,
+            1.0,
+            0.5,
+            0.01,
+            false,
+            Double.POSITIVE_INFINITY,
+            0,
+            w.jurisdictions);
     w.risks.add(x);
     return x;
   }
@@ -249,16 +266,20 @@ class MetricsTest {
     e.put(HARM_SEVERE_CUM, 30.0);
     e.put(HARM_MALICIOUS_CUM, 15.0);
     e.put(HARM_INFO_WEAK_SHARE, 0.2 / 0.8);
-    // Active risks R0 R1 R2 R4 R5 R6 (6), 10 users: 60 pairs. Governed and complied with: R0 by A (5
-    // users) and B (3), regulator rules; R1 by A (member of C0). B on R1 is not governed; R2 is unknown;
+    // Active risks R0 R1 R2 R4 R5 R6 (6), 10 users: 60 pairs. Governed and complied with: R0 by A
+    // (5
+    // users) and B (3), regulator rules; R1 by A (member of C0). B on R1 is not governed; R2 is
+    // unknown;
     // D's users do not count (D has exited).
     e.put(COMPLIANCE_RATE, 13.0 / 60);
-    // Mitigated: R0 by A and B (8), R1 by A and B (8), R2 by B (3); E mitigates R4 but has no users.
+    // Mitigated: R0 by A and B (8), R1 by A and B (8), R2 by B (3); E mitigates R4 but has no
+    // users.
     e.put(MITIGATION_RATE, 19.0 / 60);
     // Known active risks R0 R1 R4 R5 R6: regulator covers R0; communities cover R1, R4, R5.
     e.put(COVERAGE_REGULATOR, 1.0 / 5);
     e.put(COVERAGE_COMMUNITY, 3.0 / 5);
-    // Novel risks with a first rule: R4 (25 - 10), R5 (min(32, 28) - 20), R6 (40 - 30); R1 is initial.
+    // Novel risks with a first rule: R4 (25 - 10), R5 (min(32, 28) - 20), R6 (40 - 30); R1 is
+    // initial.
     e.put(GOVERNANCE_GAP_DAYS_MEAN, (15.0 + 8 + 10) / 3);
     e.put(RULES_REGULATOR, 2.0);
     e.put(RULES_COMMUNITY, 7.0);
@@ -274,8 +295,10 @@ class MetricsTest {
     e.put(COST_COMPLIANCE, 123.0);
     e.put(COST_REGULATOR, 456.0);
     e.put(COST_COMMUNITY, 789.0);
-    // Utility per year: A = 1 x 2.0 + 2 x 0.8 - 0.5 (practice) + 0.25 (certified) = 3.35; B = 1.0 + 1.0 = 2.
-    // (5 x 3.35 + 3 x 2) = 22.75 utility-years per year; over one day, per 1,000 users, minus 50 harm.
+    // Utility per year: A = 1 x 2.0 + 2 x 0.8 - 0.5 (practice) + 0.25 (certified) = 3.35; B = 1.0 +
+    // 1.0 = 2.
+    // (5 x 3.35 + 3 x 2) = 22.75 utility-years per year; over one day, per 1,000 users, minus 50
+    // harm.
     e.put(WELFARE_CONSUMER, 22.75 / 365 * 100 - 50);
     e.put(WELFARE_PRODUCER, -12.5);
     e.put(COMMUNITIES, 4.0);
@@ -299,7 +322,10 @@ class MetricsTest {
 
   @Test
   void everyStepMetricHasAHandDerivedValue() {
-    assertEquals(new HashSet<>(STEP_METRICS), expected().keySet(), "a step metric without a hand-derived value");
+    assertEquals(
+        new HashSet<>(STEP_METRICS),
+        expected().keySet(),
+        "a step metric without a hand-derived value");
   }
 
   @Test
@@ -310,7 +336,8 @@ class MetricsTest {
   @Test
   void theHandDerivedStepValuesLieWithinTheirBounds() {
     for (Map.Entry<StepMetric, Double> e : expected().entrySet()) {
-      assertTrue(e.getKey().doc().bounds().contains(e.getValue()), e.getKey() + " = " + e.getValue());
+      assertTrue(
+          e.getKey().doc().bounds().contains(e.getValue()), e.getKey() + " = " + e.getValue());
     }
   }
 
@@ -318,50 +345,225 @@ class MetricsTest {
     assertEquals(expected().get(m), observed().get(m), EPS, m.name());
   }
 
-  @Test void step() { check(STEP); }
-  @Test void day() { check(DAY); }
-  @Test void harmTotal() { check(HARM_TOTAL); }
-  @Test void harmSevere() { check(HARM_SEVERE); }
-  @Test void harmMalicious() { check(HARM_MALICIOUS); }
-  @Test void harmTotalCum() { check(HARM_TOTAL_CUM); }
-  @Test void harmSevereCum() { check(HARM_SEVERE_CUM); }
-  @Test void harmMaliciousCum() { check(HARM_MALICIOUS_CUM); }
-  @Test void harmInfoWeakShare() { check(HARM_INFO_WEAK_SHARE); }
-  @Test void complianceRate() { check(COMPLIANCE_RATE); }
-  @Test void mitigationRate() { check(MITIGATION_RATE); }
-  @Test void coverageRegulator() { check(COVERAGE_REGULATOR); }
-  @Test void coverageCommunity() { check(COVERAGE_COMMUNITY); }
-  @Test void governanceGapDaysMean() { check(GOVERNANCE_GAP_DAYS_MEAN); }
-  @Test void rulesRegulator() { check(RULES_REGULATOR); }
-  @Test void rulesCommunity() { check(RULES_COMMUNITY); }
-  @Test void backlashResponseDaysMean() { check(BACKLASH_RESPONSE_DAYS_MEAN); }
-  @Test void practiceDurationDaysMean() { check(PRACTICE_DURATION_DAYS_MEAN); }
-  @Test void reputationMean() { check(REPUTATION_MEAN); }
-  @Test void trustMean() { check(TRUST_MEAN); }
-  @Test void hhi() { check(HHI); }
-  @Test void activeFirms() { check(ACTIVE_FIRMS); }
-  @Test void switchingRate() { check(SWITCHING_RATE); }
-  @Test void capabilityMean() { check(CAPABILITY_MEAN); }
-  @Test void costCompliance() { check(COST_COMPLIANCE); }
-  @Test void costRegulator() { check(COST_REGULATOR); }
-  @Test void costCommunity() { check(COST_COMMUNITY); }
-  @Test void welfareConsumer() { check(WELFARE_CONSUMER); }
-  @Test void welfareProducer() { check(WELFARE_PRODUCER); }
-  @Test void communities() { check(COMMUNITIES); }
-  @Test void communityMemberShare() { check(COMMUNITY_MEMBER_SHARE); }
-  @Test void expulsions() { check(EXPULSIONS); }
-  @Test void sanctions() { check(SANCTIONS); }
-  @Test void revocations() { check(REVOCATIONS); }
-  @Test void outcries() { check(OUTCRIES); }
-  @Test void complaints() { check(COMPLAINTS); }
-  @Test void incidents() { check(INCIDENTS); }
-  @Test void attacks() { check(ATTACKS); }
-  @Test void practiceFirms() { check(PRACTICE_FIRMS); }
-  @Test void activeRisks() { check(ACTIVE_RISKS); }
-  @Test void knownRisks() { check(KNOWN_RISKS); }
-  @Test void entries() { check(ENTRIES); }
-  @Test void exits() { check(EXITS); }
-  @Test void communitySizeMean() { check(COMMUNITY_SIZE_MEAN); }
+  @Test
+  void step() {
+    check(STEP);
+  }
+
+  @Test
+  void day() {
+    check(DAY);
+  }
+
+  @Test
+  void harmTotal() {
+    check(HARM_TOTAL);
+  }
+
+  @Test
+  void harmSevere() {
+    check(HARM_SEVERE);
+  }
+
+  @Test
+  void harmMalicious() {
+    check(HARM_MALICIOUS);
+  }
+
+  @Test
+  void harmTotalCum() {
+    check(HARM_TOTAL_CUM);
+  }
+
+  @Test
+  void harmSevereCum() {
+    check(HARM_SEVERE_CUM);
+  }
+
+  @Test
+  void harmMaliciousCum() {
+    check(HARM_MALICIOUS_CUM);
+  }
+
+  @Test
+  void harmInfoWeakShare() {
+    check(HARM_INFO_WEAK_SHARE);
+  }
+
+  @Test
+  void complianceRate() {
+    check(COMPLIANCE_RATE);
+  }
+
+  @Test
+  void mitigationRate() {
+    check(MITIGATION_RATE);
+  }
+
+  @Test
+  void coverageRegulator() {
+    check(COVERAGE_REGULATOR);
+  }
+
+  @Test
+  void coverageCommunity() {
+    check(COVERAGE_COMMUNITY);
+  }
+
+  @Test
+  void governanceGapDaysMean() {
+    check(GOVERNANCE_GAP_DAYS_MEAN);
+  }
+
+  @Test
+  void rulesRegulator() {
+    check(RULES_REGULATOR);
+  }
+
+  @Test
+  void rulesCommunity() {
+    check(RULES_COMMUNITY);
+  }
+
+  @Test
+  void backlashResponseDaysMean() {
+    check(BACKLASH_RESPONSE_DAYS_MEAN);
+  }
+
+  @Test
+  void practiceDurationDaysMean() {
+    check(PRACTICE_DURATION_DAYS_MEAN);
+  }
+
+  @Test
+  void reputationMean() {
+    check(REPUTATION_MEAN);
+  }
+
+  @Test
+  void trustMean() {
+    check(TRUST_MEAN);
+  }
+
+  @Test
+  void hhi() {
+    check(HHI);
+  }
+
+  @Test
+  void activeFirms() {
+    check(ACTIVE_FIRMS);
+  }
+
+  @Test
+  void switchingRate() {
+    check(SWITCHING_RATE);
+  }
+
+  @Test
+  void capabilityMean() {
+    check(CAPABILITY_MEAN);
+  }
+
+  @Test
+  void costCompliance() {
+    check(COST_COMPLIANCE);
+  }
+
+  @Test
+  void costRegulator() {
+    check(COST_REGULATOR);
+  }
+
+  @Test
+  void costCommunity() {
+    check(COST_COMMUNITY);
+  }
+
+  @Test
+  void welfareConsumer() {
+    check(WELFARE_CONSUMER);
+  }
+
+  @Test
+  void welfareProducer() {
+    check(WELFARE_PRODUCER);
+  }
+
+  @Test
+  void communities() {
+    check(COMMUNITIES);
+  }
+
+  @Test
+  void communityMemberShare() {
+    check(COMMUNITY_MEMBER_SHARE);
+  }
+
+  @Test
+  void expulsions() {
+    check(EXPULSIONS);
+  }
+
+  @Test
+  void sanctions() {
+    check(SANCTIONS);
+  }
+
+  @Test
+  void revocations() {
+    check(REVOCATIONS);
+  }
+
+  @Test
+  void outcries() {
+    check(OUTCRIES);
+  }
+
+  @Test
+  void complaints() {
+    check(COMPLAINTS);
+  }
+
+  @Test
+  void incidents() {
+    check(INCIDENTS);
+  }
+
+  @Test
+  void attacks() {
+    check(ATTACKS);
+  }
+
+  @Test
+  void practiceFirms() {
+    check(PRACTICE_FIRMS);
+  }
+
+  @Test
+  void activeRisks() {
+    check(ACTIVE_RISKS);
+  }
+
+  @Test
+  void knownRisks() {
+    check(KNOWN_RISKS);
+  }
+
+  @Test
+  void entries() {
+    check(ENTRIES);
+  }
+
+  @Test
+  void exits() {
+    check(EXITS);
+  }
+
+  @Test
+  void communitySizeMean() {
+    check(COMMUNITY_SIZE_MEAN);
+  }
 
   @Test
   void stepMetricsWritesTheCatalogueValuesIntoItsRowInColumnOrder() {
@@ -370,7 +572,8 @@ class MetricsTest {
     double[] row = new StepMetrics(SPEC).compute(w);
     assertEquals(STEP_METRICS.size(), row.length);
     assertEquals(50.0, row[HARM_TOTAL.column()], EPS);
-    assertEquals(50.0, row[HARM_TOTAL_CUM.column()], EPS, "one step: the cumulative harm is the step's");
+    assertEquals(
+        50.0, row[HARM_TOTAL_CUM.column()], EPS, "one step: the cumulative harm is the step's");
     assertEquals(38.0, row[ENTRIES.column()], EPS);
     assertEquals(39.0, row[EXITS.column()], EPS);
   }
@@ -386,13 +589,25 @@ class MetricsTest {
   @Test
   void anEmptyWorldLeavesTheSharesAndMeansOfFirmsAndRisksUndefined() {
     World w = world(1, 10);
-    for (StepMetric m : List.of(HARM_INFO_WEAK_SHARE, COMPLIANCE_RATE, MITIGATION_RATE, COVERAGE_REGULATOR,
-        COVERAGE_COMMUNITY, GOVERNANCE_GAP_DAYS_MEAN, BACKLASH_RESPONSE_DAYS_MEAN, PRACTICE_DURATION_DAYS_MEAN,
-        REPUTATION_MEAN, CAPABILITY_MEAN, COMMUNITY_MEMBER_SHARE, COMMUNITY_SIZE_MEAN)) {
+    for (StepMetric m :
+        List.of(
+            HARM_INFO_WEAK_SHARE,
+            COMPLIANCE_RATE,
+            MITIGATION_RATE,
+            COVERAGE_REGULATOR,
+            COVERAGE_COMMUNITY,
+            GOVERNANCE_GAP_DAYS_MEAN,
+            BACKLASH_RESPONSE_DAYS_MEAN,
+            PRACTICE_DURATION_DAYS_MEAN,
+            REPUTATION_MEAN,
+            CAPABILITY_MEAN,
+            COMMUNITY_MEMBER_SHARE,
+            COMMUNITY_SIZE_MEAN)) {
       assertTrue(Double.isNaN(value(m, w)), m + " must be undefined in an empty world");
     }
     for (StepMetric m : STEP_METRICS) {
-      assertEquals(m.doc().mayBeUndefined(), Double.isNaN(value(m, w)), m + ": declared undefinedness");
+      assertEquals(
+          m.doc().mayBeUndefined(), Double.isNaN(value(m, w)), m + ": declared undefinedness");
     }
   }
 
@@ -403,18 +618,25 @@ class MetricsTest {
     assignUsers(w, a, 0, 10);
     Risk r = risk(w, 0);
     a.mitigates.set(r.id);
-    assertTrue(Double.isNaN(value(COMPLIANCE_RATE, w)), "no rule and no rule-maker: nothing to comply with");
+    assertTrue(
+        Double.isNaN(value(COMPLIANCE_RATE, w)),
+        "no rule and no rule-maker: nothing to comply with");
     assertEquals(1.0, value(MITIGATION_RATE, w), EPS, "mitigation is defined without rules");
     assertEquals(0.0, value(COVERAGE_REGULATOR, w), EPS, "the risk is known and not covered");
     w.regulators[0].rulemaking = true;
-    assertEquals(0.0, value(COMPLIANCE_RATE, w), EPS, "a regulator that has not legislated yet: governance gap");
+    assertEquals(
+        0.0,
+        value(COMPLIANCE_RATE, w),
+        EPS,
+        "a regulator that has not legislated yet: governance gap");
     w.regulators[0].rulemaking = false;
     Community c = community(w, 0.5, 0.5, 0L);
     assertEquals(0.0, value(COMPLIANCE_RATE, w), EPS, "an active community is a rule-maker");
     c.active = false;
     assertTrue(Double.isNaN(value(COMPLIANCE_RATE, w)), "a dissolved community makes no rules");
     ruleInForce(w.regulators[0].rules, r, 0.5);
-    assertEquals(1.0, value(COMPLIANCE_RATE, w), EPS, "a rule still in force binds without a rule-maker");
+    assertEquals(
+        1.0, value(COMPLIANCE_RATE, w), EPS, "a rule still in force binds without a rule-maker");
   }
 
   // ---- Run metrics: four steps, burn-in 2 days (steps 0 and 1) ----------------------------
@@ -424,8 +646,8 @@ class MetricsTest {
    * four steps, days 0-4, burn-in 2 days: steps 2 and 3 count. At step s the harm is 0.1 (s + 1)
    * (severe 0.05 (s + 1), malicious 0.02 (s + 1), weak 0.01 (s + 1)), s users switch, and A's
    * capability is 2 + s. At step 1 (burn-in) a revision adds 40 backlash days and 100 practice
-   * days; at step 3 another adds 60 and 200, B's reputation falls to 0.14 and user 4 moves from A to
-   * B (A 4 users, B 4).
+   * days; at step 3 another adds 60 and 200, B's reputation falls to 0.14 and user 4 moves from A
+   * to B (A 4 users, B 4).
    */
   private static Map<RunMetric, Double> observedRun() {
     World w = handBuilt();
@@ -455,7 +677,10 @@ class MetricsTest {
       summary.add(w, metrics.compute(w));
     }
     Map<String, Double> byName = summary.finish(w);
-    assertEquals(RUN_NAMES, new ArrayList<>(byName.keySet()), "finish returns the run metrics in catalogue order");
+    assertEquals(
+        RUN_NAMES,
+        new ArrayList<>(byName.keySet()),
+        "finish returns the run metrics in catalogue order");
     Map<RunMetric, Double> out = new LinkedHashMap<>();
     for (RunMetric m : RUN_METRICS) out.put(m, byName.get(m.name()));
     return out;
@@ -467,7 +692,8 @@ class MetricsTest {
     e.put(HARM_TOTAL_RUN, 70.0);
     e.put(HARM_SEVERE_RUN, 35.0);
     e.put(HARM_MALICIOUS_RUN, 14.0);
-    // Weak 0.03 + 0.04 of raw harm 0.7: sums after burn-in only (the step metric is cumulative from 0).
+    // Weak 0.03 + 0.04 of raw harm 0.7: sums after burn-in only (the step metric is cumulative from
+    // 0).
     e.put(HARM_INFO_WEAK_SHARE_RUN, 0.07 / 0.7);
     // Step 2 as in the step test (13 of 60); step 3: R0 by A (4) and B (4), R1 by A (4): 12 of 60.
     e.put(COMPLIANCE_RATE_RUN, (13.0 / 60 + 12.0 / 60) / 2);
@@ -475,7 +701,8 @@ class MetricsTest {
     e.put(MITIGATION_RATE_RUN, (19.0 / 60 + 20.0 / 60) / 2);
     e.put(COVERAGE_REGULATOR_RUN, 1.0 / 5);
     e.put(COVERAGE_COMMUNITY_RUN, 3.0 / 5);
-    // Novel risks emerged on or after day 2: R4 (gap 15, community), R5 (8: regulator 8, community 12),
+    // Novel risks emerged on or after day 2: R4 (gap 15, community), R5 (8: regulator 8, community
+    // 12),
     // R6 (10, community), R7 (never governed). R1 appeared on day 3 but is initial.
     e.put(GOVERNANCE_GAP_DAYS_MEAN_RUN, (15.0 + 8 + 10) / 3);
     e.put(GOVERNANCE_GAP_REGULATOR_DAYS_MEAN, 8.0);
@@ -498,7 +725,8 @@ class MetricsTest {
     e.put(SWITCHING_RATE_RUN, (0.2 + 0.3) / 2);
     // Mean capability (A + 1 + 3.6) / 3: 8.6 / 3 at step 2, 9.6 / 3 at step 3.
     e.put(CAPABILITY_MEAN_FINAL, 9.6 / 3);
-    // From 8.6 / 3 at the first step after burn-in (starting day 2) to 9.6 / 3 at day 4: 1/3 per 2 days.
+    // From 8.6 / 3 at the first step after burn-in (starting day 2) to 9.6 / 3 at day 4: 1/3 per 2
+    // days.
     e.put(CAPABILITY_GROWTH_PER_YEAR, (1.0 / 3) / (2.0 / 365));
     e.put(COST_COMPLIANCE_RUN, 246.0);
     e.put(COST_REGULATOR_RUN, 912.0);
@@ -520,14 +748,18 @@ class MetricsTest {
 
   @Test
   void everyRunMetricHasAHandDerivedValue() {
-    assertEquals(new HashSet<>(RUN_METRICS), expectedRun().keySet(), "a run metric without a hand-derived value");
+    assertEquals(
+        new HashSet<>(RUN_METRICS),
+        expectedRun().keySet(),
+        "a run metric without a hand-derived value");
   }
 
   @Test
   void theHandDerivedRunValuesArePairwiseDistinctAndWithinTheirBounds() {
     assertDistinct(expectedRun());
     for (Map.Entry<RunMetric, Double> e : expectedRun().entrySet()) {
-      assertTrue(e.getKey().doc().bounds().contains(e.getValue()), e.getKey() + " = " + e.getValue());
+      assertTrue(
+          e.getKey().doc().bounds().contains(e.getValue()), e.getKey() + " = " + e.getValue());
     }
   }
 
@@ -535,43 +767,190 @@ class MetricsTest {
     assertEquals(expectedRun().get(m), observedRun().get(m), 1e-9, m.name());
   }
 
-  @Test void harmTotalRun() { check(HARM_TOTAL_RUN); }
-  @Test void harmSevereRun() { check(HARM_SEVERE_RUN); }
-  @Test void harmMaliciousRun() { check(HARM_MALICIOUS_RUN); }
-  @Test void harmInfoWeakShareRun() { check(HARM_INFO_WEAK_SHARE_RUN); }
-  @Test void complianceRateRun() { check(COMPLIANCE_RATE_RUN); }
-  @Test void mitigationRateRun() { check(MITIGATION_RATE_RUN); }
-  @Test void coverageRegulatorRun() { check(COVERAGE_REGULATOR_RUN); }
-  @Test void coverageCommunityRun() { check(COVERAGE_COMMUNITY_RUN); }
-  @Test void governanceGapDaysMeanRun() { check(GOVERNANCE_GAP_DAYS_MEAN_RUN); }
-  @Test void governanceGapRegulatorDaysMean() { check(GOVERNANCE_GAP_REGULATOR_DAYS_MEAN); }
-  @Test void governanceGapCommunityDaysMean() { check(GOVERNANCE_GAP_COMMUNITY_DAYS_MEAN); }
-  @Test void risksEmerged() { check(RISKS_EMERGED); }
-  @Test void risksGovernedShare() { check(RISKS_GOVERNED_SHARE); }
-  @Test void backlashResponseDaysMeanRun() { check(BACKLASH_RESPONSE_DAYS_MEAN_RUN); }
-  @Test void practiceDurationDaysMeanRun() { check(PRACTICE_DURATION_DAYS_MEAN_RUN); }
-  @Test void revisions() { check(REVISIONS); }
-  @Test void outcriesRun() { check(OUTCRIES_RUN); }
-  @Test void reputationMeanRun() { check(REPUTATION_MEAN_RUN); }
-  @Test void trustMeanRun() { check(TRUST_MEAN_RUN); }
-  @Test void hhiRun() { check(HHI_RUN); }
-  @Test void hhiFinal() { check(HHI_FINAL); }
-  @Test void activeFirmsFinal() { check(ACTIVE_FIRMS_FINAL); }
-  @Test void switchingRateRun() { check(SWITCHING_RATE_RUN); }
-  @Test void capabilityMeanFinal() { check(CAPABILITY_MEAN_FINAL); }
-  @Test void capabilityGrowthPerYear() { check(CAPABILITY_GROWTH_PER_YEAR); }
-  @Test void costComplianceRun() { check(COST_COMPLIANCE_RUN); }
-  @Test void costRegulatorRun() { check(COST_REGULATOR_RUN); }
-  @Test void costCommunityRun() { check(COST_COMMUNITY_RUN); }
-  @Test void welfareConsumerRun() { check(WELFARE_CONSUMER_RUN); }
-  @Test void welfareProducerRun() { check(WELFARE_PRODUCER_RUN); }
-  @Test void communitiesFinal() { check(COMMUNITIES_FINAL); }
-  @Test void communityMemberShareRun() { check(COMMUNITY_MEMBER_SHARE_RUN); }
-  @Test void expulsionsRun() { check(EXPULSIONS_RUN); }
-  @Test void sanctionsRun() { check(SANCTIONS_RUN); }
-  @Test void revocationsRun() { check(REVOCATIONS_RUN); }
-  @Test void attacksRun() { check(ATTACKS_RUN); }
-  @Test void communitySizeMeanRun() { check(COMMUNITY_SIZE_MEAN_RUN); }
+  @Test
+  void harmTotalRun() {
+    check(HARM_TOTAL_RUN);
+  }
+
+  @Test
+  void harmSevereRun() {
+    check(HARM_SEVERE_RUN);
+  }
+
+  @Test
+  void harmMaliciousRun() {
+    check(HARM_MALICIOUS_RUN);
+  }
+
+  @Test
+  void harmInfoWeakShareRun() {
+    check(HARM_INFO_WEAK_SHARE_RUN);
+  }
+
+  @Test
+  void complianceRateRun() {
+    check(COMPLIANCE_RATE_RUN);
+  }
+
+  @Test
+  void mitigationRateRun() {
+    check(MITIGATION_RATE_RUN);
+  }
+
+  @Test
+  void coverageRegulatorRun() {
+    check(COVERAGE_REGULATOR_RUN);
+  }
+
+  @Test
+  void coverageCommunityRun() {
+    check(COVERAGE_COMMUNITY_RUN);
+  }
+
+  @Test
+  void governanceGapDaysMeanRun() {
+    check(GOVERNANCE_GAP_DAYS_MEAN_RUN);
+  }
+
+  @Test
+  void governanceGapRegulatorDaysMean() {
+    check(GOVERNANCE_GAP_REGULATOR_DAYS_MEAN);
+  }
+
+  @Test
+  void governanceGapCommunityDaysMean() {
+    check(GOVERNANCE_GAP_COMMUNITY_DAYS_MEAN);
+  }
+
+  @Test
+  void risksEmerged() {
+    check(RISKS_EMERGED);
+  }
+
+  @Test
+  void risksGovernedShare() {
+    check(RISKS_GOVERNED_SHARE);
+  }
+
+  @Test
+  void backlashResponseDaysMeanRun() {
+    check(BACKLASH_RESPONSE_DAYS_MEAN_RUN);
+  }
+
+  @Test
+  void practiceDurationDaysMeanRun() {
+    check(PRACTICE_DURATION_DAYS_MEAN_RUN);
+  }
+
+  @Test
+  void revisions() {
+    check(REVISIONS);
+  }
+
+  @Test
+  void outcriesRun() {
+    check(OUTCRIES_RUN);
+  }
+
+  @Test
+  void reputationMeanRun() {
+    check(REPUTATION_MEAN_RUN);
+  }
+
+  @Test
+  void trustMeanRun() {
+    check(TRUST_MEAN_RUN);
+  }
+
+  @Test
+  void hhiRun() {
+    check(HHI_RUN);
+  }
+
+  @Test
+  void hhiFinal() {
+    check(HHI_FINAL);
+  }
+
+  @Test
+  void activeFirmsFinal() {
+    check(ACTIVE_FIRMS_FINAL);
+  }
+
+  @Test
+  void switchingRateRun() {
+    check(SWITCHING_RATE_RUN);
+  }
+
+  @Test
+  void capabilityMeanFinal() {
+    check(CAPABILITY_MEAN_FINAL);
+  }
+
+  @Test
+  void capabilityGrowthPerYear() {
+    check(CAPABILITY_GROWTH_PER_YEAR);
+  }
+
+  @Test
+  void costComplianceRun() {
+    check(COST_COMPLIANCE_RUN);
+  }
+
+  @Test
+  void costRegulatorRun() {
+    check(COST_REGULATOR_RUN);
+  }
+
+  @Test
+  void costCommunityRun() {
+    check(COST_COMMUNITY_RUN);
+  }
+
+  @Test
+  void welfareConsumerRun() {
+    check(WELFARE_CONSUMER_RUN);
+  }
+
+  @Test
+  void welfareProducerRun() {
+    check(WELFARE_PRODUCER_RUN);
+  }
+
+  @Test
+  void communitiesFinal() {
+    check(COMMUNITIES_FINAL);
+  }
+
+  @Test
+  void communityMemberShareRun() {
+    check(COMMUNITY_MEMBER_SHARE_RUN);
+  }
+
+  @Test
+  void expulsionsRun() {
+    check(EXPULSIONS_RUN);
+  }
+
+  @Test
+  void sanctionsRun() {
+    check(SANCTIONS_RUN);
+  }
+
+  @Test
+  void revocationsRun() {
+    check(REVOCATIONS_RUN);
+  }
+
+  @Test
+  void attacksRun() {
+    check(ATTACKS_RUN);
+  }
+
+  @Test
+  void communitySizeMeanRun() {
+    check(COMMUNITY_SIZE_MEAN_RUN);
+  }
 
   @Test
   void aRunThatNeverLeavesTheBurnInHasZeroSumsAndUndefinedMeansAndRates() {
@@ -586,12 +965,22 @@ class MetricsTest {
     Map<String, Double> r = summary.finish(w);
     assertEquals(0.0, r.get(HARM_TOTAL_RUN.name()), "a sum over no step is 0");
     assertEquals(0.0, r.get(OUTCRIES_RUN.name()));
-    for (RunMetric m : List.of(HARM_INFO_WEAK_SHARE_RUN, COMPLIANCE_RATE_RUN, TRUST_MEAN_RUN, HHI_RUN,
-        SWITCHING_RATE_RUN, CAPABILITY_GROWTH_PER_YEAR, RISKS_GOVERNED_SHARE, BACKLASH_RESPONSE_DAYS_MEAN_RUN)) {
-      assertTrue(Double.isNaN(r.get(m.name())), m + " must be undefined without a step after burn-in");
+    for (RunMetric m :
+        List.of(
+            HARM_INFO_WEAK_SHARE_RUN,
+            COMPLIANCE_RATE_RUN,
+            TRUST_MEAN_RUN,
+            HHI_RUN,
+            SWITCHING_RATE_RUN,
+            CAPABILITY_GROWTH_PER_YEAR,
+            RISKS_GOVERNED_SHARE,
+            BACKLASH_RESPONSE_DAYS_MEAN_RUN)) {
+      assertTrue(
+          Double.isNaN(r.get(m.name())), m + " must be undefined without a step after burn-in");
       assertTrue(m.doc().mayBeUndefined(), m + " must declare when it is undefined");
     }
-    assertEquals(0.34, r.get(HHI_FINAL.name()), EPS, "the last value does not wait for the burn-in");
+    assertEquals(
+        0.34, r.get(HHI_FINAL.name()), EPS, "the last value does not wait for the burn-in");
     assertEquals(0.0, r.get(RISKS_EMERGED.name()), "every novel risk emerged before day 100");
   }
 
@@ -610,7 +999,9 @@ class MetricsTest {
     }
     Map<String, Double> r = summary.finish(w);
     assertTrue(Double.isNaN(r.get(COMPLIANCE_RATE_RUN.name())));
-    assertTrue(Double.isNaN(r.get(HARM_INFO_WEAK_SHARE_RUN.name())), "no harm: the weak users' share is undefined");
+    assertTrue(
+        Double.isNaN(r.get(HARM_INFO_WEAK_SHARE_RUN.name())),
+        "no harm: the weak users' share is undefined");
     assertEquals(0.0, r.get(MITIGATION_RATE_RUN.name()), "nobody mitigates: 0, defined");
   }
 
@@ -619,7 +1010,10 @@ class MetricsTest {
     for (Map.Entry<?, Double> e : values.entrySet()) {
       long key = Math.round(e.getValue() * 1e9);
       Object other = seen.put(key, e.getKey());
-      assertEquals(null, other, e.getKey() + " and " + other + " have the same hand-derived value " + e.getValue());
+      assertEquals(
+          null,
+          other,
+          e.getKey() + " and " + other + " have the same hand-derived value " + e.getValue());
     }
   }
 }

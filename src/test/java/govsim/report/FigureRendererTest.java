@@ -30,8 +30,16 @@ class FigureRendererTest {
     s.add(12, 40.0);
     s.add(24, 75.0);
     // A gradient-free but clipped chart: JFreeChart clips the plot area, so the SVG has ids.
-    JFreeChart chart = ChartFactory.createXYLineChart(TITLE, "month", "share (%)", new XYSeriesCollection(s),
-        PlotOrientation.VERTICAL, true, false, false);
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            TITLE,
+            "month",
+            "share (%)",
+            new XYSeriesCollection(s),
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     return new Figure("adoption-test", "Adoption", "caption", List.of(chart), 1, 640, 400);
   }
 
@@ -39,7 +47,9 @@ class FigureRendererTest {
   void svgIsWellFormedStandaloneWithViewBoxAndTitleAsText() throws Exception {
     byte[] bytes = FigureRenderer.svg(figure()).getBytes(StandardCharsets.UTF_8);
     String text = new String(bytes, StandardCharsets.UTF_8);
-    assertTrue(text.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"), "XML declaration says UTF-8");
+    assertTrue(
+        text.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"),
+        "XML declaration says UTF-8");
     assertFalse(text.contains("<!DOCTYPE"), "no DOCTYPE (would point at the W3C's server)");
 
     Document doc = ReportTest.parseXml(bytes); // refuses any DOCTYPE

@@ -25,13 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code govsim notebook}: valid nbformat 4 JSON with the provenance, the loading code and the
- * plots; paths that find the folder from the repository root and from notebooks-export/; no
- * silent overwriting; code that avoids pandas and matplotlib APIs newer than Debian 12's. Running
- * the notebook is {@code .ci/notebook-check.sh}'s job; here the code cells are at most parsed.
+ * plots; paths that find the folder from the repository root and from notebooks-export/; no silent
+ * overwriting; code that avoids pandas and matplotlib APIs newer than Debian 12's. Running the
+ * notebook is {@code .ci/notebook-check.sh}'s job; here the code cells are at most parsed.
  */
 class NotebookTest {
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
 
   static Path run;
   static Path comparison;
@@ -47,10 +46,14 @@ class NotebookTest {
   record Cell(String type, String source) {}
 
   static List<Cell> cells(Path notebook) throws IOException {
-    JsonObject nb = JsonParser.parseString(Files.readString(notebook, StandardCharsets.UTF_8)).getAsJsonObject();
+    JsonObject nb =
+        JsonParser.parseString(Files.readString(notebook, StandardCharsets.UTF_8))
+            .getAsJsonObject();
     assertEquals(4, nb.get("nbformat").getAsInt());
     assertTrue(nb.get("nbformat_minor").getAsInt() >= 4);
-    assertEquals("python3", nb.getAsJsonObject("metadata").getAsJsonObject("kernelspec").get("name").getAsString());
+    assertEquals(
+        "python3",
+        nb.getAsJsonObject("metadata").getAsJsonObject("kernelspec").get("name").getAsString());
     List<Cell> out = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     for (JsonElement e : nb.getAsJsonArray("cells")) {
@@ -58,7 +61,8 @@ class NotebookTest {
       String type = c.get("cell_type").getAsString();
       assertTrue(type.equals("markdown") || type.equals("code"), type);
       String id = c.get("id").getAsString();
-      assertTrue(id.matches("[a-zA-Z0-9-_]{1,64}") && !ids.contains(id), "nbformat 4.5 cell id " + id);
+      assertTrue(
+          id.matches("[a-zA-Z0-9-_]{1,64}") && !ids.contains(id), "nbformat 4.5 cell id " + id);
       ids.add(id);
       assertTrue(c.get("metadata").isJsonObject());
       if (type.equals("code")) {
@@ -85,7 +89,8 @@ class NotebookTest {
 
   /** The value of a Python string assignment NAME = "..." in the code (or null for None). */
   static String assigned(String code, String name) {
-    Matcher m = Pattern.compile("(?m)^" + name + " = (None|\"(?:[^\"\\\\]|\\\\.)*\")$").matcher(code);
+    Matcher m =
+        Pattern.compile("(?m)^" + name + " = (None|\"(?:[^\"\\\\]|\\\\.)*\")$").matcher(code);
     assertTrue(m.find(), name + " is assigned");
     return m.group(1).equals("None") ? null : JsonParser.parseString(m.group(1)).getAsString();
   }
@@ -94,7 +99,8 @@ class NotebookTest {
   void comparisonNotebookRecordsProvenanceLoadsTheCsvFilesAndPlots() throws Exception {
     Path work = Files.createDirectories(tmp.resolve("repo"));
     Path nb = work.resolve("notebooks-export/compare.ipynb");
-    ReportFixtures.Outcome o = ReportFixtures.notebook(comparison.toString(), "--out", nb.toString());
+    ReportFixtures.Outcome o =
+        ReportFixtures.notebook(comparison.toString(), "--out", nb.toString());
     assertEquals(0, o.code(), o.err());
     List<Cell> cells = cells(nb);
     assertEquals("markdown", cells.get(0).type());
@@ -106,15 +112,19 @@ class NotebookTest {
     assertTrue(intro.contains("--reps 2"), "command");
     assertTrue(intro.contains("master seed " + m.get("master_seed").getAsString()), "seed");
     String code = code(cells);
-    for (String f : List.of("runs.csv", "comparison.csv", "paired_differences.csv", "timeseries_mean.csv")) {
+    for (String f :
+        List.of("runs.csv", "comparison.csv", "paired_differences.csv", "timeseries_mean.csv")) {
       assertTrue(code.contains("pd.read_csv(DATA / \"" + f + "\")"), "loads " + f);
     }
     assertTrue(code.contains("fill_between"), "interval bands");
     assertTrue(code.contains("errorbar"), "forest plots");
-    assertTrue(cells.stream().anyMatch(c -> c.type().equals("markdown") && c.source().contains("notebooks-export/")),
+    assertTrue(
+        cells.stream()
+            .anyMatch(c -> c.type().equals("markdown") && c.source().contains("notebooks-export/")),
         "a markdown cell explains the paths");
     checkPaths(code, comparison, nb.getParent());
-    assertEquals(comparison.toAbsolutePath().normalize(),
+    assertEquals(
+        comparison.toAbsolutePath().normalize(),
         nb.getParent().resolve(assigned(code, "FOLDER_FROM_NOTEBOOK")).normalize());
     checkOldApisOnly(code);
     checkPythonSyntax(nb);
@@ -149,13 +159,28 @@ class NotebookTest {
 
   /** Nothing newer than pandas 1.5 / matplotlib 3.6, nothing beyond pandas, numpy, matplotlib. */
   static void checkOldApisOnly(String code) {
-    for (String bad : List.of(".map(", "include_groups", "pd.options.future", "future.", "read_parquet", "pyarrow",
-        "seaborn", "plotly", "scipy", "matplotlib.colormaps", "get_cmap(", "case_when", "DataFrame.map")) {
+    for (String bad :
+        List.of(
+            ".map(",
+            "include_groups",
+            "pd.options.future",
+            "future.",
+            "read_parquet",
+            "pyarrow",
+            "seaborn",
+            "plotly",
+            "scipy",
+            "matplotlib.colormaps",
+            "get_cmap(",
+            "case_when",
+            "DataFrame.map")) {
       assertFalse(code.contains(bad), "uses " + bad);
     }
     Matcher imports = Pattern.compile("(?m)^\\s*(?:import|from) (\\w+)").matcher(code);
     while (imports.find()) {
-      assertTrue(List.of("json", "os", "pathlib", "numpy", "pandas", "matplotlib").contains(imports.group(1)),
+      assertTrue(
+          List.of("json", "os", "pathlib", "numpy", "pandas", "matplotlib")
+              .contains(imports.group(1)),
           "imports only the standard library, numpy, pandas, matplotlib: " + imports.group(1));
     }
   }
@@ -164,12 +189,17 @@ class NotebookTest {
   static void checkPythonSyntax(Path notebook) throws Exception {
     Path python = Path.of("/usr/bin/python3");
     assumeTrue(Files.isExecutable(python), "no /usr/bin/python3 here");
-    Process p = new ProcessBuilder(python.toString(), "-c",
-        "import ast, json, sys\n"
-            + "for c in json.load(open(sys.argv[1], encoding='utf-8'))['cells']:\n"
-            + "    if c['cell_type'] == 'code':\n"
-            + "        ast.parse(''.join(c['source']))\n", notebook.toString())
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                python.toString(),
+                "-c",
+                "import ast, json, sys\n"
+                    + "for c in json.load(open(sys.argv[1], encoding='utf-8'))['cells']:\n"
+                    + "    if c['cell_type'] == 'code':\n"
+                    + "        ast.parse(''.join(c['source']))\n",
+                notebook.toString())
+            .redirectErrorStream(true)
+            .start();
     assertTrue(p.waitFor(30, TimeUnit.SECONDS));
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.exitValue(), "code cells parse: " + out);
@@ -179,21 +209,31 @@ class NotebookTest {
   void defaultNameGetsASuffixInsteadOfOverwritingAndOutIsRefused() throws Exception {
     Path work = Files.createDirectories(tmp.resolve("work"));
     NotebookWriter.Written first = NotebookWriter.write(comparison, null, false, work);
-    assertEquals(work.resolve("notebooks-export").resolve(comparison.getParent().getFileName() + "-compare.ipynb")
-        .toAbsolutePath().normalize(), first.file());
+    assertEquals(
+        work.resolve("notebooks-export")
+            .resolve(comparison.getParent().getFileName() + "-compare.ipynb")
+            .toAbsolutePath()
+            .normalize(),
+        first.file());
     assertFalse(first.renamed());
     String before = Files.readString(first.file());
     NotebookWriter.Written second = NotebookWriter.write(comparison, null, false, work);
     assertTrue(second.renamed());
-    assertTrue(second.file().getFileName().toString().endsWith("-compare-2.ipynb"), second.file().toString());
+    assertTrue(
+        second.file().getFileName().toString().endsWith("-compare-2.ipynb"),
+        second.file().toString());
     assertEquals(before, Files.readString(first.file()), "first notebook untouched");
     NotebookWriter.Written forced = NotebookWriter.write(comparison, null, true, work);
     assertEquals(first.file(), forced.file());
     // The folder is not under the working directory: no repository-relative path, only the others.
     assertNull(assigned(code(cells(first.file())), "FOLDER_FROM_REPO_ROOT"));
-    ReportFixtures.Outcome refused = ReportFixtures.notebook(comparison.toString(), "--out", first.file().toString());
+    ReportFixtures.Outcome refused =
+        ReportFixtures.notebook(comparison.toString(), "--out", first.file().toString());
     ReportTest.expectBadInput(refused, "already exists");
-    assertEquals(0, ReportFixtures.notebook(comparison.toString(), "--out", first.file().toString(), "--force").code());
+    assertEquals(
+        0,
+        ReportFixtures.notebook(comparison.toString(), "--out", first.file().toString(), "--force")
+            .code());
   }
 
   @Test
@@ -201,8 +241,11 @@ class NotebookTest {
     Path repo = Files.createDirectories(tmp.resolve("checkout"));
     Path results = repo.resolve("results").resolve("tiny");
     ReportTest.copyTree(comparison, results.resolve("compare-seed-1"));
-    NotebookWriter.Written w = NotebookWriter.write(results.resolve("compare-seed-1"), null, false, repo);
-    assertEquals(repo.resolve("notebooks-export/tiny-compare-seed-1.ipynb").toAbsolutePath().normalize(), w.file());
+    NotebookWriter.Written w =
+        NotebookWriter.write(results.resolve("compare-seed-1"), null, false, repo);
+    assertEquals(
+        repo.resolve("notebooks-export/tiny-compare-seed-1.ipynb").toAbsolutePath().normalize(),
+        w.file());
     String code = code(cells(w.file()));
     assertEquals("results/tiny/compare-seed-1", assigned(code, "FOLDER_FROM_REPO_ROOT"));
     assertEquals("../results/tiny/compare-seed-1", assigned(code, "FOLDER_FROM_NOTEBOOK"));

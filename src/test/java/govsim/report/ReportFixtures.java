@@ -21,9 +21,9 @@ import java.util.stream.Stream;
 import picocli.CommandLine;
 
 /**
- * Real govsim folders for the report tests, made by the real commands on a tiny world (2,000
- * users, 120 days: tens of milliseconds a run), and a way to run a command and capture its exit
- * code and messages.
+ * Real govsim folders for the report tests, made by the real commands on a tiny world (2,000 users,
+ * 120 days: tens of milliseconds a run), and a way to run a command and capture its exit code and
+ * messages.
  */
 final class ReportFixtures {
   private ReportFixtures() {}
@@ -54,7 +54,8 @@ final class ReportFixtures {
   static Path run(Path dir) throws IOException {
     Path scenario = TinyWorld.scenario(dir);
     Path out = dir.resolve("run");
-    int code = govsim.cli.Main.execute("run", scenario.toString(), "--out", out.toString(), "--quiet");
+    int code =
+        govsim.cli.Main.execute("run", scenario.toString(), "--out", out.toString(), "--quiet");
     assertEquals(0, code, "govsim run failed");
     return out;
   }
@@ -63,8 +64,19 @@ final class ReportFixtures {
   static Path comparison(Path dir) throws IOException {
     Path scenario = TinyWorld.scenario(dir, "tiny-compare.yaml", 2000, 120);
     Path out = dir.resolve("compare");
-    Outcome o = exec(new CompareCommand(), scenario.toString(), "--regimes", "centralized,hybrid", "--reps", "2",
-        "--threads", "2", "--out", out.toString(), "--quiet");
+    Outcome o =
+        exec(
+            new CompareCommand(),
+            scenario.toString(),
+            "--regimes",
+            "centralized,hybrid",
+            "--reps",
+            "2",
+            "--threads",
+            "2",
+            "--out",
+            out.toString(),
+            "--quiet");
     assertEquals(0, o.code(), "govsim compare failed: " + o.err());
     return out;
   }
@@ -73,12 +85,24 @@ final class ReportFixtures {
   static Path gridSweep(Path dir) throws IOException {
     Path base = TinyWorld.scenario(dir, "tiny-sweep.yaml", 2000, 120);
     Path file = dir.resolve("grid.yaml");
-    Files.writeString(file, "name: tiny-grid\nbase: " + base.getFileName() + "\ndesign: grid\n"
-        + "parameters:\n  users.switching_cost_mean: [0.01, 1.0]\n  rulemaking.legislative_lag_days: [365, 1217]\n"
-        + "replications: 2\nseed: 3\nregimes: [centralized, hybrid]\nmetrics: [harm_total, compliance_rate]\n"
-        + "record_every_steps: 30\ntimeseries: true\n");
+    Files.writeString(
+        file,
+        "name: tiny-grid\nbase: "
+            + base.getFileName()
+            + "\ndesign: grid\n"
+            + "parameters:\n  users.switching_cost_mean: [0.01, 1.0]\n  rulemaking.legislative_lag_days: [365, 1217]\n"
+            + "replications: 2\nseed: 3\nregimes: [centralized, hybrid]\nmetrics: [harm_total, compliance_rate]\n"
+            + "record_every_steps: 30\ntimeseries: true\n");
     Path out = dir.resolve("grid");
-    Outcome o = exec(new SweepCommand(), file.toString(), "--out", out.toString(), "--threads", "2", "--quiet");
+    Outcome o =
+        exec(
+            new SweepCommand(),
+            file.toString(),
+            "--out",
+            out.toString(),
+            "--threads",
+            "2",
+            "--quiet");
     assertEquals(0, o.code(), "govsim sweep failed: " + o.err());
     return out;
   }
@@ -87,13 +111,25 @@ final class ReportFixtures {
   static Path sobolSweep(Path dir) throws IOException {
     Path base = TinyWorld.scenario(dir, "tiny-sobol.yaml", 1000, 60);
     Path file = dir.resolve("sobol.yaml");
-    Files.writeString(file, "name: tiny-sobol\nbase: " + base.getFileName() + "\ndesign: sobol\nsamples: 4\n"
-        + "parameters:\n  users.switching_cost_mean: {min: 0.01, max: 1, log: true}\n"
-        + "  users.info_weak_share: {min: 0, max: 0.5}\n"
-        + "replications: 1\nseed: 5\nregimes: [hybrid]\nmetrics: [harm_total, compliance_rate]\n"
-        + "record_every_steps: 30\ntimeseries: false\nbootstrap: 50\n");
+    Files.writeString(
+        file,
+        "name: tiny-sobol\nbase: "
+            + base.getFileName()
+            + "\ndesign: sobol\nsamples: 4\n"
+            + "parameters:\n  users.switching_cost_mean: {min: 0.01, max: 1, log: true}\n"
+            + "  users.info_weak_share: {min: 0, max: 0.5}\n"
+            + "replications: 1\nseed: 5\nregimes: [hybrid]\nmetrics: [harm_total, compliance_rate]\n"
+            + "record_every_steps: 30\ntimeseries: false\nbootstrap: 50\n");
     Path out = dir.resolve("sobol");
-    Outcome o = exec(new SweepCommand(), file.toString(), "--out", out.toString(), "--threads", "2", "--quiet");
+    Outcome o =
+        exec(
+            new SweepCommand(),
+            file.toString(),
+            "--out",
+            out.toString(),
+            "--threads",
+            "2",
+            "--quiet");
     assertEquals(0, o.code(), "govsim sweep failed: " + o.err());
     return out;
   }
@@ -103,7 +139,8 @@ final class ReportFixtures {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) s::iterator) {
-        if (Files.isRegularFile(p)) out.put(dir.relativize(p).toString(), sha256(Files.readAllBytes(p)));
+        if (Files.isRegularFile(p))
+          out.put(dir.relativize(p).toString(), sha256(Files.readAllBytes(p)));
       }
     }
     return out;

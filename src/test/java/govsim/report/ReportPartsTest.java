@@ -57,7 +57,10 @@ class ReportPartsTest {
     Palette.Viridis flat = new Palette.Viridis(3, 3);
     assertTrue(flat.getUpperBound() > flat.getLowerBound(), "a constant map still draws");
     assertEquals(Palette.Viridis.NOT_AVAILABLE, flat.getPaint(Double.NaN));
-    assertEquals(Palette.regime("hybrid", 9), Palette.BLUE, "a regime keeps its colour wherever it is listed");
+    assertEquals(
+        Palette.regime("hybrid", 9),
+        Palette.BLUE,
+        "a regime keeps its colour wherever it is listed");
   }
 
   @Test
@@ -76,8 +79,11 @@ class ReportPartsTest {
 
   @Test
   void commandsAreQuotedAsAShellNeedsThem() {
-    assertEquals("govsim run 'my scenario.yaml' --set 'a=it'\\''s'",
-        Provenance.commandText(JsonParser.parseString("[\"govsim\", \"run\", \"my scenario.yaml\", \"--set\", \"a=it's\"]")));
+    assertEquals(
+        "govsim run 'my scenario.yaml' --set 'a=it'\\''s'",
+        Provenance.commandText(
+            JsonParser.parseString(
+                "[\"govsim\", \"run\", \"my scenario.yaml\", \"--set\", \"a=it's\"]")));
   }
 
   @Test
@@ -98,8 +104,10 @@ class ReportPartsTest {
 
   @Test
   void parserMessagesLoseClassNamesAndLinks() {
-    assertEquals("Expected ':' at line 1 column 9 path $.x", ResultFolder.plain(
-        "com.google.gson.stream.MalformedJsonException: Expected ':' at line 1 column 9 path $.x\nSee https://x"));
+    assertEquals(
+        "Expected ':' at line 1 column 9 path $.x",
+        ResultFolder.plain(
+            "com.google.gson.stream.MalformedJsonException: Expected ':' at line 1 column 9 path $.x\nSee https://x"));
   }
 
   @Test
@@ -107,7 +115,9 @@ class ReportPartsTest {
     assertEquals("per 1,000 users per step", govsim.observe.Metrics.stepDoc("harm_total").unit());
     assertEquals("per 1,000 users, run total", govsim.observe.Metrics.runDoc("harm_total").unit());
     assertTrue(govsim.observe.Metrics.runDoc("compliance_rate").isShare());
-    assertEquals("Governance gap (days)", govsim.observe.Metrics.runDoc("governance_gap_days_mean").axisLabel());
+    assertEquals(
+        "Governance gap (days)",
+        govsim.observe.Metrics.runDoc("governance_gap_days_mean").axisLabel());
     assertEquals("no_such_metric", govsim.observe.Metrics.runDoc("no_such_metric").axisLabel());
   }
 }

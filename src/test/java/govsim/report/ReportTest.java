@@ -33,13 +33,12 @@ import org.w3c.dom.Document;
  * {@code govsim report} on real folders (a run, a comparison, a grid sweep and a Sobol sweep of a
  * tiny world): the report is self-contained (no remote resources, no scripts), every figure is a
  * decodable, non-blank PNG and a well-formed SVG, the text carries the manifest's provenance and
- * says how intervals are computed, the input files are untouched, an existing report is kept
- * unless forced, the same folder gives the same bytes, and a wrong folder exits with 2 and a
- * message, never a stack trace.
+ * says how intervals are computed, the input files are untouched, an existing report is kept unless
+ * forced, the same folder gives the same bytes, and a wrong folder exits with 2 and a message,
+ * never a stack trace.
  */
 class ReportTest {
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
 
   static Path run;
   static Path comparison;
@@ -66,18 +65,28 @@ class ReportTest {
   @Test
   void runReportIsSelfContainedWithEveryFigureAsPngAndSvg() throws Exception {
     Path out = reportOf(run, "run");
-    String html = checkReport(out, List.of("harm", "compliance", "trust", "hhi", "governance-gap", "capability"), 1600,
-        1000);
+    String html =
+        checkReport(
+            out,
+            List.of("harm", "compliance", "trust", "hhi", "governance-gap", "capability"),
+            1600,
+            1000);
     JsonObject m = manifest(run);
-    assertTrue(html.contains(m.get("scenario_sha256").getAsString()), "scenario hash in the report");
+    assertTrue(
+        html.contains(m.get("scenario_sha256").getAsString()), "scenario hash in the report");
     assertTrue(html.contains(m.get("git_commit").getAsString()), "commit in the report");
     assertTrue(html.contains("Summary metrics") && html.contains("harm_total"), "summary table");
     assertTrue(html.contains("nothing here has an"), "says that a single run has no intervals");
-    // The PNG's pHYs chunk: x and y pixels per metre, unit 1 (metre): 200 dpi, an 8 x 5 inch figure.
+    // The PNG's pHYs chunk: x and y pixels per metre, unit 1 (metre): 200 dpi, an 8 x 5 inch
+    // figure.
     byte[] png = Files.readAllBytes(out.resolve("figures/harm.png"));
     int i = indexOf(png, "pHYs".getBytes(StandardCharsets.US_ASCII));
     assertTrue(i > 0, "PNG has a pHYs chunk");
-    int ppm = ((png[i] & 0xff) << 24) | ((png[i + 1] & 0xff) << 16) | ((png[i + 2] & 0xff) << 8) | (png[i + 3] & 0xff);
+    int ppm =
+        ((png[i] & 0xff) << 24)
+            | ((png[i + 1] & 0xff) << 16)
+            | ((png[i + 2] & 0xff) << 8)
+            | (png[i + 3] & 0xff);
     assertEquals(200 / 0.0254, ppm, 2.0, "200 dpi");
     assertArrayEquals(new byte[] {1}, new byte[] {png[i + 8]}, "unit: metre");
   }
@@ -86,8 +95,16 @@ class ReportTest {
   void aRunWithoutTimeSeriesStillGetsItsSummary() throws Exception {
     Path scenario = govsim.experiment.TinyWorld.scenario(tmp, "no-series.yaml", 1000, 30);
     Path folder = tmp.resolve("no-series");
-    assertEquals(0, govsim.cli.Main.execute("run", scenario.toString(), "--out", folder.toString(), "--quiet",
-        "--set", "outputs.timeseries=false"));
+    assertEquals(
+        0,
+        govsim.cli.Main.execute(
+            "run",
+            scenario.toString(),
+            "--out",
+            folder.toString(),
+            "--quiet",
+            "--set",
+            "outputs.timeseries=false"));
     assertFalse(Files.exists(folder.resolve("timeseries.csv")));
     String html = checkReport(reportOf(folder, "no-series"), List.of(), -1, -1);
     assertTrue(html.contains("recorded no time series") && html.contains("Summary metrics"));
@@ -96,11 +113,22 @@ class ReportTest {
   @Test
   void comparisonReportShowsIntervalsAndProvenance() throws Exception {
     Path out = reportOf(comparison, "comparison");
-    String html = checkReport(out, List.of("forest-headline", "paired-differences", "ts-harm-total-cum",
-        "ts-compliance-rate", "ts-hhi"), -1, -1);
+    String html =
+        checkReport(
+            out,
+            List.of(
+                "forest-headline",
+                "paired-differences",
+                "ts-harm-total-cum",
+                "ts-compliance-rate",
+                "ts-hhi"),
+            -1,
+            -1);
     JsonObject m = manifest(comparison);
     assertTrue(html.contains(m.get("scenario_sha256").getAsString()));
-    assertTrue(html.contains(m.get("seeds").getAsJsonArray().get(0).getAsString()), "replication seeds listed");
+    assertTrue(
+        html.contains(m.get("seeds").getAsJsonArray().get(0).getAsString()),
+        "replication seeds listed");
     assertTrue(html.contains("95% t-interval"), "states how intervals are computed");
     assertTrue(html.contains("paired t-test"), "states the paired test");
     assertTrue(html.contains("centralized") && html.contains("hybrid"));
@@ -109,9 +137,19 @@ class ReportTest {
   @Test
   void gridSweepReportHasHeatMapsAndResponseCurves() throws Exception {
     Path out = reportOf(grid, "grid");
-    String html = checkReport(out, List.of("heat-harm-total", "heat-compliance-rate", "response-harm-total",
-        "sweep-ts-harm-total-cum"), -1, -1);
-    assertTrue(html.contains("users.switching_cost_mean") && html.contains("rulemaking.legislative_lag_days"));
+    String html =
+        checkReport(
+            out,
+            List.of(
+                "heat-harm-total",
+                "heat-compliance-rate",
+                "response-harm-total",
+                "sweep-ts-harm-total-cum"),
+            -1,
+            -1);
+    assertTrue(
+        html.contains("users.switching_cost_mean")
+            && html.contains("rulemaking.legislative_lag_days"));
     assertTrue(html.contains(manifest(grid).get("sweep_sha256").getAsString()));
   }
 
@@ -123,7 +161,8 @@ class ReportTest {
   }
 
   @Test
-  void reportGoesIntoTheFolderLeavesItsFilesAloneAndIsNotOverwrittenWithoutForce() throws Exception {
+  void reportGoesIntoTheFolderLeavesItsFilesAloneAndIsNotOverwrittenWithoutForce()
+      throws Exception {
     Path copy = tmp.resolve("run-copy");
     copyTree(run, copy);
     Map<String, String> before = ReportFixtures.hashes(copy);
@@ -134,22 +173,29 @@ class ReportTest {
       assertEquals(e.getValue(), after.get(e.getKey()), e.getKey() + " changed");
     }
     for (String f : after.keySet()) {
-      assertTrue(before.containsKey(f) || f.equals("report.html") || f.startsWith("figures/"), "unexpected " + f);
+      assertTrue(
+          before.containsKey(f) || f.equals("report.html") || f.startsWith("figures/"),
+          "unexpected " + f);
     }
     Map<String, String> withReport = after;
 
     ReportFixtures.Outcome again = ReportFixtures.report(copy.toString());
     assertEquals(2, again.code());
-    assertTrue(again.err().contains("already holds a report") && again.err().contains("--force"), again.err());
+    assertTrue(
+        again.err().contains("already holds a report") && again.err().contains("--force"),
+        again.err());
     assertEquals(withReport, ReportFixtures.hashes(copy), "a refused report changes nothing");
 
     Files.writeString(copy.resolve("figures").resolve("stale.png"), "old");
     ReportFixtures.Outcome forced = ReportFixtures.report(copy.toString(), "--force");
     assertEquals(0, forced.code(), forced.err());
-    assertFalse(Files.exists(copy.resolve("figures").resolve("stale.png")), "--force replaces figures/ whole");
+    assertFalse(
+        Files.exists(copy.resolve("figures").resolve("stale.png")),
+        "--force replaces figures/ whole");
     assertEquals(withReport, ReportFixtures.hashes(copy), "same folder, same report bytes");
     try (Stream<Path> s = Files.list(copy)) {
-      assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no staging leftovers");
+      assertTrue(
+          s.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no staging leftovers");
     }
   }
 
@@ -187,19 +233,25 @@ class ReportTest {
     assertEquals(2, o.code(), o.err());
     assertTrue(o.err().startsWith("govsim: "), o.err());
     assertTrue(o.err().contains(message), "expected '" + message + "' in: " + o.err());
-    assertFalse(o.err().contains("Exception") || o.err().contains("\tat "), "no stack trace: " + o.err());
+    assertFalse(
+        o.err().contains("Exception") || o.err().contains("\tat "), "no stack trace: " + o.err());
   }
 
   /** The report folder's checks common to every kind; returns the HTML. */
-  static String checkReport(Path out, List<String> expectedFigures, int width, int height) throws Exception {
+  static String checkReport(Path out, List<String> expectedFigures, int width, int height)
+      throws Exception {
     Path htmlFile = out.resolve("report.html");
     assertTrue(Files.isRegularFile(htmlFile));
     String html = Files.readString(htmlFile, StandardCharsets.UTF_8);
     assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("<meta charset=\"utf-8\">"));
     assertFalse(html.toLowerCase().contains("<script"), "no scripts");
     assertFalse(html.toLowerCase().contains("<link"), "no external style sheets");
-    assertFalse(html.toLowerCase().contains("@import") || html.toLowerCase().contains("url("), "no CSS fetches");
-    Matcher attr = Pattern.compile("\\b(src|href)\\s*=\\s*[\"']([^\"']*)[\"']", Pattern.CASE_INSENSITIVE).matcher(html);
+    assertFalse(
+        html.toLowerCase().contains("@import") || html.toLowerCase().contains("url("),
+        "no CSS fetches");
+    Matcher attr =
+        Pattern.compile("\\b(src|href)\\s*=\\s*[\"']([^\"']*)[\"']", Pattern.CASE_INSENSITIVE)
+            .matcher(html);
     Set<String> ids = new HashSet<>();
     Matcher idm = Pattern.compile("\\bid=\"([^\"]+)\"").matcher(html);
     while (idm.find()) ids.add(idm.group(1));
@@ -207,10 +259,16 @@ class ReportTest {
     while (attr.find()) {
       String name = attr.group(1).toLowerCase();
       String value = attr.group(2);
-      assertFalse(value.matches("(?i)\\s*(https?:|//|ftp:|file:).*"), "remote or absolute resource: " + value);
+      assertFalse(
+          value.matches("(?i)\\s*(https?:|//|ftp:|file:).*"),
+          "remote or absolute resource: " + value);
       if (name.equals("src")) {
-        assertTrue(value.startsWith("data:image/png;base64,"), "images are embedded: " + value.substring(0, 40));
-        byte[] png = java.util.Base64.getDecoder().decode(value.substring("data:image/png;base64,".length()));
+        assertTrue(
+            value.startsWith("data:image/png;base64,"),
+            "images are embedded: " + value.substring(0, 40));
+        byte[] png =
+            java.util.Base64.getDecoder()
+                .decode(value.substring("data:image/png;base64,".length()));
         assertNotNull(ImageIO.read(new ByteArrayInputStream(png)), "embedded PNG decodes");
         images++;
       } else if (value.startsWith("#")) {
@@ -223,7 +281,8 @@ class ReportTest {
     Path figures = out.resolve("figures");
     List<String> pngs = new ArrayList<>();
     try (Stream<Path> s = Files.list(figures)) {
-      s.filter(p -> p.toString().endsWith(".png")).forEach(p -> pngs.add(p.getFileName().toString()));
+      s.filter(p -> p.toString().endsWith(".png"))
+          .forEach(p -> pngs.add(p.getFileName().toString()));
     }
     assertEquals(pngs.size(), images, "every figure is in the page");
     for (String id : expectedFigures) {
@@ -243,7 +302,8 @@ class ReportTest {
       assertTrue(Files.isRegularFile(svg), svg + " exists");
       Document doc = parseXml(Files.readAllBytes(svg));
       assertEquals("svg", doc.getDocumentElement().getTagName());
-      assertTrue(doc.getElementsByTagName("text").getLength() > 5, svg + " has text (titles, labels)");
+      assertTrue(
+          doc.getElementsByTagName("text").getLength() > 5, svg + " has text (titles, labels)");
     }
     return html;
   }
@@ -270,7 +330,8 @@ class ReportTest {
   }
 
   static JsonObject manifest(Path folder) throws IOException {
-    return JsonParser.parseString(Files.readString(folder.resolve("manifest.json"))).getAsJsonObject();
+    return JsonParser.parseString(Files.readString(folder.resolve("manifest.json")))
+        .getAsJsonObject();
   }
 
   static void copyTree(Path from, Path to) throws IOException {

@@ -45,13 +45,15 @@ class CoreScalarsTest {
     assertEquals("not a finite number", numberHint(".inf"));
     assertEquals("not a finite number", numberHint("-.Inf"));
     assertEquals("not a finite number", numberHint(".NaN"));
-    assertEquals("hexadecimal numbers are not accepted; write -255 in decimal",
-        numberHint("-0xFF"));
+    assertEquals(
+        "hexadecimal numbers are not accepted; write -255 in decimal", numberHint("-0xFF"));
     assertEquals("octal numbers are not accepted; write 15 in decimal", numberHint("0o17"));
     assertEquals("binary numbers are not accepted; write 5 in decimal", numberHint("0b101"));
     assertEquals("underscores are not allowed in numbers; write 100000", numberHint("100_000"));
-    assertEquals("YAML 1.1 reads 1:30:00 as a base-60 number (= 5400); this is ambiguous,"
-        + " write the plain number you mean", numberHint("1:30:00"));
+    assertEquals(
+        "YAML 1.1 reads 1:30:00 as a base-60 number (= 5400); this is ambiguous,"
+            + " write the plain number you mean",
+        numberHint("1:30:00"));
     assertEquals("write true in lower case", CoreScalars.plain("TRUE").booleanHint());
     assertNull(numberHint("hello"));
   }

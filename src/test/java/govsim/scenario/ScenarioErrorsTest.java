@@ -21,8 +21,8 @@ class ScenarioErrorsTest {
   @TempDir Path dir;
 
   private ScenarioException fail(String yaml, String... sets) {
-    return assertThrows(ScenarioException.class,
-        () -> loader.loadString(yaml, "t.yaml", dir, List.of(sets)));
+    return assertThrows(
+        ScenarioException.class, () -> loader.loadString(yaml, "t.yaml", dir, List.of(sets)));
   }
 
   private ScenarioError only(String yaml) {
@@ -33,26 +33,38 @@ class ScenarioErrorsTest {
 
   private static void assertError(
       ScenarioError e, int line, int column, String keyPath, String message) {
-    assertEquals(
-        "t.yaml:" + line + ":" + column + ": " + keyPath + ": " + message, e.format());
+    assertEquals("t.yaml:" + line + ":" + column + ": " + keyPath + ": " + message, e.format());
   }
 
   @Test
   void unknownKeySuggestsTheNearestAndListsTheAllowedOnes() {
-    assertError(only("users:\n  switchng_cost_mean: 2\n"), 2, 3, "users.switchng_cost_mean",
+    assertError(
+        only("users:\n  switchng_cost_mean: 2\n"),
+        2,
+        3,
+        "users.switchng_cost_mean",
         "unknown key 'switchng_cost_mean'; did you mean 'switching_cost_mean'? (allowed in"
             + " users: count, switching_cost_mean, min_share, max_share, learning)");
     ScenarioError far = only("colour: red\n");
-    assertTrue(far.message().startsWith("unknown key 'colour' (allowed at the top level: regime,"),
+    assertTrue(
+        far.message().startsWith("unknown key 'colour' (allowed at the top level: regime,"),
         far.message());
   }
 
   @Test
   void wrongTypeNamesWhatWasExpectedAndFound() {
-    assertError(only("horizon_days: \"5\"\n"), 1, 15, "horizon_days",
+    assertError(
+        only("horizon_days: \"5\"\n"),
+        1,
+        15,
+        "horizon_days",
         "expected an integer in [1, 36500] (days), found the string '5'");
     assertError(only("users: 5\n"), 1, 8, "users", "expected a mapping of keys, found 5");
-    assertError(only("weights: 0.5\n"), 1, 10, "weights",
+    assertError(
+        only("weights: 0.5\n"),
+        1,
+        10,
+        "weights",
         "expected a list of numbers in [0, 1] (share), found 0.5");
     assertError(only("seed:\n"), 1, 6, "seed", "expected an integer, found nothing (null)");
     assertError(only("name: [a]\n"), 1, 7, "name", "expected a string, found a list");
@@ -60,18 +72,33 @@ class ScenarioErrorsTest {
 
   @Test
   void outOfRangeNamesTheRangeAndUnit() {
-    assertError(only("users:\n  switching_cost_mean: -1\n"), 2, 24,
+    assertError(
+        only("users:\n  switching_cost_mean: -1\n"),
+        2,
+        24,
         "users.switching_cost_mean",
         "expected a number in [0, 10] (utility units), found -1");
-    assertError(only("weights: [0.5, 1.5]\n"), 1, 16, "weights[1]",
+    assertError(
+        only("weights: [0.5, 1.5]\n"),
+        1,
+        16,
+        "weights[1]",
         "expected a number in [0, 1] (share), found 1.5");
-    assertError(only("events: [{at_day: 5, targets: [-1]}]\n"), 1, 32, "events[0].targets[0]",
+    assertError(
+        only("events: [{at_day: 5, targets: [-1]}]\n"),
+        1,
+        32,
+        "events[0].targets[0]",
         "expected an integer >= 0, found -1");
   }
 
   @Test
   void enumsAreExactWithSuggestion() {
-    assertError(only("regime: Centralized\n"), 1, 9, "regime",
+    assertError(
+        only("regime: Centralized\n"),
+        1,
+        9,
+        "regime",
         "expected one of centralized, distributed, hybrid, laissez_faire, found 'Centralized':"
             + " did you mean 'centralized'?");
   }
@@ -107,55 +134,80 @@ class ScenarioErrorsTest {
 
   @Test
   void ambiguousScalarsAreFineWhereAStringIsExpected() throws Exception {
-    TestSpec s = loader.loadString("name: 010\noutputs: [yes, 1:30, .nan]\n", "t.yaml", null,
-        List.of()).config();
+    TestSpec s =
+        loader
+            .loadString("name: 010\noutputs: [yes, 1:30, .nan]\n", "t.yaml", null, List.of())
+            .config();
     assertEquals("010", s.name());
     assertEquals(List.of("yes", "1:30", ".nan"), s.outputs());
   }
 
   @Test
   void duplicateKeysAreErrors() {
-    assertError(only("seed: 1\nname: a\nseed: 2\n"), 3, 1, "seed",
+    assertError(
+        only("seed: 1\nname: a\nseed: 2\n"),
+        3,
+        1,
+        "seed",
         "duplicate key 'seed' (first written at line 1)");
-    assertError(only("users:\n  count: 1\n  count: 2\n"), 3, 3, "users.count",
+    assertError(
+        only("users:\n  count: 1\n  count: 2\n"),
+        3,
+        3,
+        "users.count",
         "duplicate key 'count' (first written at line 2)");
   }
 
   @Test
   void recordConstructorChecksAreReportedAtTheSection() {
-    assertError(only("name: x\nusers:\n  min_share: 0.8\n  max_share: 0.2\n"), 2, 1, "users",
+    assertError(
+        only("name: x\nusers:\n  min_share: 0.8\n  max_share: 0.2\n"),
+        2,
+        1,
+        "users",
         "min_share (0.8) must not exceed max_share (0.2)");
   }
 
   @Test
   void missingRequiredKeyOfAListElement() {
-    assertError(only("events:\n  - kind: audit\n"), 2, 5, "events[0].at_day",
+    assertError(
+        only("events:\n  - kind: audit\n"),
+        2,
+        5,
+        "events[0].at_day",
         "missing required key 'at_day' (an integer in [0, 36500] (days))");
   }
 
   @Test
   void everyErrorIsReportedAtOnceSortedByLine() {
     String yaml =
-        "regime: hybird\n"                      // 1
-            + "name: ok\n"                      // 2
-            + "users:\n"                        // 3
-            + "  count: 0\n"                    // 4
-            + "  learning:\n"                   // 5
-            + "    rate: 2\n"                   // 6
-            + "    enabld: true\n"              // 7
-            + "events:\n"                       // 8
-            + "  - {at_day: -1, kind: ban}\n"   // 9
-            + "write_csv: no\n";                // 10
+        "regime: hybird\n" // 1
+            + "name: ok\n" // 2
+            + "users:\n" // 3
+            + "  count: 0\n" // 4
+            + "  learning:\n" // 5
+            + "    rate: 2\n" // 6
+            + "    enabld: true\n" // 7
+            + "events:\n" // 8
+            + "  - {at_day: -1, kind: ban}\n" // 9
+            + "write_csv: no\n"; // 10
     ScenarioException e = fail(yaml);
     List<Integer> lines = e.errors().stream().map(ScenarioError::line).toList();
     assertEquals(List.of(1, 4, 6, 7, 9, 10), lines, e.format());
     List<String> paths = e.errors().stream().map(ScenarioError::keyPath).toList();
-    assertEquals(List.of("regime", "users.count", "users.learning.rate",
-        "users.learning.enabld", "events[0].at_day", "write_csv"), paths);
+    assertEquals(
+        List.of(
+            "regime",
+            "users.count",
+            "users.learning.rate",
+            "users.learning.enabld",
+            "events[0].at_day",
+            "write_csv"),
+        paths);
     String[] formatted = e.format().split("\n");
     assertEquals(7, formatted.length);
-    assertEquals("t.yaml:4:10: users.count: expected an integer in [1, 10000000], found 0",
-        formatted[1]);
+    assertEquals(
+        "t.yaml:4:10: users.count: expected an integer in [1, 10000000], found 0", formatted[1]);
     assertEquals("6 errors in t.yaml", formatted[6]);
   }
 
@@ -180,9 +232,11 @@ class ScenarioErrorsTest {
 
   @Test
   void emptyAndNonMappingDocumentsAreErrors() {
-    assertEquals("t.yaml: the scenario is empty; expected a mapping of keys",
+    assertEquals(
+        "t.yaml: the scenario is empty; expected a mapping of keys",
         only("# nothing here\n").format());
-    assertEquals("t.yaml:1:1: expected a mapping of keys at the top level, found a list",
+    assertEquals(
+        "t.yaml:1:1: expected a mapping of keys at the top level, found a list",
         only("- a\n").format());
   }
 
@@ -191,8 +245,10 @@ class ScenarioErrorsTest {
     ScenarioException e = fail("base: &b {count: 1}\nusers:\n  <<: *b\n");
     assertEquals(2, e.errors().size(), e.format());
     assertTrue(e.errors().get(0).message().startsWith("unknown key 'base'"), e.format());
-    assertEquals("t.yaml:3:3: users: merge keys (<<) are not supported; use 'extends:' or write"
-        + " the values", e.errors().get(1).format());
+    assertEquals(
+        "t.yaml:3:3: users: merge keys (<<) are not supported; use 'extends:' or write"
+            + " the values",
+        e.errors().get(1).format());
   }
 
   @Test
@@ -200,8 +256,8 @@ class ScenarioErrorsTest {
     Path missing = dir.resolve("nope.yaml");
     ScenarioException e =
         assertThrows(ScenarioException.class, () -> loader.load(missing, List.of()));
-    assertEquals(missing + ": cannot read " + missing + ": no such file\n1 error in " + missing,
-        e.format());
+    assertEquals(
+        missing + ": cannot read " + missing + ": no such file\n1 error in " + missing, e.format());
   }
 
   @Test
@@ -227,18 +283,20 @@ class ScenarioErrorsTest {
     assertEquals("extends cycle: " + a + " -> " + b + " -> " + a, err.message());
 
     Files.writeString(a, "extends: a.yaml\n");
-    ScenarioException self =
-        assertThrows(ScenarioException.class, () -> loader.load(a, List.of()));
+    ScenarioException self = assertThrows(ScenarioException.class, () -> loader.load(a, List.of()));
     assertTrue(self.errors().get(0).message().startsWith("extends cycle: "));
   }
 
   @Test
   void extendsNeedsABaseDirectory() {
     ScenarioException e =
-        assertThrows(ScenarioException.class,
+        assertThrows(
+            ScenarioException.class,
             () -> loader.loadString("extends: base.yaml\n", "t.yaml", null, List.of()));
-    assertEquals("t.yaml:1:10: extends: cannot follow extends: this text has no base directory"
-        + " to resolve 'base.yaml' against", e.errors().get(0).format());
+    assertEquals(
+        "t.yaml:1:10: extends: cannot follow extends: this text has no base directory"
+            + " to resolve 'base.yaml' against",
+        e.errors().get(0).format());
   }
 
   @Test
@@ -246,20 +304,24 @@ class ScenarioErrorsTest {
     Path f = dir.resolve("empty.yaml");
     Files.writeString(f, "");
     ScenarioException e = assertThrows(ScenarioException.class, () -> loader.load(f, List.of()));
-    assertEquals(f + ": the scenario is empty; expected a mapping of keys\n1 error in " + f,
-        e.format());
+    assertEquals(
+        f + ": the scenario is empty; expected a mapping of keys\n1 error in " + f, e.format());
   }
 
   @Test
   void presetMayNotExtendOrContradictItsKey() {
     ScenarioLoader<TestSpec> odd =
-        new ScenarioLoader<>(TestSpec.class, "regime",
+        new ScenarioLoader<>(
+            TestSpec.class,
+            "regime",
             name -> java.util.Optional.of("extends: x.yaml\nregime: hybrid\n"));
     ScenarioException e =
-        assertThrows(ScenarioException.class,
+        assertThrows(
+            ScenarioException.class,
             () -> odd.loadString("regime: centralized\n", "t.yaml", null, List.of()));
     assertEquals(
-        List.of("preset:centralized:1:1: extends: a preset may not use extends",
+        List.of(
+            "preset:centralized:1:1: extends: a preset may not use extends",
             "preset:centralized:2:9: regime: preset 'centralized' sets regime to 'hybrid'"),
         e.errors().stream().map(ScenarioError::format).toList());
   }
@@ -269,8 +331,7 @@ class ScenarioErrorsTest {
     Path f = dir.resolve("bad.yaml");
     Files.write(f, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
     ScenarioException e = assertThrows(ScenarioException.class, () -> loader.load(f, List.of()));
-    assertEquals(f + ": not valid UTF-8 text (bad byte at offset 6)",
-        e.errors().get(0).format());
+    assertEquals(f + ": not valid UTF-8 text (bad byte at offset 6)", e.errors().get(0).format());
   }
 
   @Test

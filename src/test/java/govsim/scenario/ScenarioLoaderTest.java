@@ -56,15 +56,25 @@ class ScenarioLoaderTest {
 
     Map<String, Object> r = loaded.resolved();
     assertEquals(
-        List.of("regime", "name", "horizon_days", "dt_days", "seed", "write_csv", "users",
-            "events", "weights", "outputs"),
+        List.of(
+            "regime",
+            "name",
+            "horizon_days",
+            "dt_days",
+            "seed",
+            "write_csv",
+            "users",
+            "events",
+            "weights",
+            "outputs"),
         List.copyOf(r.keySet()));
     assertEquals("hybrid", r.get("regime"));
     assertEquals(365L, r.get("horizon_days"));
     assertEquals(1.0, r.get("dt_days"));
     assertEquals(Boolean.TRUE, r.get("write_csv"));
     Map<?, ?> users = (Map<?, ?>) r.get("users");
-    assertEquals(List.of("count", "switching_cost_mean", "min_share", "max_share", "learning"),
+    assertEquals(
+        List.of("count", "switching_cost_mean", "min_share", "max_share", "learning"),
         List.copyOf(users.keySet()));
     assertEquals(Map.of("rate", 0.05, "enabled", false), users.get("learning"));
     assertEquals(loader.schema().defaults().get("users"), users);
@@ -72,12 +82,12 @@ class ScenarioLoaderTest {
 
   @Test
   void extendsChainDeepMergesWithChildWinning() throws Exception {
-    write("base.yaml",
+    write(
+        "base.yaml",
         "name: base\nhorizon_days: 50\nusers:\n  count: 10\n  switching_cost_mean: 2.0\n"
             + "weights: [0.1, 0.2, 0.7]\noutputs: [csv, json]\n");
     write("mid.yaml", "extends: base.yaml\nname: mid\nusers:\n  count: 20\nweights: [1.0]\n");
-    Path top = write("sub/top.yaml",
-        "extends: ../mid.yaml\nusers:\n  learning:\n    rate: 0.2\n");
+    Path top = write("sub/top.yaml", "extends: ../mid.yaml\nusers:\n  learning:\n    rate: 0.2\n");
 
     ScenarioLoader.Loaded<TestSpec> loaded = loader.load(top, List.of());
     TestSpec s = loaded.config();
@@ -89,13 +99,11 @@ class ScenarioLoaderTest {
     assertEquals(false, s.users().learning().enabled());
     assertEquals(List.of(1.0), s.weights(), "lists are replaced whole, not merged");
     assertEquals(List.of("csv", "json"), s.outputs());
-    assertEquals(List.of(top, dir.resolve("mid.yaml"), dir.resolve("base.yaml")),
-        loaded.files());
+    assertEquals(List.of(top, dir.resolve("mid.yaml"), dir.resolve("base.yaml")), loaded.files());
     assertTrue(!loaded.resolved().containsKey("extends"));
 
     byte[] bytes = Files.readAllBytes(top);
-    String expected =
-        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     assertEquals(expected, loaded.sha256());
   }
 
@@ -121,10 +129,11 @@ class ScenarioLoaderTest {
   @Test
   void presetErrorsAreReportedWithThePresetAsSource() throws Exception {
     ScenarioLoader<TestSpec> bad =
-        new ScenarioLoader<>(TestSpec.class, "regime",
-            name -> java.util.Optional.of("users:\n  count: -3\n"));
+        new ScenarioLoader<>(
+            TestSpec.class, "regime", name -> java.util.Optional.of("users:\n  count: -3\n"));
     ScenarioException e =
-        assertThrows(ScenarioException.class,
+        assertThrows(
+            ScenarioException.class,
             () -> bad.loadString("regime: distributed\n", "t.yaml", null, List.of()));
     ScenarioError err = e.errors().get(0);
     assertEquals("preset:distributed", err.source());
@@ -136,9 +145,15 @@ class ScenarioLoaderTest {
   void setOverridesWinAndAreParsedAsYaml() throws Exception {
     write("f.yaml", "users:\n  count: 10\nevents:\n  - at_day: 1\n");
     ScenarioLoader.Loaded<TestSpec> loaded =
-        loader.load(dir.resolve("f.yaml"),
-            List.of("users.count=5000", "regime=distributed", "events=[]",
-                "weights=[0.25, 0.75]", "users.learning={enabled: true}", "name='010'"));
+        loader.load(
+            dir.resolve("f.yaml"),
+            List.of(
+                "users.count=5000",
+                "regime=distributed",
+                "events=[]",
+                "weights=[0.25, 0.75]",
+                "users.learning={enabled: true}",
+                "name='010'"));
     TestSpec s = loaded.config();
     assertEquals(5000, s.users().count());
     assertEquals(Regime.DISTRIBUTED, s.regime());
@@ -164,8 +179,7 @@ class ScenarioLoaderTest {
         err.message());
 
     ScenarioException typo =
-        assertThrows(ScenarioException.class,
-            () -> load("name: x\n", "seed=1", "users.cont=5"));
+        assertThrows(ScenarioException.class, () -> load("name: x\n", "seed=1", "users.cont=5"));
     ScenarioError t = typo.errors().get(0);
     assertEquals(2, t.line());
     assertEquals("users.cont", t.keyPath());
@@ -181,7 +195,8 @@ class ScenarioLoaderTest {
   void listElementsGetTheirDefaults() throws Exception {
     TestSpec s = load("events:\n  - at_day: 5\n  - {at_day: 9, kind: audit, targets: [1, 2]}\n");
     assertEquals(
-        List.of(new Event(5, EventKind.BAN, 1.0, List.of()),
+        List.of(
+            new Event(5, EventKind.BAN, 1.0, List.of()),
             new Event(9, EventKind.AUDIT, 1.0, List.of(1, 2))),
         s.events());
   }
@@ -192,11 +207,11 @@ class ScenarioLoaderTest {
     assertEquals(2.0, load("dt_days: 2\n").dtDays(), "an integer is a fine double");
     ScenarioException e =
         assertThrows(ScenarioException.class, () -> load("users:\n  count: 1.5\n"));
-    assertEquals("expected an integer in [1, 10000000], found 1.5",
-        e.errors().get(0).message());
+    assertEquals("expected an integer in [1, 10000000], found 1.5", e.errors().get(0).message());
     ScenarioException big =
         assertThrows(ScenarioException.class, () -> load("horizon_days: 99999999999\n"));
-    assertEquals("expected an integer in [1, 36500] (days), found 99999999999",
+    assertEquals(
+        "expected an integer in [1, 36500] (days), found 99999999999",
         big.errors().get(0).message());
   }
 
@@ -216,8 +231,8 @@ class ScenarioLoaderTest {
     assertEquals(first.config(), second.config());
     assertEquals(first.resolved(), second.resolved());
     assertEquals("yes", second.config().name());
-    assertEquals(List.of("010", "1:30", "true", "", "a: b", "tab\there"),
-        second.config().outputs());
+    assertEquals(
+        List.of("010", "1:30", "true", "", "a: b", "tab\there"), second.config().outputs());
   }
 
   @Test
@@ -236,9 +251,12 @@ class ScenarioLoaderTest {
     assertEquals(365L, resolved.get("horizon_days"));
 
     ScenarioException e =
-        assertThrows(ScenarioException.class,
-            () -> loader.bind(ScenarioLoader.withValue(loaded.resolved(),
-                "users.switching_cost_mean", 11.0), "sweep point 4"));
+        assertThrows(
+            ScenarioException.class,
+            () ->
+                loader.bind(
+                    ScenarioLoader.withValue(loaded.resolved(), "users.switching_cost_mean", 11.0),
+                    "sweep point 4"));
     assertEquals(
         "sweep point 4: users.switching_cost_mean: expected a number in [0, 10] (utility units),"
             + " found 11\n1 error in sweep point 4",
@@ -250,7 +268,6 @@ class ScenarioLoaderTest {
     Map<String, Object> r = loader.loadString("seed: 1\n", "t", null, List.of()).resolved();
     assertThrows(UnsupportedOperationException.class, () -> r.put("seed", 2L));
     assertInstanceOf(Map.class, r.get("users"));
-    assertThrows(UnsupportedOperationException.class,
-        () -> ((Map<?, ?>) r.get("users")).clear());
+    assertThrows(UnsupportedOperationException.class, () -> ((Map<?, ?>) r.get("users")).clear());
   }
 }

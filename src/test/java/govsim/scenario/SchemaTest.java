@@ -20,11 +20,28 @@ class SchemaTest {
   void flattensEveryKeyInDeclarationOrder() {
     List<String> paths = schema.params().stream().map(ParamInfo::path).toList();
     assertEquals(
-        List.of("regime", "name", "horizon_days", "dt_days", "seed", "write_csv", "users",
-            "users.count", "users.switching_cost_mean", "users.min_share", "users.max_share",
-            "users.learning", "users.learning.rate", "users.learning.enabled", "events",
-            "events[].at_day", "events[].kind", "events[].magnitude", "events[].targets",
-            "weights", "outputs"),
+        List.of(
+            "regime",
+            "name",
+            "horizon_days",
+            "dt_days",
+            "seed",
+            "write_csv",
+            "users",
+            "users.count",
+            "users.switching_cost_mean",
+            "users.min_share",
+            "users.max_share",
+            "users.learning",
+            "users.learning.rate",
+            "users.learning.enabled",
+            "events",
+            "events[].at_day",
+            "events[].kind",
+            "events[].magnitude",
+            "events[].targets",
+            "weights",
+            "outputs"),
         paths);
   }
 
@@ -32,14 +49,22 @@ class SchemaTest {
   void paramInfoCarriesTheAnnotation() {
     ParamInfo p = schema.param("users.switching_cost_mean").orElseThrow();
     assertEquals(
-        new ParamInfo("users.switching_cost_mean", "number", "1.5", "utility units", 0, 10,
-            "Mean switching cost.", "Farrell & Klemperer 2007, section 2", List.of()),
+        new ParamInfo(
+            "users.switching_cost_mean",
+            "number",
+            "1.5",
+            "utility units",
+            0,
+            10,
+            "Mean switching cost.",
+            "Farrell & Klemperer 2007, section 2",
+            List.of()),
         p);
     assertEquals("in [0, 10]", p.rangeText());
     ParamInfo regime = schema.param("regime").orElseThrow();
     assertEquals("enum", regime.type());
-    assertEquals(List.of("centralized", "distributed", "hybrid", "laissez_faire"),
-        regime.allowedValues());
+    assertEquals(
+        List.of("centralized", "distributed", "hybrid", "laissez_faire"), regime.allowedValues());
     assertEquals(ParamInfo.REQUIRED, schema.param("events[].at_day").orElseThrow().defaultText());
     assertEquals("list<section>", schema.param("events").orElseThrow().type());
     assertEquals("list<integer>", schema.param("events[].targets").orElseThrow().type());
@@ -62,19 +87,25 @@ class SchemaTest {
     String md = schema.toMarkdown();
     for (ParamInfo p : schema.params()) {
       // Top-level sections are table headings; every other key is a row.
-      assertTrue(md.contains("`" + p.path() + "`") || md.contains("\n## " + p.path() + "\n"),
-          p.path());
+      assertTrue(
+          md.contains("`" + p.path() + "`") || md.contains("\n## " + p.path() + "\n"), p.path());
     }
     assertTrue(md.contains("## top level"));
     assertTrue(md.contains("## users"));
     assertTrue(md.contains("## events"));
     assertTrue(md.contains("| key | type | default | unit | range | meaning | source |"));
-    assertTrue(md.contains("| `users.switching_cost_mean` | number | `1.5` | utility units |"
-        + " in [0, 10] | Mean switching cost. | Farrell & Klemperer 2007, section 2 |"), md);
+    assertTrue(
+        md.contains(
+            "| `users.switching_cost_mean` | number | `1.5` | utility units |"
+                + " in [0, 10] | Mean switching cost. | Farrell & Klemperer 2007, section 2 |"),
+        md);
     assertTrue(md.contains("| `events` | list&lt;section&gt; | `[]` |"), md);
     assertTrue(md.contains("| `events[].at_day` | integer | *required* | days |"), md);
-    assertTrue(md.contains("| `regime` | enum | `hybrid` |  | centralized, distributed, hybrid,"
-        + " laissez_faire |"), md);
+    assertTrue(
+        md.contains(
+            "| `regime` | enum | `hybrid` |  | centralized, distributed, hybrid,"
+                + " laissez_faire |"),
+        md);
   }
 
   @Test
@@ -98,7 +129,8 @@ class SchemaTest {
     for (ParamInfo p : schema.params()) {
       assertTrue(text.contains(p.path()), p.path());
     }
-    assertTrue(text.contains("users.switching_cost_mean  number = 1.5  [utility units]  in [0, 10]"),
+    assertTrue(
+        text.contains("users.switching_cost_mean  number = 1.5  [utility units]  in [0, 10]"),
         text);
   }
 
@@ -120,16 +152,26 @@ class SchemaTest {
         "record component NoParam.count has no @Param annotation; every scenario key must be"
             + " documented with @Param(doc = ...)",
         assertThrows(IllegalStateException.class, () -> Schema.of(NoParam.class)).getMessage());
-    assertTrue(assertThrows(IllegalStateException.class, () -> Schema.of(Unsupported.class))
-        .getMessage().startsWith("Unsupported.f has type float"));
-    assertTrue(assertThrows(IllegalStateException.class, () -> Schema.of(BadDefault.class))
-        .getMessage().contains("BadDefault.level"));
-    assertTrue(assertThrows(IllegalStateException.class, () -> Schema.of(NoDefault.class))
-        .getMessage().startsWith("NoDefault.rate has no default"));
-    assertTrue(assertThrows(IllegalStateException.class, () -> Schema.of(Clash.class))
-        .getMessage().contains("same key 'max_gdp'"));
-    assertTrue(assertThrows(IllegalStateException.class, () -> Schema.of(Node.class))
-        .getMessage().contains("contains itself"));
+    assertTrue(
+        assertThrows(IllegalStateException.class, () -> Schema.of(Unsupported.class))
+            .getMessage()
+            .startsWith("Unsupported.f has type float"));
+    assertTrue(
+        assertThrows(IllegalStateException.class, () -> Schema.of(BadDefault.class))
+            .getMessage()
+            .contains("BadDefault.level"));
+    assertTrue(
+        assertThrows(IllegalStateException.class, () -> Schema.of(NoDefault.class))
+            .getMessage()
+            .startsWith("NoDefault.rate has no default"));
+    assertTrue(
+        assertThrows(IllegalStateException.class, () -> Schema.of(Clash.class))
+            .getMessage()
+            .contains("same key 'max_gdp'"));
+    assertTrue(
+        assertThrows(IllegalStateException.class, () -> Schema.of(Node.class))
+            .getMessage()
+            .contains("contains itself"));
   }
 
   @Test

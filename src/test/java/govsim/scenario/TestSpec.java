@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A small scenario root used by the tests: every supported kind of key (enum, string, int,
- * double, long, boolean, a section with a nested section and a cross-field check, a list of
- * records with a required key, lists of numbers and strings).
+ * A small scenario root used by the tests: every supported kind of key (enum, string, int, double,
+ * long, boolean, a section with a nested section and a cross-field check, a list of records with a
+ * required key, lists of numbers and strings).
  */
 record TestSpec(
     @Param(def = "hybrid", doc = "Governance regime; selects a preset.") Regime regime,

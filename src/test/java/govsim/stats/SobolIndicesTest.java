@@ -8,8 +8,8 @@ import org.apache.commons.math3.random.MersenneTwister;
 import org.junit.jupiter.api.Test;
 
 /**
- * The estimators on the Ishigami function f = sin x1 + 7 sin^2 x2 + 0.1 x3^4 sin x1 (x_i uniform
- * on [-pi, pi]), whose indices are known in closed form (Ishigami and Homma 1990): S1 = (0.3139,
+ * The estimators on the Ishigami function f = sin x1 + 7 sin^2 x2 + 0.1 x3^4 sin x1 (x_i uniform on
+ * [-pi, pi]), whose indices are known in closed form (Ishigami and Homma 1990): S1 = (0.3139,
  * 0.4424, 0), ST = (0.5576, 0.4424, 0.2437). Plain Monte Carlo A and B matrices here (the Sobol'
  * sequence design is tested with the sweep designs); tolerance 0.05 at N = 20,000.
  */
@@ -18,7 +18,9 @@ class SobolIndicesTest {
   static final double[] ST = {0.5576, 0.4424, 0.2437};
 
   static double ishigami(double[] x) {
-    return Math.sin(x[0]) + 7 * Math.pow(Math.sin(x[1]), 2) + 0.1 * Math.pow(x[2], 4) * Math.sin(x[0]);
+    return Math.sin(x[0])
+        + 7 * Math.pow(Math.sin(x[1]), 2)
+        + 0.1 * Math.pow(x[2], 4) * Math.sin(x[0]);
   }
 
   @Test
@@ -43,12 +45,16 @@ class SobolIndicesTest {
         yAB[i][j] = ishigami(ab);
       }
     }
-    List<SobolIndices.Index> ix = SobolIndices.estimate(yA, yB, yAB, 200, 0.95, new MersenneTwister(7));
+    List<SobolIndices.Index> ix =
+        SobolIndices.estimate(yA, yB, yAB, 200, 0.95, new MersenneTwister(7));
     for (int i = 0; i < 3; i++) {
       assertEquals(S1[i], ix.get(i).firstOrder(), 0.05, "S1 of x" + (i + 1));
       assertEquals(ST[i], ix.get(i).total(), 0.05, "ST of x" + (i + 1));
-      assertTrue(ix.get(i).firstLow() <= ix.get(i).firstOrder() && ix.get(i).firstOrder() <= ix.get(i).firstHigh());
-      assertTrue(ix.get(i).totalLow() <= ix.get(i).total() && ix.get(i).total() <= ix.get(i).totalHigh());
+      assertTrue(
+          ix.get(i).firstLow() <= ix.get(i).firstOrder()
+              && ix.get(i).firstOrder() <= ix.get(i).firstHigh());
+      assertTrue(
+          ix.get(i).totalLow() <= ix.get(i).total() && ix.get(i).total() <= ix.get(i).totalHigh());
       assertEquals(n, ix.get(i).n());
     }
   }
@@ -68,7 +74,8 @@ class SobolIndicesTest {
     double[] yA = {1, Double.NaN, 1};
     double[] yB = {1, 1, 1};
     double[][] yAB = {{1, 1, 1}};
-    SobolIndices.Index ix = SobolIndices.estimate(yA, yB, yAB, 10, 0.95, new MersenneTwister(1)).get(0);
+    SobolIndices.Index ix =
+        SobolIndices.estimate(yA, yB, yAB, 10, 0.95, new MersenneTwister(1)).get(0);
     assertEquals(2, ix.n());
     assertTrue(Double.isNaN(ix.firstOrder()));
     assertTrue(Double.isNaN(ix.total()));

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The stylized facts of MODEL.md §8 (issue 3): each runs its shipped scenario with replications
- * and common random numbers and asserts the claim with its 95% interval; and docs/validation.md
- * must be exactly what `govsim validation --write` produces from the same experiments.
+ * The stylized facts of MODEL.md §8 (issue 3): each runs its shipped scenario with replications and
+ * common random numbers and asserts the claim with its 95% interval; and docs/validation.md must be
+ * exactly what `govsim validation --write` produces from the same experiments.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StylizedFactsTest {
@@ -28,11 +28,19 @@ class StylizedFactsTest {
 
   @BeforeAll
   void runTheExperiments() throws Exception {
-    StylizedFacts facts = new StylizedFacts(Path.of("scenarios"), StylizedFacts.DEFAULT_REPS,
-        StylizedFacts.DEFAULT_SEED, BatchRunner.defaultThreads());
+    StylizedFacts facts =
+        new StylizedFacts(
+            Path.of("scenarios"),
+            StylizedFacts.DEFAULT_REPS,
+            StylizedFacts.DEFAULT_SEED,
+            BatchRunner.defaultThreads());
     for (Finding f : facts.all()) findings.put(f.id(), f);
-    GameFacts games = new GameFacts(Path.of("scenarios"), StylizedFacts.DEFAULT_REPS, StylizedFacts.DEFAULT_SEED,
-        BatchRunner.defaultThreads());
+    GameFacts games =
+        new GameFacts(
+            Path.of("scenarios"),
+            StylizedFacts.DEFAULT_REPS,
+            StylizedFacts.DEFAULT_SEED,
+            BatchRunner.defaultThreads());
     for (Finding f : games.all()) gameFindings.put(f.id(), f);
   }
 
@@ -76,7 +84,10 @@ class StylizedFactsTest {
     assertHolds("SF6");
   }
 
-  /** Issue 14: the DSAIR thresholds of Han et al. (2020) and the agent-based check of the exact chain. */
+  /**
+   * Issue 14: the DSAIR thresholds of Han et al. (2020) and the agent-based check of the exact
+   * chain.
+   */
   @Test
   void g1DsairThresholds() {
     Finding f = gameFindings.get("G1");
@@ -85,11 +96,19 @@ class StylizedFactsTest {
 
   @Test
   void validationDocumentIsInStepWithTheModel() throws Exception {
-    String expected = ValidationReport.render(List.copyOf(findings.values()), List.copyOf(gameFindings.values()),
-        StylizedFacts.DEFAULT_REPS, StylizedFacts.DEFAULT_SEED);
+    String expected =
+        ValidationReport.render(
+            List.copyOf(findings.values()),
+            List.copyOf(gameFindings.values()),
+            StylizedFacts.DEFAULT_REPS,
+            StylizedFacts.DEFAULT_SEED);
     String actual = Files.readString(Path.of("docs/validation.md"));
-    assertTrue(actual.equals(expected), "docs/validation.md is out of step with the model; regenerate it with\n"
-        + "  ./govsim validation --write docs/validation.md\n(first differing line: " + firstDiff(expected, actual) + ")");
+    assertTrue(
+        actual.equals(expected),
+        "docs/validation.md is out of step with the model; regenerate it with\n"
+            + "  ./govsim validation --write docs/validation.md\n(first differing line: "
+            + firstDiff(expected, actual)
+            + ")");
   }
 
   private static String firstDiff(String a, String b) {

@@ -39,7 +39,8 @@ class EventKindTest {
       }
     }
     for (EventKind k : EventKind.values()) {
-      assertTrue(sources.indexOf("log(EventKind." + k.name() + ",") >= 0, k.id() + " is never logged");
+      assertTrue(
+          sources.indexOf("log(EventKind." + k.name() + ",") >= 0, k.id() + " is never logged");
     }
   }
 

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Runs a batch of independent jobs (model runs) on a fixed number of threads and hands each
- * job's {@link Outcome} to a consumer <em>in submission order</em>, on the calling thread.
+ * Runs a batch of independent jobs (model runs) on a fixed number of threads and hands each job's
+ * {@link Outcome} to a consumer <em>in submission order</em>, on the calling thread.
  *
  * <p>Why in order: whatever the consumer computes (a CSV row, a running mean) then sees the same
  * sequence of outcomes whatever the thread count, so outputs are byte-identical for 1 or 16
@@ -26,9 +26,9 @@ import java.util.function.Consumer;
  * and the batch goes on; so does a job that runs out of memory (its allocations are unreachable
  * once its stack unwinds, so the JVM survives it; {@link RunGuard} keeps runs from getting there).
  * Only a {@link VirtualMachineError} other than {@link StackOverflowError} and {@link
- * OutOfMemoryError} (an internal JVM error, after which nothing can be trusted) stops the batch, as does an exception
- * thrown by the consumer (e.g. the disk is full); the remaining jobs are then cancelled and the
- * error is rethrown to the caller.
+ * OutOfMemoryError} (an internal JVM error, after which nothing can be trusted) stops the batch, as
+ * does an exception thrown by the consumer (e.g. the disk is full); the remaining jobs are then
+ * cancelled and the error is rethrown to the caller.
  *
  * <p>Each job runs entirely on one worker thread; govsim models keep no static mutable state, so
  * concurrent runs do not interact.
@@ -46,7 +46,8 @@ public final class BatchRunner {
    */
   public BatchRunner(int threads) {
     if (threads < 1 || threads > MAX_THREADS) {
-      throw new IllegalArgumentException("--threads must be between 1 and " + MAX_THREADS + ", got " + threads);
+      throw new IllegalArgumentException(
+          "--threads must be between 1 and " + MAX_THREADS + ", got " + threads);
     }
     this.threads = threads;
     // Enough queued work that no worker idles while the consumer waits for the oldest job.
@@ -84,7 +85,8 @@ public final class BatchRunner {
    * @throws RuntimeException or Error thrown by the consumer, or a fatal VirtualMachineError of a
    *     job (remaining jobs cancelled)
    */
-  public <R> Summary run(Iterator<? extends Callable<? extends R>> jobs, Consumer<? super Outcome<R>> consumer)
+  public <R> Summary run(
+      Iterator<? extends Callable<? extends R>> jobs, Consumer<? super Outcome<R>> consumer)
       throws InterruptedException {
     long start = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(threads, new Workers());
@@ -126,7 +128,8 @@ public final class BatchRunner {
       R result = job.call();
       return new Outcome<>(index, result, null, (System.nanoTime() - t0) / 1e9);
     } catch (VirtualMachineError fatal) {
-      if (!(fatal instanceof StackOverflowError) && !(fatal instanceof OutOfMemoryError)) throw fatal;
+      if (!(fatal instanceof StackOverflowError) && !(fatal instanceof OutOfMemoryError))
+        throw fatal;
       return new Outcome<>(index, null, fatal, (System.nanoTime() - t0) / 1e9);
     } catch (Exception | Error e) {
       return new Outcome<>(index, null, e, (System.nanoTime() - t0) / 1e9);

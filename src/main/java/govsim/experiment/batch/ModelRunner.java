@@ -23,23 +23,24 @@ public interface ModelRunner {
   RunResult run(ModelSpec spec, RunListener listener);
 
   /**
-   * Runs the model, stopping when the deadline passes (checked once per step). Runners that
-   * cannot stop early (most test runners) run to the end.
+   * Runs the model, stopping when the deadline passes (checked once per step). Runners that cannot
+   * stop early (most test runners) run to the end.
    */
   default RunResult run(ModelSpec spec, RunListener listener, Deadline deadline) {
     return run(spec, listener);
   }
 
   /** The model itself. */
-  ModelRunner SINGLE_RUN = new ModelRunner() {
-    @Override
-    public RunResult run(ModelSpec spec, RunListener listener) {
-      return SingleRun.run(spec, listener);
-    }
+  ModelRunner SINGLE_RUN =
+      new ModelRunner() {
+        @Override
+        public RunResult run(ModelSpec spec, RunListener listener) {
+          return SingleRun.run(spec, listener);
+        }
 
-    @Override
-    public RunResult run(ModelSpec spec, RunListener listener, Deadline deadline) {
-      return SingleRun.run(spec, listener, deadline);
-    }
-  };
+        @Override
+        public RunResult run(ModelSpec spec, RunListener listener, Deadline deadline) {
+          return SingleRun.run(spec, listener, deadline);
+        }
+      };
 }

@@ -37,14 +37,18 @@ public record Outcome<R>(long index, R result, Throwable error, double wallSecon
     String msg = t.getMessage() == null ? "" : t.getMessage().strip();
     String text;
     if (t instanceof OutOfMemoryError) {
-      text = "ran out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB); give Java"
-          + " more memory, e.g. GOVSIM_JAVA_OPTS=-Xmx4g, or use fewer --threads";
+      text =
+          "ran out of memory (Java heap of "
+              + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+              + " MiB); give Java"
+              + " more memory, e.g. GOVSIM_JAVA_OPTS=-Xmx4g, or use fewer --threads";
     } else if (t instanceof StackOverflowError) {
       text = "internal error: the run overflowed its thread's stack";
     } else if (t instanceof InterruptedException) {
       text = "interrupted";
     } else if (msg.isEmpty()) {
-      text = "internal error without a message (rerun this run alone with govsim run and GOVSIM_DEBUG=1 to see where)";
+      text =
+          "internal error without a message (rerun this run alone with govsim run and GOVSIM_DEBUG=1 to see where)";
     } else {
       text = msg;
     }

@@ -32,13 +32,14 @@ public interface Progress extends AutoCloseable {
   void close();
 
   /** Reports nothing. */
-  Progress NONE = new Progress() {
-    @Override
-    public void finished(boolean ok, String label) {}
+  Progress NONE =
+      new Progress() {
+        @Override
+        public void finished(boolean ok, String label) {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   /** True when standard input and output are a terminal (where a progress bar can redraw). */
   static boolean onTerminal() {
@@ -64,13 +65,19 @@ public interface Progress extends AutoCloseable {
    * @param task prefix of each line, e.g. "govsim compare"
    * @param total runs in the batch, including those already done
    * @param alreadyDone runs done before this session
-   * @param everyRun true: one line per finished run (with its label); false: a line at most
-   *     every {@code interval} and one at the end
+   * @param everyRun true: one line per finished run (with its label); false: a line at most every
+   *     {@code interval} and one at the end
    * @param interval least time between two periodic lines
    * @param nanoClock the clock (System::nanoTime; tests pass a fake one)
    */
-  static Progress lines(PrintWriter out, String task, long total, long alreadyDone, boolean everyRun,
-      Duration interval, LongSupplier nanoClock) {
+  static Progress lines(
+      PrintWriter out,
+      String task,
+      long total,
+      long alreadyDone,
+      boolean everyRun,
+      Duration interval,
+      LongSupplier nanoClock) {
     return new Lines(out, task, total, alreadyDone, everyRun, interval, nanoClock);
   }
 
@@ -91,11 +98,18 @@ public interface Progress extends AutoCloseable {
 
     Bar(PrintStream out, String task, long total, long alreadyDone) {
       this.done = alreadyDone;
-      this.bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-          .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).showSpeed()
-          .setSpeedUnit(java.time.temporal.ChronoUnit.MINUTES).setUnit(" runs", 1)
-          .setConsumer(new ConsoleProgressBarConsumer(out))
-          .startsFrom(alreadyDone, Duration.ZERO).build();
+      this.bar =
+          new ProgressBarBuilder()
+              .setTaskName(task)
+              .setInitialMax(total)
+              .setStyle(ProgressBarStyle.ASCII)
+              .setUpdateIntervalMillis(500)
+              .showSpeed()
+              .setSpeedUnit(java.time.temporal.ChronoUnit.MINUTES)
+              .setUnit(" runs", 1)
+              .setConsumer(new ConsoleProgressBarConsumer(out))
+              .startsFrom(alreadyDone, Duration.ZERO)
+              .build();
     }
 
     @Override
@@ -128,7 +142,13 @@ public interface Progress extends AutoCloseable {
     private long done;
     private long failed;
 
-    Lines(PrintWriter out, String task, long total, long alreadyDone, boolean everyRun, Duration interval,
+    Lines(
+        PrintWriter out,
+        String task,
+        long total,
+        long alreadyDone,
+        boolean everyRun,
+        Duration interval,
         LongSupplier clock) {
       this.out = out;
       this.task = task;
@@ -149,7 +169,13 @@ public interface Progress extends AutoCloseable {
       long now = clock.getAsLong();
       if (everyRun) {
         int width = Long.toString(total).length();
-        out.printf(Locale.ROOT, "%s: [%" + width + "d/%d] %s%s%n", task, done, total, label,
+        out.printf(
+            Locale.ROOT,
+            "%s: [%" + width + "d/%d] %s%s%n",
+            task,
+            done,
+            total,
+            label,
             ok ? "" : " FAILED");
         out.flush();
       } else if (now - lastPrint >= intervalNanos && done < total) {
@@ -165,15 +191,28 @@ public interface Progress extends AutoCloseable {
       long thisSession = done - startDone;
       double perSecond = elapsed > 0 ? thisSession / elapsed : Double.NaN;
       String left = thisSession > 0 ? formatDuration((total - done) / perSecond) : "?";
-      return String.format(Locale.ROOT, "%s: %d/%d runs done (%d failed), %.1f runs/min, about %s left",
-          task, done, total, failed, perSecond * 60, left);
+      return String.format(
+          Locale.ROOT,
+          "%s: %d/%d runs done (%d failed), %.1f runs/min, about %s left",
+          task,
+          done,
+          total,
+          failed,
+          perSecond * 60,
+          left);
     }
 
     @Override
     public void close() {
       if (!everyRun) {
         double elapsed = (clock.getAsLong() - start) / 1e9;
-        out.printf(Locale.ROOT, "%s: %d/%d runs done (%d failed) in %s%n", task, done, total, failed,
+        out.printf(
+            Locale.ROOT,
+            "%s: %d/%d runs done (%d failed) in %s%n",
+            task,
+            done,
+            total,
+            failed,
             formatDuration(elapsed));
         out.flush();
       }

@@ -10,17 +10,17 @@ import java.util.function.IntFunction;
  * Per-run seeds as a pure function of a master seed and the run's identity.
  *
  * <p>{@code seed = splitmix64(splitmix64(master) XOR hash64(identity)) >>> 11}, where {@code
- * hash64} is the first 8 bytes of the SHA-256 of the identity's UTF-8 text (stable across JVMs
- * and platforms) and {@code splitmix64} is the SplitMix64 finalizer (Steele, Lea and Flood 2014),
- * a bijective 64-bit mixer with good avalanche. So a run's seed does not depend on which other
- * runs exist or in what order they run: adding replications or design points leaves the seeds of
- * existing runs unchanged. The result keeps 53 bits so that it is a valid scenario {@code seed}
- * (at most 2^53 - 1, exactly representable in YAML and JSON numbers) and can be rerun with
- * {@code govsim run --seed}.
+ * hash64} is the first 8 bytes of the SHA-256 of the identity's UTF-8 text (stable across JVMs and
+ * platforms) and {@code splitmix64} is the SplitMix64 finalizer (Steele, Lea and Flood 2014), a
+ * bijective 64-bit mixer with good avalanche. So a run's seed does not depend on which other runs
+ * exist or in what order they run: adding replications or design points leaves the seeds of
+ * existing runs unchanged. The result keeps 53 bits so that it is a valid scenario {@code seed} (at
+ * most 2^53 - 1, exactly representable in YAML and JSON numbers) and can be rerun with {@code
+ * govsim run --seed}.
  *
- * <p>With 53-bit seeds two runs of a batch of n collide with probability about n^2 / 2^54 (5e-7
- * for 100,000 runs); {@link #requireDistinct} checks and fails loudly rather than silently
- * running one stream twice.
+ * <p>With 53-bit seeds two runs of a batch of n collide with probability about n^2 / 2^54 (5e-7 for
+ * 100,000 runs); {@link #requireDistinct} checks and fails loudly rather than silently running one
+ * stream twice.
  */
 public final class Seeds {
   private Seeds() {}
@@ -84,9 +84,14 @@ public final class Seeds {
             break;
           }
         }
-        throw new IllegalStateException("seed collision: runs " + describe.apply(first) + " and "
-            + describe.apply(second) + " both derived seed " + dup
-            + "; change the master seed (this happens about once in 10^16 pairs)");
+        throw new IllegalStateException(
+            "seed collision: runs "
+                + describe.apply(first)
+                + " and "
+                + describe.apply(second)
+                + " both derived seed "
+                + dup
+                + "; change the master seed (this happens about once in 10^16 pairs)");
       }
     }
   }

@@ -26,13 +26,17 @@ import sim.engine.SimState;
 import sim.engine.Steppable;
 
 /**
- * govsim's own benchmark (`govsim bench`): medians over repeated runs after a warm-up, in one
- * JVM, of the market kernel and the baseline scenario, run through the real engine. A timer is
- * scheduled just before and after the users' phase to measure the user step alone.
+ * govsim's own benchmark (`govsim bench`): medians over repeated runs after a warm-up, in one JVM,
+ * of the market kernel and the baseline scenario, run through the real engine. A timer is scheduled
+ * just before and after the users' phase to measure the user step alone.
  */
 public final class Benchmark {
-  /** Mesa 3.3 reference, seconds of stepping for 100,000 users x 365 days (shared/bench/market-kernel.md). */
+  /**
+   * Mesa 3.3 reference, seconds of stepping for 100,000 users x 365 days
+   * (shared/bench/market-kernel.md).
+   */
   public static final double MESA_QUIET_SECONDS = 54.0;
+
   public static final double MESA_BUSY_SECONDS = 72.0;
 
   private final PrintWriter out;
@@ -46,15 +50,27 @@ public final class Benchmark {
   }
 
   /** Timing of one run. */
-  public record Timing(double stepSeconds, double userPhaseSeconds, long userDays, long peakHeapBytes,
-      double firm0Share, double firm0RevisedDay) {}
+  public record Timing(
+      double stepSeconds,
+      double userPhaseSeconds,
+      long userDays,
+      long peakHeapBytes,
+      double firm0Share,
+      double firm0RevisedDay) {}
 
   public void runAll(Path kernelFile, Path baselineFile) throws ScenarioException {
-    out.printf(Locale.ROOT, "govsim bench: %d warm-up + %d measured runs each; Java %s, %d processors%n", warmup, reps,
-        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+    out.printf(
+        Locale.ROOT,
+        "govsim bench: %d warm-up + %d measured runs each; Java %s, %d processors%n",
+        warmup,
+        reps,
+        System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors());
     out.flush();
     double reference = referenceLoop(100_000, 365);
-    out.printf(Locale.ROOT, "%nReference: plain struct-of-arrays loop, two draws per user-day (MersenneTwisterFast): %.1f M user-days/s%n",
+    out.printf(
+        Locale.ROOT,
+        "%nReference: plain struct-of-arrays loop, two draws per user-day (MersenneTwisterFast): %.1f M user-days/s%n",
         reference / 1e6);
 
     ModelSpec kernel = Scenarios.load(kernelFile, List.of()).config();
@@ -62,15 +78,36 @@ public final class Benchmark {
     double kStep = median(k, Timing::stepSeconds);
     double kUsers = median(k, Timing::userPhaseSeconds);
     long kUserDays = k.get(0).userDays();
-    out.printf(Locale.ROOT, "%nMarket kernel (%s): %,d users x %d days%n", kernelFile, kernel.users().count(), kernel.time().steps());
-    out.printf(Locale.ROOT, "  stepping, median               %8.3f s   (min %.3f, max %.3f)%n", kStep,
-        min(k, Timing::stepSeconds), max(k, Timing::stepSeconds));
+    out.printf(
+        Locale.ROOT,
+        "%nMarket kernel (%s): %,d users x %d days%n",
+        kernelFile,
+        kernel.users().count(),
+        kernel.time().steps());
+    out.printf(
+        Locale.ROOT,
+        "  stepping, median               %8.3f s   (min %.3f, max %.3f)%n",
+        kStep,
+        min(k, Timing::stepSeconds),
+        max(k, Timing::stepSeconds));
     out.printf(Locale.ROOT, "  user-days per second (whole)   %8.1f M%n", kUserDays / kStep / 1e6);
-    out.printf(Locale.ROOT, "  users' phase alone             %8.3f s = %.1f M user-days/s = %.0f%% of the reference loop%n",
-        kUsers, kUserDays / kUsers / 1e6, 100.0 * (kUserDays / kUsers) / reference);
-    out.printf(Locale.ROOT, "  peak heap, median              %8.1f MB%n", median(k, t -> t.peakHeapBytes() / 1e6));
-    out.printf(Locale.ROOT, "  vs Mesa 3.3 (%.0f s quiet, %.0f s busy, as reported in shared/bench/market-kernel.md for a machine like this; not measured here): %.0fx / %.0fx faster%n",
-        MESA_QUIET_SECONDS, MESA_BUSY_SECONDS, MESA_QUIET_SECONDS / kStep, MESA_BUSY_SECONDS / kStep);
+    out.printf(
+        Locale.ROOT,
+        "  users' phase alone             %8.3f s = %.1f M user-days/s = %.0f%% of the reference loop%n",
+        kUsers,
+        kUserDays / kUsers / 1e6,
+        100.0 * (kUserDays / kUsers) / reference);
+    out.printf(
+        Locale.ROOT,
+        "  peak heap, median              %8.1f MB%n",
+        median(k, t -> t.peakHeapBytes() / 1e6));
+    out.printf(
+        Locale.ROOT,
+        "  vs Mesa 3.3 (%.0f s quiet, %.0f s busy, as reported in shared/bench/market-kernel.md for a machine like this; not measured here): %.0fx / %.0fx faster%n",
+        MESA_QUIET_SECONDS,
+        MESA_BUSY_SECONDS,
+        MESA_QUIET_SECONDS / kStep,
+        MESA_BUSY_SECONDS / kStep);
     double revised = 0;
     int revisedN = 0;
     for (Timing t : k) {
@@ -79,70 +116,121 @@ public final class Benchmark {
         revisedN++;
       }
     }
-    out.printf(Locale.ROOT, "  firm 0: final share %.4f (seed %d); revised on day %s; mean over the %d seeds run here: %s%n",
-        k.get(0).firm0Share(), kernel.seed(), fmtDay(k.get(0).firm0RevisedDay()), k.size(),
+    out.printf(
+        Locale.ROOT,
+        "  firm 0: final share %.4f (seed %d); revised on day %s; mean over the %d seeds run here: %s%n",
+        k.get(0).firm0Share(),
+        kernel.seed(),
+        fmtDay(k.get(0).firm0RevisedDay()),
+        k.size(),
         revisedN == 0 ? "never" : String.format(Locale.ROOT, "day %.1f", revised / revisedN));
     out.flush();
 
     ModelSpec base = Scenarios.load(baselineFile, List.of()).config();
     List<Timing> b = series(base);
     double bStep = median(b, Timing::stepSeconds);
-    out.printf(Locale.ROOT, "%nBaseline (%s): %,d users x %d days, regime %s%n", baselineFile, base.users().count(),
-        base.time().steps(), base.regime().yamlName());
-    out.printf(Locale.ROOT, "  stepping, median               %8.3f s   (min %.3f, max %.3f)%n", bStep,
-        min(b, Timing::stepSeconds), max(b, Timing::stepSeconds));
-    out.printf(Locale.ROOT, "  user-days per second (whole)   %8.1f M%n", b.get(0).userDays() / bStep / 1e6);
-    out.printf(Locale.ROOT, "  peak heap, median              %8.1f MB%n", median(b, t -> t.peakHeapBytes() / 1e6));
+    out.printf(
+        Locale.ROOT,
+        "%nBaseline (%s): %,d users x %d days, regime %s%n",
+        baselineFile,
+        base.users().count(),
+        base.time().steps(),
+        base.regime().yamlName());
+    out.printf(
+        Locale.ROOT,
+        "  stepping, median               %8.3f s   (min %.3f, max %.3f)%n",
+        bStep,
+        min(b, Timing::stepSeconds),
+        max(b, Timing::stepSeconds));
+    out.printf(
+        Locale.ROOT,
+        "  user-days per second (whole)   %8.1f M%n",
+        b.get(0).userDays() / bStep / 1e6);
+    out.printf(
+        Locale.ROOT,
+        "  peak heap, median              %8.1f MB%n",
+        median(b, t -> t.peakHeapBytes() / 1e6));
     out.flush();
 
     double perUser = bytesPerUser(base, 1_000_000);
-    out.printf(Locale.ROOT, "%nMemory: %.1f bytes per user (baseline world with 1,000,000 users, heap after GC); 10 million users need about %.0f MB%n",
-        perUser, perUser * 1e7 / 1e6);
+    out.printf(
+        Locale.ROOT,
+        "%nMemory: %.1f bytes per user (baseline world with 1,000,000 users, heap after GC); 10 million users need about %.0f MB%n",
+        perUser,
+        perUser * 1e7 / 1e6);
     out.flush();
 
     List<Double> walls = cliWall(baselineFile, 3);
     if (!walls.isEmpty()) {
       double[] w = walls.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-      out.printf(Locale.ROOT, "%n`govsim run %s` in a fresh JVM (start-up and output writing included), median of %d: %.2f s wall%n",
-          baselineFile, w.length, w[w.length / 2]);
+      out.printf(
+          Locale.ROOT,
+          "%n`govsim run %s` in a fresh JVM (start-up and output writing included), median of %d: %.2f s wall%n",
+          baselineFile,
+          w.length,
+          w[w.length / 2]);
     }
     out.flush();
   }
 
   /**
-   * Sweep throughput (issue 4): runs per minute of a sweep on 1 and 2 threads after a warm-up,
-   * the parallel efficiency rpm(2) / (2 rpm(1)), and the set-up cost of one run of the baseline
-   * world (binding the scenario, building 100,000 users, everything but stepping).
+   * Sweep throughput (issue 4): runs per minute of a sweep on 1 and 2 threads after a warm-up, the
+   * parallel efficiency rpm(2) / (2 rpm(1)), and the set-up cost of one run of the baseline world
+   * (binding the scenario, building 100,000 users, everything but stepping).
    */
-  public void sweeps(Path sweepFile, Path baselineFile) throws ScenarioException, InterruptedException {
-    out.printf(Locale.ROOT, "govsim bench --sweep: %s; Java %s, %d processors%n", sweepFile,
-        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+  public void sweeps(Path sweepFile, Path baselineFile)
+      throws ScenarioException, InterruptedException {
+    out.printf(
+        Locale.ROOT,
+        "govsim bench --sweep: %s; Java %s, %d processors%n",
+        sweepFile,
+        System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors());
     out.flush();
     int warm = Math.max(2, warmup * 2);
     govsim.experiment.sweep.SweepBench.Measurement one =
         govsim.experiment.sweep.SweepBench.measure(sweepFile, 1, Integer.MAX_VALUE, warm);
     govsim.experiment.sweep.SweepBench.Measurement two =
         govsim.experiment.sweep.SweepBench.measure(sweepFile, 2, Integer.MAX_VALUE, warm);
-    out.printf(Locale.ROOT, "  1 thread : %4d runs in %6.1f s = %6.1f runs/min (set-up %.1f ms/run)%n", one.runs(),
-        one.wallSeconds(), one.runsPerMinute(), one.setupMillisMean());
-    out.printf(Locale.ROOT, "  2 threads: %4d runs in %6.1f s = %6.1f runs/min (set-up %.1f ms/run)%n", two.runs(),
-        two.wallSeconds(), two.runsPerMinute(), two.setupMillisMean());
-    out.printf(Locale.ROOT, "  parallel efficiency on 2 threads: %.0f%%%n",
+    out.printf(
+        Locale.ROOT,
+        "  1 thread : %4d runs in %6.1f s = %6.1f runs/min (set-up %.1f ms/run)%n",
+        one.runs(),
+        one.wallSeconds(),
+        one.runsPerMinute(),
+        one.setupMillisMean());
+    out.printf(
+        Locale.ROOT,
+        "  2 threads: %4d runs in %6.1f s = %6.1f runs/min (set-up %.1f ms/run)%n",
+        two.runs(),
+        two.wallSeconds(),
+        two.runsPerMinute(),
+        two.setupMillisMean());
+    out.printf(
+        Locale.ROOT,
+        "  parallel efficiency on 2 threads: %.0f%%%n",
         100.0 * two.runsPerMinute() / (2.0 * one.runsPerMinute()));
     ModelSpec base = Scenarios.load(baselineFile, List.of()).config();
     var resolved = Scenarios.load(baselineFile, List.of()).resolved();
     double[] ms = new double[Math.max(3, reps)];
     for (int i = -2; i < ms.length; i++) {
       long t0 = System.nanoTime();
-      ModelSpec s = Scenarios.bind(govsim.scenario.ScenarioLoader.withValue(resolved, "seed", (long) (100 + i)), "bench");
+      ModelSpec s =
+          Scenarios.bind(
+              govsim.scenario.ScenarioLoader.withValue(resolved, "seed", (long) (100 + i)),
+              "bench");
       GovSimModel model = new GovSimModel(s);
       model.start();
       double took = (System.nanoTime() - t0) / 1e6;
       if (i >= 0) ms[i] = took;
     }
     java.util.Arrays.sort(ms);
-    out.printf(Locale.ROOT, "  set-up of one %,d-user baseline run (bind the scenario, build the world), median of %d: %.1f ms%n",
-        base.users().count(), ms.length, ms[ms.length / 2]);
+    out.printf(
+        Locale.ROOT,
+        "  set-up of one %,d-user baseline run (bind the scenario, build the world), median of %d: %.1f ms%n",
+        base.users().count(),
+        ms.length,
+        ms[ms.length / 2]);
     out.flush();
   }
 
@@ -165,12 +253,14 @@ public final class Benchmark {
     GovSimModel model = new GovSimModel(spec);
     model.start();
     double[] revised = {Double.NaN};
-    RunListener listener = new RunListener() {
-      @Override
-      public void event(WorldEvent e) {
-        if (e.firm() == 0 && e.type() == EventKind.PRACTICE_REVISED && Double.isNaN(revised[0])) revised[0] = e.day();
-      }
-    };
+    RunListener listener =
+        new RunListener() {
+          @Override
+          public void event(WorldEvent e) {
+            if (e.firm() == 0 && e.type() == EventKind.PRACTICE_REVISED && Double.isNaN(revised[0]))
+              revised[0] = e.day();
+          }
+        };
     Recorder recorder = new Recorder(spec, model::world, listener);
     double dt = spec.time().dtDays();
     model.schedule.scheduleRepeating(Schedule.EPOCH, Phase.OBSERVE.ordering(), recorder, dt);
@@ -184,11 +274,18 @@ public final class Benchmark {
     double seconds = (System.nanoTime() - t0) / 1e9;
     Firm f0 = model.world().firms.get(0);
     double share = f0.users / (double) spec.users().count();
-    return new Timing(seconds, userNanos[0] / 1e9, (long) spec.users().count() * spec.time().steps(),
-        peakHeap(), share, revised[0]);
+    return new Timing(
+        seconds,
+        userNanos[0] / 1e9,
+        (long) spec.users().count() * spec.time().steps(),
+        peakHeap(),
+        share,
+        revised[0]);
   }
 
-  /** A plain struct-of-arrays loop with two draws per user-day: the speed of the generator itself. */
+  /**
+   * A plain struct-of-arrays loop with two draws per user-day: the speed of the generator itself.
+   */
   static double referenceLoop(int users, int days) {
     MersenneTwisterFast rng = new MersenneTwisterFast(42);
     int[] firm = new int[users];
@@ -223,9 +320,12 @@ public final class Benchmark {
   }
 
   private static ModelSpec withUsers(ModelSpec s, int users) throws ScenarioException {
-    var tree = govsim.scenario.ScenarioLoader.withValue(
-        govsim.scenario.ScenarioLoader.withValue(Scenarios.loader().schema().defaults(), "users.count", (long) users),
-        "regime", s.regime().yamlName());
+    var tree =
+        govsim.scenario.ScenarioLoader.withValue(
+            govsim.scenario.ScenarioLoader.withValue(
+                Scenarios.loader().schema().defaults(), "users.count", (long) users),
+            "regime",
+            s.regime().yamlName());
     // Only the population size matters for memory; the rest of the world is the default one.
     return Scenarios.bind(tree, "bench");
   }
@@ -253,7 +353,9 @@ public final class Benchmark {
     return sum;
   }
 
-  /** Times `govsim run` in fresh JVMs (the way a user runs it), if this JVM was started from a jar. */
+  /**
+   * Times `govsim run` in fresh JVMs (the way a user runs it), if this JVM was started from a jar.
+   */
   static List<Double> cliWall(Path scenario, int times) {
     List<Double> walls = new ArrayList<>();
     String jar = Benchmark.class.getProtectionDomain().getCodeSource().getLocation().getPath();
@@ -264,8 +366,19 @@ public final class Benchmark {
       for (int i = 0; i < times; i++) {
         Path outDir = tmp.resolve("run-" + i);
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(java, "-jar", jar, "run", scenario.toString(), "--out", outDir.toString(), "--quiet")
-            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p =
+            new ProcessBuilder(
+                    java,
+                    "-jar",
+                    jar,
+                    "run",
+                    scenario.toString(),
+                    "--out",
+                    outDir.toString(),
+                    "--quiet")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (p.waitFor() != 0) return new ArrayList<>();
         walls.add((System.nanoTime() - t0) / 1e9);
       }

@@ -14,17 +14,28 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The terminal table of {@code govsim compare}: one row per headline metric, one column per
- * regime, each cell {@code mean [ci_low, ci_high]} with 4 significant digits (the CSV files keep
- * 10). Text only; the caller prints it.
+ * The terminal table of {@code govsim compare}: one row per headline metric, one column per regime,
+ * each cell {@code mean [ci_low, ci_high]} with 4 significant digits (the CSV files keep 10). Text
+ * only; the caller prints it.
  */
 public final class ComparisonTable {
   private ComparisonTable() {}
 
   /** The headline metrics shown on the terminal (all metrics are in comparison.csv). */
-  public static final List<String> HEADLINE = java.util.stream.Stream.of(HARM_TOTAL_RUN, HARM_SEVERE_RUN,
-      HARM_MALICIOUS_RUN, COMPLIANCE_RATE_RUN, GOVERNANCE_GAP_DAYS_MEAN_RUN, PRACTICE_DURATION_DAYS_MEAN_RUN,
-      TRUST_MEAN_RUN, HHI_RUN, CAPABILITY_GROWTH_PER_YEAR, COST_REGULATOR_RUN).map(RunMetric::name).toList();
+  public static final List<String> HEADLINE =
+      java.util.stream.Stream.of(
+              HARM_TOTAL_RUN,
+              HARM_SEVERE_RUN,
+              HARM_MALICIOUS_RUN,
+              COMPLIANCE_RATE_RUN,
+              GOVERNANCE_GAP_DAYS_MEAN_RUN,
+              PRACTICE_DURATION_DAYS_MEAN_RUN,
+              TRUST_MEAN_RUN,
+              HHI_RUN,
+              CAPABILITY_GROWTH_PER_YEAR,
+              COST_REGULATOR_RUN)
+          .map(RunMetric::name)
+          .toList();
 
   /**
    * Renders the table with a heading that states the method.
@@ -34,7 +45,10 @@ public final class ComparisonTable {
    * @param replications seeds per regime
    * @param level confidence level of the intervals
    */
-  public static String render(Map<Regime, Map<String, Estimate>> estimates, List<String> metrics, int replications,
+  public static String render(
+      Map<Regime, Map<String, Estimate>> estimates,
+      List<String> metrics,
+      int replications,
       double level) {
     List<Regime> regimes = new ArrayList<>(estimates.keySet());
     List<List<String>> rows = new ArrayList<>();
@@ -53,9 +67,13 @@ public final class ComparisonTable {
       for (int i = 0; i < row.size(); i++) width[i] = Math.max(width[i], row.get(i).length());
     }
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "Mean [%s%% CI] per regime: t-intervals over %d seeds (common random numbers:%n"
-        + "replication i uses the same seed in every regime). n/a: undefined in every run.%n%n",
-        percent(level), replications));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "Mean [%s%% CI] per regime: t-intervals over %d seeds (common random numbers:%n"
+                + "replication i uses the same seed in every regime). n/a: undefined in every run.%n%n",
+            percent(level),
+            replications));
     for (int r = 0; r < rows.size(); r++) {
       List<String> row = rows.get(r);
       for (int i = 0; i < row.size(); i++) {
@@ -70,7 +88,10 @@ public final class ComparisonTable {
 
   /** "0.95" → "95", "0.9" → "90", "0.995" → "99.5". */
   static String percent(double level) {
-    return new BigDecimal(Double.toString(level * 100)).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    return new BigDecimal(Double.toString(level * 100))
+        .round(new MathContext(6))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   /** {@code mean [lo, hi]}; the mean alone when there is no interval; n/a when undefined. */
@@ -87,7 +108,8 @@ public final class ComparisonTable {
     if (x == 0) return "0";
     double a = Math.abs(x);
     if (a >= 1e6 || a < 1e-3) return String.format(Locale.ROOT, "%.3e", x);
-    BigDecimal d = new BigDecimal(x).round(new MathContext(4, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    BigDecimal d =
+        new BigDecimal(x).round(new MathContext(4, RoundingMode.HALF_EVEN)).stripTrailingZeros();
     return d.toPlainString();
   }
 }

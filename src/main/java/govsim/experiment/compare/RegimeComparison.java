@@ -13,9 +13,9 @@ import govsim.io.OutputFolder;
 import govsim.model.ModelSpec;
 import govsim.model.Regime;
 import govsim.model.Scenarios;
+import govsim.observe.Metrics;
 import govsim.observe.Num;
 import govsim.observe.RunListener;
-import govsim.observe.Metrics;
 import govsim.observe.RunResult;
 import govsim.scenario.ScenarioException;
 import govsim.scenario.ScenarioLoader;
@@ -37,8 +37,8 @@ import java.util.concurrent.Callable;
  * differences between regimes come from the regime, not from the draw), on all cores, summarised
  * with t-intervals per regime and paired differences between regimes.
  *
- * <p>The regime preset is applied when a scenario is loaded, so each regime's scenario is the
- * file loaded again with {@code regime=<name>} added to the overrides. Seeds are {@link
+ * <p>The regime preset is applied when a scenario is loaded, so each regime's scenario is the file
+ * loaded again with {@code regime=<name>} added to the overrides. Seeds are {@link
  * Seeds#derive}{@code (master, "replication=i")}; the master seed is the scenario's {@code seed}
  * unless given. Outputs (written into a folder by {@link #run}) are identical whatever the thread
  * count, apart from the timing and thread fields of manifest.json.
@@ -46,19 +46,25 @@ import java.util.concurrent.Callable;
 public final class RegimeComparison {
 
   /** The output files, in the order they are listed in manifest.json. */
-  public static final List<String> FILES = List.of("runs.csv", "comparison.csv", "paired_differences.csv",
-      "timeseries_mean.csv", "manifest.json");
+  public static final List<String> FILES =
+      List.of(
+          "runs.csv",
+          "comparison.csv",
+          "paired_differences.csv",
+          "timeseries_mean.csv",
+          "manifest.json");
 
   /**
    * Most replications per regime. A comparison keeps every run's summary metrics and the running
-   * time-series means in memory: 10,000 seeds x 4 regimes stay near 10 MiB, and at a few seconds
-   * a run already take days on one machine; more belongs in a sweep, which streams to disk.
+   * time-series means in memory: 10,000 seeds x 4 regimes stay near 10 MiB, and at a few seconds a
+   * run already take days on one machine; more belongs in a sweep, which streams to disk.
    */
   public static final int MAX_REPLICATIONS = 10_000;
 
   /** How the intervals are computed, as stated in outputs. */
-  public static final String METHOD = "t-intervals over seeds; paired differences with paired t-tests "
-      + "(two-sided); common random numbers: replication i uses the same seed in every regime";
+  public static final String METHOD =
+      "t-intervals over seeds; paired differences with paired t-tests "
+          + "(two-sided); common random numbers: replication i uses the same seed in every regime";
 
   private final Path scenario;
   private final List<String> sets;
@@ -68,8 +74,14 @@ public final class RegimeComparison {
   private final long[] seeds;
   private final double level;
 
-  private RegimeComparison(Path scenario, List<String> sets, List<Regime> regimes,
-      List<ScenarioLoader.Loaded<ModelSpec>> loaded, long masterSeed, int replications, double level) {
+  private RegimeComparison(
+      Path scenario,
+      List<String> sets,
+      List<Regime> regimes,
+      List<ScenarioLoader.Loaded<ModelSpec>> loaded,
+      long masterSeed,
+      int replications,
+      double level) {
     this.scenario = scenario;
     this.sets = List.copyOf(sets);
     this.regimes = List.copyOf(regimes);
@@ -85,7 +97,8 @@ public final class RegimeComparison {
    * Loads and validates the scenario once per regime.
    *
    * @param scenario the scenario file
-   * @param sets {@code key.path=value} overrides applied in every regime; may not set {@code regime}
+   * @param sets {@code key.path=value} overrides applied in every regime; may not set {@code
+   *     regime}
    * @param regimes the regimes to compare, at least one, no repeats
    * @param replications seeds per regime, at least 1
    * @param masterSeed the master seed; null for the scenario's own {@code seed}
@@ -94,8 +107,14 @@ public final class RegimeComparison {
    * @throws IllegalArgumentException for an empty or repeated regime list, replications &lt; 1, a
    *     level outside (0, 1), or a {@code regime=} override (the message says what to do)
    */
-  public static RegimeComparison prepare(Path scenario, List<String> sets, List<Regime> regimes, int replications,
-      Long masterSeed, double level) throws ScenarioException {
+  public static RegimeComparison prepare(
+      Path scenario,
+      List<String> sets,
+      List<Regime> regimes,
+      int replications,
+      Long masterSeed,
+      double level)
+      throws ScenarioException {
     return prepare(scenario, sets, regimes, replications, masterSeed, level, false);
   }
 
@@ -103,21 +122,37 @@ public final class RegimeComparison {
    * As {@link #prepare(Path, List, List, int, Long, double)}; {@code extendsAnywhere} lets the
    * scenario's extends leave its default scope (see {@link Scenarios#loader(boolean)}).
    */
-  public static RegimeComparison prepare(Path scenario, List<String> sets, List<Regime> regimes, int replications,
-      Long masterSeed, double level, boolean extendsAnywhere) throws ScenarioException {
-    if (regimes.isEmpty()) throw new IllegalArgumentException("--regimes: name at least one regime");
+  public static RegimeComparison prepare(
+      Path scenario,
+      List<String> sets,
+      List<Regime> regimes,
+      int replications,
+      Long masterSeed,
+      double level,
+      boolean extendsAnywhere)
+      throws ScenarioException {
+    if (regimes.isEmpty())
+      throw new IllegalArgumentException("--regimes: name at least one regime");
     if (regimes.stream().distinct().count() != regimes.size()) {
       throw new IllegalArgumentException("--regimes: a regime is listed twice: " + regimes);
     }
     if (replications < 1 || replications > MAX_REPLICATIONS) {
-      throw new IllegalArgumentException("--reps must be between 1 and " + MAX_REPLICATIONS + ", got " + replications
-          + (replications > MAX_REPLICATIONS ? " (a comparison keeps every run's summary in memory; for more"
-          + " replications run a sweep, see scenarios/sweeps/README.md)" : ""));
+      throw new IllegalArgumentException(
+          "--reps must be between 1 and "
+              + MAX_REPLICATIONS
+              + ", got "
+              + replications
+              + (replications > MAX_REPLICATIONS
+                  ? " (a comparison keeps every run's summary in memory; for more"
+                      + " replications run a sweep, see scenarios/sweeps/README.md)"
+                  : ""));
     }
-    if (!(level > 0 && level < 1)) throw new IllegalArgumentException("the confidence level must be in (0, 1)");
+    if (!(level > 0 && level < 1))
+      throw new IllegalArgumentException("the confidence level must be in (0, 1)");
     for (String s : sets) {
       if (s.strip().startsWith("regime=") || s.strip().startsWith("regime ")) {
-        throw new IllegalArgumentException("--set " + s + ": the regimes are chosen with --regimes");
+        throw new IllegalArgumentException(
+            "--set " + s + ": the regimes are chosen with --regimes");
       }
     }
     List<ScenarioLoader.Loaded<ModelSpec>> loaded = new ArrayList<>();
@@ -177,14 +212,15 @@ public final class RegimeComparison {
    * @param failures one line per failed run (regime, replication, seed, error)
    * @param wallSeconds wall time of the runs
    */
-  public record Result(Map<Regime, Map<String, Estimate>> estimates, List<String> failures, double wallSeconds) {}
+  public record Result(
+      Map<Regime, Map<String, Estimate>> estimates, List<String> failures, double wallSeconds) {}
 
   /** The data a run hands back: summary, recorded rows, stepping time (the world is dropped). */
   private record RunData(Map<String, Double> summary, List<double[]> rows) {}
 
   /**
-   * Runs every regime x replication and writes the output files into {@code folder} (not
-   * committed: the caller commits or abandons it).
+   * Runs every regime x replication and writes the output files into {@code folder} (not committed:
+   * the caller commits or abandons it).
    *
    * @param folder the staged output folder
    * @param runner the thread pool
@@ -193,18 +229,29 @@ public final class RegimeComparison {
    * @param command the command line, for the manifest
    * @throws InterruptedException if interrupted
    */
-  public Result run(OutputFolder folder, BatchRunner runner, ModelRunner model, Progress progress,
-      List<String> command) throws InterruptedException {
+  public Result run(
+      OutputFolder folder,
+      BatchRunner runner,
+      ModelRunner model,
+      Progress progress,
+      List<String> command)
+      throws InterruptedException {
     return run(folder, runner, model, RunGuard.of(null), progress, command);
   }
 
   /**
-   * As {@link #run(OutputFolder, BatchRunner, ModelRunner, Progress, List)}, each run under
-   * {@code guard} (memory estimate, time-out, out-of-memory isolation): a run it stops is a failed
-   * run with the reason, and the others go on.
+   * As {@link #run(OutputFolder, BatchRunner, ModelRunner, Progress, List)}, each run under {@code
+   * guard} (memory estimate, time-out, out-of-memory isolation): a run it stops is a failed run
+   * with the reason, and the others go on.
    */
-  public Result run(OutputFolder folder, BatchRunner runner, ModelRunner model, RunGuard guard, Progress progress,
-      List<String> command) throws InterruptedException {
+  public Result run(
+      OutputFolder folder,
+      BatchRunner runner,
+      ModelRunner model,
+      RunGuard guard,
+      Progress progress,
+      List<String> command)
+      throws InterruptedException {
     Instant started = Instant.now();
     int reps = seeds.length;
     int metricsCount = Metrics.RUN_NAMES.size();
@@ -219,64 +266,114 @@ public final class RegimeComparison {
     header.add("error");
     BatchRunner.Summary batch;
     try (CsvTable runsCsv = new CsvTable(folder.file("runs.csv"), header)) {
-      batch = runner.run(jobs(model, guard), (Outcome<RunData> o) -> {
-        int regime = (int) (o.index() / reps);
-        int rep = (int) (o.index() % reps);
-        String name = regimes.get(regime).yamlName();
-        List<String> row = new ArrayList<>(List.of(name, Integer.toString(rep), Long.toString(seeds[rep]),
-            o.ok() ? "ok" : "failed"));
-        for (int m = 0; m < metricsCount; m++) {
-          double v = o.ok() ? o.result().summary().get(Metrics.RUN_NAMES.get(m)) : Double.NaN;
-          values[regime][m][rep] = v;
-          row.add(Num.format(v));
-        }
-        row.add(o.errorText());
-        runsCsv.row(row);
-        if (o.ok()) {
-          series.get(regime).add(o.result().rows());
-        } else {
-          failures.add(name + " replication " + rep + " (seed " + seeds[rep] + "): " + o.errorText());
-          Map<String, Object> f = new LinkedHashMap<>();
-          f.put("regime", name);
-          f.put("replication", rep);
-          f.put("seed", seeds[rep]);
-          f.put("error", o.errorText());
-          failureRecords.add(f);
-        }
-        progress.finished(o.ok(), String.format(java.util.Locale.ROOT, "%s replication %d (seed %d) in %.1f s",
-            name, rep, seeds[rep], o.wallSeconds()));
-      });
+      batch =
+          runner.run(
+              jobs(model, guard),
+              (Outcome<RunData> o) -> {
+                int regime = (int) (o.index() / reps);
+                int rep = (int) (o.index() % reps);
+                String name = regimes.get(regime).yamlName();
+                List<String> row =
+                    new ArrayList<>(
+                        List.of(
+                            name,
+                            Integer.toString(rep),
+                            Long.toString(seeds[rep]),
+                            o.ok() ? "ok" : "failed"));
+                for (int m = 0; m < metricsCount; m++) {
+                  double v =
+                      o.ok() ? o.result().summary().get(Metrics.RUN_NAMES.get(m)) : Double.NaN;
+                  values[regime][m][rep] = v;
+                  row.add(Num.format(v));
+                }
+                row.add(o.errorText());
+                runsCsv.row(row);
+                if (o.ok()) {
+                  series.get(regime).add(o.result().rows());
+                } else {
+                  failures.add(
+                      name
+                          + " replication "
+                          + rep
+                          + " (seed "
+                          + seeds[rep]
+                          + "): "
+                          + o.errorText());
+                  Map<String, Object> f = new LinkedHashMap<>();
+                  f.put("regime", name);
+                  f.put("replication", rep);
+                  f.put("seed", seeds[rep]);
+                  f.put("error", o.errorText());
+                  failureRecords.add(f);
+                }
+                progress.finished(
+                    o.ok(),
+                    String.format(
+                        java.util.Locale.ROOT,
+                        "%s replication %d (seed %d) in %.1f s",
+                        name,
+                        rep,
+                        seeds[rep],
+                        o.wallSeconds()));
+              });
     }
 
     Map<Regime, Map<String, Estimate>> estimates = new LinkedHashMap<>();
-    try (CsvTable out = new CsvTable(folder.file("comparison.csv"),
-        List.of("regime", "metric", "mean", "sd", "ci_low", "ci_high", "n"))) {
+    try (CsvTable out =
+        new CsvTable(
+            folder.file("comparison.csv"),
+            List.of("regime", "metric", "mean", "sd", "ci_low", "ci_high", "n"))) {
       for (int r = 0; r < regimes.size(); r++) {
         Map<String, Estimate> byMetric = new LinkedHashMap<>();
         for (int m = 0; m < metricsCount; m++) {
           Estimate e = Stats.estimate(values[r][m], level);
           byMetric.put(Metrics.RUN_NAMES.get(m), e);
-          out.row(List.of(regimes.get(r).yamlName(), Metrics.RUN_NAMES.get(m), Num.format(e.mean()),
-              Num.format(e.sd()), Num.format(e.ciLow()), Num.format(e.ciHigh()), Integer.toString(e.n())));
+          out.row(
+              List.of(
+                  regimes.get(r).yamlName(),
+                  Metrics.RUN_NAMES.get(m),
+                  Num.format(e.mean()),
+                  Num.format(e.sd()),
+                  Num.format(e.ciLow()),
+                  Num.format(e.ciHigh()),
+                  Integer.toString(e.n())));
         }
         estimates.put(regimes.get(r), byMetric);
       }
     }
-    try (CsvTable out = new CsvTable(folder.file("paired_differences.csv"),
-        List.of("regime_a", "regime_b", "metric", "mean_diff", "ci_low", "ci_high", "p_value", "n"))) {
+    try (CsvTable out =
+        new CsvTable(
+            folder.file("paired_differences.csv"),
+            List.of(
+                "regime_a",
+                "regime_b",
+                "metric",
+                "mean_diff",
+                "ci_low",
+                "ci_high",
+                "p_value",
+                "n"))) {
       for (int a = 0; a < regimes.size(); a++) {
         for (int b = a + 1; b < regimes.size(); b++) {
           for (int m = 0; m < metricsCount; m++) {
             PairedDifference d = PairedDifference.of(values[a][m], values[b][m], level);
-            out.row(List.of(regimes.get(a).yamlName(), regimes.get(b).yamlName(), Metrics.RUN_NAMES.get(m),
-                Num.format(d.meanDiff()), Num.format(d.ciLow()), Num.format(d.ciHigh()), Num.format(d.pValue()),
-                Integer.toString(d.n())));
+            out.row(
+                List.of(
+                    regimes.get(a).yamlName(),
+                    regimes.get(b).yamlName(),
+                    Metrics.RUN_NAMES.get(m),
+                    Num.format(d.meanDiff()),
+                    Num.format(d.ciLow()),
+                    Num.format(d.ciHigh()),
+                    Num.format(d.pValue()),
+                    Integer.toString(d.n())));
           }
         }
       }
     }
     try (CsvTable out = new CsvTable(folder.file("timeseries_mean.csv"), SeriesMeans.header())) {
-      for (int r = 0; r < regimes.size(); r++) series.get(r).write(out, regimes.get(r).yamlName(), level);
+      for (int r = 0; r < regimes.size(); r++)
+        series.get(r).write(out, regimes.get(r).yamlName(), level);
     }
     writeManifest(folder, runner.threads(), command, started, batch.wallSeconds(), failureRecords);
     return new Result(estimates, failures, batch.wallSeconds());
@@ -298,20 +395,30 @@ public final class RegimeComparison {
         ModelSpec spec = loaded.get(i / seeds.length).config().withSeed(seeds[i % seeds.length]);
         return () -> {
           List<double[]> rows = new ArrayList<>();
-          RunResult result = guard.run(model, spec, new RunListener() {
-            @Override
-            public void row(double[] row) {
-              rows.add(row.clone());
-            }
-          }, true);
+          RunResult result =
+              guard.run(
+                  model,
+                  spec,
+                  new RunListener() {
+                    @Override
+                    public void row(double[] row) {
+                      rows.add(row.clone());
+                    }
+                  },
+                  true);
           return new RunData(result.summary(), rows);
         };
       }
     };
   }
 
-  private void writeManifest(OutputFolder folder, int threads, List<String> command, Instant started,
-      double wallSeconds, List<Map<String, Object>> failures) {
+  private void writeManifest(
+      OutputFolder folder,
+      int threads,
+      List<String> command,
+      Instant started,
+      double wallSeconds,
+      List<Map<String, Object>> failures) {
     BuildInfo build = BuildInfo.current();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("command", command);
@@ -323,7 +430,9 @@ public final class RegimeComparison {
     m.put("regimes", regimes.stream().map(Regime::yamlName).toList());
     m.put("replications", seeds.length);
     m.put("master_seed", masterSeed);
-    m.put("seed_derivation", "seed_i = splitmix64(splitmix64(master_seed) xor sha256_64(\"replication=\" + i)) >>> 11");
+    m.put(
+        "seed_derivation",
+        "seed_i = splitmix64(splitmix64(master_seed) xor sha256_64(\"replication=\" + i)) >>> 11");
     List<Long> seedList = new ArrayList<>();
     for (long s : seeds) seedList.add(s);
     m.put("seeds", seedList);
@@ -342,14 +451,21 @@ public final class RegimeComparison {
     m.put("wall_seconds", wallSeconds);
     m.put("files", FILES);
     Map<String, Object> resolved = new LinkedHashMap<>();
-    for (int r = 0; r < regimes.size(); r++) resolved.put(regimes.get(r).yamlName(), loaded.get(r).resolved());
+    for (int r = 0; r < regimes.size(); r++)
+      resolved.put(regimes.get(r).yamlName(), loaded.get(r).resolved());
     m.put("resolved_scenarios", resolved);
-    OutputFolder.writeAtomically(folder.file("manifest.json"),
-        new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create()
-            .toJson(m) + "\n");
+    OutputFolder.writeAtomically(
+        folder.file("manifest.json"),
+        new GsonBuilder()
+                .setPrettyPrinting()
+                .disableHtmlEscaping()
+                .serializeSpecialFloatingPointValues()
+                .create()
+                .toJson(m)
+            + "\n");
   }
 
   /** The fields of manifest.json that differ between identical comparisons (time, threads). */
-  public static final List<String> VOLATILE_MANIFEST_FIELDS = List.of("command", "threads", "started_utc",
-      "wall_seconds");
+  public static final List<String> VOLATILE_MANIFEST_FIELDS =
+      List.of("command", "threads", "started_utc", "wall_seconds");
 }

@@ -1,18 +1,17 @@
 package govsim.experiment.compare;
 
 import govsim.io.CsvTable;
-import govsim.observe.Num;
 import govsim.observe.Metrics;
+import govsim.observe.Num;
 import govsim.stats.Estimate;
 import govsim.stats.RunningStats;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The mean time series of one regime across replications, with a t-interval per step and
- * column, accumulated run by run: memory is one accumulator per (recorded step, column), not one
- * series per run. Runs must be added in run order for byte-identical output (see {@link
- * RunningStats}).
+ * The mean time series of one regime across replications, with a t-interval per step and column,
+ * accumulated run by run: memory is one accumulator per (recorded step, column), not one series per
+ * run. Runs must be added in run order for byte-identical output (see {@link RunningStats}).
  */
 final class SeriesMeans {
   private static final int STEP = Metrics.STEP.column();
@@ -41,7 +40,8 @@ final class SeriesMeans {
 
   /** Header of timeseries_mean.csv: regime, step, day, n, then mean/ci_low/ci_high per column. */
   static List<String> header() {
-    List<String> h = new ArrayList<>(List.of("regime", Metrics.STEP.name(), Metrics.DAY.name(), "n"));
+    List<String> h =
+        new ArrayList<>(List.of("regime", Metrics.STEP.name(), Metrics.DAY.name(), "n"));
     for (govsim.observe.StepMetric m : Metrics.STEP_METRICS) {
       if (m == Metrics.STEP || m == Metrics.DAY) continue;
       String c = m.name();

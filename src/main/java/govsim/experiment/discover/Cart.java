@@ -10,8 +10,8 @@ import java.util.Locale;
  * {@code x_j <= t} chosen to minimise the weighted Gini impurity of the two children, grown to a
  * depth of at most {@code maxDepth}, with at least {@code minLeaf} cases per leaf, and no split of
  * a pure node. Thresholds are midpoints between consecutive distinct values of the node's cases.
- * Ties in impurity go to the first input, then the lowest threshold, so the tree is a pure
- * function of the data. No pruning: at depth 3 the tree is read, not used to predict.
+ * Ties in impurity go to the first input, then the lowest threshold, so the tree is a pure function
+ * of the data. No pruning: at depth 3 the tree is read, not used to predict.
  */
 public final class Cart {
   private Cart() {}
@@ -53,11 +53,13 @@ public final class Cart {
     return grow(x, y, all, 0, maxDepth, Math.max(1, minLeaf));
   }
 
-  private static Node grow(double[][] x, boolean[] y, int[] cases, int depth, int maxDepth, int minLeaf) {
+  private static Node grow(
+      double[][] x, boolean[] y, int[] cases, int depth, int maxDepth, int minLeaf) {
     int n = cases.length;
     int pos = 0;
     for (int i : cases) if (y[i]) pos++;
-    if (depth >= maxDepth || pos == 0 || pos == n || n < 2 * minLeaf) return new Node(n, pos, -1, Double.NaN, null, null);
+    if (depth >= maxDepth || pos == 0 || pos == n || n < 2 * minLeaf)
+      return new Node(n, pos, -1, Double.NaN, null, null);
     int d = x.length == 0 ? 0 : x[0].length;
     double bestImpurity = gini(pos, n) * n;
     int bestInput = -1;
@@ -74,7 +76,8 @@ public final class Cart {
         double v = x[order[k]][j];
         double w = x[order[k + 1]][j];
         if (v == w || leftN < minLeaf || n - leftN < minLeaf) continue;
-        double impurity = gini(leftPos, leftN) * leftN + gini(pos - leftPos, n - leftN) * (n - leftN);
+        double impurity =
+            gini(leftPos, leftN) * leftN + gini(pos - leftPos, n - leftN) * (n - leftN);
         if (impurity < bestImpurity - 1e-12) {
           bestImpurity = impurity;
           bestInput = j;
@@ -86,7 +89,11 @@ public final class Cart {
     List<Integer> l = new ArrayList<>();
     List<Integer> r = new ArrayList<>();
     for (int i : cases) (x[i][bestInput] <= bestThreshold ? l : r).add(i);
-    return new Node(n, pos, bestInput, bestThreshold,
+    return new Node(
+        n,
+        pos,
+        bestInput,
+        bestThreshold,
         grow(x, y, l.stream().mapToInt(Integer::intValue).toArray(), depth + 1, maxDepth, minLeaf),
         grow(x, y, r.stream().mapToInt(Integer::intValue).toArray(), depth + 1, maxDepth, minLeaf));
   }
@@ -99,30 +106,47 @@ public final class Cart {
   }
 
   /**
-   * The tree as indented text, one line per node: the split condition, then the node's cases,
-   * cases of interest and their share; leaves say which class most of their cases are.
+   * The tree as indented text, one line per node: the split condition, then the node's cases, cases
+   * of interest and their share; leaves say which class most of their cases are.
    *
    * @param names the inputs' names
    * @param format formats a threshold
    */
-  public static String text(Node root, List<String> names, java.util.function.DoubleFunction<String> format) {
+  public static String text(
+      Node root, List<String> names, java.util.function.DoubleFunction<String> format) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "all cases: n=%d, of interest %d (%.3f)%n", root.n(), root.interest(),
-        root.density()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "all cases: n=%d, of interest %d (%.3f)%n",
+            root.n(),
+            root.interest(),
+            root.density()));
     write(sb, root, names, format, 1);
     return sb.toString();
   }
 
-  private static void write(StringBuilder sb, Node node, List<String> names,
-      java.util.function.DoubleFunction<String> format, int depth) {
+  private static void write(
+      StringBuilder sb,
+      Node node,
+      List<String> names,
+      java.util.function.DoubleFunction<String> format,
+      int depth) {
     if (node.leaf()) return;
     String name = names.get(node.input());
     String t = format.apply(node.threshold());
     for (int side = 0; side < 2; side++) {
       Node c = side == 0 ? node.left() : node.right();
-      sb.append("|   ".repeat(depth - 1)).append("|-- ").append(name).append(side == 0 ? " <= " : " > ").append(t)
-          .append(String.format(Locale.ROOT, ": n=%d, of interest %d (%.3f)", c.n(), c.interest(), c.density()));
-      if (c.leaf()) sb.append(c.interest() * 2 > c.n() ? "  -> of interest" : "  -> not of interest");
+      sb.append("|   ".repeat(depth - 1))
+          .append("|-- ")
+          .append(name)
+          .append(side == 0 ? " <= " : " > ")
+          .append(t)
+          .append(
+              String.format(
+                  Locale.ROOT, ": n=%d, of interest %d (%.3f)", c.n(), c.interest(), c.density()));
+      if (c.leaf())
+        sb.append(c.interest() * 2 > c.n() ? "  -> of interest" : "  -> not of interest");
       sb.append('\n');
       write(sb, c, names, format, depth + 1);
     }

@@ -1,6 +1,5 @@
 package govsim.experiment.discover;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -33,13 +32,12 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <p>Cases are the sweep's successful runs (of one regime) with the metric defined; inputs are the
  * varied parameters with numeric values (booleans as 0/1; parameters with other values, such as
- * regimes' names, are left out and named). The cases of interest are those meeting
- * {@code --where "M > x"} (also {@code >=}, {@code <}, {@code <=}); {@code x} may be a number or
- * {@code qP}, the P-quantile of M over the cases (linear interpolation). A paired contrast between
- * two regimes of the sweep, {@code "M[R1] - M[R2] > x"}, makes each design point and replication
- * one case (both regimes ran on its seed: common random numbers), with the difference as its
- * value. Then {@link Prim} gives the
- * coverage-density trajectory and {@link Cart} a depth-3 tree.
+ * regimes' names, are left out and named). The cases of interest are those meeting {@code --where
+ * "M > x"} (also {@code >=}, {@code <}, {@code <=}); {@code x} may be a number or {@code qP}, the
+ * P-quantile of M over the cases (linear interpolation). A paired contrast between two regimes of
+ * the sweep, {@code "M[R1] - M[R2] > x"}, makes each design point and replication one case (both
+ * regimes ran on its seed: common random numbers), with the difference as its value. Then {@link
+ * Prim} gives the coverage-density trajectory and {@link Cart} a depth-3 tree.
  *
  * <p>The box reported (unless {@code --box K} names one): among the boxes with density at least
  * {@code minDensity} (default 0.8), the one with the largest coverage (ties: higher density, then
@@ -70,7 +68,13 @@ public final class Discovery {
    * @param minMass the smallest share of cases a box (and a tree leaf) may hold
    * @param minDensity the density the default rule asks for
    */
-  public record Request(String metric, String where, String regime, int box, double alpha, double minMass,
+  public record Request(
+      String metric,
+      String where,
+      String regime,
+      int box,
+      double alpha,
+      double minMass,
       double minDensity) {}
 
   /**
@@ -89,7 +93,11 @@ public final class Discovery {
 
     /** "harm_total > 1234" or "harm_total > 1234 (its 0.9 quantile)". */
     public String text() {
-      return lhs + " " + op + " " + short4(threshold)
+      return lhs
+          + " "
+          + op
+          + " "
+          + short4(threshold)
           + (Double.isNaN(quantile) ? "" : " (its " + Num.format(quantile) + " quantile)");
     }
   }
@@ -112,9 +120,21 @@ public final class Discovery {
    * @param minLeaf the fewest runs a leaf of the tree may hold
    * @param summary the one-sentence result
    */
-  public record Analysis(Path sweepDir, String regime, Condition condition, List<String> names, List<String> left,
-      double[][] x, boolean[] y, int dropped, Prim.Result prim, Prim.Box chosen, double[][] significance,
-      Cart.Node tree, int minLeaf, String summary) {
+  public record Analysis(
+      Path sweepDir,
+      String regime,
+      Condition condition,
+      List<String> names,
+      List<String> left,
+      double[][] x,
+      boolean[] y,
+      int dropped,
+      Prim.Result prim,
+      Prim.Box chosen,
+      double[][] significance,
+      Cart.Node tree,
+      int minLeaf,
+      String summary) {
 
     /** True for a paired contrast of two regimes. */
     public boolean contrast() {
@@ -123,7 +143,8 @@ public final class Discovery {
 
     /** "hybrid regime, 160 runs" or "paired regimes hybrid - distributed, 160 pairs of runs". */
     public String population() {
-      return contrast() ? "paired regimes " + regime + ", " + x.length + " pairs of runs"
+      return contrast()
+          ? "paired regimes " + regime + ", " + x.length + " pairs of runs"
           : regime + " regime, " + x.length + " runs";
     }
 
@@ -133,9 +154,12 @@ public final class Discovery {
      */
     public List<Integer> restricted() {
       List<Integer> out = new ArrayList<>();
-      for (int j = 0; j < names.size(); j++) if (chosen.restricted(j, prim.dataLow(), prim.dataHigh())) out.add(j);
-      out.sort(Comparator.comparingDouble((Integer j) -> qp(j)).thenComparingDouble(j -> -cut(j))
-          .thenComparingInt(j -> j));
+      for (int j = 0; j < names.size(); j++)
+        if (chosen.restricted(j, prim.dataLow(), prim.dataHigh())) out.add(j);
+      out.sort(
+          Comparator.comparingDouble((Integer j) -> qp(j))
+              .thenComparingDouble(j -> -cut(j))
+              .thenComparingInt(j -> j));
       return out;
     }
 
@@ -153,11 +177,16 @@ public final class Discovery {
     }
   }
 
-  private static final Pattern WHERE = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)"
-      + "(?:\\[([A-Za-z_]+)\\]\\s*-\\s*([A-Za-z_][A-Za-z0-9_]*)\\[([A-Za-z_]+)\\])?"
-      + "\\s*(>=|<=|>|<)\\s*(q)?([-+]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?)\\s*");
+  private static final Pattern WHERE =
+      Pattern.compile(
+          "\\s*([A-Za-z_][A-Za-z0-9_]*)"
+              + "(?:\\[([A-Za-z_]+)\\]\\s*-\\s*([A-Za-z_][A-Za-z0-9_]*)\\[([A-Za-z_]+)\\])?"
+              + "\\s*(>=|<=|>|<)\\s*(q)?([-+]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?)\\s*");
 
-  /** The sentence names the restrictions with a quasi-p-value at most this (the others are in boxes.csv). */
+  /**
+   * The sentence names the restrictions with a quasi-p-value at most this (the others are in
+   * boxes.csv).
+   */
   public static final double SIGNIFICANT = 0.05;
 
   /** Fewest usable runs for a discovery. */
@@ -169,13 +198,18 @@ public final class Discovery {
     Path runsFile = sweepDir.resolve("runs.csv");
     if (!Files.isDirectory(sweepDir)) throw new DiscoveryException(sweepDir + ": no such folder");
     if (!Files.isRegularFile(manifestFile) || !Files.isRegularFile(runsFile)) {
-      throw new DiscoveryException(sweepDir + " is not a finished sweep folder (it needs manifest.json and runs.csv,"
-          + " written when govsim sweep completes)");
+      throw new DiscoveryException(
+          sweepDir
+              + " is not a finished sweep folder (it needs manifest.json and runs.csv,"
+              + " written when govsim sweep completes)");
     }
     JsonObject manifest;
     try {
-      JsonElement e = JsonParser.parseString(Files.readString(manifestFile, StandardCharsets.UTF_8));
-      if (!e.isJsonObject() || !e.getAsJsonObject().has("parameters") || !e.getAsJsonObject().has("regimes")
+      JsonElement e =
+          JsonParser.parseString(Files.readString(manifestFile, StandardCharsets.UTF_8));
+      if (!e.isJsonObject()
+          || !e.getAsJsonObject().has("parameters")
+          || !e.getAsJsonObject().has("regimes")
           || !"parameter sweep".equals(str(e.getAsJsonObject(), "kind"))) {
         throw new DiscoveryException(manifestFile + " is not the manifest of a govsim sweep");
       }
@@ -184,20 +218,27 @@ public final class Discovery {
       throw new DiscoveryException(manifestFile + ": cannot read it (" + e.getMessage() + ")");
     }
     List<String> params = new ArrayList<>();
-    for (JsonElement p : manifest.getAsJsonArray("parameters")) params.add(str(p.getAsJsonObject(), "key"));
+    for (JsonElement p : manifest.getAsJsonArray("parameters"))
+      params.add(str(p.getAsJsonObject(), "key"));
     List<String> regimes = new ArrayList<>();
     for (JsonElement r : manifest.getAsJsonArray("regimes")) regimes.add(r.getAsString());
-    if (params.isEmpty()) throw new DiscoveryException(sweepDir + ": the sweep varies no parameter; nothing to discover");
+    if (params.isEmpty())
+      throw new DiscoveryException(
+          sweepDir + ": the sweep varies no parameter; nothing to discover");
 
     if (req.where() == null || req.where().isBlank()) {
-      throw new DiscoveryException("--where is required, e.g. --where \"harm_total > q0.9\" (a number, or qP for the"
-          + " P-quantile of the metric)");
+      throw new DiscoveryException(
+          "--where is required, e.g. --where \"harm_total > q0.9\" (a number, or qP for the"
+              + " P-quantile of the metric)");
     }
     Matcher m = WHERE.matcher(req.where());
     if (!m.matches()) {
-      throw new DiscoveryException("bad --where \"" + req.where() + "\": expected METRIC OP VALUE with OP one of > >= <"
-          + " <= and VALUE a number or qP with P in [0, 1], e.g. \"harm_total > 1000\" or \"harm_total > q0.9\";"
-          + " or a paired contrast of two regimes, e.g. \"harm_total[hybrid] - harm_total[distributed] > 0\"");
+      throw new DiscoveryException(
+          "bad --where \""
+              + req.where()
+              + "\": expected METRIC OP VALUE with OP one of > >= <"
+              + " <= and VALUE a number or qP with P in [0, 1], e.g. \"harm_total > 1000\" or \"harm_total > q0.9\";"
+              + " or a paired contrast of two regimes, e.g. \"harm_total[hybrid] - harm_total[distributed] > 0\"");
     }
     String metric = m.group(1);
     boolean contrast = m.group(2) != null;
@@ -205,36 +246,53 @@ public final class Discovery {
     String quantileMark = m.group(6);
     String numberText = m.group(7);
     if (contrast && !m.group(3).equals(metric)) {
-      throw new DiscoveryException("bad --where \"" + req.where() + "\": a contrast compares one metric in two"
-          + " regimes (M[R1] - M[R2]), found " + metric + " and " + m.group(3));
+      throw new DiscoveryException(
+          "bad --where \""
+              + req.where()
+              + "\": a contrast compares one metric in two"
+              + " regimes (M[R1] - M[R2]), found "
+              + metric
+              + " and "
+              + m.group(3));
     }
     if (req.metric() != null && !req.metric().equals(metric)) {
-      throw new DiscoveryException("--metric " + req.metric() + " but --where names " + metric + "; they must agree");
+      throw new DiscoveryException(
+          "--metric " + req.metric() + " but --where names " + metric + "; they must agree");
     }
     String regime = req.regime();
     String[] pair = null;
     if (contrast) {
       pair = new String[] {m.group(2), m.group(4)};
       if (regime != null) {
-        throw new DiscoveryException("--regime does not apply to a contrast of two regimes (" + pair[0] + " - "
-            + pair[1] + ")");
+        throw new DiscoveryException(
+            "--regime does not apply to a contrast of two regimes ("
+                + pair[0]
+                + " - "
+                + pair[1]
+                + ")");
       }
       for (String g : pair) {
         if (!regimes.contains(g)) {
-          throw new DiscoveryException("bad --where: unknown regime " + g + "; the sweep ran " + String.join(", ",
-              regimes));
+          throw new DiscoveryException(
+              "bad --where: unknown regime " + g + "; the sweep ran " + String.join(", ", regimes));
         }
       }
-      if (pair[0].equals(pair[1])) throw new DiscoveryException("bad --where: a contrast needs two different regimes");
+      if (pair[0].equals(pair[1]))
+        throw new DiscoveryException("bad --where: a contrast needs two different regimes");
       regime = pair[0] + " - " + pair[1];
     } else if (regime == null) {
       if (regimes.size() > 1) {
-        throw new DiscoveryException("the sweep ran " + regimes.size() + " regimes (" + String.join(", ", regimes)
-            + "); choose one with --regime");
+        throw new DiscoveryException(
+            "the sweep ran "
+                + regimes.size()
+                + " regimes ("
+                + String.join(", ", regimes)
+                + "); choose one with --regime");
       }
       regime = regimes.get(0);
     } else if (!regimes.contains(regime)) {
-      throw new DiscoveryException("unknown --regime " + regime + "; the sweep ran " + String.join(", ", regimes));
+      throw new DiscoveryException(
+          "unknown --regime " + regime + "; the sweep ran " + String.join(", ", regimes));
     }
 
     List<String[]> rows = new ArrayList<>();
@@ -242,16 +300,23 @@ public final class Discovery {
     int dropped = 0;
     List<String> header;
     try (Reader r = Files.newBufferedReader(runsFile, StandardCharsets.UTF_8);
-        CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+        CSVParser parser =
+            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
       header = parser.getHeaderNames();
       List<String> metrics = new ArrayList<>();
       int first = header.indexOf("status") + 1;
       int last = header.indexOf("error");
-      if (first <= 0 || last < first) throw new DiscoveryException(runsFile + " is not a govsim sweep's runs.csv");
+      if (first <= 0 || last < first)
+        throw new DiscoveryException(runsFile + " is not a govsim sweep's runs.csv");
       metrics.addAll(header.subList(first, last));
       if (!metrics.contains(metric)) {
-        throw new DiscoveryException("unknown metric '" + metric + "'" + govsim.scenario.Naming.hint(metric, metrics)
-            + "; runs.csv has " + String.join(", ", metrics));
+        throw new DiscoveryException(
+            "unknown metric '"
+                + metric
+                + "'"
+                + govsim.scenario.Naming.hint(metric, metrics)
+                + "; runs.csv has "
+                + String.join(", ", metrics));
       }
       for (String p : params) {
         if (!header.contains(p)) throw new DiscoveryException(runsFile + " has no column " + p);
@@ -261,7 +326,10 @@ public final class Discovery {
       java.util.Map<String, String[]> pairedCells = new java.util.HashMap<>();
       for (CSVRecord rec : parser) {
         String g = rec.get("regime");
-        int side = pair == null ? (regime.equals(g) ? 0 : -1) : g.equals(pair[0]) ? 0 : g.equals(pair[1]) ? 1 : -1;
+        int side =
+            pair == null
+                ? (regime.equals(g) ? 0 : -1)
+                : g.equals(pair[0]) ? 0 : g.equals(pair[1]) ? 1 : -1;
         if (side < 0) continue;
         double v = "ok".equals(rec.get("status")) ? parse(rec.get(metric)) : Double.NaN;
         String[] cells = new String[params.size()];
@@ -292,9 +360,16 @@ public final class Discovery {
       throw new DiscoveryException(runsFile + ": cannot read it (" + e.getMessage() + ")");
     }
     if (rows.size() < MIN_CASES) {
-      throw new DiscoveryException("only " + rows.size() + (pair == null ? " run(s) of the " + regime + " regime have "
-          + metric : " pair(s) of runs (" + regime + ") have " + metric + " in both regimes") + " defined ("
-          + dropped + " left out: failed or undefined); discovery needs at least " + MIN_CASES);
+      throw new DiscoveryException(
+          "only "
+              + rows.size()
+              + (pair == null
+                  ? " run(s) of the " + regime + " regime have " + metric
+                  : " pair(s) of runs (" + regime + ") have " + metric + " in both regimes")
+              + " defined ("
+              + dropped
+              + " left out: failed or undefined); discovery needs at least "
+              + MIN_CASES);
     }
 
     double threshold;
@@ -303,15 +378,19 @@ public final class Discovery {
     double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     if (quantileMark != null) {
       if (!(number >= 0 && number <= 1)) {
-        throw new DiscoveryException("bad --where \"" + req.where() + "\": a quantile qP needs P in [0, 1], found "
-            + numberText);
+        throw new DiscoveryException(
+            "bad --where \""
+                + req.where()
+                + "\": a quantile qP needs P in [0, 1], found "
+                + numberText);
       }
       quantile = number;
       threshold = Stats.quantile(sorted, number);
     } else {
       threshold = number;
     }
-    String lhs = pair == null ? metric : metric + "[" + pair[0] + "] - " + metric + "[" + pair[1] + "]";
+    String lhs =
+        pair == null ? metric : metric + "[" + pair[0] + "] - " + metric + "[" + pair[1] + "]";
     Condition cond = new Condition(lhs, opText, threshold, quantile);
 
     // Inputs: numeric parameters (booleans as 0/1).
@@ -334,40 +413,87 @@ public final class Discovery {
       }
     }
     if (names.isEmpty()) {
-      throw new DiscoveryException("no varied parameter has numeric values (" + String.join(", ", left)
-          + "); PRIM needs numeric parameters");
+      throw new DiscoveryException(
+          "no varied parameter has numeric values ("
+              + String.join(", ", left)
+              + "); PRIM needs numeric parameters");
     }
     double[][] x = new double[rows.size()][names.size()];
-    for (int i = 0; i < x.length; i++) for (int j = 0; j < names.size(); j++) x[i][j] = columns.get(j)[i];
+    for (int i = 0; i < x.length; i++)
+      for (int j = 0; j < names.size(); j++) x[i][j] = columns.get(j)[i];
     boolean[] y = new boolean[x.length];
     int interest = 0;
     for (int i = 0; i < y.length; i++) {
       y[i] = cond.test(values.get(i));
       if (y[i]) interest++;
     }
-    String range = "; over the " + x.length + (pair == null ? " runs" : " pairs of runs") + " used " + lhs
-        + " ranges from " + short4(sorted[0]) + " to " + short4(sorted[sorted.length - 1]);
+    String range =
+        "; over the "
+            + x.length
+            + (pair == null ? " runs" : " pairs of runs")
+            + " used "
+            + lhs
+            + " ranges from "
+            + short4(sorted[0])
+            + " to "
+            + short4(sorted[sorted.length - 1]);
     if (interest == 0) {
-      throw new DiscoveryException("no run has " + cond.text() + range + "; choose another threshold");
+      throw new DiscoveryException(
+          "no run has " + cond.text() + range + "; choose another threshold");
     }
     if (interest == x.length) {
-      throw new DiscoveryException("every run has " + cond.text() + range + "; nothing to tell apart, choose another"
-          + " threshold");
+      throw new DiscoveryException(
+          "every run has "
+              + cond.text()
+              + range
+              + "; nothing to tell apart, choose another"
+              + " threshold");
     }
 
     Prim.Result prim = Prim.run(x, y, req.alpha(), req.minMass());
     int index = req.box() >= 0 ? req.box() : defaultBox(prim.boxes(), req.minDensity());
     if (index >= prim.boxes().size()) {
-      throw new DiscoveryException("--box " + req.box() + ": the trajectory has boxes 0 to " + (prim.boxes().size() - 1)
-          + " (see trajectory.csv)");
+      throw new DiscoveryException(
+          "--box "
+              + req.box()
+              + ": the trajectory has boxes 0 to "
+              + (prim.boxes().size() - 1)
+              + " (see trajectory.csv)");
     }
     Prim.Box chosen = prim.boxes().get(index);
     double[][] sig = Prim.significance(prim, chosen, x, y);
     int minLeaf = Math.max(1, (int) Math.ceil(req.minMass() * x.length));
     Cart.Node tree = Cart.grow(x, y, 3, minLeaf);
-    Analysis a = new Analysis(sweepDir, regime, cond, List.copyOf(names), List.copyOf(left), x, y, dropped, prim,
-        chosen, sig, tree, minLeaf, null);
-    return new Analysis(sweepDir, regime, cond, a.names(), a.left(), x, y, dropped, prim, chosen, sig, tree, minLeaf,
+    Analysis a =
+        new Analysis(
+            sweepDir,
+            regime,
+            cond,
+            List.copyOf(names),
+            List.copyOf(left),
+            x,
+            y,
+            dropped,
+            prim,
+            chosen,
+            sig,
+            tree,
+            minLeaf,
+            null);
+    return new Analysis(
+        sweepDir,
+        regime,
+        cond,
+        a.names(),
+        a.left(),
+        x,
+        y,
+        dropped,
+        prim,
+        chosen,
+        sig,
+        tree,
+        minLeaf,
         sentence(a));
   }
 
@@ -376,8 +502,10 @@ public final class Discovery {
     int best = -1;
     for (Prim.Box b : boxes) {
       if (!(b.density() >= minDensity)) continue;
-      if (best < 0 || b.coverage() > boxes.get(best).coverage()
-          || (b.coverage() == boxes.get(best).coverage() && b.density() > boxes.get(best).density())) {
+      if (best < 0
+          || b.coverage() > boxes.get(best).coverage()
+          || (b.coverage() == boxes.get(best).coverage()
+              && b.density() > boxes.get(best).density())) {
         best = b.index();
       }
     }
@@ -385,12 +513,16 @@ public final class Discovery {
     best = 0;
     for (Prim.Box b : boxes) {
       Prim.Box c = boxes.get(best);
-      if (b.density() > c.density() || (b.density() == c.density() && b.coverage() > c.coverage())) best = b.index();
+      if (b.density() > c.density() || (b.density() == c.density() && b.coverage() > c.coverage()))
+        best = b.index();
     }
     return best;
   }
 
-  /** "harm_total > 1200 when switching_cost_mean is at least 0.31 and jurisdictions at most 3 (coverage ...)". */
+  /**
+   * "harm_total > 1200 when switching_cost_mean is at least 0.31 and jurisdictions at most 3
+   * (coverage ...)".
+   */
   static String sentence(Analysis a) {
     Prim.Box b = a.chosen();
     List<String> parts = new ArrayList<>();
@@ -415,25 +547,48 @@ public final class Discovery {
     }
     String where;
     if (parts.isEmpty() && weak == 0) {
-      where = " in every part of the parameter space (no restriction: the chosen box holds every case)";
+      where =
+          " in every part of the parameter space (no restriction: the chosen box holds every case)";
     } else if (parts.isEmpty()) {
       where = " with no restriction significant at quasi-p <= " + SIGNIFICANT;
     } else if (parts.size() == 1) {
       where = " when " + parts.get(0);
     } else {
-      where = " when " + String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+      where =
+          " when "
+              + String.join(", ", parts.subList(0, parts.size() - 1))
+              + " and "
+              + parts.get(parts.size() - 1);
     }
-    String more = weak == 0 ? "" : "; " + weak + " further restriction" + (weak == 1 ? "" : "s")
-        + " with quasi-p > " + SIGNIFICANT + " in boxes.csv";
-    return String.format(Locale.ROOT, "%s%s (coverage %.2f, density %.2f, mass %.2f; box %d of %d; %s%s)",
-        a.condition().text(), where, b.coverage(), b.density(), b.mass(), b.index(), a.prim().boxes().size() - 1,
-        a.population(), more);
+    String more =
+        weak == 0
+            ? ""
+            : "; "
+                + weak
+                + " further restriction"
+                + (weak == 1 ? "" : "s")
+                + " with quasi-p > "
+                + SIGNIFICANT
+                + " in boxes.csv";
+    return String.format(
+        Locale.ROOT,
+        "%s%s (coverage %.2f, density %.2f, mass %.2f; box %d of %d; %s%s)",
+        a.condition().text(),
+        where,
+        b.coverage(),
+        b.density(),
+        b.mass(),
+        b.index(),
+        a.prim().boxes().size() - 1,
+        a.population(),
+        more);
   }
 
   /** The last part of a key path, or the whole path if another input has the same last part. */
   static String shortName(String path, List<String> all) {
     String s = path.substring(path.lastIndexOf('.') + 1);
-    for (String o : all) if (!o.equals(path) && o.substring(o.lastIndexOf('.') + 1).equals(s)) return path;
+    for (String o : all)
+      if (!o.equals(path) && o.substring(o.lastIndexOf('.') + 1).equals(s)) return path;
     return s;
   }
 
@@ -460,7 +615,8 @@ public final class Discovery {
   // ---------------------------------------------------------------- files
 
   /** The files {@link #write} writes, with the figures' stems that the caller adds. */
-  public static final List<String> FILES = List.of("boxes.csv", "trajectory.csv", "tree.txt", "summary.txt");
+  public static final List<String> FILES =
+      List.of("boxes.csv", "trajectory.csv", "tree.txt", "summary.txt");
 
   /**
    * Writes the analysis into {@code out}: into a fresh staging folder beside it, then moved into
@@ -472,12 +628,15 @@ public final class Discovery {
   public static void write(Analysis a, Path out, boolean force, Consumer<Path> figures)
       throws DiscoveryException, IOException {
     if (Files.exists(out) && !force) {
-      throw new DiscoveryException(out + " already exists; use --force to replace it, or --out DIR");
+      throw new DiscoveryException(
+          out + " already exists; use --force to replace it, or --out DIR");
     }
     Path parent = out.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     // Not createTempDirectory: its folder is private (0700); this one follows the user's umask.
-    Path staging = Files.createDirectory(parent.resolve("." + out.getFileName() + ".staging-" + System.nanoTime()));
+    Path staging =
+        Files.createDirectory(
+            parent.resolve("." + out.getFileName() + ".staging-" + System.nanoTime()));
     try {
       writeBoxes(a, staging.resolve("boxes.csv"));
       writeTrajectory(a, staging.resolve("trajectory.csv"));
@@ -498,38 +657,91 @@ public final class Discovery {
   }
 
   private static void writeBoxes(Analysis a, Path file) {
-    try (CsvTable t = new CsvTable(file, List.of("box", "step", "chosen", "coverage", "density", "mass", "n",
-        "n_interest", "parameter", "low", "high", "restricted", "qp_low", "qp_high"))) {
+    try (CsvTable t =
+        new CsvTable(
+            file,
+            List.of(
+                "box",
+                "step",
+                "chosen",
+                "coverage",
+                "density",
+                "mass",
+                "n",
+                "n_interest",
+                "parameter",
+                "low",
+                "high",
+                "restricted",
+                "qp_low",
+                "qp_high"))) {
       for (Prim.Box b : a.prim().boxes()) {
         double[][] sig = Prim.significance(a.prim(), b, a.x(), a.y());
         for (int j = 0; j < a.names().size(); j++) {
           boolean lo = b.low()[j] > a.prim().dataLow()[j];
           boolean hi = b.high()[j] < a.prim().dataHigh()[j];
-          t.row(List.of(Integer.toString(b.index()), b.step(), Boolean.toString(b == a.chosen()),
-              Num.format(b.coverage()), Num.format(b.density()), Num.format(b.mass()), Integer.toString(b.n()),
-              Integer.toString(b.interest()), a.names().get(j), Num.format(b.low()[j]), Num.format(b.high()[j]),
-              lo && hi ? "both" : lo ? "low" : hi ? "high" : "none", Num.format(sig[j][0]), Num.format(sig[j][1])));
+          t.row(
+              List.of(
+                  Integer.toString(b.index()),
+                  b.step(),
+                  Boolean.toString(b == a.chosen()),
+                  Num.format(b.coverage()),
+                  Num.format(b.density()),
+                  Num.format(b.mass()),
+                  Integer.toString(b.n()),
+                  Integer.toString(b.interest()),
+                  a.names().get(j),
+                  Num.format(b.low()[j]),
+                  Num.format(b.high()[j]),
+                  lo && hi ? "both" : lo ? "low" : hi ? "high" : "none",
+                  Num.format(sig[j][0]),
+                  Num.format(sig[j][1])));
         }
       }
     }
   }
 
   private static void writeTrajectory(Analysis a, Path file) {
-    try (CsvTable t = new CsvTable(file, List.of("box", "step", "coverage", "density", "mass", "n", "n_interest",
-        "restricted_dimensions", "chosen"))) {
+    try (CsvTable t =
+        new CsvTable(
+            file,
+            List.of(
+                "box",
+                "step",
+                "coverage",
+                "density",
+                "mass",
+                "n",
+                "n_interest",
+                "restricted_dimensions",
+                "chosen"))) {
       for (Prim.Box b : a.prim().boxes()) {
         int restricted = 0;
-        for (int j = 0; j < a.names().size(); j++) if (b.restricted(j, a.prim().dataLow(), a.prim().dataHigh())) restricted++;
-        t.row(List.of(Integer.toString(b.index()), b.step(), Num.format(b.coverage()), Num.format(b.density()),
-            Num.format(b.mass()), Integer.toString(b.n()), Integer.toString(b.interest()), Integer.toString(restricted),
-            Boolean.toString(b == a.chosen())));
+        for (int j = 0; j < a.names().size(); j++)
+          if (b.restricted(j, a.prim().dataLow(), a.prim().dataHigh())) restricted++;
+        t.row(
+            List.of(
+                Integer.toString(b.index()),
+                b.step(),
+                Num.format(b.coverage()),
+                Num.format(b.density()),
+                Num.format(b.mass()),
+                Integer.toString(b.n()),
+                Integer.toString(b.interest()),
+                Integer.toString(restricted),
+                Boolean.toString(b == a.chosen())));
       }
     }
   }
 
   private static String treeText(Analysis a) {
-    return "Classification tree (CART, Gini impurity, depth <= 3, leaves of at least " + a.minLeaf()
-        + " cases) of the cases with " + a.condition().text() + " (" + a.population() + "); \"of interest\" marks"
+    return "Classification tree (CART, Gini impurity, depth <= 3, leaves of at least "
+        + a.minLeaf()
+        + " cases) of the cases with "
+        + a.condition().text()
+        + " ("
+        + a.population()
+        + "); \"of interest\" marks"
         + " leaves where most cases are:\n\n"
         + Cart.text(a.tree(), a.names(), Discovery::short4);
   }

@@ -17,21 +17,21 @@ import org.apache.commons.math3.special.Beta;
  * (n_old - n_new) (ties: the larger box, then the first input, lower before upper). That is EMA
  * Workbench's default objective ("lenient1") rather than Friedman and Fisher's density alone: a
  * peel of a discrete input can remove far more than alpha of the box, and judged by density alone
- * such a coarse peel wins by chance and costs coverage. Peeling stops when no candidate keeps at least
- * {@code minMass} of all cases. Pasting: from the last peeled box, each step considers, for every input and side,
- * moving that bound out over the nearest m = max(1, floor(alpha n_box)) distinct values of the
- * input among the cases outside the bound and inside the other bounds, and keeps the candidate
- * with the highest density if it is at least the box's density; pasting stops when none is. The trajectory is
- * every peeled box, then every pasted one.
+ * such a coarse peel wins by chance and costs coverage. Peeling stops when no candidate keeps at
+ * least {@code minMass} of all cases. Pasting: from the last peeled box, each step considers, for
+ * every input and side, moving that bound out over the nearest m = max(1, floor(alpha n_box))
+ * distinct values of the input among the cases outside the bound and inside the other bounds, and
+ * keeps the candidate with the highest density if it is at least the box's density; pasting stops
+ * when none is. The trajectory is every peeled box, then every pasted one.
  *
  * <p>Bounds are inclusive and are values of the data (never between them), so a box says exactly
  * which cases it holds. Coverage = cases of interest in the box / all cases of interest; density =
  * cases of interest in the box / cases in the box; mass = cases in the box / all cases.
  *
- * <p>Significance of each restricted bound (as EMA Workbench's quasi-p-values): with that one
- * bound relaxed to the data's limit, p is the density of the relaxed box, and the p-value is
- * P(X &gt;= H) for X ~ Binomial(T, p), where the box holds T cases, H of them of interest: the
- * chance that a box with the bound dropped would be as dense by luck.
+ * <p>Significance of each restricted bound (as EMA Workbench's quasi-p-values): with that one bound
+ * relaxed to the data's limit, p is the density of the relaxed box, and the p-value is P(X &gt;= H)
+ * for X ~ Binomial(T, p), where the box holds T cases, H of them of interest: the chance that a box
+ * with the bound dropped would be as dense by luck.
  */
 public final class Prim {
   private Prim() {}
@@ -49,8 +49,16 @@ public final class Prim {
    * @param density interest / n
    * @param mass n / all cases
    */
-  public record Box(int index, String step, double[] low, double[] high, int n, int interest, double coverage,
-      double density, double mass) {
+  public record Box(
+      int index,
+      String step,
+      double[] low,
+      double[] high,
+      int n,
+      int interest,
+      double coverage,
+      double density,
+      double mass) {
 
     /** True if the box bounds input j below or above more tightly than the data's limits. */
     public boolean restricted(int j, double[] dataLow, double[] dataHigh) {
@@ -79,9 +87,12 @@ public final class Prim {
    */
   public static Result run(double[][] x, boolean[] y, double alpha, double minMass) {
     int n = x.length;
-    if (n == 0 || y.length != n) throw new IllegalArgumentException("need as many outcomes as cases, at least one");
-    if (!(alpha > 0 && alpha < 0.5)) throw new IllegalArgumentException("alpha must be in (0, 0.5)");
-    if (!(minMass > 0 && minMass < 1)) throw new IllegalArgumentException("minMass must be in (0, 1)");
+    if (n == 0 || y.length != n)
+      throw new IllegalArgumentException("need as many outcomes as cases, at least one");
+    if (!(alpha > 0 && alpha < 0.5))
+      throw new IllegalArgumentException("alpha must be in (0, 0.5)");
+    if (!(minMass > 0 && minMass < 1))
+      throw new IllegalArgumentException("minMass must be in (0, 1)");
     int d = x[0].length;
     double[] lo = new double[d];
     double[] hi = new double[d];
@@ -108,16 +119,35 @@ public final class Prim {
         // Lower peel: drop every case <= the m-th smallest value (keeping ties together).
         double cutLow = values[m - 1];
         double newLow = next(values, cutLow);
-        if (!Double.isNaN(newLow)) best = better(current, best, candidate(current, j, newLow, current.high()[j], x, y,
-            total), minCases);
+        if (!Double.isNaN(newLow))
+          best =
+              better(
+                  current,
+                  best,
+                  candidate(current, j, newLow, current.high()[j], x, y, total),
+                  minCases);
         double cutHigh = values[values.length - m];
         double newHigh = previous(values, cutHigh);
-        if (!Double.isNaN(newHigh)) best = better(current, best, candidate(current, j, current.low()[j], newHigh, x, y,
-            total), minCases);
+        if (!Double.isNaN(newHigh))
+          best =
+              better(
+                  current,
+                  best,
+                  candidate(current, j, current.low()[j], newHigh, x, y, total),
+                  minCases);
       }
       if (best == null) break;
-      current = new Box(boxes.size(), "peel", best.low(), best.high(), best.n(), best.interest(), best.coverage(),
-          best.density(), best.mass());
+      current =
+          new Box(
+              boxes.size(),
+              "peel",
+              best.low(),
+              best.high(),
+              best.n(),
+              best.interest(),
+              best.coverage(),
+              best.density(),
+              best.mass());
       boxes.add(current);
     }
     while (true) {
@@ -136,8 +166,17 @@ public final class Prim {
         }
       }
       if (best == null || best.density() < current.density()) break;
-      current = new Box(boxes.size(), "paste", best.low(), best.high(), best.n(), best.interest(), best.coverage(),
-          best.density(), best.mass());
+      current =
+          new Box(
+              boxes.size(),
+              "paste",
+              best.low(),
+              best.high(),
+              best.n(),
+              best.interest(),
+              best.coverage(),
+              best.density(),
+              best.mass());
       boxes.add(current);
     }
     return new Result(List.copyOf(boxes), lo, hi, total);
@@ -152,13 +191,21 @@ public final class Prim {
     double[][] out = new double[d][2];
     for (int j = 0; j < d; j++) {
       for (int side = 0; side < 2; side++) {
-        boolean restricted = side == 0 ? b.low()[j] > r.dataLow()[j] : b.high()[j] < r.dataHigh()[j];
+        boolean restricted =
+            side == 0 ? b.low()[j] > r.dataLow()[j] : b.high()[j] < r.dataHigh()[j];
         if (!restricted) {
           out[j][side] = Double.NaN;
           continue;
         }
-        Box relaxed = candidate(b, j, side == 0 ? r.dataLow()[j] : b.low()[j],
-            side == 1 ? r.dataHigh()[j] : b.high()[j], x, y, r.totalInterest());
+        Box relaxed =
+            candidate(
+                b,
+                j,
+                side == 0 ? r.dataLow()[j] : b.low()[j],
+                side == 1 ? r.dataHigh()[j] : b.high()[j],
+                x,
+                y,
+                r.totalInterest());
         out[j][side] = binomialUpperTail(b.interest(), b.n(), relaxed.density());
       }
     }
@@ -188,11 +235,14 @@ public final class Prim {
   }
 
   private static Box pasteBetter(Box best, Box c) {
-    if (best == null || c.density() > best.density() || (c.density() == best.density() && c.n() > best.n())) return c;
+    if (best == null
+        || c.density() > best.density()
+        || (c.density() == best.density() && c.n() > best.n())) return c;
     return best;
   }
 
-  private static Box candidate(Box from, int j, double newLow, double newHigh, double[][] x, boolean[] y, int total) {
+  private static Box candidate(
+      Box from, int j, double newLow, double newHigh, double[][] x, boolean[] y, int total) {
     double[] lo = from.low().clone();
     double[] hi = from.high().clone();
     lo[j] = newLow;
@@ -200,7 +250,8 @@ public final class Prim {
     return box(-1, "candidate", lo, hi, x, y, total);
   }
 
-  private static Box box(int index, String step, double[] lo, double[] hi, double[][] x, boolean[] y, int total) {
+  private static Box box(
+      int index, String step, double[] lo, double[] hi, double[][] x, boolean[] y, int total) {
     int n = 0;
     int interest = 0;
     for (int i = 0; i < x.length; i++) {
@@ -209,8 +260,16 @@ public final class Prim {
         if (y[i]) interest++;
       }
     }
-    return new Box(index, step, lo, hi, n, interest, total == 0 ? Double.NaN : interest / (double) total,
-        n == 0 ? Double.NaN : interest / (double) n, n / (double) x.length);
+    return new Box(
+        index,
+        step,
+        lo,
+        hi,
+        n,
+        interest,
+        total == 0 ? Double.NaN : interest / (double) total,
+        n == 0 ? Double.NaN : interest / (double) n,
+        n / (double) x.length);
   }
 
   static boolean inside(double[] row, double[] lo, double[] hi) {

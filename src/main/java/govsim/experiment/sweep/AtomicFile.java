@@ -11,8 +11,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * A file that appears whole or not at all: written to a hidden temporary file in the same folder,
  * forced to disk, then renamed over the target. Used for every sweep output, so a crash while
- * writing outputs leaves the previous version (or nothing) and a partial temporary file, which
- * the next session deletes ({@link #deleteLeftovers}).
+ * writing outputs leaves the previous version (or nothing) and a partial temporary file, which the
+ * next session deletes ({@link #deleteLeftovers}).
  */
 final class AtomicFile {
   /** Suffix of temporary files; {@link #deleteLeftovers} removes files ending with it. */
@@ -33,7 +33,10 @@ final class AtomicFile {
 
   /** A fresh stream to the temporary file. */
   OutputStream open() throws IOException {
-    return Files.newOutputStream(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+    return Files.newOutputStream(
+        tmp,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING,
         StandardOpenOption.WRITE);
   }
 

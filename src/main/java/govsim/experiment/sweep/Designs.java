@@ -6,8 +6,8 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
 
 /**
- * Experimental designs as points: a grid of values, or points of the unit hypercube [0, 1)^k
- * that {@link SweepParameter#at} maps to parameter values.
+ * Experimental designs as points: a grid of values, or points of the unit hypercube [0, 1)^k that
+ * {@link SweepParameter#at} maps to parameter values.
  *
  * <p>Random designs draw from the generator passed in (seeded from the sweep's master seed), so a
  * design is a pure function of the sweep file. The Sobol' sequence is deterministic.
@@ -78,9 +78,9 @@ public final class Designs {
 
   /**
    * Points skipped at the start of the Sobol' sequence: the smallest power of two &gt;= n. The
-   * sequence's balance properties hold for blocks of 2^m points that start at a multiple of 2^m,
-   * so with n a power of two the design is exactly one such block (and the all-zero first point,
-   * which sits on the boundary, is never used).
+   * sequence's balance properties hold for blocks of 2^m points that start at a multiple of 2^m, so
+   * with n a power of two the design is exactly one such block (and the all-zero first point, which
+   * sits on the boundary, is never used).
    */
   public static long sobolSkip(int n) {
     long p = 1;
@@ -90,9 +90,9 @@ public final class Designs {
 
   /**
    * Saltelli's sampling scheme (Saltelli et al. 2010) on a Sobol' sequence of dimension 2k: base
-   * row j of the sequence (after {@link #sobolSkip}) gives matrix A's row (first k coordinates)
-   * and matrix B's row (last k). Points are returned in SALib's order: for each j, A_j, then
-   * AB_j^1 ... AB_j^k (A_j with coordinate i taken from B_j), then B_j; n(k+2) points in all.
+   * row j of the sequence (after {@link #sobolSkip}) gives matrix A's row (first k coordinates) and
+   * matrix B's row (last k). Points are returned in SALib's order: for each j, A_j, then AB_j^1 ...
+   * AB_j^k (A_j with coordinate i taken from B_j), then B_j; n(k+2) points in all.
    *
    * @param n base rows N, at least 1
    * @param k parameters, at least 1 (2k at most 1000, the generator's limit)
@@ -134,17 +134,17 @@ public final class Designs {
   }
 
   /**
-   * r Morris trajectories (Morris 1991; groups as in Campolongo, Cariboni and Saltelli 2007) in
-   * [0, 1]^k on the grid {0, 1/(p-1), ..., 1} of p levels, with the step Delta = p/(2(p-1)).
+   * r Morris trajectories (Morris 1991; groups as in Campolongo, Cariboni and Saltelli 2007) in [0,
+   * 1]^k on the grid {0, 1/(p-1), ..., 1} of p levels, with the step Delta = p/(2(p-1)).
    *
    * <p>Each trajectory has g+1 points for g groups. For each parameter f, a base level is drawn
    * uniformly from the p/2 levels {0, ..., p/2-1} (those from which +Delta stays in [0, 1]) and a
-   * direction d_f = +1 or -1 (equally likely); the group order is a uniform random permutation.
-   * The first point has every parameter at its base level (d_f = +1) or base + Delta (d_f = -1);
-   * point i moves every parameter of the i-th group in the order by d_f Delta, and keeps it
-   * there. This is the matrix form B* = J x* + (Delta/2)[(2B(GP*)^T - J)D* + J] of the papers,
-   * written out. Draw order per trajectory: k base levels (nextInt), k directions (nextBoolean),
-   * then a Fisher-Yates shuffle of the g groups.
+   * direction d_f = +1 or -1 (equally likely); the group order is a uniform random permutation. The
+   * first point has every parameter at its base level (d_f = +1) or base + Delta (d_f = -1); point
+   * i moves every parameter of the i-th group in the order by d_f Delta, and keeps it there. This
+   * is the matrix form B* = J x* + (Delta/2)[(2B(GP*)^T - J)D* + J] of the papers, written out.
+   * Draw order per trajectory: k base levels (nextInt), k directions (nextBoolean), then a
+   * Fisher-Yates shuffle of the g groups.
    *
    * @param r trajectories, at least 1
    * @param groups the groups' parameter indices (see {@link #groups}); together they cover 0..k-1
@@ -153,8 +153,10 @@ public final class Designs {
    * @param rng the generator (seeded by the caller)
    * @return r(g+1) points, trajectory by trajectory; coordinates are exact multiples of 1/(p-1)
    */
-  public static double[][] morris(int r, List<List<Integer>> groups, int k, int p, RandomGenerator rng) {
-    if (p < 2 || p % 2 != 0) throw new IllegalArgumentException("morris levels must be even and >= 2, got " + p);
+  public static double[][] morris(
+      int r, List<List<Integer>> groups, int k, int p, RandomGenerator rng) {
+    if (p < 2 || p % 2 != 0)
+      throw new IllegalArgumentException("morris levels must be even and >= 2, got " + p);
     int g = groups.size();
     int half = p / 2; // Delta in grid intervals
     double[][] out = new double[r * (g + 1)][];

@@ -40,31 +40,39 @@ public final class LocalEngine implements SweepEngine {
   }
 
   @Override
-  public void execute(SweepWork work, List<Integer> runs, RecordSink sink) throws IOException, InterruptedException {
-    Iterator<Callable<RunRecord>> jobs = new Iterator<>() {
-      int next;
+  public void execute(SweepWork work, List<Integer> runs, RecordSink sink)
+      throws IOException, InterruptedException {
+    Iterator<Callable<RunRecord>> jobs =
+        new Iterator<>() {
+          int next;
 
-      @Override
-      public boolean hasNext() {
-        return next < runs.size();
-      }
+          @Override
+          public boolean hasNext() {
+            return next < runs.size();
+          }
 
-      @Override
-      public Callable<RunRecord> next() {
-        int run = runs.get(next++);
-        return () -> work.execute(run, model, guard);
-      }
-    };
+          @Override
+          public Callable<RunRecord> next() {
+            int run = runs.get(next++);
+            return () -> work.execute(run, model, guard);
+          }
+        };
     try {
-      new BatchRunner(threads).run(jobs, (Outcome<RunRecord> out) -> {
-        // execute() turns every failure of a run into a failed record; only a fatal error escapes.
-        if (!out.ok()) throw new IllegalStateException("run failed outside its record: " + out.errorText(), out.error());
-        try {
-          sink.accept(out.result());
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      new BatchRunner(threads)
+          .run(
+              jobs,
+              (Outcome<RunRecord> out) -> {
+                // execute() turns every failure of a run into a failed record; only a fatal error
+                // escapes.
+                if (!out.ok())
+                  throw new IllegalStateException(
+                      "run failed outside its record: " + out.errorText(), out.error());
+                try {
+                  sink.accept(out.result());
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

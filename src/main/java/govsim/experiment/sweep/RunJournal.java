@@ -21,13 +21,13 @@ import java.util.zip.Inflater;
  * The append-only record of a sweep's finished runs: the crash-safety mechanism of {@code govsim
  * sweep}.
  *
- * <p>A run counts as done exactly when its record is complete in this file: a record is appended
- * in one write and forced to disk ({@link FileChannel#force}) before the next run is recorded.
- * Each record is {@code [magic][length][CRC-32][payload]}, the payload being the run id and its
- * status (for a fast scan) and the deflated record; on opening, records are
- * checked in order and the file is truncated at the first incomplete or corrupt one (what a
- * {@code kill -9} or power cut during a write leaves), so that run is simply missing and is run
- * again on resume. A later record of the same run (a retried failure) supersedes an earlier one.
+ * <p>A run counts as done exactly when its record is complete in this file: a record is appended in
+ * one write and forced to disk ({@link FileChannel#force}) before the next run is recorded. Each
+ * record is {@code [magic][length][CRC-32][payload]}, the payload being the run id and its status
+ * (for a fast scan) and the deflated record; on opening, records are checked in order and the file
+ * is truncated at the first incomplete or corrupt one (what a {@code kill -9} or power cut during a
+ * write leaves), so that run is simply missing and is run again on resume. A later record of the
+ * same run (a retried failure) supersedes an earlier one.
  *
  * <p>Why one journal rather than a file per run: 100,000 runs stay one file, appends are
  * sequential, and "written" and "recorded as done" are the same atomic event. The index (run →
@@ -37,6 +37,7 @@ import java.util.zip.Inflater;
 public final class RunJournal implements Closeable {
   private static final int MAGIC = 0x47535731; // "GSW1"
   private static final int HEADER = 12;
+
   /** A payload larger than this is treated as corruption (a run's rows are far smaller). */
   private static final int MAX_PAYLOAD = 1 << 30;
 
@@ -59,12 +60,13 @@ public final class RunJournal implements Closeable {
   /**
    * Opens (or creates) a journal for a sweep of {@code runs} runs, dropping an incomplete tail.
    *
-   * @throws IOException if the file cannot be read or written, or holds a run id outside the
-   *     sweep (a journal of another sweep)
+   * @throws IOException if the file cannot be read or written, or holds a run id outside the sweep
+   *     (a journal of another sweep)
    */
   public static RunJournal open(Path file, int runs) throws IOException {
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+    FileChannel ch =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     RunJournal j = new RunJournal(ch, runs, false);
     try {
       j.scan();
@@ -104,7 +106,8 @@ public final class RunJournal implements Closeable {
       int magic = header.getInt();
       int length = header.getInt();
       int crc = header.getInt();
-      if (magic != MAGIC || length < 0 || length > MAX_PAYLOAD || size - pos - HEADER < length) break;
+      if (magic != MAGIC || length < 0 || length > MAX_PAYLOAD || size - pos - HEADER < length)
+        break;
       ByteBuffer payload = ByteBuffer.allocate(length);
       if (readFully(payload, pos + HEADER) < length) break;
       CRC32 c = new CRC32();
@@ -115,8 +118,12 @@ public final class RunJournal implements Closeable {
       int run = payload.getInt(0);
       boolean ok = payload.get(4) != 0;
       if (run < 0 || run >= offsets.length) {
-        throw new IOException("the journal holds run " + run + ", but this sweep has " + offsets.length
-            + " runs: it belongs to another sweep");
+        throw new IOException(
+            "the journal holds run "
+                + run
+                + ", but this sweep has "
+                + offsets.length
+                + " runs: it belongs to another sweep");
       }
       mark(run, pos, ok);
       pos += HEADER + length;
@@ -149,8 +156,8 @@ public final class RunJournal implements Closeable {
   }
 
   /**
-   * Bytes of an incomplete record dropped when the journal was opened (0 after a clean stop); for
-   * a read-only journal, the bytes that would have been dropped.
+   * Bytes of an incomplete record dropped when the journal was opened (0 after a clean stop); for a
+   * read-only journal, the bytes that would have been dropped.
    */
   public long truncatedBytes() {
     return truncatedBytes;
@@ -179,8 +186,8 @@ public final class RunJournal implements Closeable {
   /**
    * Appends a run's record and forces it to disk; only then is the run done.
    *
-   * @throws IOException if the write fails (the sweep stops; the partial record is dropped on
-   *     the next open)
+   * @throws IOException if the write fails (the sweep stops; the partial record is dropped on the
+   *     next open)
    */
   public void append(RunRecord r) throws IOException {
     if (readOnly) throw new IllegalStateException("this journal was opened read-only");
@@ -210,7 +217,8 @@ public final class RunJournal implements Closeable {
     header.getInt();
     int length = header.getInt();
     ByteBuffer payload = ByteBuffer.allocate(length);
-    if (readFully(payload, at + HEADER) < length) throw new IOException("journal record of run " + run + " is cut short");
+    if (readFully(payload, at + HEADER) < length)
+      throw new IOException("journal record of run " + run + " is cut short");
     try {
       return decode(payload.array());
     } catch (DataFormatException e) {
@@ -240,7 +248,8 @@ public final class RunJournal implements Closeable {
       int width = r.rows().isEmpty() ? 0 : r.rows().get(0).length;
       out.writeInt(width);
       for (double[] row : r.rows()) {
-        if (row.length != width) throw new IllegalArgumentException("time-series rows differ in width");
+        if (row.length != width)
+          throw new IllegalArgumentException("time-series rows differ in width");
         for (double v : row) out.writeDouble(v);
       }
     }

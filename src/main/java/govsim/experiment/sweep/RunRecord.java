@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.zip.DataFormatException;
 
 /**
- * What the journal keeps of one finished run: enough to write every output file without running
- * it again. Doubles are kept exactly (their bits), so outputs written from a resumed sweep are
+ * What the journal keeps of one finished run: enough to write every output file without running it
+ * again. Doubles are kept exactly (their bits), so outputs written from a resumed sweep are
  * byte-identical to those of an uninterrupted one.
  *
  * @param run the run id
@@ -19,8 +19,15 @@ import java.util.zip.DataFormatException;
  *     failed)
  * @param rows the recorded time-series rows (empty if failed or not kept)
  */
-public record RunRecord(int run, boolean ok, long seed, double wallSeconds, double stepSeconds, String error,
-    double[] summary, List<double[]> rows) {
+public record RunRecord(
+    int run,
+    boolean ok,
+    long seed,
+    double wallSeconds,
+    double stepSeconds,
+    String error,
+    double[] summary,
+    List<double[]> rows) {
 
   public RunRecord {
     error = error == null ? "" : error;

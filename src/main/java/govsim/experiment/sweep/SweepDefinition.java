@@ -18,15 +18,23 @@ import java.util.Map;
  * @param parameters the varied keys, in file order
  * @param baseFile the base scenario file (resolved against the sweep file's folder)
  * @param regimes the regimes crossed with every point (the base scenario's own if none listed)
- * @param scenarios the base scenario loaded under each regime, in regime order, with the
- *     sweep's {@code set} overrides
+ * @param scenarios the base scenario loaded under each regime, in regime order, with the sweep's
+ *     {@code set} overrides
  * @param metrics the summary metrics to summarise, in {@link govsim.observe.Metrics#RUN_METRICS}
  *     order when all, else in the file's order
  * @param inputs every input file (the sweep file, then the scenario files of the extends chain)
  *     with its SHA-256, to refuse resuming after one changed
  */
-public record SweepDefinition(Path file, String sha256, SweepSpec spec, String name, List<SweepParameter> parameters,
-    Path baseFile, List<Regime> regimes, List<ScenarioLoader.Loaded<ModelSpec>> scenarios, List<String> metrics,
+public record SweepDefinition(
+    Path file,
+    String sha256,
+    SweepSpec spec,
+    String name,
+    List<SweepParameter> parameters,
+    Path baseFile,
+    List<Regime> regimes,
+    List<ScenarioLoader.Loaded<ModelSpec>> scenarios,
+    List<String> metrics,
     Map<String, String> inputs) {
 
   public SweepDefinition {

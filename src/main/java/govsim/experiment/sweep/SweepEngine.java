@@ -5,20 +5,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where a sweep's runs are executed: on this machine's threads ({@link LocalEngine}) or on a
- * Spark cluster ({@code govsim.spark.SparkSweepEngine}, in the separate Spark build: see {@link
+ * Where a sweep's runs are executed: on this machine's threads ({@link LocalEngine}) or on a Spark
+ * cluster ({@code govsim.spark.SparkSweepEngine}, in the separate Spark build: see {@link
  * SparkBridge}).
  *
- * <p>An engine only computes records; it never writes into the output folder. Whatever it hands
- * to the {@link RecordSink} is journaled by the driver ({@link SweepRunner}), keyed by run id, and
- * the output files are written from the journal in run order. So every engine gives the same
- * bytes, and an engine that delivers a run twice (a retried or speculative task) or out of order
- * cannot add, lose or reorder rows.
+ * <p>An engine only computes records; it never writes into the output folder. Whatever it hands to
+ * the {@link RecordSink} is journaled by the driver ({@link SweepRunner}), keyed by run id, and the
+ * output files are written from the journal in run order. So every engine gives the same bytes, and
+ * an engine that delivers a run twice (a retried or speculative task) or out of order cannot add,
+ * lose or reorder rows.
  */
 public interface SweepEngine {
   /**
-   * Executes the given runs and passes each run's record to {@code sink} on the calling thread,
-   * in any order. Returns once every run has been passed on.
+   * Executes the given runs and passes each run's record to {@code sink} on the calling thread, in
+   * any order. Returns once every run has been passed on.
    *
    * @param work the sweep's runs (see {@link SweepWork#execute})
    * @param runs the ids of the runs to execute (the missing runs of a resume, or a shard's)
@@ -27,7 +27,8 @@ public interface SweepEngine {
    *     Spark job aborted); runs already passed on stay recorded, and a resume runs the rest
    * @throws InterruptedException if interrupted (remaining work is cancelled)
    */
-  void execute(SweepWork work, List<Integer> runs, RecordSink sink) throws IOException, InterruptedException;
+  void execute(SweepWork work, List<Integer> runs, RecordSink sink)
+      throws IOException, InterruptedException;
 
   /** How the engine runs, for progress messages: "2 threads", "Spark (local[2])". */
   String label();

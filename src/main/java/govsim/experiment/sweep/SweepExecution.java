@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One invocation of {@code govsim sweep}: validate the sweep file, plan it, then either describe
- * it with a time estimate ({@code --dry-run}) or run a session ({@link SweepRunner}) on the chosen
- * engine (this machine's threads, or Spark through {@link SparkBridge}), for the whole sweep or
- * one shard, reporting on the given streams. The CLI command ({@code govsim sweep}) only parses
- * options and maps the {@link Status} to an exit code; tests call this directly (with a model
- * runner or an engine of their own).
+ * One invocation of {@code govsim sweep}: validate the sweep file, plan it, then either describe it
+ * with a time estimate ({@code --dry-run}) or run a session ({@link SweepRunner}) on the chosen
+ * engine (this machine's threads, or Spark through {@link SparkBridge}), for the whole sweep or one
+ * shard, reporting on the given streams. The CLI command ({@code govsim sweep}) only parses options
+ * and maps the {@link Status} to an exit code; tests call this directly (with a model runner or an
+ * engine of their own).
  */
 public final class SweepExecution {
   private SweepExecution() {}
@@ -33,7 +33,9 @@ public final class SweepExecution {
     BAD_INPUT,
     /** Something failed while running (an I/O error, an internal error). */
     FAILURE,
-    /** The sweep finished but some runs failed (recorded in runs.csv; --retry-failed reruns them). */
+    /**
+     * The sweep finished but some runs failed (recorded in runs.csv; --retry-failed reruns them).
+     */
     RUNS_FAILED
   }
 
@@ -57,35 +59,124 @@ public final class SweepExecution {
    * @param runTimeout the longest a run may step before it is recorded as failed, or null for no
    *     limit (local engine)
    */
-  public record Request(Path sweepFile, Path out, int threads, boolean resume, boolean retryFailed, boolean dryRun,
-      boolean force, boolean quiet, boolean terminal, List<String> command, String engine, String master,
-      Shard shard, boolean extendsAnywhere, java.time.Duration runTimeout) {
+  public record Request(
+      Path sweepFile,
+      Path out,
+      int threads,
+      boolean resume,
+      boolean retryFailed,
+      boolean dryRun,
+      boolean force,
+      boolean quiet,
+      boolean terminal,
+      List<String> command,
+      String engine,
+      String master,
+      Shard shard,
+      boolean extendsAnywhere,
+      java.time.Duration runTimeout) {
 
-    /** A request whose base scenario's extends stay in the default scope, without a run time-out. */
-    public Request(Path sweepFile, Path out, int threads, boolean resume, boolean retryFailed, boolean dryRun,
-        boolean force, boolean quiet, boolean terminal, List<String> command, String engine, String master,
+    /**
+     * A request whose base scenario's extends stay in the default scope, without a run time-out.
+     */
+    public Request(
+        Path sweepFile,
+        Path out,
+        int threads,
+        boolean resume,
+        boolean retryFailed,
+        boolean dryRun,
+        boolean force,
+        boolean quiet,
+        boolean terminal,
+        List<String> command,
+        String engine,
+        String master,
         Shard shard) {
-      this(sweepFile, out, threads, resume, retryFailed, dryRun, force, quiet, terminal, command, engine, master,
-          shard, false, null);
+      this(
+          sweepFile,
+          out,
+          threads,
+          resume,
+          retryFailed,
+          dryRun,
+          force,
+          quiet,
+          terminal,
+          command,
+          engine,
+          master,
+          shard,
+          false,
+          null);
     }
 
     /** A request whose base scenario's extends stay in the default scope. */
-    public Request(Path sweepFile, Path out, int threads, boolean resume, boolean retryFailed, boolean dryRun,
-        boolean force, boolean quiet, boolean terminal, List<String> command, String engine, String master,
-        Shard shard, java.time.Duration runTimeout) {
-      this(sweepFile, out, threads, resume, retryFailed, dryRun, force, quiet, terminal, command, engine, master,
-          shard, false, runTimeout);
+    public Request(
+        Path sweepFile,
+        Path out,
+        int threads,
+        boolean resume,
+        boolean retryFailed,
+        boolean dryRun,
+        boolean force,
+        boolean quiet,
+        boolean terminal,
+        List<String> command,
+        String engine,
+        String master,
+        Shard shard,
+        java.time.Duration runTimeout) {
+      this(
+          sweepFile,
+          out,
+          threads,
+          resume,
+          retryFailed,
+          dryRun,
+          force,
+          quiet,
+          terminal,
+          command,
+          engine,
+          master,
+          shard,
+          false,
+          runTimeout);
     }
 
     /** A request for the whole sweep on the local engine. */
-    public Request(Path sweepFile, Path out, int threads, boolean resume, boolean retryFailed, boolean dryRun,
-        boolean force, boolean quiet, boolean terminal, List<String> command) {
-      this(sweepFile, out, threads, resume, retryFailed, dryRun, force, quiet, terminal, command, LOCAL, null, null);
+    public Request(
+        Path sweepFile,
+        Path out,
+        int threads,
+        boolean resume,
+        boolean retryFailed,
+        boolean dryRun,
+        boolean force,
+        boolean quiet,
+        boolean terminal,
+        List<String> command) {
+      this(
+          sweepFile,
+          out,
+          threads,
+          resume,
+          retryFailed,
+          dryRun,
+          force,
+          quiet,
+          terminal,
+          command,
+          LOCAL,
+          null,
+          null);
     }
   }
 
   /** The engine running on this machine's threads. */
   public static final String LOCAL = "local";
+
   /** The Spark engine. */
   public static final String SPARK = "spark";
 
@@ -108,7 +199,11 @@ public final class SweepExecution {
    * Runs the invocation and, when this session wrote the sweep's outputs (a whole sweep, not a
    * shard), hands the folder to {@code onOutputs} (the command line writes the report there).
    */
-  public static Status execute(Request r, PrintWriter out, PrintWriter err, ModelRunner model,
+  public static Status execute(
+      Request r,
+      PrintWriter out,
+      PrintWriter err,
+      ModelRunner model,
       java.util.function.Consumer<Path> onOutputs) {
     return execute(r, out, err, model, null, onOutputs);
   }
@@ -123,10 +218,19 @@ public final class SweepExecution {
     return execute(r, out, err, ModelRunner.SINGLE_RUN, engine, null);
   }
 
-  private static Status execute(Request r, PrintWriter out, PrintWriter err, ModelRunner model, SweepEngine given,
+  private static Status execute(
+      Request r,
+      PrintWriter out,
+      PrintWriter err,
+      ModelRunner model,
+      SweepEngine given,
       java.util.function.Consumer<Path> onOutputs) {
     if (r.threads() < 1 || r.threads() > BatchRunner.MAX_THREADS) {
-      err.println("govsim: --threads must be between 1 and " + BatchRunner.MAX_THREADS + ", got " + r.threads());
+      err.println(
+          "govsim: --threads must be between 1 and "
+              + BatchRunner.MAX_THREADS
+              + ", got "
+              + r.threads());
       return Status.BAD_INPUT;
     }
     if (given == null && !LOCAL.equals(r.engine()) && !SPARK.equals(r.engine())) {
@@ -155,8 +259,15 @@ public final class SweepExecution {
     if (r.dryRun()) {
       out.print(describe(plan, folder, r.threads()));
       if (r.shard() != null) {
-        out.println("  shard:          " + r.shard() + ": " + r.shard().size(plan.runs()) + " runs (run r belongs to"
-            + " shard (r mod " + r.shard().count() + ") + 1)");
+        out.println(
+            "  shard:          "
+                + r.shard()
+                + ": "
+                + r.shard().size(plan.runs())
+                + " runs (run r belongs to"
+                + " shard (r mod "
+                + r.shard().count()
+                + ") + 1)");
       }
       out.flush();
       calibrate(runner, plan, r.threads(), out);
@@ -176,25 +287,56 @@ public final class SweepExecution {
     }
     int mine = r.shard() == null ? plan.runs() : r.shard().size(plan.runs());
     if (!r.quiet()) {
-      err.printf(Locale.ROOT, "govsim sweep: %s: %s%d runs (%s) on %s -> %s%n"
-          + "  (each finished run is recorded at once: if stopped, continue with --resume)%n", def.name(),
-          r.shard() == null ? "" : "shard " + r.shard() + ", " + mine + " of ", plan.runs(), shape(plan),
-          engine.label(), folder);
+      err.printf(
+          Locale.ROOT,
+          "govsim sweep: %s: %s%d runs (%s) on %s -> %s%n"
+              + "  (each finished run is recorded at once: if stopped, continue with --resume)%n",
+          def.name(),
+          r.shard() == null ? "" : "shard " + r.shard() + ", " + mine + " of ",
+          plan.runs(),
+          shape(plan),
+          engine.label(),
+          folder);
       err.flush();
     }
     SweepRunner.Result result;
     try {
-      result = runner.run(new SweepRunner.Options(folder, r.threads(), r.resume(), r.retryFailed(), r.force(),
-          r.command(), r.shard()), engine, err, (total, done) -> r.quiet() ? Progress.NONE
-              : r.terminal() ? Progress.bar(System.err, "sweep", total, done)
-              : Progress.lines(err, "govsim sweep", total, done, false, LINE_INTERVAL, System::nanoTime));
+      result =
+          runner.run(
+              new SweepRunner.Options(
+                  folder,
+                  r.threads(),
+                  r.resume(),
+                  r.retryFailed(),
+                  r.force(),
+                  r.command(),
+                  r.shard()),
+              engine,
+              err,
+              (total, done) ->
+                  r.quiet()
+                      ? Progress.NONE
+                      : r.terminal()
+                          ? Progress.bar(System.err, "sweep", total, done)
+                          : Progress.lines(
+                              err,
+                              "govsim sweep",
+                              total,
+                              done,
+                              false,
+                              LINE_INTERVAL,
+                              System::nanoTime));
     } catch (SweepRunner.Refused e) {
       err.println("govsim: " + e.getMessage());
       err.flush();
       return Status.BAD_INPUT;
     } catch (IOException | java.io.UncheckedIOException e) {
-      err.println("govsim: failed while running: " + IoErrors.describe(e) + "; " + IoErrors.advice(e, folder.toString(),
-          "continue with --resume (finished runs are recorded)"));
+      err.println(
+          "govsim: failed while running: "
+              + IoErrors.describe(e)
+              + "; "
+              + IoErrors.advice(
+                  e, folder.toString(), "continue with --resume (finished runs are recorded)"));
       err.flush();
       return Status.FAILURE;
     } catch (InterruptedException e) {
@@ -204,29 +346,61 @@ public final class SweepExecution {
       return Status.FAILURE;
     }
     if (r.shard() != null && (result.ran() > 0 || result.failed() > 0)) {
-      out.printf(Locale.ROOT, "govsim sweep: shard %s: %d runs (%d this session, %d failed) in %s; recorded in %s%n",
-          r.shard(), result.runs(), result.ran(), result.failed(), Progress.formatDuration(result.wallSeconds()),
+      out.printf(
+          Locale.ROOT,
+          "govsim sweep: shard %s: %d runs (%d this session, %d failed) in %s; recorded in %s%n",
+          r.shard(),
+          result.runs(),
+          result.ran(),
+          result.failed(),
+          Progress.formatDuration(result.wallSeconds()),
           folder);
-      out.println("  when all " + r.shard().count() + " shards are done, write the sweep's outputs with: govsim merge"
-          + " <the " + r.shard().count() + " shard folders>");
+      out.println(
+          "  when all "
+              + r.shard().count()
+              + " shards are done, write the sweep's outputs with: govsim merge"
+              + " <the "
+              + r.shard().count()
+              + " shard folders>");
       out.flush();
     } else if (result.wrote() || result.failed() > 0) {
-      out.printf(Locale.ROOT, "govsim sweep: %d runs (%d this session, %d failed) in %s; results in %s%n",
-          result.runs(), result.ran(), result.failed(), Progress.formatDuration(result.wallSeconds()), folder);
-      out.println("  runs.csv, aggregate.csv (mean and " + percent(def.spec().confidence())
-          + "% t-interval per point and regime)" + (def.spec().design() == SweepDesign.SOBOL
-          ? ", sobol.csv (first-order and total indices, bootstrap intervals)"
-          : def.spec().design() == SweepDesign.MORRIS ? ", morris.csv (elementary effects mu, mu*, sigma, bootstrap"
-              + " intervals)" : "")
-          + ", experiments.csv + outcomes.csv (EMA Workbench), manifest.json");
+      out.printf(
+          Locale.ROOT,
+          "govsim sweep: %d runs (%d this session, %d failed) in %s; results in %s%n",
+          result.runs(),
+          result.ran(),
+          result.failed(),
+          Progress.formatDuration(result.wallSeconds()),
+          folder);
+      out.println(
+          "  runs.csv, aggregate.csv (mean and "
+              + percent(def.spec().confidence())
+              + "% t-interval per point and regime)"
+              + (def.spec().design() == SweepDesign.SOBOL
+                  ? ", sobol.csv (first-order and total indices, bootstrap intervals)"
+                  : def.spec().design() == SweepDesign.MORRIS
+                      ? ", morris.csv (elementary effects mu, mu*, sigma, bootstrap" + " intervals)"
+                      : "")
+              + ", experiments.csv + outcomes.csv (EMA Workbench), manifest.json");
       out.flush();
       if (onOutputs != null) onOutputs.accept(folder);
     }
     if (result.failed() > 0) {
-      err.println("govsim: " + result.failed() + " of " + result.runs() + " runs failed (" + (r.shard() == null
-          ? "status and error in runs.csv" : "their errors will be in runs.csv after govsim merge") + ");"
-          + " rerun them with the same seeds: govsim sweep " + r.sweepFile() + " --retry-failed"
-          + (r.shard() != null ? " --shard " + r.shard() : "") + (r.out() != null ? " --out " + r.out() : ""));
+      err.println(
+          "govsim: "
+              + result.failed()
+              + " of "
+              + result.runs()
+              + " runs failed ("
+              + (r.shard() == null
+                  ? "status and error in runs.csv"
+                  : "their errors will be in runs.csv after govsim merge")
+              + ");"
+              + " rerun them with the same seeds: govsim sweep "
+              + r.sweepFile()
+              + " --retry-failed"
+              + (r.shard() != null ? " --shard " + r.shard() : "")
+              + (r.out() != null ? " --out " + r.out() : ""));
       err.flush();
       return Status.RUNS_FAILED;
     }
@@ -235,11 +409,18 @@ public final class SweepExecution {
 
   /** "3 points x 2 replications x 2 regimes". */
   static String shape(SweepPlan plan) {
-    return plan.points() + " points x " + plan.replications() + " replications x " + plan.regimes() + " regimes";
+    return plan.points()
+        + " points x "
+        + plan.replications()
+        + " replications x "
+        + plan.regimes()
+        + " regimes";
   }
 
   private static String percent(double level) {
-    return new java.math.BigDecimal(level * 100).round(new java.math.MathContext(6)).stripTrailingZeros()
+    return new java.math.BigDecimal(level * 100)
+        .round(new java.math.MathContext(6))
+        .stripTrailingZeros()
         .toPlainString();
   }
 
@@ -247,32 +428,60 @@ public final class SweepExecution {
   static String describe(SweepPlan plan, Path folder, int threads) {
     SweepDefinition d = plan.definition();
     StringBuilder sb = new StringBuilder();
-    sb.append("govsim sweep (dry run): ").append(d.name()).append(" (").append(d.file()).append(")\n");
-    sb.append("  base scenario:  ").append(d.baseFile()).append(" (").append(d.scenarioName()).append(", ")
-        .append(d.scenarios().get(0).config().users().count()).append(" users, ")
-        .append(SweepParameter.cell(d.scenarios().get(0).config().time().horizonDays())).append(" days)\n");
+    sb.append("govsim sweep (dry run): ")
+        .append(d.name())
+        .append(" (")
+        .append(d.file())
+        .append(")\n");
+    sb.append("  base scenario:  ")
+        .append(d.baseFile())
+        .append(" (")
+        .append(d.scenarioName())
+        .append(", ")
+        .append(d.scenarios().get(0).config().users().count())
+        .append(" users, ")
+        .append(SweepParameter.cell(d.scenarios().get(0).config().time().horizonDays()))
+        .append(" days)\n");
     String design = d.spec().design().name().toLowerCase(Locale.ROOT);
     sb.append("  design:         ").append(design);
     if (d.spec().design() == SweepDesign.SOBOL) {
-      sb.append(", N = ").append(d.spec().samples()).append(" base rows x (k + 2) = ")
-          .append(d.parameters().size() + 2).append(" -> ").append(plan.points()).append(" points");
+      sb.append(", N = ")
+          .append(d.spec().samples())
+          .append(" base rows x (k + 2) = ")
+          .append(d.parameters().size() + 2)
+          .append(" -> ")
+          .append(plan.points())
+          .append(" points");
       int n = d.spec().samples();
-      if (Integer.bitCount(n) != 1) sb.append(" (N is not a power of two: the Sobol' sequence is best balanced for 2^m)");
+      if (Integer.bitCount(n) != 1)
+        sb.append(" (N is not a power of two: the Sobol' sequence is best balanced for 2^m)");
     } else if (d.spec().design() == SweepDesign.MORRIS) {
-      sb.append(", r = ").append(d.spec().samples()).append(" trajectories x (")
-          .append(Designs.groups(d.parameters()).size()).append(" groups + 1) -> ").append(plan.points())
-          .append(" points, ").append(d.spec().morrisLevels()).append(" levels");
+      sb.append(", r = ")
+          .append(d.spec().samples())
+          .append(" trajectories x (")
+          .append(Designs.groups(d.parameters()).size())
+          .append(" groups + 1) -> ")
+          .append(plan.points())
+          .append(" points, ")
+          .append(d.spec().morrisLevels())
+          .append(" levels");
     } else {
       sb.append(", ").append(plan.points()).append(" points");
     }
     sb.append('\n');
     sb.append("  parameters:\n");
     if (d.parameters().isEmpty()) sb.append("    (none)\n");
-    for (SweepParameter p : d.parameters()) sb.append("    ").append(p.path()).append(": ").append(p.describe()).append('\n');
+    for (SweepParameter p : d.parameters())
+      sb.append("    ").append(p.path()).append(": ").append(p.describe()).append('\n');
     sb.append("  replications:   ").append(d.spec().replications()).append('\n');
-    sb.append("  regimes:        ").append(String.join(", ", d.regimes().stream().map(x -> x.yamlName()).toList()))
+    sb.append("  regimes:        ")
+        .append(String.join(", ", d.regimes().stream().map(x -> x.yamlName()).toList()))
         .append(" (common random numbers)\n");
-    sb.append("  runs:           ").append(plan.runs()).append(" (").append(shape(plan)).append(")\n");
+    sb.append("  runs:           ")
+        .append(plan.runs())
+        .append(" (")
+        .append(shape(plan))
+        .append(")\n");
     sb.append("  output folder:  ").append(folder).append('\n');
     sb.append("  threads:        ").append(threads).append('\n');
     return sb.toString();
@@ -295,7 +504,11 @@ public final class SweepExecution {
         if (tooBig != null) throw new govsim.experiment.RunFailure(tooBig);
         runner.modelRunner().run(spec, RunListener.NONE);
       } catch (ScenarioException | RuntimeException e) {
-        out.println("  calibration:    run " + i + " failed: " + govsim.experiment.batch.Outcome.describe(e));
+        out.println(
+            "  calibration:    run "
+                + i
+                + " failed: "
+                + govsim.experiment.batch.Outcome.describe(e));
       }
       seconds[i] = (System.nanoTime() - t0) / 1e9;
       total += seconds[i];
@@ -308,9 +521,13 @@ public final class SweepExecution {
     for (int i = from; i < done; i++) perRun += seconds[i];
     perRun /= done - from;
     double estimate = perRun * plan.runs() / Math.min(threads, Math.max(1, plan.runs()));
-    out.printf(Locale.ROOT, "  calibration:    %d run(s): %.2f s per run after warm-up%n", done, perRun);
-    out.printf(Locale.ROOT, "  estimated time: about %s on %d threads (if they run in parallel at full speed)%n",
-        Progress.formatDuration(estimate), threads);
+    out.printf(
+        Locale.ROOT, "  calibration:    %d run(s): %.2f s per run after warm-up%n", done, perRun);
+    out.printf(
+        Locale.ROOT,
+        "  estimated time: about %s on %d threads (if they run in parallel at full speed)%n",
+        Progress.formatDuration(estimate),
+        threads);
     out.flush();
   }
 }

@@ -44,18 +44,18 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * scenario loader. The {@code parameters:} section is keyed by scenario key paths, which the
  * generic loader cannot express (its sections have fixed keys), so this class reads that section
  * itself from SnakeYAML's node tree (composed only, never constructed, with alias and depth
- * limits), blanks it out of the text given to the loader (keeping every other line and column
- * where it was) and validates it: each key path against the scenario schema, and each value by
- * loading the base scenario with that value as an override, so a bad value gets the scenario
- * loader's own message ("expected a number in [0, 100] (utility), found -1"), reported at the
- * value's position in the sweep file.
+ * limits), blanks it out of the text given to the loader (keeping every other line and column where
+ * it was) and validates it: each key path against the scenario schema, and each value by loading
+ * the base scenario with that value as an override, so a bad value gets the scenario loader's own
+ * message ("expected a number in [0, 100] (utility), found -1"), reported at the value's position
+ * in the sweep file.
  *
- * <p>A parameter is {@code key.path: [v1, v2, ...]} (a list of values) or {@code key.path: {min:
- * a, max: b}} with optional {@code log: true} (log-uniform; min &gt; 0), {@code integer: true}
- * (whole numbers; implied for integer keys) and {@code levels: n} (the number of evenly spaced
- * values a grid takes, ends included; required for a range in a grid, ignored by other designs) and
- * (morris only) {@code group: name}: parameters with the same group move together in a Morris
- * trajectory and get one elementary effect (Campolongo et al. 2007).
+ * <p>A parameter is {@code key.path: [v1, v2, ...]} (a list of values) or {@code key.path: {min: a,
+ * max: b}} with optional {@code log: true} (log-uniform; min &gt; 0), {@code integer: true} (whole
+ * numbers; implied for integer keys) and {@code levels: n} (the number of evenly spaced values a
+ * grid takes, ends included; required for a range in a grid, ignored by other designs) and (morris
+ * only) {@code group: name}: parameters with the same group move together in a Morris trajectory
+ * and get one elementary effect (Campolongo et al. 2007).
  */
 public final class SweepFile {
   private SweepFile() {}
@@ -70,13 +70,16 @@ public final class SweepFile {
   private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
 
   /** Scenario keys that a sweep sets by other means, with what to do instead. */
-  private static final Map<String, String> RESERVED = Map.of(
-      "regime", "vary the regime with the sweep's regimes: key (every design point runs under each listed regime,"
-          + " with common random numbers)",
-      "seed", "run seeds derive from the sweep's seed: key and each run's identity; ask for more replications: instead",
-      "outputs.record_every_steps", "set the sweep's record_every_steps: key instead",
-      "outputs.timeseries", "set the sweep's timeseries: key instead",
-      "outputs.events", "a sweep does not write event logs");
+  private static final Map<String, String> RESERVED =
+      Map.of(
+          "regime",
+              "vary the regime with the sweep's regimes: key (every design point runs under each listed regime,"
+                  + " with common random numbers)",
+          "seed",
+              "run seeds derive from the sweep's seed: key and each run's identity; ask for more replications: instead",
+          "outputs.record_every_steps", "set the sweep's record_every_steps: key instead",
+          "outputs.timeseries", "set the sweep's timeseries: key instead",
+          "outputs.events", "a sweep does not write event logs");
 
   private static final Pattern TRUE = Pattern.compile("true|True|TRUE");
   private static final Pattern FALSE = Pattern.compile("false|False|FALSE");
@@ -139,7 +142,10 @@ public final class SweepFile {
       String forLoader = parseStructure();
       SweepSpec spec = null;
       try {
-        spec = new ScenarioLoader<>(SweepSpec.class, null, null).loadString(forLoader, source, null, null).config();
+        spec =
+            new ScenarioLoader<>(SweepSpec.class, null, null)
+                .loadString(forLoader, source, null, null)
+                .config();
       } catch (ScenarioException e) {
         errors.addAll(e.errors());
       }
@@ -151,12 +157,14 @@ public final class SweepFile {
 
       Path baseFile = Path.of(spec.base());
       if (!baseFile.isAbsolute()) {
-        Path rel = file.getParent() == null ? Path.of(spec.base()) : file.getParent().resolve(spec.base());
+        Path rel =
+            file.getParent() == null ? Path.of(spec.base()) : file.getParent().resolve(spec.base());
         baseFile = rel.normalize();
       }
       ScenarioLoader.Loaded<ModelSpec> plain = loadBase(baseFile, spec.set(), null, null);
       if (plain == null) throw fail();
-      List<Regime> regimes = spec.regimes().isEmpty() ? List.of(plain.config().regime()) : spec.regimes();
+      List<Regime> regimes =
+          spec.regimes().isEmpty() ? List.of(plain.config().regime()) : spec.regimes();
       List<ScenarioLoader.Loaded<ModelSpec>> scenarios = new ArrayList<>();
       for (Regime r : regimes) {
         List<String> sets = new ArrayList<>(spec.set());
@@ -180,11 +188,27 @@ public final class SweepFile {
       for (Path p : plain.files()) inputs.put(p.toString(), fileSha(p));
       String name = spec.name().isBlank() ? stem(file) : spec.name();
       if (!govsim.scenario.Naming.isSafeFileName(name)) {
-        error(new Pos(1, 1), "name", "the sweep's name defaults to its file name without .yaml, '" + name + "'"
-            + ", which is not " + govsim.scenario.Naming.SAFE_FILE_NAME + "; set name: in the sweep file");
+        error(
+            new Pos(1, 1),
+            "name",
+            "the sweep's name defaults to its file name without .yaml, '"
+                + name
+                + "'"
+                + ", which is not "
+                + govsim.scenario.Naming.SAFE_FILE_NAME
+                + "; set name: in the sweep file");
         throw fail();
       }
-      return new SweepDefinition(file, sha256(bytes), spec, name, parameters, baseFile, regimes, scenarios, metrics,
+      return new SweepDefinition(
+          file,
+          sha256(bytes),
+          spec,
+          name,
+          parameters,
+          baseFile,
+          regimes,
+          scenarios,
+          metrics,
           inputs);
     }
 
@@ -193,15 +217,17 @@ public final class SweepFile {
     }
 
     private void error(Pos pos, String keyPath, String message) {
-      errors.add(new ScenarioError(source, pos == null ? 0 : pos.line(), pos == null ? 0 : pos.col(), keyPath, message));
+      errors.add(
+          new ScenarioError(
+              source, pos == null ? 0 : pos.line(), pos == null ? 0 : pos.col(), keyPath, message));
     }
 
     // ---------------------------------------------------------------- reading
 
     /**
-     * Composes the YAML to find the parameters, extends and set entries; returns the text for
-     * the generic loader with the parameters (and any extends) entry blanked out. If the YAML
-     * does not parse, returns the text unchanged so that the loader reports the syntax error.
+     * Composes the YAML to find the parameters, extends and set entries; returns the text for the
+     * generic loader with the parameters (and any extends) entry blanked out. If the YAML does not
+     * parse, returns the text unchanged so that the loader reports the syntax error.
      */
     private String parseStructure() {
       Node node;
@@ -220,7 +246,9 @@ public final class SweepFile {
         if (key.equals("parameters") || key.equals("extends")) {
           if (!seen.add(key)) continue; // the loader reports the duplicate key
           if (key.equals("extends")) {
-            error(Pos.of(k.getStartMark()), "extends",
+            error(
+                Pos.of(k.getStartMark()),
+                "extends",
                 "a sweep file cannot extend another file; name the scenario with base: and put shared"
                     + " scenario settings in that scenario (or in set:)");
           } else {
@@ -255,7 +283,9 @@ public final class SweepFile {
     private void readParameters(Node value) {
       if (value instanceof ScalarNode s && isNull(s)) return; // "parameters:" with nothing: none
       if (!(value instanceof MappingNode m)) {
-        error(Pos.of(value.getStartMark()), "parameters",
+        error(
+            Pos.of(value.getStartMark()),
+            "parameters",
             "expected a mapping of scenario key paths to a list of values or a range {min, max}, found "
                 + found(value));
         return;
@@ -264,7 +294,10 @@ public final class SweepFile {
       for (NodeTuple t : m.getValue()) {
         Pos keyPos = Pos.of(t.getKeyNode().getStartMark());
         if (!(t.getKeyNode() instanceof ScalarNode k) || k.getValue().isBlank()) {
-          error(keyPos, "parameters", "expected a scenario key path such as users.switching_cost_mean");
+          error(
+              keyPos,
+              "parameters",
+              "expected a scenario key path such as users.switching_cost_mean");
           continue;
         }
         String path = k.getValue().strip();
@@ -280,34 +313,57 @@ public final class SweepFile {
 
     private void checkSettings(SweepSpec spec) {
       if (spec.base().isBlank()) {
-        error(posOfKey("base"), "base", "missing required key 'base': the base scenario file, relative to this"
-            + " sweep file (e.g. base: ../baseline.yaml)");
+        error(
+            posOfKey("base"),
+            "base",
+            "missing required key 'base': the base scenario file, relative to this"
+                + " sweep file (e.g. base: ../baseline.yaml)");
       }
       boolean sampling = spec.design() != SweepDesign.GRID;
       if (sampling && raws.isEmpty()) {
-        error(posOfKey("design"), "design", "design " + designName(spec.design())
-            + " needs at least one parameter under parameters:");
+        error(
+            posOfKey("design"),
+            "design",
+            "design "
+                + designName(spec.design())
+                + " needs at least one parameter under parameters:");
       }
-      int minSamples = spec.design() == SweepDesign.SOBOL || spec.design() == SweepDesign.MORRIS ? 2 : 1;
+      int minSamples =
+          spec.design() == SweepDesign.SOBOL || spec.design() == SweepDesign.MORRIS ? 2 : 1;
       if (sampling && spec.samples() < minSamples) {
-        error(posOfKey("samples") != null ? posOfKey("samples") : posOfKey("design"), "samples",
-            "design " + designName(spec.design()) + " needs samples: " + (spec.design() == SweepDesign.SOBOL
-                ? "N >= 2, the number of base rows (N(k+2) runs per replication and regime; a power of two is best)"
-                : spec.design() == SweepDesign.MORRIS
-                    ? "r >= 2, the number of trajectories (r(g+1) points for g groups; 10 to 50 is usual)"
-                    : "n >= 1, the number of points"));
+        error(
+            posOfKey("samples") != null ? posOfKey("samples") : posOfKey("design"),
+            "samples",
+            "design "
+                + designName(spec.design())
+                + " needs samples: "
+                + (spec.design() == SweepDesign.SOBOL
+                    ? "N >= 2, the number of base rows (N(k+2) runs per replication and regime; a power of two is best)"
+                    : spec.design() == SweepDesign.MORRIS
+                        ? "r >= 2, the number of trajectories (r(g+1) points for g groups; 10 to 50 is usual)"
+                        : "n >= 1, the number of points"));
       }
       if (spec.design() == SweepDesign.MORRIS && spec.morrisLevels() % 2 != 0) {
-        error(posOfKey("morris_levels"), "morris_levels", "morris_levels must be even (the step p/(2(p-1)) is then"
-            + " a whole number of grid intervals), found " + spec.morrisLevels());
+        error(
+            posOfKey("morris_levels"),
+            "morris_levels",
+            "morris_levels must be even (the step p/(2(p-1)) is then"
+                + " a whole number of grid intervals), found "
+                + spec.morrisLevels());
       }
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < spec.metrics().size(); i++) {
         String m = spec.metrics().get(i);
         Pos pos = posOfItem("metrics", i);
         if (!Metrics.RUN_NAMES.contains(m)) {
-          error(pos, "metrics[" + i + "]", "unknown summary metric '" + m + "'" + govsim.scenario.Naming.hint(m, Metrics.RUN_NAMES)
-              + " (see govsim describe, or the columns of a run's summary.csv)");
+          error(
+              pos,
+              "metrics[" + i + "]",
+              "unknown summary metric '"
+                  + m
+                  + "'"
+                  + govsim.scenario.Naming.hint(m, Metrics.RUN_NAMES)
+                  + " (see govsim describe, or the columns of a run's summary.csv)");
         } else if (!seen.add(m)) {
           error(pos, "metrics[" + i + "]", "metric '" + m + "' listed twice");
         }
@@ -315,28 +371,40 @@ public final class SweepFile {
       Set<Regime> regimes = new HashSet<>();
       for (int i = 0; i < spec.regimes().size(); i++) {
         if (!regimes.add(spec.regimes().get(i))) {
-          error(posOfItem("regimes", i), "regimes[" + i + "]",
+          error(
+              posOfItem("regimes", i),
+              "regimes[" + i + "]",
               "regime '" + spec.regimes().get(i).yamlName() + "' listed twice");
         }
       }
       for (int i = 0; i < spec.set().size(); i++) {
         String s = spec.set().get(i).strip();
         if (s.startsWith("regime=") || s.startsWith("regime ")) {
-          error(posOfItem("set", i), "set[" + i + "]", "the regime is chosen with the regimes: key, not set:");
+          error(
+              posOfItem("set", i),
+              "set[" + i + "]",
+              "the regime is chosen with the regimes: key, not set:");
         } else if (s.startsWith("seed=") || s.startsWith("seed ")) {
-          error(posOfItem("set", i), "set[" + i + "]", "run seeds derive from the sweep's seed: key, not set:");
+          error(
+              posOfItem("set", i),
+              "set[" + i + "]",
+              "run seeds derive from the sweep's seed: key, not set:");
         }
       }
     }
 
-    /** A group name must not be the key path of another parameter (both name a row of morris.csv). */
+    /**
+     * A group name must not be the key path of another parameter (both name a row of morris.csv).
+     */
     private void checkGroups(List<SweepParameter> parameters) {
       Set<String> paths = new HashSet<>();
       for (SweepParameter p : parameters) paths.add(p.path());
       for (SweepParameter p : parameters) {
         if (!p.group().isEmpty() && paths.contains(p.group())) {
-          error(posOfKey("parameters"), "parameters." + p.path() + ".group", "group name '" + p.group()
-              + "' is also a parameter's key path; choose another name");
+          error(
+              posOfKey("parameters"),
+              "parameters." + p.path() + ".group",
+              "group name '" + p.group() + "' is also a parameter's key path; choose another name");
         }
       }
     }
@@ -354,14 +422,26 @@ public final class SweepFile {
         points = spec.samples();
       }
       if (spec.design() == SweepDesign.SOBOL && parameters.size() > 500) {
-        error(posOfKey("parameters"), "parameters", "a sobol design takes at most 500 parameters (the Sobol'"
-            + " sequence has at most 1000 dimensions), found " + parameters.size());
+        error(
+            posOfKey("parameters"),
+            "parameters",
+            "a sobol design takes at most 500 parameters (the Sobol'"
+                + " sequence has at most 1000 dimensions), found "
+                + parameters.size());
       }
       double runs = points * spec.replications() * regimes;
       if (runs > MAX_RUNS) {
-        error(posOfKey("design"), "design", String.format(java.util.Locale.ROOT,
-            "this sweep would make %.0f runs (%.0f points x %d replications x %d regimes); at most %d are allowed",
-            runs, points, spec.replications(), regimes, MAX_RUNS));
+        error(
+            posOfKey("design"),
+            "design",
+            String.format(
+                java.util.Locale.ROOT,
+                "this sweep would make %.0f runs (%.0f points x %d replications x %d regimes); at most %d are allowed",
+                runs,
+                points,
+                spec.replications(),
+                regimes,
+                MAX_RUNS));
       }
     }
 
@@ -374,7 +454,8 @@ public final class SweepFile {
      * @param extraPos where the last override's value is written in the sweep file, or null
      * @param extraPath the sweep key path of that value, or null
      */
-    private ScenarioLoader.Loaded<ModelSpec> loadBase(Path base, List<String> sets, Pos extraPos, String extraPath) {
+    private ScenarioLoader.Loaded<ModelSpec> loadBase(
+        Path base, List<String> sets, Pos extraPos, String extraPath) {
       try {
         return Scenarios.load(base, sets, extendsAnywhere);
       } catch (ScenarioException e) {
@@ -384,8 +465,11 @@ public final class SweepFile {
     }
 
     /** An error in the i-th override, moved to where that text is written in the sweep file. */
-    private ScenarioError remap(ScenarioError err, List<String> sets, Pos extraPos, String extraPath) {
-      if (!err.source().equals(ScenarioLoader.SET_SOURCE) || err.line() < 1 || err.line() > sets.size()) return err;
+    private ScenarioError remap(
+        ScenarioError err, List<String> sets, Pos extraPos, String extraPath) {
+      if (!err.source().equals(ScenarioLoader.SET_SOURCE)
+          || err.line() < 1
+          || err.line() > sets.size()) return err;
       int index = err.line() - 1;
       String message = err.message();
       int cut = message.lastIndexOf(" (in --set ");
@@ -394,12 +478,17 @@ public final class SweepFile {
       if (extraPos != null && index == sets.size() - 1) {
         int eq = override.indexOf('=');
         int offset = Math.max(0, err.column() - 1 - (eq + 1));
-        return new ScenarioError(source, extraPos.line(), extraPos.col() + offset, extraPath, message);
+        return new ScenarioError(
+            source, extraPos.line(), extraPos.col() + offset, extraPath, message);
       }
       if (index < setItems.size()) {
         Pos p = setItems.get(index);
         int col = err.column() > 0 ? p.col() + err.column() - 1 : p.col();
-        return new ScenarioError(source, p.line(), col, "set[" + index + "]",
+        return new ScenarioError(
+            source,
+            p.line(),
+            col,
+            "set[" + index + "]",
             message + (err.keyPath().isEmpty() ? "" : " (scenario key " + err.keyPath() + ")"));
       }
       return err;
@@ -420,26 +509,41 @@ public final class SweepFile {
         for (ParamInfo p : schema.params()) {
           if (!p.isSection() && !p.path().contains("[]")) candidates.add(p.path());
         }
-        error(raw.keyPos(), key, "unknown scenario key '" + raw.path() + "'" + govsim.scenario.Naming.hint(raw.path(), candidates)
-            + " (govsim describe lists every key)");
+        error(
+            raw.keyPos(),
+            key,
+            "unknown scenario key '"
+                + raw.path()
+                + "'"
+                + govsim.scenario.Naming.hint(raw.path(), candidates)
+                + " (govsim describe lists every key)");
         return null;
       }
       ParamInfo p = info.get();
       if (p.isSection()) {
         List<String> children = new ArrayList<>();
         for (ParamInfo c : schema.params()) {
-          if (c.path().startsWith(raw.path() + ".") && !c.isSection()
+          if (c.path().startsWith(raw.path() + ".")
+              && !c.isSection()
               && c.path().indexOf('.', raw.path().length() + 1) < 0) {
             children.add(c.path());
           }
         }
-        error(raw.keyPos(), key, raw.path() + " is a section; vary one of its keys"
-            + (children.isEmpty() ? "" : ", e.g. " + children.get(0)));
+        error(
+            raw.keyPos(),
+            key,
+            raw.path()
+                + " is a section; vary one of its keys"
+                + (children.isEmpty() ? "" : ", e.g. " + children.get(0)));
         return null;
       }
       if (p.type().equals("list<section>")) {
-        error(raw.keyPos(), key, raw.path() + " is a list of sections, which a sweep cannot vary; write a scenario"
-            + " file per variant and sweep over each");
+        error(
+            raw.keyPos(),
+            key,
+            raw.path()
+                + " is a list of sections, which a sweep cannot vary; write a scenario"
+                + " file per variant and sweep over each");
         return null;
       }
       return p;
@@ -449,14 +553,22 @@ public final class SweepFile {
       String key = "parameters." + raw.path();
       Node value = raw.value();
       if (value instanceof SequenceNode seq && spec.design() == SweepDesign.MORRIS) {
-        error(Pos.of(value.getStartMark()), key, "a morris design needs a range {min: a, max: b} for every"
-            + " parameter (elementary effects are steps along a range), found a list of values");
+        error(
+            Pos.of(value.getStartMark()),
+            key,
+            "a morris design needs a range {min: a, max: b} for every"
+                + " parameter (elementary effects are steps along a range), found a list of values");
         return null;
       }
       if (value instanceof SequenceNode seq) return valueList(raw, seq, spec, base);
       if (value instanceof MappingNode map) return range(raw, map, p, spec, base);
-      error(Pos.of(value.getStartMark()), key, "expected a list of values [a, b, ...] or a range {min: a, max: b},"
-          + " found " + found(value) + " (to fix a key at one value in every run, use set:)");
+      error(
+          Pos.of(value.getStartMark()),
+          key,
+          "expected a list of values [a, b, ...] or a range {min: a, max: b},"
+              + " found "
+              + found(value)
+              + " (to fix a key at one value in every run, use set:)");
       return null;
     }
 
@@ -486,13 +598,20 @@ public final class SweepFile {
       return ok ? SweepParameter.ofValues(raw.path(), values) : null;
     }
 
-    private SweepParameter range(Raw raw, MappingNode map, ParamInfo info, SweepSpec spec, Path base) {
+    private SweepParameter range(
+        Raw raw, MappingNode map, ParamInfo info, SweepSpec spec, Path base) {
       String key = "parameters." + raw.path();
       Pos at = Pos.of(map.getStartMark());
       boolean integerKey = info.type().equals("integer");
       if (!info.type().equals("number") && !integerKey) {
-        error(at, key, "a range {min, max} needs a number or integer key; " + raw.path() + " is "
-            + article(info.type()) + ": give a list of values instead");
+        error(
+            at,
+            key,
+            "a range {min, max} needs a number or integer key; "
+                + raw.path()
+                + " is "
+                + article(info.type())
+                + ": give a list of values instead");
         return null;
       }
       Double min = null;
@@ -541,8 +660,15 @@ public final class SweepFile {
           }
           case "levels" -> {
             String s = v instanceof ScalarNode sc && sc.isPlain() ? sc.getValue() : null;
-            if (s == null || !WHOLE.matcher(s).matches() || Long.parseLong(s) < 2 || Long.parseLong(s) > 1_000_000) {
-              error(vp, path, "expected an integer in [2, 1000000] (the number of grid values), found " + found(v));
+            if (s == null
+                || !WHOLE.matcher(s).matches()
+                || Long.parseLong(s) < 2
+                || Long.parseLong(s) > 1_000_000) {
+              error(
+                  vp,
+                  path,
+                  "expected an integer in [2, 1000000] (the number of grid values), found "
+                      + found(v));
               ok = false;
             } else {
               levels = Integer.parseInt(s);
@@ -551,32 +677,59 @@ public final class SweepFile {
           case "group" -> {
             String g = v instanceof ScalarNode sc && !isNull(sc) ? sc.getValue() : null;
             if (spec.design() != SweepDesign.MORRIS) {
-              error(kp, path, "group: applies to morris designs only (this design is " + designName(spec.design())
-                  + ")");
+              error(
+                  kp,
+                  path,
+                  "group: applies to morris designs only (this design is "
+                      + designName(spec.design())
+                      + ")");
               ok = false;
             } else if (g == null || !GROUP_NAME.matcher(g).matches()) {
-              error(vp, path, "expected a group name (a letter, then letters, digits, _ - or .), found " + found(v));
+              error(
+                  vp,
+                  path,
+                  "expected a group name (a letter, then letters, digits, _ - or .), found "
+                      + found(v));
               ok = false;
             } else {
               group = g;
             }
           }
           default -> {
-            error(kp, path, "unknown key '" + k + "'" + govsim.scenario.Naming.hint(k, RANGE_KEYS) + " (allowed in a range: "
-                + String.join(", ", RANGE_KEYS) + ")");
+            error(
+                kp,
+                path,
+                "unknown key '"
+                    + k
+                    + "'"
+                    + govsim.scenario.Naming.hint(k, RANGE_KEYS)
+                    + " (allowed in a range: "
+                    + String.join(", ", RANGE_KEYS)
+                    + ")");
             ok = false;
           }
         }
       }
       if (!ok) return null;
       if (min == null || max == null) {
-        error(at, key, "a range needs both min and max" + (min == null && max == null ? "" : min == null
-            ? " (min is missing)" : " (max is missing)"));
+        error(
+            at,
+            key,
+            "a range needs both min and max"
+                + (min == null && max == null
+                    ? ""
+                    : min == null ? " (min is missing)" : " (max is missing)"));
         return null;
       }
       if (!(min < max)) {
-        error(at, key, "min (" + SweepParameter.cell(min) + ") must be below max (" + SweepParameter.cell(max)
-            + "); to fix the key at one value in every run, use set:");
+        error(
+            at,
+            key,
+            "min ("
+                + SweepParameter.cell(min)
+                + ") must be below max ("
+                + SweepParameter.cell(max)
+                + "); to fix the key at one value in every run, use set:");
         return null;
       }
       boolean isLog = log != null && log;
@@ -585,7 +738,11 @@ public final class SweepFile {
         return null;
       }
       if (integerKey && integer != null && !integer) {
-        error(at, key, raw.path() + " is an integer key; its values are whole numbers (remove integer: false)");
+        error(
+            at,
+            key,
+            raw.path()
+                + " is an integer key; its values are whole numbers (remove integer: false)");
         return null;
       }
       boolean isInteger = integerKey || (integer != null && integer);
@@ -594,18 +751,36 @@ public final class SweepFile {
         return null;
       }
       if (spec.design() == SweepDesign.GRID && levels == null) {
-        error(at, key, "a range in a grid needs levels: n, the number of evenly spaced values from min to max"
-            + " (or give a list of values)");
+        error(
+            at,
+            key,
+            "a range in a grid needs levels: n, the number of evenly spaced values from min to max"
+                + " (or give a list of values)");
         return null;
       }
-      SweepParameter p = SweepParameter.ofRange(raw.path(), min, max, isLog, isInteger, integerKey,
-          levels == null ? 0 : levels, group);
+      SweepParameter p =
+          SweepParameter.ofRange(
+              raw.path(),
+              min,
+              max,
+              isLog,
+              isInteger,
+              integerKey,
+              levels == null ? 0 : levels,
+              group);
       if (spec.design() == SweepDesign.GRID) {
         Set<String> ids = new HashSet<>();
         for (Object v : p.gridValues()) {
           if (!ids.add(SweepParameter.identity(v))) {
-            error(at, key, levels + " levels of whole numbers between " + SweepParameter.cell(min) + " and "
-                + SweepParameter.cell(max) + " repeat values; use fewer levels");
+            error(
+                at,
+                key,
+                levels
+                    + " levels of whole numbers between "
+                    + SweepParameter.cell(min)
+                    + " and "
+                    + SweepParameter.cell(max)
+                    + " repeat values; use fewer levels");
             return null;
           }
         }
@@ -617,7 +792,8 @@ public final class SweepFile {
      * The value of {@code node} for the scenario key {@code path}, typed and validated by loading
      * the base scenario with it as an override; null (and errors added) if it is not valid.
      */
-    private Object typedValue(String path, Node node, Pos pos, String sweepPath, SweepSpec spec, Path base) {
+    private Object typedValue(
+        String path, Node node, Pos pos, String sweepPath, SweepSpec spec, Path base) {
       int start = charIndex(node.getStartMark().getIndex());
       int end = charIndex(node.getEndMark().getIndex());
       String valueText = text.substring(start, Math.max(start, end)).strip();
@@ -646,7 +822,8 @@ public final class SweepFile {
     private Node valueOfKey(String key) {
       if (root == null) return null;
       for (NodeTuple t : root.getValue()) {
-        if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) return t.getValueNode();
+        if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key))
+          return t.getValueNode();
       }
       return null;
     }

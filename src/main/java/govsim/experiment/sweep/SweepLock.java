@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The lock that stops two sweeps writing one output folder: an operating-system lock
- * ({@link FileChannel#tryLock}) on {@code .sweep/lock}. The operating system releases it when the
- * process ends, however it ends ({@code kill -9} included), so a crashed sweep never leaves a
- * stale lock to clean up by hand; the lock file itself may stay.
+ * The lock that stops two sweeps writing one output folder: an operating-system lock ({@link
+ * FileChannel#tryLock}) on {@code .sweep/lock}. The operating system releases it when the process
+ * ends, however it ends ({@code kill -9} included), so a crashed sweep never leaves a stale lock to
+ * clean up by hand; the lock file itself may stay.
  */
 final class SweepLock implements AutoCloseable {
   private final FileChannel channel;

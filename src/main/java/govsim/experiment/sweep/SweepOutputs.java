@@ -5,11 +5,11 @@ import govsim.experiment.batch.Seeds;
 import govsim.io.BuildInfo;
 import govsim.io.CsvTable;
 import govsim.model.Regime;
-import govsim.observe.Num;
 import govsim.observe.Metrics;
+import govsim.observe.Num;
 import govsim.stats.Estimate;
-import govsim.stats.RunningStats;
 import govsim.stats.MorrisEffects;
+import govsim.stats.RunningStats;
 import govsim.stats.SobolIndices;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -27,10 +27,10 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.math3.random.MersenneTwister;
 
 /**
- * Writes a sweep's output files from its journal, reading the runs in run order, so the files
- * are the same bytes however the runs were scheduled, interrupted and resumed. Memory stays
- * flat: one run is read at a time and aggregates are kept per design point (a Sobol design also
- * keeps one mean per point, regime and metric for the indices).
+ * Writes a sweep's output files from its journal, reading the runs in run order, so the files are
+ * the same bytes however the runs were scheduled, interrupted and resumed. Memory stays flat: one
+ * run is read at a time and aggregates are kept per design point (a Sobol design also keeps one
+ * mean per point, regime and metric for the indices).
  *
  * <p>Files (each written atomically):
  *
@@ -39,14 +39,14 @@ import org.apache.commons.math3.random.MersenneTwister;
  *       replication, seed, status (ok/failed), every summary metric, error;
  *   <li>{@code timings.csv}: run, wall_seconds, step_seconds (kept apart because timings differ
  *       between two identical sweeps);
- *   <li>{@code timeseries.csv.gz}: run, then every time-series column, one row per recorded step
- *       of every successful run, in run order (one gzip-compressed CSV: one file however many
- *       runs, about ten times smaller than plain text, read directly by pandas, R and
- *       spreadsheets' import tools, and streamable);
+ *   <li>{@code timeseries.csv.gz}: run, then every time-series column, one row per recorded step of
+ *       every successful run, in run order (one gzip-compressed CSV: one file however many runs,
+ *       about ten times smaller than plain text, read directly by pandas, R and spreadsheets'
+ *       import tools, and streamable);
  *   <li>{@code aggregate.csv}: point, the parameters, regime, metric, mean, sd, ci_low, ci_high, n
  *       (t-intervals over the point's replications);
- *   <li>{@code sobol.csv} (Sobol designs): regime, metric, parameter, n, s1, s1_ci_low,
- *       s1_ci_high, st, st_ci_low, st_ci_high;
+ *   <li>{@code sobol.csv} (Sobol designs): regime, metric, parameter, n, s1, s1_ci_low, s1_ci_high,
+ *       st, st_ci_low, st_ci_high;
  *   <li>{@code morris.csv} (Morris designs): regime, metric, parameter (a key path, or a group's
  *       name), members (the group's key paths, separated by spaces), n, mu, mu_ci_low, mu_ci_high,
  *       mu_star, mu_star_ci_low, mu_star_ci_high, sigma, sigma_ci_low, sigma_ci_high;
@@ -59,8 +59,17 @@ import org.apache.commons.math3.random.MersenneTwister;
  */
 final class SweepOutputs {
   /** Every output file name, in manifest order. */
-  static final List<String> FILES = List.of("runs.csv", "timings.csv", "timeseries.csv.gz", "aggregate.csv",
-      "sobol.csv", "morris.csv", "experiments.csv", "outcomes.csv", "manifest.json");
+  static final List<String> FILES =
+      List.of(
+          "runs.csv",
+          "timings.csv",
+          "timeseries.csv.gz",
+          "aggregate.csv",
+          "sobol.csv",
+          "morris.csv",
+          "experiments.csv",
+          "outcomes.csv",
+          "manifest.json");
 
   /** Most failures listed in manifest.json (all are in runs.csv). */
   static final int MAX_LISTED_FAILURES = 100;
@@ -81,7 +90,8 @@ final class SweepOutputs {
     this.level = def.spec().confidence();
     for (SweepParameter p : def.parameters()) paramNames.add(p.path());
     metricIndex = new int[def.metrics().size()];
-    for (int i = 0; i < metricIndex.length; i++) metricIndex[i] = Metrics.RUN_NAMES.indexOf(def.metrics().get(i));
+    for (int i = 0; i < metricIndex.length; i++)
+      metricIndex[i] = Metrics.RUN_NAMES.indexOf(def.metrics().get(i));
   }
 
   /** The files this sweep writes (sobol.csv only for Sobol designs, the time series if asked). */
@@ -99,8 +109,8 @@ final class SweepOutputs {
   /**
    * Writes every file. All runs must have a record.
    *
-   * @param session the fields of manifest.json that describe this session rather than the
-   *     results (command, threads, times); appended last
+   * @param session the fields of manifest.json that describe this session rather than the results
+   *     (command, threads, times); appended last
    */
   void writeAll(Map<String, Object> session) throws IOException {
     int regimes = plan.regimes();
@@ -118,7 +128,8 @@ final class SweepOutputs {
     AtomicFile aggregateFile = new AtomicFile(dir.resolve("aggregate.csv"));
     AtomicFile experimentsFile = new AtomicFile(dir.resolve("experiments.csv"));
     AtomicFile outcomesFile = new AtomicFile(dir.resolve("outcomes.csv"));
-    AtomicFile seriesFile = def.spec().timeseries() ? new AtomicFile(dir.resolve("timeseries.csv.gz")) : null;
+    AtomicFile seriesFile =
+        def.spec().timeseries() ? new AtomicFile(dir.resolve("timeseries.csv.gz")) : null;
 
     List<String> runsHeader = new ArrayList<>(List.of("run", "point"));
     runsHeader.addAll(paramNames);
@@ -134,7 +145,8 @@ final class SweepOutputs {
     seriesHeader.addAll(Metrics.STEP_NAMES);
 
     try (CsvTable runs = new CsvTable(runsFile.tmp(), runsHeader);
-        CsvTable timings = new CsvTable(timingsFile.tmp(), List.of("run", "wall_seconds", "step_seconds"));
+        CsvTable timings =
+            new CsvTable(timingsFile.tmp(), List.of("run", "wall_seconds", "step_seconds"));
         CsvTable aggregate = new CsvTable(aggregateFile.tmp(), aggregateHeader);
         CsvTable experiments = new CsvTable(experimentsFile.tmp(), experimentsHeader);
         CsvTable outcomes = new CsvTable(outcomesFile.tmp(), def.metrics());
@@ -147,8 +159,14 @@ final class SweepOutputs {
           SweepPlan.Run run = plan.run(id);
           RunRecord rec = journal.read(id);
           if (rec.seed() != run.seed()) {
-            throw new IOException("journal record of run " + id + " has seed " + rec.seed() + ", the plan "
-                + run.seed() + ": the journal belongs to another sweep");
+            throw new IOException(
+                "journal record of run "
+                    + id
+                    + " has seed "
+                    + rec.seed()
+                    + ", the plan "
+                    + run.seed()
+                    + ": the journal belongs to another sweep");
           }
           String regime = def.regimes().get(run.regime()).yamlName();
           List<String> row = new ArrayList<>();
@@ -164,7 +182,11 @@ final class SweepOutputs {
           }
           row.add(rec.error());
           runs.row(row);
-          timings.row(List.of(Integer.toString(id), Num.format(rec.wallSeconds()), Num.format(rec.stepSeconds())));
+          timings.row(
+              List.of(
+                  Integer.toString(id),
+                  Num.format(rec.wallSeconds()),
+                  Num.format(rec.stepSeconds())));
           if (rec.ok()) {
             List<String> e = new ArrayList<>(paramCells);
             e.addAll(List.of(Integer.toString(p), regime, "govsim"));
@@ -236,8 +258,20 @@ final class SweepOutputs {
     int n = def.spec().samples();
     int k = def.parameters().size();
     AtomicFile file = new AtomicFile(dir.resolve("sobol.csv"));
-    try (CsvTable out = new CsvTable(file.tmp(), List.of("regime", "metric", "parameter", "n", "s1", "s1_ci_low",
-        "s1_ci_high", "st", "st_ci_low", "st_ci_high"))) {
+    try (CsvTable out =
+        new CsvTable(
+            file.tmp(),
+            List.of(
+                "regime",
+                "metric",
+                "parameter",
+                "n",
+                "s1",
+                "s1_ci_low",
+                "s1_ci_high",
+                "st",
+                "st_ci_low",
+                "st_ci_high"))) {
       for (int g = 0; g < plan.regimes(); g++) {
         Regime regime = def.regimes().get(g);
         for (int m = 0; m < metricIndex.length; m++) {
@@ -252,13 +286,25 @@ final class SweepOutputs {
             yB[j] = y[base + k + 1];
           }
           // The bootstrap's own seeded generator: a pure function of the sweep's seed.
-          MersenneTwister rng = new MersenneTwister(
-              Seeds.derive(def.spec().seed(), "bootstrap/" + regime.yamlName() + "/" + def.metrics().get(m)));
-          for (SobolIndices.Index ix : SobolIndices.estimate(yA, yB, yAB, def.spec().bootstrap(), level, rng)) {
-            out.row(List.of(regime.yamlName(), def.metrics().get(m), paramNames.get(ix.parameter()),
-                Integer.toString(ix.n()), Num.format(ix.firstOrder()), Num.format(ix.firstLow()),
-                Num.format(ix.firstHigh()), Num.format(ix.total()), Num.format(ix.totalLow()),
-                Num.format(ix.totalHigh())));
+          MersenneTwister rng =
+              new MersenneTwister(
+                  Seeds.derive(
+                      def.spec().seed(),
+                      "bootstrap/" + regime.yamlName() + "/" + def.metrics().get(m)));
+          for (SobolIndices.Index ix :
+              SobolIndices.estimate(yA, yB, yAB, def.spec().bootstrap(), level, rng)) {
+            out.row(
+                List.of(
+                    regime.yamlName(),
+                    def.metrics().get(m),
+                    paramNames.get(ix.parameter()),
+                    Integer.toString(ix.n()),
+                    Num.format(ix.firstOrder()),
+                    Num.format(ix.firstLow()),
+                    Num.format(ix.firstHigh()),
+                    Num.format(ix.total()),
+                    Num.format(ix.totalLow()),
+                    Num.format(ix.totalHigh())));
           }
         }
       }
@@ -273,25 +319,55 @@ final class SweepOutputs {
     List<List<Integer>> groups = Designs.groups(def.parameters());
     double delta = Designs.morrisDelta(def.spec().morrisLevels());
     AtomicFile file = new AtomicFile(dir.resolve("morris.csv"));
-    try (CsvTable out = new CsvTable(file.tmp(), List.of("regime", "metric", "parameter", "members", "n", "mu",
-        "mu_ci_low", "mu_ci_high", "mu_star", "mu_star_ci_low", "mu_star_ci_high", "sigma", "sigma_ci_low",
-        "sigma_ci_high"))) {
+    try (CsvTable out =
+        new CsvTable(
+            file.tmp(),
+            List.of(
+                "regime",
+                "metric",
+                "parameter",
+                "members",
+                "n",
+                "mu",
+                "mu_ci_low",
+                "mu_ci_high",
+                "mu_star",
+                "mu_star_ci_low",
+                "mu_star_ci_high",
+                "sigma",
+                "sigma_ci_low",
+                "sigma_ci_high"))) {
       for (int g = 0; g < plan.regimes(); g++) {
         Regime regime = def.regimes().get(g);
         for (int m = 0; m < metricIndex.length; m++) {
           // The bootstrap's own seeded generator: a pure function of the sweep's seed.
-          MersenneTwister rng = new MersenneTwister(
-              Seeds.derive(def.spec().seed(), "bootstrap/" + regime.yamlName() + "/" + def.metrics().get(m)));
-          for (MorrisEffects.Effect e : MorrisEffects.estimate(unit, pointMeans[g][m], groups, delta,
-              def.spec().bootstrap(), level, rng)) {
+          MersenneTwister rng =
+              new MersenneTwister(
+                  Seeds.derive(
+                      def.spec().seed(),
+                      "bootstrap/" + regime.yamlName() + "/" + def.metrics().get(m)));
+          for (MorrisEffects.Effect e :
+              MorrisEffects.estimate(
+                  unit, pointMeans[g][m], groups, delta, def.spec().bootstrap(), level, rng)) {
             List<Integer> members = groups.get(e.group());
             List<String> names = new ArrayList<>();
             for (int i : members) names.add(paramNames.get(i));
-            out.row(List.of(regime.yamlName(), def.metrics().get(m),
-                def.parameters().get(members.get(0)).groupName(), String.join(" ", names), Integer.toString(e.n()),
-                Num.format(e.mu()), Num.format(e.muLow()), Num.format(e.muHigh()), Num.format(e.muStar()),
-                Num.format(e.muStarLow()), Num.format(e.muStarHigh()), Num.format(e.sigma()),
-                Num.format(e.sigmaLow()), Num.format(e.sigmaHigh())));
+            out.row(
+                List.of(
+                    regime.yamlName(),
+                    def.metrics().get(m),
+                    def.parameters().get(members.get(0)).groupName(),
+                    String.join(" ", names),
+                    Integer.toString(e.n()),
+                    Num.format(e.mu()),
+                    Num.format(e.muLow()),
+                    Num.format(e.muHigh()),
+                    Num.format(e.muStar()),
+                    Num.format(e.muStarLow()),
+                    Num.format(e.muStarHigh()),
+                    Num.format(e.sigma()),
+                    Num.format(e.sigmaLow()),
+                    Num.format(e.sigmaHigh())));
           }
         }
       }
@@ -301,7 +377,8 @@ final class SweepOutputs {
     file.commit();
   }
 
-  private void writeManifest(Map<String, Object> session, int failed, List<Map<String, Object>> failures)
+  private void writeManifest(
+      Map<String, Object> session, int failed, List<Map<String, Object>> failures)
       throws IOException {
     BuildInfo build = BuildInfo.current();
     Map<String, Object> m = new LinkedHashMap<>();
@@ -336,8 +413,10 @@ final class SweepOutputs {
       sobol.put("base_rows", def.spec().samples());
       sobol.put("sequence_points_skipped", Designs.sobolSkip(def.spec().samples()));
       sobol.put("order", "per base row: A, AB_1..AB_k, B (SALib order)");
-      sobol.put("estimators", "first order: Saltelli et al. 2010; total: Jansen 1999; variance of the A and B"
-          + " outputs (divisor 2N)");
+      sobol.put(
+          "estimators",
+          "first order: Saltelli et al. 2010; total: Jansen 1999; variance of the A and B"
+              + " outputs (divisor 2N)");
       sobol.put("point_output", "mean over the point's successful replications");
       sobol.put("bootstrap_resamples", def.spec().bootstrap());
       sobol.put("interval", "bootstrap percentile");
@@ -352,10 +431,14 @@ final class SweepOutputs {
       morris.put("delta", Designs.morrisDelta(p));
       morris.put("groups", groups.size());
       morris.put("points_per_trajectory", groups.size() + 1);
-      morris.put("design", "Morris 1991 one-at-a-time trajectories in the unit cube (groups: Campolongo et al. 2007),"
-          + " drawn from the design generator seeded from master_seed");
-      morris.put("elementary_effect", "(y_after - y_before) / delta, sign flipped for a downward step: output units per"
-          + " unit of the parameter's range (its log range for log: true)");
+      morris.put(
+          "design",
+          "Morris 1991 one-at-a-time trajectories in the unit cube (groups: Campolongo et al. 2007),"
+              + " drawn from the design generator seeded from master_seed");
+      morris.put(
+          "elementary_effect",
+          "(y_after - y_before) / delta, sign flipped for a downward step: output units per"
+              + " unit of the parameter's range (its log range for log: true)");
       morris.put("point_output", "mean over the point's successful replications");
       morris.put("bootstrap_resamples", def.spec().bootstrap());
       morris.put("interval", "bootstrap percentile over the trajectories' effects");
@@ -364,8 +447,10 @@ final class SweepOutputs {
     m.put("replications", def.spec().replications());
     m.put("regimes", def.regimes().stream().map(Regime::yamlName).toList());
     m.put("master_seed", def.spec().seed());
-    m.put("seed_derivation", "seed = splitmix64(splitmix64(master_seed) xor sha256_64(point values + \"|replication=\" + r))"
-        + " >>> 11; the same in every regime (common random numbers); see runs.csv for each run's seed");
+    m.put(
+        "seed_derivation",
+        "seed = splitmix64(splitmix64(master_seed) xor sha256_64(point values + \"|replication=\" + r))"
+            + " >>> 11; the same in every regime (common random numbers); see runs.csv for each run's seed");
     m.put("metrics", def.metrics());
     m.put("record_every_steps", def.spec().recordEverySteps());
     m.put("confidence_level", level);
@@ -386,9 +471,15 @@ final class SweepOutputs {
     }
     m.put("resolved_scenarios", resolved);
     m.putAll(session);
-    AtomicFile.write(dir.resolve("manifest.json"),
-        new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create()
-            .toJson(m) + "\n");
+    AtomicFile.write(
+        dir.resolve("manifest.json"),
+        new GsonBuilder()
+                .setPrettyPrinting()
+                .disableHtmlEscaping()
+                .serializeSpecialFloatingPointValues()
+                .create()
+                .toJson(m)
+            + "\n");
   }
 
   /** A gzip-compressed CSV in govsim's number format, written to an {@link AtomicFile}. */
@@ -396,8 +487,11 @@ final class SweepOutputs {
     private final CSVPrinter printer;
 
     GzipCsv(AtomicFile file, List<String> header) throws IOException {
-      BufferedWriter w = new BufferedWriter(new OutputStreamWriter(
-          new GZIPOutputStream(file.open(), 1 << 16), StandardCharsets.UTF_8), 1 << 16);
+      BufferedWriter w =
+          new BufferedWriter(
+              new OutputStreamWriter(
+                  new GZIPOutputStream(file.open(), 1 << 16), StandardCharsets.UTF_8),
+              1 << 16);
       printer = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
       printer.printRecord(header);
     }

@@ -15,12 +15,12 @@ import java.util.Objects;
  * <ul>
  *   <li>a list of m values: value number {@code floor(u * m)} (categorical);
  *   <li>a range: {@code min + u (max - min)}; with {@code log}, uniform in log space; for integer
- *       keys (or {@code integer: true}) every whole number of [min, max] is equally likely
- *       (equally likely in log space with {@code log}).
+ *       keys (or {@code integer: true}) every whole number of [min, max] is equally likely (equally
+ *       likely in log space with {@code log}).
  * </ul>
  *
- * A grid uses the list's values, or {@code levels} evenly spaced values of a range, ends
- * included ({@link #gridValues}).
+ * A grid uses the list's values, or {@code levels} evenly spaced values of a range, ends included
+ * ({@link #gridValues}).
  *
  * @param path the scenario key path, e.g. {@code users.switching_cost_mean}
  * @param values the values of a list parameter (null for a range)
@@ -32,19 +32,30 @@ import java.util.Objects;
  * @param levels grid levels of a range (0 if not given)
  * @param group the Morris group of a range ({@code group:}; empty: a group of its own)
  */
-public record SweepParameter(String path, List<Object> values, double min, double max, boolean log,
-    boolean integer, boolean integerKey, int levels, String group) {
+public record SweepParameter(
+    String path,
+    List<Object> values,
+    double min,
+    double max,
+    boolean log,
+    boolean integer,
+    boolean integerKey,
+    int levels,
+    String group) {
 
   public SweepParameter {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(group, "group");
     if (values != null) {
-      if (values.isEmpty()) throw new IllegalArgumentException(path + ": a list parameter needs values");
+      if (values.isEmpty())
+        throw new IllegalArgumentException(path + ": a list parameter needs values");
       values = List.copyOf(values);
     } else {
       if (!(min < max)) throw new IllegalArgumentException(path + ": min must be below max");
-      if (log && !(min > 0)) throw new IllegalArgumentException(path + ": a log range needs min > 0");
-      if (levels == 1 || levels < 0) throw new IllegalArgumentException(path + ": levels must be at least 2");
+      if (log && !(min > 0))
+        throw new IllegalArgumentException(path + ": a log range needs min > 0");
+      if (levels == 1 || levels < 0)
+        throw new IllegalArgumentException(path + ": levels must be at least 2");
     }
   }
 
@@ -54,15 +65,29 @@ public record SweepParameter(String path, List<Object> values, double min, doubl
   }
 
   /** A range parameter (in no Morris group). */
-  public static SweepParameter ofRange(String path, double min, double max, boolean log, boolean integer,
-      boolean integerKey, int levels) {
+  public static SweepParameter ofRange(
+      String path,
+      double min,
+      double max,
+      boolean log,
+      boolean integer,
+      boolean integerKey,
+      int levels) {
     return ofRange(path, min, max, log, integer, integerKey, levels, "");
   }
 
   /** A range parameter in a Morris group ({@code ""}: a group of its own). */
-  public static SweepParameter ofRange(String path, double min, double max, boolean log, boolean integer,
-      boolean integerKey, int levels, String group) {
-    return new SweepParameter(path, null, min, max, log, integer || integerKey, integerKey, levels, group);
+  public static SweepParameter ofRange(
+      String path,
+      double min,
+      double max,
+      boolean log,
+      boolean integer,
+      boolean integerKey,
+      int levels,
+      String group) {
+    return new SweepParameter(
+        path, null, min, max, log, integer || integerKey, integerKey, levels, group);
   }
 
   /** The name of this parameter's Morris group: {@code group}, or the key path when it has none. */
@@ -82,23 +107,28 @@ public record SweepParameter(String path, List<Object> values, double min, doubl
    */
   public Object at(double u) {
     if (!(u >= 0 && u <= 1)) throw new IllegalArgumentException("u must be in [0, 1], got " + u);
-    if (isList()) return values.get(Math.min((int) Math.floor(u * values.size()), values.size() - 1));
+    if (isList())
+      return values.get(Math.min((int) Math.floor(u * values.size()), values.size() - 1));
     double v;
     if (integer) {
       // Whole numbers: cut [min, max + 1) (in log space for log) into equal cells, floor.
       double hi = max + 1;
-      double x = log ? Math.exp(Math.log(min) + u * (Math.log(hi) - Math.log(min))) : min + u * (hi - min);
+      double x =
+          log ? Math.exp(Math.log(min) + u * (Math.log(hi) - Math.log(min))) : min + u * (hi - min);
       v = Math.min(Math.max(Math.floor(x), min), max);
     } else {
-      v = log ? Math.exp(Math.log(min) + u * (Math.log(max) - Math.log(min))) : min + u * (max - min);
+      v =
+          log
+              ? Math.exp(Math.log(min) + u * (Math.log(max) - Math.log(min)))
+              : min + u * (max - min);
       v = Math.min(Math.max(v, min), max);
     }
     return box(v);
   }
 
   /**
-   * The values a grid takes: the list's values, or {@code levels} evenly spaced values (log
-   * spaced with {@code log}) from min to max, rounded for integer ranges.
+   * The values a grid takes: the list's values, or {@code levels} evenly spaced values (log spaced
+   * with {@code log}) from min to max, rounded for integer ranges.
    *
    * @throws IllegalStateException for a range without levels (the loader reports it first)
    */
@@ -108,7 +138,10 @@ public record SweepParameter(String path, List<Object> values, double min, doubl
     List<Object> out = new ArrayList<>(levels);
     for (int i = 0; i < levels; i++) {
       double f = i / (double) (levels - 1);
-      double v = log ? Math.exp(Math.log(min) + f * (Math.log(max) - Math.log(min))) : min + f * (max - min);
+      double v =
+          log
+              ? Math.exp(Math.log(min) + f * (Math.log(max) - Math.log(min)))
+              : min + f * (max - min);
       if (i == 0) v = min;
       if (i == levels - 1) v = max;
       if (integer) v = Math.rint(v);
@@ -135,8 +168,8 @@ public record SweepParameter(String path, List<Object> values, double min, doubl
   }
 
   /**
-   * The value as exact, JVM-independent text for a run's identity (and so its seed): whole
-   * numbers in decimal, other doubles as {@link Double#toHexString} (exact and specified, unlike
+   * The value as exact, JVM-independent text for a run's identity (and so its seed): whole numbers
+   * in decimal, other doubles as {@link Double#toHexString} (exact and specified, unlike
    * Double.toString, which changed in Java 19), strings with their length.
    */
   public static String identity(Object value) {
@@ -161,8 +194,12 @@ public record SweepParameter(String path, List<Object> values, double min, doubl
       for (Object v : values) parts.add(cell(v));
       return "values " + String.join(", ", parts);
     }
-    StringBuilder sb = new StringBuilder("range [").append(Num.format(min)).append(", ").append(Num.format(max))
-        .append(']');
+    StringBuilder sb =
+        new StringBuilder("range [")
+            .append(Num.format(min))
+            .append(", ")
+            .append(Num.format(max))
+            .append(']');
     if (log) sb.append(" log");
     if (integer) sb.append(" integer");
     if (levels > 0) sb.append(", ").append(levels).append(" levels");

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.apache.commons.math3.random.MersenneTwister;
 
 /**
- * The runs of a sweep: its design points, and for every point, replication and regime a run with
- * an index and a seed.
+ * The runs of a sweep: its design points, and for every point, replication and regime a run with an
+ * index and a seed.
  *
  * <p>Run order (and run ids): point by point, within a point replication by replication, within a
  * replication regime by regime: {@code run = (point * replications + replication) * regimes +
@@ -19,10 +19,10 @@ import org.apache.commons.math3.random.MersenneTwister;
  * <p>Seeds: {@link Seeds#derive}{@code (seed, identity)} where the identity is the point's
  * parameter values as exact text ({@link SweepParameter#identity}), an occurrence number when the
  * same values appear at several points (possible after rounding integers), and the replication:
- * {@code users.count=2000;rulemaking.legislative_lag_days=0x1.3p9|replication=1}. The regime is
- * not part of it: every regime of a replication runs the same seed (common random numbers). A
- * run's seed depends only on the master seed and its own identity, so adding replications,
- * values or points, or reordering them, leaves the seeds of existing runs unchanged.
+ * {@code users.count=2000;rulemaking.legislative_lag_days=0x1.3p9|replication=1}. The regime is not
+ * part of it: every regime of a replication runs the same seed (common random numbers). A run's
+ * seed depends only on the master seed and its own identity, so adding replications, values or
+ * points, or reordering them, leaves the seeds of existing runs unchanged.
  */
 public final class SweepPlan {
   private final SweepDefinition definition;
@@ -43,9 +43,11 @@ public final class SweepPlan {
       String id = pointIdentity(points.get(p));
       int occurrence = occurrences.merge(id, 1, Integer::sum) - 1;
       if (occurrence > 0) id = id + "#" + occurrence;
-      for (int r = 0; r < replications; r++) seeds[p * replications + r] = Seeds.derive(master, id + "|replication=" + r);
+      for (int r = 0; r < replications; r++)
+        seeds[p * replications + r] = Seeds.derive(master, id + "|replication=" + r);
     }
-    Seeds.requireDistinct(seeds, i -> "point " + (i / replications) + " replication " + (i % replications));
+    Seeds.requireDistinct(
+        seeds, i -> "point " + (i / replications) + " replication " + (i % replications));
   }
 
   /** Builds the plan of a validated sweep (the design is a pure function of the sweep file). */
@@ -71,8 +73,12 @@ public final class SweepPlan {
    */
   public static double[][] morrisDesign(SweepDefinition definition) {
     List<SweepParameter> ps = definition.parameters();
-    return Designs.morris(definition.spec().samples(), Designs.groups(ps), ps.size(),
-        definition.spec().morrisLevels(), designGenerator(definition));
+    return Designs.morris(
+        definition.spec().samples(),
+        Designs.groups(ps),
+        ps.size(),
+        definition.spec().morrisLevels(),
+        designGenerator(definition));
   }
 
   private static MersenneTwister designGenerator(SweepDefinition d) {

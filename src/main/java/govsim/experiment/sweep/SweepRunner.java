@@ -28,21 +28,21 @@ import java.util.function.BiFunction;
  *
  * <p>The folder holds the outputs and a work area {@code .sweep/}: {@code lock} (see {@link
  * SweepLock}), {@code state.json} (see {@link SweepState}) and {@code journal} (see {@link
- * RunJournal}). A session: take the lock; check the folder's state (a resume with changed inputs
- * is refused with the reason); drop whatever a crash left half-written (the journal's incomplete
- * tail, temporary output files); run every run without a record (and, with retry-failed, every
- * failed one, with the same seed) on all threads, appending each finished run to the journal;
- * when every run has a record, write the output files from the journal in run order ({@link
- * SweepOutputs}), record their sizes and SHA-256 checksums in the state and mark the sweep complete.
- * The journal is kept: a resume of a complete sweep checks the outputs against the recorded
- * checksums and writes damaged or missing ones again from it (the same bytes). Outputs are
- * therefore the same bytes whether the sweep ran in one session or was killed and resumed, on any
- * number of threads, on any {@link SweepEngine} (this machine's threads, a Spark cluster).
+ * RunJournal}). A session: take the lock; check the folder's state (a resume with changed inputs is
+ * refused with the reason); drop whatever a crash left half-written (the journal's incomplete tail,
+ * temporary output files); run every run without a record (and, with retry-failed, every failed
+ * one, with the same seed) on all threads, appending each finished run to the journal; when every
+ * run has a record, write the output files from the journal in run order ({@link SweepOutputs}),
+ * record their sizes and SHA-256 checksums in the state and mark the sweep complete. The journal is
+ * kept: a resume of a complete sweep checks the outputs against the recorded checksums and writes
+ * damaged or missing ones again from it (the same bytes). Outputs are therefore the same bytes
+ * whether the sweep ran in one session or was killed and resumed, on any number of threads, on any
+ * {@link SweepEngine} (this machine's threads, a Spark cluster).
  *
- * <p>A shard ({@code --shard i/N}, for HPC job arrays) runs only its slice of the runs into its
- * own folder; when the slice is done the journal is kept (it is the shard's result) and a short
- * {@code shard.json} says what the folder holds. {@link SweepMerge} then writes the outputs of the
- * whole sweep from the shards' journals, through the same {@link SweepOutputs}.
+ * <p>A shard ({@code --shard i/N}, for HPC job arrays) runs only its slice of the runs into its own
+ * folder; when the slice is done the journal is kept (it is the shard's result) and a short {@code
+ * shard.json} says what the folder holds. {@link SweepMerge} then writes the outputs of the whole
+ * sweep from the shards' journals, through the same {@link SweepOutputs}.
  */
 public final class SweepRunner {
   /** Name of the work area inside the output folder. */
@@ -75,11 +75,23 @@ public final class SweepRunner {
    * @param command the command line, for the manifest
    * @param shard the slice of the runs to run, or null for the whole sweep
    */
-  public record Options(Path out, int threads, boolean resume, boolean retryFailed, boolean force,
-      List<String> command, Shard shard) {
+  public record Options(
+      Path out,
+      int threads,
+      boolean resume,
+      boolean retryFailed,
+      boolean force,
+      List<String> command,
+      Shard shard) {
 
     /** Options of a whole (unsharded) sweep. */
-    public Options(Path out, int threads, boolean resume, boolean retryFailed, boolean force, List<String> command) {
+    public Options(
+        Path out,
+        int threads,
+        boolean resume,
+        boolean retryFailed,
+        boolean force,
+        List<String> command) {
       this(out, threads, resume, retryFailed, force, command, null);
     }
   }
@@ -96,7 +108,13 @@ public final class SweepRunner {
    * @param wrote this session wrote the outputs (a shard: shard.json), also when it ran no run
    *     (outputs found damaged and written again from the journal)
    */
-  public record Result(Path folder, int runs, int ran, int failed, boolean complete, double wallSeconds,
+  public record Result(
+      Path folder,
+      int runs,
+      int ran,
+      int failed,
+      boolean complete,
+      double wallSeconds,
       boolean wrote) {}
 
   /** A session that cannot start: the message says why and what to do. The CLI exits with 2. */
@@ -138,12 +156,14 @@ public final class SweepRunner {
    */
   public Path defaultFolder(Shard shard) {
     if (shard == null) return defaultFolder();
-    return checked(def.scenarioName(), "sweep-" + def.name() + "-shard-" + shard.index() + "-of-" + shard.count());
+    return checked(
+        def.scenarioName(),
+        "sweep-" + def.name() + "-shard-" + shard.index() + "-of-" + shard.count());
   }
 
   /**
-   * Builds the scenario of one run: the regime's resolved base with the point's values, the
-   * sweep's recording interval and the run's seed, validated and bound (on the worker thread).
+   * Builds the scenario of one run: the regime's resolved base with the point's values, the sweep's
+   * recording interval and the run's seed, validated and bound (on the worker thread).
    *
    * @throws ScenarioException if the combination of values is invalid (the run then fails)
    */
@@ -157,8 +177,8 @@ public final class SweepRunner {
    * @param o the options
    * @param log where to say what happens (folder, resume, discarded partial records)
    * @param progress makes the progress report from (total runs, runs already done)
-   * @throws Refused if the folder is locked, holds another sweep or a sweep with changed inputs,
-   *     or is a non-empty folder that is not a sweep (without force)
+   * @throws Refused if the folder is locked, holds another sweep or a sweep with changed inputs, or
+   *     is a non-empty folder that is not a sweep (without force)
    * @throws IOException if the folder cannot be written
    * @throws InterruptedException if interrupted (finished runs stay recorded)
    */
@@ -173,7 +193,11 @@ public final class SweepRunner {
    *
    * @param engine where the runs are executed
    */
-  public Result run(Options o, SweepEngine engine, PrintWriter log, BiFunction<Integer, Integer, Progress> progress)
+  public Result run(
+      Options o,
+      SweepEngine engine,
+      PrintWriter log,
+      BiFunction<Integer, Integer, Progress> progress)
       throws Refused, IOException, InterruptedException {
     long t0 = System.nanoTime();
     Instant started = Instant.now();
@@ -182,14 +206,21 @@ public final class SweepRunner {
     Path stateFile = workDir.resolve("state.json");
     guard(folder, o.force());
     if (!o.force() && !Files.exists(stateFile) && hasOtherFiles(folder)) {
-      throw new Refused("output folder " + folder + " exists, is not empty and holds no sweep; use --force to"
-          + " replace its contents, or --out DIR");
+      throw new Refused(
+          "output folder "
+              + folder
+              + " exists, is not empty and holds no sweep; use --force to"
+              + " replace its contents, or --out DIR");
     }
     Files.createDirectories(workDir);
     try (SweepLock lock = SweepLock.tryAcquire(workDir.resolve("lock"))) {
       if (lock == null) {
-        throw new Refused("another govsim sweep is writing " + folder + " (it holds " + workDir.resolve("lock")
-            + "); wait for it to finish, or use --out DIR");
+        throw new Refused(
+            "another govsim sweep is writing "
+                + folder
+                + " (it holds "
+                + workDir.resolve("lock")
+                + "); wait for it to finish, or use --out DIR");
       }
       SweepState current = SweepState.fresh(plan, started.toString(), o.shard());
       SweepState state = null;
@@ -199,36 +230,68 @@ public final class SweepRunner {
         try {
           state = SweepState.read(stateFile);
         } catch (SweepState.Damaged e) {
-          throw new Refused("the sweep's state file " + stateFile + " is damaged (" + e.getMessage() + "), so govsim"
-              + " cannot tell which sweep the runs recorded in " + folder + " belong to; start the sweep again with"
-              + " --force (this replaces the folder's contents), or use --out DIR for a new folder");
+          throw new Refused(
+              "the sweep's state file "
+                  + stateFile
+                  + " is damaged ("
+                  + e.getMessage()
+                  + "), so govsim"
+                  + " cannot tell which sweep the runs recorded in "
+                  + folder
+                  + " belong to; start the sweep again with"
+                  + " --force (this replaces the folder's contents), or use --out DIR for a new folder");
         }
       }
       if (state != null) {
         if (!o.resume() && !o.retryFailed()) {
-          throw new Refused("output folder " + folder + " already holds a sweep (" + (state.complete
-              ? "complete" : "incomplete") + "); use --resume to continue it, --retry-failed to rerun its failed"
-              + " runs, --force to start again, or --out DIR");
+          throw new Refused(
+              "output folder "
+                  + folder
+                  + " already holds a sweep ("
+                  + (state.complete ? "complete" : "incomplete")
+                  + "); use --resume to continue it, --retry-failed to rerun its failed"
+                  + " runs, --force to start again, or --out DIR");
         }
         String why = state.mismatch(current);
         if (why != null) {
-          throw new Refused("cannot resume the sweep in " + folder + ": " + why + ". Start a new sweep with --out"
-              + " DIR, or start this one again with --force");
+          throw new Refused(
+              "cannot resume the sweep in "
+                  + folder
+                  + ": "
+                  + why
+                  + ". Start a new sweep with --out"
+                  + " DIR, or start this one again with --force");
         }
-        String damage = state.complete && (!o.retryFailed() || state.runsFailed == 0) ? state.damagedOutput(folder) : null;
+        String damage =
+            state.complete && (!o.retryFailed() || state.runsFailed == 0)
+                ? state.damagedOutput(folder)
+                : null;
         if (damage != null) {
           Path journal = workDir.resolve("journal");
-          log.println("govsim sweep: the sweep in " + folder + " is complete but " + damage + (Files.exists(journal)
-              ? "; writing its outputs again from the runs recorded in " + journal
-              : "; its journal " + journal + " is gone, so its runs are run again to write the outputs"));
+          log.println(
+              "govsim sweep: the sweep in "
+                  + folder
+                  + " is complete but "
+                  + damage
+                  + (Files.exists(journal)
+                      ? "; writing its outputs again from the runs recorded in " + journal
+                      : "; its journal "
+                          + journal
+                          + " is gone, so its runs are run again to write the outputs"));
           log.flush();
         } else if (state.complete && (!o.retryFailed() || state.runsFailed == 0)) {
           int runs = o.shard() == null ? state.runs : o.shard().size(state.runs);
-          log.printf(Locale.ROOT, "govsim sweep: %s is already complete (%s%d runs, %d failed)%s%n", folder,
-              o.shard() == null ? "" : "shard " + o.shard() + ": ", runs, state.runsFailed,
+          log.printf(
+              Locale.ROOT,
+              "govsim sweep: %s is already complete (%s%d runs, %d failed)%s%n",
+              folder,
+              o.shard() == null ? "" : "shard " + o.shard() + ": ",
+              runs,
+              state.runsFailed,
               state.runsFailed > 0 ? "; --retry-failed reruns the failed ones" : "");
           log.flush();
-          return new Result(folder, runs, 0, state.runsFailed, true, (System.nanoTime() - t0) / 1e9, false);
+          return new Result(
+              folder, runs, 0, state.runsFailed, true, (System.nanoTime() - t0) / 1e9, false);
         }
       } else {
         if (o.resume() || o.retryFailed()) {
@@ -246,9 +309,17 @@ public final class SweepRunner {
     }
   }
 
-  private Result session(Options o, SweepEngine engine, PrintWriter log,
-      BiFunction<Integer, Integer, Progress> progressFactory, Path folder, Path workDir, SweepState state, Instant started,
-      long t0) throws IOException, InterruptedException {
+  private Result session(
+      Options o,
+      SweepEngine engine,
+      PrintWriter log,
+      BiFunction<Integer, Integer, Progress> progressFactory,
+      Path folder,
+      Path workDir,
+      SweepState state,
+      Instant started,
+      long t0)
+      throws IOException, InterruptedException {
     Path journalFile = workDir.resolve("journal");
     Shard shard = o.shard();
     int mine = shard == null ? plan.runs() : shard.size(plan.runs());
@@ -256,8 +327,11 @@ public final class SweepRunner {
     int ran;
     try (RunJournal journal = RunJournal.open(journalFile, plan.runs())) {
       if (journal.truncatedBytes() > 0) {
-        log.printf(Locale.ROOT, "govsim sweep: discarded an incomplete record (%d bytes) left by an interrupted"
-            + " session%n", journal.truncatedBytes());
+        log.printf(
+            Locale.ROOT,
+            "govsim sweep: discarded an incomplete record (%d bytes) left by an interrupted"
+                + " session%n",
+            journal.truncatedBytes());
       }
       List<Integer> todo = new ArrayList<>();
       for (int i = 0; i < plan.runs(); i++) {
@@ -266,8 +340,12 @@ public final class SweepRunner {
       }
       int already = mine - todo.size();
       if (already > 0) {
-        log.printf(Locale.ROOT, "govsim sweep: resuming: %d of %d runs already done; running %d%n", already,
-            mine, todo.size());
+        log.printf(
+            Locale.ROOT,
+            "govsim sweep: resuming: %d of %d runs already done; running %d%n",
+            already,
+            mine,
+            todo.size());
       }
       log.flush();
       ran = todo.size();
@@ -284,8 +362,10 @@ public final class SweepRunner {
         if (journal.isFailed(i)) failed++;
       }
       if (done < mine) {
-        throw new IOException((mine - done) + " runs are missing after the session (the engine returned without"
-            + " them); continue with --resume");
+        throw new IOException(
+            (mine - done)
+                + " runs are missing after the session (the engine returned without"
+                + " them); continue with --resume");
       }
       Map<String, Object> session = new LinkedHashMap<>();
       Map<String, Object> s = new LinkedHashMap<>();
@@ -337,17 +417,25 @@ public final class SweepRunner {
     public void accept(RunRecord rec) throws IOException {
       int run = rec.run();
       if (run < 0 || !wanted.get(run)) {
-        throw new IllegalStateException("the engine returned run " + run + ", which was not asked for");
+        throw new IllegalStateException(
+            "the engine returned run " + run + ", which was not asked for");
       }
       if (rec.seed() != plan.run(run).seed()) {
-        throw new IllegalStateException("the engine returned run " + run + " with seed " + rec.seed() + ", the plan's"
-            + " is " + plan.run(run).seed());
+        throw new IllegalStateException(
+            "the engine returned run "
+                + run
+                + " with seed "
+                + rec.seed()
+                + ", the plan's"
+                + " is "
+                + plan.run(run).seed());
       }
       if (recorded.get(run)) return;
       try {
         journal.append(rec);
       } catch (IOException e) {
-        throw new IOException("cannot record run " + run + " in " + journalFile + ": " + e.getMessage(), e);
+        throw new IOException(
+            "cannot record run " + run + " in " + journalFile + ": " + e.getMessage(), e);
       }
       recorded.set(run);
       progress.finished(rec.ok(), "run " + run);
@@ -355,7 +443,8 @@ public final class SweepRunner {
   }
 
   /** {@code shard.json}: what a shard folder holds and how to merge it (the results come later). */
-  private void writeShardSummary(Path folder, Shard shard, int runs, int failed, Map<String, Object> session)
+  private void writeShardSummary(
+      Path folder, Shard shard, int runs, int failed, Map<String, Object> session)
       throws IOException {
     BuildInfo build = BuildInfo.current();
     Map<String, Object> m = new LinkedHashMap<>();
@@ -369,13 +458,24 @@ public final class SweepRunner {
     m.put("runs", runs);
     m.put("runs_ok", runs - failed);
     m.put("runs_failed", failed);
-    m.put("results", "this shard's runs are recorded in .sweep/journal; once every shard is complete, write the"
-        + " sweep's outputs with: govsim merge <the " + shard.count() + " shard folders>");
+    m.put(
+        "results",
+        "this shard's runs are recorded in .sweep/journal; once every shard is complete, write the"
+            + " sweep's outputs with: govsim merge <the "
+            + shard.count()
+            + " shard folders>");
     m.put("govsim_version", build.version());
     m.put("git_commit", build.commit());
     m.putAll(session);
-    AtomicFile.write(folder.resolve("shard.json"), new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
-        .serializeSpecialFloatingPointValues().create().toJson(m) + "\n");
+    AtomicFile.write(
+        folder.resolve("shard.json"),
+        new GsonBuilder()
+                .setPrettyPrinting()
+                .disableHtmlEscaping()
+                .serializeSpecialFloatingPointValues()
+                .create()
+                .toJson(m)
+            + "\n");
   }
 
   /** True if the folder exists and holds anything besides the work area. */

@@ -42,14 +42,17 @@ final class SweepState {
   int sessions;
   boolean complete;
   int runsFailed;
+
   /** The shard this folder holds, 1 to shards; 0 for a whole sweep. */
   int shard;
+
   /** The number of shards of a sharded sweep; 0 for a whole sweep. */
   int shards;
+
   /**
    * Size and SHA-256 of every output file of a complete whole sweep, as written (null before the
-   * sweep is complete, for a shard, and in states written before checksums were kept): a resume
-   * of a complete sweep checks them and writes damaged or missing files again from the journal.
+   * sweep is complete, for a shard, and in states written before checksums were kept): a resume of
+   * a complete sweep checks them and writes damaged or missing files again from the journal.
    */
   List<OutputFile> outputs;
 
@@ -79,9 +82,9 @@ final class SweepState {
   }
 
   /**
-   * The first output file that is missing or differs from what was written (size, then
-   * checksum), as "runs.csv is missing" or "aggregate.csv changed (1,234 bytes, written as 5,678)";
-   * null if every file is as written or no checksums were kept.
+   * The first output file that is missing or differs from what was written (size, then checksum),
+   * as "runs.csv is missing" or "aggregate.csv changed (1,234 bytes, written as 5,678)"; null if
+   * every file is as written or no checksums were kept.
    */
   String damagedOutput(Path folder) throws IOException {
     if (outputs == null) return null;
@@ -90,9 +93,11 @@ final class SweepState {
       if (!Files.isRegularFile(p)) return f.name + " is missing";
       long size = Files.size(p);
       if (size != f.bytes) {
-        return String.format(java.util.Locale.ROOT, "%s changed (%,d bytes, written as %,d)", f.name, size, f.bytes);
+        return String.format(
+            java.util.Locale.ROOT, "%s changed (%,d bytes, written as %,d)", f.name, size, f.bytes);
       }
-      if (!sha256(p).equals(f.sha256)) return f.name + " changed (its SHA-256 differs from the one written)";
+      if (!sha256(p).equals(f.sha256))
+        return f.name + " changed (its SHA-256 differs from the one written)";
     }
     return null;
   }
@@ -110,7 +115,8 @@ final class SweepState {
     }
   }
 
-  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+  private static final Gson GSON =
+      new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
   /** The state of a fresh sweep of this plan. */
   static SweepState fresh(SweepPlan plan, String startedUtc, Shard shard) {
@@ -182,24 +188,43 @@ final class SweepState {
    * not compared.
    */
   String inputsMismatch(SweepState current) {
-    if (format != FORMAT) return "the folder was written by a govsim with another sweep-folder layout (format " + format + ")";
-    if (!Objects.equals(govsimVersion, current.govsimVersion) || !Objects.equals(gitCommit, current.gitCommit)) {
-      return "govsim changed since the sweep started (it was version " + govsimVersion + ", commit " + gitCommit
-          + "; this is version " + current.govsimVersion + ", commit " + current.gitCommit
+    if (format != FORMAT)
+      return "the folder was written by a govsim with another sweep-folder layout (format "
+          + format
+          + ")";
+    if (!Objects.equals(govsimVersion, current.govsimVersion)
+        || !Objects.equals(gitCommit, current.gitCommit)) {
+      return "govsim changed since the sweep started (it was version "
+          + govsimVersion
+          + ", commit "
+          + gitCommit
+          + "; this is version "
+          + current.govsimVersion
+          + ", commit "
+          + current.gitCommit
           + "), so its results could differ from the runs already done";
     }
     int n = Math.min(inputSha256.size(), current.inputSha256.size());
     for (int i = 0; i < n; i++) {
       if (!inputSha256.get(i).equals(current.inputSha256.get(i))) {
-        String which = i == 0 ? "the sweep file " + current.inputFiles.get(0)
-            : "the scenario file " + current.inputFiles.get(i);
-        return which + " changed since the sweep started (SHA-256 was " + inputSha256.get(i).substring(0, 12)
-            + "..., now " + current.inputSha256.get(i).substring(0, 12) + "...)";
+        String which =
+            i == 0
+                ? "the sweep file " + current.inputFiles.get(0)
+                : "the scenario file " + current.inputFiles.get(i);
+        return which
+            + " changed since the sweep started (SHA-256 was "
+            + inputSha256.get(i).substring(0, 12)
+            + "..., now "
+            + current.inputSha256.get(i).substring(0, 12)
+            + "...)";
       }
     }
     if (inputSha256.size() != current.inputSha256.size()) {
-      return "the scenario's extends chain changed since the sweep started (it read " + inputFiles + ", now "
-          + current.inputFiles + ")";
+      return "the scenario's extends chain changed since the sweep started (it read "
+          + inputFiles
+          + ", now "
+          + current.inputFiles
+          + ")";
     }
     if (runs != current.runs || !Objects.equals(planSha256, current.planSha256)) {
       return "the sweep's runs or seeds differ from those of the sweep in the folder";
@@ -207,7 +232,10 @@ final class SweepState {
     return null;
   }
 
-  /** A state file that cannot be read back as a sweep's state; the message says what is wrong with it. */
+  /**
+   * A state file that cannot be read back as a sweep's state; the message says what is wrong with
+   * it.
+   */
   static final class Damaged extends Exception {
     private static final long serialVersionUID = 1L;
 
@@ -228,12 +256,17 @@ final class SweepState {
     if (bytes.length == 0) throw new Damaged("it is empty");
     SweepState s;
     try {
-      String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      String text =
+          StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
       s = GSON.fromJson(text, SweepState.class);
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new Damaged("it is not UTF-8 text");
-    } catch (JsonParseException | IllegalStateException | NumberFormatException | ClassCastException e) {
-      throw new Damaged("it is not a complete sweep state (truncated, not JSON, or a field of the wrong type)");
+    } catch (JsonParseException
+        | IllegalStateException
+        | NumberFormatException
+        | ClassCastException e) {
+      throw new Damaged(
+          "it is not a complete sweep state (truncated, not JSON, or a field of the wrong type)");
     }
     if (s == null) throw new Damaged("it holds no JSON object");
     String missing = s.problem();
@@ -245,18 +278,25 @@ final class SweepState {
   private String problem() {
     if (format < 1) return "its format field is " + format;
     if (govsimVersion == null || gitCommit == null) return "it does not say which govsim wrote it";
-    if (inputFiles == null || inputSha256 == null || inputFiles.isEmpty() || inputFiles.size() != inputSha256.size()
-        || inputFiles.contains(null) || inputSha256.stream().anyMatch(h -> h == null || !h.matches("[0-9a-f]{64}"))) {
+    if (inputFiles == null
+        || inputSha256 == null
+        || inputFiles.isEmpty()
+        || inputFiles.size() != inputSha256.size()
+        || inputFiles.contains(null)
+        || inputSha256.stream().anyMatch(h -> h == null || !h.matches("[0-9a-f]{64}"))) {
       return "its list of input files and their SHA-256 checksums is missing or incomplete";
     }
     if (runs < 1 || points < 1 || planSha256 == null || !planSha256.matches("[0-9a-f]{64}")) {
       return "it does not say which runs the sweep has";
     }
-    if (startedUtc == null || sessions < 0 || runsFailed < 0 || runsFailed > runs) return "its session counts are invalid";
-    if (shards < 0 || shard < 0 || (shards == 0) != (shard == 0) || shard > shards) return "its shard fields are invalid";
+    if (startedUtc == null || sessions < 0 || runsFailed < 0 || runsFailed > runs)
+      return "its session counts are invalid";
+    if (shards < 0 || shard < 0 || (shards == 0) != (shard == 0) || shard > shards)
+      return "its shard fields are invalid";
     if (outputs != null) {
       for (OutputFile f : outputs) {
-        if (f == null || f.name == null || f.sha256 == null || f.bytes < 0) return "its list of output checksums is invalid";
+        if (f == null || f.name == null || f.sha256 == null || f.bytes < 0)
+          return "its list of output checksums is invalid";
       }
     }
     return null;

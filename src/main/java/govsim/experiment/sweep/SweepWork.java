@@ -5,8 +5,8 @@ import govsim.experiment.batch.Outcome;
 import govsim.experiment.batch.RunGuard;
 import govsim.model.ModelSpec;
 import govsim.model.Scenarios;
-import govsim.observe.RunListener;
 import govsim.observe.Metrics;
+import govsim.observe.RunListener;
 import govsim.observe.RunResult;
 import govsim.scenario.ScenarioException;
 import govsim.scenario.ScenarioLoader;
@@ -23,9 +23,9 @@ import java.util.Map;
  * machine (it is {@link Serializable}: Spark broadcasts it to its executors once per sweep, and
  * each task then only carries a run id).
  *
- * <p>Why one class for every engine: a run's scenario and its {@link RunRecord} are made by
- * {@link #execute} whether the run happens on a local thread, a Spark executor or an HPC array
- * task, so the records, and the output files written from them, are the same bytes.
+ * <p>Why one class for every engine: a run's scenario and its {@link RunRecord} are made by {@link
+ * #execute} whether the run happens on a local thread, a Spark executor or an HPC array task, so
+ * the records, and the output files written from them, are the same bytes.
  */
 public final class SweepWork implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -37,6 +37,7 @@ public final class SweepWork implements Serializable {
   private final int replications;
   private final int regimes;
   private final boolean keepRows;
+
   /** Built on first use in each JVM: a loader is not serializable, and cheap to rebuild. */
   private transient volatile ScenarioLoader<ModelSpec> loader;
 
@@ -45,8 +46,9 @@ public final class SweepWork implements Serializable {
     SweepDefinition def = plan.definition();
     regimeTrees = new ArrayList<>();
     for (ScenarioLoader.Loaded<ModelSpec> s : def.scenarios()) {
-      regimeTrees.add(ScenarioLoader.withValue(s.resolved(), "outputs.record_every_steps",
-          (long) def.spec().recordEverySteps()));
+      regimeTrees.add(
+          ScenarioLoader.withValue(
+              s.resolved(), "outputs.record_every_steps", (long) def.spec().recordEverySteps()));
     }
     parameterPaths = new ArrayList<>();
     for (SweepParameter p : def.parameters()) parameterPaths.add(p.path());
@@ -69,7 +71,8 @@ public final class SweepWork implements Serializable {
   private static Object plainCopy(Object v) {
     if (v instanceof Map<?, ?> m) {
       Map<String, Object> out = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> e : m.entrySet()) out.put(String.valueOf(e.getKey()), plainCopy(e.getValue()));
+      for (Map.Entry<?, ?> e : m.entrySet())
+        out.put(String.valueOf(e.getKey()), plainCopy(e.getValue()));
       return out;
     }
     if (v instanceof List<?> l) {
@@ -111,14 +114,15 @@ public final class SweepWork implements Serializable {
     int point = run / regimes / replications;
     Map<String, Object> tree = regimeTrees.get(regime);
     Object[] values = points.get(point);
-    for (int i = 0; i < values.length; i++) tree = ScenarioLoader.withValue(tree, parameterPaths.get(i), values[i]);
+    for (int i = 0; i < values.length; i++)
+      tree = ScenarioLoader.withValue(tree, parameterPaths.get(i), values[i]);
     tree = ScenarioLoader.withValue(tree, "seed", seed(run));
     return loader().bind(tree, "sweep run " + run + " (point " + point + ")");
   }
 
   /**
-   * Executes one run and returns its record. A run that throws (an invalid combination of values,
-   * a model error, a stack overflow) is a failed record carrying the error, as in {@link
+   * Executes one run and returns its record. A run that throws (an invalid combination of values, a
+   * model error, a stack overflow) is a failed record carrying the error, as in {@link
    * govsim.experiment.batch.BatchRunner}: failures are results, reproducible from the seed. Only a
    * fatal {@link VirtualMachineError} (out of memory) propagates, because nothing the run computed
    * can then be trusted; the engine treats it as a lost task.
@@ -142,26 +146,32 @@ public final class SweepWork implements Serializable {
     try {
       ModelSpec spec = spec(run);
       List<double[]> rows = new ArrayList<>();
-      RunListener listener = keepRows ? new RunListener() {
-        @Override
-        public void row(double[] row) {
-          rows.add(row.clone());
-        }
-      } : RunListener.NONE;
-      RunResult r = guard == null ? model.run(spec, listener) : guard.run(model, spec, listener, keepRows);
+      RunListener listener =
+          keepRows
+              ? new RunListener() {
+                @Override
+                public void row(double[] row) {
+                  rows.add(row.clone());
+                }
+              }
+              : RunListener.NONE;
+      RunResult r =
+          guard == null ? model.run(spec, listener) : guard.run(model, spec, listener, keepRows);
       double[] summary = new double[Metrics.RUN_NAMES.size()];
       for (int m = 0; m < summary.length; m++) {
         Double v = r.summary().get(Metrics.RUN_NAMES.get(m));
         summary[m] = v == null ? Double.NaN : v;
       }
-      return new RunRecord(run, true, seed(run), (System.nanoTime() - t0) / 1e9, r.stepSeconds(), "", summary, rows);
+      return new RunRecord(
+          run, true, seed(run), (System.nanoTime() - t0) / 1e9, r.stepSeconds(), "", summary, rows);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return failed(run, e, t0);
     } catch (VirtualMachineError fatal) {
       // Under a guard, running out of memory outside the model (binding the scenario, copying the
       // summary) is the run's failure too: its allocations are unreachable once this frame unwinds.
-      if (!(fatal instanceof StackOverflowError) && !(guard != null && fatal instanceof OutOfMemoryError)) throw fatal;
+      if (!(fatal instanceof StackOverflowError)
+          && !(guard != null && fatal instanceof OutOfMemoryError)) throw fatal;
       return failed(run, fatal, t0);
     } catch (Exception | Error e) {
       return failed(run, e, t0);
@@ -169,12 +179,20 @@ public final class SweepWork implements Serializable {
   }
 
   private RunRecord failed(int run, Throwable e, long t0) {
-    return new RunRecord(run, false, seed(run), (System.nanoTime() - t0) / 1e9, Double.NaN, Outcome.describe(e),
-        new double[0], List.of());
+    return new RunRecord(
+        run,
+        false,
+        seed(run),
+        (System.nanoTime() - t0) / 1e9,
+        Double.NaN,
+        Outcome.describe(e),
+        new double[0],
+        List.of());
   }
 
   private void checkRun(int run) {
-    if (run < 0 || run >= runs()) throw new IllegalArgumentException("run " + run + " is not in this sweep of " + runs()
-        + " runs");
+    if (run < 0 || run >= runs())
+      throw new IllegalArgumentException(
+          "run " + run + " is not in this sweep of " + runs() + " runs");
   }
 }

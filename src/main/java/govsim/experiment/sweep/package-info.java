@@ -8,16 +8,16 @@
  *
  * <p>Past one machine (issue 7): the runs are executed by a {@link
  * govsim.experiment.sweep.SweepEngine}, this machine's threads ({@link
- * govsim.experiment.sweep.LocalEngine}) or Spark (in the separate Spark build, found through
- * {@link govsim.experiment.sweep.SparkBridge}), from a self-contained {@link
- * govsim.experiment.sweep.SweepWork}; the engine only returns records, which the driver journals
- * by run id. An HPC job array runs one {@link govsim.experiment.sweep.Shard} per task and {@link
+ * govsim.experiment.sweep.LocalEngine}) or Spark (in the separate Spark build, found through {@link
+ * govsim.experiment.sweep.SparkBridge}), from a self-contained {@link
+ * govsim.experiment.sweep.SweepWork}; the engine only returns records, which the driver journals by
+ * run id. An HPC job array runs one {@link govsim.experiment.sweep.Shard} per task and {@link
  * govsim.experiment.sweep.SweepMerge} combines the shards' journals.
  *
  * <p>Data flows one way: sweep file → validated {@link govsim.experiment.sweep.SweepDefinition} →
  * {@link govsim.experiment.sweep.SweepPlan} (points, runs, seeds) → runs on an engine → journal →
- * output files. Outputs depend only on the sweep file, the scenario files and govsim's version:
- * not on the engine, the thread count or the number of shards, nor on how often the sweep was
+ * output files. Outputs depend only on the sweep file, the scenario files and govsim's version: not
+ * on the engine, the thread count or the number of shards, nor on how often the sweep was
  * interrupted and resumed.
  */
 package govsim.experiment.sweep;

@@ -5,11 +5,19 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The measured outcome of one stylized fact: the values with their intervals and whether the
- * claim holds, rendered as the Markdown section of docs/validation.md.
+ * The measured outcome of one stylized fact: the values with their intervals and whether the claim
+ * holds, rendered as the Markdown section of docs/validation.md.
  */
-public record Finding(String id, String title, String claim, String scenario, String command,
-    List<Measure> measures, boolean holds, String verdict, String assumptions) {
+public record Finding(
+    String id,
+    String title,
+    String claim,
+    String scenario,
+    String command,
+    List<Measure> measures,
+    boolean holds,
+    String verdict,
+    String assumptions) {
 
   /** One measured value: an estimate with its interval (or a plain number when n = 1). */
   public record Measure(String label, Estimate estimate, String unit) {}
@@ -28,11 +36,22 @@ public record Finding(String id, String title, String claim, String scenario, St
     for (Measure m : measures) {
       Estimate e = m.estimate();
       String unit = m.unit().isEmpty() ? "" : " " + m.unit();
-      s.append("| ").append(m.label()).append(" | ").append(num(e.mean())).append(unit).append(" | ")
-          .append(e.n() > 1 ? "[" + num(e.ciLow()) + ", " + num(e.ciHigh()) + "]" : "—").append(" | ")
-          .append(e.n()).append(" |\n");
+      s.append("| ")
+          .append(m.label())
+          .append(" | ")
+          .append(num(e.mean()))
+          .append(unit)
+          .append(" | ")
+          .append(e.n() > 1 ? "[" + num(e.ciLow()) + ", " + num(e.ciHigh()) + "]" : "—")
+          .append(" | ")
+          .append(e.n())
+          .append(" |\n");
     }
-    s.append("\n**Verdict: ").append(holds ? "holds" : "does not hold").append(".** ").append(verdict).append("\n\n");
+    s.append("\n**Verdict: ")
+        .append(holds ? "holds" : "does not hold")
+        .append(".** ")
+        .append(verdict)
+        .append("\n\n");
     s.append("**Assumptions that drive it.** ").append(assumptions).append("\n");
     return s.toString();
   }

@@ -14,20 +14,27 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The published anchor of the game engine (issue 14 item 4): the DSAIR race of Han, Pereira,
- * Santos &amp; Lenaerts (JAIR 2020), shipped as scenarios/games/dsair.yaml. The thresholds are
- * computed by the exact analysis (bisection on p_r) and compared with the paper's; the
- * agent-based imitation dynamics at Z = 100 and μ = 0.01 are compared with the exact birth–death
- * chain they simulate. Nothing here is tuned: the file holds the paper's parameters and payoffs.
+ * The published anchor of the game engine (issue 14 item 4): the DSAIR race of Han, Pereira, Santos
+ * &amp; Lenaerts (JAIR 2020), shipped as scenarios/games/dsair.yaml. The thresholds are computed by
+ * the exact analysis (bisection on p_r) and compared with the paper's; the agent-based imitation
+ * dynamics at Z = 100 and μ = 0.01 are compared with the exact birth–death chain they simulate.
+ * Nothing here is tuned: the file holds the paper's parameters and payoffs.
  */
 public final class GameFacts {
-  /** The paper's thresholds: p_r where the small-mutation share of AS is one half, for s = 1.5, 2, 3. */
+  /**
+   * The paper's thresholds: p_r where the small-mutation share of AS is one half, for s = 1.5, 2,
+   * 3.
+   */
   static final double[] SPEEDS = {1.5, 2, 3};
+
   static final double[] PUBLISHED = {0.779, 0.834, 0.890};
   static final double TOLERANCE = 0.002;
+
   /** Imitation events per agent-based replication, and the burn-in. */
   static final long UPDATES = 3_000_000;
+
   static final long BURN_IN = 200_000;
+
   /** The p_r of the agent-based check (s = 1.5): below, at and above the crossing. */
   static final double[] ABM_PR = {0.70, 0.78, 0.86};
 
@@ -52,7 +59,8 @@ public final class GameFacts {
   }
 
   private Game game(double s, double pr) throws ScenarioException {
-    return GameFile.load(file(), List.of("game.parameters.s=" + s, "game.parameters.p_r=" + pr)).game();
+    return GameFile.load(file(), List.of("game.parameters.s=" + s, "game.parameters.p_r=" + pr))
+        .game();
   }
 
   private double smallMutationShare(double s, double pr) {
@@ -82,12 +90,21 @@ public final class GameFacts {
       }
       boolean ok = Math.abs(x - PUBLISHED[i]) <= TOLERANCE;
       holds &= ok;
-      measures.add(new Finding.Measure("p_r where the small-mutation share of AS is 1/2, s = " + Finding.num(s)
-          + " (paper: " + String.format(Locale.ROOT, "%.3f", PUBLISHED[i]) + ")", exact(x), ""));
+      measures.add(
+          new Finding.Measure(
+              "p_r where the small-mutation share of AS is 1/2, s = "
+                  + Finding.num(s)
+                  + " (paper: "
+                  + String.format(Locale.ROOT, "%.3f", PUBLISHED[i])
+                  + ")",
+              exact(x),
+              ""));
       crossings.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4f", x));
     }
-    // Closed forms of the paper (s = 1.5), from the file's payoffs at p_r = 0 (the AU payoffs scale with 1 - p_r):
-    // AS risk-dominates AU when pi(AS,AS) + pi(AS,AU) > pi(AU,AS) + pi(AU,AU); AS is the social optimum when
+    // Closed forms of the paper (s = 1.5), from the file's payoffs at p_r = 0 (the AU payoffs scale
+    // with 1 - p_r):
+    // AS risk-dominates AU when pi(AS,AS) + pi(AS,AU) > pi(AU,AS) + pi(AU,AU); AS is the social
+    // optimum when
     // pi(AS,AS) > pi(AU,AU).
     Game g0 = game(1.5, 0);
     double ss = g0.payoff(0, 0);
@@ -96,13 +113,22 @@ public final class GameFacts {
     double uu = g0.payoff(3, 0);
     double riskDominance = 1 - (ss + su) / (us + uu);
     double socialOptimum = 1 - ss / uu;
-    measures.add(new Finding.Measure("risk-dominance threshold of p_r, s = 1.5 (closed form; paper: about 0.775)",
-        exact(riskDominance), ""));
-    measures.add(new Finding.Measure("social-optimum threshold of p_r, s = 1.5 (closed form; paper: about 0.338)",
-        exact(socialOptimum), ""));
-    holds &= Math.abs(riskDominance - 0.775) <= TOLERANCE && Math.abs(socialOptimum - 0.338) <= TOLERANCE;
+    measures.add(
+        new Finding.Measure(
+            "risk-dominance threshold of p_r, s = 1.5 (closed form; paper: about 0.775)",
+            exact(riskDominance),
+            ""));
+    measures.add(
+        new Finding.Measure(
+            "social-optimum threshold of p_r, s = 1.5 (closed form; paper: about 0.338)",
+            exact(socialOptimum),
+            ""));
+    holds &=
+        Math.abs(riskDominance - 0.775) <= TOLERANCE
+            && Math.abs(socialOptimum - 0.338) <= TOLERANCE;
 
-    // Agent-based check: Z = 100, mu = 0.01, the exact birth-death share against the mean over seeds.
+    // Agent-based check: Z = 100, mu = 0.01, the exact birth-death share against the mean over
+    // seeds.
     StringBuilder abm = new StringBuilder();
     boolean contained = true;
     for (double pr : ABM_PR) {
@@ -115,32 +141,65 @@ public final class GameFacts {
         throw new IllegalStateException(e.getMessage(), e);
       }
       long[] seeds = new long[reps];
-      for (int r = 0; r < reps; r++) seeds[r] = Seeds.derive(master, "game=dsair,s=1.5,p_r=" + pr + ",replication=" + r);
+      for (int r = 0; r < reps; r++)
+        seeds[r] = Seeds.derive(master, "game=dsair,s=1.5,p_r=" + pr + ",replication=" + r);
       Estimate e = AgentBased.run(g, seeds, threads, false).shares()[0][0];
       boolean in = e.ciLow() <= bd && bd <= e.ciHigh();
       contained &= in;
-      measures.add(new Finding.Measure("share of AS at p_r = " + Finding.num(pr) + ", mu = 0.01: exact birth-death chain",
-          exact(bd), ""));
-      measures.add(new Finding.Measure("share of AS at p_r = " + Finding.num(pr) + ", mu = 0.01: agent-based, "
-          + reps + " seeds x " + UPDATES / 1_000_000 + " million imitation events", e, ""));
-      abm.append(abm.length() == 0 ? "" : "; ").append("p_r = ").append(Finding.num(pr)).append(": ")
-          .append(Finding.num(e.mean())).append(" [").append(Finding.num(e.ciLow())).append(", ")
-          .append(Finding.num(e.ciHigh())).append("] against ").append(Finding.num(bd)).append(in ? "" : " (missed)");
+      measures.add(
+          new Finding.Measure(
+              "share of AS at p_r = " + Finding.num(pr) + ", mu = 0.01: exact birth-death chain",
+              exact(bd),
+              ""));
+      measures.add(
+          new Finding.Measure(
+              "share of AS at p_r = "
+                  + Finding.num(pr)
+                  + ", mu = 0.01: agent-based, "
+                  + reps
+                  + " seeds x "
+                  + UPDATES / 1_000_000
+                  + " million imitation events",
+              e,
+              ""));
+      abm.append(abm.length() == 0 ? "" : "; ")
+          .append("p_r = ")
+          .append(Finding.num(pr))
+          .append(": ")
+          .append(Finding.num(e.mean()))
+          .append(" [")
+          .append(Finding.num(e.ciLow()))
+          .append(", ")
+          .append(Finding.num(e.ciHigh()))
+          .append("] against ")
+          .append(Finding.num(bd))
+          .append(in ? "" : " (missed)");
     }
     holds &= contained;
-    String verdict = String.format(Locale.ROOT,
-        "The exact small-mutation share of AS crosses 1/2 at p_r = %s for s = 1.5, 2, 3 (paper: 0.779, 0.834, 0.890; "
-            + "tolerance %s); the closed-form thresholds are %s (risk dominance) and %s (social optimum). "
-            + "Agent-based long-run share of AS (Z = 100, mu = 0.01, 95%% interval over seeds) against the exact "
-            + "birth-death value: %s.",
-        crossings, Finding.num(TOLERANCE), Finding.num(riskDominance), Finding.num(socialOptimum), abm);
-    return new Finding("G1", "DSAIR race thresholds (Han et al. 2020)",
+    String verdict =
+        String.format(
+            Locale.ROOT,
+            "The exact small-mutation share of AS crosses 1/2 at p_r = %s for s = 1.5, 2, 3 (paper: 0.779, 0.834, 0.890; "
+                + "tolerance %s); the closed-form thresholds are %s (risk dominance) and %s (social optimum). "
+                + "Agent-based long-run share of AS (Z = 100, mu = 0.01, 95%% interval over seeds) against the exact "
+                + "birth-death value: %s.",
+            crossings,
+            Finding.num(TOLERANCE),
+            Finding.num(riskDominance),
+            Finding.num(socialOptimum),
+            abm);
+    return new Finding(
+        "G1",
+        "DSAIR race thresholds (Han et al. 2020)",
         "In the DSAIR race of Han, Pereira, Santos & Lenaerts (JAIR 2020; Z = 100, beta = 0.01, b = 4, c = 1, "
             + "B = 10^4, W = 100), the small-mutation stationary share of always-safe firms crosses 1/2 at p_r = "
             + "0.779, 0.834 and 0.890 for s = 1.5, 2 and 3 (within 0.002); the agent-based imitation dynamics "
             + "reproduce the exact chain.",
-        "scenarios/games/dsair.yaml", "./govsim validation --only G1 --reps " + reps + " --seed " + master,
-        measures, holds, verdict,
+        "scenarios/games/dsair.yaml",
+        "./govsim validation --only G1 --reps " + reps + " --seed " + master,
+        measures,
+        holds,
+        verdict,
         "None beyond the paper's: its payoffs (eq. 1) and parameters, pairwise-comparison imitation with co-players "
             + "sampled without replacement (f_i(k) = [(k-1) pi(i,i) + (Z-k) pi(i,j)] / (Z-1)). The mutation rate "
             + "0.01 of the agent-based check is a choice (the paper's analysis is the limit mu -> 0); at that rate "

@@ -13,15 +13,15 @@ import govsim.world.Rule;
 import govsim.world.World;
 
 /**
- * M8 — technical assurance (MODEL.md §4 M8; paper §3.1.4): audits, evaluations and
- * certification as the basis of trust among members.
+ * M8 — technical assurance (MODEL.md §4 M8; paper §3.1.4): audits, evaluations and certification as
+ * the basis of trust among members.
  *
- * <p>Each member is audited at the community's audit rate. Each standard in force that the
- * member does not meet is detected with the community's assurance level (raised by a
- * transparency mandate, M11). A detected violator is expelled and the expulsion publicised,
- * which costs it reputation and its certificate; a community that does not expel has the
- * violation remedied instead. (Shared tooling, the other half of M8, lowers members' compliance
- * cost: see mechanism.crossborder.ComplianceCost.)
+ * <p>Each member is audited at the community's audit rate. Each standard in force that the member
+ * does not meet is detected with the community's assurance level (raised by a transparency mandate,
+ * M11). A detected violator is expelled and the expulsion publicised, which costs it reputation and
+ * its certificate; a community that does not expel has the violation remedied instead. (Shared
+ * tooling, the other half of M8, lowers members' compliance cost: see
+ * mechanism.crossborder.ComplianceCost.)
  */
 public final class Audits {
   private final AssuranceParams p;
@@ -41,7 +41,8 @@ public final class Audits {
         Firm f = w.firms.get(m);
         w.tally.audits++;
         w.tally.costCommunity += p.costPerAudit();
-        double detect = synergy.auditDetection(c.assurance, w.regulators[f.homeJurisdiction].transparency);
+        double detect =
+            synergy.auditDetection(c.assurance, w.regulators[f.homeJurisdiction].transparency);
         int violation = -1;
         for (Risk r : w.risks) {
           if (!r.active || f.mitigates.get(r.id)) continue;
@@ -58,7 +59,14 @@ public final class Audits {
           f.ban(c.id, w.now + p.rejoinBanDays());
           Reputation.cut(f, expulsionReputationLoss);
           w.tally.expulsions++;
-          w.log(EventKind.EXPULSION, f.id, c.id, violation, -1, expulsionReputationLoss, "publicised");
+          w.log(
+              EventKind.EXPULSION,
+              f.id,
+              c.id,
+              violation,
+              -1,
+              expulsionReputationLoss,
+              "publicised");
         } else {
           f.mitigates.set(violation);
         }

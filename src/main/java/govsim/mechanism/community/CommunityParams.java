@@ -4,57 +4,130 @@ import govsim.scenario.Param;
 
 /** Parameters of M7, compliance communities and standards (MODEL.md §4 M7; paper §2.1, §3.1.3). */
 public record CommunityParams(
-    @Param(def = "false", doc = "Whether compliance communities exist (set by the regime preset).",
-        source = "setting: set by the regime preset (MODEL.md §5)")
-    boolean enabled,
-    @Param(def = "3", min = 0, max = 1000, unit = "communities", doc = "Communities at the start.",
-        source = "issue 2: 'a few communities'")
-    int initialCount,
-    @Param(def = "0.5", min = 0, max = 1, unit = "share",
-        doc = "Share of firms that start as members of a (random) community.")
-    double initialMembershipShare,
-    @Param(def = "0.6", min = 0, max = 1, doc = "Lowest stringency of a community's standards (hazard share removed).")
-    double stringencyMin,
-    @Param(def = "0.95", min = 0, max = 1, doc = "Highest stringency (stringency ~ Uniform[min, max]).")
-    double stringencyMax,
-    @Param(def = "12", min = 0, max = 36500, unit = "1/year",
-        doc = "Rate at which a community picks up a known risk that none of its members has met yet.",
-        source = "assumption: technical communities follow the field closely (paper §3.1.3)")
-    double riskDiscoveryRatePerYear,
-    @Param(def = "30", min = 0, max = 36500, unit = "days",
-        doc = "Standard-setting lag of a small community.",
-        source = "assumption: weeks to months; IEEE's first Ethically Aligned Design draft took 8 months (April-December 2016, paper §3.1.3)")
-    double standardLagDays,
-    @Param(def = "10", min = 1, max = 1e6, unit = "members",
-        doc = "Consensus cost: the lag is multiplied by (1 + members/scale)^exponent.")
-    double lagSizeScale,
+    @Param(
+            def = "false",
+            doc = "Whether compliance communities exist (set by the regime preset).",
+            source = "setting: set by the regime preset (MODEL.md §5)")
+        boolean enabled,
+    @Param(
+            def = "3",
+            min = 0,
+            max = 1000,
+            unit = "communities",
+            doc = "Communities at the start.",
+            source = "issue 2: 'a few communities'")
+        int initialCount,
+    @Param(
+            def = "0.5",
+            min = 0,
+            max = 1,
+            unit = "share",
+            doc = "Share of firms that start as members of a (random) community.")
+        double initialMembershipShare,
+    @Param(
+            def = "0.6",
+            min = 0,
+            max = 1,
+            doc = "Lowest stringency of a community's standards (hazard share removed).")
+        double stringencyMin,
+    @Param(
+            def = "0.95",
+            min = 0,
+            max = 1,
+            doc = "Highest stringency (stringency ~ Uniform[min, max]).")
+        double stringencyMax,
+    @Param(
+            def = "12",
+            min = 0,
+            max = 36500,
+            unit = "1/year",
+            doc =
+                "Rate at which a community picks up a known risk that none of its members has met yet.",
+            source = "assumption: technical communities follow the field closely (paper §3.1.3)")
+        double riskDiscoveryRatePerYear,
+    @Param(
+            def = "30",
+            min = 0,
+            max = 36500,
+            unit = "days",
+            doc = "Standard-setting lag of a small community.",
+            source =
+                "assumption: weeks to months; IEEE's first Ethically Aligned Design draft took 8 months (April-December 2016, paper §3.1.3)")
+        double standardLagDays,
+    @Param(
+            def = "10",
+            min = 1,
+            max = 1e6,
+            unit = "members",
+            doc = "Consensus cost: the lag is multiplied by (1 + members/scale)^exponent.")
+        double lagSizeScale,
     @Param(def = "0.5", min = 0, max = 5, doc = "Exponent of the consensus cost.")
-    double lagSizeExponent,
-    @Param(def = "0.3", min = 0, max = 100, unit = "% of annual revenue", doc = "Membership fee per year.",
-        source = "assumption: certification fees well below 1% of revenue")
-    double feePerYear,
-    @Param(def = "0.3", min = 0, max = 1, unit = "share",
-        doc = "Shared tooling: share of a member's compliance cost saved on its community's standards.",
-        source = "assumption; shared evaluation tooling such as OpenCompass (paper §3.1.3, §3.1.4)")
-    double toolingCostReduction,
-    @Param(def = "1", min = 0, max = 1000, unit = "1/year",
-        doc = "Rate at which a new community forms while some known risk has no community standard.")
-    double formationRatePerYear,
-    @Param(def = "3", min = 1, max = 1000, unit = "firms", doc = "Founding members of a new community.")
-    int foundingMembers,
-    @Param(def = "10", min = 1, max = 1000, unit = "draws per founding member",
-        doc = "Founders are drawn at random among all firms, at most this many draws per founding seat, so that a nearly empty market cannot stall formation (a community may start with fewer founders).",
-        source = "assumption: a bound, not a behaviour; it matters only when few of the firms ever created are still active")
-    int founderDrawsPerSeat,
-    @Param(def = "2", min = 1, max = 1000, unit = "firms",
-        doc = "A community with fewer members dissolves.")
-    int minMembers,
-    @Param(def = "5000", min = 0, max = 1e12, unit = "currency/year",
-        doc = "Running cost of a community per member.")
-    double costPerMemberYear,
-    @Param(def = "0", min = 0, max = 1, unit = "share",
-        doc = "Share of the initial risks for which each initial community already has a standard in force on day 0.")
-    double initialStandardsShare) {
+        double lagSizeExponent,
+    @Param(
+            def = "0.3",
+            min = 0,
+            max = 100,
+            unit = "% of annual revenue",
+            doc = "Membership fee per year.",
+            source = "assumption: certification fees well below 1% of revenue")
+        double feePerYear,
+    @Param(
+            def = "0.3",
+            min = 0,
+            max = 1,
+            unit = "share",
+            doc =
+                "Shared tooling: share of a member's compliance cost saved on its community's standards.",
+            source =
+                "assumption; shared evaluation tooling such as OpenCompass (paper §3.1.3, §3.1.4)")
+        double toolingCostReduction,
+    @Param(
+            def = "1",
+            min = 0,
+            max = 1000,
+            unit = "1/year",
+            doc =
+                "Rate at which a new community forms while some known risk has no community standard.")
+        double formationRatePerYear,
+    @Param(
+            def = "3",
+            min = 1,
+            max = 1000,
+            unit = "firms",
+            doc = "Founding members of a new community.")
+        int foundingMembers,
+    @Param(
+            def = "10",
+            min = 1,
+            max = 1000,
+            unit = "draws per founding member",
+            doc =
+                "Founders are drawn at random among all firms, at most this many draws per founding seat, so that a nearly empty market cannot stall formation (a community may start with fewer founders).",
+            source =
+                "assumption: a bound, not a behaviour; it matters only when few of the firms ever created are still active")
+        int founderDrawsPerSeat,
+    @Param(
+            def = "2",
+            min = 1,
+            max = 1000,
+            unit = "firms",
+            doc = "A community with fewer members dissolves.")
+        int minMembers,
+    @Param(
+            def = "5000",
+            min = 0,
+            max = 1e12,
+            unit = "currency/year",
+            doc = "Running cost of a community per member.")
+        double costPerMemberYear,
+    @Param(
+            def = "0",
+            min = 0,
+            max = 1,
+            unit = "share",
+            doc =
+                "Share of the initial risks for which each initial community already has a standard in force on day 0.")
+        double initialStandardsShare) {
 
   public CommunityParams {
     if (stringencyMin > stringencyMax) {

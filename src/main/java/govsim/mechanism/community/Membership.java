@@ -6,9 +6,9 @@ import govsim.world.Firm;
 import govsim.world.World;
 
 /**
- * M7 — free entry and exit of compliance communities (MODEL.md §4 M7; paper §2.1). Joining
- * commits the firm to its community's standards in force; leaving or expulsion removes its
- * certificate. The firm's reasons to join or leave are weighed in mechanism.firms.
+ * M7 — free entry and exit of compliance communities (MODEL.md §4 M7; paper §2.1). Joining commits
+ * the firm to its community's standards in force; leaving or expulsion removes its certificate. The
+ * firm's reasons to join or leave are weighed in mechanism.firms.
  */
 public final class Membership {
   private Membership() {}

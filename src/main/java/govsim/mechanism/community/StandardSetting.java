@@ -3,24 +3,24 @@ package govsim.mechanism.community;
 import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
 import govsim.mechanism.crossborder.Recognition;
-import java.util.Locale;
 import govsim.world.Community;
 import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.Risk;
 import govsim.world.Rule;
 import govsim.world.World;
+import java.util.Locale;
 
 /**
  * M7 — compliance communities and standards (MODEL.md §4 M7; paper §2.1, §3.1.3).
  *
- * <p>A community picks up a known risk when one of its members meets it (an incident) or, at
- * the discovery rate, by following the field. It then sets a standard after a short lag that
- * grows with its size (consensus cost): {@code lag = base * (1 + members/scale)^exponent}.
- * A risk that changes form is picked up again and the standard revised, with the same lag.
- * Communities form while some known risk has no standard anywhere, with founding members drawn
- * from the firms, and dissolve when they fall below the minimum size. Entry and exit are free
- * (firms decide in {@link Membership}).
+ * <p>A community picks up a known risk when one of its members meets it (an incident) or, at the
+ * discovery rate, by following the field. It then sets a standard after a short lag that grows with
+ * its size (consensus cost): {@code lag = base * (1 + members/scale)^exponent}. A risk that changes
+ * form is picked up again and the standard revised, with the same lag. Communities form while some
+ * known risk has no standard anywhere, with founding members drawn from the firms, and dissolve
+ * when they fall below the minimum size. Entry and exit are free (firms decide in {@link
+ * Membership}).
  */
 public final class StandardSetting {
   private final CommunityParams p;
@@ -33,9 +33,11 @@ public final class StandardSetting {
    *     (M8's assurance.assurance_min; passed as values so that M7 does not depend on M8, whose
    *     audits use M7's memberships)
    * @param assuranceMax upper end of that range (assurance.assurance_max)
-   * @param recognitionProbability chance that each jurisdiction recognises a new community's certificate (M10)
+   * @param recognitionProbability chance that each jurisdiction recognises a new community's
+   *     certificate (M10)
    */
-  public StandardSetting(CommunityParams p, double assuranceMin, double assuranceMax, double recognitionProbability) {
+  public StandardSetting(
+      CommunityParams p, double assuranceMin, double assuranceMax, double recognitionProbability) {
     this.p = p;
     this.assuranceMin = assuranceMin;
     this.assuranceMax = assuranceMax;
@@ -57,7 +59,13 @@ public final class StandardSetting {
         if (adopted != null) {
           boolean current = adopted.covers(r);
           if (current && Double.isNaN(r.firstCommunityRuleDay)) r.firstCommunityRuleDay = end;
-          w.log(EventKind.STANDARD_ADOPTED, -1, c.id, r.id, -1, end - adopted.startedDay,
+          w.log(
+              EventKind.STANDARD_ADOPTED,
+              -1,
+              c.id,
+              r.id,
+              -1,
+              end - adopted.startedDay,
               current ? "in force" : "obsolete on arrival");
         }
         if (!r.active || !r.known || addressesCurrentForm(c, r)) continue;
@@ -98,29 +106,46 @@ public final class StandardSetting {
   }
 
   /**
-   * A new community forms (of its own accord, or by a scheduled form_community event): it is
-   * added to the world with the given stringency and assurance (NaN: drawn from the assurance
-   * range), the jurisdictions that recognise its certificate are drawn, and its founders recruited.
+   * A new community forms (of its own accord, or by a scheduled form_community event): it is added
+   * to the world with the given stringency and assurance (NaN: drawn from the assurance range), the
+   * jurisdictions that recognise its certificate are drawn, and its founders recruited.
    */
-  public Community found(World w, MersenneTwisterFast rng, double stringency, double assuranceLevel) {
-    double a = Double.isNaN(assuranceLevel)
-        ? Draws.uniform(rng, assuranceMin, assuranceMax) : assuranceLevel;
-    Community c = new Community(w.communities.size(), stringency, a, w.now,
-        Recognition.draw(rng, w.jurisdictions, recognitionProbability));
+  public Community found(
+      World w, MersenneTwisterFast rng, double stringency, double assuranceLevel) {
+    double a =
+        Double.isNaN(assuranceLevel)
+            ? Draws.uniform(rng, assuranceMin, assuranceMax)
+            : assuranceLevel;
+    Community c =
+        new Community(
+            w.communities.size(),
+            stringency,
+            a,
+            w.now,
+            Recognition.draw(rng, w.jurisdictions, recognitionProbability));
     w.communities.add(c);
-    w.log(EventKind.COMMUNITY_FORMED, -1, c.id, -1, -1, stringency, "assurance " + String.format(Locale.ROOT, "%.3f", a));
+    w.log(
+        EventKind.COMMUNITY_FORMED,
+        -1,
+        c.id,
+        -1,
+        -1,
+        stringency,
+        "assurance " + String.format(Locale.ROOT, "%.3f", a));
     recruitFounders(w, rng, c);
     return c;
   }
 
   /**
    * Draws the founding members of a new community: up to {@code founding_members} distinct active
-   * firms, at random, with at most {@code founder_draws_per_seat} draws per seat (so a nearly
-   * empty market cannot stall it).
+   * firms, at random, with at most {@code founder_draws_per_seat} draws per seat (so a nearly empty
+   * market cannot stall it).
    */
   public void recruitFounders(World w, MersenneTwisterFast rng, Community c) {
     int target = Math.min(p.foundingMembers(), w.activeFirmCount());
-    for (int attempt = 0; attempt < p.founderDrawsPerSeat() * p.foundingMembers() && c.size() < target; attempt++) {
+    for (int attempt = 0;
+        attempt < p.founderDrawsPerSeat() * p.foundingMembers() && c.size() < target;
+        attempt++) {
       Firm f = w.firms.get(rng.nextInt(w.firms.size()));
       if (f.active && !c.members.get(f.id)) Membership.join(w, f, c);
     }

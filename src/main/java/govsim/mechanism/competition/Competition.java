@@ -13,8 +13,8 @@ import govsim.world.World;
  *
  * <p>New firms enter at a rate with capability near the market's, so that even a dominant firm
  * always faces potential rivals; with near-zero switching costs (M4) a firm that mistreats its
- * users loses them. A firm whose user share stays below a floor for a grace period exits (never
- * the last firm licensed in a jurisdiction), and so does a firm that has lost every license.
+ * users loses them. A firm whose user share stays below a floor for a grace period exits (never the
+ * last firm licensed in a jurisdiction), and so does a firm that has lost every license.
  */
 public final class Competition {
   private final CompetitionParams p;
@@ -32,7 +32,10 @@ public final class Competition {
   public void step(World w, MersenneTwisterFast rng, Entrant entrant) {
     int entries = Draws.poisson(rng, p.entryRatePerYear() * w.dtDays / Draws.DAYS_PER_YEAR);
     for (int k = 0; k < entries && w.firms.size() < p.maxFirms(); k++) {
-      double capability = p.entrantCapabilityFactor() * meanCapability(w) * Draws.uniform(rng, p.entrantCapabilityLow(), p.entrantCapabilityHigh());
+      double capability =
+          p.entrantCapabilityFactor()
+              * meanCapability(w)
+              * Draws.uniform(rng, p.entrantCapabilityLow(), p.entrantCapabilityHigh());
       Firm f = entrant.enter(w, rng, capability);
       w.tally.entries++;
       w.log(EventKind.FIRM_ENTERED, f.id, -1, -1, f.homeJurisdiction, capability, "");

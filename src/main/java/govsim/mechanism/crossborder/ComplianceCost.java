@@ -3,13 +3,13 @@ package govsim.mechanism.crossborder;
 import govsim.mechanism.Governance;
 
 /**
- * M10 — cross-border certification (MODEL.md §4 M10; paper §3.1.6): what complying with the
- * rules on one risk costs a firm, in % of its annual revenue.
+ * M10 — cross-border certification (MODEL.md §4 M10; paper §3.1.6): what complying with the rules
+ * on one risk costs a firm, in % of its annual revenue.
  *
- * <p>The base cost scales with the stringency achieved. A uniform regulator rule costs more than
- * a tailored standard (rule_cost_multiplier) unless a recognised certificate stands in for it;
- * a community's shared tooling cuts its members' cost; every distinct rule set beyond the first
- * (one per regulating jurisdiction, one per community standard) adds extra_rule_set_cost, and a
+ * <p>The base cost scales with the stringency achieved. A uniform regulator rule costs more than a
+ * tailored standard (rule_cost_multiplier) unless a recognised certificate stands in for it; a
+ * community's shared tooling cuts its members' cost; every distinct rule set beyond the first (one
+ * per regulating jurisdiction, one per community standard) adds extra_rule_set_cost, and a
  * certificate recognised by k jurisdictions counts as one set for all k.
  */
 public final class ComplianceCost {
@@ -19,8 +19,12 @@ public final class ComplianceCost {
   private final double uniformRuleMultiplier;
   private final double toolingReduction;
 
-  public ComplianceCost(CrossBorderParams p, double costPerRule, double voluntaryEfficacy,
-      double uniformRuleMultiplier, double toolingReduction) {
+  public ComplianceCost(
+      CrossBorderParams p,
+      double costPerRule,
+      double voluntaryEfficacy,
+      double uniformRuleMultiplier,
+      double toolingReduction) {
     this.p = p;
     this.costPerRule = costPerRule;
     this.voluntaryEfficacy = voluntaryEfficacy;

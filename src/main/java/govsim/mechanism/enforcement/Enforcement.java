@@ -17,18 +17,19 @@ import java.util.List;
 /**
  * M3 — centralized enforcement (MODEL.md §4 M3; paper introduction, §4.1).
  *
- * <p>Each regulator has a limited inspection capacity per year. An inspection detects a
- * violated rule with a probability that is lower for novel risks (information asymmetry decays
- * with the risk's age). Detected violations are fined, published and remedied. Punishment is
- * weighted over prevention: every severe incident of a violated rule is investigated ex post,
- * with the backstop's higher penalty and revocation of the license in that jurisdiction.
+ * <p>Each regulator has a limited inspection capacity per year. An inspection detects a violated
+ * rule with a probability that is lower for novel risks (information asymmetry decays with the
+ * risk's age). Detected violations are fined, published and remedied. Punishment is weighted over
+ * prevention: every severe incident of a violated rule is investigated ex post, with the backstop's
+ * higher penalty and revocation of the license in that jurisdiction.
  */
 public final class Enforcement {
   private final EnforcementParams p;
   private final double sanctionReputationLoss;
   private final double revenuePerUserYear;
 
-  public Enforcement(EnforcementParams p, double sanctionReputationLoss, double revenuePerUserYear) {
+  public Enforcement(
+      EnforcementParams p, double sanctionReputationLoss, double revenuePerUserYear) {
     this.p = p;
     this.sanctionReputationLoss = sanctionReputationLoss;
     this.revenuePerUserYear = revenuePerUserYear;
@@ -36,7 +37,8 @@ public final class Enforcement {
 
   /** Detection probability of a violation of a rule on a risk of the given age (days). */
   public double detection(double ageDays) {
-    return p.detectionProbability() * (1.0 - p.noveltyDetectionPenalty() * Math.exp(-ageDays / p.noveltyLearningDays()));
+    return p.detectionProbability()
+        * (1.0 - p.noveltyDetectionPenalty() * Math.exp(-ageDays / p.noveltyLearningDays()));
   }
 
   public EnforcementParams params() {
@@ -52,18 +54,20 @@ public final class Enforcement {
   }
 
   /**
-   * Who the regulator can pick for an inspection and with what relative weight: every active
-   * firm it licenses, weighted by M11 (a recognised certificate lightens, a signal adds weight).
-   * The inspections ({@link #step}) and the firms' expectation of them
-   * ({@link #expectedInspectionsPerYear}) both use this, so firms fear what regulators do.
+   * Who the regulator can pick for an inspection and with what relative weight: every active firm
+   * it licenses, weighted by M11 (a recognised certificate lightens, a signal adds weight). The
+   * inspections ({@link #step}) and the firms' expectation of them ({@link
+   * #expectedInspectionsPerYear}) both use this, so firms fear what regulators do.
    */
-  public static InspectionTargets inspectionTargets(World w, Regulator reg, Synergy synergy, boolean[] signalled) {
+  public static InspectionTargets inspectionTargets(
+      World w, Regulator reg, Synergy synergy, boolean[] signalled) {
     List<Firm> candidates = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
     double total = 0;
     for (Firm f : w.firms) {
       if (!f.active || !f.serves(reg.jurisdiction)) continue;
-      double weight = synergy.inspectionWeight(reg, certifiedRecognized(w, f, reg), signalled[f.id]);
+      double weight =
+          synergy.inspectionWeight(reg, certifiedRecognized(w, f, reg), signalled[f.id]);
       candidates.add(f);
       weights.add(weight);
       total += weight;
@@ -85,13 +89,15 @@ public final class Enforcement {
       InspectionTargets t = inspectionTargets(w, reg, synergy, signalled);
       if (t.total() <= 0) continue;
       for (int k = 0; k < t.candidates().size(); k++) {
-        inspections[t.candidates().get(k).id][reg.jurisdiction] = p.inspectionsPerYear() * t.weights().get(k) / t.total();
+        inspections[t.candidates().get(k).id][reg.jurisdiction] =
+            p.inspectionsPerYear() * t.weights().get(k) / t.total();
       }
     }
     return inspections;
   }
 
-  private void inspect(World w, MersenneTwisterFast rng, Regulator reg, Synergy synergy, boolean[] signalled) {
+  private void inspect(
+      World w, MersenneTwisterFast rng, Regulator reg, Synergy synergy, boolean[] signalled) {
     int n = Draws.poisson(rng, p.inspectionsPerYear() * w.dtDays / 365.0);
     if (n == 0) return;
     InspectionTargets t = inspectionTargets(w, reg, synergy, signalled);
@@ -124,7 +130,8 @@ public final class Enforcement {
     for (int[] incident : w.severeIncidentsThisStep) {
       Firm f = w.firms.get(incident[0]);
       Risk r = w.risks.get(incident[1]);
-      if (!f.active || !f.serves(reg.jurisdiction) || f.mitigates.get(r.id) || !reg.rules.covers(r)) continue;
+      if (!f.active || !f.serves(reg.jurisdiction) || f.mitigates.get(r.id) || !reg.rules.covers(r))
+        continue;
       w.tally.inspections++;
       w.tally.costRegulator += p.costPerInspection();
       if (rng.nextDouble() >= detection(w.now - r.emergedDay)) continue;
@@ -132,7 +139,14 @@ public final class Enforcement {
       if (p.revocation()) {
         f.servesMask &= ~(1L << reg.jurisdiction);
         w.tally.revocations++;
-        w.log(EventKind.REVOCATION, f.id, -1, r.id, reg.jurisdiction, 0, "license revoked after severe harm");
+        w.log(
+            EventKind.REVOCATION,
+            f.id,
+            -1,
+            r.id,
+            reg.jurisdiction,
+            0,
+            "license revoked after severe harm");
       }
     }
   }

@@ -2,8 +2,13 @@ package govsim.mechanism.firms;
 
 /** How a firm's bounded rationality is modelled (MODEL.md M6). */
 public enum DecisionRule {
-  /** Quantal response: choose each option with probability proportional to exp(intensity x utility). */
+  /**
+   * Quantal response: choose each option with probability proportional to exp(intensity x utility).
+   */
   LOGIT,
-  /** Social learning: copy a random peer's choices with the Fermi probability 1/(1+exp(-s (payoff_peer - payoff_own))). */
+  /**
+   * Social learning: copy a random peer's choices with the Fermi probability 1/(1+exp(-s
+   * (payoff_peer - payoff_own))).
+   */
   FERMI
 }

@@ -25,16 +25,15 @@ import govsim.world.World;
  * M6 — firm decisions and value alignment (MODEL.md §4 M6; paper §3.1.1).
  *
  * <p>At a review (a Poisson process per firm) a firm decides, for each known risk, whether to
- * mitigate it; whether to adopt or keep the user-visible harmful practice; and whether to join
- * or leave compliance communities. Each option is valued, in % of annual revenue per year, as
- * profit + intrinsic alignment (harm to its users avoided, weighted by alignment) - expected
- * sanctions (inspection x detection x fine, plus ex-post investigation of severe harm) -
- * expected reputation loss (outcries that visible incidents would cause; expulsion from its
- * communities). Bounded rationality is either a logit (quantal) choice on that value, or
- * pairwise social learning: copy a random peer's choices with the Fermi probability of the
- * payoff difference. Firms do not foresee how users would react to the practice beyond their
- * belief in a backlash (they learn it from their own outcries): the Yuanbao terms surprised
- * their authors.
+ * mitigate it; whether to adopt or keep the user-visible harmful practice; and whether to join or
+ * leave compliance communities. Each option is valued, in % of annual revenue per year, as profit +
+ * intrinsic alignment (harm to its users avoided, weighted by alignment) - expected sanctions
+ * (inspection x detection x fine, plus ex-post investigation of severe harm) - expected reputation
+ * loss (outcries that visible incidents would cause; expulsion from its communities). Bounded
+ * rationality is either a logit (quantal) choice on that value, or pairwise social learning: copy a
+ * random peer's choices with the Fermi probability of the payoff difference. Firms do not foresee
+ * how users would react to the practice beyond their belief in a backlash (they learn it from their
+ * own outcries): the Yuanbao terms surprised their authors.
  */
 public final class FirmDecisions {
   private final FirmParams fp;
@@ -48,9 +47,17 @@ public final class FirmDecisions {
   private final Synergy synergy;
   private final ComplianceCost cost;
 
-  public FirmDecisions(FirmParams fp, PracticeParams practice, ReputationParams rep, UserParams users,
-      RiskParams risks, AssuranceParams assurance, CommunityParams community,
-      Enforcement enforcement, Synergy synergy, ComplianceCost cost) {
+  public FirmDecisions(
+      FirmParams fp,
+      PracticeParams practice,
+      ReputationParams rep,
+      UserParams users,
+      RiskParams risks,
+      AssuranceParams assurance,
+      CommunityParams community,
+      Enforcement enforcement,
+      Synergy synergy,
+      ComplianceCost cost) {
     this.fp = fp;
     this.practice = practice;
     this.rep = rep;
@@ -66,8 +73,12 @@ public final class FirmDecisions {
   /** What every firm knows at a review: who is signalled and how likely inspections are. */
   public static final class Outlook {
     public final boolean[] signalled;
-    /** Inspections per year a firm can expect in each jurisdiction, per firm id and jurisdiction. */
+
+    /**
+     * Inspections per year a firm can expect in each jurisdiction, per firm id and jurisdiction.
+     */
     public final double[][] inspectionsPerYear;
+
     public final int totalUsers;
 
     public Outlook(boolean[] signalled, double[][] inspectionsPerYear, int totalUsers) {
@@ -103,8 +114,8 @@ public final class FirmDecisions {
   }
 
   /**
-   * Benefit of mitigating a risk, % of annual revenue per year: harm avoided (alignment),
-   * outcries avoided, sanctions avoided, expulsions avoided.
+   * Benefit of mitigating a risk, % of annual revenue per year: harm avoided (alignment), outcries
+   * avoided, sanctions avoided, expulsions avoided.
    */
   public double mitigationValue(World w, Firm f, Risk r, Governance.Binding b, Outlook outlook) {
     double hazardYear = r.hazardPerDay * Draws.DAYS_PER_YEAR;
@@ -125,13 +136,24 @@ public final class FirmDecisions {
       double fine = enforcement.params().fineRevenueShare() * 100.0;
       double published = rep.sanctionLoss() * fp.reputationValue();
       double inspectionFine = fine * enforcement.params().inspectionPenaltyMultiplier();
-      value += fear * outlook.inspectionsPerYear[f.id][reg.jurisdiction] * detect * (inspectionFine + published);
-      if (r.severity >= risks.severeThreshold() && enforcement.params().investigateSevereIncidents()) {
+      value +=
+          fear
+              * outlook.inspectionsPerYear[f.id][reg.jurisdiction]
+              * detect
+              * (inspectionFine + published);
+      if (r.severity >= risks.severeThreshold()
+          && enforcement.params().investigateSevereIncidents()) {
         // Revenue is assumed equal across the jurisdictions served, so a license is worth
         // 100 / (jurisdictions served) % of annual revenue per year of revocation_loss_years.
-        double revocation = enforcement.params().revocation()
-            ? 100.0 * fp.revocationLossYears() / Math.max(1, Long.bitCount(f.servesMask)) : 0.0;
-        value += fear * hazardYear * detect * (fine * synergy.penaltyMultiplier(reg) + published + revocation);
+        double revocation =
+            enforcement.params().revocation()
+                ? 100.0 * fp.revocationLossYears() / Math.max(1, Long.bitCount(f.servesMask))
+                : 0.0;
+        value +=
+            fear
+                * hazardYear
+                * detect
+                * (fine * synergy.penaltyMultiplier(reg) + published + revocation);
       }
     }
     if (assurance.expelOnViolation()) {
@@ -139,9 +161,11 @@ public final class FirmDecisions {
         Community com = w.communities.get(c);
         Rule std = com.standards.inForce(r.id);
         if (!com.active || std == null || !std.covers(r)) continue;
-        double detect = synergy.auditDetection(com.assurance, w.regulators[f.homeJurisdiction].transparency);
-        double loss = rep.expulsionLoss() * fp.reputationValue()
-            + (f.memberships.cardinality() == 1 ? certificationValue(w, f, outlook) : 0.0);
+        double detect =
+            synergy.auditDetection(com.assurance, w.regulators[f.homeJurisdiction].transparency);
+        double loss =
+            rep.expulsionLoss() * fp.reputationValue()
+                + (f.memberships.cardinality() == 1 ? certificationValue(w, f, outlook) : 0.0);
         value += assurance.auditRatePerYear() * detect * loss;
       }
     }
@@ -150,20 +174,23 @@ public final class FirmDecisions {
 
   /**
    * Revenue a firm expects to gain from holding a certificate, % of annual revenue per year.
-   * Derived from the users' logit choice (M4): a certificate multiplies a provider's choice
-   * weight by m = exp(choice_intensity x weight_certification), so without it the firm keeps
-   * only 1/m of the weight it could have, and 1 - 1/m is the share it forgoes; the firm applies
-   * that share to the users it does not yet have (1 - its user share), and counts
-   * certification_value_share years of revenue for it.
+   * Derived from the users' logit choice (M4): a certificate multiplies a provider's choice weight
+   * by m = exp(choice_intensity x weight_certification), so without it the firm keeps only 1/m of
+   * the weight it could have, and 1 - 1/m is the share it forgoes; the firm applies that share to
+   * the users it does not yet have (1 - its user share), and counts certification_value_share years
+   * of revenue for it.
    */
   public double certificationValue(World w, Firm f, Outlook outlook) {
     double share = outlook.totalUsers == 0 ? 0.0 : f.users / (double) outlook.totalUsers;
-    return 100.0 * fp.certificationValueShare() * (1.0 - share)
+    return 100.0
+        * fp.certificationValueShare()
+        * (1.0 - share)
         * (1.0 - Math.exp(-users.choiceIntensity() * users.weightCertification()));
   }
 
   private double meanCapability() {
-    return (1.0 - users.infoWeakShare()) * users.infoCapabilityStrong() + users.infoWeakShare() * users.infoCapabilityWeak();
+    return (1.0 - users.infoWeakShare()) * users.infoCapabilityStrong()
+        + users.infoWeakShare() * users.infoCapabilityWeak();
   }
 
   /** Value of adopting the harmful practice, % of annual revenue per year. */
@@ -195,7 +222,8 @@ public final class FirmDecisions {
     for (Risk r : w.risks) {
       if (r.active && r.known) f.mitigates.set(r.id, peer.mitigates.get(r.id));
     }
-    if (peer.practice && !f.practice && w.now >= f.noPracticeUntilDay) Backlash.adopt(w, f, "imitated a peer");
+    if (peer.practice && !f.practice && w.now >= f.noPracticeUntilDay)
+      Backlash.adopt(w, f, "imitated a peer");
     if (!peer.practice && f.practice && Double.isNaN(f.revisionDueDay)) {
       Backlash.drop(w, f, "imitated a peer");
     }
@@ -228,8 +256,8 @@ public final class FirmDecisions {
   /**
    * Value of being a member of the community rather than not, % of annual revenue per year:
    * certification (if it is the firm's only one), compliance-cost differences on the risks its
-   * standards cover (tooling, recognition, rule sets), harm avoided on risks the firm would
-   * newly have to mitigate, minus the fee.
+   * standards cover (tooling, recognition, rule sets), harm avoided on risks the firm would newly
+   * have to mitigate, minus the fee.
    */
   public double membershipValue(World w, Firm f, Community c, boolean joining, Outlook outlook) {
     int others = f.memberships.cardinality() - (joining ? 0 : 1);
@@ -244,7 +272,9 @@ public final class FirmDecisions {
         value += cost.annualPercent(without) - costWith;
       } else {
         double avoided = r.hazardPerDay * Draws.DAYS_PER_YEAR * c.stringency;
-        value += f.alignment * fp.harmAversion() * avoided * r.severity * risks.exposureShare() - costWith;
+        value +=
+            f.alignment * fp.harmAversion() * avoided * r.severity * risks.exposureShare()
+                - costWith;
       }
     }
     return value;
@@ -263,8 +293,8 @@ public final class FirmDecisions {
   /**
    * Whether the firm must pass an ex-ante conformity assessment before its next release: it is
    * bound by a regulator rule in force in a jurisdiction it serves, unless that jurisdiction
-   * recognises a certificate the firm holds (recognition works like a presumption of conformity
-   * for certified firms, M11).
+   * recognises a certificate the firm holds (recognition works like a presumption of conformity for
+   * certified firms, M11).
    */
   public boolean boundByRegulator(World w, Firm f) {
     for (Regulator reg : w.regulators) {
@@ -274,5 +304,4 @@ public final class FirmDecisions {
     }
     return false;
   }
-
 }

@@ -4,70 +4,153 @@ import govsim.scenario.Param;
 
 /** Parameters of M6, firm decisions and value alignment (MODEL.md §4 M6; paper §3.1.1). */
 public record FirmParams(
-    @Param(def = "20", min = 1, max = 10000, unit = "firms", doc = "Firms at the start.",
-        source = "issue 2: baseline of 20 firms")
-    int count,
-    @Param(def = "0", min = -100, max = 100, unit = "capability", doc = "Lowest initial capability (quality).")
-    double capabilityMin,
-    @Param(def = "1", min = -100, max = 100, unit = "capability",
-        doc = "Highest initial capability (capability ~ Uniform[min, max]).")
-    double capabilityMax,
+    @Param(
+            def = "20",
+            min = 1,
+            max = 10000,
+            unit = "firms",
+            doc = "Firms at the start.",
+            source = "issue 2: baseline of 20 firms")
+        int count,
+    @Param(
+            def = "0",
+            min = -100,
+            max = 100,
+            unit = "capability",
+            doc = "Lowest initial capability (quality).")
+        double capabilityMin,
+    @Param(
+            def = "1",
+            min = -100,
+            max = 100,
+            unit = "capability",
+            doc = "Highest initial capability (capability ~ Uniform[min, max]).")
+        double capabilityMax,
     @Param(def = "0", min = 0, max = 1, doc = "Lowest intrinsic value alignment.")
-    double alignmentMin,
-    @Param(def = "1", min = 0, max = 1, doc = "Highest intrinsic value alignment (alignment ~ Uniform[min, max]).")
-    double alignmentMax,
-    @Param(def = "20", min = 0, max = 1e6, unit = "% of annual revenue per unit harm/1000 users",
-        doc = "What a fully aligned firm is willing to pay to avoid harm to its users (alignment scales it).",
-        source = "assumption: value alignment as an internal incentive (paper §3.1.1)")
-    double harmAversion,
-    @Param(def = "logit", doc = "Bounded rationality: logit (quantal choice) or fermi (pairwise imitation).",
-        source = "setting: MODEL.md M6 allows logit or Fermi")
-    DecisionRule decisionRule,
-    @Param(def = "1", min = 0, max = 1000, unit = "1/(% of annual revenue)",
-        doc = "Intensity of choice (logit) or selection intensity (fermi); 0 is random choice.")
-    double decisionIntensity,
-    @Param(def = "12", min = 0, max = 365, unit = "1/year",
-        doc = "Rate at which a firm reviews its compliance, practice and memberships.")
-    double reviewRatePerYear,
-    @Param(def = "2", min = 0, max = 3650, unit = "days",
-        doc = "Time from a public outcry to the firm revising its harmful practice.",
-        source = "Tencent Yuanbao revised its terms three times between 1 and 5 March 2025 (paper §3.1.2)")
-    double responseLatencyDays,
+        double alignmentMin,
+    @Param(
+            def = "1",
+            min = 0,
+            max = 1,
+            doc = "Highest intrinsic value alignment (alignment ~ Uniform[min, max]).")
+        double alignmentMax,
+    @Param(
+            def = "20",
+            min = 0,
+            max = 1e6,
+            unit = "% of annual revenue per unit harm/1000 users",
+            doc =
+                "What a fully aligned firm is willing to pay to avoid harm to its users (alignment scales it).",
+            source = "assumption: value alignment as an internal incentive (paper §3.1.1)")
+        double harmAversion,
+    @Param(
+            def = "logit",
+            doc = "Bounded rationality: logit (quantal choice) or fermi (pairwise imitation).",
+            source = "setting: MODEL.md M6 allows logit or Fermi")
+        DecisionRule decisionRule,
+    @Param(
+            def = "1",
+            min = 0,
+            max = 1000,
+            unit = "1/(% of annual revenue)",
+            doc = "Intensity of choice (logit) or selection intensity (fermi); 0 is random choice.")
+        double decisionIntensity,
+    @Param(
+            def = "12",
+            min = 0,
+            max = 365,
+            unit = "1/year",
+            doc = "Rate at which a firm reviews its compliance, practice and memberships.")
+        double reviewRatePerYear,
+    @Param(
+            def = "2",
+            min = 0,
+            max = 3650,
+            unit = "days",
+            doc = "Time from a public outcry to the firm revising its harmful practice.",
+            source =
+                "Tencent Yuanbao revised its terms three times between 1 and 5 March 2025 (paper §3.1.2)")
+        double responseLatencyDays,
     @Param(def = "20", min = 0, max = 1e9, unit = "currency/user/year", doc = "Revenue per user.")
-    double revenuePerUserYear,
-    @Param(def = "0.5", min = 0, max = 100, unit = "% of annual revenue",
-        doc = "Cost of complying with one rule of stringency 1, per year.")
-    double complianceCostPerRule,
-    @Param(def = "0.5", min = 0, max = 1, unit = "share",
-        doc = "Share of a risk's hazard a firm removes when it mitigates a risk that no rule governs (ad hoc, without a shared standard).",
-        source = "assumption: shared standards and tooling make mitigation more effective than ad hoc effort (paper §3.1.3-§3.1.4)")
-    double voluntaryMitigationEfficacy,
-    @Param(def = "30", min = 0, max = 10000, unit = "% of annual revenue",
-        doc = "Revenue a firm believes it loses per unit of reputation lost (drives compliance with reputation at stake).")
-    double reputationValue,
-    @Param(def = "2", min = 0, max = 100,
-        doc = "Crowd-out of innovation: a release's capability gain is scaled by max(0, 1 - crowd_out x compliance cost share of revenue).",
-        source = "assumption: compliance spending crowds out R&D; SF6 depends on it")
-    double innovationCrowdOut,
-    @Param(def = "0.3", min = 0, max = 1, unit = "probability",
-        doc = "Prior chance a firm assigns to an outcry if it adopts the harmful practice.")
-    double backlashBelief,
-    @Param(def = "0.5", min = 0, max = 1, unit = "share",
-        doc = "Learning from backlash: each own outcry moves the firm's backlash belief this share of the way to 1 (belief <- 1 - (1 - rate) x (1 - belief)).",
-        source = "assumption: one outcry halves a firm's doubt that the practice provokes one")
-    double backlashLearningRate,
-    @Param(def = "30", min = 0.01, max = 36500, unit = "days",
-        doc = "Time constant of the smoothed profit share (exponential smoothing) that the fermi rule compares between firms.",
-        source = "assumption: firms compare about a month of profits, long enough to smooth out daily noise")
-    double profitSmoothingDays,
-    @Param(def = "1", min = 0, max = 100, unit = "years of revenue",
-        doc = "What a firm believes losing a license costs, in years of that jurisdiction's revenue (an equal share of revenue per jurisdiction served); enters the expected sanction of severe harm.",
-        source = "assumption: a lost market is worth about a year of its revenue to the firm")
-    double revocationLossYears,
-    @Param(def = "1", min = 0, max = 100, unit = "share of annual revenue",
-        doc = "Revenue a firm expects per year from holding a certificate, before scaling by (1 - its user share) x (1 - exp(-users.choice_intensity x users.weight_certification)).",
-        source = "assumption: the certificate's logit value applied to a year of revenue from the users the firm does not yet have")
-    double certificationValueShare) {
+        double revenuePerUserYear,
+    @Param(
+            def = "0.5",
+            min = 0,
+            max = 100,
+            unit = "% of annual revenue",
+            doc = "Cost of complying with one rule of stringency 1, per year.")
+        double complianceCostPerRule,
+    @Param(
+            def = "0.5",
+            min = 0,
+            max = 1,
+            unit = "share",
+            doc =
+                "Share of a risk's hazard a firm removes when it mitigates a risk that no rule governs (ad hoc, without a shared standard).",
+            source =
+                "assumption: shared standards and tooling make mitigation more effective than ad hoc effort (paper §3.1.3-§3.1.4)")
+        double voluntaryMitigationEfficacy,
+    @Param(
+            def = "30",
+            min = 0,
+            max = 10000,
+            unit = "% of annual revenue",
+            doc =
+                "Revenue a firm believes it loses per unit of reputation lost (drives compliance with reputation at stake).")
+        double reputationValue,
+    @Param(
+            def = "2",
+            min = 0,
+            max = 100,
+            doc =
+                "Crowd-out of innovation: a release's capability gain is scaled by max(0, 1 - crowd_out x compliance cost share of revenue).",
+            source = "assumption: compliance spending crowds out R&D; SF6 depends on it")
+        double innovationCrowdOut,
+    @Param(
+            def = "0.3",
+            min = 0,
+            max = 1,
+            unit = "probability",
+            doc = "Prior chance a firm assigns to an outcry if it adopts the harmful practice.")
+        double backlashBelief,
+    @Param(
+            def = "0.5",
+            min = 0,
+            max = 1,
+            unit = "share",
+            doc =
+                "Learning from backlash: each own outcry moves the firm's backlash belief this share of the way to 1 (belief <- 1 - (1 - rate) x (1 - belief)).",
+            source = "assumption: one outcry halves a firm's doubt that the practice provokes one")
+        double backlashLearningRate,
+    @Param(
+            def = "30",
+            min = 0.01,
+            max = 36500,
+            unit = "days",
+            doc =
+                "Time constant of the smoothed profit share (exponential smoothing) that the fermi rule compares between firms.",
+            source =
+                "assumption: firms compare about a month of profits, long enough to smooth out daily noise")
+        double profitSmoothingDays,
+    @Param(
+            def = "1",
+            min = 0,
+            max = 100,
+            unit = "years of revenue",
+            doc =
+                "What a firm believes losing a license costs, in years of that jurisdiction's revenue (an equal share of revenue per jurisdiction served); enters the expected sanction of severe harm.",
+            source = "assumption: a lost market is worth about a year of its revenue to the firm")
+        double revocationLossYears,
+    @Param(
+            def = "1",
+            min = 0,
+            max = 100,
+            unit = "share of annual revenue",
+            doc =
+                "Revenue a firm expects per year from holding a certificate, before scaling by (1 - its user share) x (1 - exp(-users.choice_intensity x users.weight_certification)).",
+            source =
+                "assumption: the certificate's logit value applied to a year of revenue from the users the firm does not yet have")
+        double certificationValueShare) {
 
   public FirmParams {
     if (capabilityMin > capabilityMax) {

@@ -12,11 +12,10 @@ import govsim.world.World;
  * M12 — malicious actors (MODEL.md §4 M12; paper §4.1).
  *
  * <p>Reputation-insensitive actors (deepfake fraud operations, say) have no users to lose, so
- * reputation, communities and competition do not touch them: only expected punishment
- * (detection probability x penalty) deters them. At each attack opportunity an actor attacks
- * with the logit probability of {@code gain - p_detect * penalty}. An attack does severe harm to
- * its victims, who are more often information-weak; a traced attacker is punished and
- * incapacitated for a while.
+ * reputation, communities and competition do not touch them: only expected punishment (detection
+ * probability x penalty) deters them. At each attack opportunity an actor attacks with the logit
+ * probability of {@code gain - p_detect * penalty}. An attack does severe harm to its victims, who
+ * are more often information-weak; a traced attacker is punished and incapacitated for a while.
  */
 public final class MaliciousAttacks {
   private final MaliciousParams p;
@@ -31,7 +30,8 @@ public final class MaliciousAttacks {
 
   /** Probability that an actor facing detection probability d attacks, for a given gain. */
   public double attackProbability(double gain, double detection, double penaltyMultiplier) {
-    return Draws.logistic(p.decisionIntensity() * (gain - detection * p.penalty() * penaltyMultiplier));
+    return Draws.logistic(
+        p.decisionIntensity() * (gain - detection * p.penalty() * penaltyMultiplier));
   }
 
   /** Share of an attack's victims who are information-weak, given their share of the population. */
@@ -40,7 +40,12 @@ public final class MaliciousAttacks {
     return odds + (1.0 - weakShare) == 0 ? 0.0 : odds / (odds + (1.0 - weakShare));
   }
 
-  public void step(World w, MersenneTwisterFast rng, Synergy synergy, double costPerInvestigation, double weakShare) {
+  public void step(
+      World w,
+      MersenneTwisterFast rng,
+      Synergy synergy,
+      double costPerInvestigation,
+      double weakShare) {
     MaliciousActors a = w.malicious;
     double opportunity = Draws.stepProbabilityPerYear(p.opportunityRatePerYear(), w.dtDays);
     double weakVictims = weakVictimShare(weakShare);
@@ -65,7 +70,14 @@ public final class MaliciousAttacks {
         if (rng.nextDouble() < detection) {
           a.freeFromDay[i] = w.now + p.incapacitationDays();
           w.tally.sanctions++;
-          w.log(EventKind.ACTOR_PUNISHED, -1, -1, -1, reg.jurisdiction, p.penalty() * multiplier, "malicious actor " + i);
+          w.log(
+              EventKind.ACTOR_PUNISHED,
+              -1,
+              -1,
+              -1,
+              reg.jurisdiction,
+              p.penalty() * multiplier,
+              "malicious actor " + i);
         }
       }
     }

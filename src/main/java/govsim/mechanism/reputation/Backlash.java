@@ -7,12 +7,12 @@ import govsim.world.World;
 /**
  * M5 — reputation and backlash (MODEL.md §4 M5; paper §3.1.2).
  *
- * <p>Complaints aggregate into a public outcry when, in one step, they exceed a share of the
- * firm's users at the start of the step. An outcry cuts the firm's reputation and triggers its
- * response: it mitigates the risks whose incidents caused the outcry at once, and revises a
- * harmful practice after its response latency (Tencent Yuanbao: three revisions within five
- * days, no regulator involved; Microsoft withdrew Tay within 24 hours). Reputation recovers
- * slowly every day, outcry days included.
+ * <p>Complaints aggregate into a public outcry when, in one step, they exceed a share of the firm's
+ * users at the start of the step. An outcry cuts the firm's reputation and triggers its response:
+ * it mitigates the risks whose incidents caused the outcry at once, and revises a harmful practice
+ * after its response latency (Tencent Yuanbao: three revisions within five days, no regulator
+ * involved; Microsoft withdrew Tay within 24 hours). Reputation recovers slowly every day, outcry
+ * days included.
  */
 public final class Backlash {
   private final ReputationParams p;
@@ -21,11 +21,16 @@ public final class Backlash {
   private final double beliefLearningRate;
 
   /**
-   * @param responseLatencyDays time from an outcry to the revision of the practice (firms.response_latency_days)
+   * @param responseLatencyDays time from an outcry to the revision of the practice
+   *     (firms.response_latency_days)
    * @param beliefLearningRate share of the way to 1 that an outcry moves the firm's backlash belief
    *     (firms.backlash_learning_rate)
    */
-  public Backlash(ReputationParams p, PracticeParams practice, double responseLatencyDays, double beliefLearningRate) {
+  public Backlash(
+      ReputationParams p,
+      PracticeParams practice,
+      double responseLatencyDays,
+      double beliefLearningRate) {
     this.p = p;
     this.practice = practice;
     this.responseLatencyDays = responseLatencyDays;
@@ -42,7 +47,8 @@ public final class Backlash {
     for (Firm f : w.firms) {
       if (!f.active) continue;
       if (isOutcry(f.complaints, f.usersAtStepStart)) outcry(w, f, end);
-      if (f.practice && !Double.isNaN(f.revisionDueDay) && f.revisionDueDay <= end + 1e-9) revise(w, f, end);
+      if (f.practice && !Double.isNaN(f.revisionDueDay) && f.revisionDueDay <= end + 1e-9)
+        revise(w, f, end);
       Reputation.recover(f, p.recoveryPerDay() * w.dtDays);
     }
   }
@@ -89,8 +95,8 @@ public final class Backlash {
   }
 
   /**
-   * A scheduled adopt_practice event: the firm adopts the practice now, whatever its cooldown
-   * after an earlier revision. An inactive firm ignores the event.
+   * A scheduled adopt_practice event: the firm adopts the practice now, whatever its cooldown after
+   * an earlier revision. An inactive firm ignores the event.
    */
   public static void adoptByEvent(World w, Firm f) {
     if (f == null || !f.active) return;
@@ -98,7 +104,9 @@ public final class Backlash {
     adopt(w, f, "scheduled event");
   }
 
-  /** A firm adopts the harmful practice (its own decision, or a scheduled event: see {@code why}). */
+  /**
+   * A firm adopts the harmful practice (its own decision, or a scheduled event: see {@code why}).
+   */
   public static void adopt(World w, Firm f, String why) {
     if (f.practice) return;
     f.practice = true;

@@ -4,20 +4,46 @@ import govsim.scenario.Param;
 
 /** Parameters of M5, reputation and backlash (MODEL.md §4 M5; paper §3.1.2). */
 public record ReputationParams(
-    @Param(def = "1", min = 0, max = 1, doc = "Reputation of every firm at the start and of entrants.",
-        source = "market-kernel benchmark specification")
-    double initial,
-    @Param(def = "0.01", min = 0, max = 1, unit = "share of users",
-        doc = "Public outcry when a firm's complaints in one step exceed this share of its users at the start of the step.",
-        source = "market-kernel benchmark specification (shared/bench/market-kernel.md)")
-    double outcryThresholdShare,
-    @Param(def = "0.2", min = 0, max = 1, doc = "Reputation lost in an outcry.",
-        source = "market-kernel benchmark specification")
-    double outcryLoss,
-    @Param(def = "0.01", min = 0, max = 1, unit = "1/day", doc = "Reputation regained per day, up to 1.",
-        source = "market-kernel benchmark specification")
-    double recoveryPerDay,
-    @Param(def = "0.15", min = 0, max = 1, doc = "Reputation lost when a community publicises a firm's expulsion.")
-    double expulsionLoss,
-    @Param(def = "0.1", min = 0, max = 1, doc = "Reputation lost when a regulator's sanction is published.")
-    double sanctionLoss) {}
+    @Param(
+            def = "1",
+            min = 0,
+            max = 1,
+            doc = "Reputation of every firm at the start and of entrants.",
+            source = "market-kernel benchmark specification")
+        double initial,
+    @Param(
+            def = "0.01",
+            min = 0,
+            max = 1,
+            unit = "share of users",
+            doc =
+                "Public outcry when a firm's complaints in one step exceed this share of its users at the start of the step.",
+            source = "market-kernel benchmark specification (shared/bench/market-kernel.md)")
+        double outcryThresholdShare,
+    @Param(
+            def = "0.2",
+            min = 0,
+            max = 1,
+            doc = "Reputation lost in an outcry.",
+            source = "market-kernel benchmark specification")
+        double outcryLoss,
+    @Param(
+            def = "0.01",
+            min = 0,
+            max = 1,
+            unit = "1/day",
+            doc = "Reputation regained per day, up to 1.",
+            source = "market-kernel benchmark specification")
+        double recoveryPerDay,
+    @Param(
+            def = "0.15",
+            min = 0,
+            max = 1,
+            doc = "Reputation lost when a community publicises a firm's expulsion.")
+        double expulsionLoss,
+    @Param(
+            def = "0.1",
+            min = 0,
+            max = 1,
+            doc = "Reputation lost when a regulator's sanction is published.")
+        double sanctionLoss) {}

@@ -14,10 +14,10 @@ import govsim.world.World;
  *
  * <p>Each active risk causes incidents at each firm at its hazard rate, cut by the firm's
  * mitigation: by the most stringent rule that binds the firm on that risk, or by the voluntary
- * efficacy when no rule does. An incident harms a share of the firm's users (severity per
- * affected user), raises the risk's public salience where the firm operates (M2 agenda) and
- * makes a Knightian risk known. A firm's harmful practice harms all its users a little every
- * day and has incidents of its own (news, viral posts) that users can notice (M5).
+ * efficacy when no rule does. An incident harms a share of the firm's users (severity per affected
+ * user), raises the risk's public salience where the firm operates (M2 agenda) and makes a
+ * Knightian risk known. A firm's harmful practice harms all its users a little every day and has
+ * incidents of its own (news, viral posts) that users can notice (M5).
  */
 public final class Incidents {
   private final RiskParams risks;
@@ -76,7 +76,14 @@ public final class Incidents {
     }
     if (!r.known) {
       r.known = true;
-      w.log(EventKind.RISK_KNOWN, f.id, -1, r.id, -1, r.severity, "first incident of a Knightian risk");
+      w.log(
+          EventKind.RISK_KNOWN,
+          f.id,
+          -1,
+          r.id,
+          -1,
+          r.severity,
+          "first incident of a Knightian risk");
     }
     if (severe) w.log(EventKind.SEVERE_INCIDENT, f.id, -1, r.id, -1, harm, "");
   }

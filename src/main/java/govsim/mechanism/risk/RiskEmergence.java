@@ -12,10 +12,10 @@ import govsim.world.World;
  *
  * <p>Firms release new models at a rate, each release raising capability; novel risks arrive as a
  * Poisson process with heavy-tailed (Pareto) severity and a visibility. A Knightian risk's hazard
- * is unknown to everyone — firms, communities, regulators — until its first incident (the
- * paper's risk vs uncertainty, §1.1). A capability shock adds risks and changes the form of a
- * share of active risks, so that rules written for the old form stop covering them (the EU AI
- * Act overtaken by ChatGPT, §1.2).
+ * is unknown to everyone — firms, communities, regulators — until its first incident (the paper's
+ * risk vs uncertainty, §1.1). A capability shock adds risks and changes the form of a share of
+ * active risks, so that rules written for the old form stop covering them (the EU AI Act overtaken
+ * by ChatGPT, §1.2).
  */
 public final class RiskEmergence {
   private final RiskParams p;
@@ -33,10 +33,20 @@ public final class RiskEmergence {
   }
 
   /** Adds a risk with the given characteristics (also used by scheduled emerge_risk events). */
-  public Risk emerge(World w, MersenneTwisterFast rng, double severity, double visibility, boolean knightian) {
+  public Risk emerge(
+      World w, MersenneTwisterFast rng, double severity, double visibility, boolean knightian) {
     double lifetime = Draws.exponential(rng, p.lifetimeYearsMean() * Draws.DAYS_PER_YEAR);
-    Risk r = new Risk(w.risks.size(), w.now, severity, visibility, p.hazardPerFirmYear() / Draws.DAYS_PER_YEAR,
-        knightian, w.now + lifetime, w.generation, w.jurisdictions);
+    Risk r =
+        new Risk(
+            w.risks.size(),
+            w.now,
+            severity,
+            visibility,
+            p.hazardPerFirmYear() / Draws.DAYS_PER_YEAR,
+            knightian,
+            w.now + lifetime,
+            w.generation,
+            w.jurisdictions);
     w.risks.add(r);
     w.log(EventKind.RISK_EMERGED, -1, -1, r.id, -1, severity, knightian ? "knightian" : "known");
     return r;
@@ -56,10 +66,14 @@ public final class RiskEmergence {
 
   /**
    * Releases: a firm whose release day has come gains capability. The gain is crowded out by
-   * compliance costs (SF6: heavy uniform rules slow innovation), and a firm bound by a
-   * regulator's rule waits an ex-ante conformity assessment before its next release.
+   * compliance costs (SF6: heavy uniform rules slow innovation), and a firm bound by a regulator's
+   * rule waits an ex-ante conformity assessment before its next release.
    */
-  public void releases(World w, MersenneTwisterFast rng, double innovationCrowdOut, double assessmentDays,
+  public void releases(
+      World w,
+      MersenneTwisterFast rng,
+      double innovationCrowdOut,
+      double assessmentDays,
       java.util.function.IntPredicate boundByRegulator) {
     if (p.releaseRatePerYear() <= 0) return;
     double meanInterval = Draws.DAYS_PER_YEAR / p.releaseRatePerYear();
@@ -74,15 +88,22 @@ public final class RiskEmergence {
 
   /** Schedules a new firm's first release. */
   public void scheduleFirstRelease(Firm f, World w, MersenneTwisterFast rng) {
-    f.nextReleaseDay = p.releaseRatePerYear() <= 0 ? Double.POSITIVE_INFINITY
-        : w.now + Draws.exponential(rng, Draws.DAYS_PER_YEAR / p.releaseRatePerYear());
+    f.nextReleaseDay =
+        p.releaseRatePerYear() <= 0
+            ? Double.POSITIVE_INFINITY
+            : w.now + Draws.exponential(rng, Draws.DAYS_PER_YEAR / p.releaseRatePerYear());
   }
 
   /**
    * A capability shock: capability jumps, the technology generation advances, a share of active
    * risks change form (rules for the old form no longer cover them), and new risks arrive.
    */
-  public void shock(World w, MersenneTwisterFast rng, int newRisks, double obsoleteShare, double capabilityBoost) {
+  public void shock(
+      World w,
+      MersenneTwisterFast rng,
+      int newRisks,
+      double obsoleteShare,
+      double capabilityBoost) {
     w.generation++;
     int changed = 0;
     for (Risk r : w.risks) {
@@ -92,7 +113,14 @@ public final class RiskEmergence {
       }
     }
     for (Firm f : w.firms) if (f.active) f.capability += capabilityBoost;
-    w.log(EventKind.CAPABILITY_SHOCK, -1, -1, -1, -1, w.generation, changed + " risks changed form, " + newRisks + " new");
+    w.log(
+        EventKind.CAPABILITY_SHOCK,
+        -1,
+        -1,
+        -1,
+        -1,
+        w.generation,
+        changed + " risks changed form, " + newRisks + " new");
     for (int i = 0; i < newRisks; i++) emergeRandom(w, rng);
   }
 }

@@ -11,11 +11,11 @@ import govsim.world.World;
  *
  * <p>Public salience of a risk grows with its incidents (severity x visibility) and fades with a
  * half-life. A known risk enters the political agenda once its salience crosses the agenda
- * threshold; a uniform rule then takes the legislative lag (about 40 months for the EU AI Act)
- * to come into force. The rule is written for the risk's form at the time it entered the
- * agenda: if a capability shock changes the risk meanwhile, the rule is obsolete on arrival, and
- * only then does the legislature start a new cycle for the new form (the legislature finishes a
- * cycle it has begun; the EU AI Act was adopted in 2024 although ChatGPT had overtaken it).
+ * threshold; a uniform rule then takes the legislative lag (about 40 months for the EU AI Act) to
+ * come into force. The rule is written for the risk's form at the time it entered the agenda: if a
+ * capability shock changes the risk meanwhile, the rule is obsolete on arrival, and only then does
+ * the legislature start a new cycle for the new form (the legislature finishes a cycle it has
+ * begun; the EU AI Act was adopted in 2024 although ChatGPT had overtaken it).
  */
 public final class CentralRuleMaking {
   private final RuleMakingParams p;
@@ -31,9 +31,12 @@ public final class CentralRuleMaking {
 
   /** Whether a risk goes on the agenda of this regulator now. */
   public boolean entersAgenda(Regulator reg, Risk r) {
-    return r.active && r.known && r.severity >= p.minSeverity()
+    return r.active
+        && r.known
+        && r.severity >= p.minSeverity()
         && r.salience[reg.jurisdiction] >= p.agendaThreshold()
-        && reg.rules.pending(r.id) == null && !reg.rules.covers(r);
+        && reg.rules.pending(r.id) == null
+        && !reg.rules.covers(r);
   }
 
   public void step(World w) {
@@ -50,17 +53,30 @@ public final class CentralRuleMaking {
         if (adopted != null) {
           boolean current = adopted.covers(r);
           if (current && Double.isNaN(r.firstRegulatorRuleDay)) r.firstRegulatorRuleDay = end;
-          w.log(EventKind.RULE_ADOPTED, -1, -1, r.id, reg.jurisdiction, end - adopted.startedDay,
+          w.log(
+              EventKind.RULE_ADOPTED,
+              -1,
+              -1,
+              r.id,
+              reg.jurisdiction,
+              end - adopted.startedDay,
               current ? "in force" : "obsolete on arrival: the risk changed form during drafting");
         }
         if (entersAgenda(reg, r)) {
-          reg.rules.startPending(new Rule(r.id, r.generation, end, end + p.legislativeLagDays(), p.ruleStringency()));
-          w.log(EventKind.AGENDA, -1, -1, r.id, reg.jurisdiction, r.salience[reg.jurisdiction], "legislative cycle starts");
+          reg.rules.startPending(
+              new Rule(r.id, r.generation, end, end + p.legislativeLagDays(), p.ruleStringency()));
+          w.log(
+              EventKind.AGENDA,
+              -1,
+              -1,
+              r.id,
+              reg.jurisdiction,
+              r.salience[reg.jurisdiction],
+              "legislative cycle starts");
         }
         if (reg.rules.pending(r.id) != null) drafting++;
       }
       w.tally.costRegulator += drafting * p.draftingCostPerRuleYear() * dt / 365.0;
     }
   }
-
 }

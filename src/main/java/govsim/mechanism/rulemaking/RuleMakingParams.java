@@ -4,37 +4,83 @@ import govsim.scenario.Param;
 
 /** Parameters of M2, centralized rule-making (MODEL.md §4 M2; paper §1.2). */
 public record RuleMakingParams(
-    @Param(def = "false", doc = "Whether regulators make rules (set by the regime preset).",
-        source = "setting: set by the regime preset (MODEL.md §5)")
-    boolean enabled,
-    @Param(def = "0.5", min = 0, max = 1e9, unit = "salience",
-        doc = "Public salience at which a risk enters the political agenda; salience grows by severity x visibility per incident.")
-    double agendaThreshold,
-    @Param(def = "180", min = 1, max = 36500, unit = "days",
-        doc = "Half-life of public salience (attention fades).")
-    double salienceHalfLifeDays,
-    @Param(def = "1217", min = 0, max = 36500, unit = "days",
-        doc = "Legislative lag from agenda to a rule in force.",
-        source = "EU AI Act: Commission proposal April 2021 to entry into force 1 August 2024, about 40 months (paper §1.2)")
-    double legislativeLagDays,
-    @Param(def = "0", min = 0, max = 1e9, unit = "harm/affected user",
-        doc = "Only risks at least this severe enter the agenda (0: all); the hybrid regime legislates only for severe risks.",
-        source = "setting: set by the regime preset (MODEL.md §5); hybrid legislates only for severe risks (paper §4.1)")
-    double minSeverity,
-    @Param(def = "0.9", min = 0, max = 1, unit = "share",
-        doc = "Stringency of a uniform rule: share of a risk's hazard removed by complying.")
-    double ruleStringency,
-    @Param(def = "1.5", min = 0, max = 100,
-        doc = "Cost of complying with a uniform rule relative to a tailored community standard of equal stringency.",
-        source = "assumption: one-size-fits-all rules are not tailored to each firm's scene (paper §1.2)")
-    double ruleCostMultiplier,
-    @Param(def = "60", min = 0, max = 3650, unit = "days",
-        doc = "Ex-ante conformity assessment added to each release of a firm bound by at least one rule.",
-        source = "assumption: ex-ante conformity assessment as in the EU AI Act for high-risk systems; SF6 depends on it")
-    double conformityAssessmentDays,
-    @Param(def = "200000", min = 0, max = 1e12, unit = "currency/year",
-        doc = "Regulator's cost of drafting one rule, per year of drafting.")
-    double draftingCostPerRuleYear,
-    @Param(def = "0", min = 0, max = 1, unit = "share",
-        doc = "Share of the initial risks already covered by a rule in force on day 0 (existing law), when rule-making is on.")
-    double initialRulesShare) {}
+    @Param(
+            def = "false",
+            doc = "Whether regulators make rules (set by the regime preset).",
+            source = "setting: set by the regime preset (MODEL.md §5)")
+        boolean enabled,
+    @Param(
+            def = "0.5",
+            min = 0,
+            max = 1e9,
+            unit = "salience",
+            doc =
+                "Public salience at which a risk enters the political agenda; salience grows by severity x visibility per incident.")
+        double agendaThreshold,
+    @Param(
+            def = "180",
+            min = 1,
+            max = 36500,
+            unit = "days",
+            doc = "Half-life of public salience (attention fades).")
+        double salienceHalfLifeDays,
+    @Param(
+            def = "1217",
+            min = 0,
+            max = 36500,
+            unit = "days",
+            doc = "Legislative lag from agenda to a rule in force.",
+            source =
+                "EU AI Act: Commission proposal April 2021 to entry into force 1 August 2024, about 40 months (paper §1.2)")
+        double legislativeLagDays,
+    @Param(
+            def = "0",
+            min = 0,
+            max = 1e9,
+            unit = "harm/affected user",
+            doc =
+                "Only risks at least this severe enter the agenda (0: all); the hybrid regime legislates only for severe risks.",
+            source =
+                "setting: set by the regime preset (MODEL.md §5); hybrid legislates only for severe risks (paper §4.1)")
+        double minSeverity,
+    @Param(
+            def = "0.9",
+            min = 0,
+            max = 1,
+            unit = "share",
+            doc = "Stringency of a uniform rule: share of a risk's hazard removed by complying.")
+        double ruleStringency,
+    @Param(
+            def = "1.5",
+            min = 0,
+            max = 100,
+            doc =
+                "Cost of complying with a uniform rule relative to a tailored community standard of equal stringency.",
+            source =
+                "assumption: one-size-fits-all rules are not tailored to each firm's scene (paper §1.2)")
+        double ruleCostMultiplier,
+    @Param(
+            def = "60",
+            min = 0,
+            max = 3650,
+            unit = "days",
+            doc =
+                "Ex-ante conformity assessment added to each release of a firm bound by at least one rule.",
+            source =
+                "assumption: ex-ante conformity assessment as in the EU AI Act for high-risk systems; SF6 depends on it")
+        double conformityAssessmentDays,
+    @Param(
+            def = "200000",
+            min = 0,
+            max = 1e12,
+            unit = "currency/year",
+            doc = "Regulator's cost of drafting one rule, per year of drafting.")
+        double draftingCostPerRuleYear,
+    @Param(
+            def = "0",
+            min = 0,
+            max = 1,
+            unit = "share",
+            doc =
+                "Share of the initial risks already covered by a rule in force on day 0 (existing law), when rule-making is on.")
+        double initialRulesShare) {}

@@ -13,8 +13,8 @@ import java.util.Locale;
 /**
  * M11 — hybrid synergy (MODEL.md §4 M11; paper §4.2-§4.4): the powers by which public authority
  * makes distributed governance work rather than replacing it. Each power is a switch on a
- * jurisdiction's regulator (set by the regime preset or enacted by a scheduled event); this
- * class says what each switch changes, and every other mechanism asks it.
+ * jurisdiction's regulator (set by the regime preset or enacted by a scheduled event); this class
+ * says what each switch changes, and every other mechanism asks it.
  */
 public final class Synergy {
   private final SynergyParams p;
@@ -51,16 +51,23 @@ public final class Synergy {
           reg.enforcement = true;
         }
       }
-      w.log(EventKind.MANDATE_ENACTED, -1, -1, -1, reg.jurisdiction, 0, mandate.name().toLowerCase(Locale.ROOT));
+      w.log(
+          EventKind.MANDATE_ENACTED,
+          -1,
+          -1,
+          -1,
+          reg.jurisdiction,
+          0,
+          mandate.name().toLowerCase(Locale.ROOT));
     }
   }
 
   /**
    * Signal targeting: marks the {@code signal_top_firms} active firms with most users (ties go to
    * the lower id) in {@code signalled} (indexed by firm id) and clears every other entry. Public
-   * attention falls on the leading firms whether or not a jurisdiction uses signals; whether a
-   * mark matters is decided by each regulator's switch ({@link #perceivedSanctionMultiplier},
-   * {@link #inspectionWeight}).
+   * attention falls on the leading firms whether or not a jurisdiction uses signals; whether a mark
+   * matters is decided by each regulator's switch ({@link #perceivedSanctionMultiplier}, {@link
+   * #inspectionWeight}).
    */
   public void markSignalled(World w, boolean[] signalled) {
     Arrays.fill(signalled, false);

@@ -8,35 +8,41 @@ import govsim.world.World;
 import java.util.List;
 
 /**
- * M4 — users: choice, switching, attention and the many eyes (MODEL.md §4 M4; paper §2.1,
- * §3.1.5).
+ * M4 — users: choice, switching, attention and the many eyes (MODEL.md §4 M4; paper §2.1, §3.1.5).
  *
- * <p>Each step, in one pass over primitive arrays, a user whose provider had incidents notices
- * them with a probability built from the incidents' visibilities and her information capability,
+ * <p>Each step, in one pass over primitive arrays, a user whose provider had incidents notices them
+ * with a probability built from the incidents' visibilities and her information capability,
  * complains (voice) and reconsiders; independently, a user reconsiders when her attention clock
  * fires (a geometric waiting time with her per-step attention probability, redrawn after each
- * firing). A user reconsiders at most once a step, so she reconsiders with probability
- * {@code p_notice + (1 - p_notice) * p_attention}, as if a coin were tossed for each. A
- * reconsidering user picks provider k among those licensed in her jurisdiction with probability
- * proportional to {@code exp(beta * (V_k - s * [k != current]))} (logit random utility net of
- * switching cost), and moves at once. Utilities are those of the start of the step. On a quiet
- * step the loop only compares integers; random draws are spent where something happens.
+ * firing). A user reconsiders at most once a step, so she reconsiders with probability {@code
+ * p_notice + (1 - p_notice) * p_attention}, as if a coin were tossed for each. A reconsidering user
+ * picks provider k among those licensed in her jurisdiction with probability proportional to {@code
+ * exp(beta * (V_k - s * [k != current]))} (logit random utility net of switching cost), and moves
+ * at once. Utilities are those of the start of the step. On a quiet step the loop only compares
+ * integers; random draws are spent where something happens.
  */
 public final class UserChoice {
   private final UserParams p;
   private final int jurisdictions;
+
   /** Notice probability per (firm, jurisdiction, weak). */
   private final double[] noticeP;
+
   /** Whether (firm, jurisdiction) is an open provider for users there. */
   private final boolean[] open;
+
   private final double[] weight;
   private final int[][] jurFirms;
   private final double[][] jurCum;
   private final int[] jurCount;
   private final int[][] posInJur;
   private final int[] complaints;
-  /** Information capability per jurisdiction of ordinary and of information-weak users (this step). */
+
+  /**
+   * Information capability per jurisdiction of ordinary and of information-weak users (this step).
+   */
   private final double[] capStrong;
+
   private final double[] capWeak;
 
   public UserChoice(UserParams p, int firmCapacity, int jurisdictions) {
@@ -61,13 +67,15 @@ public final class UserChoice {
 
   /** The same, for any user parameters (observers compute welfare with it). */
   public static double utility(UserParams p, Firm f) {
-    return p.weightQuality() * f.capability + p.weightReputation() * f.reputation
-        - (f.practice ? p.weightPractice() : 0.0) + (f.certified() ? p.weightCertification() : 0.0);
+    return p.weightQuality() * f.capability
+        + p.weightReputation() * f.reputation
+        - (f.practice ? p.weightPractice() : 0.0)
+        + (f.certified() ? p.weightCertification() : 0.0);
   }
 
   /**
-   * Chance that a user with information capability cap notices at least one of the firm's
-   * incidents of this step: 1 - prod(1 - visibility_k * cap).
+   * Chance that a user with information capability cap notices at least one of the firm's incidents
+   * of this step: 1 - prod(1 - visibility_k * cap).
    */
   public static double noticeProbability(Firm f, double cap) {
     double miss = 1.0;
@@ -79,9 +87,9 @@ public final class UserChoice {
 
   /**
    * Places each user at a uniformly random provider licensed in her jurisdiction. A jurisdiction
-   * where no firm is licensed (one firm and several jurisdictions, or no firm serving abroad) is
-   * a legitimate policy case: its users start {@link UserPopulation#UNSERVED} (no provider, no
-   * draw spent) and join a provider when one is licensed there and their attention clock fires.
+   * where no firm is licensed (one firm and several jurisdictions, or no firm serving abroad) is a
+   * legitimate policy case: its users start {@link UserPopulation#UNSERVED} (no provider, no draw
+   * spent) and join a provider when one is licensed there and their attention clock fires.
    */
   public void assignInitial(World w, MersenneTwisterFast rng) {
     prepareChoiceSets(w);
@@ -197,8 +205,8 @@ public final class UserChoice {
   }
 
   /**
-   * Steps until the attention clock fires again: geometric on {1, 2, ...} with success
-   * probability p per step (never, for p = 0).
+   * Steps until the attention clock fires again: geometric on {1, 2, ...} with success probability
+   * p per step (never, for p = 0).
    */
   public static int attentionGap(MersenneTwisterFast rng, double p) {
     if (p <= 0.0) return Integer.MAX_VALUE / 2;
@@ -211,8 +219,8 @@ public final class UserChoice {
   }
 
   /**
-   * Logit choice with switching cost from one uniform draw x: stay with weight w_f, or move to
-   * k != f with weight w_k * exp(-beta * s).
+   * Logit choice with switching cost from one uniform draw x: stay with weight w_f, or move to k !=
+   * f with weight w_k * exp(-beta * s).
    */
   int choose(int j, int f, double switchingCost, double beta, double x) {
     int n = jurCount[j];
@@ -288,7 +296,8 @@ public final class UserChoice {
       weight[f] = firm.active ? utility(firm) : Double.NEGATIVE_INFINITY;
       vmax = Math.max(vmax, weight[f]);
     }
-    for (int f = 0; f < nf; f++) weight[f] = firms.get(f).active ? Math.exp(beta * (weight[f] - vmax)) : 0.0;
+    for (int f = 0; f < nf; f++)
+      weight[f] = firms.get(f).active ? Math.exp(beta * (weight[f] - vmax)) : 0.0;
     for (int j = 0; j < jurisdictions; j++) {
       int n = 0;
       double acc = 0.0;
@@ -306,5 +315,4 @@ public final class UserChoice {
       jurCount[j] = n;
     }
   }
-
 }

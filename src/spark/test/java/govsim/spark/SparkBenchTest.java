@@ -19,8 +19,11 @@ class SparkBenchTest {
     Path sweep = SparkFixtures.write(tmp);
     StringWriter text = new StringWriter();
     govsim.experiment.sweep.SparkBridge.bench(sweep, 2, 8, new PrintWriter(text, true));
-    assertTrue(text.toString().contains("local engine:    8 runs in") && text.toString().contains("Spark engine:    8 runs"
-        + " in") && text.toString().contains("Spark's overhead per run:"), text.toString());
+    assertTrue(
+        text.toString().contains("local engine:    8 runs in")
+            && text.toString().contains("Spark engine:    8 runs" + " in")
+            && text.toString().contains("Spark's overhead per run:"),
+        text.toString());
     SparkBench.Measurement m = new SparkBench.Measurement(10, 2, 1.0, 1.5, 3.0, 4, 2.0);
     assertEquals(50.0, m.overheadMillisPerRun(), 1e-9, "(1.5 s - 1.0 s) / 10 runs");
     try (var files = Files.list(tmp)) {

@@ -28,16 +28,28 @@ class SparkCommandLineTest {
     Path sweep = SparkFixtures.write(tmp);
     Path local = tmp.resolve("local");
     Path spark = tmp.resolve("spark");
-    assertEquals(0, new CommandLine(new SweepCommand()).execute(sweep.toString(), "--out", local.toString(),
-        "--quiet", "--threads", "2"));
+    assertEquals(
+        0,
+        new CommandLine(new SweepCommand())
+            .execute(sweep.toString(), "--out", local.toString(), "--quiet", "--threads", "2"));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cl = new CommandLine(new SweepCommand());
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(sweep.toString(), "--out", spark.toString(), "--engine", "spark", "--master", "local[2]");
+    int code =
+        cl.execute(
+            sweep.toString(),
+            "--out",
+            spark.toString(),
+            "--engine",
+            "spark",
+            "--master",
+            "local[2]");
     assertEquals(0, code, err.toString());
-    assertTrue(err.toString().contains("8 runs (2 points x 2 replications x 2 regimes) on Spark (local[2])"),
+    assertTrue(
+        err.toString()
+            .contains("8 runs (2 points x 2 replications x 2 regimes) on Spark (local[2])"),
         err.toString());
     assertTrue(out.toString().contains("8 runs (8 this session, 0 failed)"), out.toString());
     SparkFixtures.assertSameResults(spark, local);
@@ -54,9 +66,12 @@ class SparkCommandLineTest {
     SparkConf standalone = SparkSweepEngine.conf("spark://127.0.0.1:7077", 1, "app");
     assertEquals("127.0.0.1", standalone.get("spark.driver.host"));
     SparkConf cluster = SparkSweepEngine.conf("spark://cluster.example.org:7077", 1, "app");
-    assertFalse(cluster.contains("spark.driver.host"), "on a cluster the executors must reach the driver");
+    assertFalse(
+        cluster.contains("spark.driver.host"), "on a cluster the executors must reach the driver");
     assertFalse(cluster.contains("spark.ui.enabled"));
-    assertTrue(SparkSweepEngine.onThisMachine("local[*]") && SparkSweepEngine.onThisMachine("spark://localhost:7077"));
+    assertTrue(
+        SparkSweepEngine.onThisMachine("local[*]")
+            && SparkSweepEngine.onThisMachine("spark://localhost:7077"));
     assertFalse(SparkSweepEngine.onThisMachine("yarn"));
   }
 }

@@ -20,14 +20,15 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
- * The Spark tests' sweep: 2 points x 2 replications x 2 regimes = 8 runs of a 2,000-user world
- * over 60 days (tens of milliseconds each), so that the tests measure Spark's plumbing, not the
- * model, on a shared 2-core machine.
+ * The Spark tests' sweep: 2 points x 2 replications x 2 regimes = 8 runs of a 2,000-user world over
+ * 60 days (tens of milliseconds each), so that the tests measure Spark's plumbing, not the model,
+ * on a shared 2-core machine.
  */
 final class SparkFixtures {
   private SparkFixtures() {}
 
-  static final String SWEEP = """
+  static final String SWEEP =
+      """
       base: tiny.yaml
       design: grid
       parameters:
@@ -42,8 +43,8 @@ final class SparkFixtures {
   static final int RUNS = 8;
 
   /** The output files that must be the same bytes on every engine (timings.csv differs). */
-  static final List<String> DETERMINISTIC = List.of("runs.csv", "timeseries.csv.gz", "aggregate.csv",
-      "experiments.csv", "outcomes.csv");
+  static final List<String> DETERMINISTIC =
+      List.of("runs.csv", "timeseries.csv.gz", "aggregate.csv", "experiments.csv", "outcomes.csv");
 
   /** Writes tiny.yaml and sweep.yaml into dir; returns the sweep file. */
   static Path write(Path dir) throws IOException {
@@ -62,21 +63,41 @@ final class SparkFixtures {
     List<String> f = List.of(flags);
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
-    SweepExecution.Request r = new SweepExecution.Request(sweepFile, out, 2, f.contains("--resume"),
-        f.contains("--retry-failed"), false, false, true, false, List.of("test"), SweepExecution.LOCAL, null, shard);
-    SweepExecution.Status s = engine == null
-        ? SweepExecution.execute(r, new PrintWriter(o, true), new PrintWriter(e, true), ModelRunner.SINGLE_RUN)
-        : SweepExecution.execute(r, new PrintWriter(o, true), new PrintWriter(e, true), engine);
+    SweepExecution.Request r =
+        new SweepExecution.Request(
+            sweepFile,
+            out,
+            2,
+            f.contains("--resume"),
+            f.contains("--retry-failed"),
+            false,
+            false,
+            true,
+            false,
+            List.of("test"),
+            SweepExecution.LOCAL,
+            null,
+            shard);
+    SweepExecution.Status s =
+        engine == null
+            ? SweepExecution.execute(
+                r, new PrintWriter(o, true), new PrintWriter(e, true), ModelRunner.SINGLE_RUN)
+            : SweepExecution.execute(r, new PrintWriter(o, true), new PrintWriter(e, true), engine);
     return new Run(s, o.toString(), e.toString());
   }
 
   /** Asserts that two sweep folders hold the same results, byte for byte. */
   static void assertSameResults(Path a, Path b) throws IOException {
     for (String f : DETERMINISTIC) {
-      assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f + " of " + a + " and " + b);
+      assertArrayEquals(
+          Files.readAllBytes(a.resolve(f)),
+          Files.readAllBytes(b.resolve(f)),
+          f + " of " + a + " and " + b);
     }
-    assertEquals(TinyWorld.manifestWithout(a.resolve("manifest.json"), List.of("session")),
-        TinyWorld.manifestWithout(b.resolve("manifest.json"), List.of("session")), "manifest.json but its session");
+    assertEquals(
+        TinyWorld.manifestWithout(a.resolve("manifest.json"), List.of("session")),
+        TinyWorld.manifestWithout(b.resolve("manifest.json"), List.of("session")),
+        "manifest.json but its session");
   }
 
   /** Runs recorded in a sweep folder's journal. */

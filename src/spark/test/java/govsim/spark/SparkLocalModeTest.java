@@ -50,57 +50,76 @@ class SparkLocalModeTest {
   void sameBytesAsTheLocalEngine() throws Exception {
     SparkFixtures.TaskCounter tasks = new SparkFixtures.TaskCounter(sc.sc());
     Path out = tmp.resolve("spark");
-    SparkFixtures.Run r = SparkFixtures.sweep(sweep, out, new SparkSweepEngine(sc, AttemptHook.NONE), null);
+    SparkFixtures.Run r =
+        SparkFixtures.sweep(sweep, out, new SparkSweepEngine(sc, AttemptHook.NONE), null);
     tasks.close();
     assertEquals(SweepExecution.Status.OK, r.status(), r.err());
     SparkFixtures.assertSameResults(out, reference);
     assertEquals(SparkFixtures.RUNS, tasks.succeeded, "one task per run");
     String manifest = Files.readString(out.resolve("manifest.json"));
-    assertTrue(manifest.contains("\"engine\": \"spark\"") && manifest.contains("\"spark_master\": \"local[2,2]\""),
+    assertTrue(
+        manifest.contains("\"engine\": \"spark\"")
+            && manifest.contains("\"spark_master\": \"local[2,2]\""),
         manifest);
   }
 
   @Test
   void aTaskFailingItsFirstAttemptIsRetriedWithoutDuplicateRows() throws Exception {
-    AttemptHook failOnce = (run, attempt) -> {
-      if ((run == 1 || run == 6) && attempt == 0) {
-        throw new IllegalStateException("injected failure of the first attempt of run " + run);
-      }
-    };
+    AttemptHook failOnce =
+        (run, attempt) -> {
+          if ((run == 1 || run == 6) && attempt == 0) {
+            throw new IllegalStateException("injected failure of the first attempt of run " + run);
+          }
+        };
     SparkFixtures.TaskCounter tasks = new SparkFixtures.TaskCounter(sc.sc());
     Path out = tmp.resolve("retried");
     SparkFixtures.Run r = SparkFixtures.sweep(sweep, out, new SparkSweepEngine(sc, failOnce), null);
     tasks.close();
     assertEquals(SweepExecution.Status.OK, r.status(), r.err());
     assertEquals(2, tasks.failed, "the two injected failures happened: " + tasks.failures);
-    assertTrue(tasks.failures.toString().contains("injected failure of the first attempt of run 1"), tasks.failures
-        .toString());
+    assertTrue(
+        tasks.failures.toString().contains("injected failure of the first attempt of run 1"),
+        tasks.failures.toString());
     assertEquals(SparkFixtures.RUNS, tasks.succeeded);
-    assertEquals(1 + SparkFixtures.RUNS, Files.readAllLines(out.resolve("runs.csv")).size(), "one row per run");
+    assertEquals(
+        1 + SparkFixtures.RUNS,
+        Files.readAllLines(out.resolve("runs.csv")).size(),
+        "one row per run");
     SparkFixtures.assertSameResults(out, reference);
   }
 
   @Test
   void anAbortedJobKeepsItsFinishedRunsAndAResumeSubmitsOnlyTheMissingOnes() throws Exception {
-    AttemptHook alwaysFails = (run, attempt) -> {
-      if (run == 5) throw new IllegalStateException("injected: run 5's executor keeps dying");
-    };
+    AttemptHook alwaysFails =
+        (run, attempt) -> {
+          if (run == 5) throw new IllegalStateException("injected: run 5's executor keeps dying");
+        };
     Path out = tmp.resolve("aborted");
-    SparkFixtures.Run first = SparkFixtures.sweep(sweep, out, new SparkSweepEngine(sc, alwaysFails), null);
+    SparkFixtures.Run first =
+        SparkFixtures.sweep(sweep, out, new SparkSweepEngine(sc, alwaysFails), null);
     assertEquals(SweepExecution.Status.FAILURE, first.status(), first.err());
-    assertTrue(first.err().contains("the Spark job failed") && first.err().contains("continue with --resume"),
+    assertTrue(
+        first.err().contains("the Spark job failed")
+            && first.err().contains("continue with --resume"),
         first.err());
     int done = SparkFixtures.journaled(out);
     assertTrue(done < SparkFixtures.RUNS, "run 5 is missing: " + done);
     assertTrue(!Files.exists(out.resolve("runs.csv")));
 
     SparkFixtures.TaskCounter tasks = new SparkFixtures.TaskCounter(sc.sc());
-    SparkFixtures.Run resumed = SparkFixtures.sweep(sweep, out, new SparkSweepEngine(sc, AttemptHook.NONE), null,
-        "--resume");
+    SparkFixtures.Run resumed =
+        SparkFixtures.sweep(
+            sweep, out, new SparkSweepEngine(sc, AttemptHook.NONE), null, "--resume");
     tasks.close();
     assertEquals(SweepExecution.Status.OK, resumed.status(), resumed.err());
-    assertEquals(SparkFixtures.RUNS - done, tasks.succeeded + tasks.failed, "only the missing runs are submitted");
-    assertTrue(resumed.err().contains("resuming: " + done + " of 8 runs already done; running " + (8 - done)),
+    assertEquals(
+        SparkFixtures.RUNS - done,
+        tasks.succeeded + tasks.failed,
+        "only the missing runs are submitted");
+    assertTrue(
+        resumed
+            .err()
+            .contains("resuming: " + done + " of 8 runs already done; running " + (8 - done)),
         resumed.err());
     SparkFixtures.assertSameResults(out, reference);
   }
@@ -109,11 +128,15 @@ class SparkLocalModeTest {
   void aShardRunOnSparkMergesWithAShardRunLocally() throws Exception {
     Path one = tmp.resolve("shard-1");
     Path two = tmp.resolve("shard-2");
-    assertEquals(SweepExecution.Status.OK, SparkFixtures.sweep(sweep, one, new SparkSweepEngine(sc,
-        AttemptHook.NONE), new Shard(1, 2)).status());
-    assertEquals(SweepExecution.Status.OK, SparkFixtures.sweep(sweep, two, null, new Shard(2, 2)).status());
+    assertEquals(
+        SweepExecution.Status.OK,
+        SparkFixtures.sweep(sweep, one, new SparkSweepEngine(sc, AttemptHook.NONE), new Shard(1, 2))
+            .status());
+    assertEquals(
+        SweepExecution.Status.OK, SparkFixtures.sweep(sweep, two, null, new Shard(2, 2)).status());
     Path merged = tmp.resolve("merged");
-    SweepMerge.merge(new SweepMerge.Options(List.of(one, two), merged, null, false, List.of("test")),
+    SweepMerge.merge(
+        new SweepMerge.Options(List.of(one, two), merged, null, false, List.of("test")),
         new PrintWriter(new StringWriter()));
     SparkFixtures.assertSameResults(merged, reference);
   }

@@ -30,7 +30,8 @@ class BatchRunnerTest {
         pulled.incrementAndGet();
         return () -> {
           Thread.sleep((i * 7) % 5);
-          if (failEvery > 0 && i % failEvery == 0) throw new IllegalStateException("job " + i + " broke");
+          if (failEvery > 0 && i % failEvery == 0)
+            throw new IllegalStateException("job " + i + " broke");
           return i;
         };
       }
@@ -41,11 +42,15 @@ class BatchRunnerTest {
   void deliversInSubmissionOrderWhateverTheThreads() throws InterruptedException {
     for (int threads : new int[] {1, 3}) {
       List<Long> order = new ArrayList<>();
-      BatchRunner.Summary s = new BatchRunner(threads).run(jobs(40, new AtomicInteger(), 0), (Outcome<Integer> o) -> {
-        assertTrue(o.ok());
-        assertEquals(o.index(), (long) o.result());
-        order.add(o.index());
-      });
+      BatchRunner.Summary s =
+          new BatchRunner(threads)
+              .run(
+                  jobs(40, new AtomicInteger(), 0),
+                  (Outcome<Integer> o) -> {
+                    assertTrue(o.ok());
+                    assertEquals(o.index(), (long) o.result());
+                    order.add(o.index());
+                  });
       assertEquals(40, s.jobs());
       assertEquals(0, s.failed());
       for (int i = 0; i < 40; i++) assertEquals(i, order.get(i));
@@ -59,7 +64,8 @@ class BatchRunnerTest {
     assertEquals(10, outcomes.size());
     assertEquals(3, s.failed()); // jobs 0, 4, 8
     assertFalse(outcomes.get(4).ok());
-    assertEquals("job 4 broke", outcomes.get(4).errorText(), "the message, without a Java class name");
+    assertEquals(
+        "job 4 broke", outcomes.get(4).errorText(), "the message, without a Java class name");
     assertTrue(outcomes.get(5).ok());
   }
 
@@ -67,19 +73,27 @@ class BatchRunnerTest {
   void streamsJobsInsteadOfQueueingThemAll() throws InterruptedException {
     AtomicInteger pulled = new AtomicInteger();
     int[] maxAhead = new int[1];
-    new BatchRunner(2).run(jobs(100, pulled, 0), (Outcome<Integer> o) -> {
-      maxAhead[0] = Math.max(maxAhead[0], pulled.get() - (int) o.index());
-    });
+    new BatchRunner(2)
+        .run(
+            jobs(100, pulled, 0),
+            (Outcome<Integer> o) -> {
+              maxAhead[0] = Math.max(maxAhead[0], pulled.get() - (int) o.index());
+            });
     assertTrue(maxAhead[0] <= 8 + 1, "jobs pulled ahead of the consumer: " + maxAhead[0]);
   }
 
   @Test
   void aConsumerErrorStopsTheBatch() {
     AtomicInteger pulled = new AtomicInteger();
-    assertThrows(IllegalArgumentException.class, () -> new BatchRunner(2).run(jobs(1000, pulled, 0),
-        (Outcome<Integer> o) -> {
-          if (o.index() == 3) throw new IllegalArgumentException("disk full");
-        }));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new BatchRunner(2)
+                .run(
+                    jobs(1000, pulled, 0),
+                    (Outcome<Integer> o) -> {
+                      if (o.index() == 3) throw new IllegalArgumentException("disk full");
+                    }));
     assertTrue(pulled.get() < 50, "the batch went on after the consumer failed: " + pulled.get());
   }
 

@@ -40,8 +40,11 @@ class SeedsTest {
 
   @Test
   void collisionsFailLoudlyNamingBothRuns() {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> Seeds.requireDistinct(new long[] {5, 9, 5}, i -> "run " + i));
-    assertTrue(e.getMessage().contains("run 0") && e.getMessage().contains("run 2"), e.getMessage());
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> Seeds.requireDistinct(new long[] {5, 9, 5}, i -> "run " + i));
+    assertTrue(
+        e.getMessage().contains("run 0") && e.getMessage().contains("run 2"), e.getMessage());
   }
 }

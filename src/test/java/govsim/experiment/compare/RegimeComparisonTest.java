@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** govsim compare on a tiny world: common random numbers, thread invariance, failures, bad input. */
+/**
+ * govsim compare on a tiny world: common random numbers, thread invariance, failures, bad input.
+ */
 class RegimeComparisonTest {
   @TempDir Path tmp;
 
@@ -40,51 +42,93 @@ class RegimeComparisonTest {
     Path scenario = TinyWorld.scenario(tmp);
     Path one = tmp.resolve("one");
     Path two = tmp.resolve("two");
-    assertEquals(0, compare(scenario.toString(), "--reps", "3", "--seed", "11", "--threads", "1", "--quiet",
-        "--out", one.toString()));
-    assertEquals(0, compare(scenario.toString(), "--reps", "3", "--seed", "11", "--threads", "2", "--quiet",
-        "--out", two.toString()));
-    assertEquals(RegimeComparison.FILES, List.of("runs.csv", "comparison.csv", "paired_differences.csv",
-        "timeseries_mean.csv", "manifest.json"));
+    assertEquals(
+        0,
+        compare(
+            scenario.toString(),
+            "--reps",
+            "3",
+            "--seed",
+            "11",
+            "--threads",
+            "1",
+            "--quiet",
+            "--out",
+            one.toString()));
+    assertEquals(
+        0,
+        compare(
+            scenario.toString(),
+            "--reps",
+            "3",
+            "--seed",
+            "11",
+            "--threads",
+            "2",
+            "--quiet",
+            "--out",
+            two.toString()));
+    assertEquals(
+        RegimeComparison.FILES,
+        List.of(
+            "runs.csv",
+            "comparison.csv",
+            "paired_differences.csv",
+            "timeseries_mean.csv",
+            "manifest.json"));
     for (String f : RegimeComparison.FILES) {
       if (f.equals("manifest.json")) continue;
       assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(two.resolve(f)), f);
     }
-    assertEquals(TinyWorld.manifestWithout(one.resolve("manifest.json"), RegimeComparison.VOLATILE_MANIFEST_FIELDS),
-        TinyWorld.manifestWithout(two.resolve("manifest.json"), RegimeComparison.VOLATILE_MANIFEST_FIELDS));
+    assertEquals(
+        TinyWorld.manifestWithout(
+            one.resolve("manifest.json"), RegimeComparison.VOLATILE_MANIFEST_FIELDS),
+        TinyWorld.manifestWithout(
+            two.resolve("manifest.json"), RegimeComparison.VOLATILE_MANIFEST_FIELDS));
 
     List<String> runs = Files.readAllLines(one.resolve("runs.csv"));
     assertEquals(1 + 4 * 3, runs.size());
     // Common random numbers: replication i has the same seed in every regime.
     for (int rep = 0; rep < 3; rep++) {
       String seed = runs.get(1 + rep).split(",")[2];
-      for (int regime = 1; regime < 4; regime++) assertEquals(seed, runs.get(1 + regime * 3 + rep).split(",")[2]);
+      for (int regime = 1; regime < 4; regime++)
+        assertEquals(seed, runs.get(1 + regime * 3 + rep).split(",")[2]);
     }
-    assertEquals(1 + 4 * Metrics.RUN_NAMES.size(), Files.readAllLines(one.resolve("comparison.csv")).size());
-    assertEquals(1 + 6 * Metrics.RUN_NAMES.size(), Files.readAllLines(one.resolve("paired_differences.csv")).size());
-    assertTrue(Files.readAllLines(one.resolve("comparison.csv")).get(0).equals("regime,metric,mean,sd,ci_low,ci_high,n"));
+    assertEquals(
+        1 + 4 * Metrics.RUN_NAMES.size(), Files.readAllLines(one.resolve("comparison.csv")).size());
+    assertEquals(
+        1 + 6 * Metrics.RUN_NAMES.size(),
+        Files.readAllLines(one.resolve("paired_differences.csv")).size());
+    assertTrue(
+        Files.readAllLines(one.resolve("comparison.csv"))
+            .get(0)
+            .equals("regime,metric,mean,sd,ci_low,ci_high,n"));
   }
 
   @Test
   void aFailingRunIsReportedAndLeftOutOfTheStatistics() throws Exception {
     Path scenario = TinyWorld.scenario(tmp);
-    RegimeComparison c = RegimeComparison.prepare(scenario, List.of(), List.of(Regime.CENTRALIZED, Regime.HYBRID), 3,
-        5L, 0.95);
+    RegimeComparison c =
+        RegimeComparison.prepare(
+            scenario, List.of(), List.of(Regime.CENTRALIZED, Regime.HYBRID), 3, 5L, 0.95);
     long badSeed = c.seeds()[1];
-    ModelRunner failing = (spec, listener) -> {
-      if (spec.seed() == badSeed && spec.regime() == Regime.HYBRID) throw new IllegalStateException("injected failure");
-      return SingleRun.run(spec, listener);
-    };
+    ModelRunner failing =
+        (spec, listener) -> {
+          if (spec.seed() == badSeed && spec.regime() == Regime.HYBRID)
+            throw new IllegalStateException("injected failure");
+          return SingleRun.run(spec, listener);
+        };
     OutputFolder folder = OutputFolder.open(tmp.resolve("out"), false);
-    RegimeComparison.Result r = c.run(folder, new BatchRunner(2), failing, Progress.NONE, List.of("test"));
+    RegimeComparison.Result r =
+        c.run(folder, new BatchRunner(2), failing, Progress.NONE, List.of("test"));
     folder.commit();
     assertEquals(1, r.failures().size());
     assertTrue(r.failures().get(0).contains("injected failure"), r.failures().get(0));
     assertEquals(2, r.estimates().get(Regime.HYBRID).get("harm_total").n());
     assertEquals(3, r.estimates().get(Regime.CENTRALIZED).get("harm_total").n());
     List<String> runs = Files.readAllLines(tmp.resolve("out/runs.csv"));
-    assertTrue(runs.get(5).contains(",failed,") && runs.get(5).endsWith(",injected failure"),
-        runs.get(5));
+    assertTrue(
+        runs.get(5).contains(",failed,") && runs.get(5).endsWith(",injected failure"), runs.get(5));
     // Paired differences use the two seeds both regimes completed.
     assertTrue(Files.readAllLines(tmp.resolve("out/paired_differences.csv")).get(1).endsWith(",2"));
   }
@@ -95,21 +139,32 @@ class RegimeComparisonTest {
     Path out = tmp.resolve("never");
     assertEquals(2, compare(scenario.toString(), "--regimes", "central", "--out", out.toString()));
     assertEquals(2, compare(scenario.toString(), "--reps", "0", "--out", out.toString()));
-    assertEquals(2, compare(scenario.toString(), "--set", "users.count=-3", "--out", out.toString()));
-    assertEquals(2, compare(scenario.toString(), "--set", "regime=hybrid", "--out", out.toString()));
+    assertEquals(
+        2, compare(scenario.toString(), "--set", "users.count=-3", "--out", out.toString()));
+    assertEquals(
+        2, compare(scenario.toString(), "--set", "regime=hybrid", "--out", out.toString()));
     assertEquals(2, compare(tmp.resolve("missing.yaml").toString(), "--out", out.toString()));
     assertFalse(Files.exists(out));
     Files.createDirectories(out);
     Files.writeString(out.resolve("keep.txt"), "mine");
-    assertEquals(2, compare(scenario.toString(), "--reps", "2", "--regimes", "hybrid", "--out", out.toString()));
+    assertEquals(
+        2,
+        compare(
+            scenario.toString(), "--reps", "2", "--regimes", "hybrid", "--out", out.toString()));
     assertEquals("mine", Files.readString(out.resolve("keep.txt")));
   }
 
   @Test
   void tableStatesTheMethod() {
-    String table = ComparisonTable.render(java.util.Map.of(Regime.HYBRID,
-        java.util.Map.of("harm_total", new govsim.stats.Estimate(1234.5678, 10, 1200, 1260, 8))),
-        List.of("harm_total"), 8, 0.95);
+    String table =
+        ComparisonTable.render(
+            java.util.Map.of(
+                Regime.HYBRID,
+                java.util.Map.of(
+                    "harm_total", new govsim.stats.Estimate(1234.5678, 10, 1200, 1260, 8))),
+            List.of("harm_total"),
+            8,
+            0.95);
     assertTrue(table.contains("95% CI"), table);
     assertTrue(table.contains("t-intervals over 8 seeds (common random numbers"), table);
     assertTrue(table.contains("1235 [1200, 1260]"), table);
@@ -117,7 +172,15 @@ class RegimeComparisonTest {
 
   @Test
   void prepareRefusesRepeatedRegimes() {
-    assertThrows(IllegalArgumentException.class, () -> RegimeComparison.prepare(Path.of("x.yaml"), List.of(),
-        List.of(Regime.HYBRID, Regime.HYBRID), 2, null, 0.95));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            RegimeComparison.prepare(
+                Path.of("x.yaml"),
+                List.of(),
+                List.of(Regime.HYBRID, Regime.HYBRID),
+                2,
+                null,
+                0.95));
   }
 }

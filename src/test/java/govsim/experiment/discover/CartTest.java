@@ -26,11 +26,13 @@ class CartTest {
     assertEquals(0, root.left().interest());
     assertEquals(4, root.right().interest());
     String text = Cart.text(root, List.of("a", "b"), Double::toString);
-    assertEquals("""
+    assertEquals(
+        """
         all cases: n=10, of interest 4 (0.400)
         |-- a <= 5.5: n=6, of interest 0 (0.000)  -> not of interest
         |-- a > 5.5: n=4, of interest 4 (1.000)  -> of interest
-        """, text);
+        """,
+        text);
   }
 
   @Test

@@ -8,14 +8,17 @@ import org.apache.commons.math3.random.MersenneTwister;
 import org.junit.jupiter.api.Test;
 
 /**
- * PRIM on synthetic data with a planted box. Tolerance: a recovered bound is within 0.05 (5% of
- * the unit range, one peel's worth) of the planted one; unrestricted inputs stay within 0.05 of
- * the data's limits.
+ * PRIM on synthetic data with a planted box. Tolerance: a recovered bound is within 0.05 (5% of the
+ * unit range, one peel's worth) of the planted one; unrestricted inputs stay within 0.05 of the
+ * data's limits.
  */
 class PrimTest {
   static final double TOL = 0.05;
 
-  /** n points uniform in [0, 1]^d; of interest when x0 >= 0.6 and x1 <= 0.4; labels flipped with probability noise. */
+  /**
+   * n points uniform in [0, 1]^d; of interest when x0 >= 0.6 and x1 <= 0.4; labels flipped with
+   * probability noise.
+   */
   static Object[] planted(int n, int d, double noise, long seed) {
     MersenneTwister rng = new MersenneTwister(seed);
     double[][] x = new double[n][d];
@@ -34,7 +37,8 @@ class PrimTest {
     assertTrue(b.high()[0] >= r.dataHigh()[0] - TOL, "x0 has no upper bound: " + b.high()[0]);
     assertTrue(b.low()[1] <= r.dataLow()[1] + TOL, "x1 has no lower bound: " + b.low()[1]);
     for (int j = 2; j < b.low().length; j++) {
-      assertTrue(b.low()[j] <= r.dataLow()[j] + TOL && b.high()[j] >= r.dataHigh()[j] - TOL,
+      assertTrue(
+          b.low()[j] <= r.dataLow()[j] + TOL && b.high()[j] >= r.dataHigh()[j] - TOL,
           "x" + j + " is not restricted: [" + b.low()[j] + ", " + b.high()[j] + "]");
     }
   }
@@ -51,7 +55,8 @@ class PrimTest {
     assertEquals(1.0, boxes.get(0).mass());
     // A peel only removes cases, so coverage never rises while peeling.
     for (int i = 1; i < boxes.size(); i++) {
-      if (boxes.get(i).step().equals("peel")) assertTrue(boxes.get(i).coverage() <= boxes.get(i - 1).coverage());
+      if (boxes.get(i).step().equals("peel"))
+        assertTrue(boxes.get(i).coverage() <= boxes.get(i - 1).coverage());
     }
     Prim.Box chosen = boxes.get(Discovery.defaultBox(boxes, 0.95));
     assertTrue(chosen.density() >= 0.95);

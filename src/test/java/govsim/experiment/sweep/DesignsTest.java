@@ -66,7 +66,10 @@ class DesignsTest {
     for (int r = 0; r < x.length; r++) {
       double[] v = new double[k];
       for (int i = 0; i < k; i++) v[i] = -Math.PI + 2 * Math.PI * x[r][i];
-      y[r] = Math.sin(v[0]) + 7 * Math.pow(Math.sin(v[1]), 2) + 0.1 * Math.pow(v[2], 4) * Math.sin(v[0]);
+      y[r] =
+          Math.sin(v[0])
+              + 7 * Math.pow(Math.sin(v[1]), 2)
+              + 0.1 * Math.pow(v[2], 4) * Math.sin(v[0]);
     }
     double[] yA = new double[n];
     double[] yB = new double[n];
@@ -76,7 +79,8 @@ class DesignsTest {
       for (int i = 0; i < k; i++) yAB[i][j] = y[j * (k + 2) + 1 + i];
       yB[j] = y[j * (k + 2) + k + 1];
     }
-    List<SobolIndices.Index> ix = SobolIndices.estimate(yA, yB, yAB, 100, 0.95, new MersenneTwister(5));
+    List<SobolIndices.Index> ix =
+        SobolIndices.estimate(yA, yB, yAB, 100, 0.95, new MersenneTwister(5));
     double[] s1 = {0.3139, 0.4424, 0.0};
     double[] st = {0.5576, 0.4424, 0.2437};
     for (int i = 0; i < k; i++) {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sweeps shipped in scenarios/sweeps/: each loads, plans the documented number of runs, every
- * run's scenario binds (every combination of values is valid), and the first point of each
- * regime runs for a month.
+ * run's scenario binds (every combination of values is valid), and the first point of each regime
+ * runs for a month.
  */
 class ExampleSweepsTest {
   static final Path DIR = Path.of("scenarios/sweeps");
@@ -26,13 +26,15 @@ class ExampleSweepsTest {
     SweepPlan plan = SweepFixtures.plan(DIR.resolve(file));
     assertEquals(runs, plan.runs(), file);
     SweepRunner runner = new SweepRunner(plan, govsim.experiment.batch.ModelRunner.SINGLE_RUN);
-    for (int i = 0; i < plan.runs(); i++) runner.spec(plan.run(i)); // throws if a combination is invalid
+    for (int i = 0; i < plan.runs(); i++)
+      runner.spec(plan.run(i)); // throws if a combination is invalid
     ScenarioLoader<ModelSpec> loader = Scenarios.loader();
     for (int g = 0; g < plan.regimes(); g++) {
       Map<String, Object> tree = plan.definition().scenarios().get(g).resolved();
       Object[] point = plan.point(0);
       for (int k = 0; k < point.length; k++) {
-        tree = ScenarioLoader.withValue(tree, plan.definition().parameters().get(k).path(), point[k]);
+        tree =
+            ScenarioLoader.withValue(tree, plan.definition().parameters().get(k).path(), point[k]);
       }
       tree = ScenarioLoader.withValue(tree, "time.horizon_days", 30.0);
       RunResult r = SingleRun.run(loader.bind(tree, file), RunListener.NONE);
@@ -44,7 +46,8 @@ class ExampleSweepsTest {
   @Test
   void switchingByLagGrid() throws Exception {
     SweepPlan p = check("switching-x-lag.yaml", 9 * 3 * 2);
-    assertEquals(Path.of("scenarios/sweeps/../baseline.yaml").normalize(), p.definition().baseFile());
+    assertEquals(
+        Path.of("scenarios/sweeps/../baseline.yaml").normalize(), p.definition().baseFile());
   }
 
   @Test
@@ -70,9 +73,17 @@ class ExampleSweepsTest {
   @Test
   void everyShippedSweepIsTested() throws Exception {
     try (var files = Files.list(DIR)) {
-      assertEquals(java.util.List.of("discovery-lhs.yaml", "morris-screening.yaml", "sobol-key-parameters.yaml",
-          "switching-x-lag.yaml"),
-          files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList());
+      assertEquals(
+          java.util.List.of(
+              "discovery-lhs.yaml",
+              "morris-screening.yaml",
+              "sobol-key-parameters.yaml",
+              "switching-x-lag.yaml"),
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(n -> n.endsWith(".yaml"))
+              .sorted()
+              .toList());
     }
   }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import govsim.observe.RunResult;
 import govsim.experiment.batch.ModelRunner;
+import govsim.observe.RunResult;
 import govsim.scenario.ScenarioException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MorrisSweepTest {
   @TempDir Path tmp;
 
-  static final String MORRIS = """
+  static final String MORRIS =
+      """
       base: tiny.yaml
       design: morris
       samples: 6
@@ -43,10 +44,19 @@ class MorrisSweepTest {
    * A stand-in for the model: harm_total = 10 s - 0.5 lag + 100 w (attention has no effect), the
    * same for every seed, so every point's mean is exact; compliance_rate is constant.
    */
-  static final ModelRunner LINEAR = (spec, listener) -> new RunResult(spec, Map.of(
-      "harm_total", 10 * spec.users().switchingCostMean() - 0.5 * spec.rulemaking().legislativeLagDays()
-          + 100 * spec.users().infoWeakShare(),
-      "compliance_rate", 0.25), null, 0);
+  static final ModelRunner LINEAR =
+      (spec, listener) ->
+          new RunResult(
+              spec,
+              Map.of(
+                  "harm_total",
+                  10 * spec.users().switchingCostMean()
+                      - 0.5 * spec.rulemaking().legislativeLagDays()
+                      + 100 * spec.users().infoWeakShare(),
+                  "compliance_rate",
+                  0.25),
+              null,
+              0);
 
   @Test
   void linearStandInGivesItsCoefficientsTimesTheRanges() throws Exception {
@@ -58,11 +68,14 @@ class MorrisSweepTest {
     assertEquals(SweepExecution.Status.OK, r.status(), r.err());
     assertTrue(r.out().contains("morris.csv"), r.out());
     List<String> rows = Files.readAllLines(tmp.resolve("out/morris.csv"));
-    assertEquals("regime,metric,parameter,members,n,mu,mu_ci_low,mu_ci_high,mu_star,mu_star_ci_low,mu_star_ci_high,"
-        + "sigma,sigma_ci_low,sigma_ci_high", rows.get(0));
+    assertEquals(
+        "regime,metric,parameter,members,n,mu,mu_ci_low,mu_ci_high,mu_star,mu_star_ci_low,mu_star_ci_high,"
+            + "sigma,sigma_ci_low,sigma_ci_high",
+        rows.get(0));
     assertEquals(1 + 2 * 3, rows.size(), "2 metrics x 3 groups");
     // switching cost: 10 x (2.5 - 0.5) = 20; lag: -0.5 x 300 = -150; group g: 100 x 0.2 = 20
-    // (attention has no effect, info_weak_share is the group's first member, so the sign is its own).
+    // (attention has no effect, info_weak_share is the group's first member, so the sign is its
+    // own).
     assertEffect(rows.get(1), "harm_total", "users.switching_cost_mean", 20, 20, 0);
     assertEffect(rows.get(2), "harm_total", "rulemaking.legislative_lag_days", -150, 150, 0);
     String[] g = rows.get(3).split(",", -1);
@@ -74,23 +87,30 @@ class MorrisSweepTest {
     // compliance_rate is constant: every effect 0.
     assertEffect(rows.get(4), "compliance_rate", "users.switching_cost_mean", 0, 0, 0);
     String manifest = Files.readString(tmp.resolve("out/manifest.json"));
-    assertTrue(manifest.contains("\"design\": \"morris\"") && manifest.contains("\"trajectories\": 6")
-        && manifest.contains("\"delta\": 0.6666666666666666"), manifest);
+    assertTrue(
+        manifest.contains("\"design\": \"morris\"")
+            && manifest.contains("\"trajectories\": 6")
+            && manifest.contains("\"delta\": 0.6666666666666666"),
+        manifest);
     // The sweep's report has the mu*-sigma figure and the effects table.
-    govsim.report.ReportWriter.Written w = govsim.report.ReportWriter.write(tmp.resolve("out"), tmp.resolve("report"),
-        false);
+    govsim.report.ReportWriter.Written w =
+        govsim.report.ReportWriter.write(tmp.resolve("out"), tmp.resolve("report"), false);
     assertTrue(Files.size(w.figures().resolve("morris-hybrid.svg")) > 0);
     assertTrue(Files.size(w.figures().resolve("morris-hybrid.png")) > 0);
     String html = Files.readString(w.html());
-    assertTrue(html.contains("Morris screening") && html.contains("Morris effects: estimate [95% bootstrap interval]"),
+    assertTrue(
+        html.contains("Morris screening")
+            && html.contains("Morris effects: estimate [95% bootstrap interval]"),
         "report sections");
     // Same bytes on one thread.
     SweepFixtures.execute(sweep, tmp.resolve("one"), 1, LINEAR);
-    assertArrayEquals(Files.readAllBytes(tmp.resolve("out/morris.csv")), Files.readAllBytes(tmp.resolve("one/morris.csv")));
+    assertArrayEquals(
+        Files.readAllBytes(tmp.resolve("out/morris.csv")),
+        Files.readAllBytes(tmp.resolve("one/morris.csv")));
   }
 
-  private static void assertEffect(String row, String metric, String parameter, double mu, double muStar,
-      double sigma) {
+  private static void assertEffect(
+      String row, String metric, String parameter, double mu, double muStar, double sigma) {
     String[] c = row.split(",", -1);
     assertEquals(metric, c[1], row);
     assertEquals(parameter, c[2], row);
@@ -116,7 +136,10 @@ class MorrisSweepTest {
 
   @Test
   void morrisErrorsAreNamed() throws Exception {
-    Path f = SweepFixtures.write(tmp, """
+    Path f =
+        SweepFixtures.write(
+            tmp,
+            """
         base: tiny.yaml
         design: morris
         samples: 1
@@ -126,11 +149,18 @@ class MorrisSweepTest {
           users.info_weak_share: {min: 0.1, max: 0.3, group: "9bad"}
         """);
     String e = assertThrows(ScenarioException.class, () -> SweepFile.load(f)).format();
-    assertTrue(e.contains("samples: design morris needs samples: r >= 2, the number of trajectories"), e);
+    assertTrue(
+        e.contains("samples: design morris needs samples: r >= 2, the number of trajectories"), e);
     assertTrue(e.contains("morris_levels: morris_levels must be even"), e);
-    assertTrue(e.contains("parameters.users.switching_cost_mean: a morris design needs a range {min: a, max: b}"), e);
+    assertTrue(
+        e.contains(
+            "parameters.users.switching_cost_mean: a morris design needs a range {min: a, max: b}"),
+        e);
     assertTrue(e.contains("parameters.users.info_weak_share.group: expected a group name"), e);
-    Path g = SweepFixtures.write(tmp, """
+    Path g =
+        SweepFixtures.write(
+            tmp,
+            """
         base: tiny.yaml
         design: lhs
         samples: 4

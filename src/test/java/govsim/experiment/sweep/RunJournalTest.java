@@ -20,7 +20,14 @@ class RunJournalTest {
   @TempDir Path tmp;
 
   private static RunRecord ok(int run) {
-    return new RunRecord(run, true, 1000 + run, 0.5, 0.25, "", new double[] {run, Double.NaN, 0.1 + run},
+    return new RunRecord(
+        run,
+        true,
+        1000 + run,
+        0.5,
+        0.25,
+        "",
+        new double[] {run, Double.NaN, 0.1 + run},
         List.of(new double[] {0, 1, 2.5}, new double[] {1, 2, Double.NaN}));
   }
 
@@ -29,7 +36,16 @@ class RunJournalTest {
     Path f = tmp.resolve("journal");
     try (RunJournal j = RunJournal.open(f, 5)) {
       j.append(ok(3));
-      j.append(new RunRecord(1, false, 7, 0.1, Double.NaN, "IllegalStateException: boom", new double[0], List.of()));
+      j.append(
+          new RunRecord(
+              1,
+              false,
+              7,
+              0.1,
+              Double.NaN,
+              "IllegalStateException: boom",
+              new double[0],
+              List.of()));
     }
     try (RunJournal j = RunJournal.open(f, 5)) {
       assertEquals(2, j.done());

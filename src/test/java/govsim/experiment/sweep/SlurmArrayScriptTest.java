@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shipped Slurm script, scenarios/sweeps/slurm-array.sh, without Slurm: a stand-in {@code
- * sbatch} records what the script submits; the test then plays Slurm, running each array task
- * with the environment Slurm would give it and then the merge job, and compares the merged
- * outputs with a sweep run whole on one machine.
+ * sbatch} records what the script submits; the test then plays Slurm, running each array task with
+ * the environment Slurm would give it and then the merge job, and compares the merged outputs with
+ * a sweep run whole on one machine.
  */
 class SlurmArrayScriptTest {
   static final Path SCRIPT = Path.of("scenarios/sweeps/slurm-array.sh").toAbsolutePath();
@@ -44,20 +44,30 @@ class SlurmArrayScriptTest {
     Files.createDirectories(bin);
     Path calls = tmp.resolve("sbatch-calls");
     // sbatch: one line per call, the arguments separated by tabs; prints a job id.
-    Files.writeString(bin.resolve("sbatch"), "#!/usr/bin/env bash\n"
-        + "n=$(( $(cat '" + calls + "' 2>/dev/null | wc -l) + 1 ))\n"
-        + "(IFS=$'\\t'; echo \"$*\") >> '" + calls + "'\n"
-        + "echo \"100$n\"\n");
+    Files.writeString(
+        bin.resolve("sbatch"),
+        "#!/usr/bin/env bash\n"
+            + "n=$(( $(cat '"
+            + calls
+            + "' 2>/dev/null | wc -l) + 1 ))\n"
+            + "(IFS=$'\\t'; echo \"$*\") >> '"
+            + calls
+            + "'\n"
+            + "echo \"100$n\"\n");
     bin.resolve("sbatch").toFile().setExecutable(true);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Map<String, String> env = new HashMap<>();
     env.put("PATH", bin + ":" + System.getenv("PATH"));
-    env.put("GOVSIM_CMD", java + " -Xmx512m -cp " + System.getProperty("java.class.path") + " govsim.cli.Main");
+    env.put(
+        "GOVSIM_CMD",
+        java + " -Xmx512m -cp " + System.getProperty("java.class.path") + " govsim.cli.Main");
     env.put("OUT", "out/grid");
 
     String[] submit = run(tmp, env, "bash", SCRIPT.toString(), "sweep.yaml", "2");
     assertEquals("0", submit[0], submit[1]);
-    assertTrue(submit[1].contains("submitted: array job 1001 (2 shards -> out/grid-shards/), merge job 1002"),
+    assertTrue(
+        submit[1].contains(
+            "submitted: array job 1001 (2 shards -> out/grid-shards/), merge job 1002"),
         submit[1]);
     List<String> lines = Files.readAllLines(calls);
     assertEquals(2, lines.size(), lines.toString());
@@ -71,7 +81,8 @@ class SlurmArrayScriptTest {
     for (String a : array) {
       if (!a.startsWith("--export=")) continue;
       for (String kv : a.substring("--export=".length()).split(",")) {
-        if (kv.contains("=")) task.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+        if (kv.contains("="))
+          task.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
       }
     }
     task.put("SLURM_SUBMIT_DIR", tmp.toString());
@@ -80,7 +91,8 @@ class SlurmArrayScriptTest {
     task.put("SLURM_CPUS_PER_TASK", "1");
     for (int i = 1; i <= 2; i++) {
       task.put("SLURM_ARRAY_TASK_ID", Integer.toString(i));
-      String[] shard = run(bin, task, "bash", array.get(array.size() - 1)); // from elsewhere: it cds
+      String[] shard =
+          run(bin, task, "bash", array.get(array.size() - 1)); // from elsewhere: it cds
       assertEquals("0", shard[0], shard[1]);
       assertTrue(Files.exists(tmp.resolve("out/grid-shards/" + i + "-of-2/shard.json")), shard[1]);
     }
@@ -94,13 +106,16 @@ class SlurmArrayScriptTest {
     SweepFixtures.execute(sweep, reference, 2, ModelRunner.SINGLE_RUN);
     Path out = tmp.resolve("out/grid");
     for (String f : SweepFixtures.deterministicFiles()) {
-      assertTrue(Arrays.equals(Files.readAllBytes(out.resolve(f)), Files.readAllBytes(reference.resolve(f))),
+      assertTrue(
+          Arrays.equals(
+              Files.readAllBytes(out.resolve(f)), Files.readAllBytes(reference.resolve(f))),
           f + " differs");
     }
     // The manifests differ only in the session and in how the paths were written (the script ran
     // in the sweep's folder and gave "sweep.yaml"; this test gives the absolute path).
     List<String> paths = List.of("session", "sweep_file", "base_scenario", "inputs_sha256");
-    assertEquals(govsim.experiment.TinyWorld.manifestWithout(reference.resolve("manifest.json"), paths),
+    assertEquals(
+        govsim.experiment.TinyWorld.manifestWithout(reference.resolve("manifest.json"), paths),
         govsim.experiment.TinyWorld.manifestWithout(out.resolve("manifest.json"), paths));
   }
 

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sweep files are read by the scenario loader's reader (govsim.scenario.YamlFile): for each way
- * a file can be unreadable, a scenario and a sweep file give the same one error, in the same
- * words, and a byte-order mark is dropped by both (so line-1 columns agree).
+ * Sweep files are read by the scenario loader's reader (govsim.scenario.YamlFile): for each way a
+ * file can be unreadable, a scenario and a sweep file give the same one error, in the same words,
+ * and a byte-order mark is dropped by both (so line-1 columns agree).
  */
 class SweepFileReadingTest {
   @TempDir Path tmp;
@@ -26,7 +26,8 @@ class SweepFileReadingTest {
   private static final int LIMIT = 1 << 20;
 
   private ScenarioError scenarioError(Path f) {
-    ScenarioException e = assertThrows(ScenarioException.class, () -> Scenarios.loader().load(f, List.of()));
+    ScenarioException e =
+        assertThrows(ScenarioException.class, () -> Scenarios.loader().load(f, List.of()));
     assertEquals(1, e.errors().size(), e.format());
     return e.errors().get(0);
   }
@@ -42,7 +43,8 @@ class SweepFileReadingTest {
   private void assertSame(String expected, Path scenarioFile, Path sweepFile) throws IOException {
     ScenarioError a = scenarioError(scenarioFile);
     ScenarioError b = sweepError(sweepFile);
-    assertEquals(scenarioFile + ": " + expected.replace("FILE", scenarioFile.toString()), a.format());
+    assertEquals(
+        scenarioFile + ": " + expected.replace("FILE", scenarioFile.toString()), a.format());
     assertEquals(sweepFile + ": " + expected.replace("FILE", sweepFile.toString()), b.format());
   }
 
@@ -71,7 +73,10 @@ class SweepFileReadingTest {
     byte[] big = "#".repeat(LIMIT + 1).getBytes(StandardCharsets.US_ASCII);
     Path a = Files.write(tmp.resolve("a.yaml"), big);
     Path b = Files.write(tmp.resolve("b.yaml"), big);
-    assertSame("FILE is 1048577 bytes; the limit for a scenario or sweep file is 1048576 bytes (1 MiB)", a, b);
+    assertSame(
+        "FILE is 1048577 bytes; the limit for a scenario or sweep file is 1048576 bytes (1 MiB)",
+        a,
+        b);
   }
 
   /**
@@ -84,9 +89,16 @@ class SweepFileReadingTest {
   @Test
   void aFileThatGrowsPastTheSizeCheckIsRefusedAtTheLimit() throws Exception {
     Path grows = Path.of("/proc/kallsyms");
-    assumeTrue(Files.isRegularFile(grows) && Files.size(grows) == 0 && Files.isReadable(grows)
-        && longerThanTheLimit(grows), "needs Linux's /proc/kallsyms, over 1 MiB of text");
-    assertSame("FILE is 1048577 bytes; the limit for a scenario or sweep file is 1048576 bytes (1 MiB)", grows, grows);
+    assumeTrue(
+        Files.isRegularFile(grows)
+            && Files.size(grows) == 0
+            && Files.isReadable(grows)
+            && longerThanTheLimit(grows),
+        "needs Linux's /proc/kallsyms, over 1 MiB of text");
+    assertSame(
+        "FILE is 1048577 bytes; the limit for a scenario or sweep file is 1048576 bytes (1 MiB)",
+        grows,
+        grows);
   }
 
   private static boolean longerThanTheLimit(Path p) {
@@ -103,13 +115,16 @@ class SweepFileReadingTest {
     // A bad value on line 1: the column counts from the first character after the mark.
     Path scenario = tmp.resolve("s.yaml");
     Files.write(scenario, concat(bom, "regime: nonsense\n"));
-    ScenarioException se = assertThrows(ScenarioException.class, () -> Scenarios.loader().load(scenario, List.of()));
+    ScenarioException se =
+        assertThrows(ScenarioException.class, () -> Scenarios.loader().load(scenario, List.of()));
     assertEquals(1, se.errors().get(0).line());
     assertEquals(9, se.errors().get(0).column());
 
     SweepFixtures.write(tmp, "");
     Path sweep = tmp.resolve("w.yaml");
-    Files.write(sweep, concat(bom, "design: gird\nbase: tiny.yaml\nparameters:\n  users.count: [500, 800]\n"));
+    Files.write(
+        sweep,
+        concat(bom, "design: gird\nbase: tiny.yaml\nparameters:\n  users.count: [500, 800]\n"));
     ScenarioException we = assertThrows(ScenarioException.class, () -> SweepFile.load(sweep));
     assertEquals(1, we.errors().size(), we.format());
     assertEquals(1, we.errors().get(0).line());

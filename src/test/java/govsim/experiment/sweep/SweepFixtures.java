@@ -13,7 +13,8 @@ import java.util.List;
 final class SweepFixtures {
   private SweepFixtures() {}
 
-  static final String GRID = """
+  static final String GRID =
+      """
       base: tiny.yaml
       design: grid
       parameters:
@@ -48,14 +49,28 @@ final class SweepFixtures {
     List<String> f = List.of(flags);
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
-    SweepExecution.Status s = SweepExecution.execute(new SweepExecution.Request(sweepFile, out, threads,
-        f.contains("--resume"), f.contains("--retry-failed"), f.contains("--dry-run"), f.contains("--force"),
-        true, false, List.of("test")), new PrintWriter(o, true), new PrintWriter(e, true), model);
+    SweepExecution.Status s =
+        SweepExecution.execute(
+            new SweepExecution.Request(
+                sweepFile,
+                out,
+                threads,
+                f.contains("--resume"),
+                f.contains("--retry-failed"),
+                f.contains("--dry-run"),
+                f.contains("--force"),
+                true,
+                false,
+                List.of("test")),
+            new PrintWriter(o, true),
+            new PrintWriter(e, true),
+            model);
     return new Run(s, o.toString(), e.toString());
   }
 
   /** The output files compared byte for byte (manifest.json: without its session block). */
   static List<String> deterministicFiles() {
-    return List.of("runs.csv", "timeseries.csv.gz", "aggregate.csv", "experiments.csv", "outcomes.csv");
+    return List.of(
+        "runs.csv", "timeseries.csv.gz", "aggregate.csv", "experiments.csv", "outcomes.csv");
   }
 }

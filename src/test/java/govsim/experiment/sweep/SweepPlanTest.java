@@ -23,7 +23,8 @@ class SweepPlanTest {
   private static Map<String, Long> seedsByIdentity(SweepPlan p) {
     Map<String, Long> out = new HashMap<>();
     for (int i = 0; i < p.points(); i++) {
-      for (int r = 0; r < p.replications(); r++) out.put(p.pointIdentity(p.point(i)) + "|" + r, p.seed(i, r));
+      for (int r = 0; r < p.replications(); r++)
+        out.put(p.pointIdentity(p.point(i)) + "|" + r, p.seed(i, r));
     }
     return out;
   }
@@ -45,22 +46,28 @@ class SweepPlanTest {
 
   @Test
   void seedsArePure() throws Exception {
-    assertEquals(seedsByIdentity(plan("a", SweepFixtures.GRID)), seedsByIdentity(plan("b", SweepFixtures.GRID)));
+    assertEquals(
+        seedsByIdentity(plan("a", SweepFixtures.GRID)),
+        seedsByIdentity(plan("b", SweepFixtures.GRID)));
   }
 
   @Test
   void addingReplicationsValuesOrReorderingKeepsExistingSeeds() throws Exception {
     Map<String, Long> before = seedsByIdentity(plan("a", SweepFixtures.GRID));
-    String more = SweepFixtures.GRID.replace("replications: 2", "replications: 3")
-        .replace("[0.01, 0.5]", "[0.5, 0.2, 0.01]");
+    String more =
+        SweepFixtures.GRID
+            .replace("replications: 2", "replications: 3")
+            .replace("[0.01, 0.5]", "[0.5, 0.2, 0.01]");
     Map<String, Long> after = seedsByIdentity(plan("b", more));
     assertEquals(3 * 2 * 3, after.size());
-    for (Map.Entry<String, Long> e : before.entrySet()) assertEquals(e.getValue(), after.get(e.getKey()), e.getKey());
+    for (Map.Entry<String, Long> e : before.entrySet())
+      assertEquals(e.getValue(), after.get(e.getKey()), e.getKey());
   }
 
   @Test
   void randomDesignsArePureAndIntegerDuplicatesStillGetDistinctSeeds() throws Exception {
-    String lhs = """
+    String lhs =
+        """
         base: tiny.yaml
         design: lhs
         samples: 40
@@ -87,7 +94,10 @@ class SweepPlanTest {
 
   @Test
   void sobolDesignHasNTimesKPlusTwoPoints() throws Exception {
-    SweepPlan p = plan("s", """
+    SweepPlan p =
+        plan(
+            "s",
+            """
         base: tiny.yaml
         design: sobol
         samples: 8

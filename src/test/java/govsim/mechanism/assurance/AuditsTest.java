@@ -60,8 +60,13 @@ class AuditsTest {
     w.now = 50;
     Firm f = w.firms.get(0);
     Community c = w.communities.get(0);
-    untilAudited(audits("assurance.audit_rate_per_year=365", "assurance.rejoin_ban_days=365",
-        "assurance.cost_per_audit=5000"), w, new MersenneTwisterFast(1));
+    untilAudited(
+        audits(
+            "assurance.audit_rate_per_year=365",
+            "assurance.rejoin_ban_days=365",
+            "assurance.cost_per_audit=5000"),
+        w,
+        new MersenneTwisterFast(1));
     assertFalse(f.memberships.get(c.id));
     assertFalse(c.members.get(f.id));
     assertTrue(f.bannedFrom(c.id, 50 + 364.9));
@@ -88,7 +93,9 @@ class AuditsTest {
   void withoutExpulsionTheViolationIsRemedied() {
     World w = violatorWorld(1.0);
     Firm f = w.firms.get(0);
-    untilAudited(audits("assurance.audit_rate_per_year=365", "assurance.expel_on_violation=false"), w,
+    untilAudited(
+        audits("assurance.audit_rate_per_year=365", "assurance.expel_on_violation=false"),
+        w,
         new MersenneTwisterFast(3));
     assertTrue(f.memberships.get(0), "still a member");
     assertTrue(f.mitigates.get(0), "complies now");
@@ -137,7 +144,11 @@ class AuditsTest {
         }
       }
       double p = transparency ? 0.65 : 0.5;
-      assertEquals(p, detected / (double) audited, 5 * Math.sqrt(p * (1 - p) / audited), "transparency " + transparency);
+      assertEquals(
+          p,
+          detected / (double) audited,
+          5 * Math.sqrt(p * (1 - p) / audited),
+          "transparency " + transparency);
     }
   }
 

@@ -20,7 +20,10 @@ import govsim.world.WorldEvent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** M7 free entry and exit: joining commits a firm to the standards in force; leaving keeps its mitigation. */
+/**
+ * M7 free entry and exit: joining commits a firm to the standards in force; leaving keeps its
+ * mitigation.
+ */
 class MembershipTest {
   @Test
   void joiningCommitsTheFirmToTheStandardsInForceOnActiveRisks() {
@@ -67,7 +70,8 @@ class MembershipTest {
     assertFalse(f.memberships.get(c.id));
     assertFalse(c.members.get(f.id));
     assertFalse(f.certified());
-    assertTrue(f.mitigates.get(r.id), "the firm decides at its next review whether to keep mitigating");
+    assertTrue(
+        f.mitigates.get(r.id), "the firm decides at its next review whether to keep mitigating");
     List<WorldEvent> ev = events(w);
     assertEquals(EventKind.LEAVE, ev.get(1).type());
     assertEquals("not worth it", ev.get(1).detail());

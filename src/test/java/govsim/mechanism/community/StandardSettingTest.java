@@ -30,27 +30,38 @@ import org.junit.jupiter.api.Test;
 
 /**
  * M7 compliance communities and standards: the size-dependent lag, adoption after the lag,
- * discovery when a member meets a risk, revision after a change of form, formation and
- * dissolution. Days: dt = 1, a step s ends on day s + 1.
+ * discovery when a member meets a risk, revision after a change of form, formation and dissolution.
+ * Days: dt = 1, a step s ends on day s + 1.
  */
 class StandardSettingTest {
   /** Lag 20 x (1 + members/2)^1: 40 days for two members. Certain discovery unless overridden. */
   private static StandardSetting standards(String... extra) {
-    List<String> sets = new ArrayList<>(List.of("communities.standard_lag_days=20", "communities.lag_size_scale=2",
-        "communities.lag_size_exponent=1", "communities.risk_discovery_rate_per_year=36500",
-        "communities.cost_per_member_year=365"));
+    List<String> sets =
+        new ArrayList<>(
+            List.of(
+                "communities.standard_lag_days=20",
+                "communities.lag_size_scale=2",
+                "communities.lag_size_exponent=1",
+                "communities.risk_discovery_rate_per_year=36500",
+                "communities.cost_per_member_year=365"));
     sets.add("assurance.assurance_min=0.7");
     sets.add("assurance.assurance_max=0.8");
     sets.addAll(List.of(extra));
     var s = spec(sets.toArray(new String[0]));
-    return new StandardSetting(s.communities(), s.assurance().assuranceMin(), s.assurance().assuranceMax(), 0.0);
+    return new StandardSetting(
+        s.communities(), s.assurance().assuranceMin(), s.assurance().assuranceMax(), 0.0);
   }
 
   @Test
   void lagGrowsWithSizeAsAPowerLaw() {
-    var s = spec("communities.standard_lag_days=30", "communities.lag_size_scale=10", "communities.lag_size_exponent=0.5");
+    var s =
+        spec(
+            "communities.standard_lag_days=30",
+            "communities.lag_size_scale=10",
+            "communities.lag_size_exponent=0.5");
     StandardSetting m =
-        new StandardSetting(s.communities(), s.assurance().assuranceMin(), s.assurance().assuranceMax(), 0.0);
+        new StandardSetting(
+            s.communities(), s.assurance().assuranceMin(), s.assurance().assuranceMax(), 0.0);
     assertEquals(30.0, m.lagDays(0), 1e-12);
     assertEquals(30.0 * Math.sqrt(2), m.lagDays(10), 1e-12);
     assertEquals(60.0, m.lagDays(30), 1e-12);
@@ -82,7 +93,8 @@ class StandardSettingTest {
       assertFalse(c.standards.covers(r), "step " + s);
       tick(w);
     }
-    assertEquals(0, count(events(w), EventKind.STANDARD_DRAFTING), "no second draft while drafting");
+    assertEquals(
+        0, count(events(w), EventKind.STANDARD_DRAFTING), "no second draft while drafting");
     m.step(w, rng); // step 40 ends on day 41
     assertTrue(c.standards.covers(r));
     assertEquals(41.0, r.firstCommunityRuleDay);
@@ -104,11 +116,15 @@ class StandardSettingTest {
     MersenneTwisterFast rng = new MersenneTwisterFast(2);
     outside.addIncident(0.1, r.id);
     m.step(w, rng);
-    assertNull(c.standards.pending(r.id), "a non-member's incident is not the community's experience");
+    assertNull(
+        c.standards.pending(r.id), "a non-member's incident is not the community's experience");
     inside.addIncident(0.1, r.id);
     m.step(w, rng);
     assertNotNull(c.standards.pending(r.id));
-    assertEquals(20.0 * 1.5, c.standards.pending(r.id).effectiveDay - c.standards.pending(r.id).startedDay, 1e-12,
+    assertEquals(
+        20.0 * 1.5,
+        c.standards.pending(r.id).effectiveDay - c.standards.pending(r.id).startedDay,
+        1e-12,
         "one member: lag 20 x (1 + 1/2)");
   }
 
@@ -185,8 +201,12 @@ class StandardSettingTest {
     w.firms.get(1).active = false;
     w.firms.get(3).active = false;
     Risk r = risk(w, 1, 0.1, 0.01, false);
-    StandardSetting m = standards("communities.formation_rate_per_year=1000", "communities.founding_members=3",
-        "communities.stringency_min=0.6", "communities.stringency_max=0.7");
+    StandardSetting m =
+        standards(
+            "communities.formation_rate_per_year=1000",
+            "communities.founding_members=3",
+            "communities.stringency_min=0.6",
+            "communities.stringency_max=0.7");
     m.formAndDissolve(w, new MersenneTwisterFast(6));
     assertEquals(1, w.communities.size());
     Community c = w.communities.get(0);
@@ -196,7 +216,9 @@ class StandardSettingTest {
       assertTrue(w.firms.get(id).memberships.get(c.id));
     }
     assertTrue(c.stringency >= 0.6 && c.stringency <= 0.7);
-    assertTrue(c.assurance >= 0.7 && c.assurance <= 0.8, "assurance drawn from [assurance_min, assurance_max]");
+    assertTrue(
+        c.assurance >= 0.7 && c.assurance <= 0.8,
+        "assurance drawn from [assurance_min, assurance_max]");
     assertEquals(0L, c.recognizedMask, "recognition probability 0: no jurisdiction recognises it");
     // Once some community addresses every known risk, no more form.
     c.standards.startPending(new Rule(r.id, r.generation, 0, 50, 0.6));
@@ -210,17 +232,19 @@ class StandardSettingTest {
     firm(w);
     firm(w);
     risk(w, 1, 0.1, 0.01, true);
-    standards("communities.formation_rate_per_year=1000").formAndDissolve(w, new MersenneTwisterFast(8));
+    standards("communities.formation_rate_per_year=1000")
+        .formAndDissolve(w, new MersenneTwisterFast(8));
     assertTrue(w.communities.isEmpty());
     risk(w, 1, 0.1, 0.01, false);
-    standards("communities.formation_rate_per_year=0").formAndDissolve(w, new MersenneTwisterFast(8));
+    standards("communities.formation_rate_per_year=0")
+        .formAndDissolve(w, new MersenneTwisterFast(8));
     assertTrue(w.communities.isEmpty());
   }
 
   /**
    * communities.founder_draws_per_seat bounds the random draws of founders: one active firm among
-   * 10, one seat; with 2 draws a seat exactly two firm ids are drawn (both missing the active
-   * firm for this seed), with 1000 draws the active firm is found (missed with chance 0.9^1000).
+   * 10, one seat; with 2 draws a seat exactly two firm ids are drawn (both missing the active firm
+   * for this seed), with 1000 draws the active firm is found (missed with chance 0.9^1000).
    */
   @Test
   void founderDrawsPerSeatBoundsTheSearchForFounders() {
@@ -232,7 +256,8 @@ class StandardSettingTest {
     int third = mirror.nextInt(10);
     assertTrue(first != 0 && second != 0, "the seed's first two draws miss firm 0");
     MersenneTwisterFast rng = new MersenneTwisterFast(12);
-    StandardSetting two = standards("communities.founding_members=1", "communities.founder_draws_per_seat=2");
+    StandardSetting two =
+        standards("communities.founding_members=1", "communities.founder_draws_per_seat=2");
     Community c = community(w, 0.8, 0.8, 0L);
     two.recruitFounders(w, rng, c);
     assertEquals(0, c.size(), "two draws, both missed");

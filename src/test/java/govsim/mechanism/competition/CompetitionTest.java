@@ -23,9 +23,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * M9 competition and contestability: exit below the user-share floor after the grace period
- * (never the last licensed firm of a jurisdiction), exit after losing every license, entry at
- * the expected rate up to max_firms, entrant capability relative to the user-weighted mean.
+ * M9 competition and contestability: exit below the user-share floor after the grace period (never
+ * the last licensed firm of a jurisdiction), exit after losing every license, entry at the expected
+ * rate up to max_firms, entrant capability relative to the user-weighted mean.
  */
 class CompetitionTest {
   private static Competition competition(String... sets) {
@@ -53,8 +53,11 @@ class CompetitionTest {
     member(small, c);
     Firm big = firm(w);
     big.users = 95;
-    Competition m = competition("competition.entry_rate_per_year=0", "competition.exit_share=0.1",
-        "competition.exit_grace_days=10");
+    Competition m =
+        competition(
+            "competition.entry_rate_per_year=0",
+            "competition.exit_share=0.1",
+            "competition.exit_grace_days=10");
     MersenneTwisterFast rng = new MersenneTwisterFast(1);
     Entrants none = new Entrants();
     for (int s = 0; s < 10; s++) {
@@ -71,7 +74,8 @@ class CompetitionTest {
     assertTrue(big.active);
     assertEquals(1, w.tally.exits);
     List<WorldEvent> ev = events(w);
-    WorldEvent exit = ev.stream().filter(e -> e.type() == EventKind.FIRM_EXITED).findFirst().orElseThrow();
+    WorldEvent exit =
+        ev.stream().filter(e -> e.type() == EventKind.FIRM_EXITED).findFirst().orElseThrow();
     assertEquals("too few users", exit.detail());
     assertEquals(1, count(ev, EventKind.LEAVE));
   }
@@ -82,8 +86,11 @@ class CompetitionTest {
     Firm small = firm(w);
     small.users = 5;
     firm(w).users = 95;
-    Competition m = competition("competition.entry_rate_per_year=0", "competition.exit_share=0.1",
-        "competition.exit_grace_days=10");
+    Competition m =
+        competition(
+            "competition.entry_rate_per_year=0",
+            "competition.exit_share=0.1",
+            "competition.exit_grace_days=10");
     MersenneTwisterFast rng = new MersenneTwisterFast(2);
     m.step(w, rng, new Entrants());
     assertEquals(0.0, small.lowShareSinceDay);
@@ -100,8 +107,11 @@ class CompetitionTest {
     onlyInJ1.users = 1;
     Firm j0 = firm(w, 0, 0, 0b01);
     j0.users = 99;
-    Competition m = competition("competition.entry_rate_per_year=0", "competition.exit_share=0.1",
-        "competition.exit_grace_days=0");
+    Competition m =
+        competition(
+            "competition.entry_rate_per_year=0",
+            "competition.exit_share=0.1",
+            "competition.exit_grace_days=0");
     m.step(w, new MersenneTwisterFast(3), new Entrants());
     assertTrue(onlyInJ1.active);
     // Once another firm serves jurisdiction 1, it may go.
@@ -117,7 +127,8 @@ class CompetitionTest {
     Firm revoked = firm(w);
     revoked.users = 100;
     revoked.servesMask = 0;
-    competition("competition.entry_rate_per_year=0").step(w, new MersenneTwisterFast(4), new Entrants());
+    competition("competition.entry_rate_per_year=0")
+        .step(w, new MersenneTwisterFast(4), new Entrants());
     assertFalse(revoked.active);
     assertEquals("lost every license", events(w).get(0).detail());
   }
@@ -127,14 +138,18 @@ class CompetitionTest {
     World w = world(1, 100);
     firm(w).users = 100;
     // 1000 a year is Poisson(1000/365) a day; exit_share 0 keeps the entrants (no users) in.
-    Competition m = competition("competition.entry_rate_per_year=1000", "competition.exit_share=0",
-        "competition.max_firms=100000");
+    Competition m =
+        competition(
+            "competition.entry_rate_per_year=1000",
+            "competition.exit_share=0",
+            "competition.max_firms=100000");
     Entrants entrants = new Entrants();
     MersenneTwisterFast rng = new MersenneTwisterFast(5);
     int steps = 1500;
     for (int s = 0; s < steps; s++) m.step(w, rng, entrants);
     double perStep = 1000 / 365.0;
-    assertEquals(perStep, entrants.capabilities.size() / (double) steps, 5 * Math.sqrt(perStep / steps));
+    assertEquals(
+        perStep, entrants.capabilities.size() / (double) steps, 5 * Math.sqrt(perStep / steps));
     assertEquals(entrants.capabilities.size(), w.tally.entries);
   }
 
@@ -143,8 +158,12 @@ class CompetitionTest {
     World w = world(1, 100);
     firm(w).users = 50;
     firm(w).users = 50;
-    Competition m = competition("competition.entry_rate_per_year=1000", "competition.max_firms=3", "firms.count=2",
-        "competition.exit_share=0");
+    Competition m =
+        competition(
+            "competition.entry_rate_per_year=1000",
+            "competition.max_firms=3",
+            "firms.count=2",
+            "competition.exit_share=0");
     Entrants entrants = new Entrants();
     MersenneTwisterFast rng = new MersenneTwisterFast(6);
     for (int s = 0; s < 20; s++) m.step(w, rng, entrants); // about 55 would-be entrants
@@ -174,8 +193,12 @@ class CompetitionTest {
     World w = world(1, 400);
     firm(w, 0, 1.0, 1).users = 100;
     firm(w, 0, 3.0, 1).users = 300;
-    Competition m = competition("competition.entry_rate_per_year=1000", "competition.entrant_capability_factor=1.2",
-        "competition.exit_share=0", "competition.max_firms=100000");
+    Competition m =
+        competition(
+            "competition.entry_rate_per_year=1000",
+            "competition.entrant_capability_factor=1.2",
+            "competition.exit_share=0",
+            "competition.max_firms=100000");
     Entrants entrants = new Entrants();
     MersenneTwisterFast rng = new MersenneTwisterFast(8);
     for (int s = 0; s < 600; s++) m.step(w, rng, entrants);
@@ -191,14 +214,21 @@ class CompetitionTest {
     assertEquals(3.0, sum / n, 5 * 3 * 0.4 / Math.sqrt(12) / Math.sqrt(n));
   }
 
-  /** The band [entrant_capability_low, entrant_capability_high]; a band of width 0 fixes the draw. */
+  /**
+   * The band [entrant_capability_low, entrant_capability_high]; a band of width 0 fixes the draw.
+   */
   @Test
   void theEntrantCapabilityBandComesFromItsKeys() {
     World w = world(1, 400);
     firm(w, 0, 2.0, 1).users = 400;
-    Competition m = competition("competition.entry_rate_per_year=1000", "competition.entrant_capability_factor=1.5",
-        "competition.entrant_capability_low=0.5", "competition.entrant_capability_high=0.5",
-        "competition.exit_share=0", "competition.max_firms=100000");
+    Competition m =
+        competition(
+            "competition.entry_rate_per_year=1000",
+            "competition.entrant_capability_factor=1.5",
+            "competition.entrant_capability_low=0.5",
+            "competition.entrant_capability_high=0.5",
+            "competition.exit_share=0",
+            "competition.max_firms=100000");
     Entrants entrants = new Entrants();
     MersenneTwisterFast rng = new MersenneTwisterFast(9);
     for (int s = 0; s < 20; s++) m.step(w, rng, entrants);

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
  * extra cost per rule set beyond the first 0.5.
  */
 class ComplianceCostTest {
-  private final ComplianceCost cost = new ComplianceCost(
-      spec("cross_border.extra_rule_set_cost=0.5").crossBorder(), 0.5, 0.5, 1.5, 0.3);
+  private final ComplianceCost cost =
+      new ComplianceCost(
+          spec("cross_border.extra_rule_set_cost=0.5").crossBorder(), 0.5, 0.5, 1.5, 0.3);
 
   @Test
   void ungovernedMitigationCostsTheVoluntaryEffort() {
@@ -35,27 +36,37 @@ class ComplianceCostTest {
 
   @Test
   void aCommunityStandardCostsLessThanksToSharedTooling() {
-    assertEquals(0.5 * 0.8 * (1 - 0.3), cost.annualPercent(new Binding(true, false, 0.8, 1, false)), 1e-15);
+    assertEquals(
+        0.5 * 0.8 * (1 - 0.3), cost.annualPercent(new Binding(true, false, 0.8, 1, false)), 1e-15);
   }
 
   @Test
   void aUniformRuleCostsTheRuleMultiplierMore() {
-    assertEquals(0.5 * 0.9 * 1.5, cost.annualPercent(new Binding(false, true, 0.9, 1, false)), 1e-15);
+    assertEquals(
+        0.5 * 0.9 * 1.5, cost.annualPercent(new Binding(false, true, 0.9, 1, false)), 1e-15);
   }
 
   @Test
   void bothSourcesCombineMultipliersAndRuleSets() {
-    assertEquals(0.5 * 0.9 * 1.5 * 0.7 * (1 + 0.5), cost.annualPercent(new Binding(true, true, 0.9, 2, false)), 1e-15);
+    assertEquals(
+        0.5 * 0.9 * 1.5 * 0.7 * (1 + 0.5),
+        cost.annualPercent(new Binding(true, true, 0.9, 2, false)),
+        1e-15);
   }
 
   @Test
   void everyRuleSetBeyondTheFirstAddsTheExtraCost() {
     for (int k = 1; k <= 5; k++) {
-      assertEquals(0.5 * 0.9 * 1.5 * (1 + 0.5 * (k - 1)), cost.annualPercent(new Binding(false, true, 0.9, k, false)),
-          1e-15, k + " rule sets");
+      assertEquals(
+          0.5 * 0.9 * 1.5 * (1 + 0.5 * (k - 1)),
+          cost.annualPercent(new Binding(false, true, 0.9, k, false)),
+          1e-15,
+          k + " rule sets");
     }
-    assertEquals(cost.annualPercent(new Binding(false, true, 0.9, 1, false)),
-        cost.annualPercent(new Binding(false, true, 0.9, 0, false)), "at least one set");
+    assertEquals(
+        cost.annualPercent(new Binding(false, true, 0.9, 1, false)),
+        cost.annualPercent(new Binding(false, true, 0.9, 0, false)),
+        "at least one set");
   }
 
   @Test
@@ -74,7 +85,8 @@ class ComplianceCostTest {
     ruleInForce(c.standards, r, 0.9);
     member(f, c);
     double unrecognised = cost.annualPercent(Governance.of(w, f, r));
-    assertEquals(0.5 * 0.9 * 1.5 * 0.7 * (1 + 0.5 * 3), unrecognised, 1e-12, "community + 3 rule sets");
+    assertEquals(
+        0.5 * 0.9 * 1.5 * 0.7 * (1 + 0.5 * 3), unrecognised, 1e-12, "community + 3 rule sets");
     for (Regulator reg : w.regulators) reg.recognizeCertification = true;
     double recognised = cost.annualPercent(Governance.of(w, f, r));
     assertEquals(0.5 * 0.9 * 0.7, recognised, 1e-12, "one certificate for all three");
@@ -82,13 +94,13 @@ class ComplianceCostTest {
 
   /**
    * BUG (main code, Governance.of + ComplianceCost.annualPercent): Binding has one flag,
-   * regulatorAcceptsCertificate, set when ANY binding jurisdiction accepts the firm's
-   * certificate; ComplianceCost then drops the uniform-rule multiplier for ALL of them. A firm
-   * serving jurisdiction 1 (whose uniform rule does not accept its certificate) pays 0.70875%;
-   * if it also serves jurisdiction 0, which has a rule too but recognises the certificate, its
-   * cost falls to 0.4725%: taking on one more regulated market makes compliance cheaper.
-   * Expected: serving an extra jurisdiction with its own rule never lowers the cost (the
-   * multiplier applies while some binding uniform rule is not stood in for by a certificate).
+   * regulatorAcceptsCertificate, set when ANY binding jurisdiction accepts the firm's certificate;
+   * ComplianceCost then drops the uniform-rule multiplier for ALL of them. A firm serving
+   * jurisdiction 1 (whose uniform rule does not accept its certificate) pays 0.70875%; if it also
+   * serves jurisdiction 0, which has a rule too but recognises the certificate, its cost falls to
+   * 0.4725%: taking on one more regulated market makes compliance cheaper. Expected: serving an
+   * extra jurisdiction with its own rule never lowers the cost (the multiplier applies while some
+   * binding uniform rule is not stood in for by a certificate).
    */
   @Test
   void servingOneMoreRegulatedJurisdictionNeverLowersTheCost() {
@@ -103,10 +115,15 @@ class ComplianceCostTest {
     ruleInForce(c.standards, r, 0.9);
     member(f, c);
     double oneMarket = cost.annualPercent(Governance.of(w, f, r));
-    assertEquals(0.5 * 0.9 * 1.5 * 0.7 * (1 + 0.5), oneMarket, 1e-12, "community + jurisdiction 1's rule set");
+    assertEquals(
+        0.5 * 0.9 * 1.5 * 0.7 * (1 + 0.5),
+        oneMarket,
+        1e-12,
+        "community + jurisdiction 1's rule set");
     f.servesMask = 0b11;
     double twoMarkets = cost.annualPercent(Governance.of(w, f, r));
-    assertTrue(twoMarkets >= oneMarket - 1e-12,
+    assertTrue(
+        twoMarkets >= oneMarket - 1e-12,
         "serving jurisdiction 0 as well cut the cost from " + oneMarket + " to " + twoMarkets);
   }
 }

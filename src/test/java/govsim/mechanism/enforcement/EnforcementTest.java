@@ -24,9 +24,9 @@ import govsim.world.World;
 import org.junit.jupiter.api.Test;
 
 /**
- * M3 centralized enforcement: information-asymmetric detection, fines as a share of annual
- * revenue, ex-post investigation of severe incidents with the backstop's multiplier and
- * revocation, and the lighter inspection of firms holding a recognised certificate.
+ * M3 centralized enforcement: information-asymmetric detection, fines as a share of annual revenue,
+ * ex-post investigation of severe incidents with the backstop's multiplier and revocation, and the
+ * lighter inspection of firms holding a recognised certificate.
  */
 class EnforcementTest {
   private static final double REVENUE_PER_USER_YEAR = 20.0;
@@ -47,8 +47,15 @@ class EnforcementTest {
 
   @Test
   void detectionIsLowerForNovelRisksAndLearnedOverTime() {
-    Enforcement e = new Enforcement(spec("enforcement.detection_probability=0.6",
-        "enforcement.novelty_detection_penalty=0.7", "enforcement.novelty_learning_days=730").enforcement(), 0, 0);
+    Enforcement e =
+        new Enforcement(
+            spec(
+                    "enforcement.detection_probability=0.6",
+                    "enforcement.novelty_detection_penalty=0.7",
+                    "enforcement.novelty_learning_days=730")
+                .enforcement(),
+            0,
+            0);
     assertEquals(0.6 * 0.3, e.detection(0), 1e-15);
     assertEquals(0.6 * (1 - 0.7 * Math.exp(-1)), e.detection(730), 1e-15);
     assertEquals(0.6, e.detection(1e6), 1e-12);
@@ -70,7 +77,8 @@ class EnforcementTest {
     World w = violator(1000);
     Firm f = w.firms.get(0);
     // 365000 inspections a year: about 1000 in the step, the first one finds the violation.
-    enforcement("enforcement.inspections_per_year=365000").step(w, new MersenneTwisterFast(1), synergy, noSignals);
+    enforcement("enforcement.inspections_per_year=365000")
+        .step(w, new MersenneTwisterFast(1), synergy, noSignals);
     assertEquals(0.03 * 1000 * REVENUE_PER_USER_YEAR, f.finesStep, 1e-9);
     assertEquals(1.0 - SANCTION_LOSS, f.reputation, 1e-15);
     assertTrue(f.mitigates.get(0), "the violation is remedied");
@@ -106,7 +114,8 @@ class EnforcementTest {
     Firm f = w.firms.get(0);
     w.regulators[0].backstop = true; // penalty multiplier 3 (default)
     w.severeIncidentsThisStep.add(new int[] {f.id, 0});
-    enforcement("enforcement.inspections_per_year=0").step(w, new MersenneTwisterFast(3), synergy, noSignals);
+    enforcement("enforcement.inspections_per_year=0")
+        .step(w, new MersenneTwisterFast(3), synergy, noSignals);
     assertEquals(0.03 * 1000 * REVENUE_PER_USER_YEAR * 3, f.finesStep, 1e-9);
     assertEquals(1, w.tally.inspections);
     assertEquals(100.0, w.tally.costRegulator, 1e-12);
@@ -124,9 +133,11 @@ class EnforcementTest {
     Risk r = risk(w, 1.0, 0.1, 0.01, false);
     ruleInForce(w.regulators[1].rules, r, 0.9);
     w.severeIncidentsThisStep.add(new int[] {f.id, r.id});
-    enforcement("enforcement.inspections_per_year=0").step(w, new MersenneTwisterFast(4), synergy, noSignals);
+    enforcement("enforcement.inspections_per_year=0")
+        .step(w, new MersenneTwisterFast(4), synergy, noSignals);
     assertEquals(0b01, f.servesMask);
-    assertEquals(0.03 * 100 * REVENUE_PER_USER_YEAR, f.finesStep, 1e-9, "no backstop: multiplier 1");
+    assertEquals(
+        0.03 * 100 * REVENUE_PER_USER_YEAR, f.finesStep, 1e-9, "no backstop: multiplier 1");
   }
 
   @Test
@@ -142,7 +153,8 @@ class EnforcementTest {
     World w2 = violator(100);
     Firm f2 = w2.firms.get(0);
     w2.severeIncidentsThisStep.add(new int[] {f2.id, 0});
-    enforcement("enforcement.inspections_per_year=0", "enforcement.investigate_severe_incidents=false")
+    enforcement(
+            "enforcement.inspections_per_year=0", "enforcement.investigate_severe_incidents=false")
         .step(w2, new MersenneTwisterFast(5), synergy, noSignals);
     assertTrue(f2.serves(0));
     assertEquals(0, w2.tally.sanctions);
@@ -203,8 +215,15 @@ class EnforcementTest {
     // Poisson(0.18) (thinning), so a step ends in a sanction with probability 1 - exp(-0.18).
     World w = violator(10);
     Firm f = w.firms.get(0);
-    Enforcement e = new Enforcement(spec("enforcement.inspections_per_year=365",
-        "enforcement.detection_probability=0.6", "enforcement.novelty_detection_penalty=0.7").enforcement(), 0, 1);
+    Enforcement e =
+        new Enforcement(
+            spec(
+                    "enforcement.inspections_per_year=365",
+                    "enforcement.detection_probability=0.6",
+                    "enforcement.novelty_detection_penalty=0.7")
+                .enforcement(),
+            0,
+            1);
     MersenneTwisterFast rng = new MersenneTwisterFast(7);
     int steps = 20_000;
     int hits = 0;
@@ -219,8 +238,8 @@ class EnforcementTest {
 
   /**
    * The firms' outlook uses the inspections' own weighting: capacity 12/year over weights 0.2
-   * (recognised certificate), 1 x (1 + 1) (signalled), 1 (plain) = 3.2 in total gives 0.75, 7.5
-   * and 3.75 inspections a year; a firm the regulator does not license, an inactive firm, and a
+   * (recognised certificate), 1 x (1 + 1) (signalled), 1 (plain) = 3.2 in total gives 0.75, 7.5 and
+   * 3.75 inspections a year; a firm the regulator does not license, an inactive firm, and a
    * jurisdiction without enforcement get 0.
    */
   @Test
@@ -237,12 +256,18 @@ class EnforcementTest {
     gone.active = false;
     member(cert, community(w, 0.7, 0.8, 0b1));
     boolean[] signalled = {false, true, false, false, false};
-    Synergy s = new Synergy(spec("synergy.certified_inspection_factor=0.2", "synergy.signal_boost=1").synergy());
-    Enforcement.InspectionTargets t = Enforcement.inspectionTargets(w, w.regulators[0], s, signalled);
-    assertEquals(java.util.List.of(cert, loud, plain), t.candidates(), "licensed active firms, in id order");
+    Synergy s =
+        new Synergy(
+            spec("synergy.certified_inspection_factor=0.2", "synergy.signal_boost=1").synergy());
+    Enforcement.InspectionTargets t =
+        Enforcement.inspectionTargets(w, w.regulators[0], s, signalled);
+    assertEquals(
+        java.util.List.of(cert, loud, plain), t.candidates(), "licensed active firms, in id order");
     assertEquals(java.util.List.of(0.2, 2.0, 1.0), t.weights());
     assertEquals(3.2, t.total(), 1e-15);
-    double[][] expected = enforcement("enforcement.inspections_per_year=12").expectedInspectionsPerYear(w, s, signalled);
+    double[][] expected =
+        enforcement("enforcement.inspections_per_year=12")
+            .expectedInspectionsPerYear(w, s, signalled);
     assertEquals(0.75, expected[cert.id][0], 1e-12);
     assertEquals(7.5, expected[loud.id][0], 1e-12);
     assertEquals(3.75, expected[plain.id][0], 1e-12);
@@ -251,11 +276,15 @@ class EnforcementTest {
     for (Firm f : w.firms) assertEquals(0.0, expected[f.id][1], "jurisdiction 1 does not enforce");
   }
 
-  /** enforcement.inspection_penalty_multiplier scales the fine of a violation an inspection finds. */
+  /**
+   * enforcement.inspection_penalty_multiplier scales the fine of a violation an inspection finds.
+   */
   @Test
   void theInspectionPenaltyMultiplierScalesTheFine() {
     World w = violator(1000);
-    enforcement("enforcement.inspections_per_year=365000", "enforcement.inspection_penalty_multiplier=2.5")
+    enforcement(
+            "enforcement.inspections_per_year=365000",
+            "enforcement.inspection_penalty_multiplier=2.5")
         .step(w, new MersenneTwisterFast(1), synergy, noSignals);
     assertEquals(2.5 * 0.03 * 1000 * REVENUE_PER_USER_YEAR, w.firms.get(0).finesStep, 1e-9);
   }

@@ -16,7 +16,10 @@ import govsim.world.Firm;
 import govsim.world.World;
 import org.junit.jupiter.api.Test;
 
-/** Firms' books of one step (M6 profit, M10 cost): revenue, compliance cost, fees, fines, smoothed profit share. */
+/**
+ * Firms' books of one step (M6 profit, M10 cost): revenue, compliance cost, fees, fines, smoothed
+ * profit share.
+ */
 class AccountingTest {
   @Test
   void oneStepOfBooksByHand() {
@@ -24,8 +27,18 @@ class AccountingTest {
     Synergy synergy = new Synergy(s.synergy());
     Enforcement enforcement = new Enforcement(s.enforcement(), 0.1, 20);
     ComplianceCost cost = new ComplianceCost(s.crossBorder(), 0.5, 0.5, 1.5, 0.3);
-    FirmDecisions d = new FirmDecisions(s.firms(), s.practice(), s.reputation(), s.users(), s.risks(), s.assurance(),
-        s.communities(), enforcement, synergy, cost);
+    FirmDecisions d =
+        new FirmDecisions(
+            s.firms(),
+            s.practice(),
+            s.reputation(),
+            s.users(),
+            s.risks(),
+            s.assurance(),
+            s.communities(),
+            enforcement,
+            synergy,
+            cost);
     Accounting books = new Accounting(s.firms(), s.practice(), 0.3);
 
     World w = world(1, 0);
@@ -60,13 +73,24 @@ class AccountingTest {
     assertEquals(alpha * profit / revenue, f.profitShareSmoothed, 1e-12);
   }
 
-  /** firms.profit_smoothing_days sets the smoothing's time constant: alpha = 1 - exp(-dt / days). */
+  /**
+   * firms.profit_smoothing_days sets the smoothing's time constant: alpha = 1 - exp(-dt / days).
+   */
   @Test
   void theProfitShareIsSmoothedOverProfitSmoothingDays() {
     ModelSpec s = spec("firms.revenue_per_user_year=365", "firms.profit_smoothing_days=10");
-    FirmDecisions d = new FirmDecisions(s.firms(), s.practice(), s.reputation(), s.users(), s.risks(), s.assurance(),
-        s.communities(), new Enforcement(s.enforcement(), 0.1, 365), new Synergy(s.synergy()),
-        new ComplianceCost(s.crossBorder(), 0.5, 0.5, 1.5, 0.3));
+    FirmDecisions d =
+        new FirmDecisions(
+            s.firms(),
+            s.practice(),
+            s.reputation(),
+            s.users(),
+            s.risks(),
+            s.assurance(),
+            s.communities(),
+            new Enforcement(s.enforcement(), 0.1, 365),
+            new Synergy(s.synergy()),
+            new ComplianceCost(s.crossBorder(), 0.5, 0.5, 1.5, 0.3));
     Accounting books = new Accounting(s.firms(), s.practice(), 0.0);
     World w = world(1, 0);
     Firm f = firm(w);

@@ -30,26 +30,42 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * M6 firm decisions: the values of the practice, of mitigation and of membership by hand from
- * the formulas in FirmDecisions' Javadoc, the logit choice at its extremes and in between,
- * Fermi imitation, membership consequences and what binds a firm to a conformity assessment.
+ * M6 firm decisions: the values of the practice, of mitigation and of membership by hand from the
+ * formulas in FirmDecisions' Javadoc, the logit choice at its extremes and in between, Fermi
+ * imitation, membership consequences and what binds a firm to a conformity assessment.
  *
  * <p>Defaults used in the hand computations: harm_aversion 20, voluntary efficacy 0.5,
- * reputation_value 30, exposure_share 0.01, outcry threshold 0.01, outcry loss 0.2, sanction
- * loss 0.1, expulsion loss 0.15, practice revenue share 0.1 and harm 0.002/user/day, users'
- * mean information capability 0.8 x 1 + 0.2 x 0.3 = 0.86 with voice 1, choice intensity 5,
- * certification weight 0.1, detection 0.6 with novelty penalty 0.7, fine 3%, audit rate 2/year,
- * community fee 0.3, tooling reduction 0.3, compliance cost per rule 0.5, rule cost multiplier 1.5.
+ * reputation_value 30, exposure_share 0.01, outcry threshold 0.01, outcry loss 0.2, sanction loss
+ * 0.1, expulsion loss 0.15, practice revenue share 0.1 and harm 0.002/user/day, users' mean
+ * information capability 0.8 x 1 + 0.2 x 0.3 = 0.86 with voice 1, choice intensity 5, certification
+ * weight 0.1, detection 0.6 with novelty penalty 0.7, fine 3%, audit rate 2/year, community fee
+ * 0.3, tooling reduction 0.3, compliance cost per rule 0.5, rule cost multiplier 1.5.
  */
 class FirmDecisionsTest {
   private static FirmDecisions decisions(String... sets) {
     ModelSpec s = spec(sets);
     Synergy synergy = new Synergy(s.synergy());
-    Enforcement enforcement = new Enforcement(s.enforcement(), s.reputation().sanctionLoss(), s.firms().revenuePerUserYear());
-    ComplianceCost cost = new ComplianceCost(s.crossBorder(), s.firms().complianceCostPerRule(),
-        s.firms().voluntaryMitigationEfficacy(), s.rulemaking().ruleCostMultiplier(), s.communities().toolingCostReduction());
-    return new FirmDecisions(s.firms(), s.practice(), s.reputation(), s.users(), s.risks(), s.assurance(),
-        s.communities(), enforcement, synergy, cost);
+    Enforcement enforcement =
+        new Enforcement(
+            s.enforcement(), s.reputation().sanctionLoss(), s.firms().revenuePerUserYear());
+    ComplianceCost cost =
+        new ComplianceCost(
+            s.crossBorder(),
+            s.firms().complianceCostPerRule(),
+            s.firms().voluntaryMitigationEfficacy(),
+            s.rulemaking().ruleCostMultiplier(),
+            s.communities().toolingCostReduction());
+    return new FirmDecisions(
+        s.firms(),
+        s.practice(),
+        s.reputation(),
+        s.users(),
+        s.risks(),
+        s.assurance(),
+        s.communities(),
+        enforcement,
+        synergy,
+        cost);
   }
 
   private static ComplianceCost cost() {
@@ -57,7 +73,9 @@ class FirmDecisionsTest {
     return new ComplianceCost(s.crossBorder(), 0.5, 0.5, 1.5, 0.3);
   }
 
-  /** No firm signalled; `inspections` expected inspections a year of every firm in jurisdiction 0. */
+  /**
+   * No firm signalled; `inspections` expected inspections a year of every firm in jurisdiction 0.
+   */
   private static FirmDecisions.Outlook outlook(int firms, double inspections, int totalUsers) {
     double[][] perYear = new double[firms][1];
     for (double[] row : perYear) row[0] = inspections;
@@ -126,19 +144,31 @@ class FirmDecisionsTest {
     double inspections = 10 * 0.18 * 6; // 10.8
     // Investigations: hazard 2/year x detection 0.18 x (fine 3 x multiplier + published 3 +
     // revocation 100% of revenue / 1 jurisdiction served).
-    assertEquals(harm + inspections + 2 * 0.18 * (3 + 3 + 100), d.mitigationValue(w, f, r, Governance.of(w, f, r), o), 1e-9);
+    assertEquals(
+        harm + inspections + 2 * 0.18 * (3 + 3 + 100),
+        d.mitigationValue(w, f, r, Governance.of(w, f, r), o),
+        1e-9);
     w.regulators[0].backstop = true; // penalty multiplier 3
-    assertEquals(harm + inspections + 2 * 0.18 * (9 + 3 + 100), d.mitigationValue(w, f, r, Governance.of(w, f, r), o), 1e-9);
+    assertEquals(
+        harm + inspections + 2 * 0.18 * (9 + 3 + 100),
+        d.mitigationValue(w, f, r, Governance.of(w, f, r), o),
+        1e-9);
     // Signals on a signalled firm double the fear of both (signal_boost 1).
     w.regulators[0].signals = true;
-    FirmDecisions.Outlook signalled = new FirmDecisions.Outlook(new boolean[] {true}, new double[][] {{10}}, 100);
-    assertEquals(harm + 2 * (inspections + 2 * 0.18 * (9 + 3 + 100)),
-        d.mitigationValue(w, f, r, Governance.of(w, f, r), signalled), 1e-9);
+    FirmDecisions.Outlook signalled =
+        new FirmDecisions.Outlook(new boolean[] {true}, new double[][] {{10}}, 100);
+    assertEquals(
+        harm + 2 * (inspections + 2 * 0.18 * (9 + 3 + 100)),
+        d.mitigationValue(w, f, r, Governance.of(w, f, r), signalled),
+        1e-9);
     // Without revocation the license is not at stake.
     FirmDecisions noRevocation = decisions("enforcement.revocation=false");
     w.regulators[0].signals = false;
     w.regulators[0].backstop = false;
-    assertEquals(harm + inspections + 2 * 0.18 * (3 + 3), noRevocation.mitigationValue(w, f, r, Governance.of(w, f, r), o), 1e-9);
+    assertEquals(
+        harm + inspections + 2 * 0.18 * (3 + 3),
+        noRevocation.mitigationValue(w, f, r, Governance.of(w, f, r), o),
+        1e-9);
   }
 
   @Test
@@ -156,10 +186,16 @@ class FirmDecisionsTest {
     double certificate = 100 * (1 - Math.exp(-0.5));
     double expulsion = 2 * 0.8 * (4.5 + certificate);
     assertEquals(certificate, decisions().certificationValue(w, f, o), 1e-12);
-    assertEquals(0.42 + 8.4 + expulsion, decisions().mitigationValue(w, f, r, Governance.of(w, f, r), o), 1e-9);
+    assertEquals(
+        0.42 + 8.4 + expulsion,
+        decisions().mitigationValue(w, f, r, Governance.of(w, f, r), o),
+        1e-9);
     // A community that does not expel poses no such threat.
-    assertEquals(0.42 + 8.4,
-        decisions("assurance.expel_on_violation=false").mitigationValue(w, f, r, Governance.of(w, f, r), o), 1e-9);
+    assertEquals(
+        0.42 + 8.4,
+        decisions("assurance.expel_on_violation=false")
+            .mitigationValue(w, f, r, Governance.of(w, f, r), o),
+        1e-9);
     // A firm with half the market gains half as much from a certificate.
     f.users = 50;
     assertEquals(certificate / 2, decisions().certificationValue(w, f, o), 1e-12);
@@ -196,7 +232,8 @@ class FirmDecisionsTest {
     Risk retired = risk2(w, 3.0, 0.02);
     retired.active = false;
     d.review(w, f, new MersenneTwisterFast(1), outlook(1, 0, 100));
-    assertFalse(f.mitigates.get(unknown.id), "nobody knows a Knightian risk before its first incident");
+    assertFalse(
+        f.mitigates.get(unknown.id), "nobody knows a Knightian risk before its first incident");
     assertFalse(f.mitigates.get(retired.id));
   }
 
@@ -290,8 +327,13 @@ class FirmDecisionsTest {
     assertTrue(f.mitigates.get(a.id));
     assertFalse(f.mitigates.get(b.id), "copies not mitigating too");
     assertFalse(f.mitigates.get(unknown.id), "an unknown risk is not decided");
-    assertEquals("imitated a peer", events(w).stream()
-        .filter(e -> e.type() == EventKind.PRACTICE_ADOPTED).findFirst().orElseThrow().detail());
+    assertEquals(
+        "imitated a peer",
+        events(w).stream()
+            .filter(e -> e.type() == EventKind.PRACTICE_ADOPTED)
+            .findFirst()
+            .orElseThrow()
+            .detail());
     // The less profitable peer never copies f.
     peer.mitigates.clear();
     peer.practice = false;
@@ -329,11 +371,11 @@ class FirmDecisionsTest {
 
   /**
    * BUG (main code, FirmDecisions.imitate): the "random peer" is drawn among all firms ever
-   * created, including the reviewing firm itself and exited firms, and such a draw ends the
-   * review without imitation. In a two-firm market half of all reviews are wasted, so a firm
-   * copies a more profitable rival with probability logistic(s x 100 dPi) / 2, not the Fermi
-   * probability logistic(s x 100 dPi) that DecisionRule.FERMI and the class comment document.
-   * Expected: the peer is drawn among the other active firms.
+   * created, including the reviewing firm itself and exited firms, and such a draw ends the review
+   * without imitation. In a two-firm market half of all reviews are wasted, so a firm copies a more
+   * profitable rival with probability logistic(s x 100 dPi) / 2, not the Fermi probability
+   * logistic(s x 100 dPi) that DecisionRule.FERMI and the class comment document. Expected: the
+   * peer is drawn among the other active firms.
    */
   @Test
   void imitationCopiesAMoreProfitablePeerWithTheFermiProbability() {
@@ -354,7 +396,10 @@ class FirmDecisionsTest {
       d.review(w, f, rng, outlook(2, 0, 100));
       if (f.mitigates.get(r.id)) copied++;
     }
-    assertEquals(p, copied / (double) n, 5 * Math.sqrt(p * (1 - p) / n),
+    assertEquals(
+        p,
+        copied / (double) n,
+        5 * Math.sqrt(p * (1 - p) / n),
         "copy frequency (about p/2 means the firm drew itself as its peer half the time)");
   }
 
@@ -373,7 +418,8 @@ class FirmDecisionsTest {
     assertEquals(costWith, cost.annualPercent(Governance.of(w, f, r, c.id, -1)), 1e-15);
     // Not mitigating yet: joining commits it to mitigate, avoiding 2 x 0.7 incidents a year.
     double harmAvoided = 0.5 * 20 * (2 * 0.7) * 3 * 0.01;
-    assertEquals(certificate - 0.3 + harmAvoided - costWith, d.membershipValue(w, f, c, true, o), 1e-9);
+    assertEquals(
+        certificate - 0.3 + harmAvoided - costWith, d.membershipValue(w, f, c, true, o), 1e-9);
     // Already mitigating ad hoc (cost 0.5 x 0.5): joining only changes the cost.
     f.mitigates.set(r.id);
     assertEquals(certificate - 0.3 + (0.25 - costWith), d.membershipValue(w, f, c, true, o), 1e-9);
@@ -479,13 +525,22 @@ class FirmDecisionsTest {
     FirmDecisions.Outlook o = new FirmDecisions.Outlook(new boolean[1], perYear, 100);
     double harm = 0.5 * 20 * 1.8 * 20 * 0.01;
     double inspections = 10 * 0.18 * 6;
-    assertEquals(harm + inspections + 2 * 0.18 * (3 + 3 + 100.0 / 2),
-        decisions().mitigationValue(w, f, r, Governance.of(w, f, r), o), 1e-9, "one year of half the revenue");
-    assertEquals(harm + inspections + 2 * 0.18 * (3 + 3 + 3 * 100.0 / 2),
-        decisions("firms.revocation_loss_years=3").mitigationValue(w, f, r, Governance.of(w, f, r), o), 1e-9);
+    assertEquals(
+        harm + inspections + 2 * 0.18 * (3 + 3 + 100.0 / 2),
+        decisions().mitigationValue(w, f, r, Governance.of(w, f, r), o),
+        1e-9,
+        "one year of half the revenue");
+    assertEquals(
+        harm + inspections + 2 * 0.18 * (3 + 3 + 3 * 100.0 / 2),
+        decisions("firms.revocation_loss_years=3")
+            .mitigationValue(w, f, r, Governance.of(w, f, r), o),
+        1e-9);
     // Inspections fine 3% x 2 = 6 (+ published 3) instead of 3 (+ 3).
-    assertEquals(harm + 10 * 0.18 * (6 + 3) + 2 * 0.18 * (3 + 3 + 100.0 / 2),
-        decisions("enforcement.inspection_penalty_multiplier=2").mitigationValue(w, f, r, Governance.of(w, f, r), o), 1e-9);
+    assertEquals(
+        harm + 10 * 0.18 * (6 + 3) + 2 * 0.18 * (3 + 3 + 100.0 / 2),
+        decisions("enforcement.inspection_penalty_multiplier=2")
+            .mitigationValue(w, f, r, Governance.of(w, f, r), o),
+        1e-9);
   }
 
   /** firms.certification_value_share scales the certificate's value linearly. */
@@ -497,6 +552,9 @@ class FirmDecisionsTest {
     FirmDecisions.Outlook o = outlook(1, 0, 100);
     double certificate = 100 * (1 - 0.2) * (1 - Math.exp(-0.5));
     assertEquals(certificate, decisions().certificationValue(w, f, o), 1e-12);
-    assertEquals(0.25 * certificate, decisions("firms.certification_value_share=0.25").certificationValue(w, f, o), 1e-12);
+    assertEquals(
+        0.25 * certificate,
+        decisions("firms.certification_value_share=0.25").certificationValue(w, f, o),
+        1e-12);
   }
 }

@@ -24,14 +24,25 @@ import org.junit.jupiter.api.Test;
  */
 class MaliciousAttacksTest {
   private static final double ORDINARY_DETECTION = 0.15;
-  private final Synergy synergy = new Synergy(spec("synergy.backstop_detection_probability=0.6",
-      "synergy.backstop_penalty_multiplier=3").synergy());
+  private final Synergy synergy =
+      new Synergy(
+          spec(
+                  "synergy.backstop_detection_probability=0.6",
+                  "synergy.backstop_penalty_multiplier=3")
+              .synergy());
 
   private static MaliciousAttacks attacks(String... extra) {
-    List<String> sets = new ArrayList<>(List.of("malicious.decision_intensity=3", "malicious.penalty=10",
-        "malicious.weak_targeting=2", "malicious.victims_per_attack=20", "malicious.severity_min=10"));
+    List<String> sets =
+        new ArrayList<>(
+            List.of(
+                "malicious.decision_intensity=3",
+                "malicious.penalty=10",
+                "malicious.weak_targeting=2",
+                "malicious.victims_per_attack=20",
+                "malicious.severity_min=10"));
     sets.addAll(List.of(extra));
-    return new MaliciousAttacks(spec(sets.toArray(new String[0])).malicious(), ORDINARY_DETECTION, 10.0);
+    return new MaliciousAttacks(
+        spec(sets.toArray(new String[0])).malicious(), ORDINARY_DETECTION, 10.0);
   }
 
   @Test
@@ -39,7 +50,8 @@ class MaliciousAttacksTest {
     MaliciousAttacks m = attacks();
     assertEquals(Draws.logistic(3 * (2 - 0.15 * 10)), m.attackProbability(2, 0.15, 1), 1e-15);
     assertEquals(Draws.logistic(3 * (2 - 0.6 * 10 * 3)), m.attackProbability(2, 0.6, 3), 1e-15);
-    assertEquals(Draws.logistic(6), m.attackProbability(2, 0.0, 3), 1e-15, "no detection, no deterrence");
+    assertEquals(
+        Draws.logistic(6), m.attackProbability(2, 0.0, 3), 1e-15, "no detection, no deterrence");
   }
 
   @Test
@@ -48,14 +60,19 @@ class MaliciousAttacksTest {
     assertEquals(0.4 / 1.2, m.weakVictimShare(0.2), 1e-15); // 0.2 x 2 / (0.2 x 2 + 0.8)
     assertEquals(0.0, m.weakVictimShare(0.0));
     assertEquals(1.0, m.weakVictimShare(1.0));
-    assertEquals(0.2, attacks("malicious.weak_targeting=1").weakVictimShare(0.2), 1e-15, "no targeting");
+    assertEquals(
+        0.2, attacks("malicious.weak_targeting=1").weakVictimShare(0.2), 1e-15, "no targeting");
     assertEquals(0.0, attacks("malicious.weak_targeting=0").weakVictimShare(0.0), "0/0 is 0");
   }
 
   /** Opportunities every day and gains so large that every opportunity is taken. */
   private static MaliciousAttacks eager(String... extra) {
-    List<String> sets = new ArrayList<>(List.of("malicious.opportunity_rate_per_year=36500", "malicious.gain_mean=1e9",
-        "malicious.incapacitation_days=365"));
+    List<String> sets =
+        new ArrayList<>(
+            List.of(
+                "malicious.opportunity_rate_per_year=36500",
+                "malicious.gain_mean=1e9",
+                "malicious.incapacitation_days=365"));
     sets.addAll(List.of(extra));
     return attacks(sets.toArray(new String[0]));
   }
@@ -67,7 +84,10 @@ class MaliciousAttacksTest {
     assertEquals(1, w.tally.attacks);
     assertTrue(w.tally.harm >= 10 * 20, "severity >= 10 for 20 victims");
     assertEquals(w.tally.harm, w.tally.harmMalicious);
-    assertEquals(w.tally.harm, w.tally.harmSevere, "severity_min at the severe threshold: every attack is severe");
+    assertEquals(
+        w.tally.harm,
+        w.tally.harmSevere,
+        "severity_min at the severe threshold: every attack is severe");
     assertEquals(w.tally.harm / 3, w.tally.harmWeak, 1e-9);
     assertEquals(1, count(events(w), EventKind.ATTACK));
   }
@@ -122,7 +142,10 @@ class MaliciousAttacksTest {
     assertEquals(365.0, w.malicious.freeFromDay[1]);
   }
 
-  /** E[logistic(k (G - c))] for G exponential with mean 1: numerical integral (trapezoid, step 1e-3: error ~1e-7). */
+  /**
+   * E[logistic(k (G - c))] for G exponential with mean 1: numerical integral (trapezoid, step 1e-3:
+   * error ~1e-7).
+   */
   private static double attackShare(double k, double c) {
     double h = 1e-3;
     double sum = 0;
@@ -149,8 +172,12 @@ class MaliciousAttacksTest {
       World w = world(1, 0, actors);
       w.regulators[0].enforcement = regime >= 1;
       w.regulators[0].backstop = regime == 2;
-      MaliciousAttacks m = attacks("malicious.opportunity_rate_per_year=365", "malicious.gain_mean=1",
-          "malicious.penalty=1", "malicious.incapacitation_days=0");
+      MaliciousAttacks m =
+          attacks(
+              "malicious.opportunity_rate_per_year=365",
+              "malicious.gain_mean=1",
+              "malicious.penalty=1",
+              "malicious.incapacitation_days=0");
       MersenneTwisterFast rng = new MersenneTwisterFast(5);
       for (int s = 0; s < steps; s++) {
         m.step(w, rng, synergy, 0, 0.2);
@@ -160,18 +187,24 @@ class MaliciousAttacksTest {
       observed[regime] = w.tally.attacks;
       assertEquals(n * p, w.tally.attacks, 5 * Math.sqrt(n * p * (1 - p)), "regime " + regime);
     }
-    assertTrue(observed[2] < observed[1] && observed[1] < observed[0], java.util.Arrays.toString(observed));
+    assertTrue(
+        observed[2] < observed[1] && observed[1] < observed[0],
+        java.util.Arrays.toString(observed));
   }
 
   @Test
   void incapacitationUnderTheBackstopCutsAttacksOverAYear() {
-    // Default-like actors: 12 opportunities a year, mean gain 1, penalty 10, a year off when caught.
+    // Default-like actors: 12 opportunities a year, mean gain 1, penalty 10, a year off when
+    // caught.
     int[] attacksPerRegime = new int[2];
     for (int regime = 0; regime < 2; regime++) {
       World w = world(1, 0, 200);
       w.regulators[0].backstop = regime == 1;
-      MaliciousAttacks m = attacks("malicious.opportunity_rate_per_year=12", "malicious.gain_mean=1",
-          "malicious.incapacitation_days=365");
+      MaliciousAttacks m =
+          attacks(
+              "malicious.opportunity_rate_per_year=12",
+              "malicious.gain_mean=1",
+              "malicious.incapacitation_days=365");
       MersenneTwisterFast rng = new MersenneTwisterFast(6);
       for (int s = 0; s < 365; s++) {
         m.step(w, rng, synergy, 0, 0.2);
@@ -183,6 +216,8 @@ class MaliciousAttacksTest {
     // (deterrence 0.6 x 10 x 3 = 18) attacks are rare.
     double expected = 200 * 365 * (1 - Math.exp(-12 / 365.0)) * attackShare(3, 0);
     assertEquals(expected, attacksPerRegime[0], 5 * Math.sqrt(expected));
-    assertTrue(attacksPerRegime[1] < 0.01 * attacksPerRegime[0], java.util.Arrays.toString(attacksPerRegime));
+    assertTrue(
+        attacksPerRegime[1] < 0.01 * attacksPerRegime[0],
+        java.util.Arrays.toString(attacksPerRegime));
   }
 }

@@ -20,13 +20,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * M5 reputation and backlash: the outcry threshold, reputation loss and recovery, the practice
- * revised exactly the response latency after the first outcry, and mitigation of the risks
- * whose incidents caused the outcry. Days: dt = 1, a step s ends on day s + 1.
+ * revised exactly the response latency after the first outcry, and mitigation of the risks whose
+ * incidents caused the outcry. Days: dt = 1, a step s ends on day s + 1.
  */
 class BacklashTest {
   private static Backlash backlash(double latency) {
-    ModelSpec s = spec("reputation.outcry_threshold_share=0.01", "reputation.outcry_loss=0.2",
-        "reputation.recovery_per_day=0.01", "practice.readopt_cooldown_days=365");
+    ModelSpec s =
+        spec(
+            "reputation.outcry_threshold_share=0.01",
+            "reputation.outcry_loss=0.2",
+            "reputation.recovery_per_day=0.01",
+            "practice.readopt_cooldown_days=365");
     return new Backlash(s.reputation(), s.practice(), latency, 0.5);
   }
 
@@ -129,7 +133,8 @@ class BacklashTest {
     assertTrue(Double.isNaN(f.firstOutcryDay));
     assertEquals(1, w.tally.revisions);
     List<WorldEvent> ev = events(w);
-    WorldEvent revised = ev.stream().filter(e -> e.type() == EventKind.PRACTICE_REVISED).findFirst().orElseThrow();
+    WorldEvent revised =
+        ev.stream().filter(e -> e.type() == EventKind.PRACTICE_REVISED).findFirst().orElseThrow();
     assertEquals(2.0, revised.value());
     assertEquals(2, count(ev, EventKind.OUTCRY));
   }
@@ -145,7 +150,8 @@ class BacklashTest {
     backlash(0).step(w);
     assertFalse(f.practice);
     assertEquals(List.of(0.0), w.backlashResponseDays);
-    assertEquals(List.of(1.0), w.practiceDurationDays, "adopted at the start of day 9, revised at its end");
+    assertEquals(
+        List.of(1.0), w.practiceDurationDays, "adopted at the start of day 9, revised at its end");
   }
 
   @Test
@@ -161,7 +167,8 @@ class BacklashTest {
     assertTrue(f.mitigates.get(3));
     assertEquals(2, f.mitigates.cardinality());
     List<WorldEvent> ev = events(w);
-    assertEquals(1, count(ev, EventKind.MITIGATION_AFTER_OUTCRY), "only newly mitigated risks are logged");
+    assertEquals(
+        1, count(ev, EventKind.MITIGATION_AFTER_OUTCRY), "only newly mitigated risks are logged");
     // Without an outcry incidents change nothing.
     Firm g = firmWithUsers(w);
     g.addIncident(0.3, 7);
@@ -217,7 +224,8 @@ class BacklashTest {
   @Test
   void theBeliefLearningRateIsTheShareOfTheWayToOne() {
     ModelSpec s = spec("reputation.outcry_threshold_share=0.01");
-    for (double[] c : new double[][] {{0.25, 0.3, 1 - 0.75 * 0.7}, {0.0, 0.3, 0.3}, {1.0, 0.3, 1.0}}) {
+    for (double[] c :
+        new double[][] {{0.25, 0.3, 1 - 0.75 * 0.7}, {0.0, 0.3, 0.3}, {1.0, 0.3, 1.0}}) {
       World w = world(1, 0);
       Firm f = firmWithUsers(w);
       f.complaints = 11;

@@ -84,7 +84,8 @@ class IncidentsTest {
     assertTrue(r.known);
     List<WorldEvent> ev = events(w);
     assertEquals(1, count(ev, EventKind.RISK_KNOWN));
-    WorldEvent known = ev.stream().filter(e -> e.type() == EventKind.RISK_KNOWN).findFirst().orElseThrow();
+    WorldEvent known =
+        ev.stream().filter(e -> e.type() == EventKind.RISK_KNOWN).findFirst().orElseThrow();
     assertEquals(f.id, known.firm());
     assertEquals(r.id, known.risk());
     m.step(w, rng);
@@ -104,7 +105,8 @@ class IncidentsTest {
     Firm f = firm(w, 0, 0, 0b011); // serves jurisdictions 0 and 1, not 2
     assignUsers(w, f, 0, 1000);
     Risk r = risk(w, 5.0, 0.2, CERTAIN, false);
-    incidents("risks.exposure_share=0.01", "risks.severe_threshold=10").step(w, new MersenneTwisterFast(3));
+    incidents("risks.exposure_share=0.01", "risks.severe_threshold=10")
+        .step(w, new MersenneTwisterFast(3));
     // 1% of 1000 users, severity 5 each: 50; a quarter of the users are weak.
     assertEquals(1, w.tally.incidents);
     assertEquals(50.0, w.tally.harm, 1e-12);
@@ -126,7 +128,8 @@ class IncidentsTest {
     Firm f = firm(w);
     assignUsers(w, f, 0, 200);
     Risk r = risk(w, 10.0, 0.2, CERTAIN, false);
-    incidents("risks.exposure_share=0.05", "risks.severe_threshold=10").step(w, new MersenneTwisterFast(4));
+    incidents("risks.exposure_share=0.05", "risks.severe_threshold=10")
+        .step(w, new MersenneTwisterFast(4));
     assertEquals(100.0, w.tally.harm, 1e-12);
     assertEquals(100.0, w.tally.harmSevere, 1e-12, "severity at the threshold counts as severe");
     assertEquals(0.0, w.tally.harmWeak);
@@ -160,8 +163,11 @@ class IncidentsTest {
     Firm f = firm(w);
     assignUsers(w, f, 0, 100);
     f.practice = true;
-    Incidents m = incidents("practice.harm_per_user_day=0.002", "practice.incident_rate_per_day=1000",
-        "practice.visibility=0.3");
+    Incidents m =
+        incidents(
+            "practice.harm_per_user_day=0.002",
+            "practice.incident_rate_per_day=1000",
+            "practice.visibility=0.3");
     m.step(w, new MersenneTwisterFast(6));
     assertEquals(0.2, w.tally.harm, 1e-15);
     assertEquals(0.02, w.tally.harmWeak, 1e-15);

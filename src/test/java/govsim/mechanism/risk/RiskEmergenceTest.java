@@ -21,9 +21,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * M1 technology and risk emergence: new risks (known vs Knightian), Poisson arrivals,
- * retirement, releases with crowd-out and conformity assessment, and the capability shock.
- * Statistical checks: fixed seeds, tolerance 5 standard errors.
+ * M1 technology and risk emergence: new risks (known vs Knightian), Poisson arrivals, retirement,
+ * releases with crowd-out and conformity assessment, and the capability shock. Statistical checks:
+ * fixed seeds, tolerance 5 standard errors.
  */
 class RiskEmergenceTest {
   private static RiskParams params(String... sets) {
@@ -57,8 +57,14 @@ class RiskEmergenceTest {
   @Test
   void randomRisksFollowTheScenarioDistributions() {
     World w = world(1, 0);
-    RiskEmergence m = new RiskEmergence(params("risks.knightian_share=0.3", "risks.severity_min=2",
-        "risks.visibility_min=0.1", "risks.visibility_max=0.3", "risks.lifetime_years_mean=2"));
+    RiskEmergence m =
+        new RiskEmergence(
+            params(
+                "risks.knightian_share=0.3",
+                "risks.severity_min=2",
+                "risks.visibility_min=0.1",
+                "risks.visibility_max=0.3",
+                "risks.lifetime_years_mean=2"));
     MersenneTwisterFast rng = new MersenneTwisterFast(2);
     int n = 20_000;
     int knightian = 0;
@@ -79,7 +85,9 @@ class RiskEmergenceTest {
   void novelRisksArriveAsAPoissonProcessAtTheYearlyRate() {
     World w = world(1, 0);
     // 3650 per year = 10 per day; lifetimes are long so nothing retires.
-    RiskEmergence m = new RiskEmergence(params("risks.arrival_rate_per_year=3650", "risks.lifetime_years_mean=1e6"));
+    RiskEmergence m =
+        new RiskEmergence(
+            params("risks.arrival_rate_per_year=3650", "risks.lifetime_years_mean=1e6"));
     MersenneTwisterFast rng = new MersenneTwisterFast(3);
     int steps = 1000;
     for (int s = 0; s < steps; s++) {
@@ -111,7 +119,8 @@ class RiskEmergenceTest {
 
   @Test
   void aReleaseGainIsScaledByTheCrowdOutOfComplianceCost() {
-    RiskEmergence m = new RiskEmergence(params("risks.release_rate_per_year=4", "risks.release_step_mean=0.05"));
+    RiskEmergence m =
+        new RiskEmergence(params("risks.release_rate_per_year=4", "risks.release_step_mean=0.05"));
     double[] gain = new double[3];
     double[] percent = {0.0, 20.0, 60.0};
     for (int k = 0; k < 3; k++) {

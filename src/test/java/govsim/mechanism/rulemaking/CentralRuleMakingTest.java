@@ -22,8 +22,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * M2 centralized rule-making: salience half-life, the agenda conditions, the legislative lag in
- * day arithmetic (dt = 1), obsolescence on arrival after a shock during drafting.
+ * M2 centralized rule-making: salience half-life, the agenda conditions, the legislative lag in day
+ * arithmetic (dt = 1), obsolescence on arrival after a shock during drafting.
  */
 class CentralRuleMakingTest {
   private static CentralRuleMaking rulemaking(String... extra) {
@@ -38,7 +38,8 @@ class CentralRuleMakingTest {
 
   @Test
   void salienceHalvesEveryHalfLife() {
-    CentralRuleMaking m = new CentralRuleMaking(spec("rulemaking.salience_half_life_days=180").rulemaking());
+    CentralRuleMaking m =
+        new CentralRuleMaking(spec("rulemaking.salience_half_life_days=180").rulemaking());
     assertEquals(0.5, m.decayed(1.0, 180), 1e-15);
     assertEquals(0.25, m.decayed(1.0, 360), 1e-15);
     assertEquals(Math.pow(0.5, 1 / 180.0), m.decayed(1.0, 1), 1e-15);
@@ -97,7 +98,8 @@ class CentralRuleMakingTest {
     assertEquals(11.0, pending.effectiveDay);
     assertEquals(0.9, pending.stringency);
     assertEquals(0, pending.generation);
-    assertEquals(1000.0, w.tally.costRegulator, 1e-9, "one rule in drafting for one day at 365000 a year");
+    assertEquals(
+        1000.0, w.tally.costRegulator, 1e-9, "one rule in drafting for one day at 365000 a year");
     tick(w);
 
     for (int s = 1; s < 10; s++) {
@@ -113,7 +115,8 @@ class CentralRuleMakingTest {
     assertEquals(11.0, r.firstRuleDay());
     ev = events(w);
     assertEquals(1, count(ev, EventKind.RULE_ADOPTED));
-    WorldEvent adopted = ev.stream().filter(e -> e.type() == EventKind.RULE_ADOPTED).findFirst().orElseThrow();
+    WorldEvent adopted =
+        ev.stream().filter(e -> e.type() == EventKind.RULE_ADOPTED).findFirst().orElseThrow();
     assertEquals(10.0, adopted.value(), "days from agenda to force");
     assertEquals("in force", adopted.detail());
     assertEquals(0, count(ev, EventKind.AGENDA), "a covered risk does not return to the agenda");
@@ -155,14 +158,18 @@ class CentralRuleMakingTest {
       }
       m.step(w);
       if (s > 0) {
-        assertEquals(0, reg.rules.pending(r.id).generation, "no second cycle while the stale one runs (step " + s + ")");
+        assertEquals(
+            0,
+            reg.rules.pending(r.id).generation,
+            "no second cycle while the stale one runs (step " + s + ")");
       }
       tick(w);
     }
     assertEquals(1, count(events(w), EventKind.AGENDA));
     m.step(w); // step 10: the stale rule arrives
     List<WorldEvent> ev = events(w);
-    WorldEvent adopted = ev.stream().filter(e -> e.type() == EventKind.RULE_ADOPTED).findFirst().orElseThrow();
+    WorldEvent adopted =
+        ev.stream().filter(e -> e.type() == EventKind.RULE_ADOPTED).findFirst().orElseThrow();
     assertTrue(adopted.detail().startsWith("obsolete on arrival"));
     assertFalse(reg.rules.covers(r));
     assertEquals(0, reg.rules.inForce(r.id).generation);

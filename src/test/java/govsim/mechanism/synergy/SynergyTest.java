@@ -1,14 +1,13 @@
 package govsim.mechanism.synergy;
 
-import static govsim.mechanism.Fixtures.spec;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import static govsim.mechanism.Fixtures.count;
 import static govsim.mechanism.Fixtures.events;
 import static govsim.mechanism.Fixtures.firm;
+import static govsim.mechanism.Fixtures.spec;
 import static govsim.mechanism.Fixtures.world;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import govsim.world.EventKind;
 import govsim.world.Regulator;
@@ -23,10 +22,17 @@ import org.junit.jupiter.api.Test;
  * detection 0.6 and penalty multiplier 3, protected capability 0.7.
  */
 class SynergyTest {
-  private final Synergy synergy = new Synergy(spec("synergy.transparency_notice_boost=0.5",
-      "synergy.transparency_audit_boost=0.3", "synergy.certified_inspection_factor=0.2", "synergy.signal_boost=1",
-      "synergy.backstop_detection_probability=0.6", "synergy.backstop_penalty_multiplier=3",
-      "synergy.protected_capability=0.7").synergy());
+  private final Synergy synergy =
+      new Synergy(
+          spec(
+                  "synergy.transparency_notice_boost=0.5",
+                  "synergy.transparency_audit_boost=0.3",
+                  "synergy.certified_inspection_factor=0.2",
+                  "synergy.signal_boost=1",
+                  "synergy.backstop_detection_probability=0.6",
+                  "synergy.backstop_penalty_multiplier=3",
+                  "synergy.protected_capability=0.7")
+              .synergy());
   private final Regulator reg = new Regulator(0);
 
   @Test
@@ -36,7 +42,10 @@ class SynergyTest {
     assertEquals(1.0, synergy.inspectionWeight(reg, true, true));
     assertEquals(1.0, synergy.perceivedSanctionMultiplier(reg, true));
     assertEquals(1.0, synergy.penaltyMultiplier(reg));
-    assertEquals(0.0, synergy.maliciousDetection(reg, 0.15), "no enforcement, no backstop: nobody traces attacks");
+    assertEquals(
+        0.0,
+        synergy.maliciousDetection(reg, 0.15),
+        "no enforcement, no backstop: nobody traces attacks");
   }
 
   @Test
@@ -53,8 +62,15 @@ class SynergyTest {
     assertEquals(0.3, synergy.noticeCapability(reg, 0.3, false), "ordinary users are not affected");
     assertEquals(0.9, synergy.noticeCapability(reg, 0.9, true), "never lowers a capability");
     reg.transparency = true;
-    assertEquals(1.0, synergy.noticeCapability(reg, 0.3, true), "protection (0.7), then transparency (x 1.5), capped at 1");
-    assertEquals(0.45, synergy.noticeCapability(reg, 0.3, false), 1e-15, "transparency only for ordinary users");
+    assertEquals(
+        1.0,
+        synergy.noticeCapability(reg, 0.3, true),
+        "protection (0.7), then transparency (x 1.5), capped at 1");
+    assertEquals(
+        0.45,
+        synergy.noticeCapability(reg, 0.3, false),
+        1e-15,
+        "transparency only for ordinary users");
   }
 
   @Test
@@ -89,31 +105,56 @@ class SynergyTest {
     assertEquals(0.6, synergy.maliciousDetection(reg, 0.15), "the backstop's higher detection");
     assertEquals(0.8, synergy.maliciousDetection(reg, 0.8), "never lower than ordinary detection");
     reg.enforcement = false;
-    assertEquals(0.6, synergy.maliciousDetection(reg, 0.15), "the backstop works without routine enforcement");
+    assertEquals(
+        0.6,
+        synergy.maliciousDetection(reg, 0.15),
+        "the backstop works without routine enforcement");
     assertEquals(3.0, synergy.penaltyMultiplier(reg));
   }
 
   @Test
   void initialPowersComeFromTheScenario() {
-    Synergy all = new Synergy(spec("synergy.transparency_mandate=true", "synergy.recognize_certification=true",
-        "synergy.signals=true", "synergy.backstop=true", "synergy.protect_vulnerable=true").synergy());
+    Synergy all =
+        new Synergy(
+            spec(
+                    "synergy.transparency_mandate=true",
+                    "synergy.recognize_certification=true",
+                    "synergy.signals=true",
+                    "synergy.backstop=true",
+                    "synergy.protect_vulnerable=true")
+                .synergy());
     Regulator r = new Regulator(1);
     all.grantInitialPowers(r);
-    assertTrue(r.transparency && r.recognizeCertification && r.signals && r.backstop && r.protectVulnerable);
+    assertTrue(
+        r.transparency
+            && r.recognizeCertification
+            && r.signals
+            && r.backstop
+            && r.protectVulnerable);
     Regulator none = new Regulator(2);
     synergy.grantInitialPowers(none);
-    assertFalse(none.transparency || none.recognizeCertification || none.signals || none.backstop || none.protectVulnerable);
+    assertFalse(
+        none.transparency
+            || none.recognizeCertification
+            || none.signals
+            || none.backstop
+            || none.protectVulnerable);
   }
 
   /** Each initial power comes from its own key: granting one switches on that one alone. */
   @Test
   void eachInitialPowerComesFromItsOwnKey() {
-    String[] keys = {"transparency_mandate", "recognize_certification", "signals", "backstop", "protect_vulnerable"};
+    String[] keys = {
+      "transparency_mandate", "recognize_certification", "signals", "backstop", "protect_vulnerable"
+    };
     for (int k = 0; k < keys.length; k++) {
       Regulator r = new Regulator(0);
       new Synergy(spec("synergy." + keys[k] + "=true").synergy()).grantInitialPowers(r);
-      boolean[] on = {r.transparency, r.recognizeCertification, r.signals, r.backstop, r.protectVulnerable};
-      for (int j = 0; j < keys.length; j++) assertEquals(j == k, on[j], keys[k] + " granted; power " + keys[j]);
+      boolean[] on = {
+        r.transparency, r.recognizeCertification, r.signals, r.backstop, r.protectVulnerable
+      };
+      for (int j = 0; j < keys.length; j++)
+        assertEquals(j == k, on[j], keys[k] + " granted; power " + keys[j]);
     }
   }
 
@@ -127,11 +168,21 @@ class SynergyTest {
       World w = world(1, 0);
       Regulator r = w.regulators[0];
       Synergy.enact(w, m, -1);
-      boolean[] on = {r.transparency, r.recognizeCertification, r.signals, r.backstop, r.protectVulnerable, r.rulemaking};
+      boolean[] on = {
+        r.transparency,
+        r.recognizeCertification,
+        r.signals,
+        r.backstop,
+        r.protectVulnerable,
+        r.rulemaking
+      };
       for (Mandate other : Mandate.values()) {
         assertEquals(other == m, on[other.ordinal()], m + " enacted; power " + other);
       }
-      assertEquals(m == Mandate.RULEMAKING, r.enforcement, "rule-making comes with enforcement, nothing else does");
+      assertEquals(
+          m == Mandate.RULEMAKING,
+          r.enforcement,
+          "rule-making comes with enforcement, nothing else does");
       List<WorldEvent> ev = events(w);
       assertEquals(1, count(ev, EventKind.MANDATE_ENACTED));
       assertEquals(m.name().toLowerCase(java.util.Locale.ROOT), ev.get(0).detail());
@@ -169,11 +220,20 @@ class SynergyTest {
     assertEquals(List.of(false, true, false, true, false, false), asList(signalled));
     w.firms.get(2).users = 50;
     two.markSignalled(w, signalled);
-    assertEquals(List.of(false, true, true, false, false, false), asList(signalled), "three at 50: ids 1 and 2");
+    assertEquals(
+        List.of(false, true, true, false, false, false),
+        asList(signalled),
+        "three at 50: ids 1 and 2");
     new Synergy(spec("synergy.signal_top_firms=0").synergy()).markSignalled(w, signalled);
-    assertEquals(List.of(false, false, false, false, false, false), asList(signalled), "no targets: all cleared");
+    assertEquals(
+        List.of(false, false, false, false, false, false),
+        asList(signalled),
+        "no targets: all cleared");
     new Synergy(spec("synergy.signal_top_firms=10").synergy()).markSignalled(w, signalled);
-    assertEquals(List.of(true, true, true, true, false, false), asList(signalled), "more targets than firms");
+    assertEquals(
+        List.of(true, true, true, true, false, false),
+        asList(signalled),
+        "more targets than firms");
   }
 
   private static List<Boolean> asList(boolean[] a) {

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * M4 users: noticing by visibility and information capability, voice, the logit choice with
- * switching cost against its closed form, the attention clock, forced moves away from a firm
- * that lost its license, and the bookkeeping of user counts. In package govsim.mechanism.users
- * because {@code choose} is package-private.
+ * switching cost against its closed form, the attention clock, forced moves away from a firm that
+ * lost its license, and the bookkeeping of user counts. In package govsim.mechanism.users because
+ * {@code choose} is package-private.
  */
 class UserChoiceTest {
   private static UserParams params(String... sets) {
@@ -35,10 +35,13 @@ class UserChoiceTest {
     assertEquals(0.0, UserChoice.noticeProbability(f, 1.0), "no incidents");
     f.addIncident(0.3, 0);
     f.addIncident(0.5, -1);
-    assertEquals(1 - (1 - 0.3 * 0.6) * (1 - 0.5 * 0.6), UserChoice.noticeProbability(f, 0.6), 1e-15);
-    assertEquals(0.0, UserChoice.noticeProbability(f, 0.0), "a user who cannot see notices nothing");
+    assertEquals(
+        1 - (1 - 0.3 * 0.6) * (1 - 0.5 * 0.6), UserChoice.noticeProbability(f, 0.6), 1e-15);
+    assertEquals(
+        0.0, UserChoice.noticeProbability(f, 0.0), "a user who cannot see notices nothing");
     f.addIncident(1.0, 1);
-    assertEquals(1.0, UserChoice.noticeProbability(f, 1.0), "a fully visible incident is always noticed");
+    assertEquals(
+        1.0, UserChoice.noticeProbability(f, 1.0), "a fully visible incident is always noticed");
     // Many incidents: the incident arrays grow.
     for (int k = 0; k < 10; k++) f.addIncident(0.01, 2);
     assertEquals(13, f.stepIncidents);
@@ -46,8 +49,12 @@ class UserChoiceTest {
 
   @Test
   void utilityAddsQualityReputationCertificationAndSubtractsThePractice() {
-    UserParams p = params("users.weight_quality=2", "users.weight_reputation=3", "users.weight_practice=0.5",
-        "users.weight_certification=0.1");
+    UserParams p =
+        params(
+            "users.weight_quality=2",
+            "users.weight_reputation=3",
+            "users.weight_practice=0.5",
+            "users.weight_certification=0.1");
     World w = world(1, 0);
     Firm f = firm(w, 0, 0.4, 1);
     f.reputation = 0.5;
@@ -66,7 +73,8 @@ class UserChoiceTest {
     Firm a = firm(w, 0, 0.5, 1);
     Firm b = firm(w, 0, 1.0, 1);
     uc.assignInitial(w, new MersenneTwisterFast(1)); // builds the choice sets
-    double wa = Math.exp(beta * (UserChoice.utility(params(), a) - UserChoice.utility(params(), b)));
+    double wa =
+        Math.exp(beta * (UserChoice.utility(params(), a) - UserChoice.utility(params(), b)));
     double wb = 1.0;
     double s = 0.3;
     double stayA = wa / (wa + Math.exp(-beta * s) * wb);
@@ -154,7 +162,8 @@ class UserChoiceTest {
     orphan.users.weak[3] = 1;
     Firm only = firm(orphan, 0, 0, 0b01);
     uc.assignInitial(orphan, new MersenneTwisterFast(2));
-    assertEquals(UserPopulation.UNSERVED, orphan.users.firm[3], "nobody is licensed in jurisdiction 1");
+    assertEquals(
+        UserPopulation.UNSERVED, orphan.users.firm[3], "nobody is licensed in jurisdiction 1");
     assertEquals(1, orphan.users.unserved);
     assertEquals(9, only.users);
     assertEquals(0, only.weakUsers);
@@ -190,7 +199,10 @@ class UserChoiceTest {
     assertEquals(p, ones / (double) n, 5 * Math.sqrt(p * (1 - p) / n));
     assertEquals(1, UserChoice.attentionGap(rng, 1.0));
     assertEquals(Integer.MAX_VALUE / 2, UserChoice.attentionGap(rng, 0.0));
-    assertEquals(Integer.MAX_VALUE / 2, UserChoice.attentionGap(rng, 1e-300), "a huge gap is capped, not overflowed");
+    assertEquals(
+        Integer.MAX_VALUE / 2,
+        UserChoice.attentionGap(rng, 1e-300),
+        "a huge gap is capped, not overflowed");
   }
 
   @Test
@@ -227,7 +239,8 @@ class UserChoiceTest {
 
   @Test
   void voiceIsTheChanceThatANoticingUserComplains() {
-    UserChoice uc = new UserChoice(params("users.voice_propensity=0.4", "users.switching_cost_mean=100"), 4, 1);
+    UserChoice uc =
+        new UserChoice(params("users.voice_propensity=0.4", "users.switching_cost_mean=100"), 4, 1);
     int n = 20_000;
     World w = world(1, n);
     Firm hit = firm(w, 0, 0.0, 1);
@@ -298,11 +311,11 @@ class UserChoiceTest {
   }
 
   /**
-   * BUG (main code, UserChoice.step): a user who is forced to move on the very step her
-   * attention clock fires skips the clock check ({@code continue} after forcedMove), so her
-   * nextAttentionStep stays equal to this step; since the check is {@code == step}, the clock
-   * never fires again and she never reconsiders without a trigger for the rest of the run.
-   * Expected: after any step, every user's clock lies in the future.
+   * BUG (main code, UserChoice.step): a user who is forced to move on the very step her attention
+   * clock fires skips the clock check ({@code continue} after forcedMove), so her nextAttentionStep
+   * stays equal to this step; since the check is {@code == step}, the clock never fires again and
+   * she never reconsiders without a trigger for the rest of the run. Expected: after any step,
+   * every user's clock lies in the future.
    */
   @Test
   void aForcedMoveOnTheAttentionDayKeepsTheAttentionClockRunning() {
@@ -316,14 +329,20 @@ class UserChoiceTest {
     uc.step(w, new MersenneTwisterFast(11), ONE, ONE);
     assertEquals(0, revoked.users);
     for (int i = 0; i < 10; i++) {
-      assertTrue(w.users.nextAttentionStep[i] > w.step,
-          "user " + i + ": attention clock left at step " + w.users.nextAttentionStep[i] + ", it can never fire again");
+      assertTrue(
+          w.users.nextAttentionStep[i] > w.step,
+          "user "
+              + i
+              + ": attention clock left at step "
+              + w.users.nextAttentionStep[i]
+              + ", it can never fire again");
     }
   }
 
   @Test
   void userCountsStayConsistentThroughManyStepsOfIncidentsRevocationsAndExits() {
-    UserChoice uc = new UserChoice(params("users.choice_intensity=3", "users.switching_cost_mean=0.05"), 8, 2);
+    UserChoice uc =
+        new UserChoice(params("users.choice_intensity=3", "users.switching_cost_mean=0.05"), 8, 2);
     MersenneTwisterFast rng = new MersenneTwisterFast(12);
     int n = 3000;
     World w = world(2, n);
@@ -349,13 +368,17 @@ class UserChoiceTest {
       assertConsistent(w);
       for (int i = 0; i < n; i++) {
         Firm f = w.firms.get(u.firm[i]);
-        if (!(f.active && f.serves(u.jurisdictionOf(i)))) fail("user " + i + " at a closed firm after step " + s);
+        if (!(f.active && f.serves(u.jurisdictionOf(i))))
+          fail("user " + i + " at a closed firm after step " + s);
       }
       tick(w);
     }
   }
 
-  /** Each firm's user and weak-user counts match the users' array, and they add up to the population. */
+  /**
+   * Each firm's user and weak-user counts match the users' array, and they add up to the
+   * population.
+   */
   private static void assertConsistent(World w) {
     int[] users = new int[w.firms.size()];
     int[] weak = new int[w.firms.size()];
