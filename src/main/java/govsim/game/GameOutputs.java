@@ -1,6 +1,5 @@
 package govsim.game;
 
-import com.google.gson.GsonBuilder;
 import govsim.io.BuildInfo;
 import govsim.io.CsvTable;
 import govsim.io.OutputFolder;
@@ -305,15 +304,7 @@ public final class GameOutputs {
     }
     manifest.put("files", files);
     manifest.put("resolved_game", loaded.resolved());
-    OutputFolder.writeAtomically(
-        folder.file("manifest.json"),
-        new GsonBuilder()
-                .setPrettyPrinting()
-                .disableHtmlEscaping()
-                .serializeSpecialFloatingPointValues()
-                .create()
-                .toJson(manifest)
-            + "\n");
+    OutputFolder.writeAtomically(folder.file("manifest.json"), govsim.io.Json.pretty(manifest));
     folder.commit();
     return files;
   }

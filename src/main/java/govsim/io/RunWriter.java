@@ -1,6 +1,5 @@
 package govsim.io;
 
-import com.google.gson.GsonBuilder;
 import govsim.observe.Metrics;
 import govsim.observe.Num;
 import govsim.observe.RunListener;
@@ -143,15 +142,7 @@ public final class RunWriter implements RunListener, AutoCloseable {
             "scenario.resolved.yaml",
             "manifest.json"));
     manifest.put("resolved_scenario", resolvedScenario);
-    OutputFolder.writeAtomically(
-        folder.file("manifest.json"),
-        new GsonBuilder()
-                .setPrettyPrinting()
-                .disableHtmlEscaping()
-                .serializeSpecialFloatingPointValues()
-                .create()
-                .toJson(manifest)
-            + "\n");
+    OutputFolder.writeAtomically(folder.file("manifest.json"), Json.pretty(manifest));
     folder.commit();
   }
 

@@ -1,6 +1,5 @@
 package govsim.experiment.compare;
 
-import com.google.gson.GsonBuilder;
 import govsim.experiment.batch.BatchRunner;
 import govsim.experiment.batch.ModelRunner;
 import govsim.experiment.batch.Outcome;
@@ -454,15 +453,7 @@ public final class RegimeComparison {
     for (int r = 0; r < regimes.size(); r++)
       resolved.put(regimes.get(r).yamlName(), loaded.get(r).resolved());
     m.put("resolved_scenarios", resolved);
-    OutputFolder.writeAtomically(
-        folder.file("manifest.json"),
-        new GsonBuilder()
-                .setPrettyPrinting()
-                .disableHtmlEscaping()
-                .serializeSpecialFloatingPointValues()
-                .create()
-                .toJson(m)
-            + "\n");
+    OutputFolder.writeAtomically(folder.file("manifest.json"), govsim.io.Json.pretty(m));
   }
 
   /** The fields of manifest.json that differ between identical comparisons (time, threads). */

@@ -1,6 +1,5 @@
 package govsim.experiment.sweep;
 
-import com.google.gson.GsonBuilder;
 import govsim.experiment.batch.Seeds;
 import govsim.io.BuildInfo;
 import govsim.io.CsvTable;
@@ -471,15 +470,7 @@ final class SweepOutputs {
     }
     m.put("resolved_scenarios", resolved);
     m.putAll(session);
-    AtomicFile.write(
-        dir.resolve("manifest.json"),
-        new GsonBuilder()
-                .setPrettyPrinting()
-                .disableHtmlEscaping()
-                .serializeSpecialFloatingPointValues()
-                .create()
-                .toJson(m)
-            + "\n");
+    AtomicFile.write(dir.resolve("manifest.json"), govsim.io.Json.pretty(m));
   }
 
   /** A gzip-compressed CSV in govsim's number format, written to an {@link AtomicFile}. */

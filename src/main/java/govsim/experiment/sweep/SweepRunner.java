@@ -1,6 +1,5 @@
 package govsim.experiment.sweep;
 
-import com.google.gson.GsonBuilder;
 import govsim.experiment.batch.ModelRunner;
 import govsim.experiment.batch.Progress;
 import govsim.io.BuildInfo;
@@ -467,15 +466,7 @@ public final class SweepRunner {
     m.put("govsim_version", build.version());
     m.put("git_commit", build.commit());
     m.putAll(session);
-    AtomicFile.write(
-        folder.resolve("shard.json"),
-        new GsonBuilder()
-                .setPrettyPrinting()
-                .disableHtmlEscaping()
-                .serializeSpecialFloatingPointValues()
-                .create()
-                .toJson(m)
-            + "\n");
+    AtomicFile.write(folder.resolve("shard.json"), govsim.io.Json.pretty(m));
   }
 
   /** True if the folder exists and holds anything besides the work area. */
