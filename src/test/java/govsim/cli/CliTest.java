@@ -16,12 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
  * The command line as a user meets it: exit codes (0 ok, 2 bad input), errors that name the file,
  * line and key without a stack trace, no results folder for bad input, no overwriting.
  */
-class CliTest {
+public class CliTest {
   @TempDir Path tmp;
 
-  record Outcome(int code, String out, String err) {}
+  /** What a command printed and returned (also used by tests of commands outside this package). */
+  public record Outcome(int code, String out, String err) {}
 
-  static Outcome exec(String... args) {
+  /** Runs {@code govsim ARGS} in this JVM, capturing standard output and error. */
+  public static Outcome exec(String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();

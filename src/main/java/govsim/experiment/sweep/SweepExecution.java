@@ -111,40 +111,6 @@ public final class SweepExecution {
           null);
     }
 
-    /** A request whose base scenario's extends stay in the default scope. */
-    public Request(
-        Path sweepFile,
-        Path out,
-        int threads,
-        boolean resume,
-        boolean retryFailed,
-        boolean dryRun,
-        boolean force,
-        boolean quiet,
-        boolean terminal,
-        List<String> command,
-        String engine,
-        String master,
-        Shard shard,
-        java.time.Duration runTimeout) {
-      this(
-          sweepFile,
-          out,
-          threads,
-          resume,
-          retryFailed,
-          dryRun,
-          force,
-          quiet,
-          terminal,
-          command,
-          engine,
-          master,
-          shard,
-          false,
-          runTimeout);
-    }
-
     /** A request for the whole sweep on the local engine. */
     public Request(
         Path sweepFile,

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import govsim.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import govsim.cli.CliTest;
+import govsim.cli.CliTest.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,26 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  * "harm_total > 12" and the contrast "hybrid - distributed > 0" both pick the planted box.
  */
 class DiscoveryTest {
-  @TempDir Path tmp;
-
-  record Outcome(int code, String out, String err) {}
-
-  static Outcome exec(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.execute(args);
-      return new Outcome(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static Outcome exec(String... args) {
+    return CliTest.exec(args);
   }
+
+  @TempDir Path tmp;
 
   /** A sweep folder of n points x 2 regimes; one failed hybrid run (point 0). */
   static Path sweep(Path dir, int n) throws Exception {

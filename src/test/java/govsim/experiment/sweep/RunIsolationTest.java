@@ -152,6 +152,7 @@ class RunIsolationTest {
                 SweepExecution.LOCAL,
                 null,
                 null,
+                false,
                 timeout),
             new PrintWriter(o, true),
             new PrintWriter(e, true),
