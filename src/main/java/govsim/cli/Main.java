@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       GameCommand.class,
       ReportCommand.class,
       DiscoverCommand.class,
+      ExplainCommand.class,
       NotebookCommand.class,
       GuiCommand.class,
       BenchCommand.class,

@@ -408,6 +408,102 @@ final class Plots {
     return chart;
   }
 
+  /**
+   * A horizontal waterfall: one floating bar per step, from the running total before it to the
+   * running total after it (increases in vermillion, decreases in blue), then the total from 0 in
+   * grey; each step's interval (on its own change) is drawn as a whisker at the bar's end.
+   *
+   * @param steps the changes, top to bottom (NaN: no bar, the running total unchanged)
+   * @param low lower ends of the steps' intervals, in the steps' own units (NaN: none)
+   * @param high upper ends
+   * @param totalLabel the label of the final bar
+   * @param total its value, with its interval totalLow..totalHigh
+   */
+  static JFreeChart waterfall(
+      String title,
+      String valueLabel,
+      List<String> labels,
+      double[] steps,
+      double[] low,
+      double[] high,
+      String totalLabel,
+      double total,
+      double totalLow,
+      double totalHigh) {
+    XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
+    XYIntervalSeries up = new XYIntervalSeries("increase", false, true);
+    XYIntervalSeries down = new XYIntervalSeries("decrease", false, true);
+    XYIntervalSeries sum = new XYIntervalSeries(totalLabel, false, true);
+    XYIntervalSeriesCollection whiskers = new XYIntervalSeriesCollection();
+    XYIntervalSeries ci = new XYIntervalSeries("interval", false, true);
+    double run = 0;
+    double min = 0;
+    double max = 0;
+    for (int c = 0; c < steps.length; c++) {
+      double d = steps[c];
+      if (!Double.isFinite(d)) continue;
+      double end = run + d;
+      (d >= 0 ? up : down).add(c, c - 0.35, c + 0.35, end, Math.min(run, end), Math.max(run, end));
+      min = Math.min(min, Math.min(run, end));
+      max = Math.max(max, Math.max(run, end));
+      if (Double.isFinite(low[c]) && Double.isFinite(high[c])) {
+        ci.add(c, c, c, end, run + low[c], run + high[c]);
+        min = Math.min(min, run + low[c]);
+        max = Math.max(max, run + high[c]);
+      }
+      run = end;
+    }
+    int t = steps.length;
+    if (Double.isFinite(total)) {
+      sum.add(t, t - 0.35, t + 0.35, total, Math.min(0, total), Math.max(0, total));
+      if (Double.isFinite(totalLow) && Double.isFinite(totalHigh)) {
+        ci.add(t, t, t, total, totalLow, totalHigh);
+        min = Math.min(min, totalLow);
+        max = Math.max(max, totalHigh);
+      }
+    }
+    bars.addSeries(up);
+    bars.addSeries(down);
+    bars.addSeries(sum);
+    whiskers.addSeries(ci);
+    org.jfree.chart.renderer.xy.XYBarRenderer r = new org.jfree.chart.renderer.xy.XYBarRenderer();
+    r.setUseYInterval(true);
+    r.setShadowVisible(false);
+    r.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+    r.setDrawBarOutline(false);
+    r.setSeriesPaint(0, Palette.VERMILLION);
+    r.setSeriesPaint(1, Palette.BLUE);
+    r.setSeriesPaint(2, Palette.GREY);
+    XYErrorRenderer e = new XYErrorRenderer();
+    e.setDrawXError(false);
+    e.setDrawYError(true);
+    e.setBaseLinesVisible(false);
+    e.setBaseShapesVisible(false);
+    e.setCapLength(6);
+    e.setErrorPaint(ChartStyle.AXIS);
+    e.setErrorStroke(new BasicStroke(1.6f));
+    e.setSeriesVisibleInLegend(0, false);
+    List<String> cats = new java.util.ArrayList<>(labels);
+    cats.add(totalLabel);
+    SymbolAxis axis = new SymbolAxis(null, cats.toArray(new String[0]));
+    axis.setGridBandsVisible(false);
+    axis.setInverted(true);
+    axis.setRange(-0.6, cats.size() - 0.4);
+    NumberAxis value = numberAxis(valueLabel, true);
+    XYPlot plot = new XYPlot(bars, axis, value, r);
+    plot.setOrientation(org.jfree.chart.plot.PlotOrientation.HORIZONTAL);
+    plot.setDataset(1, whiskers);
+    plot.setRenderer(1, e);
+    plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+    plot.setDomainGridlinesVisible(false);
+    plot.addRangeMarker(new ValueMarker(0, ChartStyle.AXIS, new BasicStroke(1.2f)), Layer.BACKGROUND);
+    JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, false);
+    ChartStyle.apply(chart);
+    double pad = max > min ? (max - min) * 0.06 : 1;
+    value.setRange(new Range(min - pad, max + pad));
+    return chart;
+  }
+
   /** A legend entry drawn as a marker of the given colour. */
   static LegendItem legendItem(String label, Color color, int shape) {
     LegendItem item = new LegendItem(label, null, null, null, shape(shape, 9), color);
