@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       DiscoverCommand.class,
       ExplainCommand.class,
+      CalibrateCommand.class,
       NotebookCommand.class,
       GuiCommand.class,
       BenchCommand.class,

@@ -504,6 +504,51 @@ final class Plots {
     return chart;
   }
 
+  /**
+   * A weighted histogram over [low, high] in {@code bins} equal bins (of log values with {@code
+   * logX}), drawn as a density (bar areas sum to 1).
+   */
+  static JFreeChart histogram(
+      String title, String xLabel, boolean logX, double[] x, double[] w, double low, double high, int bins, Color color) {
+    XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+    XYIntervalSeries s = new XYIntervalSeries("density", false, true);
+    double lo = logX ? Math.log(low) : low;
+    double hi = logX ? Math.log(high) : high;
+    double width = (hi - lo) / bins;
+    double[] mass = new double[bins];
+    double total = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (!Double.isFinite(x[i]) || (logX && x[i] <= 0)) continue;
+      double v = logX ? Math.log(x[i]) : x[i];
+      int b = (int) Math.floor((v - lo) / width);
+      b = Math.min(Math.max(b, 0), bins - 1);
+      mass[b] += w[i];
+      total += w[i];
+    }
+    for (int b = 0; b < bins; b++) {
+      double a = lo + b * width;
+      double e = a + width;
+      double x0 = logX ? Math.exp(a) : a;
+      double x1 = logX ? Math.exp(e) : e;
+      double h = total > 0 ? mass[b] / total / (x1 - x0) : 0;
+      s.add((x0 + x1) / 2, x0, x1, h, 0, h);
+    }
+    data.addSeries(s);
+    org.jfree.chart.renderer.xy.XYBarRenderer r = new org.jfree.chart.renderer.xy.XYBarRenderer();
+    r.setShadowVisible(false);
+    r.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+    r.setDrawBarOutline(true);
+    r.setSeriesOutlinePaint(0, Color.WHITE);
+    r.setSeriesPaint(0, color);
+    ValueAxis xAxis = logX ? logAxis(xLabel) : numberAxis(xLabel, false);
+    xAxis.setRange(low, high);
+    NumberAxis yAxis = numberAxis("density", true);
+    XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
+    JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, false);
+    ChartStyle.apply(chart);
+    return chart;
+  }
+
   /** A legend entry drawn as a marker of the given colour. */
   static LegendItem legendItem(String label, Color color, int shape) {
     LegendItem item = new LegendItem(label, null, null, null, shape(shape, 9), color);
