@@ -110,4 +110,27 @@ class CalibrationTest {
     assertEquals(2, bad.code());
     assertTrue(bad.err().contains("is a list of values; a calibration needs ranges {min, max}"), bad.err());
   }
+
+  @Test
+  void theShippedExamplesLoadAndEveryCornerOfTheirRangesIsAValidScenario() throws Exception {
+    Path dir = Path.of("scenarios/calibration");
+    for (String name : List.of("yuanbao", "eu-ai-act")) {
+      Calibration c =
+          Calibration.prepare(
+              dir.resolve(name + "-sweep.yaml"), dir.resolve(name + "-targets.yaml"), 100, 3, null, 0.5, null, null, false);
+      assertEquals(2, c.parameters().size(), name);
+      assertEquals(1, c.targets().size(), name);
+      assertEquals(400, c.settings().samples());
+      for (int corner = 0; corner < 4; corner++) {
+        double[] v = new double[2];
+        for (int j = 0; j < 2; j++) v[j] = c.parameters().get(j).value((corner >> j) & 1);
+        c.spec(v, 1); // throws if the combination is invalid
+      }
+    }
+    try (var files = Files.list(dir)) {
+      assertEquals(
+          List.of("eu-ai-act-sweep.yaml", "eu-ai-act-targets.yaml", "yuanbao-sweep.yaml", "yuanbao-targets.yaml"),
+          files.map(f -> f.getFileName().toString()).sorted().toList());
+    }
+  }
 }
