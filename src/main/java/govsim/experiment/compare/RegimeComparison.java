@@ -8,6 +8,10 @@ import govsim.experiment.batch.RunGuard;
 import govsim.experiment.batch.Seeds;
 import govsim.io.BuildInfo;
 import govsim.io.CsvTable;
+import govsim.io.GzipCsvTable;
+import govsim.io.ParquetTable;
+import govsim.io.ParquetTable.Column;
+import govsim.io.ParquetTable.Type;
 import govsim.io.OutputFolder;
 import govsim.model.ModelSpec;
 import govsim.model.Regime;
@@ -48,6 +52,9 @@ public final class RegimeComparison {
   public static final List<String> FILES =
       List.of(
           "runs.csv",
+          "runs.parquet",
+          "timeseries.csv.gz",
+          "timeseries.parquet",
           "comparison.csv",
           "paired_differences.csv",
           "timeseries_mean.csv",
@@ -263,8 +270,33 @@ public final class RegimeComparison {
     List<String> header = new ArrayList<>(List.of("regime", "replication", "seed", "status"));
     header.addAll(Metrics.RUN_NAMES);
     header.add("error");
+    List<Column> runsColumns =
+        new ArrayList<>(
+            List.of(
+                Column.key("run", Type.INT),
+                Column.key("regime", Type.STRING),
+                Column.key("replication", Type.INT),
+                Column.key("seed", Type.LONG),
+                Column.key("status", Type.STRING)));
+    runsColumns.addAll(ParquetTable.doubles(Metrics.RUN_NAMES));
+    runsColumns.add(Column.optional("error", Type.STRING));
+    List<Column> seriesColumns =
+        new ArrayList<>(
+            List.of(
+                Column.key("run", Type.INT),
+                Column.key("regime", Type.STRING),
+                Column.key("replication", Type.INT)));
+    seriesColumns.addAll(ParquetTable.doubles(Metrics.STEP_NAMES));
+    List<String> seriesHeader = new ArrayList<>(List.of("run", "regime", "replication"));
+    seriesHeader.addAll(Metrics.STEP_NAMES);
     BatchRunner.Summary batch;
-    try (CsvTable runsCsv = new CsvTable(folder.file("runs.csv"), header)) {
+    try (CsvTable runsCsv = new CsvTable(folder.file("runs.csv"), header);
+        ParquetTable runsParquet =
+            new ParquetTable(folder.file("runs.parquet"), "runs", runsColumns);
+        GzipCsvTable seriesCsv =
+            new GzipCsvTable(folder.file("timeseries.csv.gz"), seriesHeader);
+        ParquetTable seriesParquet =
+            new ParquetTable(folder.file("timeseries.parquet"), "timeseries", seriesColumns)) {
       batch =
           runner.run(
               jobs(model, guard),
@@ -287,8 +319,26 @@ public final class RegimeComparison {
                 }
                 row.add(o.errorText());
                 runsCsv.row(row);
+                runsParquet.set(0, o.index());
+                runsParquet.set(1, name);
+                runsParquet.set(2, rep);
+                runsParquet.set(3, seeds[rep]);
+                runsParquet.set(4, o.ok() ? "ok" : "failed");
+                for (int m = 0; m < metricsCount; m++) runsParquet.set(5 + m, values[regime][m][rep]);
+                runsParquet.set(5 + metricsCount, o.errorText());
+                runsParquet.endRow();
                 if (o.ok()) {
                   series.get(regime).add(o.result().rows());
+                  List<String> keys =
+                      List.of(Long.toString(o.index()), name, Integer.toString(rep));
+                  for (double[] r : o.result().rows()) {
+                    seriesCsv.row(keys, r);
+                    seriesParquet.set(0, o.index());
+                    seriesParquet.set(1, name);
+                    seriesParquet.set(2, rep);
+                    for (int c = 0; c < r.length; c++) seriesParquet.set(3 + c, r[c]);
+                    seriesParquet.endRow();
+                  }
                 } else {
                   failures.add(
                       name

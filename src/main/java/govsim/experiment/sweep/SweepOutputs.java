@@ -3,6 +3,9 @@ package govsim.experiment.sweep;
 import govsim.experiment.batch.Seeds;
 import govsim.io.BuildInfo;
 import govsim.io.CsvTable;
+import govsim.io.ParquetTable;
+import govsim.io.ParquetTable.Column;
+import govsim.io.ParquetTable.Type;
 import govsim.model.Regime;
 import govsim.observe.Metrics;
 import govsim.observe.Num;
@@ -42,6 +45,11 @@ import org.apache.commons.math3.random.MersenneTwister;
  *       every successful run, in run order (one gzip-compressed CSV: one file however many runs,
  *       about ten times smaller than plain text, read directly by pandas, R and spreadsheets'
  *       import tools, and streamable);
+ *   <li>{@code runs.parquet}: runs.csv as a typed Parquet table (run, point, replication int32;
+ *       seed int64; regime, status, error and list parameters as text; numeric parameters and
+ *       metrics as doubles, undefined = null), Zstandard-compressed ({@link ParquetTable});
+ *   <li>{@code timeseries.parquet} (with the time series): the rows of timeseries.csv.gz with the
+ *       run key columns run, point, regime, replication in front;
  *   <li>{@code aggregate.csv}: point, the parameters, regime, metric, mean, sd, ci_low, ci_high, n
  *       (t-intervals over the point's replications);
  *   <li>{@code sobol.csv} (Sobol designs): regime, metric, parameter, n, s1, s1_ci_low, s1_ci_high,
@@ -63,6 +71,8 @@ final class SweepOutputs {
           "runs.csv",
           "timings.csv",
           "timeseries.csv.gz",
+          "runs.parquet",
+          "timeseries.parquet",
           "aggregate.csv",
           "sobol.csv",
           "morris.csv",
@@ -99,7 +109,7 @@ final class SweepOutputs {
     for (String f : FILES) {
       if (f.equals("sobol.csv") && def.spec().design() != SweepDesign.SOBOL) continue;
       if (f.equals("morris.csv") && def.spec().design() != SweepDesign.MORRIS) continue;
-      if (f.equals("timeseries.csv.gz") && !def.spec().timeseries()) continue;
+      if (f.startsWith("timeseries.") && !def.spec().timeseries()) continue;
       out.add(f);
     }
     return out;
@@ -129,6 +139,30 @@ final class SweepOutputs {
     AtomicFile outcomesFile = new AtomicFile(dir.resolve("outcomes.csv"));
     AtomicFile seriesFile =
         def.spec().timeseries() ? new AtomicFile(dir.resolve("timeseries.csv.gz")) : null;
+    AtomicFile runsParquetFile = new AtomicFile(dir.resolve("runs.parquet"));
+    AtomicFile seriesParquetFile =
+        def.spec().timeseries() ? new AtomicFile(dir.resolve("timeseries.parquet")) : null;
+    boolean[] textParam = textParameters();
+    List<Column> runsColumns = new ArrayList<>();
+    runsColumns.add(Column.key("run", Type.INT));
+    runsColumns.add(Column.key("point", Type.INT));
+    for (int i = 0; i < paramNames.size(); i++)
+      runsColumns.add(Column.optional(paramNames.get(i), textParam[i] ? Type.STRING : Type.DOUBLE));
+    runsColumns.add(Column.key("regime", Type.STRING));
+    runsColumns.add(Column.key("replication", Type.INT));
+    runsColumns.add(Column.key("seed", Type.LONG));
+    runsColumns.add(Column.key("status", Type.STRING));
+    runsColumns.addAll(ParquetTable.doubles(Metrics.RUN_NAMES));
+    runsColumns.add(Column.optional("error", Type.STRING));
+    List<Column> seriesColumns = new ArrayList<>();
+    seriesColumns.add(Column.key("run", Type.INT));
+    seriesColumns.add(Column.key("point", Type.INT));
+    seriesColumns.add(Column.key("regime", Type.STRING));
+    seriesColumns.add(Column.key("replication", Type.INT));
+    seriesColumns.addAll(ParquetTable.doubles(Metrics.STEP_NAMES));
+    int seriesKeys = 4;
+    int runsParams = 2;
+    int runsAfterParams = runsParams + paramNames.size();
 
     List<String> runsHeader = new ArrayList<>(List.of("run", "point"));
     runsHeader.addAll(paramNames);
@@ -149,7 +183,12 @@ final class SweepOutputs {
         CsvTable aggregate = new CsvTable(aggregateFile.tmp(), aggregateHeader);
         CsvTable experiments = new CsvTable(experimentsFile.tmp(), experimentsHeader);
         CsvTable outcomes = new CsvTable(outcomesFile.tmp(), def.metrics());
-        GzipCsv series = seriesFile == null ? null : new GzipCsv(seriesFile, seriesHeader)) {
+        GzipCsv series = seriesFile == null ? null : new GzipCsv(seriesFile, seriesHeader);
+        ParquetTable runsParquet = new ParquetTable(runsParquetFile.tmp(), "runs", runsColumns);
+        ParquetTable seriesParquet =
+            seriesParquetFile == null
+                ? null
+                : new ParquetTable(seriesParquetFile.tmp(), "timeseries", seriesColumns)) {
       for (int p = 0; p < plan.points(); p++) {
         List<String> paramCells = new ArrayList<>();
         for (Object v : plan.point(p)) paramCells.add(SweepParameter.cell(v));
@@ -181,6 +220,24 @@ final class SweepOutputs {
           }
           row.add(rec.error());
           runs.row(row);
+          runsParquet.set(0, id);
+          runsParquet.set(1, p);
+          Object[] values = plan.point(p);
+          for (int v = 0; v < values.length; v++) {
+            if (textParam[v]) runsParquet.set(runsParams + v, SweepParameter.cell(values[v]));
+            else runsParquet.set(runsParams + v, ((Number) values[v]).doubleValue());
+          }
+          runsParquet.set(runsAfterParams, regime);
+          runsParquet.set(runsAfterParams + 1, run.replication());
+          runsParquet.set(runsAfterParams + 2, run.seed());
+          runsParquet.set(runsAfterParams + 3, rec.ok() ? "ok" : "failed");
+          for (int m = 0; m < Metrics.RUN_NAMES.size(); m++) {
+            runsParquet.set(
+                runsAfterParams + 4 + m,
+                rec.ok() && m < rec.summary().length ? rec.summary()[m] : Double.NaN);
+          }
+          runsParquet.set(runsAfterParams + 4 + Metrics.RUN_NAMES.size(), rec.error());
+          runsParquet.endRow();
           timings.row(
               List.of(
                   Integer.toString(id),
@@ -198,6 +255,16 @@ final class SweepOutputs {
             outcomes.row(out);
             if (series != null) {
               for (double[] r : rec.rows()) series.row(id, r);
+            }
+            if (seriesParquet != null) {
+              for (double[] r : rec.rows()) {
+                seriesParquet.set(0, id);
+                seriesParquet.set(1, p);
+                seriesParquet.set(2, regime);
+                seriesParquet.set(3, run.replication());
+                for (int c = 0; c < r.length; c++) seriesParquet.set(seriesKeys + c, r[c]);
+                seriesParquet.endRow();
+              }
             }
           } else {
             failed++;
@@ -230,12 +297,24 @@ final class SweepOutputs {
     runsFile.commit();
     timingsFile.commit();
     if (seriesFile != null) seriesFile.commit();
+    runsParquetFile.commit();
+    if (seriesParquetFile != null) seriesParquetFile.commit();
     aggregateFile.commit();
     if (sobol) writeSobol(pointMeans);
     if (morris) writeMorris(pointMeans);
     experimentsFile.commit();
     outcomesFile.commit();
     writeManifest(session, failed, failures);
+  }
+
+  /** Which parameters are written as text in Parquet: those with a non-numeric value. */
+  private boolean[] textParameters() {
+    boolean[] text = new boolean[paramNames.size()];
+    for (int p = 0; p < plan.points(); p++) {
+      Object[] values = plan.point(p);
+      for (int i = 0; i < values.length; i++) if (!(values[i] instanceof Number)) text[i] = true;
+    }
+    return text;
   }
 
   private Map<String, Object> failure(SweepPlan.Run run, RunRecord rec) {
