@@ -61,6 +61,8 @@ import org.apache.commons.math3.random.MersenneTwister;
  *       successful run in both files (same order): experiments has the parameters (uncertainties)
  *       then {@code scenario} (design point), {@code policy} (regime) and {@code model}; outcomes
  *       one column per summarised metric;
+ *   <li>{@code ema_results.tar.gz}: the same runs in the archive layout EMA Workbench's {@code
+ *       load_results} opens, time series included ({@link EmaArchive});
  *   <li>{@code manifest.json}.
  * </ul>
  */
@@ -78,6 +80,7 @@ final class SweepOutputs {
           "morris.csv",
           "experiments.csv",
           "outcomes.csv",
+          "ema_results.tar.gz",
           "manifest.json");
 
   /** Most failures listed in manifest.json (all are in runs.csv). */
@@ -188,7 +191,9 @@ final class SweepOutputs {
         ParquetTable seriesParquet =
             seriesParquetFile == null
                 ? null
-                : new ParquetTable(seriesParquetFile.tmp(), "timeseries", seriesColumns)) {
+                : new ParquetTable(seriesParquetFile.tmp(), "timeseries", seriesColumns);
+        EmaArchive ema =
+            new EmaArchive(dir, paramNames, emaKinds(), def.metrics(), def.spec().timeseries())) {
       for (int p = 0; p < plan.points(); p++) {
         List<String> paramCells = new ArrayList<>();
         for (Object v : plan.point(p)) paramCells.add(SweepParameter.cell(v));
@@ -253,6 +258,7 @@ final class SweepOutputs {
               acc[run.regime()][m].add(out[m]);
             }
             outcomes.row(out);
+            ema.add(paramCells, p, regime, out, rec.rows());
             if (series != null) {
               for (double[] r : rec.rows()) series.row(id, r);
             }
@@ -291,6 +297,7 @@ final class SweepOutputs {
           }
         }
       }
+      ema.commit();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -305,6 +312,21 @@ final class SweepOutputs {
     experimentsFile.commit();
     outcomesFile.commit();
     writeManifest(session, failed, failures);
+  }
+
+  /** Each parameter's dtype in the EMA archive: int64, float64, or category for text values. */
+  private List<String> emaKinds() {
+    boolean[] text = textParameters();
+    List<String> kinds = new ArrayList<>();
+    for (int i = 0; i < paramNames.size(); i++) {
+      boolean integer = true;
+      for (int p = 0; p < plan.points() && integer; p++) {
+        Object v = plan.point(p)[i];
+        integer = v instanceof Integer || v instanceof Long;
+      }
+      kinds.add(text[i] ? "category" : integer ? "int64" : "float64");
+    }
+    return kinds;
   }
 
   /** Which parameters are written as text in Parquet: those with a non-numeric value. */

@@ -72,6 +72,9 @@ class RegimeComparisonTest {
         RegimeComparison.FILES,
         List.of(
             "runs.csv",
+            "runs.parquet",
+            "timeseries.csv.gz",
+            "timeseries.parquet",
             "comparison.csv",
             "paired_differences.csv",
             "timeseries_mean.csv",
