@@ -22,7 +22,9 @@ import govsim.observe.RunListener;
 import govsim.observe.RunResult;
 import govsim.scenario.ScenarioException;
 import govsim.scenario.ScenarioLoader;
+import govsim.stats.BoundedInterval;
 import govsim.stats.Estimate;
+import govsim.stats.Holm;
 import govsim.stats.PairedDifference;
 import govsim.stats.Stats;
 import java.nio.file.Path;
@@ -69,8 +71,12 @@ public final class RegimeComparison {
 
   /** How the intervals are computed, as stated in outputs. */
   public static final String METHOD =
-      "t-intervals over seeds; paired differences with paired t-tests "
-          + "(two-sided); common random numbers: replication i uses the same seed in every regime";
+      "intervals over seeds that respect each metric's bounds: logit-transformed t-intervals for"
+          + " metrics bounded on both sides (shares), log-transformed for one-sided bounds (counts,"
+          + " amounts, days), plain t otherwise (column interval of comparison.csv; per column in"
+          + " the manifest's timeseries_intervals); paired differences with paired t-tests"
+          + " (two-sided), p_holm Holm-adjusted over every row of paired_differences.csv; common"
+          + " random numbers: replication i uses the same seed in every regime";
 
   private final Path scenario;
   private final List<String> sets;
@@ -371,11 +377,11 @@ public final class RegimeComparison {
     try (CsvTable out =
         new CsvTable(
             folder.file("comparison.csv"),
-            List.of("regime", "metric", "mean", "sd", "ci_low", "ci_high", "n"))) {
+            List.of("regime", "metric", "mean", "sd", "ci_low", "ci_high", "n", "interval"))) {
       for (int r = 0; r < regimes.size(); r++) {
         Map<String, Estimate> byMetric = new LinkedHashMap<>();
         for (int m = 0; m < metricsCount; m++) {
-          Estimate e = Stats.estimate(values[r][m], level);
+          Estimate e = bounded(Metrics.RUN_NAMES.get(m), Stats.estimate(values[r][m], level));
           byMetric.put(Metrics.RUN_NAMES.get(m), e);
           out.row(
               List.of(
@@ -385,7 +391,8 @@ public final class RegimeComparison {
                   Num.format(e.sd()),
                   Num.format(e.ciLow()),
                   Num.format(e.ciHigh()),
-                  Integer.toString(e.n())));
+                  Integer.toString(e.n()),
+                  intervalMethod(Metrics.RUN_NAMES.get(m))));
         }
         estimates.put(regimes.get(r), byMetric);
       }
@@ -401,11 +408,22 @@ public final class RegimeComparison {
                 "ci_low",
                 "ci_high",
                 "p_value",
-                "n"))) {
+                "n",
+                "p_holm"))) {
+      List<PairedDifference> diffs = new ArrayList<>();
       for (int a = 0; a < regimes.size(); a++) {
         for (int b = a + 1; b < regimes.size(); b++) {
-          for (int m = 0; m < metricsCount; m++) {
-            PairedDifference d = PairedDifference.of(values[a][m], values[b][m], level);
+          for (int m = 0; m < metricsCount; m++)
+            diffs.add(PairedDifference.of(values[a][m], values[b][m], level));
+        }
+      }
+      // Holm over the whole file: every regime pair x metric with a defined p-value is one test.
+      double[] holm = Holm.adjust(diffs.stream().mapToDouble(PairedDifference::pValue).toArray());
+      int k = 0;
+      for (int a = 0; a < regimes.size(); a++) {
+        for (int b = a + 1; b < regimes.size(); b++) {
+          for (int m = 0; m < metricsCount; m++, k++) {
+            PairedDifference d = diffs.get(k);
             out.row(
                 List.of(
                     regimes.get(a).yamlName(),
@@ -415,7 +433,8 @@ public final class RegimeComparison {
                     Num.format(d.ciLow()),
                     Num.format(d.ciHigh()),
                     Num.format(d.pValue()),
-                    Integer.toString(d.n())));
+                    Integer.toString(d.n()),
+                    Num.format(holm[k])));
           }
         }
       }
@@ -426,6 +445,18 @@ public final class RegimeComparison {
     }
     writeManifest(folder, runner.threads(), command, started, batch.wallSeconds(), failureRecords);
     return new Result(estimates, failures, batch.wallSeconds());
+  }
+
+  /** The run metric's estimate with the interval its bounds call for ({@link BoundedInterval}). */
+  private Estimate bounded(String metric, Estimate e) {
+    govsim.observe.Bounds b = Metrics.runDoc(metric).bounds();
+    return BoundedInterval.of(e, b.min(), b.max(), level);
+  }
+
+  /** The interval method of a run metric: t, log or logit. */
+  static String intervalMethod(String metric) {
+    govsim.observe.Bounds b = Metrics.runDoc(metric).bounds();
+    return BoundedInterval.method(b.min(), b.max());
   }
 
   /** Jobs in run order: regime by regime, replication by replication. */
@@ -487,6 +518,10 @@ public final class RegimeComparison {
     m.put("seeds", seedList);
     m.put("confidence_level", level);
     m.put("method", METHOD);
+    Map<String, String> intervals = new LinkedHashMap<>();
+    for (String name : Metrics.RUN_NAMES) intervals.put(name, intervalMethod(name));
+    m.put("intervals", intervals);
+    m.put("timeseries_intervals", SeriesMeans.intervalMethods());
     m.put("runs", runs());
     m.put("runs_failed", failures.size());
     m.put("failures", failures);

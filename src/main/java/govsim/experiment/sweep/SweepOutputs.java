@@ -9,6 +9,7 @@ import govsim.io.ParquetTable.Type;
 import govsim.model.Regime;
 import govsim.observe.Metrics;
 import govsim.observe.Num;
+import govsim.stats.BoundedInterval;
 import govsim.stats.Estimate;
 import govsim.stats.MorrisEffects;
 import govsim.stats.RunningStats;
@@ -50,8 +51,9 @@ import org.apache.commons.math3.random.MersenneTwister;
  *       metrics as doubles, undefined = null), Zstandard-compressed ({@link ParquetTable});
  *   <li>{@code timeseries.parquet} (with the time series): the rows of timeseries.csv.gz with the
  *       run key columns run, point, regime, replication in front;
- *   <li>{@code aggregate.csv}: point, the parameters, regime, metric, mean, sd, ci_low, ci_high, n
- *       (t-intervals over the point's replications);
+ *   <li>{@code aggregate.csv}: point, the parameters, regime, metric, mean, sd, ci_low, ci_high, n,
+ *       interval (over the point's replications, on the scale the metric's bounds call for: t,
+ *       log or logit, named in the interval column; see {@link BoundedInterval});
  *   <li>{@code sobol.csv} (Sobol designs): regime, metric, parameter, n, s1, s1_ci_low, s1_ci_high,
  *       st, st_ci_low, st_ci_high;
  *   <li>{@code morris.csv} (Morris designs): regime, metric, parameter (a key path, or a group's
@@ -174,7 +176,14 @@ final class SweepOutputs {
     runsHeader.add("error");
     List<String> aggregateHeader = new ArrayList<>(List.of("point"));
     aggregateHeader.addAll(paramNames);
-    aggregateHeader.addAll(List.of("regime", "metric", "mean", "sd", "ci_low", "ci_high", "n"));
+    aggregateHeader.addAll(
+        List.of("regime", "metric", "mean", "sd", "ci_low", "ci_high", "n", "interval"));
+    String[] intervalMethod = new String[metrics];
+    govsim.observe.Bounds[] bounds = new govsim.observe.Bounds[metrics];
+    for (int m = 0; m < metrics; m++) {
+      bounds[m] = Metrics.runDoc(def.metrics().get(m)).bounds();
+      intervalMethod[m] = BoundedInterval.method(bounds[m].min(), bounds[m].max());
+    }
     List<String> experimentsHeader = new ArrayList<>(paramNames);
     experimentsHeader.addAll(List.of("scenario", "policy", "model"));
     List<String> seriesHeader = new ArrayList<>(List.of("run"));
@@ -280,7 +289,9 @@ final class SweepOutputs {
         for (int g = 0; g < regimes; g++) {
           String regime = def.regimes().get(g).yamlName();
           for (int m = 0; m < metrics; m++) {
-            Estimate e = acc[g][m].estimate(level);
+            Estimate e =
+                BoundedInterval.of(
+                    acc[g][m].estimate(level), bounds[m].min(), bounds[m].max(), level);
             List<String> row = new ArrayList<>();
             row.add(Integer.toString(p));
             row.addAll(paramCells);
@@ -291,6 +302,7 @@ final class SweepOutputs {
             row.add(Num.format(e.ciLow()));
             row.add(Num.format(e.ciHigh()));
             row.add(Integer.toString(e.n()));
+            row.add(intervalMethod[m]);
             aggregate.row(row);
             if (pointMeans != null) pointMeans[g][m][p] = e.mean();
             acc[g][m].clear();
@@ -554,6 +566,18 @@ final class SweepOutputs {
     m.put("metrics", def.metrics());
     m.put("record_every_steps", def.spec().recordEverySteps());
     m.put("confidence_level", level);
+    Map<String, String> intervals = new LinkedHashMap<>();
+    for (String name : def.metrics()) {
+      govsim.observe.Bounds b = Metrics.runDoc(name).bounds();
+      intervals.put(name, BoundedInterval.method(b.min(), b.max()));
+    }
+    Map<String, Object> intervalInfo = new LinkedHashMap<>();
+    intervalInfo.put(
+        "method",
+        "aggregate.csv: t-interval on the scale the metric's bounds call for (logit for [a, b],"
+            + " log for one-sided bounds, plain t for none), mapped back");
+    intervalInfo.put("per_metric", intervals);
+    m.put("intervals", intervalInfo);
     m.put("points", plan.points());
     m.put("runs", plan.runs());
     m.put("runs_ok", plan.runs() - failed);
