@@ -39,17 +39,25 @@ import picocli.CommandLine.Spec;
       "Every regime runs the same N seeds (common random numbers: replication i",
       "uses the same seed in every regime), so differences come from the regime,",
       "not from the draw. Prints the headline metrics per regime as mean [95%% CI]",
-      "(t-intervals over seeds) and writes to results/<name>/compare-seed-<seed>/",
+      "(t-intervals over seeds, on the logit scale for shares and the log scale",
+      "for one-sided bounds, so that no interval leaves the metric's range) and",
+      "writes to results/<name>/compare-seed-<seed>/",
       "(with --set, --regimes, --reps or --confidence other than the defaults,",
       "compare-seed-<seed>-<hash>/, 8 hex digits of their SHA-256; or --out DIR):",
       "  runs.csv                regime, replication, seed, status, every summary",
       "                          metric, error: one row per run",
-      "  comparison.csv          regime, metric, mean, sd, ci_low, ci_high, n",
+      "  runs.parquet            the same, as a typed Parquet table, plus run",
+      "  timeseries.csv.gz       every run's time series: run, regime,",
+      "                          replication, then every time-series column",
+      "  timeseries.parquet      the same, as Parquet",
+      "  comparison.csv          regime, metric, mean, sd, ci_low, ci_high, n,",
+      "                          interval (t, log or logit)",
       "  paired_differences.csv  regime_a, regime_b, metric, mean_diff, ci_low,",
-      "                          ci_high, p_value, n: a - b paired over seeds",
-      "                          (paired t-test, two-sided)",
-      "  timeseries_mean.csv     per regime and recorded step: mean, ci_low and",
-      "                          ci_high of every time-series column",
+      "                          ci_high, p_value, n, p_holm: a - b paired over",
+      "                          seeds (paired t-test, two-sided; p_holm adjusted",
+      "                          by Holm over every row of the file)",
+      "  timeseries_mean.csv     per regime and recorded step: mean, ci_low,",
+      "                          ci_high and n of every time-series column",
       "  manifest.json           command, scenario + sha256, resolved scenario",
       "                          per regime, seeds, versions, timing",
       "Results do not depend on --threads. Rerun one run alone with",
@@ -62,6 +70,8 @@ import picocli.CommandLine.Spec;
       "  ./govsim compare scenarios/baseline.yaml --regimes centralized,hybrid \\",
       "      --reps 20 --seed 7",
       "  ./govsim compare scenarios/baseline.yaml --set users.count=20000",
+      "  ./govsim compare scenarios/baseline.yaml --set users.count=20000 \\",
+      "      --reps 4 --precision 0.1 --max-reps 32",
       "",
       "Exit codes: 0 success, 2 bad input, 1 failure while running, 3 some runs",
       "failed (results are still written; failed runs are listed in runs.csv and",
@@ -101,6 +111,25 @@ public final class CompareCommand implements Callable<Integer> {
       paramLabel = "N",
       description = "Seeds (replications) per regime (default: ${DEFAULT-VALUE}).")
   int reps = DEFAULT_REPS;
+
+  @Option(
+      names = "--precision",
+      paramLabel = "H",
+      description =
+          "Add replications (in rounds, after the first --reps) until every headline metric's"
+              + " interval in every regime has a half-width of at most H times its mean (relative:"
+              + " 0.05 for +/- 5%%), or --max-reps is reached; the n used is printed and in"
+              + " manifest.json.")
+  Double precision;
+
+  @Option(
+      names = "--max-reps",
+      paramLabel = "N",
+      description = "Most replications per regime with --precision (default: ${DEFAULT-VALUE}).")
+  int maxReps = DEFAULT_MAX_REPS;
+
+  /** Default ceiling of --precision. */
+  public static final int DEFAULT_MAX_REPS = 128;
 
   @Option(
       names = "--seed",
@@ -195,6 +224,7 @@ public final class CompareCommand implements Callable<Integer> {
       comparison =
           RegimeComparison.prepare(
               scenario, sets, chosen, reps, seed, confidence, allowExtendsOutside);
+      if (precision != null) comparison = comparison.withPrecision(precision, maxReps);
     } catch (ScenarioException e) {
       err.println(e.format());
       return Main.BAD_INPUT;
@@ -242,24 +272,32 @@ public final class CompareCommand implements Callable<Integer> {
     if (!quiet) {
       err.printf(
           Locale.ROOT,
-          "govsim compare: %s, %d regimes x %d seeds = %d runs on %d threads (master seed %d)%n",
+          "govsim compare: %s, %d regimes x %d seeds = %d runs on %d threads (master seed %d)%s%n",
           comparison.name(),
           chosen.size(),
           reps,
           comparison.runs(),
           threads,
-          comparison.masterSeed());
+          comparison.masterSeed(),
+          precision == null
+              ? ""
+              : String.format(
+                  Locale.ROOT,
+                  "; then more seeds until every headline half-width is <= %s x |mean| (at most"
+                      + " %d seeds)",
+                  govsim.observe.Num.format(precision),
+                  maxReps));
       err.flush();
     }
     Progress progress =
         quiet
             ? Progress.NONE
             : Progress.onTerminal()
-                ? Progress.bar(System.err, "compare", comparison.runs(), 0)
+                ? Progress.bar(System.err, "compare", comparison.maxRuns(), 0)
                 : Progress.lines(
                     err,
                     "govsim compare",
-                    comparison.runs(),
+                    comparison.maxRuns(),
                     0,
                     true,
                     Duration.ZERO,
@@ -308,11 +346,26 @@ public final class CompareCommand implements Callable<Integer> {
     }
     stdout.println();
     stdout.print(
-        ComparisonTable.render(result.estimates(), ComparisonTable.HEADLINE, reps, confidence));
+        ComparisonTable.render(
+            result.estimates(), ComparisonTable.HEADLINE, result.replications(), confidence));
+    if (precision != null) {
+      stdout.printf(
+          Locale.ROOT,
+          "%nprecision: %d seeds per regime; every headline half-width <= %s x |mean|: %s%n",
+          result.replications(),
+          govsim.observe.Num.format(precision),
+          result.precisionRatio() <= 1
+              ? "yes"
+              : String.format(
+                  Locale.ROOT,
+                  "no (--max-reps %d reached; the widest is %.3g times its target)",
+                  maxReps,
+                  result.precisionRatio()));
+    }
     stdout.printf(
         Locale.ROOT,
         "%n%d runs in %.1f s; all metrics and paired differences (paired t-tests) in %s%n",
-        comparison.runs(),
+        chosen.size() * result.replications(),
         result.wallSeconds(),
         target);
     if (!noReport) {
@@ -334,7 +387,7 @@ public final class CompareCommand implements Callable<Integer> {
           "govsim: "
               + result.failures().size()
               + " of "
-              + comparison.runs()
+              + chosen.size() * result.replications()
               + " runs failed (left out of the statistics; see runs.csv):");
       for (String f : result.failures()) err.println("  " + f);
       err.flush();
@@ -352,6 +405,7 @@ public final class CompareCommand implements Callable<Integer> {
     List<String> names = regimes.stream().map(String::strip).toList();
     if (!names.equals(DEFAULT_REGIMES)) o.add("--regimes " + String.join(",", names));
     if (reps != DEFAULT_REPS) o.add("--reps " + reps);
+    if (precision != null) o.add("--precision " + precision + " --max-reps " + maxReps);
     if (confidence != DEFAULT_CONFIDENCE) o.add("--confidence " + confidence);
     return o;
   }

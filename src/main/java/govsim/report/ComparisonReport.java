@@ -56,12 +56,16 @@ final class ComparisonReport {
             + " regime's value is the mean over its seeds, with the "
             + level
             + "% t-interval of that mean (mean"
-            + " \u00b1 t \u00b7 sd / \u221an, n \u2212 1 degrees of freedom). A difference between two regimes is the mean of"
-            + " the per-seed differences, with its own "
+            + " \u00b1 t \u00b7 sd / \u221an, n \u2212 1 degrees of freedom), built on the logit scale for shares and on"
+            + " the log scale for metrics bounded on one side (counts, amounts, days) and mapped back, so that no"
+            + " interval leaves the metric's range (column `interval` of `comparison.csv`). A difference between two"
+            + " regimes is the mean of the per-seed differences, with its own "
             + level
-            + "% t-interval and the p-value of a two-sided paired"
-            + " t-test. The bands of the time series are the same t-interval of the mean, computed at every recorded"
-            + " step across the seeds. With few seeds the intervals are wide: add seeds with `--reps`.");
+            + "% t-interval, the p-value of a two-sided paired"
+            + " t-test and that p-value Holm-adjusted over every regime pair and metric (`p_holm`). The bands of the"
+            + " time series are the same interval of the mean, computed at every recorded step across the seeds"
+            + " (`timeseries_mean.csv` gives each cell's n). With few seeds the intervals are wide: add seeds with"
+            + " `--reps`, or let `--precision` add them until a target width.");
 
     List<String> metrics = new ArrayList<>();
     for (String metric : Headlines.SUMMARY)

@@ -221,6 +221,23 @@ final class Plots {
       double[][] z,
       Palette.Viridis scale,
       String scaleLabel) {
+    return heatMap(title, xLabel, xTicks, yLabel, yTicks, z, null, scale, scaleLabel);
+  }
+
+  /**
+   * As {@link #heatMap(String, String, List, String, List, double[][], Palette.Viridis, String)},
+   * with the text printed in each cell given ({@code labels[i][j]}; null: the value alone).
+   */
+  static JFreeChart heatMap(
+      String title,
+      String xLabel,
+      List<String> xTicks,
+      String yLabel,
+      List<String> yTicks,
+      double[][] z,
+      String[][] labels,
+      Palette.Viridis scale,
+      String scaleLabel) {
     int n = xTicks.size() * yTicks.size();
     double[][] xyz = new double[3][n];
     int k = 0;
@@ -250,7 +267,8 @@ final class Plots {
     for (int i = 0; i < xTicks.size(); i++) {
       for (int j = 0; j < yTicks.size(); j++) {
         double v = z[i][j];
-        XYTextAnnotation a = new XYTextAnnotation(Numbers.format(v), i, j);
+        String text = labels == null || labels[i][j] == null ? Numbers.format(v) : labels[i][j];
+        XYTextAnnotation a = new XYTextAnnotation(text, i, j);
         a.setFont(ChartStyle.ANNOTATION);
         a.setPaint(Double.isNaN(v) ? ChartStyle.TEXT : Palette.textOn((Color) scale.getPaint(v)));
         a.setTextAnchor(TextAnchor.CENTER);

@@ -65,7 +65,8 @@ final class SweepReport {
             + " replication(s) with its "
             + level
             + "% t-interval (mean \u00b1 t \u00b7 sd / \u221an, n \u2212 1 degrees of"
-            + " freedom; no interval with a single replication). Regimes share each point's seeds (common random"
+            + " freedom; no interval with a single replication), built on the logit scale for shares and the log"
+            + " scale for metrics bounded on one side so that it stays in range (column `interval`). Regimes share each point's seeds (common random"
             + " numbers)."
             + (design.equals("sobol")
                 ? " Sobol indices (`sobol.csv`) are estimated from the points' means (first order:"
@@ -246,6 +247,39 @@ final class SweepReport {
     return sum;
   }
 
+  /**
+   * Each cell's label for a two-parameter grid: the mean, its n, and a dagger where the interval's
+   * half-width exceeds the cell's distance from the panel's mean over all cells.
+   */
+  private static String[][] cellLabels(CsvData rows, Param x, Param y, double[][] z) {
+    double sum = 0;
+    int cells = 0;
+    for (double[] col : z)
+      for (double v : col)
+        if (!Double.isNaN(v)) {
+          sum += v;
+          cells++;
+        }
+    double panelMean = cells == 0 ? Double.NaN : sum / cells;
+    String[][] out = new String[x.levels().size()][y.levels().size()];
+    for (int r = 0; r < rows.size(); r++) {
+      int i = x.indexOf(rows.text(r, x.key()));
+      int j = y.indexOf(rows.text(r, y.key()));
+      double v = rows.num(r, "mean");
+      if (i < 0 || j < 0 || Double.isNaN(v)) continue;
+      double n = rows.num(r, "n");
+      double half = (rows.num(r, "ci_high") - rows.num(r, "ci_low")) / 2;
+      boolean noise = !Double.isNaN(half) && half > Math.abs(v - panelMean);
+      out[i][j] =
+          Numbers.format(v)
+              + " (n "
+              + (Double.isNaN(n) ? "?" : Long.toString(Math.round(n)))
+              + ")"
+              + (noise ? " \u2020" : "");
+    }
+    return out;
+  }
+
   private static void heatMaps(
       ReportContent c,
       CsvData aggregate,
@@ -276,7 +310,14 @@ final class SweepReport {
       MetricDoc info = Metrics.runDoc(metric);
       Palette.Viridis scale = new Palette.Viridis(lo, hi);
       List<JFreeChart> panels = new ArrayList<>();
+      boolean marked = false;
       for (Map.Entry<String, double[][]> e : byRegime.entrySet()) {
+        String[][] labels =
+            params.size() == 2
+                ? cellLabels(ofMetric.where("regime", e.getKey()), x, y, e.getValue())
+                : null;
+        if (labels != null)
+          for (String[] col : labels) for (String l : col) marked |= l != null && l.endsWith("\u2020");
         panels.add(
             Plots.heatMap(
                 info.title() + ": " + e.getKey(),
@@ -285,6 +326,7 @@ final class SweepReport {
                 y.key(),
                 y.levels(),
                 e.getValue(),
+                labels,
                 scale,
                 info.unit().isEmpty() ? metric : info.unit()));
       }
@@ -302,7 +344,16 @@ final class SweepReport {
                   + reps
                   + " replication(s) at each grid point"
                   + (params.size() > 2 ? ", averaged over the levels of the other parameters" : "")
-                  + ", one panel per regime, printed in each cell; rows are "
+                  + ", one panel per regime, printed in each cell"
+                  + (params.size() == 2
+                      ? " with the n (successful replications) behind it"
+                          + (marked
+                              ? "; \u2020 marks a cell whose interval half-width is larger than its"
+                                  + " distance from the panel's mean over all cells (an effect the"
+                                  + " replications cannot tell from noise)"
+                              : "")
+                      : "")
+                  + "; rows are "
                   + y.key()
                   + ", columns "
                   + x.key()
@@ -363,10 +414,11 @@ final class SweepReport {
                   + metric
                   + "`): the mean over the "
                   + reps
-                  + " replication(s) at each point (line) with"
+                  + " replication(s) at each point (line; n per point: the n column of"
+                  + " `aggregate.csv`, fewer where runs failed or the metric is undefined) with"
                   + " its "
                   + level
-                  + "% t-interval (band), against "
+                  + "% interval (band; logit or log scale for bounded metrics), against "
                   + x.key()
                   + ", one line per level of "
                   + y.key()

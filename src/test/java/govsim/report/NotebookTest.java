@@ -112,10 +112,11 @@ class NotebookTest {
     assertTrue(intro.contains("--reps 2"), "command");
     assertTrue(intro.contains("master seed " + m.get("master_seed").getAsString()), "seed");
     String code = code(cells);
-    for (String f :
-        List.of("runs.csv", "comparison.csv", "paired_differences.csv", "timeseries_mean.csv")) {
+    for (String f : List.of("comparison.csv", "paired_differences.csv", "timeseries_mean.csv")) {
       assertTrue(code.contains("pd.read_csv(DATA / \"" + f + "\")"), "loads " + f);
     }
+    // runs: runs.parquet where pyarrow or fastparquet is installed, runs.csv otherwise.
+    assertTrue(code.contains("runs = read_table(\"runs\", \"runs.csv\")"), "loads runs");
     assertTrue(code.contains("fill_between"), "interval bands");
     assertTrue(code.contains("errorbar"), "forest plots");
     assertTrue(
@@ -165,8 +166,8 @@ class NotebookTest {
             "include_groups",
             "pd.options.future",
             "future.",
-            "read_parquet",
-            "pyarrow",
+            "import pyarrow",
+            "from pyarrow",
             "seaborn",
             "plotly",
             "scipy",
@@ -175,6 +176,13 @@ class NotebookTest {
             "case_when",
             "DataFrame.map")) {
       assertFalse(code.contains(bad), "uses " + bad);
+    }
+    // Parquet is optional: read only through read_table, when an engine imports, CSV otherwise.
+    int parquet = code.indexOf("pd.read_parquet(");
+    if (parquet >= 0) {
+      assertEquals(parquet, code.lastIndexOf("pd.read_parquet("), "one read_parquet call");
+      assertTrue(
+          code.lastIndexOf("if PARQUET and pq.is_file():", parquet) >= 0, "guarded by PARQUET");
     }
     Matcher imports = Pattern.compile("(?m)^\\s*(?:import|from) (\\w+)").matcher(code);
     while (imports.find()) {

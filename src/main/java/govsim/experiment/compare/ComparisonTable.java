@@ -70,8 +70,10 @@ public final class ComparisonTable {
     sb.append(
         String.format(
             Locale.ROOT,
-            "Mean [%s%% CI] per regime: t-intervals over %d seeds (common random numbers:%n"
-                + "replication i uses the same seed in every regime). n/a: undefined in every run.%n%n",
+            "Mean [%s%% CI] per regime over %d seeds: t-intervals, on the logit scale for shares%n"
+                + "and the log scale for counts, amounts and days, so they stay in range (common%n"
+                + "random numbers: replication i uses the same seed in every regime). n/a: undefined%n"
+                + "in every run.%n%n",
             percent(level),
             replications));
     for (int r = 0; r < rows.size(); r++) {

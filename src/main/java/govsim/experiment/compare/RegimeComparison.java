@@ -8,6 +8,10 @@ import govsim.experiment.batch.RunGuard;
 import govsim.experiment.batch.Seeds;
 import govsim.io.BuildInfo;
 import govsim.io.CsvTable;
+import govsim.io.GzipCsvTable;
+import govsim.io.ParquetTable;
+import govsim.io.ParquetTable.Column;
+import govsim.io.ParquetTable.Type;
 import govsim.io.OutputFolder;
 import govsim.model.ModelSpec;
 import govsim.model.Regime;
@@ -18,7 +22,9 @@ import govsim.observe.RunListener;
 import govsim.observe.RunResult;
 import govsim.scenario.ScenarioException;
 import govsim.scenario.ScenarioLoader;
+import govsim.stats.BoundedInterval;
 import govsim.stats.Estimate;
+import govsim.stats.Holm;
 import govsim.stats.PairedDifference;
 import govsim.stats.Stats;
 import java.nio.file.Path;
@@ -48,6 +54,9 @@ public final class RegimeComparison {
   public static final List<String> FILES =
       List.of(
           "runs.csv",
+          "runs.parquet",
+          "timeseries.csv.gz",
+          "timeseries.parquet",
           "comparison.csv",
           "paired_differences.csv",
           "timeseries_mean.csv",
@@ -62,8 +71,12 @@ public final class RegimeComparison {
 
   /** How the intervals are computed, as stated in outputs. */
   public static final String METHOD =
-      "t-intervals over seeds; paired differences with paired t-tests "
-          + "(two-sided); common random numbers: replication i uses the same seed in every regime";
+      "intervals over seeds that respect each metric's bounds: logit-transformed t-intervals for"
+          + " metrics bounded on both sides (shares), log-transformed for one-sided bounds (counts,"
+          + " amounts, days), plain t otherwise (column interval of comparison.csv; per column in"
+          + " the manifest's timeseries_intervals); paired differences with paired t-tests"
+          + " (two-sided), p_holm Holm-adjusted over every row of paired_differences.csv; common"
+          + " random numbers: replication i uses the same seed in every regime";
 
   private final Path scenario;
   private final List<String> sets;
@@ -72,6 +85,11 @@ public final class RegimeComparison {
   private final long masterSeed;
   private final long[] seeds;
   private final double level;
+  /** Target relative half-width of the headline intervals (--precision); NaN: fixed n. */
+  private final double precision;
+  /** Most replications per regime with --precision (the seeds array holds this many). */
+  private final int maxReplications;
+  private final int initialReplications;
 
   private RegimeComparison(
       Path scenario,
@@ -80,16 +98,73 @@ public final class RegimeComparison {
       List<ScenarioLoader.Loaded<ModelSpec>> loaded,
       long masterSeed,
       int replications,
-      double level) {
+      double level,
+      double precision,
+      int maxReplications) {
     this.scenario = scenario;
     this.sets = List.copyOf(sets);
     this.regimes = List.copyOf(regimes);
     this.loaded = List.copyOf(loaded);
     this.masterSeed = masterSeed;
     this.level = level;
-    this.seeds = new long[replications];
-    for (int i = 0; i < replications; i++) seeds[i] = Seeds.derive(masterSeed, "replication=" + i);
+    this.precision = precision;
+    this.initialReplications = replications;
+    this.maxReplications = Double.isNaN(precision) ? replications : maxReplications;
+    // Replication i's seed is a fixed function of the master seed and i, so the runs that
+    // --precision adds are the same whatever the thread count (and the first n are those of a
+    // comparison with --reps n).
+    this.seeds = new long[this.maxReplications];
+    for (int i = 0; i < seeds.length; i++) seeds[i] = Seeds.derive(masterSeed, "replication=" + i);
     Seeds.requireDistinct(seeds, i -> "replication " + i);
+  }
+
+  /**
+   * This comparison with a precision target: after the first {@code replications()} seeds per
+   * regime, more are added in rounds until every headline metric's interval ({@link
+   * ComparisonTable#HEADLINE}, per regime) has a half-width of at most {@code relative} times the
+   * absolute value of its mean, or {@code maxReplications} is reached. A metric undefined in a
+   * regime (no value in any run) does not count; a constant one has half-width 0 and meets any
+   * target. Round k's size is the n the worst metric projects, {@code ceil(n (w / (H |mean|))^2)}
+   * for half-width w, at least n + 1 and at most 2n.
+   *
+   * @param relative target half-width relative to the mean, in (0, 1)
+   * @param maxReplications at most this many seeds per regime, at least replications()
+   */
+  public RegimeComparison withPrecision(double relative, int maxReplications) {
+    if (!(relative > 0 && relative < 1)) {
+      throw new IllegalArgumentException(
+          "--precision is a half-width relative to the mean, in (0, 1) (0.05 for +/- 5%), got "
+              + relative);
+    }
+    if (maxReplications < initialReplications || maxReplications > MAX_REPLICATIONS) {
+      throw new IllegalArgumentException(
+          "--max-reps must be between --reps ("
+              + initialReplications
+              + ") and "
+              + MAX_REPLICATIONS
+              + ", got "
+              + maxReplications);
+    }
+    return new RegimeComparison(
+        scenario,
+        sets,
+        regimes,
+        loaded,
+        masterSeed,
+        initialReplications,
+        level,
+        relative,
+        maxReplications);
+  }
+
+  /** The precision target (NaN without --precision). */
+  public double precision() {
+    return precision;
+  }
+
+  /** Most runs this comparison may make (regimes x the most replications). */
+  public int maxRuns() {
+    return regimes.size() * maxReplications;
   }
 
   /**
@@ -161,7 +236,8 @@ public final class RegimeComparison {
       loaded.add(Scenarios.load(scenario, all, extendsAnywhere));
     }
     long master = masterSeed != null ? masterSeed : loaded.get(0).config().seed();
-    return new RegimeComparison(scenario, sets, regimes, loaded, master, replications, level);
+    return new RegimeComparison(
+        scenario, sets, regimes, loaded, master, replications, level, Double.NaN, replications);
   }
 
   /** The scenario's name (of its first regime's load). */
@@ -174,7 +250,7 @@ public final class RegimeComparison {
     return masterSeed;
   }
 
-  /** The seed of each replication (the same in every regime). */
+  /** The seed of each replication (the same in every regime), up to the most replications. */
   public long[] seeds() {
     return seeds.clone();
   }
@@ -184,14 +260,14 @@ public final class RegimeComparison {
     return regimes;
   }
 
-  /** Replications per regime. */
+  /** Replications per regime (the first round's with --precision). */
   public int replications() {
-    return seeds.length;
+    return initialReplications;
   }
 
-  /** Runs in total: regimes x replications. */
+  /** Runs in total: regimes x replications (the first round's with --precision). */
   public int runs() {
-    return regimes.size() * seeds.length;
+    return regimes.size() * initialReplications;
   }
 
   /** The loaded scenario of each regime, in regime order. */
@@ -210,9 +286,16 @@ public final class RegimeComparison {
    * @param estimates per regime (in order), per summary metric: mean, sd, interval, n
    * @param failures one line per failed run (regime, replication, seed, error)
    * @param wallSeconds wall time of the runs
+   * @param replications seeds per regime used (more than asked with --precision)
+   * @param precisionRatio with --precision, the largest ratio of a headline half-width to its
+   *     target at the end (at most 1: reached); NaN without
    */
   public record Result(
-      Map<Regime, Map<String, Estimate>> estimates, List<String> failures, double wallSeconds) {}
+      Map<Regime, Map<String, Estimate>> estimates,
+      List<String> failures,
+      double wallSeconds,
+      int replications,
+      double precisionRatio) {}
 
   /** The data a run hands back: summary, recorded rows, stepping time (the world is dropped). */
   private record RunData(Map<String, Double> summary, List<double[]> rows) {}
@@ -252,9 +335,9 @@ public final class RegimeComparison {
       List<String> command)
       throws InterruptedException {
     Instant started = Instant.now();
-    int reps = seeds.length;
     int metricsCount = Metrics.RUN_NAMES.size();
-    double[][][] values = new double[regimes.size()][metricsCount][reps];
+    double[][][] values = new double[regimes.size()][metricsCount][maxReplications];
+    for (double[][] a : values) for (double[] b : a) java.util.Arrays.fill(b, Double.NaN);
     List<SeriesMeans> series = new ArrayList<>();
     for (int r = 0; r < regimes.size(); r++) series.add(new SeriesMeans());
     List<String> failures = new ArrayList<>();
@@ -263,14 +346,50 @@ public final class RegimeComparison {
     List<String> header = new ArrayList<>(List.of("regime", "replication", "seed", "status"));
     header.addAll(Metrics.RUN_NAMES);
     header.add("error");
-    BatchRunner.Summary batch;
-    try (CsvTable runsCsv = new CsvTable(folder.file("runs.csv"), header)) {
-      batch =
+    List<Column> runsColumns =
+        new ArrayList<>(
+            List.of(
+                Column.key("run", Type.INT),
+                Column.key("regime", Type.STRING),
+                Column.key("replication", Type.INT),
+                Column.key("seed", Type.LONG),
+                Column.key("status", Type.STRING)));
+    runsColumns.addAll(ParquetTable.doubles(Metrics.RUN_NAMES));
+    runsColumns.add(Column.optional("error", Type.STRING));
+    List<Column> seriesColumns =
+        new ArrayList<>(
+            List.of(
+                Column.key("run", Type.INT),
+                Column.key("regime", Type.STRING),
+                Column.key("replication", Type.INT)));
+    seriesColumns.addAll(ParquetTable.doubles(Metrics.STEP_NAMES));
+    List<String> seriesHeader = new ArrayList<>(List.of("run", "regime", "replication"));
+    seriesHeader.addAll(Metrics.STEP_NAMES);
+    double wall = 0;
+    List<Integer> rounds = new ArrayList<>();
+    double worst = Double.NaN;
+    int done = 0;
+    try (CsvTable runsCsv = new CsvTable(folder.file("runs.csv"), header);
+        ParquetTable runsParquet =
+            new ParquetTable(folder.file("runs.parquet"), "runs", runsColumns);
+        GzipCsvTable seriesCsv =
+            new GzipCsvTable(folder.file("timeseries.csv.gz"), seriesHeader);
+        ParquetTable seriesParquet =
+            new ParquetTable(folder.file("timeseries.parquet"), "timeseries", seriesColumns)) {
+      int target = initialReplications;
+      while (true) {
+        final int from = done;
+        final int reps = target - from;
+        // Run ids count on across rounds: round by round, regime by regime, replication by
+        // replication (without --precision: regime by regime, as before).
+        final long firstRun = (long) regimes.size() * from;
+        BatchRunner.Summary batch =
           runner.run(
-              jobs(model, guard),
+              jobs(model, guard, from, target),
               (Outcome<RunData> o) -> {
                 int regime = (int) (o.index() / reps);
-                int rep = (int) (o.index() % reps);
+                int rep = from + (int) (o.index() % reps);
+                long runId = firstRun + o.index();
                 String name = regimes.get(regime).yamlName();
                 List<String> row =
                     new ArrayList<>(
@@ -287,8 +406,25 @@ public final class RegimeComparison {
                 }
                 row.add(o.errorText());
                 runsCsv.row(row);
+                runsParquet.set(0, runId);
+                runsParquet.set(1, name);
+                runsParquet.set(2, rep);
+                runsParquet.set(3, seeds[rep]);
+                runsParquet.set(4, o.ok() ? "ok" : "failed");
+                for (int m = 0; m < metricsCount; m++) runsParquet.set(5 + m, values[regime][m][rep]);
+                runsParquet.set(5 + metricsCount, o.errorText());
+                runsParquet.endRow();
                 if (o.ok()) {
                   series.get(regime).add(o.result().rows());
+                  List<String> keys = List.of(Long.toString(runId), name, Integer.toString(rep));
+                  for (double[] r : o.result().rows()) {
+                    seriesCsv.row(keys, r);
+                    seriesParquet.set(0, runId);
+                    seriesParquet.set(1, name);
+                    seriesParquet.set(2, rep);
+                    for (int c = 0; c < r.length; c++) seriesParquet.set(3 + c, r[c]);
+                    seriesParquet.endRow();
+                  }
                 } else {
                   failures.add(
                       name
@@ -315,17 +451,29 @@ public final class RegimeComparison {
                         seeds[rep],
                         o.wallSeconds()));
               });
+        wall += batch.wallSeconds();
+        done = target;
+        rounds.add(done);
+        if (Double.isNaN(precision)) break;
+        worst = worstRatio(values, done);
+        if (worst <= 1 || done >= maxReplications) break;
+        long projected = (long) Math.ceil(done * worst * worst);
+        target = (int) Math.min(maxReplications, Math.min(2L * done, Math.max(done + 1L, projected)));
+      }
     }
+    final int used = done;
+    for (double[][] a : values)
+      for (int m = 0; m < a.length; m++) a[m] = java.util.Arrays.copyOf(a[m], used);
 
     Map<Regime, Map<String, Estimate>> estimates = new LinkedHashMap<>();
     try (CsvTable out =
         new CsvTable(
             folder.file("comparison.csv"),
-            List.of("regime", "metric", "mean", "sd", "ci_low", "ci_high", "n"))) {
+            List.of("regime", "metric", "mean", "sd", "ci_low", "ci_high", "n", "interval"))) {
       for (int r = 0; r < regimes.size(); r++) {
         Map<String, Estimate> byMetric = new LinkedHashMap<>();
         for (int m = 0; m < metricsCount; m++) {
-          Estimate e = Stats.estimate(values[r][m], level);
+          Estimate e = bounded(Metrics.RUN_NAMES.get(m), Stats.estimate(values[r][m], level));
           byMetric.put(Metrics.RUN_NAMES.get(m), e);
           out.row(
               List.of(
@@ -335,7 +483,8 @@ public final class RegimeComparison {
                   Num.format(e.sd()),
                   Num.format(e.ciLow()),
                   Num.format(e.ciHigh()),
-                  Integer.toString(e.n())));
+                  Integer.toString(e.n()),
+                  intervalMethod(Metrics.RUN_NAMES.get(m))));
         }
         estimates.put(regimes.get(r), byMetric);
       }
@@ -351,11 +500,22 @@ public final class RegimeComparison {
                 "ci_low",
                 "ci_high",
                 "p_value",
-                "n"))) {
+                "n",
+                "p_holm"))) {
+      List<PairedDifference> diffs = new ArrayList<>();
       for (int a = 0; a < regimes.size(); a++) {
         for (int b = a + 1; b < regimes.size(); b++) {
-          for (int m = 0; m < metricsCount; m++) {
-            PairedDifference d = PairedDifference.of(values[a][m], values[b][m], level);
+          for (int m = 0; m < metricsCount; m++)
+            diffs.add(PairedDifference.of(values[a][m], values[b][m], level));
+        }
+      }
+      // Holm over the whole file: every regime pair x metric with a defined p-value is one test.
+      double[] holm = Holm.adjust(diffs.stream().mapToDouble(PairedDifference::pValue).toArray());
+      int k = 0;
+      for (int a = 0; a < regimes.size(); a++) {
+        for (int b = a + 1; b < regimes.size(); b++) {
+          for (int m = 0; m < metricsCount; m++, k++) {
+            PairedDifference d = diffs.get(k);
             out.row(
                 List.of(
                     regimes.get(a).yamlName(),
@@ -365,7 +525,8 @@ public final class RegimeComparison {
                     Num.format(d.ciLow()),
                     Num.format(d.ciHigh()),
                     Num.format(d.pValue()),
-                    Integer.toString(d.n())));
+                    Integer.toString(d.n()),
+                    Num.format(holm[k])));
           }
         }
       }
@@ -374,24 +535,78 @@ public final class RegimeComparison {
       for (int r = 0; r < regimes.size(); r++)
         series.get(r).write(out, regimes.get(r).yamlName(), level);
     }
-    writeManifest(folder, runner.threads(), command, started, batch.wallSeconds(), failureRecords);
-    return new Result(estimates, failures, batch.wallSeconds());
+    Map<String, Object> precisionInfo = null;
+    if (!Double.isNaN(precision)) {
+      precisionInfo = new LinkedHashMap<>();
+      precisionInfo.put("target_relative_half_width", precision);
+      precisionInfo.put("metrics", ComparisonTable.HEADLINE);
+      precisionInfo.put(
+          "rule",
+          "per regime and headline metric: (ci_high - ci_low) / 2 <= target x |mean| (metrics"
+              + " undefined in every run of a regime do not count); rounds add replications (seeds"
+              + " are the fixed sequence replication=i) until all hold or max_replications");
+      precisionInfo.put("replications_per_round", rounds);
+      precisionInfo.put("replications_used", used);
+      precisionInfo.put("max_replications", maxReplications);
+      precisionInfo.put("reached", worst <= 1);
+      // The widest headline half-width over its target (infinite: a mean of 0 with spread).
+      precisionInfo.put("worst_ratio", Double.isFinite(worst) ? worst : "inf");
+    }
+    writeManifest(
+        folder, runner.threads(), command, started, wall, failureRecords, used, precisionInfo);
+    return new Result(estimates, failures, wall, used, worst);
   }
 
-  /** Jobs in run order: regime by regime, replication by replication. */
-  private Iterator<Callable<RunData>> jobs(ModelRunner model, RunGuard guard) {
+  /** The run metric's estimate with the interval its bounds call for ({@link BoundedInterval}). */
+  private Estimate bounded(String metric, Estimate e) {
+    govsim.observe.Bounds b = Metrics.runDoc(metric).bounds();
+    return BoundedInterval.of(e, b.min(), b.max(), level);
+  }
+
+  /** The interval method of a run metric: t, log or logit. */
+  static String intervalMethod(String metric) {
+    govsim.observe.Bounds b = Metrics.runDoc(metric).bounds();
+    return BoundedInterval.method(b.min(), b.max());
+  }
+
+  /**
+   * The largest ratio of a headline interval's half-width to its target (precision x |mean|) over
+   * regimes and headline metrics, from the first n replications; 0 if every one meets its target.
+   * A half-width above 0 with a mean of 0 is infinitely far from a relative target.
+   */
+  private double worstRatio(double[][][] values, int n) {
+    double worst = 0;
+    for (int r = 0; r < regimes.size(); r++) {
+      for (String metric : ComparisonTable.HEADLINE) {
+        int m = Metrics.RUN_NAMES.indexOf(metric);
+        Estimate e =
+            bounded(metric, Stats.estimate(java.util.Arrays.copyOf(values[r][m], n), level));
+        if (e.n() == 0) continue; // undefined in every run of this regime
+        if (e.n() < 2) return Double.POSITIVE_INFINITY; // defined once: no interval yet
+        double half = (e.ciHigh() - e.ciLow()) / 2;
+        if (half == 0) continue;
+        worst = Math.max(worst, half / (precision * Math.abs(e.mean())));
+      }
+    }
+    return worst;
+  }
+
+  /** Jobs in run order for replications [from, to): regime by regime, replication by replication. */
+  private Iterator<Callable<RunData>> jobs(ModelRunner model, RunGuard guard, int from, int to) {
+    int reps = to - from;
+    int total = regimes.size() * reps;
     return new Iterator<>() {
       int next;
 
       @Override
       public boolean hasNext() {
-        return next < runs();
+        return next < total;
       }
 
       @Override
       public Callable<RunData> next() {
         int i = next++;
-        ModelSpec spec = loaded.get(i / seeds.length).config().withSeed(seeds[i % seeds.length]);
+        ModelSpec spec = loaded.get(i / reps).config().withSeed(seeds[from + i % reps]);
         return () -> {
           List<double[]> rows = new ArrayList<>();
           RunResult result =
@@ -417,7 +632,9 @@ public final class RegimeComparison {
       List<String> command,
       Instant started,
       double wallSeconds,
-      List<Map<String, Object>> failures) {
+      List<Map<String, Object>> failures,
+      int used,
+      Map<String, Object> precisionInfo) {
     BuildInfo build = BuildInfo.current();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("command", command);
@@ -427,17 +644,22 @@ public final class RegimeComparison {
     m.put("scenario_files", loaded.get(0).files().stream().map(Path::toString).toList());
     m.put("overrides", sets);
     m.put("regimes", regimes.stream().map(Regime::yamlName).toList());
-    m.put("replications", seeds.length);
+    m.put("replications", used);
+    if (precisionInfo != null) m.put("precision", precisionInfo);
     m.put("master_seed", masterSeed);
     m.put(
         "seed_derivation",
         "seed_i = splitmix64(splitmix64(master_seed) xor sha256_64(\"replication=\" + i)) >>> 11");
     List<Long> seedList = new ArrayList<>();
-    for (long s : seeds) seedList.add(s);
+    for (int i = 0; i < used; i++) seedList.add(seeds[i]);
     m.put("seeds", seedList);
     m.put("confidence_level", level);
     m.put("method", METHOD);
-    m.put("runs", runs());
+    Map<String, String> intervals = new LinkedHashMap<>();
+    for (String name : Metrics.RUN_NAMES) intervals.put(name, intervalMethod(name));
+    m.put("intervals", intervals);
+    m.put("timeseries_intervals", SeriesMeans.intervalMethods());
+    m.put("runs", regimes.size() * used);
     m.put("runs_failed", failures.size());
     m.put("failures", failures);
     m.put("govsim_version", build.version());

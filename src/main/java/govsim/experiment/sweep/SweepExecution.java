@@ -341,13 +341,15 @@ public final class SweepExecution {
       out.println(
           "  runs.csv, aggregate.csv (mean and "
               + percent(def.spec().confidence())
-              + "% t-interval per point and regime)"
+              + "% interval per point and regime)"
               + (def.spec().design() == SweepDesign.SOBOL
                   ? ", sobol.csv (first-order and total indices, bootstrap intervals)"
                   : def.spec().design() == SweepDesign.MORRIS
                       ? ", morris.csv (elementary effects mu, mu*, sigma, bootstrap" + " intervals)"
                       : "")
-              + ", experiments.csv + outcomes.csv (EMA Workbench), manifest.json");
+              + ", experiments.csv + outcomes.csv and ema_results.tar.gz (EMA Workbench),"
+              + (def.spec().timeseries() ? " timeseries.parquet," : "")
+              + " runs.parquet, manifest.json");
       out.flush();
       if (onOutputs != null) onOutputs.accept(folder);
     }

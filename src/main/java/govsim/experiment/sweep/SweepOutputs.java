@@ -3,9 +3,13 @@ package govsim.experiment.sweep;
 import govsim.experiment.batch.Seeds;
 import govsim.io.BuildInfo;
 import govsim.io.CsvTable;
+import govsim.io.ParquetTable;
+import govsim.io.ParquetTable.Column;
+import govsim.io.ParquetTable.Type;
 import govsim.model.Regime;
 import govsim.observe.Metrics;
 import govsim.observe.Num;
+import govsim.stats.BoundedInterval;
 import govsim.stats.Estimate;
 import govsim.stats.MorrisEffects;
 import govsim.stats.RunningStats;
@@ -42,8 +46,14 @@ import org.apache.commons.math3.random.MersenneTwister;
  *       every successful run, in run order (one gzip-compressed CSV: one file however many runs,
  *       about ten times smaller than plain text, read directly by pandas, R and spreadsheets'
  *       import tools, and streamable);
- *   <li>{@code aggregate.csv}: point, the parameters, regime, metric, mean, sd, ci_low, ci_high, n
- *       (t-intervals over the point's replications);
+ *   <li>{@code runs.parquet}: runs.csv as a typed Parquet table (run, point, replication int32;
+ *       seed int64; regime, status, error and list parameters as text; numeric parameters and
+ *       metrics as doubles, undefined = null), Zstandard-compressed ({@link ParquetTable});
+ *   <li>{@code timeseries.parquet} (with the time series): the rows of timeseries.csv.gz with the
+ *       run key columns run, point, regime, replication in front;
+ *   <li>{@code aggregate.csv}: point, the parameters, regime, metric, mean, sd, ci_low, ci_high, n,
+ *       interval (over the point's replications, on the scale the metric's bounds call for: t,
+ *       log or logit, named in the interval column; see {@link BoundedInterval});
  *   <li>{@code sobol.csv} (Sobol designs): regime, metric, parameter, n, s1, s1_ci_low, s1_ci_high,
  *       st, st_ci_low, st_ci_high;
  *   <li>{@code morris.csv} (Morris designs): regime, metric, parameter (a key path, or a group's
@@ -53,6 +63,8 @@ import org.apache.commons.math3.random.MersenneTwister;
  *       successful run in both files (same order): experiments has the parameters (uncertainties)
  *       then {@code scenario} (design point), {@code policy} (regime) and {@code model}; outcomes
  *       one column per summarised metric;
+ *   <li>{@code ema_results.tar.gz}: the same runs in the archive layout EMA Workbench's {@code
+ *       load_results} opens, time series included ({@link EmaArchive});
  *   <li>{@code manifest.json}.
  * </ul>
  */
@@ -63,11 +75,14 @@ final class SweepOutputs {
           "runs.csv",
           "timings.csv",
           "timeseries.csv.gz",
+          "runs.parquet",
+          "timeseries.parquet",
           "aggregate.csv",
           "sobol.csv",
           "morris.csv",
           "experiments.csv",
           "outcomes.csv",
+          "ema_results.tar.gz",
           "manifest.json");
 
   /** Most failures listed in manifest.json (all are in runs.csv). */
@@ -99,7 +114,7 @@ final class SweepOutputs {
     for (String f : FILES) {
       if (f.equals("sobol.csv") && def.spec().design() != SweepDesign.SOBOL) continue;
       if (f.equals("morris.csv") && def.spec().design() != SweepDesign.MORRIS) continue;
-      if (f.equals("timeseries.csv.gz") && !def.spec().timeseries()) continue;
+      if (f.startsWith("timeseries.") && !def.spec().timeseries()) continue;
       out.add(f);
     }
     return out;
@@ -129,6 +144,30 @@ final class SweepOutputs {
     AtomicFile outcomesFile = new AtomicFile(dir.resolve("outcomes.csv"));
     AtomicFile seriesFile =
         def.spec().timeseries() ? new AtomicFile(dir.resolve("timeseries.csv.gz")) : null;
+    AtomicFile runsParquetFile = new AtomicFile(dir.resolve("runs.parquet"));
+    AtomicFile seriesParquetFile =
+        def.spec().timeseries() ? new AtomicFile(dir.resolve("timeseries.parquet")) : null;
+    boolean[] textParam = textParameters();
+    List<Column> runsColumns = new ArrayList<>();
+    runsColumns.add(Column.key("run", Type.INT));
+    runsColumns.add(Column.key("point", Type.INT));
+    for (int i = 0; i < paramNames.size(); i++)
+      runsColumns.add(Column.optional(paramNames.get(i), textParam[i] ? Type.STRING : Type.DOUBLE));
+    runsColumns.add(Column.key("regime", Type.STRING));
+    runsColumns.add(Column.key("replication", Type.INT));
+    runsColumns.add(Column.key("seed", Type.LONG));
+    runsColumns.add(Column.key("status", Type.STRING));
+    runsColumns.addAll(ParquetTable.doubles(Metrics.RUN_NAMES));
+    runsColumns.add(Column.optional("error", Type.STRING));
+    List<Column> seriesColumns = new ArrayList<>();
+    seriesColumns.add(Column.key("run", Type.INT));
+    seriesColumns.add(Column.key("point", Type.INT));
+    seriesColumns.add(Column.key("regime", Type.STRING));
+    seriesColumns.add(Column.key("replication", Type.INT));
+    seriesColumns.addAll(ParquetTable.doubles(Metrics.STEP_NAMES));
+    int seriesKeys = 4;
+    int runsParams = 2;
+    int runsAfterParams = runsParams + paramNames.size();
 
     List<String> runsHeader = new ArrayList<>(List.of("run", "point"));
     runsHeader.addAll(paramNames);
@@ -137,7 +176,14 @@ final class SweepOutputs {
     runsHeader.add("error");
     List<String> aggregateHeader = new ArrayList<>(List.of("point"));
     aggregateHeader.addAll(paramNames);
-    aggregateHeader.addAll(List.of("regime", "metric", "mean", "sd", "ci_low", "ci_high", "n"));
+    aggregateHeader.addAll(
+        List.of("regime", "metric", "mean", "sd", "ci_low", "ci_high", "n", "interval"));
+    String[] intervalMethod = new String[metrics];
+    govsim.observe.Bounds[] bounds = new govsim.observe.Bounds[metrics];
+    for (int m = 0; m < metrics; m++) {
+      bounds[m] = Metrics.runDoc(def.metrics().get(m)).bounds();
+      intervalMethod[m] = BoundedInterval.method(bounds[m].min(), bounds[m].max());
+    }
     List<String> experimentsHeader = new ArrayList<>(paramNames);
     experimentsHeader.addAll(List.of("scenario", "policy", "model"));
     List<String> seriesHeader = new ArrayList<>(List.of("run"));
@@ -149,7 +195,14 @@ final class SweepOutputs {
         CsvTable aggregate = new CsvTable(aggregateFile.tmp(), aggregateHeader);
         CsvTable experiments = new CsvTable(experimentsFile.tmp(), experimentsHeader);
         CsvTable outcomes = new CsvTable(outcomesFile.tmp(), def.metrics());
-        GzipCsv series = seriesFile == null ? null : new GzipCsv(seriesFile, seriesHeader)) {
+        GzipCsv series = seriesFile == null ? null : new GzipCsv(seriesFile, seriesHeader);
+        ParquetTable runsParquet = new ParquetTable(runsParquetFile.tmp(), "runs", runsColumns);
+        ParquetTable seriesParquet =
+            seriesParquetFile == null
+                ? null
+                : new ParquetTable(seriesParquetFile.tmp(), "timeseries", seriesColumns);
+        EmaArchive ema =
+            new EmaArchive(dir, paramNames, emaKinds(), def.metrics(), def.spec().timeseries())) {
       for (int p = 0; p < plan.points(); p++) {
         List<String> paramCells = new ArrayList<>();
         for (Object v : plan.point(p)) paramCells.add(SweepParameter.cell(v));
@@ -181,6 +234,24 @@ final class SweepOutputs {
           }
           row.add(rec.error());
           runs.row(row);
+          runsParquet.set(0, id);
+          runsParquet.set(1, p);
+          Object[] values = plan.point(p);
+          for (int v = 0; v < values.length; v++) {
+            if (textParam[v]) runsParquet.set(runsParams + v, SweepParameter.cell(values[v]));
+            else runsParquet.set(runsParams + v, ((Number) values[v]).doubleValue());
+          }
+          runsParquet.set(runsAfterParams, regime);
+          runsParquet.set(runsAfterParams + 1, run.replication());
+          runsParquet.set(runsAfterParams + 2, run.seed());
+          runsParquet.set(runsAfterParams + 3, rec.ok() ? "ok" : "failed");
+          for (int m = 0; m < Metrics.RUN_NAMES.size(); m++) {
+            runsParquet.set(
+                runsAfterParams + 4 + m,
+                rec.ok() && m < rec.summary().length ? rec.summary()[m] : Double.NaN);
+          }
+          runsParquet.set(runsAfterParams + 4 + Metrics.RUN_NAMES.size(), rec.error());
+          runsParquet.endRow();
           timings.row(
               List.of(
                   Integer.toString(id),
@@ -196,8 +267,19 @@ final class SweepOutputs {
               acc[run.regime()][m].add(out[m]);
             }
             outcomes.row(out);
+            ema.add(paramCells, p, regime, out, rec.rows());
             if (series != null) {
               for (double[] r : rec.rows()) series.row(id, r);
+            }
+            if (seriesParquet != null) {
+              for (double[] r : rec.rows()) {
+                seriesParquet.set(0, id);
+                seriesParquet.set(1, p);
+                seriesParquet.set(2, regime);
+                seriesParquet.set(3, run.replication());
+                for (int c = 0; c < r.length; c++) seriesParquet.set(seriesKeys + c, r[c]);
+                seriesParquet.endRow();
+              }
             }
           } else {
             failed++;
@@ -207,7 +289,9 @@ final class SweepOutputs {
         for (int g = 0; g < regimes; g++) {
           String regime = def.regimes().get(g).yamlName();
           for (int m = 0; m < metrics; m++) {
-            Estimate e = acc[g][m].estimate(level);
+            Estimate e =
+                BoundedInterval.of(
+                    acc[g][m].estimate(level), bounds[m].min(), bounds[m].max(), level);
             List<String> row = new ArrayList<>();
             row.add(Integer.toString(p));
             row.addAll(paramCells);
@@ -218,24 +302,53 @@ final class SweepOutputs {
             row.add(Num.format(e.ciLow()));
             row.add(Num.format(e.ciHigh()));
             row.add(Integer.toString(e.n()));
+            row.add(intervalMethod[m]);
             aggregate.row(row);
             if (pointMeans != null) pointMeans[g][m][p] = e.mean();
             acc[g][m].clear();
           }
         }
       }
+      ema.commit();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     runsFile.commit();
     timingsFile.commit();
     if (seriesFile != null) seriesFile.commit();
+    runsParquetFile.commit();
+    if (seriesParquetFile != null) seriesParquetFile.commit();
     aggregateFile.commit();
     if (sobol) writeSobol(pointMeans);
     if (morris) writeMorris(pointMeans);
     experimentsFile.commit();
     outcomesFile.commit();
     writeManifest(session, failed, failures);
+  }
+
+  /** Each parameter's dtype in the EMA archive: int64, float64, or category for text values. */
+  private List<String> emaKinds() {
+    boolean[] text = textParameters();
+    List<String> kinds = new ArrayList<>();
+    for (int i = 0; i < paramNames.size(); i++) {
+      boolean integer = true;
+      for (int p = 0; p < plan.points() && integer; p++) {
+        Object v = plan.point(p)[i];
+        integer = v instanceof Integer || v instanceof Long;
+      }
+      kinds.add(text[i] ? "category" : integer ? "int64" : "float64");
+    }
+    return kinds;
+  }
+
+  /** Which parameters are written as text in Parquet: those with a non-numeric value. */
+  private boolean[] textParameters() {
+    boolean[] text = new boolean[paramNames.size()];
+    for (int p = 0; p < plan.points(); p++) {
+      Object[] values = plan.point(p);
+      for (int i = 0; i < values.length; i++) if (!(values[i] instanceof Number)) text[i] = true;
+    }
+    return text;
   }
 
   private Map<String, Object> failure(SweepPlan.Run run, RunRecord rec) {
@@ -453,6 +566,18 @@ final class SweepOutputs {
     m.put("metrics", def.metrics());
     m.put("record_every_steps", def.spec().recordEverySteps());
     m.put("confidence_level", level);
+    Map<String, String> intervals = new LinkedHashMap<>();
+    for (String name : def.metrics()) {
+      govsim.observe.Bounds b = Metrics.runDoc(name).bounds();
+      intervals.put(name, BoundedInterval.method(b.min(), b.max()));
+    }
+    Map<String, Object> intervalInfo = new LinkedHashMap<>();
+    intervalInfo.put(
+        "method",
+        "aggregate.csv: t-interval on the scale the metric's bounds call for (logit for [a, b],"
+            + " log for one-sided bounds, plain t for none), mapped back");
+    intervalInfo.put("per_metric", intervals);
+    m.put("intervals", intervalInfo);
     m.put("points", plan.points());
     m.put("runs", plan.runs());
     m.put("runs_ok", plan.runs() - failed);

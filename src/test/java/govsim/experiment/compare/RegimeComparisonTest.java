@@ -72,6 +72,9 @@ class RegimeComparisonTest {
         RegimeComparison.FILES,
         List.of(
             "runs.csv",
+            "runs.parquet",
+            "timeseries.csv.gz",
+            "timeseries.parquet",
             "comparison.csv",
             "paired_differences.csv",
             "timeseries_mean.csv",
@@ -102,7 +105,7 @@ class RegimeComparisonTest {
     assertTrue(
         Files.readAllLines(one.resolve("comparison.csv"))
             .get(0)
-            .equals("regime,metric,mean,sd,ci_low,ci_high,n"));
+            .equals("regime,metric,mean,sd,ci_low,ci_high,n,interval"));
   }
 
   @Test
@@ -130,7 +133,8 @@ class RegimeComparisonTest {
     assertTrue(
         runs.get(5).contains(",failed,") && runs.get(5).endsWith(",injected failure"), runs.get(5));
     // Paired differences use the two seeds both regimes completed.
-    assertTrue(Files.readAllLines(tmp.resolve("out/paired_differences.csv")).get(1).endsWith(",2"));
+    assertEquals(
+        "2", Files.readAllLines(tmp.resolve("out/paired_differences.csv")).get(1).split(",")[7]);
   }
 
   @Test
@@ -166,7 +170,7 @@ class RegimeComparisonTest {
             8,
             0.95);
     assertTrue(table.contains("95% CI"), table);
-    assertTrue(table.contains("t-intervals over 8 seeds (common random numbers"), table);
+    assertTrue(table.contains("per regime over 8 seeds: t-intervals, on the logit scale"), table);
     assertTrue(table.contains("1235 [1200, 1260]"), table);
   }
 

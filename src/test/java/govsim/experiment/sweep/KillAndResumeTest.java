@@ -97,11 +97,14 @@ class KillAndResumeTest {
     assertEquals(
         List.of(
             "aggregate.csv",
+            "ema_results.tar.gz",
             "experiments.csv",
             "manifest.json",
             "outcomes.csv",
             "runs.csv",
+            "runs.parquet",
             "timeseries.csv.gz",
+            "timeseries.parquet",
             "timings.csv"),
         govsim.experiment.TinyWorld.files(out));
   }

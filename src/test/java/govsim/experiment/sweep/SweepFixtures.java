@@ -71,6 +71,13 @@ final class SweepFixtures {
   /** The output files compared byte for byte (manifest.json: without its session block). */
   static List<String> deterministicFiles() {
     return List.of(
-        "runs.csv", "timeseries.csv.gz", "aggregate.csv", "experiments.csv", "outcomes.csv");
+        "runs.csv",
+        "timeseries.csv.gz",
+        "runs.parquet",
+        "timeseries.parquet",
+        "aggregate.csv",
+        "experiments.csv",
+        "outcomes.csv",
+        "ema_results.tar.gz");
   }
 }

@@ -53,11 +53,14 @@ class SweepRunnerTest {
     assertEquals(
         List.of(
             "aggregate.csv",
+            "ema_results.tar.gz",
             "experiments.csv",
             "manifest.json",
             "outcomes.csv",
             "runs.csv",
+            "runs.parquet",
             "timeseries.csv.gz",
+            "timeseries.parquet",
             "timings.csv"),
         TinyWorld.files(tmp.resolve("one")));
     // aggregate: 4 points x 2 regimes x 3 metrics
