@@ -98,6 +98,26 @@ final class GameCommand implements Callable<Integer> {
   String vary;
 
   @Option(
+      names = "--world",
+      paramLabel = "SCENARIO",
+      description =
+          "Also run this world scenario (firms with decision_rule fermi) once per seed and print its long-run share of safe releases beside the game's first strategy (writes world_race.csv; docs/games.md).")
+  Path world;
+
+  @Option(
+      names = "--world-set",
+      paramLabel = "KEY=VALUE",
+      description = "Override one key of the --world scenario, as govsim run --set does. Repeatable.")
+  List<String> worldSets = new ArrayList<>();
+
+  @Option(
+      names = "--world-burn-in-days",
+      paramLabel = "DAYS",
+      description =
+          "Days of each --world run before the long-run mean is taken (default: half the horizon).")
+  Double worldBurnIn;
+
+  @Option(
       names = "--threads",
       paramLabel = "N",
       description =
@@ -205,6 +225,46 @@ final class GameCommand implements Callable<Integer> {
           AgentBased.run(
               g, repSeeds, threads == null ? BatchRunner.defaultThreads() : threads, true);
     }
+    govsim.game.WorldRace.Result race = null;
+    govsim.model.ModelSpec worldSpec = null;
+    double burnIn = Double.NaN;
+    if (world != null) {
+      try {
+        worldSpec = govsim.model.Scenarios.load(world, worldSets).config();
+      } catch (ScenarioException e) {
+        err.println(e.format());
+        return Main.BAD_INPUT;
+      }
+      double horizon = worldSpec.time().horizonDays();
+      burnIn = worldBurnIn == null ? horizon / 2 : worldBurnIn;
+      if (!(burnIn >= 0 && burnIn < horizon)) {
+        err.println(
+            "govsim game: --world-burn-in-days must be in [0, "
+                + num(horizon)
+                + ") (the scenario's horizon), found "
+                + num(burnIn));
+        return Main.BAD_INPUT;
+      }
+      Game.Simulation s = g.simulation();
+      long[] worldSeeds = new long[s.seeds()];
+      for (int i = 0; i < worldSeeds.length; i++)
+        worldSeeds[i] = Seeds.derive(s.seed(), "replication=" + i);
+      if (!quiet) {
+        outw.printf(
+            Locale.ROOT,
+            "govsim: running the world %s: %d seeds, long-run mean after day %s%n",
+            world,
+            worldSeeds.length,
+            num(burnIn));
+        outw.flush();
+      }
+      race =
+          govsim.game.WorldRace.run(
+              worldSpec,
+              worldSeeds,
+              burnIn,
+              threads == null ? BatchRunner.defaultThreads() : threads);
+    }
     Path target;
     OutputFolder folder;
     try {
@@ -228,8 +288,26 @@ final class GameCommand implements Callable<Integer> {
     provenance.put("exact_seconds", exactSeconds);
     try {
       if (vary != null) provenance.put("vary", vary);
+      if (race != null) {
+        Map<String, Object> wm = new LinkedHashMap<>();
+        wm.put("scenario_file", world.toString());
+        wm.put("overrides", worldSets);
+        wm.put("burn_in_days", burnIn);
+        List<Long> ws = new ArrayList<>();
+        for (govsim.game.WorldRace.Run run : race.runs()) ws.add(run.seed());
+        wm.put("replication_seeds", ws);
+        provenance.put("world", wm);
+      }
       GameOutputs.write(
-          folder, loaded, exact, sim, varied, provenance, started, (System.nanoTime() - t0) / 1e9);
+          folder,
+          loaded,
+          exact,
+          sim,
+          varied,
+          race,
+          provenance,
+          started,
+          (System.nanoTime() - t0) / 1e9);
     } catch (OutputFolder.ExistsException e) {
       folder.abandon();
       err.println("govsim: " + e.getMessage());
@@ -241,6 +319,7 @@ final class GameCommand implements Callable<Integer> {
     if (!quiet) {
       if (varied != null) printVaried(outw, g, varied);
       print(outw, g, exact, sim, target, exactSeconds);
+      if (race != null) printRace(outw, g, exact, race);
     }
     return 0;
   }
@@ -372,6 +451,33 @@ final class GameCommand implements Callable<Integer> {
             + num(r.stationary()[argmax(r.stationary())])
             + ")");
     out.println("Wrote " + target);
+    out.flush();
+  }
+
+  static void printRace(
+      PrintWriter out, Game g, ExactAnalysis.Result r, govsim.game.WorldRace.Result race) {
+    Estimate e = race.safeShare();
+    Estimate last = race.finalSafeShare();
+    String first = g.population(0).name() + ":" + g.population(0).strategies().get(0);
+    out.printf(
+        Locale.ROOT,
+        "World: long-run share of safe releases %s [%s, %s], n=%d seeds (at the horizon %s [%s, %s])%n",
+        num(e.mean()),
+        num(e.ciLow()),
+        num(e.ciHigh()),
+        e.n(),
+        num(last.mean()),
+        num(last.ciLow()),
+        num(last.ciHigh()));
+    out.printf(
+        Locale.ROOT,
+        "Game:  share of %s %s (small-mutation limit)%s%n",
+        first,
+        num(r.shares()[0][0]),
+        r.sharesAtMutationRate() == null
+            ? ""
+            : ", " + num(r.sharesAtMutationRate()[0][0]) + " (at mu=" + num(g.mutationRate()) + ")");
+    out.println("(world_race.csv; docs/games.md maps the world's keys to the game's parameters)");
     out.flush();
   }
 

@@ -78,6 +78,25 @@ public final class GameOutputs {
       Instant started,
       double wallSeconds)
       throws OutputFolder.ExistsException {
+    return write(folder, loaded, r, abm, varied, null, provenance, started, wallSeconds);
+  }
+
+  /**
+   * Writes everything and commits the folder.
+   *
+   * @param world null, or the safety race measured in a world scenario (world_race.csv)
+   */
+  public static List<String> write(
+      OutputFolder folder,
+      GameFile.Loaded loaded,
+      ExactAnalysis.Result r,
+      AgentBased.Result abm,
+      Varied varied,
+      WorldRace.Result world,
+      Map<String, Object> provenance,
+      Instant started,
+      double wallSeconds)
+      throws OutputFolder.ExistsException {
     Game g = loaded.game();
     List<String> files = new ArrayList<>();
     int pops = g.populationCount();
@@ -276,6 +295,29 @@ public final class GameOutputs {
         }
         files.add("abm_timeseries.csv");
       }
+    }
+
+    if (world != null) {
+      try (CsvTable t =
+          new CsvTable(
+              folder.file("world_race.csv"),
+              List.of(
+                  "seed",
+                  "mean_safe_share",
+                  "final_safe_share",
+                  "mean_active_firms",
+                  "steps_with_posture_changes"))) {
+        for (WorldRace.Run run : world.runs()) {
+          t.row(
+              List.of(
+                  Long.toString(run.seed()),
+                  Num.format(run.meanSafeShare()),
+                  Num.format(run.finalSafeShare()),
+                  Num.format(run.meanFirms()),
+                  Long.toString(run.postureChanges())));
+        }
+      }
+      files.add("world_race.csv");
     }
 
     OutputFolder.writeAtomically(
