@@ -107,7 +107,8 @@ final class GameCommand implements Callable<Integer> {
   @Option(
       names = "--world-set",
       paramLabel = "KEY=VALUE",
-      description = "Override one key of the --world scenario, as govsim run --set does. Repeatable.")
+      description =
+          "Override one key of the --world scenario, as govsim run --set does. Repeatable.")
   List<String> worldSets = new ArrayList<>();
 
   @Option(
@@ -319,7 +320,7 @@ final class GameCommand implements Callable<Integer> {
     if (!quiet) {
       if (varied != null) printVaried(outw, g, varied);
       print(outw, g, exact, sim, target, exactSeconds);
-      if (race != null) printRace(outw, g, exact, race);
+      if (race != null) printRace(outw, g, exact, race, worldSpec);
     }
     return 0;
   }
@@ -455,7 +456,11 @@ final class GameCommand implements Callable<Integer> {
   }
 
   static void printRace(
-      PrintWriter out, Game g, ExactAnalysis.Result r, govsim.game.WorldRace.Result race) {
+      PrintWriter out,
+      Game g,
+      ExactAnalysis.Result r,
+      govsim.game.WorldRace.Result race,
+      govsim.model.ModelSpec spec) {
     Estimate e = race.safeShare();
     Estimate last = race.finalSafeShare();
     String first = g.population(0).name() + ":" + g.population(0).strategies().get(0);
@@ -476,9 +481,68 @@ final class GameCommand implements Callable<Integer> {
         num(r.shares()[0][0]),
         r.sharesAtMutationRate() == null
             ? ""
-            : ", " + num(r.sharesAtMutationRate()[0][0]) + " (at mu=" + num(g.mutationRate()) + ")");
+            : ", "
+                + num(r.sharesAtMutationRate()[0][0])
+                + " (at mu="
+                + num(g.mutationRate())
+                + ")");
+    govsim.game.WorldRace.Fit fs = race.safe();
+    govsim.game.WorldRace.Fit fu = race.unsafe();
+    out.printf(
+        Locale.ROOT,
+        "World payoffs (%% of an average firm's annual revenue, lines fitted over %d steps):"
+            + " safe %s + %s x, unsafe %s + %s x, x = share of unsafe firms%n",
+        fs.n(),
+        num(fs.at(0)),
+        num(fs.slope()),
+        num(fu.at(0)),
+        num(fu.slope()));
+    Game m = matched(race, spec);
+    if (m == null) {
+      out.println(
+          "Matched game: not defined (the two postures were never present together, or the unsafe share never varied)");
+    } else {
+      ExactAnalysis.Result mr;
+      try {
+        mr = ExactAnalysis.analyse(m);
+      } catch (ExactAnalysis.Reducible reducible) {
+        mr = null;
+      }
+      out.printf(
+          Locale.ROOT,
+          "Matched game (Z=%d, beta=%s, mu=%s; pi(AS,AS)=%s pi(AS,AU)=%s pi(AU,AS)=%s pi(AU,AU)=%s):"
+              + " share of AS %s (small-mutation limit), %s (at mu)%n",
+          m.population(0).size(),
+          num(m.beta()),
+          num(m.mutationRate()),
+          num(m.payoff(0, 0)),
+          num(m.payoff(1, 0)),
+          num(m.payoff(2, 0)),
+          num(m.payoff(3, 0)),
+          mr == null ? "n/a" : num(mr.shares()[0][0]),
+          mr == null || mr.sharesAtMutationRate() == null
+              ? "n/a"
+              : num(mr.sharesAtMutationRate()[0][0]));
+    }
     out.println("(world_race.csv; docs/games.md maps the world's keys to the game's parameters)");
     out.flush();
+  }
+
+  /** The matched pairwise game of a world race: Z the mean number of active firms, rounded. */
+  static Game matched(govsim.game.WorldRace.Result race, govsim.model.ModelSpec spec) {
+    double firms = 0;
+    int n = 0;
+    for (govsim.game.WorldRace.Run run : race.runs()) {
+      if (Double.isNaN(run.meanFirms())) continue;
+      firms += run.meanFirms();
+      n++;
+    }
+    if (n == 0) return null;
+    return govsim.game.WorldRace.matchedGame(
+        race,
+        (int) Math.round(firms / n),
+        spec.firms().decisionIntensity(),
+        spec.firms().mutationRate());
   }
 
   private static int argmax(double[] x) {

@@ -14,14 +14,17 @@ import govsim.world.World;
  * evolutionary-game literature on AI governance (Han, Pereira, Santos &amp; Lenaerts, JAIR 2020),
  * applied to one decision at a time, with exploration.
  *
- * <p>A firm's decisions are, in this order: its release posture (safe or unsafe), the harmful
- * practice (adopt or not), the mitigation of each known active risk (in risk id order) and the
- * membership of each active community (in community id order). At a review the firm takes one of
- * them, drawn uniformly. With probability {@code firms.mutation_rate} it explores: the decision
- * switches to its other value. Otherwise it draws a peer uniformly among the other active firms and
- * takes the peer's value of that one decision with the Fermi probability 1 / (1 + exp(-β (Π_peer -
- * Π_own))), β = {@code firms.decision_intensity}. So a firm with a different value in exactly the
- * drawn decision changes it with probability (1 - μ) · fermi + μ.
+ * <p>A firm's decisions are of four kinds: its release posture (safe or unsafe), the harmful
+ * practice (adopt or not), the mitigation of each known active risk and the membership of each
+ * active community. At a review the firm takes one decision: a kind drawn uniformly among those it
+ * has (mitigation only with a known active risk, membership only with an active community), then
+ * one decision of that kind drawn uniformly (risks in id order, communities in id order), so that
+ * the posture is revised at a quarter of the reviews however many risks the world knows. With
+ * probability {@code firms.mutation_rate} it explores: the decision switches to its other value.
+ * Otherwise it draws a peer uniformly among the other active firms and takes the peer's value of
+ * that one decision with the Fermi probability 1 / (1 + exp(-β (Π_peer - Π_own))), β = {@code
+ * firms.decision_intensity}. So a firm with a different value in exactly the drawn decision changes
+ * it with probability (1 - μ) · fermi + μ.
  *
  * <p>The payoff Π compared is the firm's mean profit per step over the last {@code
  * firms.imitation_window_days} (a trailing window of whole steps, fewer while the firm is younger;
@@ -100,16 +103,40 @@ public final class SocialLearning {
 
   /** Decisions a firm has now: posture, practice, known active risks, active communities. */
   public static int decisionCount(World w) {
-    int n = 2;
-    for (Risk r : w.risks) if (r.active && r.known) n++;
-    for (Community c : w.communities) if (c.active) n++;
-    return n;
+    return 2 + knownRisks(w) + activeCommunities(w);
+  }
+
+  /**
+   * Draws a decision: a kind uniformly among the kinds the firm has, then one decision of it
+   * uniformly; the index is that of {@link #value} (0 posture, 1 practice, then risks, then
+   * communities).
+   */
+  static int drawDecision(World w, MersenneTwisterFast rng) {
+    int risks = knownRisks(w);
+    int communities = activeCommunities(w);
+    int kinds = 2 + (risks > 0 ? 1 : 0) + (communities > 0 ? 1 : 0);
+    int kind = rng.nextInt(kinds);
+    if (kind < 2) return kind;
+    if (kind == 2 && risks > 0) return 2 + rng.nextInt(risks);
+    return 2 + risks + rng.nextInt(communities);
+  }
+
+  /**
+   * The probability that a review takes decision {@code d} (index as in {@link #value}): 1/K for
+   * the posture and the practice, 1/(K n) for one of n risks or n communities, K the kinds.
+   */
+  public static double decisionProbability(World w, int d) {
+    int risks = knownRisks(w);
+    int communities = activeCommunities(w);
+    int kinds = 2 + (risks > 0 ? 1 : 0) + (communities > 0 ? 1 : 0);
+    if (d < 2) return 1.0 / kinds;
+    return 1.0 / kinds / (d < 2 + risks ? risks : communities);
   }
 
   /** One review: revise one decision by exploration or by imitation of a random peer. */
   public void review(World w, Firm f, MersenneTwisterFast rng) {
     boolean explore = rng.nextDouble() < fp.mutationRate();
-    int d = rng.nextInt(decisionCount(w));
+    int d = drawDecision(w, rng);
     if (explore) {
       set(w, f, d, !value(w, f, d), "explored (mutation)");
       return;
@@ -181,6 +208,12 @@ public final class SocialLearning {
   private static int knownRisks(World w) {
     int n = 0;
     for (Risk r : w.risks) if (r.active && r.known) n++;
+    return n;
+  }
+
+  private static int activeCommunities(World w) {
+    int n = 0;
+    for (Community c : w.communities) if (c.active) n++;
     return n;
   }
 

@@ -131,6 +131,23 @@ class SocialLearningTest {
     Community c = community(w, 0.5, 0.5, 0L);
     community(w, 0.5, 0.5, 0L).active = false;
     assertEquals(4, SocialLearning.decisionCount(w));
+    risk(w, 1, 0.1, 0.01, false);
+    risk(w, 1, 0.1, 0.01, false);
+    // Four kinds: posture and practice 1/4 each, each of the three known risks 1/12, the
+    // community 1/4.
+    assertEquals(6, SocialLearning.decisionCount(w));
+    assertEquals(0.25, SocialLearning.decisionProbability(w, 0));
+    assertEquals(0.25, SocialLearning.decisionProbability(w, 1));
+    assertEquals(1 / 12.0, SocialLearning.decisionProbability(w, 3), 1e-15);
+    assertEquals(0.25, SocialLearning.decisionProbability(w, 5));
+    int[] drawn = new int[6];
+    MersenneTwisterFast rng = new MersenneTwisterFast(13);
+    int n = 24_000;
+    for (int i = 0; i < n; i++) drawn[SocialLearning.drawDecision(w, rng)]++;
+    for (int d = 0; d < 6; d++) {
+      double p = SocialLearning.decisionProbability(w, d);
+      assertEquals(p, drawn[d] / (double) n, 5 * Math.sqrt(p * (1 - p) / n), "decision " + d);
+    }
     Firm f = firm(w);
     member(f, c);
     f.mitigates.set(0);
@@ -138,7 +155,7 @@ class SocialLearningTest {
     assertTrue(SocialLearning.value(w, f, 0), "posture");
     assertFalse(SocialLearning.value(w, f, 1), "practice");
     assertTrue(SocialLearning.value(w, f, 2), "the known risk");
-    assertTrue(SocialLearning.value(w, f, 3), "the active community");
+    assertTrue(SocialLearning.value(w, f, 5), "the active community (after the three risks)");
   }
 
   /**
