@@ -226,7 +226,7 @@ final class GameCommand implements Callable<Integer> {
           AgentBased.run(
               g, repSeeds, threads == null ? BatchRunner.defaultThreads() : threads, true);
     }
-    govsim.game.WorldRace.Result race = null;
+    govsim.experiment.WorldRace.Result race = null;
     govsim.model.ModelSpec worldSpec = null;
     double burnIn = Double.NaN;
     if (world != null) {
@@ -260,7 +260,7 @@ final class GameCommand implements Callable<Integer> {
         outw.flush();
       }
       race =
-          govsim.game.WorldRace.run(
+          govsim.experiment.WorldRace.run(
               worldSpec,
               worldSeeds,
               burnIn,
@@ -295,17 +295,19 @@ final class GameCommand implements Callable<Integer> {
         wm.put("overrides", worldSets);
         wm.put("burn_in_days", burnIn);
         List<Long> ws = new ArrayList<>();
-        for (govsim.game.WorldRace.Run run : race.runs()) ws.add(run.seed());
+        for (govsim.experiment.WorldRace.Run run : race.runs()) ws.add(run.seed());
         wm.put("replication_seeds", ws);
         provenance.put("world", wm);
       }
+      Map<String, List<List<String>>> tables = new LinkedHashMap<>();
+      if (race != null) tables.put("world_race.csv", raceRows(race));
       GameOutputs.write(
           folder,
           loaded,
           exact,
           sim,
           varied,
-          race,
+          tables,
           provenance,
           started,
           (System.nanoTime() - t0) / 1e9);
@@ -459,7 +461,7 @@ final class GameCommand implements Callable<Integer> {
       PrintWriter out,
       Game g,
       ExactAnalysis.Result r,
-      govsim.game.WorldRace.Result race,
+      govsim.experiment.WorldRace.Result race,
       govsim.model.ModelSpec spec) {
     Estimate e = race.safeShare();
     Estimate last = race.finalSafeShare();
@@ -486,8 +488,8 @@ final class GameCommand implements Callable<Integer> {
                 + " (at mu="
                 + num(g.mutationRate())
                 + ")");
-    govsim.game.WorldRace.Fit fs = race.safe();
-    govsim.game.WorldRace.Fit fu = race.unsafe();
+    govsim.experiment.WorldRace.Fit fs = race.safe();
+    govsim.experiment.WorldRace.Fit fu = race.unsafe();
     out.printf(
         Locale.ROOT,
         "World payoffs (%% of an average firm's annual revenue, lines fitted over %d steps):"
@@ -528,17 +530,39 @@ final class GameCommand implements Callable<Integer> {
     out.flush();
   }
 
+  /** world_race.csv: one row per seed. */
+  static List<List<String>> raceRows(govsim.experiment.WorldRace.Result race) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(
+        List.of(
+            "seed",
+            "mean_safe_share",
+            "final_safe_share",
+            "mean_active_firms",
+            "steps_with_posture_changes"));
+    for (govsim.experiment.WorldRace.Run run : race.runs()) {
+      rows.add(
+          List.of(
+              Long.toString(run.seed()),
+              govsim.observe.Num.format(run.meanSafeShare()),
+              govsim.observe.Num.format(run.finalSafeShare()),
+              govsim.observe.Num.format(run.meanFirms()),
+              Long.toString(run.postureChanges())));
+    }
+    return rows;
+  }
+
   /** The matched pairwise game of a world race: Z the mean number of active firms, rounded. */
-  static Game matched(govsim.game.WorldRace.Result race, govsim.model.ModelSpec spec) {
+  static Game matched(govsim.experiment.WorldRace.Result race, govsim.model.ModelSpec spec) {
     double firms = 0;
     int n = 0;
-    for (govsim.game.WorldRace.Run run : race.runs()) {
+    for (govsim.experiment.WorldRace.Run run : race.runs()) {
       if (Double.isNaN(run.meanFirms())) continue;
       firms += run.meanFirms();
       n++;
     }
     if (n == 0) return null;
-    return govsim.game.WorldRace.matchedGame(
+    return govsim.experiment.WorldRace.matchedGame(
         race,
         (int) Math.round(firms / n),
         spec.firms().decisionIntensity(),

@@ -78,13 +78,14 @@ public final class GameOutputs {
       Instant started,
       double wallSeconds)
       throws OutputFolder.ExistsException {
-    return write(folder, loaded, r, abm, varied, null, provenance, started, wallSeconds);
+    return write(folder, loaded, r, abm, varied, Map.of(), provenance, started, wallSeconds);
   }
 
   /**
    * Writes everything and commits the folder.
    *
-   * @param world null, or the safety race measured in a world scenario (world_race.csv)
+   * @param tables more tables to write, file name to rows (the first row the header), in order
+   *     (world_race.csv of --world); empty for none
    */
   public static List<String> write(
       OutputFolder folder,
@@ -92,7 +93,7 @@ public final class GameOutputs {
       ExactAnalysis.Result r,
       AgentBased.Result abm,
       Varied varied,
-      WorldRace.Result world,
+      Map<String, List<List<String>>> tables,
       Map<String, Object> provenance,
       Instant started,
       double wallSeconds)
@@ -297,27 +298,12 @@ public final class GameOutputs {
       }
     }
 
-    if (world != null) {
-      try (CsvTable t =
-          new CsvTable(
-              folder.file("world_race.csv"),
-              List.of(
-                  "seed",
-                  "mean_safe_share",
-                  "final_safe_share",
-                  "mean_active_firms",
-                  "steps_with_posture_changes"))) {
-        for (WorldRace.Run run : world.runs()) {
-          t.row(
-              List.of(
-                  Long.toString(run.seed()),
-                  Num.format(run.meanSafeShare()),
-                  Num.format(run.finalSafeShare()),
-                  Num.format(run.meanFirms()),
-                  Long.toString(run.postureChanges())));
-        }
+    for (Map.Entry<String, List<List<String>>> e : tables.entrySet()) {
+      List<List<String>> rows = e.getValue();
+      try (CsvTable t = new CsvTable(folder.file(e.getKey()), rows.get(0))) {
+        for (int i = 1; i < rows.size(); i++) t.row(rows.get(i));
       }
-      files.add("world_race.csv");
+      files.add(e.getKey());
     }
 
     OutputFolder.writeAtomically(

@@ -1,5 +1,6 @@
-package govsim.game;
+package govsim.experiment;
 
+import govsim.game.Game;
 import govsim.mechanism.firms.SocialLearning;
 import govsim.model.GovSimModel;
 import govsim.model.ModelSpec;
