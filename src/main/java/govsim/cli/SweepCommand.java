@@ -170,6 +170,10 @@ public final class SweepCommand implements Callable<Integer> {
                   + " or --retry-failed");
       return Main.BAD_INPUT;
     }
+    if (java.nio.file.Files.isRegularFile(sweepFile)
+        && govsim.experiment.sweep.GameSweep.isGameSweep(sweepFile)) {
+      return gameSweep();
+    }
     Shard slice = null;
     if (shard != null) {
       try {
@@ -248,6 +252,66 @@ public final class SweepCommand implements Callable<Integer> {
     }
     stdout.flush();
     err.flush();
+  }
+
+  /**
+   * A sweep file with {@code game:} instead of {@code base:}: a grid over a game file's keys,
+   * analysed exactly (and agent-based with abm: true) per point (docs/games.md).
+   */
+  private int gameSweep() {
+    java.io.PrintWriter stdout = spec.commandLine().getOut();
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    String unsupported =
+        shard != null
+            ? "--shard"
+            : retryFailed
+                ? "--retry-failed (a failed point stops the sweep; --resume continues it)"
+                : runTimeout != null
+                    ? "--run-timeout"
+                    : allowExtendsOutside
+                        ? "--allow-extends-outside"
+                        : !SweepExecution.LOCAL.equals(engine) ? "--engine " + engine : null;
+    if (unsupported != null) {
+      err.println(
+          "govsim: "
+              + sweepFile
+              + " is a game sweep (game: instead of base:); it does not take "
+              + unsupported);
+      return Main.BAD_INPUT;
+    }
+    Interruption.process()
+        .note(
+            dryRun
+                ? "nothing was written"
+                : "every finished point is kept in the sweep's folder; continue with: govsim sweep "
+                    + sweepFile
+                    + " --resume"
+                    + (out != null ? " --out " + out : ""));
+    govsim.experiment.sweep.GameSweepRunner.Status status =
+        govsim.experiment.sweep.GameSweepRunner.run(
+            sweepFile, out, threads, resume, force, dryRun, quiet, commandLine(), stdout, err);
+    if (status == govsim.experiment.sweep.GameSweepRunner.Status.OK && !dryRun && !noReport) {
+      java.nio.file.Path folder = out;
+      if (folder == null) {
+        try {
+          govsim.experiment.sweep.GameSweep.Definition d =
+              govsim.experiment.sweep.GameSweep.load(sweepFile);
+          folder =
+              govsim.io.OutputGuard.defaultFolder(
+                  "game-" + d.base().game().name(), "sweep-" + d.name());
+        } catch (govsim.scenario.ScenarioException | govsim.io.OutputGuard.Refused e) {
+          folder = null;
+        }
+      }
+      if (folder != null) writeReport(folder, stdout, err);
+    }
+    stdout.flush();
+    err.flush();
+    return switch (status) {
+      case OK -> 0;
+      case BAD_INPUT -> Main.BAD_INPUT;
+      case FAILURE -> Main.FAILURE;
+    };
   }
 
   private List<String> commandLine() {
