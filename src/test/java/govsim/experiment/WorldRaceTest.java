@@ -27,14 +27,14 @@ class WorldRaceTest {
    * Run A: (0.2, 10), (0.4, 14); run B: (0.6, 0), (0.8, 4). Within each run y rises 20 per unit of
    * x; across runs it falls (B has more unsafe firms and less payoff). The within slope is 20, the
    * line passes through the overall means (0.5, 7): 7 - 20 x 0.5 = -3 at x = 0, 17 at x = 1. Pooled
-   * naively the slope would be (4 x 20.4 - 2 x 28) / (4 x 1.2 - 4) = -32.
+   * naively the slope would be (4 x 10.8 - 2 x 28) / (4 x 1.2 - 4) = -16.
    */
   @Test
   void payoffLinesArePooledWithinRuns() {
     WorldRace.Fit a = fit(new double[][] {{0.2, 10}, {0.4, 14}});
     WorldRace.Fit b = fit(new double[][] {{0.6, 0}, {0.8, 4}});
     assertEquals(20.0, a.slope(), 1e-9);
-    assertEquals(-32.0, a.plus(b).slope(), 1e-9);
+    assertEquals(-16.0, a.plus(b).slope(), 1e-9);
     WorldRace.Fit w = WorldRace.Fit.within(List.of(a, b, WorldRace.Fit.EMPTY));
     assertEquals(20.0, w.slope(), 1e-9);
     assertEquals(-3.0, w.at(0), 1e-9);
