@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
       "Writes stationary.csv, shares.csv, fixation.csv, transitions.csv,",
       "payoffs.csv, birth_death.csv (one population of two strategies, mu > 0),",
       "vary.csv (--vary), abm_shares.csv, abm_runs.csv, abm_timeseries.csv (--abm),",
+      "world_race.csv (--world: a world scenario's safety race, run once per seed),",
       "game.resolved.yaml and manifest.json to results/game-<name>/ (or --out DIR).",
       "An existing non-empty folder is never overwritten without --force."
     },
@@ -54,7 +55,8 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  ./govsim game scenarios/games/dsair.yaml --set game.parameters.s=2 --set game.parameters.p_r=0.834",
       "  ./govsim game scenarios/games/dsair.yaml --abm --seeds 10 --out results/dsair-abm",
-      "  ./govsim game scenarios/games/dsair.yaml --vary game.parameters.p_r=0.5:1:0.05 --out results/dsair-pr"
+      "  ./govsim game scenarios/games/dsair.yaml --vary game.parameters.p_r=0.5:1:0.05 --out results/dsair-pr",
+      "  ./govsim game scenarios/games/dsair.yaml --set game.parameters.s=2 --world scenarios/paper/safety-race.yaml --seeds 20"
     })
 final class GameCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "Game file (see scenarios/games/).")
