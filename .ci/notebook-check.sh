@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Notebook check (issue 6): exported notebooks must run top to bottom on a stock Linux
-# distribution. Makes a small run and a small regime comparison with the built jar, exports a
-# notebook for each into a throw-away "repository" folder, moves that folder (so the notebooks
+# distribution. Makes a small run, a small regime comparison and a small game sweep with the built
+# jar, exports a notebook for each into a throw-away "repository" folder, moves that folder (so the notebooks
 # must find their data by their relative paths, as on another machine), and executes them
 # headlessly with Debian's own Python (pandas 1.5, matplotlib 3.6, nbconvert). Fails if a cell
 # fails. Installs the Debian packages it needs. Run from anywhere:  bash .ci/notebook-check.sh
@@ -53,13 +53,27 @@ echo "notebook-check: a small run and a small comparison (5,000 users, one year)
 govsim run "$repo/scenarios/baseline.yaml" --out "$work/results/baseline/seed-1" "${small[@]}" --quiet
 govsim compare "$repo/scenarios/baseline.yaml" --out "$work/results/baseline/compare-seed-1" --reps 3 \
   "${small[@]}" --quiet >/dev/null
+# A small game sweep (DSAIR over p_r, exact and agent-based), for the game-sweep notebook.
+mkdir -p "$work/sweeps"
+cat >"$work/sweeps/dsair-small.yaml" <<EOF_SWEEP
+name: dsair-small
+game: $repo/scenarios/games/dsair.yaml
+set: [simulation.seeds=2, simulation.updates=20000, simulation.burn_in=2000]
+parameters:
+  game.parameters.s: [1.5, 3]
+  game.parameters.p_r: {min: 0.6, max: 1, levels: 5}
+abm: true
+EOF_SWEEP
+govsim sweep "$work/sweeps/dsair-small.yaml" --out "$work/results/game-dsair/sweep-dsair-small" --quiet --no-report
 # Export from the throw-away folder as if it were the repository root.
-(cd "$work" && govsim notebook results/baseline/compare-seed-1 && govsim notebook results/baseline/seed-1)
+(cd "$work" && govsim notebook results/baseline/compare-seed-1 && govsim notebook results/baseline/seed-1 \
+  && govsim notebook results/game-dsair/sweep-dsair-small)
 mv "$work" "$moved"
 
 export PYDEVD_DISABLE_FILE_VALIDATION=1
 status=0
-for nb in "$moved"/notebooks-export/baseline-compare-seed-1.ipynb "$moved"/notebooks-export/baseline-seed-1.ipynb; do
+for nb in "$moved"/notebooks-export/baseline-compare-seed-1.ipynb "$moved"/notebooks-export/baseline-seed-1.ipynb \
+    "$moved"/notebooks-export/game-dsair-sweep-dsair-small.ipynb; do
   name="$(basename "$nb" .ipynb)"
   echo "notebook-check: executing $name.ipynb"
   if ! "$PY" -m nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 \

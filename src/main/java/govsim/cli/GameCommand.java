@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
       "Writes stationary.csv, shares.csv, fixation.csv, transitions.csv,",
       "payoffs.csv, birth_death.csv (one population of two strategies, mu > 0),",
       "vary.csv (--vary), abm_shares.csv, abm_runs.csv, abm_timeseries.csv (--abm),",
+      "world_race.csv (--world: a world scenario's safety race, run once per seed),",
       "game.resolved.yaml and manifest.json to results/game-<name>/ (or --out DIR).",
       "An existing non-empty folder is never overwritten without --force."
     },
@@ -54,7 +55,8 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  ./govsim game scenarios/games/dsair.yaml --set game.parameters.s=2 --set game.parameters.p_r=0.834",
       "  ./govsim game scenarios/games/dsair.yaml --abm --seeds 10 --out results/dsair-abm",
-      "  ./govsim game scenarios/games/dsair.yaml --vary game.parameters.p_r=0.5:1:0.05 --out results/dsair-pr"
+      "  ./govsim game scenarios/games/dsair.yaml --vary game.parameters.p_r=0.5:1:0.05 --out results/dsair-pr",
+      "  ./govsim game scenarios/games/dsair.yaml --set game.parameters.s=2 --world scenarios/paper/safety-race.yaml --seeds 20"
     })
 final class GameCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "Game file (see scenarios/games/).")
@@ -96,6 +98,27 @@ final class GameCommand implements Callable<Integer> {
       description =
           "Also analyse the game exactly at every value of one key, e.g. --vary game.parameters.p_r=0.5:1:0.01 (writes vary.csv).")
   String vary;
+
+  @Option(
+      names = "--world",
+      paramLabel = "SCENARIO",
+      description =
+          "Also run this world scenario (firms with decision_rule fermi) once per seed and print its long-run share of safe releases beside the game's first strategy (writes world_race.csv; docs/games.md).")
+  Path world;
+
+  @Option(
+      names = "--world-set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Override one key of the --world scenario, as govsim run --set does. Repeatable.")
+  List<String> worldSets = new ArrayList<>();
+
+  @Option(
+      names = "--world-burn-in-days",
+      paramLabel = "DAYS",
+      description =
+          "Days of each --world run before the long-run mean is taken (default: half the horizon).")
+  Double worldBurnIn;
 
   @Option(
       names = "--threads",
@@ -205,6 +228,46 @@ final class GameCommand implements Callable<Integer> {
           AgentBased.run(
               g, repSeeds, threads == null ? BatchRunner.defaultThreads() : threads, true);
     }
+    govsim.experiment.WorldRace.Result race = null;
+    govsim.model.ModelSpec worldSpec = null;
+    double burnIn = Double.NaN;
+    if (world != null) {
+      try {
+        worldSpec = govsim.model.Scenarios.load(world, worldSets).config();
+      } catch (ScenarioException e) {
+        err.println(e.format());
+        return Main.BAD_INPUT;
+      }
+      double horizon = worldSpec.time().horizonDays();
+      burnIn = worldBurnIn == null ? horizon / 2 : worldBurnIn;
+      if (!(burnIn >= 0 && burnIn < horizon)) {
+        err.println(
+            "govsim game: --world-burn-in-days must be in [0, "
+                + num(horizon)
+                + ") (the scenario's horizon), found "
+                + num(burnIn));
+        return Main.BAD_INPUT;
+      }
+      Game.Simulation s = g.simulation();
+      long[] worldSeeds = new long[s.seeds()];
+      for (int i = 0; i < worldSeeds.length; i++)
+        worldSeeds[i] = Seeds.derive(s.seed(), "replication=" + i);
+      if (!quiet) {
+        outw.printf(
+            Locale.ROOT,
+            "govsim: running the world %s: %d seeds, long-run mean after day %s%n",
+            world,
+            worldSeeds.length,
+            num(burnIn));
+        outw.flush();
+      }
+      race =
+          govsim.experiment.WorldRace.run(
+              worldSpec,
+              worldSeeds,
+              burnIn,
+              threads == null ? BatchRunner.defaultThreads() : threads);
+    }
     Path target;
     OutputFolder folder;
     try {
@@ -228,8 +291,28 @@ final class GameCommand implements Callable<Integer> {
     provenance.put("exact_seconds", exactSeconds);
     try {
       if (vary != null) provenance.put("vary", vary);
+      if (race != null) {
+        Map<String, Object> wm = new LinkedHashMap<>();
+        wm.put("scenario_file", world.toString());
+        wm.put("overrides", worldSets);
+        wm.put("burn_in_days", burnIn);
+        List<Long> ws = new ArrayList<>();
+        for (govsim.experiment.WorldRace.Run run : race.runs()) ws.add(run.seed());
+        wm.put("replication_seeds", ws);
+        provenance.put("world", wm);
+      }
+      Map<String, List<List<String>>> tables = new LinkedHashMap<>();
+      if (race != null) tables.put("world_race.csv", raceRows(race));
       GameOutputs.write(
-          folder, loaded, exact, sim, varied, provenance, started, (System.nanoTime() - t0) / 1e9);
+          folder,
+          loaded,
+          exact,
+          sim,
+          varied,
+          tables,
+          provenance,
+          started,
+          (System.nanoTime() - t0) / 1e9);
     } catch (OutputFolder.ExistsException e) {
       folder.abandon();
       err.println("govsim: " + e.getMessage());
@@ -241,6 +324,7 @@ final class GameCommand implements Callable<Integer> {
     if (!quiet) {
       if (varied != null) printVaried(outw, g, varied);
       print(outw, g, exact, sim, target, exactSeconds);
+      if (race != null) printRace(outw, g, exact, race, worldSpec);
     }
     return 0;
   }
@@ -373,6 +457,118 @@ final class GameCommand implements Callable<Integer> {
             + ")");
     out.println("Wrote " + target);
     out.flush();
+  }
+
+  static void printRace(
+      PrintWriter out,
+      Game g,
+      ExactAnalysis.Result r,
+      govsim.experiment.WorldRace.Result race,
+      govsim.model.ModelSpec spec) {
+    Estimate e = race.safeShare();
+    Estimate last = race.finalSafeShare();
+    String first = g.population(0).name() + ":" + g.population(0).strategies().get(0);
+    out.printf(
+        Locale.ROOT,
+        "World: long-run share of safe releases %s [%s, %s], n=%d seeds (at the horizon %s [%s, %s])%n",
+        num(e.mean()),
+        num(e.ciLow()),
+        num(e.ciHigh()),
+        e.n(),
+        num(last.mean()),
+        num(last.ciLow()),
+        num(last.ciHigh()));
+    out.printf(
+        Locale.ROOT,
+        "Game:  share of %s %s (small-mutation limit)%s%n",
+        first,
+        num(r.shares()[0][0]),
+        r.sharesAtMutationRate() == null
+            ? ""
+            : ", "
+                + num(r.sharesAtMutationRate()[0][0])
+                + " (at mu="
+                + num(g.mutationRate())
+                + ")");
+    govsim.experiment.WorldRace.Fit fs = race.safe();
+    govsim.experiment.WorldRace.Fit fu = race.unsafe();
+    out.printf(
+        Locale.ROOT,
+        "World payoffs (%% of an average firm's annual revenue, lines fitted over %d steps):"
+            + " safe %s + %s x, unsafe %s + %s x, x = share of unsafe firms%n",
+        fs.n(),
+        num(fs.at(0)),
+        num(fs.slope()),
+        num(fu.at(0)),
+        num(fu.slope()));
+    Game m = matched(race, spec);
+    if (m == null) {
+      out.println(
+          "Matched game: not defined (the two postures were never present together, or the unsafe share never varied)");
+    } else {
+      ExactAnalysis.Result mr;
+      try {
+        mr = ExactAnalysis.analyse(m);
+      } catch (ExactAnalysis.Reducible reducible) {
+        mr = null;
+      }
+      out.printf(
+          Locale.ROOT,
+          "Matched game (Z=%d, beta=%s, mu=%s; pi(AS,AS)=%s pi(AS,AU)=%s pi(AU,AS)=%s pi(AU,AU)=%s):"
+              + " share of AS %s (small-mutation limit), %s (at mu)%n",
+          m.population(0).size(),
+          num(m.beta()),
+          num(m.mutationRate()),
+          num(m.payoff(0, 0)),
+          num(m.payoff(1, 0)),
+          num(m.payoff(2, 0)),
+          num(m.payoff(3, 0)),
+          mr == null ? "n/a" : num(mr.shares()[0][0]),
+          mr == null || mr.sharesAtMutationRate() == null
+              ? "n/a"
+              : num(mr.sharesAtMutationRate()[0][0]));
+    }
+    out.println("(world_race.csv; docs/games.md maps the world's keys to the game's parameters)");
+    out.flush();
+  }
+
+  /** world_race.csv: one row per seed. */
+  static List<List<String>> raceRows(govsim.experiment.WorldRace.Result race) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(
+        List.of(
+            "seed",
+            "mean_safe_share",
+            "final_safe_share",
+            "mean_active_firms",
+            "steps_with_posture_changes"));
+    for (govsim.experiment.WorldRace.Run run : race.runs()) {
+      rows.add(
+          List.of(
+              Long.toString(run.seed()),
+              govsim.observe.Num.format(run.meanSafeShare()),
+              govsim.observe.Num.format(run.finalSafeShare()),
+              govsim.observe.Num.format(run.meanFirms()),
+              Long.toString(run.postureChanges())));
+    }
+    return rows;
+  }
+
+  /** The matched pairwise game of a world race: Z the mean number of active firms, rounded. */
+  static Game matched(govsim.experiment.WorldRace.Result race, govsim.model.ModelSpec spec) {
+    double firms = 0;
+    int n = 0;
+    for (govsim.experiment.WorldRace.Run run : race.runs()) {
+      if (Double.isNaN(run.meanFirms())) continue;
+      firms += run.meanFirms();
+      n++;
+    }
+    if (n == 0) return null;
+    return govsim.experiment.WorldRace.matchedGame(
+        race,
+        (int) Math.round(firms / n),
+        spec.firms().decisionIntensity(),
+        spec.firms().mutationRate());
   }
 
   private static int argmax(double[] x) {

@@ -31,6 +31,9 @@ import picocli.CommandLine.Spec;
       "(grid, random, lhs, sobol, morris), replications, a master seed,",
       "optional regimes crossed with every point (common random numbers) and",
       "the metrics to summarise; see scenarios/sweeps/ for commented examples.",
+      "A sweep file with game: (a game file) instead of base: is a game sweep:",
+      "a grid over game keys, each point analysed exactly and, with abm: true,",
+      "agent-based (points.csv, stationary.csv, abm_runs.csv; docs/games.md).",
       "All cores by default; results do not depend on --threads. Each finished",
       "run is recorded at once: after a crash or kill, --resume runs exactly the",
       "missing runs and the outputs are identical to those of an uninterrupted",
@@ -59,6 +62,7 @@ import picocli.CommandLine.Spec;
       "  ./govsim sweep scenarios/sweeps/sobol-key-parameters.yaml --threads 2",
       "  ./govsim sweep scenarios/sweeps/sobol-key-parameters.yaml --resume",
       "  ./govsim sweep scenarios/sweeps/morris-screening.yaml",
+      "  ./govsim sweep scenarios/sweeps/dsair-pr.yaml",
       "  ./govsim sweep scenarios/sweeps/switching-x-lag.yaml --shard 2/8",
       "",
       "Exit codes: 0 success, 2 bad input (sweep file or scenario invalid, folder",
@@ -172,6 +176,10 @@ public final class SweepCommand implements Callable<Integer> {
                   + " or --retry-failed");
       return Main.BAD_INPUT;
     }
+    if (java.nio.file.Files.isRegularFile(sweepFile)
+        && govsim.experiment.sweep.GameSweep.isGameSweep(sweepFile)) {
+      return gameSweep();
+    }
     Shard slice = null;
     if (shard != null) {
       try {
@@ -250,6 +258,66 @@ public final class SweepCommand implements Callable<Integer> {
     }
     stdout.flush();
     err.flush();
+  }
+
+  /**
+   * A sweep file with {@code game:} instead of {@code base:}: a grid over a game file's keys,
+   * analysed exactly (and agent-based with abm: true) per point (docs/games.md).
+   */
+  private int gameSweep() {
+    java.io.PrintWriter stdout = spec.commandLine().getOut();
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    String unsupported =
+        shard != null
+            ? "--shard"
+            : retryFailed
+                ? "--retry-failed (a failed point stops the sweep; --resume continues it)"
+                : runTimeout != null
+                    ? "--run-timeout"
+                    : allowExtendsOutside
+                        ? "--allow-extends-outside"
+                        : !SweepExecution.LOCAL.equals(engine) ? "--engine " + engine : null;
+    if (unsupported != null) {
+      err.println(
+          "govsim: "
+              + sweepFile
+              + " is a game sweep (game: instead of base:); it does not take "
+              + unsupported);
+      return Main.BAD_INPUT;
+    }
+    Interruption.process()
+        .note(
+            dryRun
+                ? "nothing was written"
+                : "every finished point is kept in the sweep's folder; continue with: govsim sweep "
+                    + sweepFile
+                    + " --resume"
+                    + (out != null ? " --out " + out : ""));
+    govsim.experiment.sweep.GameSweepRunner.Status status =
+        govsim.experiment.sweep.GameSweepRunner.run(
+            sweepFile, out, threads, resume, force, dryRun, quiet, commandLine(), stdout, err);
+    if (status == govsim.experiment.sweep.GameSweepRunner.Status.OK && !dryRun && !noReport) {
+      java.nio.file.Path folder = out;
+      if (folder == null) {
+        try {
+          govsim.experiment.sweep.GameSweep.Definition d =
+              govsim.experiment.sweep.GameSweep.load(sweepFile);
+          folder =
+              govsim.io.OutputGuard.defaultFolder(
+                  "game-" + d.base().game().name(), "sweep-" + d.name());
+        } catch (govsim.scenario.ScenarioException | govsim.io.OutputGuard.Refused e) {
+          folder = null;
+        }
+      }
+      if (folder != null) writeReport(folder, stdout, err);
+    }
+    stdout.flush();
+    err.flush();
+    return switch (status) {
+      case OK -> 0;
+      case BAD_INPUT -> Main.BAD_INPUT;
+      case FAILURE -> Main.FAILURE;
+    };
   }
 
   private List<String> commandLine() {

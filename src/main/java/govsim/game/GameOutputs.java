@@ -78,6 +78,26 @@ public final class GameOutputs {
       Instant started,
       double wallSeconds)
       throws OutputFolder.ExistsException {
+    return write(folder, loaded, r, abm, varied, Map.of(), provenance, started, wallSeconds);
+  }
+
+  /**
+   * Writes everything and commits the folder.
+   *
+   * @param tables more tables to write, file name to rows (the first row the header), in order
+   *     (world_race.csv of --world); empty for none
+   */
+  public static List<String> write(
+      OutputFolder folder,
+      GameFile.Loaded loaded,
+      ExactAnalysis.Result r,
+      AgentBased.Result abm,
+      Varied varied,
+      Map<String, List<List<String>>> tables,
+      Map<String, Object> provenance,
+      Instant started,
+      double wallSeconds)
+      throws OutputFolder.ExistsException {
     Game g = loaded.game();
     List<String> files = new ArrayList<>();
     int pops = g.populationCount();
@@ -276,6 +296,14 @@ public final class GameOutputs {
         }
         files.add("abm_timeseries.csv");
       }
+    }
+
+    for (Map.Entry<String, List<List<String>>> e : tables.entrySet()) {
+      List<List<String>> rows = e.getValue();
+      try (CsvTable t = new CsvTable(folder.file(e.getKey()), rows.get(0))) {
+        for (int i = 1; i < rows.size(); i++) t.row(rows.get(i));
+      }
+      files.add(e.getKey());
     }
 
     OutputFolder.writeAtomically(

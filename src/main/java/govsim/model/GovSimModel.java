@@ -135,6 +135,7 @@ public final class GovSimModel extends SimState {
               random,
               spec.firms().innovationCrowdOut(),
               spec.rulemaking().conformityAssessmentDays(),
+              spec.firms().unsafeReleaseSpeedup(),
               id -> decisions.boundByRegulator(world, world.firms.get(id)));
         },
         dt);
@@ -182,7 +183,12 @@ public final class GovSimModel extends SimState {
     ModelSpec s = spec;
     synergy = new Synergy(s.synergy());
     emergence = new RiskEmergence(s.risks());
-    incidents = new Incidents(s.risks(), s.practice(), s.firms().voluntaryMitigationEfficacy());
+    incidents =
+        new Incidents(
+            s.risks(),
+            s.practice(),
+            s.firms().voluntaryMitigationEfficacy(),
+            s.firms().unsafeHazardMultiplier());
     ruleMaking = new CentralRuleMaking(s.rulemaking());
     enforcement =
         new Enforcement(

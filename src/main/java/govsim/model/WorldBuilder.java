@@ -139,6 +139,9 @@ final class WorldBuilder {
     }
     Firm f = new Firm(id, alignment, capability, spec.reputation().initial(), home, serves);
     f.backlashBelief = spec.firms().backlashBelief();
+    // Drawn only when some firms start unsafe, so that other worlds keep their random streams.
+    double unsafe = spec.firms().unsafeShareInitial();
+    if (unsafe > 0) f.unsafeReleases = rng.nextDouble() < unsafe;
     return f;
   }
 }

@@ -20,7 +20,9 @@ public enum FolderKind {
           "paired_differences.csv",
           "timeseries_mean.csv")),
   /** {@code govsim sweep}: a design over scenario keys. */
-  SWEEP("parameter sweep", List.of("manifest.json", "runs.csv", "aggregate.csv"));
+  SWEEP("parameter sweep", List.of("manifest.json", "runs.csv", "aggregate.csv")),
+  /** {@code govsim sweep} of a game file: a grid over game keys, exact and agent-based. */
+  GAME_SWEEP("game sweep", List.of("manifest.json", "points.csv"));
 
   private final String label;
   private final List<String> required;

@@ -69,6 +69,7 @@ final class NotebookBuilder {
       case RUN -> run(nb);
       case COMPARISON -> comparison(nb);
       case SWEEP -> sweep(nb);
+      case GAME_SWEEP -> gameSweep(nb);
     }
     return nb;
   }
@@ -101,6 +102,12 @@ final class NotebookBuilder {
               + " `interval`)."
               + " `sobol.csv` (Sobol designs) holds first-order and total indices with bootstrap percentile intervals."
               + " The time-series bands below are the 10th to 90th percentile across runs, not confidence intervals.";
+      case GAME_SWEEP ->
+          "## How the intervals are computed\n\nThe exact shares (`share`: small-mutation limit;"
+              + " `share_at_mutation_rate`: the birth-death chain at the game's mutation rate) have no interval."
+              + " The agent-based share at a point is the mean over its seeds of each run's long-run share, with"
+              + " the 95% t-interval of that mean (`abm_ci_low`, `abm_ci_high`; the runs are in `abm_runs.csv`)."
+              + " The notebook reads these from the files; it does not recompute them.";
     };
   }
 
@@ -279,6 +286,61 @@ final class NotebookBuilder {
           if value is not None:
               print(f"{key:18} {' '.join(value) if key == 'command' else value}")
       """;
+
+  private static void gameSweep(Notebook nb) {
+    nb.markdown(
+        "## Load the game sweep\n\n`points.csv` has one row per point of the grid and strategy: the"
+            + " swept parameters, the point's seed, the exact shares and (with `abm: true`) the agent-based mean"
+            + " and interval. `stationary.csv` holds the exact stationary distribution over the monomorphic"
+            + " states of every point.");
+    nb.code(
+        """
+        points = pd.read_csv(DATA / "points.csv")
+        params = list(manifest["parameters"].keys())
+        # The x axis: the parameter with the most values (the last of equals), as in the report.
+        x = max(reversed(params), key=lambda p: len(manifest["parameters"][p]))
+        others = [p for p in params if p != x]
+        print("points:", points["point"].nunique(), "| x axis:", x, "| lines by:", others or "-")
+        points.head()
+        """);
+    nb.markdown(
+        "## Stationary shares over the swept parameter\n\nSolid lines: exact small-mutation limit; dashed:"
+            + " exact at the game's mutation rate; points with bars: agent-based means with 95% t-intervals, one"
+            + " colour per value of the other parameters (the report's figure).");
+    nb.code(
+        """
+        panels = []
+        for pop, of_pop in points.groupby("population", sort=False):
+            strategies = list(dict.fromkeys(of_pop["strategy"]))
+            for s in (strategies[:1] if len(strategies) == 2 else strategies):
+                panels.append((pop, s, of_pop[of_pop["strategy"] == s]))
+        fig, axes = panel_grid(len(panels), 2, 5.4, 4.2)
+        for ax, (pop, s, rows) in zip(axes, panels):
+            groups = rows.groupby(others, sort=False) if others else [((), rows)]
+            for g, (key, part) in enumerate(groups):
+                key = key if isinstance(key, tuple) else (key,)
+                name = ", ".join(f"{o.split('.')[-1]} = {v}" for o, v in zip(others, key))
+                prefix = name + ": " if name else ""
+                part = part.sort_values(x)
+                color = SERIES_COLORS[g % len(SERIES_COLORS)]
+                ax.plot(part[x], part["share"], color=color, linewidth=2.2, label=prefix + "exact, mu -> 0")
+                if part["share_at_mutation_rate"].notna().any():
+                    ax.plot(part[x], part["share_at_mutation_rate"], color=color, linewidth=2.2,
+                            linestyle=(0, (6, 4)), label=prefix + "exact at mu")
+                sim = part[part["abm_mean"].notna()]
+                if len(sim):
+                    low = (sim["abm_mean"] - sim["abm_ci_low"].fillna(sim["abm_mean"])).clip(lower=0)
+                    high = (sim["abm_ci_high"].fillna(sim["abm_mean"]) - sim["abm_mean"]).clip(lower=0)
+                    ax.errorbar(sim[x], sim["abm_mean"], yerr=[low, high], fmt=MARKERS[g % len(MARKERS)],
+                                color=color, capsize=3, markersize=5, label=prefix + "agent-based")
+            ax.set_title(f"{pop}: {s}")
+            ax.set_xlabel(x)
+            ax.set_ylabel(f"share of {s} in {pop}")
+            ax.set_ylim(-0.02, 1.02)
+        figure_legend(fig, axes[0], 3)
+        plt.show()
+        """);
+  }
 
   private static void run(Notebook nb) {
     nb.markdown(

@@ -55,6 +55,18 @@ public record Provenance(
             "master seed " + str(m, "master_seed") + "; replication seeds " + list(m.get("seeds"));
         scenario = str(m, "scenario_file") + ", SHA-256 " + str(m, "scenario_sha256");
       }
+      case GAME_SWEEP -> {
+        seed = "master seed " + str(m, "master_seed") + " (each point's seed is in points.csv)";
+        scenario =
+            "sweep file "
+                + str(m, "sweep_file")
+                + ", SHA-256 "
+                + str(m, "sweep_sha256")
+                + "; game file "
+                + str(m, "game_file")
+                + ", SHA-256 "
+                + str(m, "game_sha256");
+      }
       default -> {
         seed = "master seed " + str(m, "master_seed") + " (each run's seed is in runs.csv)";
         scenario =
@@ -72,7 +84,12 @@ public record Provenance(
     facts.add(new Fact("govsim version", version));
     facts.add(new Fact("Git commit", commit));
     facts.add(new Fact(kind == FolderKind.RUN ? "Seed" : "Seeds", seed));
-    facts.add(new Fact(kind == FolderKind.SWEEP ? "Sweep and scenario" : "Scenario", scenario));
+    facts.add(
+        new Fact(
+            kind == FolderKind.SWEEP
+                ? "Sweep and scenario"
+                : kind == FolderKind.GAME_SWEEP ? "Sweep and game" : "Scenario",
+            scenario));
     if (kind == FolderKind.SWEEP) {
       JsonObject inputs = obj(m, "inputs_sha256");
       if (inputs != null) {

@@ -112,6 +112,7 @@ public final class ReportWriter {
       case RUN -> RunReport.build(rf);
       case COMPARISON -> ComparisonReport.build(rf);
       case SWEEP -> SweepReport.build(rf);
+      case GAME_SWEEP -> GameSweepReport.build(rf);
     };
   }
 
@@ -121,6 +122,7 @@ public final class ReportWriter {
       case RUN -> RunReport.title(rf);
       case COMPARISON -> ComparisonReport.title(rf);
       case SWEEP -> SweepReport.title(rf);
+      case GAME_SWEEP -> GameSweepReport.title(rf);
     };
   }
 

@@ -23,6 +23,21 @@ public final class Firm {
   public double noPracticeUntilDay;
   public double backlashBelief;
 
+  /**
+   * Release posture (the safety-speed trade-off of M6): unsafe releases come faster and raise the
+   * hazard of the firm's risks.
+   */
+  public boolean unsafeReleases;
+
+  /**
+   * Profit of each of the last steps (ring buffer, social learning's trailing window), the next
+   * slot to write and how many slots hold a step; null until the first step is booked.
+   */
+  public double[] profitWindow;
+
+  public int profitWindowNext;
+  public int profitWindowFilled;
+
   /** Risks the firm mitigates (by risk id). */
   public final BitSet mitigates = new BitSet();
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -178,5 +179,48 @@ class GameCommandTest {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
+  }
+
+  /** --world runs the safety-race world per seed and prints its safe share beside the game. */
+  @Test
+  void withWorldItMeasuresTheSafeShareOfTheWorld() throws Exception {
+    Path out = tmp.resolve("race");
+    CliTest.Outcome o =
+        CliTest.exec(
+            "game",
+            "scenarios/games/dsair.yaml",
+            "--world",
+            "scenarios/paper/safety-race.yaml",
+            "--world-set",
+            "users.count=500",
+            "--world-set",
+            "time.horizon_days=90",
+            "--world-burn-in-days",
+            "30",
+            "--seeds",
+            "2",
+            "--out",
+            out.toString());
+    assertEquals(0, o.code(), o.err());
+    assertTrue(o.out().contains("World: long-run share of safe releases"), o.out());
+    assertTrue(o.out().contains("n=2 seeds"), o.out());
+    List<String> rows = Files.readAllLines(out.resolve("world_race.csv"));
+    assertEquals(3, rows.size());
+    assertEquals(
+        "seed,mean_safe_share,final_safe_share,mean_active_firms,steps_with_posture_changes",
+        rows.get(0));
+    assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"burn_in_days\": 30"));
+    CliTest.Outcome bad =
+        CliTest.exec(
+            "game",
+            "scenarios/games/dsair.yaml",
+            "--world",
+            "scenarios/paper/safety-race.yaml",
+            "--world-burn-in-days",
+            "99999",
+            "--out",
+            tmp.resolve("bad").toString());
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("--world-burn-in-days must be in [0, 7300)"), bad.err());
   }
 }

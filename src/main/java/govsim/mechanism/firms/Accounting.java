@@ -29,6 +29,11 @@ public final class Accounting {
   public void step(World w, FirmDecisions decisions) {
     double yearShare = w.dtDays / Draws.DAYS_PER_YEAR;
     double alpha = 1.0 - Math.exp(-w.dtDays / fp.profitSmoothingDays());
+    // Only social learning reads the trailing profit window.
+    int window =
+        fp.decisionRule() == DecisionRule.FERMI
+            ? SocialLearning.windowSteps(fp.imitationWindowDays(), w.dtDays)
+            : 0;
     for (Firm f : w.firms) {
       if (!f.active) {
         f.finesStep = 0;
@@ -45,6 +50,7 @@ public final class Accounting {
       w.tally.profit += profit;
       double share = f.revenueStep > 0 ? profit / f.revenueStep : 0.0;
       f.profitShareSmoothed += alpha * (share - f.profitShareSmoothed);
+      if (window > 0) SocialLearning.book(f, profit, window);
       f.finesStep = 0;
     }
   }

@@ -30,10 +30,13 @@ import govsim.world.World;
  * intrinsic alignment (harm to its users avoided, weighted by alignment) - expected sanctions
  * (inspection x detection x fine, plus ex-post investigation of severe harm) - expected reputation
  * loss (outcries that visible incidents would cause; expulsion from its communities). Bounded
- * rationality is either a logit (quantal) choice on that value, or pairwise social learning: copy a
- * random peer's choices with the Fermi probability of the payoff difference. Firms do not foresee
- * how users would react to the practice beyond their belief in a backlash (they learn it from their
- * own outcries): the Yuanbao terms surprised their authors.
+ * rationality is either a logit (quantal) choice on that value, or social learning ({@link
+ * SocialLearning}): one decision per review (the release posture, the practice, a risk's mitigation
+ * or a membership) is explored at random or copied from a random peer with the Fermi probability of
+ * the difference in their window profits. The logit rule does not decide the release posture (firms
+ * keep the one they started with). Firms do not foresee how users would react to the practice
+ * beyond their belief in a backlash (they learn it from their own outcries): the Yuanbao terms
+ * surprised their authors.
  */
 public final class FirmDecisions {
   private final FirmParams fp;
@@ -46,6 +49,7 @@ public final class FirmDecisions {
   private final Enforcement enforcement;
   private final Synergy synergy;
   private final ComplianceCost cost;
+  private final SocialLearning learning;
 
   public FirmDecisions(
       FirmParams fp,
@@ -68,6 +72,7 @@ public final class FirmDecisions {
     this.enforcement = enforcement;
     this.synergy = synergy;
     this.cost = cost;
+    this.learning = new SocialLearning(fp);
   }
 
   /** What every firm knows at a review: who is signalled and how likely inspections are. */
@@ -100,16 +105,17 @@ public final class FirmDecisions {
 
   public void review(World w, Firm f, MersenneTwisterFast rng, Outlook outlook) {
     if (fp.decisionRule() == DecisionRule.FERMI) {
-      imitate(w, f, rng);
-    } else {
-      for (Risk r : w.risks) {
-        if (!r.active || !r.known) continue;
-        Governance.Binding b = Governance.of(w, f, r);
-        double value = mitigationValue(w, f, r, b, outlook) - cost.annualPercent(b);
-        f.mitigates.set(r.id, rng.nextDouble() < Draws.logistic(fp.decisionIntensity() * value));
-      }
-      decidePractice(w, f, rng);
+      // Social learning revises one decision (memberships included) per review.
+      learning.review(w, f, rng);
+      return;
     }
+    for (Risk r : w.risks) {
+      if (!r.active || !r.known) continue;
+      Governance.Binding b = Governance.of(w, f, r);
+      double value = mitigationValue(w, f, r, b, outlook) - cost.annualPercent(b);
+      f.mitigates.set(r.id, rng.nextDouble() < Draws.logistic(fp.decisionIntensity() * value));
+    }
+    decidePractice(w, f, rng);
     reviewMemberships(w, f, rng, outlook);
   }
 
@@ -118,7 +124,10 @@ public final class FirmDecisions {
    * avoided, sanctions avoided, expulsions avoided.
    */
   public double mitigationValue(World w, Firm f, Risk r, Governance.Binding b, Outlook outlook) {
-    double hazardYear = r.hazardPerDay * Draws.DAYS_PER_YEAR;
+    double hazardYear =
+        r.hazardPerDay
+            * Draws.DAYS_PER_YEAR
+            * (f.unsafeReleases ? fp.unsafeHazardMultiplier() : 1.0);
     double efficacy = b.governed() ? b.maxStringency() : fp.voluntaryMitigationEfficacy();
     double avoided = hazardYear * efficacy;
     double value = f.alignment * fp.harmAversion() * avoided * r.severity * risks.exposureShare();
@@ -208,24 +217,6 @@ public final class FirmDecisions {
       Backlash.adopt(w, f, "own decision");
     } else if (!want && f.practice) {
       Backlash.drop(w, f, "dropped before any outcry");
-    }
-  }
-
-  /** Fermi rule: copy a peer (drawn among the other active firms) with the Fermi probability. */
-  private void imitate(World w, Firm f, MersenneTwisterFast rng) {
-    java.util.List<Firm> others = new java.util.ArrayList<>();
-    for (Firm g : w.firms) if (g.active && g != f) others.add(g);
-    if (others.isEmpty()) return;
-    Firm peer = others.get(rng.nextInt(others.size()));
-    double diff = 100.0 * (peer.profitShareSmoothed - f.profitShareSmoothed);
-    if (rng.nextDouble() >= Draws.logistic(fp.decisionIntensity() * diff)) return;
-    for (Risk r : w.risks) {
-      if (r.active && r.known) f.mitigates.set(r.id, peer.mitigates.get(r.id));
-    }
-    if (peer.practice && !f.practice && w.now >= f.noPracticeUntilDay)
-      Backlash.adopt(w, f, "imitated a peer");
-    if (!peer.practice && f.practice && Double.isNaN(f.revisionDueDay)) {
-      Backlash.drop(w, f, "imitated a peer");
     }
   }
 

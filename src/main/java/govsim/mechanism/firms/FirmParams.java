@@ -128,7 +128,7 @@ public record FirmParams(
             max = 36500,
             unit = "days",
             doc =
-                "Time constant of the smoothed profit share (exponential smoothing) that the fermi rule compares between firms.",
+                "Time constant of the exponentially smoothed profit share in each firm's books; no decision reads it since the fermi rule compares profits over imitation_window_days (kept so that scenarios setting it still load).",
             source =
                 "assumption: firms compare about a month of profits, long enough to smooth out daily noise")
         double profitSmoothingDays,
@@ -150,7 +150,56 @@ public record FirmParams(
                 "Revenue a firm expects per year from holding a certificate, before scaling by (1 - its user share) x (1 - exp(-users.choice_intensity x users.weight_certification)).",
             source =
                 "assumption: the certificate's logit value applied to a year of revenue from the users the firm does not yet have")
-        double certificationValueShare) {
+        double certificationValueShare,
+    @Param(
+            def = "0.01",
+            min = 0,
+            max = 1,
+            unit = "probability per decision revision",
+            doc =
+                "Social learning (decision_rule fermi): probability that a revision of one decision is exploration (the decision is switched to its other value) instead of imitation of a peer.",
+            source =
+                "assumption: mutation as in the finite-population games of Han et al. 2020 (JAIR 69:881-921), whose analysis takes it to 0; 0.01 is the agent-based check of docs/validation.md G1")
+        double mutationRate,
+    @Param(
+            def = "90",
+            min = 1,
+            max = 3650,
+            unit = "days",
+            doc =
+                "Social learning (decision_rule fermi): firms compare their mean profit over this many past days (a trailing window), as % of the mean annual revenue of an active firm.",
+            source =
+                "assumption: firms compare a quarter of profits, as quarterly results report them")
+        double imitationWindowDays,
+    @Param(
+            def = "0",
+            min = 0,
+            max = 1,
+            unit = "share",
+            doc =
+                "Share of firms that release unsafely (fewer safeguards, faster) at the start and on entry; each firm is drawn independently. Only social learning (decision_rule fermi) changes a firm's release posture later.",
+            source = "assumption: today's firms release safely unless a scenario says otherwise")
+        double unsafeShareInitial,
+    @Param(
+            def = "2",
+            min = 1,
+            max = 100,
+            unit = "x",
+            doc =
+                "An unsafe release posture divides the firm's mean time between releases by this factor (its capability grows this much faster).",
+            source =
+                "Han, Pereira, Santos & Lenaerts 2020 (JAIR 69:881-921): unsafe firms are s times faster, s in [1, 5]")
+        double unsafeReleaseSpeedup,
+    @Param(
+            def = "2",
+            min = 1,
+            max = 1000,
+            unit = "x",
+            doc =
+                "An unsafe release posture multiplies the hazard of every risk at the firm (before mitigation) by this factor.",
+            source =
+                "assumption: skipping safeguards doubles incidents; stands for the disaster risk p_r of Han et al. 2020")
+        double unsafeHazardMultiplier) {
 
   public FirmParams {
     if (capabilityMin > capabilityMax) {

@@ -23,19 +23,33 @@ public final class Incidents {
   private final RiskParams risks;
   private final PracticeParams practice;
   private final double voluntaryEfficacy;
+  private final double unsafeHazardMultiplier;
 
-  public Incidents(RiskParams risks, PracticeParams practice, double voluntaryEfficacy) {
+  /**
+   * @param unsafeHazardMultiplier the factor on every risk's hazard at a firm that releases
+   *     unsafely (firms.unsafe_hazard_multiplier)
+   */
+  public Incidents(
+      RiskParams risks,
+      PracticeParams practice,
+      double voluntaryEfficacy,
+      double unsafeHazardMultiplier) {
     this.risks = risks;
     this.practice = practice;
     this.voluntaryEfficacy = voluntaryEfficacy;
+    this.unsafeHazardMultiplier = unsafeHazardMultiplier;
   }
 
-  /** Hazard multiplier of a firm on a risk: 1 unmitigated, 1 - efficacy mitigated. */
+  /**
+   * Hazard multiplier of a firm on a risk: 1 unmitigated, 1 - efficacy mitigated; times
+   * unsafe_hazard_multiplier if the firm releases unsafely.
+   */
   public double hazardFactor(World w, Firm f, Risk r) {
-    if (!f.mitigates.get(r.id)) return 1.0;
+    double posture = f.unsafeReleases ? unsafeHazardMultiplier : 1.0;
+    if (!f.mitigates.get(r.id)) return posture;
     Governance.Binding b = Governance.of(w, f, r);
     double efficacy = b.governed() ? b.maxStringency() : voluntaryEfficacy;
-    return 1.0 - efficacy;
+    return posture * (1.0 - efficacy);
   }
 
   public void step(World w, MersenneTwisterFast rng) {

@@ -67,13 +67,15 @@ public final class RiskEmergence {
   /**
    * Releases: a firm whose release day has come gains capability. The gain is crowded out by
    * compliance costs (SF6: heavy uniform rules slow innovation), and a firm bound by a regulator's
-   * rule waits an ex-ante conformity assessment before its next release.
+   * rule waits an ex-ante conformity assessment before its next release. A firm that releases
+   * unsafely waits {@code unsafeSpeedup} times less on average (M6's safety-speed trade-off).
    */
   public void releases(
       World w,
       MersenneTwisterFast rng,
       double innovationCrowdOut,
       double assessmentDays,
+      double unsafeSpeedup,
       java.util.function.IntPredicate boundByRegulator) {
     if (p.releaseRatePerYear() <= 0) return;
     double meanInterval = Draws.DAYS_PER_YEAR / p.releaseRatePerYear();
@@ -82,7 +84,8 @@ public final class RiskEmergence {
       double crowd = Math.max(0.0, 1.0 - innovationCrowdOut * f.complianceCostPercent / 100.0);
       f.capability += Draws.exponential(rng, p.releaseStepMean()) * crowd;
       double delay = boundByRegulator.test(f.id) ? assessmentDays : 0.0;
-      f.nextReleaseDay = w.now + Draws.exponential(rng, meanInterval) + delay;
+      double mean = f.unsafeReleases ? meanInterval / unsafeSpeedup : meanInterval;
+      f.nextReleaseDay = w.now + Draws.exponential(rng, mean) + delay;
     }
   }
 

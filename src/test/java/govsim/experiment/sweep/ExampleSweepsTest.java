@@ -70,12 +70,27 @@ class ExampleSweepsTest {
     assertEquals(SweepDesign.LHS, p.definition().spec().design());
   }
 
+  /** The game sweep of the DSAIR race: 3 speeds x 21 disaster probabilities, all valid. */
+  @Test
+  void dsairOverTheDisasterProbability() throws Exception {
+    GameSweep.Definition d = GameSweep.load(DIR.resolve("dsair-pr.yaml"));
+    assertEquals(63, d.points().size());
+    assertEquals(java.util.List.of("1.5", "0"), d.points().get(0));
+    assertEquals(java.util.List.of("3", "1"), d.points().get(62));
+    assertEquals(java.util.List.of("2", "0.85"), d.points().get(21 + 17));
+    assertTrue(d.abm());
+    assertEquals(5, d.base().game().simulation().seeds());
+    for (int i = 0; i < d.points().size(); i++)
+      govsim.game.GameFile.load(d.gameFile(), d.overrides(i)); // every point loads
+  }
+
   @Test
   void everyShippedSweepIsTested() throws Exception {
     try (var files = Files.list(DIR)) {
       assertEquals(
           java.util.List.of(
               "discovery-lhs.yaml",
+              "dsair-pr.yaml",
               "morris-screening.yaml",
               "sobol-key-parameters.yaml",
               "switching-x-lag.yaml"),

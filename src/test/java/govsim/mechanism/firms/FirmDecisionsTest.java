@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * M6 firm decisions: the values of the practice, of mitigation and of membership by hand from the
- * formulas in FirmDecisions' Javadoc, the logit choice at its extremes and in between, Fermi
- * imitation, membership consequences and what binds a firm to a conformity assessment.
+ * formulas in FirmDecisions' Javadoc, the logit choice at its extremes and in between (social
+ * learning is in SocialLearningTest), membership consequences and what binds a firm to a conformity
+ * assessment.
  *
  * <p>Defaults used in the hand computations: harm_aversion 20, voluntary efficacy 0.5,
  * reputation_value 30, exposure_share 0.01, outcry threshold 0.01, outcry loss 0.2, sanction loss
@@ -111,6 +112,23 @@ class FirmDecisionsTest {
     assertEquals(0.3, d.mitigationValue(w, f, quiet, Governance.of(w, f, quiet), o), 1e-12);
     // + outcries avoided 1 x 0.2 x 30 = 6
     assertEquals(6.3, d.mitigationValue(w, f, visible, Governance.of(w, f, visible), o), 1e-12);
+  }
+
+  /**
+   * An unsafe firm's risks are unsafe_hazard_multiplier (2) times as hazardous: twice the value.
+   */
+  @Test
+  void mitigationIsWorthMoreToAnUnsafeFirm() {
+    FirmDecisions d = decisions();
+    World w = world(1, 0);
+    Firm f = firm(w, 0.5, 0, 1);
+    f.unsafeReleases = true;
+    Risk quiet = risk2(w, 3.0, 0.01);
+    Risk visible = risk2(w, 3.0, 0.02);
+    FirmDecisions.Outlook o = outlook(1, 0, 100);
+    // avoided = 2 x 2/year x 0.5 = 2 incidents/year: 0.6 aligned harm, + 2 x 0.2 x 30 = 12.
+    assertEquals(0.6, d.mitigationValue(w, f, quiet, Governance.of(w, f, quiet), o), 1e-12);
+    assertEquals(12.6, d.mitigationValue(w, f, visible, Governance.of(w, f, visible), o), 1e-12);
   }
 
   @Test
@@ -296,111 +314,6 @@ class FirmDecisionsTest {
     assertTrue(f.practice, "reviewed: a cynic adopts the practice");
     assertEquals(Double.POSITIVE_INFINITY, f.nextReviewDay);
     assertFalse(g.practice, "not due yet");
-  }
-
-  /**
-   * Fermi imitation with a huge selection intensity: whenever the more profitable peer is drawn,
-   * its choices are copied; a less profitable one is never copied.
-   */
-  @Test
-  void imitationCopiesAMoreProfitablePeersMitigationAndPractice() {
-    FirmDecisions d = decisions("firms.decision_rule=fermi", "firms.decision_intensity=1000");
-    World w = world(1, 0);
-    Firm f = firm(w, 0.0, 0, 1);
-    Firm peer = firm(w, 0.0, 0, 1);
-    Risk a = risk2(w, 1, 0.01);
-    Risk b = risk2(w, 1, 0.01);
-    Risk unknown = risk(w, 1, 0.01, 0.01, true);
-    peer.profitShareSmoothed = 0.2;
-    f.profitShareSmoothed = 0.1;
-    peer.mitigates.set(a.id);
-    peer.mitigates.set(unknown.id);
-    peer.practice = true;
-    f.mitigates.set(b.id);
-    MersenneTwisterFast rng = new MersenneTwisterFast(6);
-    int reviews = 0;
-    while (!f.practice && reviews < 200) {
-      d.review(w, f, rng, outlook(2, 0, 100));
-      reviews++;
-    }
-    assertTrue(f.practice, "copied within 200 reviews");
-    assertTrue(f.mitigates.get(a.id));
-    assertFalse(f.mitigates.get(b.id), "copies not mitigating too");
-    assertFalse(f.mitigates.get(unknown.id), "an unknown risk is not decided");
-    assertEquals(
-        "imitated a peer",
-        events(w).stream()
-            .filter(e -> e.type() == EventKind.PRACTICE_ADOPTED)
-            .findFirst()
-            .orElseThrow()
-            .detail());
-    // The less profitable peer never copies f.
-    peer.mitigates.clear();
-    peer.practice = false;
-    for (int i = 0; i < 200; i++) d.review(w, peer, rng, outlook(2, 0, 100));
-    assertFalse(peer.practice);
-    assertFalse(peer.mitigates.get(a.id));
-  }
-
-  @Test
-  void imitationRespectsTheCooldownAndAPendingRevision() {
-    FirmDecisions d = decisions("firms.decision_rule=fermi", "firms.decision_intensity=1000");
-    World w = world(1, 0);
-    Firm cooling = firm(w, 0.0, 0, 1);
-    cooling.noPracticeUntilDay = 10;
-    Firm peer = firm(w, 0.0, 0, 1);
-    peer.practice = true;
-    peer.profitShareSmoothed = 0.5;
-    MersenneTwisterFast rng = new MersenneTwisterFast(7);
-    for (int i = 0; i < 100; i++) d.review(w, cooling, rng, outlook(2, 0, 100));
-    assertFalse(cooling.practice);
-    // A firm whose revision is pending keeps the practice until the revision (M5 records it).
-    Firm revising = firm(w, 0.0, 0, 1);
-    revising.practice = true;
-    revising.revisionDueDay = 3;
-    Firm clean = firm(w, 0.0, 0, 1);
-    clean.profitShareSmoothed = 0.9;
-    Risk r = risk2(w, 1, 0.01);
-    clean.mitigates.set(r.id);
-    peer.active = false; // exited firms are not imitated
-    cooling.active = false;
-    for (int i = 0; i < 100; i++) d.review(w, revising, rng, outlook(4, 0, 100));
-    assertTrue(revising.mitigates.get(r.id), "the clean firm was imitated");
-    assertTrue(revising.practice);
-  }
-
-  /**
-   * BUG (main code, FirmDecisions.imitate): the "random peer" is drawn among all firms ever
-   * created, including the reviewing firm itself and exited firms, and such a draw ends the review
-   * without imitation. In a two-firm market half of all reviews are wasted, so a firm copies a more
-   * profitable rival with probability logistic(s x 100 dPi) / 2, not the Fermi probability
-   * logistic(s x 100 dPi) that DecisionRule.FERMI and the class comment document. Expected: the
-   * peer is drawn among the other active firms.
-   */
-  @Test
-  void imitationCopiesAMoreProfitablePeerWithTheFermiProbability() {
-    FirmDecisions d = decisions("firms.decision_rule=fermi", "firms.decision_intensity=0.2");
-    World w = world(1, 0);
-    Firm f = firm(w, 0.0, 0, 1);
-    Firm peer = firm(w, 0.0, 0, 1);
-    Risk r = risk2(w, 1, 0.01);
-    peer.mitigates.set(r.id);
-    f.profitShareSmoothed = 0.10;
-    peer.profitShareSmoothed = 0.15; // 5 points of revenue more: logistic(0.2 x 5) = 0.731
-    double p = Draws.logistic(0.2 * 5);
-    MersenneTwisterFast rng = new MersenneTwisterFast(8);
-    int n = 20_000;
-    int copied = 0;
-    for (int i = 0; i < n; i++) {
-      f.mitigates.clear();
-      d.review(w, f, rng, outlook(2, 0, 100));
-      if (f.mitigates.get(r.id)) copied++;
-    }
-    assertEquals(
-        p,
-        copied / (double) n,
-        5 * Math.sqrt(p * (1 - p) / n),
-        "copy frequency (about p/2 means the firm drew itself as its peer half the time)");
   }
 
   @Test

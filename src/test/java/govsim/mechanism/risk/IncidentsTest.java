@@ -36,7 +36,7 @@ class IncidentsTest {
 
   private static Incidents incidents(String... sets) {
     ModelSpec s = spec(sets);
-    return new Incidents(s.risks(), s.practice(), 0.5);
+    return new Incidents(s.risks(), s.practice(), 0.5, 2.0);
   }
 
   @Test
@@ -56,6 +56,19 @@ class IncidentsTest {
     assertEquals(0.05, m.hazardFactor(w, f, r), 1e-15, "the most stringent binding rule");
     f.mitigates.clear(r.id);
     assertEquals(1.0, m.hazardFactor(w, f, r), "governed but violated: full hazard");
+  }
+
+  /** An unsafe release posture multiplies the hazard (unsafe_hazard_multiplier 2 here). */
+  @Test
+  void anUnsafeFirmsHazardIsMultiplied() {
+    World w = world(1, 0);
+    Firm f = firm(w);
+    Risk r = risk(w, 1, 0.1, 0.01, false);
+    Incidents m = incidents();
+    f.unsafeReleases = true;
+    assertEquals(2.0, m.hazardFactor(w, f, r), "unmitigated: 2 x 1");
+    f.mitigates.set(r.id);
+    assertEquals(1.0, m.hazardFactor(w, f, r), 1e-15, "mitigated ad hoc: 2 x (1 - 0.5)");
   }
 
   @Test

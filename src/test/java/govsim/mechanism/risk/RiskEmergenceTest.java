@@ -129,7 +129,7 @@ class RiskEmergenceTest {
       f.capability = 1.0;
       f.complianceCostPercent = percent[k];
       // The same seed gives the same exponential draw in each world.
-      m.releases(w, new MersenneTwisterFast(5), 2.0, 60.0, id -> false);
+      m.releases(w, new MersenneTwisterFast(5), 2.0, 60.0, 2.0, id -> false);
       gain[k] = f.capability - 1.0;
     }
     assertTrue(gain[0] > 0);
@@ -148,11 +148,31 @@ class RiskEmergenceTest {
       Firm f = firm(w);
       f.nextReleaseDay = 10;
       boolean bound = k == 1;
-      m.releases(w, new MersenneTwisterFast(6), 2.0, 60.0, id -> bound);
+      m.releases(w, new MersenneTwisterFast(6), 2.0, 60.0, 2.0, id -> bound);
       next[k] = f.nextReleaseDay;
     }
     assertTrue(next[0] > 10);
     assertEquals(next[0] + 60.0, next[1], 1e-9);
+  }
+
+  /**
+   * An unsafe firm's next release comes after the same draw scaled by 1 / unsafe_release_speedup.
+   */
+  @Test
+  void anUnsafeFirmReleasesFaster() {
+    RiskEmergence m = new RiskEmergence(params("risks.release_rate_per_year=4"));
+    double[] wait = new double[2];
+    for (int k = 0; k < 2; k++) {
+      World w = world(1, 0);
+      w.now = 10;
+      Firm f = firm(w);
+      f.nextReleaseDay = 10;
+      f.unsafeReleases = k == 1;
+      m.releases(w, new MersenneTwisterFast(6), 0.0, 0.0, 2.5, id -> false);
+      wait[k] = f.nextReleaseDay - 10;
+    }
+    assertTrue(wait[0] > 0);
+    assertEquals(wait[0] / 2.5, wait[1], 1e-12);
   }
 
   @Test
@@ -166,7 +186,7 @@ class RiskEmergenceTest {
     later.nextReleaseDay = 10.5;
     Firm gone = firm(w);
     gone.active = false;
-    m.releases(w, new MersenneTwisterFast(7), 0.0, 0.0, id -> false);
+    m.releases(w, new MersenneTwisterFast(7), 0.0, 0.0, 2.0, id -> false);
     assertTrue(due.capability > 0);
     assertEquals(0.0, later.capability);
     assertEquals(10.5, later.nextReleaseDay);
@@ -183,7 +203,7 @@ class RiskEmergenceTest {
     double sum = 0;
     for (int i = 0; i < n; i++) {
       f.nextReleaseDay = w.now;
-      m.releases(w, rng, 0.0, 0.0, id -> false);
+      m.releases(w, rng, 0.0, 0.0, 2.0, id -> false);
       sum += f.nextReleaseDay - w.now;
     }
     assertEquals(365.0 / 4, sum / n, 5 * (365.0 / 4) / Math.sqrt(n));
