@@ -7,7 +7,8 @@ public enum DecisionRule {
    */
   LOGIT,
   /**
-   * Social learning: copy a random peer's choices with the Fermi probability 1/(1+exp(-s
+   * Social learning ({@link SocialLearning}): one decision per review, explored with probability
+   * firms.mutation_rate or copied from a random peer with the Fermi probability 1/(1+exp(-s
    * (payoff_peer - payoff_own))).
    */
   FERMI
