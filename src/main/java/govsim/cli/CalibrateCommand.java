@@ -73,42 +73,78 @@ public final class CalibrateCommand implements Callable<Integer> {
   static final int DEFAULT_GENERATIONS = 3;
   static final double DEFAULT_QUANTILE = 0.5;
 
-  @Parameters(index = "0", paramLabel = "SWEEP", description = "Sweep file: base scenario and parameter ranges.")
+  @Parameters(
+      index = "0",
+      paramLabel = "SWEEP",
+      description = "Sweep file: base scenario and parameter ranges.")
   Path sweep;
 
-  @Option(names = "--targets", paramLabel = "FILE", required = true, description = "Target file: observed statistics with their sd.")
+  @Option(
+      names = "--targets",
+      paramLabel = "FILE",
+      required = true,
+      description = "Target file: observed statistics with their sd.")
   Path targets;
 
-  @Option(names = "--particles", paramLabel = "N", description = "Population size (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--particles",
+      paramLabel = "N",
+      description = "Population size (default: ${DEFAULT-VALUE}).")
   int particles = DEFAULT_PARTICLES;
 
-  @Option(names = "--generations", paramLabel = "G", description = "ABC-SMC generations after the rejection step (default: ${DEFAULT-VALUE}; 0: rejection only).")
+  @Option(
+      names = "--generations",
+      paramLabel = "G",
+      description =
+          "ABC-SMC generations after the rejection step (default: ${DEFAULT-VALUE}; 0: rejection only).")
   int generations = DEFAULT_GENERATIONS;
 
-  @Option(names = "--samples", paramLabel = "S", description = "Prior draws of the rejection step (default: 4 x --particles).")
+  @Option(
+      names = "--samples",
+      paramLabel = "S",
+      description = "Prior draws of the rejection step (default: 4 x --particles).")
   Integer samples;
 
-  @Option(names = "--quantile", paramLabel = "Q", description = "Next tolerance = this quantile of the previous distances (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--quantile",
+      paramLabel = "Q",
+      description =
+          "Next tolerance = this quantile of the previous distances (default: ${DEFAULT-VALUE}).")
   double quantile = DEFAULT_QUANTILE;
 
-  @Option(names = "--max-simulations", paramLabel = "M", description = "Most simulations per SMC generation (default: 50 x --particles); past it the previous generation is the result.")
+  @Option(
+      names = "--max-simulations",
+      paramLabel = "M",
+      description =
+          "Most simulations per SMC generation (default: 50 x --particles); past it the previous generation is the result.")
   Integer maxSimulations;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Master seed (default: the sweep's seed).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description = "Master seed (default: the sweep's seed).")
   Long seed;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
   Path out;
 
-  @Option(names = "--threads", paramLabel = "T", description = "Runs in parallel (default: all processors).")
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "Runs in parallel (default: all processors).")
   int threads = BatchRunner.defaultThreads();
 
-  @Option(names = "--run-timeout", paramLabel = "TIME", converter = RunTimeout.class, description = RunTimeout.HELP)
+  @Option(
+      names = "--run-timeout",
+      paramLabel = "TIME",
+      converter = RunTimeout.class,
+      description = RunTimeout.HELP)
   Duration runTimeout;
 
   @Option(
       names = "--allow-extends-outside",
-      description = "Let the base scenario's extends: reach files outside its own folder and the project's scenarios/ folder.")
+      description =
+          "Let the base scenario's extends: reach files outside its own folder and the project's scenarios/ folder.")
   boolean allowExtendsOutside;
 
   @Option(names = "--force", description = "Replace an existing output folder that govsim wrote.")
@@ -127,14 +163,26 @@ public final class CalibrateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
     if (threads < 1 || threads > BatchRunner.MAX_THREADS) {
-      err.println("govsim calibrate: --threads must be between 1 and " + BatchRunner.MAX_THREADS + ", got " + threads);
+      err.println(
+          "govsim calibrate: --threads must be between 1 and "
+              + BatchRunner.MAX_THREADS
+              + ", got "
+              + threads);
       return Main.BAD_INPUT;
     }
     Calibration cal;
     try {
       cal =
           Calibration.prepare(
-              sweep, targets, particles, generations, samples, quantile, maxSimulations, seed, allowExtendsOutside);
+              sweep,
+              targets,
+              particles,
+              generations,
+              samples,
+              quantile,
+              maxSimulations,
+              seed,
+              allowExtendsOutside);
     } catch (ScenarioException e) {
       err.println(e.format());
       return Main.BAD_INPUT;
@@ -156,7 +204,11 @@ public final class CalibrateCommand implements Callable<Integer> {
               ? out
               : OutputGuard.defaultFolder(
                   cal.sweep().scenarioName(),
-                  "calibrate-" + cal.sweep().name() + "-seed-" + cal.settings().seed() + OutputGuard.overridesTag(overrides()));
+                  "calibrate-"
+                      + cal.sweep().name()
+                      + "-seed-"
+                      + cal.settings().seed()
+                      + OutputGuard.overridesTag(overrides()));
       Interruption.removeLeftovers(target);
       folder = OutputFolder.open(target, force);
     } catch (OutputGuard.Refused | OutputFolder.ExistsException e) {
@@ -168,7 +220,10 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
     Interruption stop = Interruption.process();
     stop.stage(folder);
-    stop.note("nothing was written to " + target + " (the partial output was removed); run the command again");
+    stop.note(
+        "nothing was written to "
+            + target
+            + " (the partial output was removed); run the command again");
     if (!quiet) {
       err.printf(
           Locale.ROOT,
@@ -188,7 +243,12 @@ public final class CalibrateCommand implements Callable<Integer> {
         quiet
             ? Abc.Listener.NONE
             : (g, sims, acc, tol) -> {
-              if (g == 0) err.printf(Locale.ROOT, "  rejection: %d of %d prior draws simulated%n", sims, cal.settings().samples());
+              if (g == 0)
+                err.printf(
+                    Locale.ROOT,
+                    "  rejection: %d of %d prior draws simulated%n",
+                    sims,
+                    cal.settings().samples());
               else
                 err.printf(
                     Locale.ROOT,
@@ -202,7 +262,15 @@ public final class CalibrateCommand implements Callable<Integer> {
             };
     Calibration.Result result;
     try {
-      result = cal.run(folder, new BatchRunner(threads), model, guard, Progress.NONE, listener, commandLine());
+      result =
+          cal.run(
+              folder,
+              new BatchRunner(threads),
+              model,
+              guard,
+              Progress.NONE,
+              listener,
+              commandLine());
       CalibrateFigures.write(cal, result, folder.staging());
       stop.commit(
           folder,
@@ -273,7 +341,9 @@ public final class CalibrateCommand implements Callable<Integer> {
     int width = 9;
     for (Abc.Parameter p : cal.parameters()) width = Math.max(width, p.name().length());
     String fmt = "  %-" + width + "s  %12s  %12s  %12s  %12s  %12s  %s%n";
-    sb.append(String.format(Locale.ROOT, fmt, "parameter", "mean", "sd", "2.5%", "median", "97.5%", "prior"));
+    sb.append(
+        String.format(
+            Locale.ROOT, fmt, "parameter", "mean", "sd", "2.5%", "median", "97.5%", "prior"));
     for (int j = 0; j < cal.parameters().size(); j++) {
       Abc.Parameter p = cal.parameters().get(j);
       double[] x = Calibration.column(post.values(), j);
@@ -288,7 +358,12 @@ public final class CalibrateCommand implements Callable<Integer> {
               Num.format(Abc.weightedQuantile(x, w, 0.025)),
               Num.format(Abc.weightedQuantile(x, w, 0.5)),
               Num.format(Abc.weightedQuantile(x, w, 0.975)),
-              "[" + Num.format(p.low()) + ", " + Num.format(p.high()) + "]" + (p.log() ? " log" : "")));
+              "["
+                  + Num.format(p.low())
+                  + ", "
+                  + Num.format(p.high())
+                  + "]"
+                  + (p.log() ? " log" : "")));
     }
     for (int m = 0; m < cal.targets().size(); m++) {
       var t = cal.targets().get(m);

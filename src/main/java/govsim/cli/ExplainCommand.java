@@ -78,13 +78,22 @@ public final class ExplainCommand implements Callable<Integer> {
 
   static final double DEFAULT_CONFIDENCE = 0.95;
 
-  @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file: the 'from' side.")
+  @Parameters(
+      index = "0",
+      paramLabel = "SCENARIO",
+      description = "Scenario YAML file: the 'from' side.")
   Path scenario;
 
-  @Option(names = "--from", paramLabel = "REGIME", description = "Regime of the 'from' side (default: the scenario's own).")
+  @Option(
+      names = "--from",
+      paramLabel = "REGIME",
+      description = "Regime of the 'from' side (default: the scenario's own).")
   String from;
 
-  @Option(names = "--to", paramLabel = "REGIME", description = "Regime of the 'to' side (default: the to-scenario's own).")
+  @Option(
+      names = "--to",
+      paramLabel = "REGIME",
+      description = "Regime of the 'to' side (default: the to-scenario's own).")
   String to;
 
   @Option(
@@ -96,13 +105,20 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(
       names = "--metric",
       paramLabel = "M",
-      description = "Summary metric of the printed table and the figure (default: ${DEFAULT-VALUE}); shapley.csv has every metric.")
+      description =
+          "Summary metric of the printed table and the figure (default: ${DEFAULT-VALUE}); shapley.csv has every metric.")
   String metric = "harm_total";
 
-  @Option(names = "--reps", paramLabel = "N", description = "Seeds per coalition (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--reps",
+      paramLabel = "N",
+      description = "Seeds per coalition (default: ${DEFAULT-VALUE}).")
   int reps = DEFAULT_REPS;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Master seed (default: the scenario's seed).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description = "Master seed (default: the scenario's seed).")
   Long seed;
 
   @Option(
@@ -114,27 +130,42 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(
       names = "--permutations",
       paramLabel = "M",
-      description = "Estimate from M random permutations instead of all coalitions (default: exact up to 8 items, else 32).")
+      description =
+          "Estimate from M random permutations instead of all coalitions (default: exact up to 8 items, else 32).")
   int permutations;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a key on both sides. Repeatable.")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Override a key on both sides. Repeatable.")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--confidence", paramLabel = "LEVEL", description = "Confidence level (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--confidence",
+      paramLabel = "LEVEL",
+      description = "Confidence level (default: ${DEFAULT-VALUE}).")
   double confidence = DEFAULT_CONFIDENCE;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
   Path out;
 
-  @Option(names = "--threads", paramLabel = "T", description = "Runs in parallel (default: all processors).")
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "Runs in parallel (default: all processors).")
   int threads = BatchRunner.defaultThreads();
 
-  @Option(names = "--run-timeout", paramLabel = "TIME", converter = RunTimeout.class, description = RunTimeout.HELP)
+  @Option(
+      names = "--run-timeout",
+      paramLabel = "TIME",
+      converter = RunTimeout.class,
+      description = RunTimeout.HELP)
   Duration runTimeout;
 
   @Option(
       names = "--allow-extends-outside",
-      description = "Let the scenarios' extends: reach files outside their own folder and the project's scenarios/ folder.")
+      description =
+          "Let the scenarios' extends: reach files outside their own folder and the project's scenarios/ folder.")
   boolean allowExtendsOutside;
 
   @Option(names = "--dry-run", description = "List the items and the number of runs; run nothing.")
@@ -169,7 +200,11 @@ public final class ExplainCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     if (threads < 1 || threads > BatchRunner.MAX_THREADS) {
-      err.println("govsim explain: --threads must be between 1 and " + BatchRunner.MAX_THREADS + ", got " + threads);
+      err.println(
+          "govsim explain: --threads must be between 1 and "
+              + BatchRunner.MAX_THREADS
+              + ", got "
+              + threads);
       return Main.BAD_INPUT;
     }
     Explanation ex;
@@ -248,13 +283,17 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     Interruption stop = Interruption.process();
     stop.stage(folder);
-    stop.note("nothing was written to " + target + " (the partial output was removed); run the command again");
+    stop.note(
+        "nothing was written to "
+            + target
+            + " (the partial output was removed); run the command again");
     Progress progress =
         quiet
             ? Progress.NONE
             : Progress.onTerminal()
                 ? Progress.bar(System.err, "explain", ex.runs(), 0)
-                : Progress.lines(err, "govsim explain", ex.runs(), 0, true, Duration.ZERO, System::nanoTime);
+                : Progress.lines(
+                    err, "govsim explain", ex.runs(), 0, true, Duration.ZERO, System::nanoTime);
     Explanation.Result result;
     try {
       try (progress) {
@@ -317,9 +356,18 @@ public final class ExplainCommand implements Callable<Integer> {
     int width = "difference (to - from)".length();
     for (Explanation.Item it : ex.items()) width = Math.max(width, it.name().length());
     String ci = Num.format(ex.level() * 100) + "% CI";
-    sb.append(String.format(Locale.ROOT, "%n%s: %s -> %s (n = %d seeds)%n", ex.metric(), ex.fromLabel(), ex.toLabel(), r.total().n()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%n%s: %s -> %s (n = %d seeds)%n",
+            ex.metric(),
+            ex.fromLabel(),
+            ex.toLabel(),
+            r.total().n()));
     String fmt = "  %-" + width + "s  %14s  %s%n";
-    sb.append(String.format(Locale.ROOT, fmt, "from (" + ex.fromLabel() + ")", Num.format(r.from().mean()), ""));
+    sb.append(
+        String.format(
+            Locale.ROOT, fmt, "from (" + ex.fromLabel() + ")", Num.format(r.from().mean()), ""));
     for (int i = 0; i < ex.items().size(); i++) {
       var e = r.items().get(i).estimate();
       sb.append(

@@ -81,7 +81,8 @@ public final class CalibrateFigures {
             + "): each parameter's weighted histogram over its prior range on the diagonal, the"
             + " particles on each pair of parameters off it.";
     int size = d == 1 ? 640 : d <= 3 ? 420 : 300;
-    Figure f = Figure.grid(STEM, "Calibration posterior", caption, panels, d, size, d == 1 ? 440 : size);
+    Figure f =
+        Figure.grid(STEM, "Calibration posterior", caption, panels, d, size, d == 1 ? 440 : size);
     try {
       Files.write(dir.resolve(STEM + ".png"), FigureRenderer.png(f));
       Files.writeString(dir.resolve(STEM + ".svg"), FigureRenderer.svg(f), StandardCharsets.UTF_8);

@@ -40,7 +40,11 @@ public final class ExplainFigures {
     }
     String unit = Metrics.run(ex.metric()).map(m -> m.doc().unit()).orElse("");
     String valueLabel =
-        "change in " + ex.metric() + (unit.isEmpty() ? "" : " (" + unit + ")") + " from " + ex.fromLabel();
+        "change in "
+            + ex.metric()
+            + (unit.isEmpty() ? "" : " (" + unit + ")")
+            + " from "
+            + ex.fromLabel();
     var chart =
         Plots.waterfall(
             ex.metric() + ": " + ex.fromLabel() + " \u2192 " + ex.toLabel(),
@@ -72,8 +76,12 @@ public final class ExplainFigures {
             + "% t-intervals over "
             + r.total().n()
             + " seeds"
-            + (ex.exact() ? " (exact values)." : ", widened by the sampling error of " + ex.permutationCount() + " permutations.");
-    Figure f = new Figure(STEM, "Why the regimes differ", caption, List.of(chart), 1, 900, 160 + 44 * (k + 1));
+            + (ex.exact()
+                ? " (exact values)."
+                : ", widened by the sampling error of " + ex.permutationCount() + " permutations.");
+    Figure f =
+        new Figure(
+            STEM, "Why the regimes differ", caption, List.of(chart), 1, 900, 160 + 44 * (k + 1));
     try {
       Files.write(dir.resolve(STEM + ".png"), FigureRenderer.png(f));
       Files.writeString(dir.resolve(STEM + ".svg"), FigureRenderer.svg(f), StandardCharsets.UTF_8);

@@ -514,7 +514,8 @@ final class Plots {
     plot.setRenderer(1, e);
     plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
     plot.setDomainGridlinesVisible(false);
-    plot.addRangeMarker(new ValueMarker(0, ChartStyle.AXIS, new BasicStroke(1.2f)), Layer.BACKGROUND);
+    plot.addRangeMarker(
+        new ValueMarker(0, ChartStyle.AXIS, new BasicStroke(1.2f)), Layer.BACKGROUND);
     JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, false);
     ChartStyle.apply(chart);
     double pad = max > min ? (max - min) * 0.06 : 1;
@@ -527,7 +528,15 @@ final class Plots {
    * logX}), drawn as a density (bar areas sum to 1).
    */
   static JFreeChart histogram(
-      String title, String xLabel, boolean logX, double[] x, double[] w, double low, double high, int bins, Color color) {
+      String title,
+      String xLabel,
+      boolean logX,
+      double[] x,
+      double[] w,
+      double low,
+      double high,
+      int bins,
+      Color color) {
     XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
     XYIntervalSeries s = new XYIntervalSeries("density", false, true);
     double lo = logX ? Math.log(low) : low;

@@ -33,7 +33,8 @@ class ScenarioFilesTest {
           .filter(p -> p.toString().endsWith(".yaml"))
           .filter(p -> !p.toString().contains("/sweeps/"))
           .filter(p -> !p.toString().contains("/games/")) // game files: GameFilesTest
-          .filter(p -> !p.toString().contains("/calibration/")) // calibration files: CalibrationTest
+          .filter(
+              p -> !p.toString().contains("/calibration/")) // calibration files: CalibrationTest
           .sorted()
           .toList()
           .stream();

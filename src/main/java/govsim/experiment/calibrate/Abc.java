@@ -7,9 +7,9 @@ import java.util.List;
 import org.apache.commons.math3.random.MersenneTwister;
 
 /**
- * Approximate Bayesian computation: rejection, then sequential Monte Carlo (ABC-SMC, the
- * population Monte Carlo scheme of Beaumont, Cornuet, Marin and Robert 2009, as in Toni et al.
- * 2009), for a model given as a {@link Simulator}: parameters in, statistics out.
+ * Approximate Bayesian computation: rejection, then sequential Monte Carlo (ABC-SMC, the population
+ * Monte Carlo scheme of Beaumont, Cornuet, Marin and Robert 2009, as in Toni et al. 2009), for a
+ * model given as a {@link Simulator}: parameters in, statistics out.
  *
  * <p><b>Prior and space.</b> Each parameter has a uniform prior over its range (uniform in log
  * space for a log range; every whole number equally likely for an integer range), so that in the
@@ -28,12 +28,12 @@ import org.apache.commons.math3.random.MersenneTwister;
  * previous population's distances, weighted quantile (an adaptive schedule, Del Moral, Doucet and
  * Jasra 2012; Beaumont et al. 2009 fix it in advance). Proposals: a particle of generation t-1
  * drawn by weight, moved by the kernel K: independent normal steps in every coordinate with
- * variance twice the weighted variance of that coordinate in generation t-1 (Beaumont et al.
- * 2009); a proposal outside [0, 1]^d (prior density 0) is redrawn. Proposals are simulated in
- * batches of {@code batch} and accepted, in proposal order, while d &le; eps_t, until {@code
- * particles} are accepted; the weight of an accepted u is 1 / sum_j W_j K(u | u_j) (the prior is
- * uniform), normalised. A generation that needs more than {@code maxSimulations} simulations stops
- * the algorithm: the previous generation is the result, and the note says so.
+ * variance twice the weighted variance of that coordinate in generation t-1 (Beaumont et al. 2009);
+ * a proposal outside [0, 1]^d (prior density 0) is redrawn. Proposals are simulated in batches of
+ * {@code batch} and accepted, in proposal order, while d &le; eps_t, until {@code particles} are
+ * accepted; the weight of an accepted u is 1 / sum_j W_j K(u | u_j) (the prior is uniform),
+ * normalised. A generation that needs more than {@code maxSimulations} simulations stops the
+ * algorithm: the previous generation is the result, and the note says so.
  *
  * <p>Every draw comes from generators seeded by {@code seed} and the generation, and simulation i
  * of generation t gets the seed {@code Seeds.derive(seed, "abc/generation=t/simulation=i")}, so the
@@ -64,7 +64,8 @@ public final class Abc {
   public record Parameter(String name, double low, double high, boolean log, boolean integer) {
     public Parameter {
       if (!(low < high)) throw new IllegalArgumentException(name + ": low must be below high");
-      if (log && !(low > 0)) throw new IllegalArgumentException(name + ": a log range needs low > 0");
+      if (log && !(low > 0))
+        throw new IllegalArgumentException(name + ": a log range needs low > 0");
     }
 
     /** The value at unit coordinate u (as a sweep's {@code SweepParameter.at}). */
@@ -72,10 +73,16 @@ public final class Abc {
       u = Math.min(Math.max(u, 0), 1);
       if (integer) {
         double hi = high + 1;
-        double x = log ? Math.exp(Math.log(low) + u * (Math.log(hi) - Math.log(low))) : low + u * (hi - low);
+        double x =
+            log
+                ? Math.exp(Math.log(low) + u * (Math.log(hi) - Math.log(low)))
+                : low + u * (hi - low);
         return Math.min(Math.max(Math.floor(x), low), high);
       }
-      double v = log ? Math.exp(Math.log(low) + u * (Math.log(high) - Math.log(low))) : low + u * (high - low);
+      double v =
+          log
+              ? Math.exp(Math.log(low) + u * (Math.log(high) - Math.log(low)))
+              : low + u * (high - low);
       return Math.min(Math.max(v, low), high);
     }
   }
@@ -86,20 +93,30 @@ public final class Abc {
    * @param particles population size N
    * @param generations SMC generations after the rejection step (0: rejection only)
    * @param samples prior draws of the rejection step (at least N)
-   * @param quantile the quantile of the previous distances that becomes the next tolerance, in (0, 1)
+   * @param quantile the quantile of the previous distances that becomes the next tolerance, in (0,
+   *     1)
    * @param maxSimulations most simulations one SMC generation may use
-   * @param batch proposals simulated together (for parallelism; proposals are drawn before a
-   *     batch is simulated, so the batch size is part of the result's definition, like the seed)
+   * @param batch proposals simulated together (for parallelism; proposals are drawn before a batch
+   *     is simulated, so the batch size is part of the result's definition, like the seed)
    * @param seed the master seed
    */
   public record Settings(
-      int particles, int generations, int samples, double quantile, int maxSimulations, int batch, long seed) {
+      int particles,
+      int generations,
+      int samples,
+      double quantile,
+      int maxSimulations,
+      int batch,
+      long seed) {
     public Settings {
       if (particles < 2) throw new IllegalArgumentException("particles must be at least 2");
       if (generations < 0) throw new IllegalArgumentException("generations must be at least 0");
-      if (samples < particles) throw new IllegalArgumentException("samples must be at least particles");
-      if (!(quantile > 0 && quantile < 1)) throw new IllegalArgumentException("quantile must be in (0, 1)");
-      if (maxSimulations < particles) throw new IllegalArgumentException("maxSimulations must be at least particles");
+      if (samples < particles)
+        throw new IllegalArgumentException("samples must be at least particles");
+      if (!(quantile > 0 && quantile < 1))
+        throw new IllegalArgumentException("quantile must be in (0, 1)");
+      if (maxSimulations < particles)
+        throw new IllegalArgumentException("maxSimulations must be at least particles");
       if (batch < 1) throw new IllegalArgumentException("batch must be at least 1");
     }
   }
@@ -141,7 +158,13 @@ public final class Abc {
 
   /** One simulation, accepted or not (for the record of every run). */
   public record Simulation(
-      int generation, int index, long seed, double[] values, double[] stats, double distance, boolean accepted) {}
+      int generation,
+      int index,
+      long seed,
+      double[] values,
+      double[] stats,
+      double distance,
+      boolean accepted) {}
 
   /**
    * The outcome.
@@ -167,7 +190,9 @@ public final class Abc {
     return Math.sqrt(sum);
   }
 
-  /** Told after every batch of simulations: generation, simulations so far in it, accepted so far. */
+  /**
+   * Told after every batch of simulations: generation, simulations so far in it, accepted so far.
+   */
   @FunctionalInterface
   public interface Listener {
     void progress(int generation, int simulated, int accepted, double tolerance);
@@ -242,7 +267,8 @@ public final class Abc {
     long[] sds = new long[n];
     int k = 0;
     for (int i = 0; i < s.samples(); i++) {
-      all.add(new Simulation(0, i, seeds0[i], values(parameters, u0[i]), stats0[i], dist0[i], keep[i]));
+      all.add(
+          new Simulation(0, i, seeds0[i], values(parameters, u0[i]), stats0[i], dist0[i], keep[i]));
       if (!keep[i]) continue;
       u[k] = u0[i];
       st[k] = stats0[i];
@@ -251,7 +277,9 @@ public final class Abc {
     }
     double[] w = new double[n];
     Arrays.fill(w, 1.0 / n);
-    gens.add(new Generation(0, dist0[order[n - 1]], s.samples(), u, valuesOf(parameters, u), w, st, dist, sds));
+    gens.add(
+        new Generation(
+            0, dist0[order[n - 1]], s.samples(), u, valuesOf(parameters, u), w, st, dist, sds));
 
     String note = "";
     for (int t = 1; t <= s.generations(); t++) {
@@ -262,7 +290,8 @@ public final class Abc {
         double m = 0;
         for (int i = 0; i < n; i++) m += prev.weights()[i] * prev.u()[i][j];
         double v = 0;
-        for (int i = 0; i < n; i++) v += prev.weights()[i] * (prev.u()[i][j] - m) * (prev.u()[i][j] - m);
+        for (int i = 0; i < n; i++)
+          v += prev.weights()[i] * (prev.u()[i][j] - m) * (prev.u()[i][j] - m);
         sigma[j] = Math.sqrt(2 * v);
         if (sigma[j] == 0) sigma[j] = 1e-6; // a collapsed coordinate still moves a little
       }
@@ -334,7 +363,16 @@ public final class Abc {
         ns[i] = accSeed.get(i);
       }
       gens.add(
-          new Generation(t, eps, simulated, nu, valuesOf(parameters, nu), nw, accS.toArray(new double[0][]), nd, ns));
+          new Generation(
+              t,
+              eps,
+              simulated,
+              nu,
+              valuesOf(parameters, nu),
+              nw,
+              accS.toArray(new double[0][]),
+              nd,
+              ns));
     }
     return new Result(List.copyOf(gens), List.copyOf(all), note);
   }

@@ -31,14 +31,15 @@ import java.util.concurrent.Callable;
  * {@code govsim calibrate SWEEP --targets T}: {@link Abc} over a sweep's parameter ranges, each
  * simulation being the sweep's base scenario (its {@code set} overrides applied, under its regime)
  * with the particle's values, run on {@code replications} seeds; the simulated statistic of a
- * target is the metric's mean over the replications where it is defined (undefined if in none).
- * The sweep's design, samples and metrics are not used: the prior is uniform over each range.
+ * target is the metric's mean over the replications where it is defined (undefined if in none). The
+ * sweep's design, samples and metrics are not used: the prior is uniform over each range.
  */
 public final class Calibration {
 
   /** Output files besides the figure. */
   public static final List<String> FILES =
-      List.of("posterior.csv", "summary.csv", "generations.csv", "simulations.csv", "manifest.json");
+      List.of(
+          "posterior.csv", "summary.csv", "generations.csv", "simulations.csv", "manifest.json");
 
   /** The quantiles of summary.csv. */
   public static final double[] QUANTILES = {0.025, 0.25, 0.5, 0.75, 0.975};
@@ -98,7 +99,8 @@ public final class Calibration {
               + def.regimes().size()
               + " regimes; a calibration runs one (list one regime, or none for the base scenario's)");
     if (def.parameters().isEmpty())
-      throw new CalibrationException(sweepFile + ": the sweep varies no parameter; nothing to calibrate");
+      throw new CalibrationException(
+          sweepFile + ": the sweep varies no parameter; nothing to calibrate");
     List<Abc.Parameter> ps = new ArrayList<>();
     for (SweepParameter p : def.parameters()) {
       if (p.isList())
@@ -117,15 +119,22 @@ public final class Calibration {
     int s = samples != null ? samples : 4 * particles;
     if (s < particles || s > 10_000_000)
       throw new CalibrationException(
-          "--samples must be at least --particles (" + particles + ") and at most 10000000, got " + s);
+          "--samples must be at least --particles ("
+              + particles
+              + ") and at most 10000000, got "
+              + s);
     if (!(quantile > 0 && quantile < 1))
       throw new CalibrationException("--quantile must be in (0, 1), got " + quantile);
     int max = maxSimulations != null ? maxSimulations : 50 * particles;
     if (max < particles || max > 10_000_000)
       throw new CalibrationException(
-          "--max-simulations must be at least --particles (" + particles + ") and at most 10000000, got " + max);
+          "--max-simulations must be at least --particles ("
+              + particles
+              + ") and at most 10000000, got "
+              + max);
     long master = seed != null ? seed : def.spec().seed();
-    Abc.Settings settings = new Abc.Settings(particles, generations, s, quantile, max, particles, master);
+    Abc.Settings settings =
+        new Abc.Settings(particles, generations, s, quantile, max, particles, master);
     return new Calibration(def, targetsFile, t, ps, settings);
   }
 
@@ -154,7 +163,10 @@ public final class Calibration {
     Map<String, Object> tree = baseTree;
     List<SweepParameter> ps = sweep.parameters();
     for (int j = 0; j < values.length; j++) {
-      Object v = ps.get(j).integerKey() ? (Object) Long.valueOf((long) values[j]) : (Object) Double.valueOf(values[j]);
+      Object v =
+          ps.get(j).integerKey()
+              ? (Object) Long.valueOf((long) values[j])
+              : (Object) Double.valueOf(values[j]);
       tree = ScenarioLoader.withValue(tree, ps.get(j).path(), v);
     }
     tree = ScenarioLoader.withValue(tree, "seed", seed);
@@ -178,7 +190,12 @@ public final class Calibration {
 
   /** The govsim simulator: each simulation's replications as one batch of runs on the pool. */
   private Abc.Simulator simulator(
-      BatchRunner runner, ModelRunner model, RunGuard guard, List<String> failures, long[] runs, Progress progress) {
+      BatchRunner runner,
+      ModelRunner model,
+      RunGuard guard,
+      List<String> failures,
+      long[] runs,
+      Progress progress) {
     int reps = replications();
     List<String> metrics = targets().stream().map(Target::metric).toList();
     return (values, seeds) -> {
@@ -280,7 +297,8 @@ public final class Calibration {
     header.addAll(List.of("distance", "seed"));
     try (CsvTable t = new CsvTable(folder.file("posterior.csv"), header)) {
       for (int i = 0; i < post.u().length; i++) {
-        List<String> row = new ArrayList<>(List.of(Integer.toString(i), Num.format(post.weights()[i])));
+        List<String> row =
+            new ArrayList<>(List.of(Integer.toString(i), Num.format(post.weights()[i])));
         for (double v : post.values()[i]) row.add(Num.format(v));
         for (double v : post.stats()[i]) row.add(Num.format(v));
         row.add(Num.format(post.distance()[i]));
@@ -288,7 +306,9 @@ public final class Calibration {
         t.row(row);
       }
     }
-    List<String> sh = new ArrayList<>(List.of("parameter", "prior_low", "prior_high", "log", "integer", "mean", "sd"));
+    List<String> sh =
+        new ArrayList<>(
+            List.of("parameter", "prior_low", "prior_high", "log", "integer", "mean", "sd"));
     for (double q : QUANTILES) sh.add("q" + Num.format(q * 100).replace(".", "_"));
     sh.addAll(List.of("n", "ess"));
     try (CsvTable t = new CsvTable(folder.file("summary.csv"), sh)) {
@@ -314,7 +334,8 @@ public final class Calibration {
     try (CsvTable t =
         new CsvTable(
             folder.file("generations.csv"),
-            List.of("generation", "tolerance", "simulations", "accepted", "acceptance_rate", "ess"))) {
+            List.of(
+                "generation", "tolerance", "simulations", "accepted", "acceptance_rate", "ess"))) {
       for (Abc.Generation g : abc.generations()) {
         t.row(
             List.of(

@@ -11,7 +11,9 @@ import govsim.scenario.Param;
  * @param source where the observation comes from
  */
 public record Target(
-    @Param(doc = "The summary metric the observation is compared with (govsim describe lists them).")
+    @Param(
+            doc =
+                "The summary metric the observation is compared with (govsim describe lists them).")
         String metric,
     @Param(doc = "The observed value, in the metric's unit.") double value,
     @Param(

@@ -43,7 +43,11 @@ public final class TargetFile {
     if (t.targets().isEmpty()) {
       errors.add(
           new ScenarioError(
-              source, 1, 1, "targets", "no targets: list at least one observed statistic, e.g."
+              source,
+              1,
+              1,
+              "targets",
+              "no targets: list at least one observed statistic, e.g."
                   + " targets: [{metric: practice_duration_days_mean, value: 5, sd: 1}]"));
     }
     Set<String> seen = new HashSet<>();
@@ -52,7 +56,13 @@ public final class TargetFile {
       int[] pos = i < items.size() ? items.get(i) : new int[] {0, 0, 0, 0};
       String path = "targets[" + i + "]";
       if (x.metric().isBlank()) {
-        errors.add(new ScenarioError(source, pos[0], pos[1], path + ".metric", "missing required key 'metric': a summary metric (govsim describe lists them)"));
+        errors.add(
+            new ScenarioError(
+                source,
+                pos[0],
+                pos[1],
+                path + ".metric",
+                "missing required key 'metric': a summary metric (govsim describe lists them)"));
       } else if (!Metrics.RUN_NAMES.contains(x.metric())) {
         errors.add(
             new ScenarioError(
@@ -68,10 +78,23 @@ public final class TargetFile {
                     + String.join(", ", Metrics.RUN_NAMES)
                     + ")"));
       } else if (!seen.add(x.metric())) {
-        errors.add(new ScenarioError(source, pos[0], pos[1], path + ".metric", "metric '" + x.metric() + "' is a target twice; give each metric once"));
+        errors.add(
+            new ScenarioError(
+                source,
+                pos[0],
+                pos[1],
+                path + ".metric",
+                "metric '" + x.metric() + "' is a target twice; give each metric once"));
       }
       if (!(x.sd() > 0)) {
-        errors.add(new ScenarioError(source, pos[2], pos[3], path + ".sd", "sd must be above 0 (the observation's uncertainty), found " + govsim.observe.Num.format(x.sd())));
+        errors.add(
+            new ScenarioError(
+                source,
+                pos[2],
+                pos[3],
+                path + ".sd",
+                "sd must be above 0 (the observation's uncertainty), found "
+                    + govsim.observe.Num.format(x.sd())));
       }
     }
     if (!errors.isEmpty()) throw new ScenarioException(source, errors);
@@ -88,7 +111,9 @@ public final class TargetFile {
         best = m;
       }
     }
-    return best != null && bestD <= Math.max(2, name.length() / 4) ? "; did you mean '" + best + "'?" : "";
+    return best != null && bestD <= Math.max(2, name.length() / 4)
+        ? "; did you mean '" + best + "'?"
+        : "";
   }
 
   private static int levenshtein(String a, String b) {

@@ -40,9 +40,9 @@ import org.apache.commons.math3.random.MersenneTwister;
  * reads only the switches its preset sets, and those are compared). Each differing key is an item
  * ({@code by = section}: each top-level section with differing keys is one item). A coalition is
  * the "from" tree with the items of the coalition set to their "to" values, validated like any
- * scenario; every coalition runs on the same replication seeds, {@link Seeds#derive}{@code
- * (master, "replication=i")} (those of {@code govsim compare}, so the coalition of no item and that
- * of every item are compare's runs of the two regimes). With at most {@link #EXACT_MAX} items every
+ * scenario; every coalition runs on the same replication seeds, {@link Seeds#derive}{@code (master,
+ * "replication=i")} (those of {@code govsim compare}, so the coalition of no item and that of every
+ * item are compare's runs of the two regimes). With at most {@link #EXACT_MAX} items every
  * coalition runs and the values are exact; beyond, or when permutations are asked for, {@link
  * Shapley#sampled} walks M random permutations drawn from a generator seeded by the master seed.
  */
@@ -85,8 +85,8 @@ public final class Explanation {
    * @param masterSeed null for the from scenario's seed
    * @param level confidence level
    * @param bySection one item per top-level section instead of one per key
-   * @param permutations sampled permutations, or 0 for the default (exact up to {@link
-   *     #EXACT_MAX} items, else {@link #DEFAULT_PERMUTATIONS})
+   * @param permutations sampled permutations, or 0 for the default (exact up to {@link #EXACT_MAX}
+   *     items, else {@link #DEFAULT_PERMUTATIONS})
    * @param metric the metric the figure and printed table show
    * @param extendsAnywhere lets extends leave the default scope
    */
@@ -171,15 +171,18 @@ public final class Explanation {
               + String.join(", ", Metrics.RUN_NAMES)
               + ")");
     if (req.toScenario() == null && req.to() == null)
-      throw new ExplainException("say what to explain the difference to: --to REGIME or --to-scenario FILE");
+      throw new ExplainException(
+          "say what to explain the difference to: --to REGIME or --to-scenario FILE");
     if (req.from() != null || req.to() != null) {
       for (String s : req.sets()) {
         if (s.strip().startsWith("regime=") || s.strip().startsWith("regime ")) {
-          throw new ExplainException("--set " + s + ": the regimes are chosen with --from and --to");
+          throw new ExplainException(
+              "--set " + s + ": the regimes are chosen with --from and --to");
         }
       }
     }
-    ScenarioLoader.Loaded<ModelSpec> from = load(req.scenario(), req.sets(), req.from(), req.extendsAnywhere());
+    ScenarioLoader.Loaded<ModelSpec> from =
+        load(req.scenario(), req.sets(), req.from(), req.extendsAnywhere());
     Path toFile = req.toScenario() != null ? req.toScenario() : req.scenario();
     ScenarioLoader.Loaded<ModelSpec> to = load(toFile, req.sets(), req.to(), req.extendsAnywhere());
 
@@ -232,7 +235,9 @@ public final class Explanation {
       coalitions = Shapley.allCoalitions(k);
     } else {
       int m = req.permutations() == 0 ? DEFAULT_PERMUTATIONS : req.permutations();
-      perms = Shapley.permutations(k, m, new MersenneTwister(Seeds.derive(master, "explain/permutations")));
+      perms =
+          Shapley.permutations(
+              k, m, new MersenneTwister(Seeds.derive(master, "explain/permutations")));
       coalitions = Shapley.coalitionsOf(k, perms);
     }
     if ((long) coalitions.length * req.replications() > MAX_RUNS)
@@ -249,7 +254,8 @@ public final class Explanation {
       Map<String, Object> tree = from.resolved();
       for (int i = 0; i < k; i++) {
         if ((mask & (1L << i)) == 0) continue;
-        for (String key : items.get(i).keys()) tree = ScenarioLoader.withValue(tree, key, toValues.get(key));
+        for (String key : items.get(i).keys())
+          tree = ScenarioLoader.withValue(tree, key, toValues.get(key));
       }
       try {
         specs.add(loader.bind(tree, "the coalition " + describe(items, mask)));
@@ -318,14 +324,16 @@ public final class Explanation {
   private static String describe(List<Item> items, long mask) {
     if (mask == 0) return "no item";
     List<String> names = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) if ((mask & (1L << i)) != 0) names.add(items.get(i).name());
+    for (int i = 0; i < items.size(); i++)
+      if ((mask & (1L << i)) != 0) names.add(items.get(i).name());
     return String.join(" + ", names);
   }
 
   /** The names of a coalition's items, space-separated (empty for none). */
   public String members(long mask) {
     List<String> names = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) if ((mask & (1L << i)) != 0) names.add(items.get(i).name());
+    for (int i = 0; i < items.size(); i++)
+      if ((mask & (1L << i)) != 0) names.add(items.get(i).name());
     return String.join(" ", names);
   }
 
@@ -398,7 +406,8 @@ public final class Explanation {
    * @param failures one line per failed run
    * @param wallSeconds wall time of the runs
    */
-  public record Result(Map<String, Shapley.Result> byMetric, List<String> failures, double wallSeconds) {
+  public record Result(
+      Map<String, Shapley.Result> byMetric, List<String> failures, double wallSeconds) {
     public Shapley.Result of(String metric) {
       return byMetric.get(metric);
     }
@@ -451,7 +460,8 @@ public final class Explanation {
                 }
                 row.add(o.errorText());
                 out.row(row);
-                String what = "coalition " + c + " [" + describe(items, coalitions[c]) + "] replication " + r;
+                String what =
+                    "coalition " + c + " [" + describe(items, coalitions[c]) + "] replication " + r;
                 if (!o.ok()) {
                   failures.add(what + " (seed " + seeds[r] + "): " + o.errorText());
                   Map<String, Object> f = new LinkedHashMap<>();

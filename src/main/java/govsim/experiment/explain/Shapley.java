@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.function.LongFunction;
 
 /**
- * Shapley values of a stochastic cooperative game observed over replications: item i's share of
- * the difference v(all items) - v(no item), where v(S) is a metric's value in the scenario with the
+ * Shapley values of a stochastic cooperative game observed over replications: item i's share of the
+ * difference v(all items) - v(no item), where v(S) is a metric's value in the scenario with the
  * items of S switched to the "to" side. Every coalition is observed on the same replications
  * (common random numbers), so each replication r has its own game v_r and its own Shapley values
  * phi_i,r; they sum exactly to v_r(all) - v_r(none) (efficiency).
@@ -19,8 +19,7 @@ import java.util.function.LongFunction;
  *       (v_r(S + i) - v_r(S)).
  *   <li><b>Sampled</b> (M permutations, Castro, Gomez and Tejada 2009): for each permutation the
  *       items join one after another and item i gets its marginal contribution when it joins;
- *       phi_i,r is the mean over the permutations. The same M permutations serve every
- *       replication.
+ *       phi_i,r is the mean over the permutations. The same M permutations serve every replication.
  * </ul>
  *
  * The estimate of phi_i is the mean of phi_i,r over the replications with every needed coalition
@@ -107,7 +106,8 @@ public final class Shapley {
    * @param level confidence level in (0, 1)
    */
   public static Result exact(int k, LongFunction<double[]> v, int reps, double level) {
-    if (k < 1 || k > 16) throw new IllegalArgumentException("exact Shapley values need 1 to 16 items, got " + k);
+    if (k < 1 || k > 16)
+      throw new IllegalArgumentException("exact Shapley values need 1 to 16 items, got " + k);
     int n = 1 << k;
     double[][] values = new double[n][];
     for (int m = 0; m < n; m++) values[m] = v.apply(m);
@@ -149,9 +149,11 @@ public final class Shapley {
   public static Result sampled(
       int k, int[][] permutations, LongFunction<double[]> v, int reps, double level) {
     if (k < 1 || k > MAX_ITEMS)
-      throw new IllegalArgumentException("Shapley values need 1 to " + MAX_ITEMS + " items, got " + k);
+      throw new IllegalArgumentException(
+          "Shapley values need 1 to " + MAX_ITEMS + " items, got " + k);
     int mCount = permutations.length;
-    if (mCount < 2) throw new IllegalArgumentException("sampled Shapley values need at least 2 permutations");
+    if (mCount < 2)
+      throw new IllegalArgumentException("sampled Shapley values need at least 2 permutations");
     java.util.HashMap<Long, double[]> cache = new java.util.HashMap<>();
     LongFunction<double[]> val = m -> cache.computeIfAbsent(m, v::apply);
     boolean[] used = new boolean[reps];
@@ -164,7 +166,9 @@ public final class Shapley {
     double[][][] delta = new double[k][mCount][reps];
     for (int p = 0; p < mCount; p++) {
       int[] perm = permutations[p];
-      if (perm.length != k) throw new IllegalArgumentException("permutation " + p + " has " + perm.length + " items, not " + k);
+      if (perm.length != k)
+        throw new IllegalArgumentException(
+            "permutation " + p + " has " + perm.length + " items, not " + k);
       long mask = 0;
       double[] before = val.apply(0);
       for (int i : perm) {
@@ -199,7 +203,8 @@ public final class Shapley {
       Estimate e = seed;
       if (seed.n() >= 2) {
         double seSeed = seed.sd() / Math.sqrt(seed.n());
-        double half = Stats.tCritical(seed.n() - 1, level) * Math.sqrt(seSeed * seSeed + sePerm * sePerm);
+        double half =
+            Stats.tCritical(seed.n() - 1, level) * Math.sqrt(seSeed * seSeed + sePerm * sePerm);
         e = new Estimate(seed.mean(), seed.sd(), seed.mean() - half, seed.mean() + half, seed.n());
       }
       items.add(new Value(e, nUsed == 0 ? Double.NaN : sePerm));
@@ -230,7 +235,8 @@ public final class Shapley {
    * M uniformly random permutations of 0..k-1 (Fisher-Yates), drawn from a generator seeded by the
    * caller.
    */
-  public static int[][] permutations(int k, int count, org.apache.commons.math3.random.RandomGenerator rng) {
+  public static int[][] permutations(
+      int k, int count, org.apache.commons.math3.random.RandomGenerator rng) {
     int[][] out = new int[count][];
     for (int p = 0; p < count; p++) {
       int[] x = new int[k];

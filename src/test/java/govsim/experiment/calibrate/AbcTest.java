@@ -13,8 +13,8 @@ class AbcTest {
 
   /**
    * The mean of 10 draws from N(theta, 1) has the distribution N(theta, 1/10); with a uniform prior
-   * on [-5, 5] and an observed mean of 1, the posterior is N(1, 1/10) (truncation at -5 and 5 is
-   * 12 sd away): mean 1, sd 1/sqrt(10) = 0.3162.
+   * on [-5, 5] and an observed mean of 1, the posterior is N(1, 1/10) (truncation at -5 and 5 is 12
+   * sd away): mean 1, sd 1/sqrt(10) = 0.3162.
    */
   private static final Abc.Simulator NORMAL_MEAN =
       (values, seeds) -> {
@@ -34,7 +34,8 @@ class AbcTest {
   @Test
   void smcApproachesTheAnalyticPosteriorOfANormalMean() throws Exception {
     Abc.Settings s = new Abc.Settings(1000, 6, 4000, 0.5, 40_000, 500, 3);
-    Abc.Result r = Abc.run(THETA, new double[] {1}, new double[] {1}, s, NORMAL_MEAN, Abc.Listener.NONE);
+    Abc.Result r =
+        Abc.run(THETA, new double[] {1}, new double[] {1}, s, NORMAL_MEAN, Abc.Listener.NONE);
     assertEquals("", r.note());
     assertEquals(7, r.generations().size());
     Abc.Generation post = r.posterior();
@@ -52,8 +53,10 @@ class AbcTest {
     for (int t = 1; t < r.generations().size(); t++)
       assertTrue(r.generations().get(t).tolerance() < r.generations().get(t - 1).tolerance());
     // The analytic 2.5% and 97.5% quantiles, 1 -+ 1.96 x 0.3162.
-    assertEquals(1 - 1.96 / Math.sqrt(10), Abc.weightedQuantile(theta, post.weights(), 0.025), 0.08);
-    assertEquals(1 + 1.96 / Math.sqrt(10), Abc.weightedQuantile(theta, post.weights(), 0.975), 0.08);
+    assertEquals(
+        1 - 1.96 / Math.sqrt(10), Abc.weightedQuantile(theta, post.weights(), 0.025), 0.08);
+    assertEquals(
+        1 + 1.96 / Math.sqrt(10), Abc.weightedQuantile(theta, post.weights(), 0.975), 0.08);
   }
 
   @Test
@@ -61,7 +64,8 @@ class AbcTest {
     // Keep the 500 nearest of 5000 prior draws: the tolerance is about 0.5 (the statistic's
     // marginal density is about 1/10 near 1, so P(|s - 1| < eps) = eps / 5 = 0.1).
     Abc.Settings s = new Abc.Settings(500, 0, 5000, 0.5, 500, 1000, 5);
-    Abc.Result r = Abc.run(THETA, new double[] {1}, new double[] {1}, s, NORMAL_MEAN, Abc.Listener.NONE);
+    Abc.Result r =
+        Abc.run(THETA, new double[] {1}, new double[] {1}, s, NORMAL_MEAN, Abc.Listener.NONE);
     Abc.Generation g = r.posterior();
     assertEquals(0, g.index());
     assertEquals(0.5, g.tolerance(), 0.08);
@@ -78,7 +82,8 @@ class AbcTest {
   @Test
   void theResultDoesNotDependOnTheSimulatorsOrderOfWork() throws Exception {
     Abc.Settings s = new Abc.Settings(50, 2, 200, 0.5, 5000, 25, 9);
-    Abc.Result a = Abc.run(THETA, new double[] {1}, new double[] {1}, s, NORMAL_MEAN, Abc.Listener.NONE);
+    Abc.Result a =
+        Abc.run(THETA, new double[] {1}, new double[] {1}, s, NORMAL_MEAN, Abc.Listener.NONE);
     // The same simulator computing its batch back to front.
     Abc.Simulator reversed =
         (values, seeds) -> {
@@ -87,7 +92,8 @@ class AbcTest {
             out[i] = NORMAL_MEAN.simulate(new double[][] {values[i]}, new long[] {seeds[i]})[0];
           return out;
         };
-    Abc.Result b = Abc.run(THETA, new double[] {1}, new double[] {1}, s, reversed, Abc.Listener.NONE);
+    Abc.Result b =
+        Abc.run(THETA, new double[] {1}, new double[] {1}, s, reversed, Abc.Listener.NONE);
     assertArrayEquals(a.posterior().weights(), b.posterior().weights());
     assertEquals(a.simulations().size(), b.simulations().size());
   }
@@ -120,7 +126,10 @@ class AbcTest {
     assertEquals(4, days.value(1.0));
     Abc.Parameter rate = new Abc.Parameter("r", 0.01, 1, true, false);
     assertEquals(0.1, rate.value(0.5), 1e-12);
-    assertEquals(Double.POSITIVE_INFINITY, Abc.distance(new double[] {Double.NaN}, new double[] {1}, new double[] {1}));
-    assertEquals(5, Abc.distance(new double[] {4, 7}, new double[] {1, 3}, new double[] {1, 1}), 1e-12);
+    assertEquals(
+        Double.POSITIVE_INFINITY,
+        Abc.distance(new double[] {Double.NaN}, new double[] {1}, new double[] {1}));
+    assertEquals(
+        5, Abc.distance(new double[] {4, 7}, new double[] {1, 3}, new double[] {1, 1}), 1e-12);
   }
 }

@@ -47,10 +47,14 @@ class CalibrationTest {
     ScenarioException e = assertThrows(ScenarioException.class, () -> TargetFile.load(f));
     String text = e.format();
     assertTrue(
-        text.contains(f + ":2:13: targets[0].metric: unknown summary metric 'harm_totl'; did you mean 'harm_total'?"),
+        text.contains(
+            f
+                + ":2:13: targets[0].metric: unknown summary metric 'harm_totl'; did you mean 'harm_total'?"),
         text);
     assertTrue(text.contains(f + ":7:9: targets[1].sd: sd must be above 0"), text);
-    assertTrue(text.contains(f + ":8:13: targets[2].metric: metric 'harm_severe' is a target twice"), text);
+    assertTrue(
+        text.contains(f + ":8:13: targets[2].metric: metric 'harm_severe' is a target twice"),
+        text);
     // Types and unknown keys come from the scenario loader, with line and column.
     Path g = targets("targets:\n  - metric: harm_total\n    value: five\n    sd: 1\n    sdev: 2\n");
     String t2 = assertThrows(ScenarioException.class, () -> TargetFile.load(g)).format();
@@ -61,7 +65,10 @@ class CalibrationTest {
     String t3 = assertThrows(ScenarioException.class, () -> TargetFile.load(h)).format();
     assertTrue(t3.contains("value"), t3);
     Path none = targets("targets: []\n");
-    assertTrue(assertThrows(ScenarioException.class, () -> TargetFile.load(none)).format().contains("no targets"));
+    assertTrue(
+        assertThrows(ScenarioException.class, () -> TargetFile.load(none))
+            .format()
+            .contains("no targets"));
   }
 
   @Test
@@ -76,14 +83,33 @@ class CalibrationTest {
     Path out = tmp.resolve("cal");
     Outcome o =
         CliTest.exec(
-            "calibrate", sweep.toString(), "--targets", t.toString(), "--particles", "6",
-            "--generations", "1", "--threads", "2", "--out", out.toString(), "--quiet");
+            "calibrate",
+            sweep.toString(),
+            "--targets",
+            t.toString(),
+            "--particles",
+            "6",
+            "--generations",
+            "1",
+            "--threads",
+            "2",
+            "--out",
+            out.toString(),
+            "--quiet");
     assertEquals(0, o.code(), o.err());
     assertTrue(o.out().contains("posterior (generation 1, 6 particles"), o.out());
-    for (String f : List.of("posterior.csv", "summary.csv", "generations.csv", "simulations.csv", "manifest.json", "pairs.png", "pairs.svg"))
-      assertTrue(Files.isRegularFile(out.resolve(f)), f);
+    for (String f :
+        List.of(
+            "posterior.csv",
+            "summary.csv",
+            "generations.csv",
+            "simulations.csv",
+            "manifest.json",
+            "pairs.png",
+            "pairs.svg")) assertTrue(Files.isRegularFile(out.resolve(f)), f);
     List<String> post = Files.readAllLines(out.resolve("posterior.csv"));
-    assertEquals("particle,weight,users.switching_cost_mean,switching_rate,distance,seed", post.get(0));
+    assertEquals(
+        "particle,weight,users.switching_cost_mean,switching_rate,distance,seed", post.get(0));
     assertEquals(7, post.size());
     List<String> gens = Files.readAllLines(out.resolve("generations.csv"));
     assertEquals("generation,tolerance,simulations,accepted,acceptance_rate,ess", gens.get(0));
@@ -99,16 +125,32 @@ class CalibrationTest {
     Path out1 = tmp.resolve("cal1");
     Outcome o1 =
         CliTest.exec(
-            "calibrate", sweep.toString(), "--targets", t.toString(), "--particles", "6",
-            "--generations", "1", "--threads", "1", "--out", out1.toString(), "--quiet");
+            "calibrate",
+            sweep.toString(),
+            "--targets",
+            t.toString(),
+            "--particles",
+            "6",
+            "--generations",
+            "1",
+            "--threads",
+            "1",
+            "--out",
+            out1.toString(),
+            "--quiet");
     assertEquals(0, o1.code(), o1.err());
-    assertEquals(Files.readString(out.resolve("posterior.csv")), Files.readString(out1.resolve("posterior.csv")));
+    assertEquals(
+        Files.readString(out.resolve("posterior.csv")),
+        Files.readString(out1.resolve("posterior.csv")));
     // A list parameter is refused with the reason.
     Path list = tmp.resolve("l.yaml");
-    Files.writeString(list, "base: tiny.yaml\nparameters:\n  users.switching_cost_mean: [0.1, 0.2]\n");
+    Files.writeString(
+        list, "base: tiny.yaml\nparameters:\n  users.switching_cost_mean: [0.1, 0.2]\n");
     Outcome bad = CliTest.exec("calibrate", list.toString(), "--targets", t.toString());
     assertEquals(2, bad.code());
-    assertTrue(bad.err().contains("is a list of values; a calibration needs ranges {min, max}"), bad.err());
+    assertTrue(
+        bad.err().contains("is a list of values; a calibration needs ranges {min, max}"),
+        bad.err());
   }
 
   @Test
@@ -117,7 +159,15 @@ class CalibrationTest {
     for (String name : List.of("yuanbao", "eu-ai-act")) {
       Calibration c =
           Calibration.prepare(
-              dir.resolve(name + "-sweep.yaml"), dir.resolve(name + "-targets.yaml"), 100, 3, null, 0.5, null, null, false);
+              dir.resolve(name + "-sweep.yaml"),
+              dir.resolve(name + "-targets.yaml"),
+              100,
+              3,
+              null,
+              0.5,
+              null,
+              null,
+              false);
       assertEquals(2, c.parameters().size(), name);
       assertEquals(1, c.targets().size(), name);
       assertEquals(400, c.settings().samples());
@@ -129,7 +179,11 @@ class CalibrationTest {
     }
     try (var files = Files.list(dir)) {
       assertEquals(
-          List.of("eu-ai-act-sweep.yaml", "eu-ai-act-targets.yaml", "yuanbao-sweep.yaml", "yuanbao-targets.yaml"),
+          List.of(
+              "eu-ai-act-sweep.yaml",
+              "eu-ai-act-targets.yaml",
+              "yuanbao-sweep.yaml",
+              "yuanbao-targets.yaml"),
           files.map(f -> f.getFileName().toString()).sorted().toList());
     }
   }

@@ -75,8 +75,18 @@ class ExplanationTest {
     Explanation sampled =
         Explanation.prepare(
             new Explanation.Request(
-                s, null, Regime.DISTRIBUTED, Regime.HYBRID, List.of(), 2, null, 0.95, false, 5,
-                "harm_total", false));
+                s,
+                null,
+                Regime.DISTRIBUTED,
+                Regime.HYBRID,
+                List.of(),
+                2,
+                null,
+                0.95,
+                false,
+                5,
+                "harm_total",
+                false));
     assertEquals(5, sampled.permutationCount());
     assertTrue(sampled.coalitionCount() <= 5 * 7 + 2);
   }
@@ -86,16 +96,37 @@ class ExplanationTest {
     Path s = TinyWorld.scenario(tmp);
     var same =
         new Explanation.Request(
-            s, null, Regime.HYBRID, Regime.HYBRID, List.of(), 2, null, 0.95, false, 0,
-            "harm_total", false);
+            s,
+            null,
+            Regime.HYBRID,
+            Regime.HYBRID,
+            List.of(),
+            2,
+            null,
+            0.95,
+            false,
+            0,
+            "harm_total",
+            false);
     var e = assertThrows(Explanation.ExplainException.class, () -> Explanation.prepare(same));
     assertTrue(e.getMessage().contains("nothing to explain"), e.getMessage());
     var metric =
         new Explanation.Request(
-            s, null, Regime.DISTRIBUTED, Regime.HYBRID, List.of(), 2, null, 0.95, false, 0,
-            "harm", false);
+            s,
+            null,
+            Regime.DISTRIBUTED,
+            Regime.HYBRID,
+            List.of(),
+            2,
+            null,
+            0.95,
+            false,
+            0,
+            "harm",
+            false);
     e = assertThrows(Explanation.ExplainException.class, () -> Explanation.prepare(metric));
-    assertTrue(e.getMessage().startsWith("--metric: unknown summary metric 'harm'"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("--metric: unknown summary metric 'harm'"), e.getMessage());
   }
 
   @Test
@@ -120,8 +151,10 @@ class ExplanationTest {
     double diff = 0;
     double from = 0;
     for (long seed : seeds) {
-      double a = SingleRun.run(dist.withSeed(seed), new RunListener() {}).summary().get("harm_total");
-      double b = SingleRun.run(hyb.withSeed(seed), new RunListener() {}).summary().get("harm_total");
+      double a =
+          SingleRun.run(dist.withSeed(seed), new RunListener() {}).summary().get("harm_total");
+      double b =
+          SingleRun.run(hyb.withSeed(seed), new RunListener() {}).summary().get("harm_total");
       diff += (b - a) / seeds.length;
       from += a / seeds.length;
     }
@@ -148,21 +181,51 @@ class ExplanationTest {
     Path out = tmp.resolve("explained");
     Outcome o =
         CliTest.exec(
-            "explain", s.toString(), "--from", "distributed", "--to", "hybrid", "--by", "section",
-            "--reps", "2", "--threads", "2", "--out", out.toString(), "--quiet");
+            "explain",
+            s.toString(),
+            "--from",
+            "distributed",
+            "--to",
+            "hybrid",
+            "--by",
+            "section",
+            "--reps",
+            "2",
+            "--threads",
+            "2",
+            "--out",
+            out.toString(),
+            "--quiet");
     assertEquals(0, o.code(), o.err());
     assertTrue(o.out().contains("harm_total: distributed -> hybrid (n = 2 seeds)"), o.out());
     assertTrue(o.out().contains("difference (to - from)"), o.out());
-    for (String f : List.of("shapley.csv", "totals.csv", "coalitions.csv", "manifest.json", "explain.png", "explain.svg"))
-      assertTrue(Files.isRegularFile(out.resolve(f)), f);
+    for (String f :
+        List.of(
+            "shapley.csv",
+            "totals.csv",
+            "coalitions.csv",
+            "manifest.json",
+            "explain.png",
+            "explain.svg")) assertTrue(Files.isRegularFile(out.resolve(f)), f);
     List<String> totals = Files.readAllLines(out.resolve("totals.csv"));
     assertEquals("metric,from_mean,to_mean,difference,ci_low,ci_high,n", totals.get(0));
     assertTrue(totals.get(1).startsWith("harm_total,"), totals.get(1));
     // Again without --force: refused, nothing changed.
     Outcome again =
         CliTest.exec(
-            "explain", s.toString(), "--from", "distributed", "--to", "hybrid", "--by", "section",
-            "--reps", "2", "--out", out.toString(), "--quiet");
+            "explain",
+            s.toString(),
+            "--from",
+            "distributed",
+            "--to",
+            "hybrid",
+            "--by",
+            "section",
+            "--reps",
+            "2",
+            "--out",
+            out.toString(),
+            "--quiet");
     assertEquals(2, again.code());
     assertTrue(again.err().contains("already exists"), again.err());
     // Bad input: exit 2 and one line.
@@ -184,7 +247,8 @@ class ExplanationTest {
     Path a = TinyWorld.scenario(tmp);
     Path b = tmp.resolve("b.yaml");
     Files.writeString(
-        b, "name: tiny-b\nusers:\n  count: 2000\n  switching_cost_mean: 0.5\ntime:\n  horizon_days: 120\n");
+        b,
+        "name: tiny-b\nusers:\n  count: 2000\n  switching_cost_mean: 0.5\ntime:\n  horizon_days: 120\n");
     Outcome o =
         CliTest.exec(
             "explain", a.toString(), "--to-scenario", b.toString(), "--reps", "2", "--dry-run");
