@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
       "  totals.csv      metric, from_mean, to_mean, difference, ci_low, ci_high, n",
       "  coalitions.csv  coalition, switched items, replication, seed, status,",
       "                  every summary metric, error: one row per run",
-      "  explain.png/.svg  waterfall of --metric from the 'from' mean to the 'to' mean",
+      "  explain.png/.svg  waterfall of --metric's Shapley values and their sum",
       "  manifest.json   items, seeds, method, resolved scenarios, versions"
     },
     footer = {
