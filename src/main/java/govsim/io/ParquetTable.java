@@ -2,6 +2,8 @@ package govsim.io;
 
 import io.airlift.compress.zstd.ZstdCompressor;
 import io.airlift.compress.zstd.ZstdDecompressor;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,8 +11,12 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import org.apache.parquet.bytes.BytesInput;
@@ -18,6 +24,13 @@ import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.format.ColumnChunk;
+import org.apache.parquet.format.ColumnMetaData;
+import org.apache.parquet.format.Encoding;
+import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.PageEncodingStats;
+import org.apache.parquet.format.RowGroup;
+import org.apache.parquet.format.Util;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
@@ -32,8 +45,8 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
 
 /**
- * A Parquet file written row by row (pages are compressed and flushed as they fill, so memory
- * stays at one row group's worth of encoded data), through parquet-java without Hadoop: a {@link
+ * A Parquet file written row by row (pages are compressed and flushed as they fill, so memory stays
+ * at one row group's worth of encoded data), through parquet-java without Hadoop: a {@link
  * LocalOutputFile}, a plain configuration and Zstandard compression by aircompressor's pure-Java
  * codec.
  *
@@ -106,10 +119,7 @@ public final class ParquetTable implements Closeable {
     strings = new String[n];
     Types.MessageTypeBuilder b = Types.buildMessage();
     for (Column c : columns) {
-      var field =
-          c.required()
-              ? b.required(primitive(c.type()))
-              : b.optional(primitive(c.type()));
+      var field = c.required() ? b.required(primitive(c.type())) : b.optional(primitive(c.type()));
       if (c.type() == Type.STRING) field.as(LogicalTypeAnnotation.stringType());
       field.named(c.name());
     }
@@ -170,7 +180,9 @@ public final class ParquetTable implements Closeable {
 
   private static final MathContext TEN = new MathContext(10, RoundingMode.HALF_EVEN);
 
-  /** x rounded to ten significant digits, exactly as Num.format rounds it (integers as they are). */
+  /**
+   * x rounded to ten significant digits, exactly as Num.format rounds it (integers as they are).
+   */
   static double round(double x) {
     if (Double.isNaN(x) || Double.isInfinite(x) || x == Math.rint(x)) return x;
     return new BigDecimal(x).round(TEN).doubleValue();
@@ -202,8 +214,55 @@ public final class ParquetTable implements Closeable {
   public void close() {
     try {
       writer.close();
+      sortFooterEncodings(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * parquet-java lists each column chunk's encodings (and their page statistics) in the order of a
+   * hash set of enum constants, whose identity hash codes differ from one JVM to the next; so the
+   * same rows written by two processes (a shard merge and a one-machine sweep) gave files that
+   * differed in a few footer bytes. Sorting both lists in the footer makes the file a function of
+   * its rows alone. The sorted footer has the same length, so it is rewritten in place.
+   */
+  static void sortFooterEncodings(Path file) throws IOException {
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      long size = ch.size();
+      ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+      readFully(ch, tail, size - 8);
+      int length = tail.getInt(0);
+      long start = size - 8 - length;
+      ByteBuffer footer = ByteBuffer.allocate(length);
+      readFully(ch, footer, start);
+      FileMetaData meta = Util.readFileMetaData(new ByteArrayInputStream(footer.array()));
+      for (RowGroup group : meta.getRow_groups()) {
+        for (ColumnChunk chunk : group.getColumns()) {
+          ColumnMetaData m = chunk.getMeta_data();
+          m.getEncodings().sort(Comparator.comparingInt(Encoding::getValue));
+          if (m.isSetEncoding_stats()) {
+            m.getEncoding_stats()
+                .sort(
+                    Comparator.comparingInt((PageEncodingStats st) -> st.getPage_type().getValue())
+                        .thenComparingInt(st -> st.getEncoding().getValue()));
+          }
+        }
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream(length);
+      Util.writeFileMetaData(meta, out);
+      if (out.size() != length) {
+        throw new IOException("the sorted Parquet footer changed length");
+      }
+      ByteBuffer sorted = ByteBuffer.wrap(out.toByteArray());
+      while (sorted.hasRemaining()) ch.write(sorted, start + sorted.position());
+    }
+  }
+
+  private static void readFully(FileChannel ch, ByteBuffer buf, long at) throws IOException {
+    while (buf.hasRemaining()) {
+      if (ch.read(buf, at + buf.position()) < 0) throw new IOException("truncated Parquet file");
     }
   }
 
