@@ -14,8 +14,9 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * (n_i - d_i)); pointwise interval of S on the log scale, exp(log S +- z se), capped at 1. The
  * median is the smallest t with S(t) &lt;= 0.5, its interval the times at which the lower and the
  * upper pointwise limits first reach 0.5 (Brookmeyer–Crowley by inverting the pointwise band);
- * each is undefined (NaN) when the curve or limit never reaches 0.5 (the band is undefined once S
- * is 0). The restricted mean survival
+ * each is undefined (NaN) when the curve or limit never reaches 0.5. Once S is 0 (the last subjects
+ * at risk all had the event) the band is [0, 0] there (R leaves it undefined), so that a sample
+ * whose durations are all equal has the degenerate interval [t, t]. The restricted mean survival
  * time up to tau is the area under S on [0, tau], with variance sum over event times t_i &lt;= tau
  * of A_i^2 d_i / (n_i (n_i - d_i)), A_i the area under S from t_i to tau (a term with n_i = d_i is
  * 0: the curve is 0 after it), and a normal interval clipped to [0, tau].
@@ -93,10 +94,9 @@ public final class KaplanMeier {
         double se = Math.sqrt(greenwood);
         lower[j] = s * Math.exp(-z * se);
         upper[j] = Math.min(1.0, s * Math.exp(z * se));
-      } else { // S drops to 0: log S and its band are undefined from here (NaN, as in R)
-        lower[j] = Double.NaN;
-        upper[j] = Double.NaN;
-        greenwood = Double.NaN;
+      } else { // S drops to 0: every subject still at risk had the event; the band is [0, 0]
+        lower[j] = 0;
+        upper[j] = 0;
       }
     }
   }
@@ -145,7 +145,6 @@ public final class KaplanMeier {
 
   private double firstAtOrBelowHalf(double[] curve) {
     for (int j = 0; j < times.length; j++) if (curve[j] <= 0.5 + 1e-12) return times[j];
-    // NaN <= 0.5 is false: an undefined limit never reaches 0.5
     return Double.NaN;
   }
 

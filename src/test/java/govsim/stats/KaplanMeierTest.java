@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
  * </pre>
  *
  * Lower limits exp(log S - z se): t=1: 5/6 exp(-z sqrt(1/30)) = 0.582655; t=3: 5/12 exp(-z
- * sqrt(0.283333)) = 0.146792. Upper limits are capped at 1 at t=1 and t=3 and undefined at t=5.
- * Median: first S &lt;= 0.5 is at 3; its lower end: first lower limit &lt;= 0.5, at 3; its upper
- * end: the upper limit never reaches 0.5, so undefined. Restricted mean to tau = 5: 1*1 + 5/6*2 +
+ * sqrt(0.283333)) = 0.146792. Upper limits are capped at 1 at t=1 and t=3; at t=5, S = 0 and the
+ * band is [0, 0]. Median: first S &lt;= 0.5 is at 3; its lower end: first lower limit &lt;= 0.5, at
+ * 3; its upper end: first upper limit &lt;= 0.5, at 5. Restricted mean to tau = 5: 1*1 + 5/6*2 +
  * 5/12*2 = 3.5. Its variance: t=1, A = 5/6*2 + 5/12*2 = 2.5, 2.5^2 * 1/30 = 0.208333; t=3, A =
  * 5/12*2, (5/6)^2 * 2/8 = 0.173611; t=5 has n = d (term 0); var = 0.381944, se = 0.618017,
  * interval 3.5 -+ z se = [2.288710, 4.711290].
@@ -49,7 +49,21 @@ class KaplanMeierTest {
     KaplanMeier km = new KaplanMeier(T, OBS, 0.95);
     assertEquals(3.0, km.median());
     assertEquals(3.0, km.medianLow(), "lower limit 0.146792 <= 0.5 at t = 3 (0.582655 at t = 1)");
-    assertTrue(Double.isNaN(km.medianHigh()), "the upper limit never reaches 0.5");
+    assertEquals(5.0, km.medianHigh(), "the upper limit is 1 until S falls to 0 at t = 5");
+    // Without the last event (5 censored) the upper limit never reaches 0.5: open-ended.
+    boolean[] lastCensored = OBS.clone();
+    lastCensored[2] = false;
+    assertTrue(Double.isNaN(new KaplanMeier(T, lastCensored, 0.95).medianHigh()));
+  }
+
+  @Test
+  void equalDurationsHaveADegenerateInterval() {
+    KaplanMeier km = new KaplanMeier(new double[] {2, 2, 2}, new boolean[] {true, true, true}, 0.95);
+    assertEquals(2.0, km.median());
+    assertEquals(2.0, km.medianLow());
+    assertEquals(2.0, km.medianHigh());
+    assertEquals(2.0, km.restrictedMean(10), 1e-15);
+    assertEquals(0.0, km.restrictedMeanSe(10));
   }
 
   @Test
