@@ -1140,7 +1140,8 @@ public final class Metrics {
     double years =
         Double.isNaN(r.dayAtBurnIn())
             ? Double.NaN
-            : (r.world().endOfStep() - r.dayAtBurnIn()) / 365.0;
+            // The end of the last step (the world's clock has moved one step further by now).
+            : (horizon(r) - r.dayAtBurnIn()) / 365.0;
     if (!(years > 0)) return Double.NaN;
     return (r.last(CAPABILITY_MEAN) - r.atBurnIn(CAPABILITY_MEAN)) / years;
   }

@@ -31,8 +31,9 @@ public record ReputationParams(
             def = "0.01",
             min = 0,
             max = 1,
-            unit = "1/day",
-            doc = "Reputation regained per day, up to 1.",
+            unit = "reputation/day",
+            doc =
+                "Reputation regained per day, up to 1 (added, not a rate: a step of dt days adds dt times this).",
             source = "market-kernel benchmark specification")
         double recoveryPerDay,
     @Param(
