@@ -72,9 +72,6 @@ final class ValidateCommand implements Callable<Integer> {
             "warning: dt_days %s is longer than %s days, the largest step at which every headline"
                 + " metric of the %s regime agreed with dt = 0.25 in the step-length study"
                 + " (docs/validation.md); beyond it: %s%n",
-            Num.format(dt),
-            Num.format(safe),
-            m.regime().yamlName(),
-            String.join(", ", beyond));
+            Num.format(dt), Num.format(safe), m.regime().yamlName(), String.join(", ", beyond));
   }
 }

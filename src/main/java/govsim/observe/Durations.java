@@ -21,9 +21,9 @@ public record Durations(double[] durations, boolean[] observed) {
   /** What is timed. */
   public enum Quantity {
     /**
-     * A novel risk, from its emergence to the day the rules in force on its current form first
-     * bind metrics.effective_rule_user_share of the exposed users; censored when it retires
-     * ungoverned or at the horizon.
+     * A novel risk, from its emergence to the day the rules in force on its current form first bind
+     * metrics.effective_rule_user_share of the exposed users; censored when it retires ungoverned
+     * or at the horizon.
      */
     GOVERNANCE_GAP("governance_gap", "novel risks emerged after burn-in", "an effective rule"),
     /**

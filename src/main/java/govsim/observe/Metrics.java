@@ -145,7 +145,8 @@ public final class Metrics {
           SHARE,
           "share of active known risks covered by a regulator rule in force (current form)",
           Bounds.SHARE,
-          "no active known risk",
+          "no active known risk, or no regulator makes rules and none of its rules is in force (a"
+              + " source that does not exist covers nothing: empty, not 0)",
           v -> coverage(v.world(), true));
   public static final StepMetric COVERAGE_COMMUNITY =
       step(
@@ -154,7 +155,7 @@ public final class Metrics {
           SHARE,
           "share of active known risks covered by a community standard in force (current form)",
           Bounds.SHARE,
-          "no active known risk",
+          "no active known risk, or no active community and no standard in force (empty, not 0)",
           v -> coverage(v.world(), false));
   public static final StepMetric GOVERNANCE_GAP_DAYS_MEAN =
       step(
@@ -644,8 +645,14 @@ public final class Metrics {
         p + "observed_share",
         "Share observed: " + what,
         SHARE,
-        "share of " + q.subjects() + " whose " + q.event() + " came by the horizon"
-            + (q == Durations.Quantity.GOVERNANCE_GAP ? " (the share governed by the horizon)" : ""),
+        "share of "
+            + q.subjects()
+            + " whose "
+            + q.event()
+            + " came by the horizon"
+            + (q == Durations.Quantity.GOVERNANCE_GAP
+                ? " (the share governed by the horizon)"
+                : ""),
         Bounds.SHARE,
         "no subject",
         r -> km(r, q).observedShare());
@@ -928,7 +935,20 @@ public final class Metrics {
       known++;
       if (rulesOn(w, r, regulator) > 0) covered++;
     }
-    return known == 0 ? Double.NaN : covered / (double) known;
+    if (known == 0) return Double.NaN;
+    if (covered == 0 && !(regulator ? anyRuleMakingRegulator(w) : anyActiveCommunity(w)))
+      return Double.NaN;
+    return covered / (double) known;
+  }
+
+  private static boolean anyRuleMakingRegulator(World w) {
+    for (Regulator reg : w.regulators) if (reg.rulemaking) return true;
+    return false;
+  }
+
+  private static boolean anyActiveCommunity(World w) {
+    for (Community c : w.communities) if (c.active) return true;
+    return false;
   }
 
   private static double rulesInForce(World w, boolean regulator) {

@@ -13,13 +13,13 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * (a subject censored at t_i is at risk at t_i). Greenwood's variance, var(log S) = sum d_i / (n_i
  * (n_i - d_i)); pointwise interval of S on the log scale, exp(log S +- z se), capped at 1. The
  * median is the smallest t with S(t) &lt;= 0.5, its interval the times at which the lower and the
- * upper pointwise limits first reach 0.5 (Brookmeyer–Crowley by inverting the pointwise band);
- * each is undefined (NaN) when the curve or limit never reaches 0.5. Once S is 0 (the last subjects
- * at risk all had the event) the band is [0, 0] there (R leaves it undefined), so that a sample
- * whose durations are all equal has the degenerate interval [t, t]. The restricted mean survival
- * time up to tau is the area under S on [0, tau], with variance sum over event times t_i &lt;= tau
- * of A_i^2 d_i / (n_i (n_i - d_i)), A_i the area under S from t_i to tau (a term with n_i = d_i is
- * 0: the curve is 0 after it), and a normal interval clipped to [0, tau].
+ * upper pointwise limits first reach 0.5 (Brookmeyer–Crowley by inverting the pointwise band); each
+ * is undefined (NaN) when the curve or limit never reaches 0.5. Once S is 0 (the last subjects at
+ * risk all had the event) the band is [0, 0] there (R leaves it undefined), so that a sample whose
+ * durations are all equal has the degenerate interval [t, t]. The restricted mean survival time up
+ * to tau is the area under S on [0, tau], with variance sum over event times t_i &lt;= tau of A_i^2
+ * d_i / (n_i (n_i - d_i)), A_i the area under S from t_i to tau (a term with n_i = d_i is 0: the
+ * curve is 0 after it), and a normal interval clipped to [0, tau].
  */
 public final class KaplanMeier {
   private final int n;
@@ -43,7 +43,10 @@ public final class KaplanMeier {
       throw new IllegalArgumentException("durations and observed differ in length");
     if (!(level > 0 && level < 1)) throw new IllegalArgumentException("level must be in (0, 1)");
     this.n = durations.length;
-    this.z = new NormalDistribution().inverseCumulativeProbability(0.5 + level / 2);
+    // No generator: the distribution is only used for its quantile (never sampled).
+    this.z =
+        new NormalDistribution(null, 0, 1, NormalDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY)
+            .inverseCumulativeProbability(0.5 + level / 2);
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
       if (!(durations[i] >= 0) || Double.isInfinite(durations[i]))

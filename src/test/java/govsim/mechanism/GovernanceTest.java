@@ -175,7 +175,8 @@ class GovernanceTest {
     Community c = community(w, 0.5, 0.5, 0L);
     member(f, c);
     ruleInForce(c.standards, r, 0.5);
-    assertEquals(0.3, Governance.boundUserShare(w, r), 1e-15, "the exited firm's users do not count");
+    assertEquals(
+        0.3, Governance.boundUserShare(w, r), 1e-15, "the exited firm's users do not count");
     w.step = 12;
     w.now = 12;
     Governance.trackEffective(w, 0.5);

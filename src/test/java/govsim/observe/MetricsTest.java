@@ -624,8 +624,12 @@ class MetricsTest {
         Double.isNaN(value(COMPLIANCE_RATE, w)),
         "no rule and no rule-maker: nothing to comply with");
     assertEquals(1.0, value(MITIGATION_RATE, w), EPS, "mitigation is defined without rules");
-    assertEquals(0.0, value(COVERAGE_REGULATOR, w), EPS, "the risk is known and not covered");
+    assertTrue(
+        Double.isNaN(value(COVERAGE_REGULATOR, w)), "no regulator makes rules: coverage undefined");
+    assertTrue(Double.isNaN(value(COVERAGE_COMMUNITY, w)), "no community: coverage undefined");
     w.regulators[0].rulemaking = true;
+    assertEquals(
+        0.0, value(COVERAGE_REGULATOR, w), EPS, "a rule-maker that has not covered the risk yet");
     assertEquals(
         0.0,
         value(COMPLIANCE_RATE, w),
@@ -634,6 +638,7 @@ class MetricsTest {
     w.regulators[0].rulemaking = false;
     Community c = community(w, 0.5, 0.5, 0L);
     assertEquals(0.0, value(COMPLIANCE_RATE, w), EPS, "an active community is a rule-maker");
+    assertEquals(0.0, value(COVERAGE_COMMUNITY, w), EPS, "an active community, no standard yet");
     c.active = false;
     assertTrue(Double.isNaN(value(COMPLIANCE_RATE, w)), "a dissolved community makes no rules");
     ruleInForce(w.regulators[0].rules, r, 0.5);
@@ -780,7 +785,10 @@ class MetricsTest {
   void switchingRateIsPerDayWhateverTheStep() {
     World w =
         new World(
-            1, 0.5, new govsim.world.UserPopulation(10, false), new govsim.world.MaliciousActors(0));
+            1,
+            0.5,
+            new govsim.world.UserPopulation(10, false),
+            new govsim.world.MaliciousActors(0));
     w.tally.switches = 1;
     assertEquals(0.2, value(SWITCHING_RATE, w), EPS);
   }
@@ -820,12 +828,10 @@ class MetricsTest {
     risk(w, 50);
     Risk g4 = risk(w, 5);
     g4.effectiveRuleDay = 6;
-    Risk g5 =
-        new Risk(w.risks.size(), 80, 1.0, 0.5, 0.01, false, 90, 0, w.jurisdictions);
+    Risk g5 = new Risk(w.risks.size(), 80, 1.0, 0.5, 0.01, false, 90, 0, w.jurisdictions);
     g5.active = false;
     w.risks.add(g5);
-    for (double[] sp :
-        new double[][] {{15, 3, 1}, {30, 5, 1}, {40, 9, 0}, {60, 4, 1}, {5, 2, 1}})
+    for (double[] sp : new double[][] {{15, 3, 1}, {30, 5, 1}, {40, 9, 0}, {60, 4, 1}, {5, 2, 1}})
       w.backlashSpells.add(sp);
     w.practiceSpells.add(new double[] {12, 8, 1});
     w.practiceSpells.add(new double[] {20, 8, 1});
@@ -935,10 +941,12 @@ class MetricsTest {
       }
     }
     // The three quantities are not swapped: their n and medians differ.
-    assertEquals(Set.of(4.0, 5.0, 3.0), Set.of(
-        Metrics.run("governance_gap_km_n").orElseThrow().value(r),
-        Metrics.run("backlash_response_km_n").orElseThrow().value(r),
-        Metrics.run("practice_duration_km_n").orElseThrow().value(r)));
+    assertEquals(
+        Set.of(4.0, 5.0, 3.0),
+        Set.of(
+            Metrics.run("governance_gap_km_n").orElseThrow().value(r),
+            Metrics.run("backlash_response_km_n").orElseThrow().value(r),
+            Metrics.run("practice_duration_km_n").orElseThrow().value(r)));
   }
 
   @Test

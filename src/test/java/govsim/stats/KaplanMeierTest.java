@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  * band is [0, 0]. Median: first S &lt;= 0.5 is at 3; its lower end: first lower limit &lt;= 0.5, at
  * 3; its upper end: first upper limit &lt;= 0.5, at 5. Restricted mean to tau = 5: 1*1 + 5/6*2 +
  * 5/12*2 = 3.5. Its variance: t=1, A = 5/6*2 + 5/12*2 = 2.5, 2.5^2 * 1/30 = 0.208333; t=3, A =
- * 5/12*2, (5/6)^2 * 2/8 = 0.173611; t=5 has n = d (term 0); var = 0.381944, se = 0.618017,
- * interval 3.5 -+ z se = [2.288710, 4.711290].
+ * 5/12*2, (5/6)^2 * 2/8 = 0.173611; t=5 has n = d (term 0); var = 0.381944, se = 0.618017, interval
+ * 3.5 -+ z se = [2.288710, 4.711290].
  */
 class KaplanMeierTest {
   private static final double[] T = {3, 1, 5, 2, 4, 3};
@@ -58,7 +58,8 @@ class KaplanMeierTest {
 
   @Test
   void equalDurationsHaveADegenerateInterval() {
-    KaplanMeier km = new KaplanMeier(new double[] {2, 2, 2}, new boolean[] {true, true, true}, 0.95);
+    KaplanMeier km =
+        new KaplanMeier(new double[] {2, 2, 2}, new boolean[] {true, true, true}, 0.95);
     assertEquals(2.0, km.median());
     assertEquals(2.0, km.medianLow());
     assertEquals(2.0, km.medianHigh());

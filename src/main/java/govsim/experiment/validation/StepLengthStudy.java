@@ -25,16 +25,16 @@ import org.apache.commons.csv.CSVRecord;
  * Step length as a numerical choice (issue 11 item 7): up to which {@code dt_days} each headline
  * metric agrees, in each regime, with the finest step, dt = 0.25 days.
  *
- * <p>The measurement is one {@code govsim compare} per step length on the same scenario, horizon and
- * seeds; it takes far longer than the validation document's other sections, so it is not rerun by
- * {@code govsim validation}. {@link #main} reads the comparisons' runs.csv files and writes the
+ * <p>The measurement is one {@code govsim compare} per step length on the same scenario, horizon
+ * and seeds; it takes far longer than the validation document's other sections, so it is not rerun
+ * by {@code govsim validation}. {@link #main} reads the comparisons' runs.csv files and writes the
  * measured table into two resources, which this class reads back: {@code step-length.md} (the
  * section of docs/validation.md, included by {@link ValidationReport}) and {@code step-length.csv}
  * (the largest agreeing step per metric and regime, read by {@code govsim validate} to warn).
  *
- * <p>Agreement: the difference of the metric's mean over seeds at dt from its mean at dt = 0.25
- * has a Welch 95% interval that contains 0. The largest agreeing step is the largest dt such that
- * it and every step between it and 0.25 agree.
+ * <p>Agreement: the difference of the metric's mean over seeds at dt from its mean at dt = 0.25 has
+ * a Welch 95% interval that contains 0. The largest agreeing step is the largest dt such that it
+ * and every step between it and 0.25 agree.
  */
 public final class StepLengthStudy {
   private StepLengthStudy() {}
@@ -100,16 +100,15 @@ public final class StepLengthStudy {
           if (contiguous && agrees) largest = d.getKey();
           else contiguous = false;
         }
-        rows.add(
-            new Row(metric, g.yamlName(), r.mean(), r.ciLow(), r.ciHigh(), diffs, largest));
+        rows.add(new Row(metric, g.yamlName(), r.mean(), r.ciLow(), r.ciHigh(), diffs, largest));
       }
     }
     return rows;
   }
 
   /**
-   * An interval that contains 0 agrees; an interval that cannot be computed (fewer than two
-   * defined values on either side) agrees only if both means are equal or both undefined.
+   * An interval that contains 0 agrees; an interval that cannot be computed (fewer than two defined
+   * values on either side) agrees only if both means are equal or both undefined.
    */
   static boolean agrees(double[] diff) {
     if (Double.isNaN(diff[0])) return diff[3] == 0 && diff[4] == 0;
@@ -130,9 +129,7 @@ public final class StepLengthStudy {
     double vb = Math.pow(Stats.sd(b), 2) / b.length;
     double se = Math.sqrt(va + vb);
     if (se == 0) return new double[] {diff, diff, diff, a.length, b.length};
-    double df =
-        (va + vb) * (va + vb)
-            / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
+    double df = (va + vb) * (va + vb) / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
     double t = Stats.tCritical(Math.max(1, (int) Math.floor(df)), Stats.DEFAULT_LEVEL);
     return new double[] {diff, diff - t * se, diff + t * se, a.length, b.length};
   }
@@ -148,7 +145,9 @@ public final class StepLengthStudy {
             acc.computeIfAbsent(rec.get("regime"), k -> new LinkedHashMap<>());
         for (String m : METRICS) {
           String v = rec.isMapped(m) ? rec.get(m) : "";
-          byMetric.computeIfAbsent(m, k -> new ArrayList<>()).add(v.isEmpty() ? Double.NaN : Double.parseDouble(v));
+          byMetric
+              .computeIfAbsent(m, k -> new ArrayList<>())
+              .add(v.isEmpty() ? Double.NaN : Double.parseDouble(v));
         }
       }
     }
@@ -177,7 +176,8 @@ public final class StepLengthStudy {
             + " `govsim validate` warns when a scenario's step is longer than that for some metric of its"
             + " regime. With 20 seeds, agreement means no difference the study could detect, not"
             + " equality.\n\n");
-    List<Double> dts = new ArrayList<>(rows.isEmpty() ? List.of() : rows.get(0).diffByDt().keySet());
+    List<Double> dts =
+        new ArrayList<>(rows.isEmpty() ? List.of() : rows.get(0).diffByDt().keySet());
     s.append("| metric | regime | dt = 0.25 |");
     for (double dt : dts) s.append(" dt = ").append(Num.format(dt)).append(" |");
     s.append(" agrees up to dt |\n|---|---|---|");
@@ -222,16 +222,15 @@ public final class StepLengthStudy {
   }
 
   /**
-   * The largest agreeing step of every measured metric in the regime, by metric (empty if the
-   * study has not been measured).
+   * The largest agreeing step of every measured metric in the regime, by metric (empty if the study
+   * has not been measured).
    */
   public static Map<String, Double> largestAgreeing(Regime regime) {
     Map<String, Double> out = new LinkedHashMap<>();
     String csv = resource(CSV);
     for (String line : csv.split("\n")) {
       String[] f = line.split(",");
-      if (f.length == 3 && f[1].equals(regime.yamlName()))
-        out.put(f[0], Double.parseDouble(f[2]));
+      if (f.length == 3 && f[1].equals(regime.yamlName())) out.put(f[0], Double.parseDouble(f[2]));
     }
     return out;
   }

@@ -131,8 +131,7 @@ public final class Backlash {
           });
     }
     if (!Double.isNaN(f.firstOutcryDay)) {
-      w.backlashSpells.add(
-          new double[] {f.firstOutcryDay, Math.max(0, at - f.firstOutcryDay), 0});
+      w.backlashSpells.add(new double[] {f.firstOutcryDay, Math.max(0, at - f.firstOutcryDay), 0});
     }
   }
 

@@ -37,7 +37,8 @@ class StepLengthStudyTest {
     double[] none = StepLengthStudy.welch(new double[] {Double.NaN}, new double[] {Double.NaN});
     assertTrue(StepLengthStudy.agrees(none), "undefined at both steps");
     assertFalse(
-        StepLengthStudy.agrees(StepLengthStudy.welch(new double[] {Double.NaN}, new double[] {1, 2})),
+        StepLengthStudy.agrees(
+            StepLengthStudy.welch(new double[] {Double.NaN}, new double[] {1, 2})),
         "undefined at one step, defined at the other");
   }
 
@@ -75,7 +76,8 @@ class StepLengthStudyTest {
     lines.add("regime,replication,seed,status," + String.join(",", Metrics.RUN_NAMES) + ",error");
     for (int i = 0; i < harm.length; i++) {
       StringBuilder row = new StringBuilder("hybrid," + i + "," + i + ",ok");
-      for (String m : Metrics.RUN_NAMES) row.append(',').append(m.equals("harm_total") ? harm[i] : "");
+      for (String m : Metrics.RUN_NAMES)
+        row.append(',').append(m.equals("harm_total") ? harm[i] : "");
       lines.add(row.append(',').toString());
     }
     Path dir = tmp.resolve(name);

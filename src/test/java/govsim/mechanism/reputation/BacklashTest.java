@@ -70,10 +70,10 @@ class BacklashTest {
   }
 
   /**
-   * Issue 11 item 7: with a step of 7 days, an outcry at the end of step 0 (day 7) is answered
-   * at day 7 + 2 = 9; the step that finds it due ends on day 14, but the response time is the
-   * latency, 2 days (it was 7, rounded up to the step), the practice lasted 9 days (adopted on day
-   * 0), and the cooldown runs from day 9. The spells say the same, with their start days.
+   * Issue 11 item 7: with a step of 7 days, an outcry at the end of step 0 (day 7) is answered at
+   * day 7 + 2 = 9; the step that finds it due ends on day 14, but the response time is the latency,
+   * 2 days (it was 7, rounded up to the step), the practice lasted 9 days (adopted on day 0), and
+   * the cooldown runs from day 9. The spells say the same, with their start days.
    */
   @Test
   void theResponseKeepsItsSubStepTimeWithLongSteps() {
