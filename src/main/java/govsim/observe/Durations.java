@@ -70,19 +70,21 @@ public record Durations(double[] durations, boolean[] observed) {
    *
    * @param w the world after the last step
    * @param burnInDays subjects that started before this are left out
-   * @param endDay the horizon: the end of the last step
+   * @param endDay the end of follow-up: the horizon (time.horizon_days), or the end of the last
+   *     step if that is earlier. A subject that started after it is left out; an end observed after
+   *     it is censored at it (the last step can pass the horizon when dt_days does not divide it)
    */
   public static Durations of(Quantity q, World w, double burnInDays, double endDay) {
-    Builder b = new Builder();
+    Builder b = new Builder(endDay);
     switch (q) {
       case GOVERNANCE_GAP -> {
         for (Risk r : w.risks) {
           if (r.initial || r.emergedDay + 1e-9 < burnInDays) continue;
           if (!Double.isNaN(r.effectiveRuleDay)) {
-            b.add(r.effectiveRuleDay - r.emergedDay, true);
+            b.add(r.emergedDay, r.effectiveRuleDay - r.emergedDay, true);
           } else {
             double lastSeen = !r.active && r.retireDay < endDay ? r.retireDay : endDay;
-            b.add(lastSeen - r.emergedDay, false);
+            b.add(r.emergedDay, lastSeen - r.emergedDay, false);
           }
         }
       }
@@ -90,7 +92,8 @@ public record Durations(double[] durations, boolean[] observed) {
         spells(b, w.backlashSpells, burnInDays);
         for (Firm f : w.firms) {
           if (f.active && f.practice && !Double.isNaN(f.firstOutcryDay)) {
-            if (f.firstOutcryDay + 1e-9 >= burnInDays) b.add(endDay - f.firstOutcryDay, false);
+            if (f.firstOutcryDay + 1e-9 >= burnInDays)
+              b.add(f.firstOutcryDay, endDay - f.firstOutcryDay, false);
           }
         }
       }
@@ -99,7 +102,7 @@ public record Durations(double[] durations, boolean[] observed) {
         for (Firm f : w.firms) {
           if (f.active && f.practice && !Double.isNaN(f.practiceAdoptedDay)) {
             if (f.practiceAdoptedDay + 1e-9 >= burnInDays)
-              b.add(endDay - f.practiceAdoptedDay, false);
+              b.add(f.practiceAdoptedDay, endDay - f.practiceAdoptedDay, false);
           }
         }
       }
@@ -108,23 +111,34 @@ public record Durations(double[] durations, boolean[] observed) {
   }
 
   private static void spells(Builder b, List<double[]> spells, double burnInDays) {
-    for (double[] s : spells) if (s[0] + 1e-9 >= burnInDays) b.add(s[1], s[2] > 0);
+    for (double[] s : spells) if (s[0] + 1e-9 >= burnInDays) b.add(s[0], s[1], s[2] > 0);
   }
 
   /** Several runs' durations pooled into one sample (across replications). */
   public static Durations pool(List<Durations> runs) {
-    Builder b = new Builder();
+    Builder b = new Builder(Double.POSITIVE_INFINITY);
     for (Durations d : runs)
-      for (int i = 0; i < d.durations.length; i++) b.add(d.durations[i], d.observed[i]);
+      for (int i = 0; i < d.durations.length; i++) b.add(0, d.durations[i], d.observed[i]);
     return b.build();
   }
 
   private static final class Builder {
+    final double endDay;
     double[] t = new double[16];
     boolean[] o = new boolean[16];
     int n;
 
-    void add(double duration, boolean observed) {
+    Builder(double endDay) {
+      this.endDay = endDay;
+    }
+
+    /** A subject that started on day {@code start}, followed up to endDay at most. */
+    void add(double start, double duration, boolean observed) {
+      if (start > endDay + 1e-9) return;
+      if (start + duration > endDay + 1e-9) {
+        duration = endDay - start;
+        observed = false;
+      }
       if (n == t.length) {
         t = Arrays.copyOf(t, 2 * n);
         o = Arrays.copyOf(o, 2 * n);

@@ -685,8 +685,8 @@ public final class Metrics {
         "Restricted mean: " + what,
         "days",
         censoring
-            + ": the restricted mean, area under S up to tau = horizon - burn-in (S held flat"
-            + " after the longest follow-up); bounds [0, tau]",
+            + ": the restricted mean, area under S up to tau = horizon_days - burn_in_days (S"
+            + " held flat after the longest follow-up); bounds [0, tau]",
         NON_NEGATIVE,
         "no subject",
         r -> km(r, q).restrictedMean(tau(r)));
@@ -711,7 +711,7 @@ public final class Metrics {
 
   /** The run's durations of q and their Kaplan–Meier estimate (95% intervals). */
   private static KaplanMeier km(RunView r, Durations.Quantity q) {
-    Durations d = Durations.of(q, r.world(), r.burnInDays(), horizon(r));
+    Durations d = Durations.of(q, r.world(), r.burnInDays(), followUpEnd(r));
     return new KaplanMeier(d.durations(), d.observed(), Stats.DEFAULT_LEVEL);
   }
 
@@ -720,9 +720,18 @@ public final class Metrics {
     return r.last(DAY);
   }
 
-  /** The restricted mean's horizon: the run's length after burn-in. */
+  /**
+   * The restricted mean's horizon: time.horizon_days after burn-in (not the end of the last step,
+   * which passes the horizon when dt_days does not divide it: tau must not depend on the step).
+   */
   static double tau(RunView r) {
-    return Math.max(0, horizon(r) - r.burnInDays());
+    return Math.max(0, followUpEnd(r) - r.burnInDays());
+  }
+
+  /** Durations are followed up to the horizon, or to the end of the run if it stopped earlier. */
+  private static double followUpEnd(RunView r) {
+    double end = horizon(r);
+    return Double.isNaN(end) ? r.horizonDays() : Math.min(end, r.horizonDays());
   }
 
   /** A per-1,000-users run total over the whole population. */
