@@ -36,7 +36,9 @@ public final class RunWriter implements RunListener, AutoCloseable {
           "generation",
           "first_community_rule_day",
           "first_regulator_rule_day",
-          "governance_gap_days");
+          "governance_gap_days",
+          "effective_rule_day",
+          "effective_governance_gap_days");
 
   private final OutputFolder folder;
   private final CsvTable timeseries;
@@ -107,7 +109,9 @@ public final class RunWriter implements RunListener, AutoCloseable {
                 Integer.toString(r.generation),
                 Num.format(r.firstCommunityRuleDay),
                 Num.format(r.firstRegulatorRuleDay),
-                Num.format(first - r.emergedDay)));
+                Num.format(first - r.emergedDay),
+                Num.format(r.effectiveRuleDay),
+                Num.format(r.effectiveRuleDay - r.emergedDay)));
       }
     }
     OutputFolder.writeAtomically(

@@ -5,6 +5,7 @@ import govsim.world.Firm;
 import govsim.world.Regulator;
 import govsim.world.Risk;
 import govsim.world.Rule;
+import govsim.world.RuleBook;
 import govsim.world.World;
 
 /**
@@ -100,6 +101,59 @@ public final class Governance {
       if (rule != null && rule.covers(r)) return true;
     }
     return false;
+  }
+
+  /**
+   * Share of the users exposed to the risk (the users of active firms: every active firm meets
+   * every active risk) whose provider some rule in force on the risk's current form binds, NaN if
+   * no active firm has users. A community standard binds the users of its members, a regulator's
+   * rule the users of the firms serving its jurisdiction: binding is measured by users, not by a
+   * rule's existence.
+   */
+  public static double boundUserShare(World w, Risk r) {
+    long exposed = 0;
+    long bound = 0;
+    for (Firm f : w.firms) {
+      if (!f.active || f.users == 0) continue;
+      exposed += f.users;
+      if (governed(w, f, r)) bound += f.users;
+    }
+    return exposed == 0 ? Double.NaN : bound / (double) exposed;
+  }
+
+  /**
+   * Records, for each active known risk not yet effectively governed, the day its rules first bind
+   * at least {@code share} of the exposed users ({@link Risk#effectiveRuleDay}). Called once at the
+   * end of each step; allocation-free. The day is that of the latest rule on the risk that came
+   * into force during this step (its exact day, so the gap keeps its sub-step time), or the end of
+   * the step when the share was reached otherwise (firms joining a community, users switching).
+   */
+  public static void trackEffective(World w, double share) {
+    double end = w.endOfStep();
+    for (Risk r : w.risks) {
+      if (!r.active || !r.known || !Double.isNaN(r.effectiveRuleDay)) continue;
+      double bound = boundUserShare(w, r);
+      if (!(bound >= share - 1e-12)) continue;
+      double day = end;
+      double latest = Double.NEGATIVE_INFINITY;
+      for (Regulator reg : w.regulators) latest = Math.max(latest, newRuleDay(reg.rules, r, w));
+      for (Community c : w.communities) {
+        if (c.active) latest = Math.max(latest, newRuleDay(c.standards, r, w));
+      }
+      if (latest > Double.NEGATIVE_INFINITY) day = latest;
+      r.effectiveRuleDay = Math.max(day, r.emergedDay);
+    }
+  }
+
+  /** The in-force day of the rule-maker's rule on r if it came into force during this step. */
+  private static double newRuleDay(RuleBook rules, Risk r, World w) {
+    Rule rule = rules.inForce(r.id);
+    if (rule == null || !rule.covers(r)) return Double.NEGATIVE_INFINITY;
+    // Rules come into force at the end of the first step that reaches their day, so the ones
+    // promoted during this step have their day in (start, end] of the step.
+    return rule.effectiveDay > w.now + 1e-9 && rule.effectiveDay <= w.endOfStep() + 1e-9
+        ? rule.effectiveDay
+        : Double.NEGATIVE_INFINITY;
   }
 
   /** Next community id after {@code after} among the firm's memberships plus {@code plus}. */

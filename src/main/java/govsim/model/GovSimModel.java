@@ -1,6 +1,7 @@
 package govsim.model;
 
 import ec.util.MersenneTwisterFast;
+import govsim.mechanism.Governance;
 import govsim.mechanism.assurance.Audits;
 import govsim.mechanism.community.StandardSetting;
 import govsim.mechanism.competition.Competition;
@@ -164,7 +165,13 @@ public final class GovSimModel extends SimState {
     phase(Phase.AUDITS, () -> audits.step(world, random, synergy), dt);
     phase(Phase.ENFORCEMENT, () -> enforcement.step(world, random, synergy, signalled), dt);
     phase(Phase.COMPETITION, () -> competition.step(world, random, this::enter), dt);
-    phase(Phase.ACCOUNTING, () -> accounting.step(world, decisions), dt);
+    phase(
+        Phase.ACCOUNTING,
+        () -> {
+          accounting.step(world, decisions);
+          Governance.trackEffective(world, spec.metrics().effectiveRuleUserShare());
+        },
+        dt);
     phase(
         Phase.CLOCK,
         () -> {

@@ -65,7 +65,9 @@ public record ModelSpec(
             def = "[]",
             doc = "Scheduled events, applied at the start of the first step at or after at_day.")
         List<EventSpec> events,
-    @Param(doc = "Which outputs a run writes.") OutputParams outputs) {
+    @Param(doc = "Which outputs a run writes.") OutputParams outputs,
+    @Param(doc = "How outcomes are measured and valued (metrics only, no behaviour).")
+        MetricParams metrics) {
 
   public ModelSpec {
     events = List.copyOf(events);
@@ -125,6 +127,7 @@ public record ModelSpec(
         synergy,
         malicious,
         events,
-        outputs);
+        outputs,
+        metrics);
   }
 }

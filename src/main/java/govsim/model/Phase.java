@@ -33,7 +33,10 @@ public enum Phase {
   ENFORCEMENT,
   /** M9: entry and exit. */
   COMPETITION,
-  /** Books of the step: revenue, compliance costs (M10), fees, fines. */
+  /**
+   * Books of the step: revenue, compliance costs (M10), fees, fines; and the record of the day each
+   * risk's rules first bind the effective share of exposed users (the governance gap's end).
+   */
   ACCOUNTING,
   /** Reserved for observers attached by the experiment layer or the GUI (not model code). */
   OBSERVE,

@@ -7,6 +7,8 @@ import static govsim.observe.MetricDoc.SHARE;
 import govsim.mechanism.Governance;
 import govsim.mechanism.users.UserChoice;
 import govsim.observe.RunMetric.Aggregation;
+import govsim.stats.KaplanMeier;
+import govsim.stats.Stats;
 import govsim.world.Community;
 import govsim.world.Firm;
 import govsim.world.Regulator;
@@ -143,7 +145,8 @@ public final class Metrics {
           SHARE,
           "share of active known risks covered by a regulator rule in force (current form)",
           Bounds.SHARE,
-          "no active known risk",
+          "no active known risk, or no regulator makes rules and none of its rules is in force (a"
+              + " source that does not exist covers nothing: empty, not 0)",
           v -> coverage(v.world(), true));
   public static final StepMetric COVERAGE_COMMUNITY =
       step(
@@ -152,14 +155,16 @@ public final class Metrics {
           SHARE,
           "share of active known risks covered by a community standard in force (current form)",
           Bounds.SHARE,
-          "no active known risk",
+          "no active known risk, or no active community and no standard in force (empty, not 0)",
           v -> coverage(v.world(), false));
   public static final StepMetric GOVERNANCE_GAP_DAYS_MEAN =
       step(
           "governance_gap_days_mean",
           "Governance gap",
           "days",
-          "mean days from a novel risk's emergence to its first effective rule, over novel risks governed so far",
+          "mean days from a novel risk's emergence to its first rule in force (any rule, however few"
+              + " users it binds), over novel risks that have one so far; ungoverned risks are"
+              + " left out (see the survival metrics of summary.csv for the censoring-aware gap)",
           NON_NEGATIVE,
           "no novel risk governed yet",
           v -> governanceGapSoFar(v.world()));
@@ -239,11 +244,12 @@ public final class Metrics {
       step(
           "switching_rate",
           "Users switching provider",
-          "share per step",
-          "share of users who switched provider this step",
-          Bounds.SHARE,
+          "share of users per day",
+          "switches this step per user, divided by the step's length in days (a rate per day, so"
+              + " that it does not depend on dt_days)",
+          NON_NEGATIVE,
           ALWAYS,
-          v -> v.tally().switches / (double) v.users());
+          v -> v.tally().switches / (double) v.users() / v.world().dtDays);
   public static final StepMetric CAPABILITY_MEAN =
       step(
           "capability_mean",
@@ -284,8 +290,10 @@ public final class Metrics {
       step(
           "welfare_consumer",
           "Consumer welfare",
-          "utility per 1,000 users per step",
-          "users' utility from their providers this step (utility-years per 1,000 users) minus harm_total",
+          "utility-years per 1,000 users per step",
+          "users' utility from their providers over this step (utility per year x the step's share of"
+              + " a year) minus harm valued at metrics.harm_valuation utility-years per harm unit,"
+              + " per 1,000 users",
           ANY,
           ALWAYS,
           Metrics::welfareConsumer);
@@ -535,7 +543,7 @@ public final class Metrics {
           "firms",
           "active firms at the end");
   public static final RunMetric SWITCHING_RATE_RUN =
-      mean(SWITCHING_RATE, "mean share of users switching per step");
+      mean(SWITCHING_RATE, "time mean of switching_rate: share of users switching per day");
   public static final RunMetric CAPABILITY_MEAN_FINAL =
       last(
           CAPABILITY_MEAN,
@@ -564,7 +572,7 @@ public final class Metrics {
   public static final RunMetric WELFARE_CONSUMER_RUN =
       sum(
           WELFARE_CONSUMER,
-          "utility per 1,000 users, run total",
+          "utility-years per 1,000 users, run total",
           "consumer welfare per 1,000 users, summed");
   public static final RunMetric WELFARE_PRODUCER_RUN =
       sum(WELFARE_PRODUCER, "currency units, run total", "firms' profit, summed (currency)");
@@ -583,6 +591,153 @@ public final class Metrics {
   public static final RunMetric ATTACKS_RUN =
       sum(ATTACKS, "run total", "malicious attacks, summed");
   public static final RunMetric COMMUNITY_SIZE_MEAN_RUN = mean(COMMUNITY_SIZE_MEAN);
+  public static final RunMetric HARM_TOTAL_ABSOLUTE =
+      run(
+          "harm_total_absolute",
+          "Harm, absolute",
+          "harm units, run total",
+          "harm after burn-in over the whole population (severity x affected users; not per capita:"
+              + " harm_total is the same per 1,000 users)",
+          NON_NEGATIVE,
+          ALWAYS,
+          r -> absolute(r, HARM_TOTAL));
+  public static final RunMetric HARM_SEVERE_ABSOLUTE =
+      run(
+          "harm_severe_absolute",
+          "Severe harm, absolute",
+          "harm units, run total",
+          "severe harm after burn-in over the whole population",
+          NON_NEGATIVE,
+          ALWAYS,
+          r -> absolute(r, HARM_SEVERE));
+  public static final RunMetric HARM_MALICIOUS_ABSOLUTE =
+      run(
+          "harm_malicious_absolute",
+          "Harm from malicious actors, absolute",
+          "harm units, run total",
+          "harm from malicious actors after burn-in over the whole population",
+          NON_NEGATIVE,
+          ALWAYS,
+          r -> absolute(r, HARM_MALICIOUS));
+
+  static {
+    for (Durations.Quantity q : Durations.Quantity.values()) survivalColumns(q);
+  }
+
+  /**
+   * The Kaplan–Meier columns of one duration (issue 11 item 3): subjects, share observed, median
+   * and restricted mean (to tau = the run's length after burn-in), each with its 95% interval.
+   */
+  private static void survivalColumns(Durations.Quantity q) {
+    String p = q.prefix() + "_km_";
+    String what = q.prefix().replace('_', ' ');
+    String censoring =
+        "Kaplan\u2013Meier over " + q.subjects() + ", to " + q.event() + "; censored ones kept";
+    run(
+        p + "n",
+        "Subjects: " + what,
+        "count",
+        "number of " + q.subjects() + " (the n of the " + p + "* columns)",
+        NON_NEGATIVE,
+        ALWAYS,
+        r -> km(r, q).n());
+    run(
+        p + "observed_share",
+        "Share observed: " + what,
+        SHARE,
+        "share of "
+            + q.subjects()
+            + " whose "
+            + q.event()
+            + " came by the horizon"
+            + (q == Durations.Quantity.GOVERNANCE_GAP
+                ? " (the share governed by the horizon)"
+                : ""),
+        Bounds.SHARE,
+        "no subject",
+        r -> km(r, q).observedShare());
+    run(
+        p + "median_days",
+        "Median: " + what,
+        "days",
+        censoring + ": the median (smallest t with S(t) <= 0.5)",
+        NON_NEGATIVE,
+        "no subject, or fewer than half of them reached the event (S never falls to 0.5)",
+        r -> km(r, q).median());
+    run(
+        p + "median_low",
+        "Median, lower 95% limit: " + what,
+        "days",
+        "lower end of the median's 95% interval (Greenwood, log scale, Brookmeyer\u2013Crowley)",
+        NON_NEGATIVE,
+        "the lower pointwise limit of S never falls to 0.5",
+        r -> km(r, q).medianLow());
+    run(
+        p + "median_high",
+        "Median, upper 95% limit: " + what,
+        "days",
+        "upper end of the median's 95% interval (Greenwood, log scale, Brookmeyer\u2013Crowley)",
+        NON_NEGATIVE,
+        "the upper pointwise limit of S never falls to 0.5 (open-ended interval)",
+        r -> km(r, q).medianHigh());
+    run(
+        p + "rmst_days",
+        "Restricted mean: " + what,
+        "days",
+        censoring
+            + ": the restricted mean, area under S up to tau = horizon_days - burn_in_days (S"
+            + " held flat after the longest follow-up); bounds [0, tau]",
+        NON_NEGATIVE,
+        "no subject",
+        r -> km(r, q).restrictedMean(tau(r)));
+    run(
+        p + "rmst_low",
+        "Restricted mean, lower 95% limit: " + what,
+        "days",
+        "lower end of the restricted mean's 95% interval (Greenwood-type variance, normal,"
+            + " clipped to [0, tau])",
+        NON_NEGATIVE,
+        "no subject",
+        r -> km(r, q).restrictedMeanLow(tau(r)));
+    run(
+        p + "rmst_high",
+        "Restricted mean, upper 95% limit: " + what,
+        "days",
+        "upper end of the restricted mean's 95% interval (clipped to [0, tau])",
+        NON_NEGATIVE,
+        "no subject",
+        r -> km(r, q).restrictedMeanHigh(tau(r)));
+  }
+
+  /** The run's durations of q and their Kaplan–Meier estimate (95% intervals). */
+  private static KaplanMeier km(RunView r, Durations.Quantity q) {
+    Durations d = Durations.of(q, r.world(), r.burnInDays(), followUpEnd(r));
+    return new KaplanMeier(d.durations(), d.observed(), Stats.DEFAULT_LEVEL);
+  }
+
+  /** End of the run: the day at the end of its last step. */
+  static double horizon(RunView r) {
+    return r.last(DAY);
+  }
+
+  /**
+   * The restricted mean's horizon: time.horizon_days after burn-in (not the end of the last step,
+   * which passes the horizon when dt_days does not divide it: tau must not depend on the step).
+   */
+  static double tau(RunView r) {
+    return Math.max(0, followUpEnd(r) - r.burnInDays());
+  }
+
+  /** Durations are followed up to the horizon, or to the end of the run if it stopped earlier. */
+  private static double followUpEnd(RunView r) {
+    double end = horizon(r);
+    return Double.isNaN(end) ? r.horizonDays() : Math.min(end, r.horizonDays());
+  }
+
+  /** A per-1,000-users run total over the whole population. */
+  private static double absolute(RunView r, StepMetric perThousand) {
+    return r.sum(perThousand) * r.world().users.size / 1000.0;
+  }
 
   // ---- The catalogue --------------------------------------------------------------------
 
@@ -789,7 +944,20 @@ public final class Metrics {
       known++;
       if (rulesOn(w, r, regulator) > 0) covered++;
     }
-    return known == 0 ? Double.NaN : covered / (double) known;
+    if (known == 0) return Double.NaN;
+    if (covered == 0 && !(regulator ? anyRuleMakingRegulator(w) : anyActiveCommunity(w)))
+      return Double.NaN;
+    return covered / (double) known;
+  }
+
+  private static boolean anyRuleMakingRegulator(World w) {
+    for (Regulator reg : w.regulators) if (reg.rulemaking) return true;
+    return false;
+  }
+
+  private static boolean anyActiveCommunity(World w) {
+    for (Community c : w.communities) if (c.active) return true;
+    return false;
   }
 
   private static double rulesInForce(World w, boolean regulator) {
@@ -885,7 +1053,8 @@ public final class Metrics {
       if (f.active) utility += f.users * UserChoice.utility(v.spec().users(), f);
     }
     double yearShare = v.world().dtDays / 365.0;
-    return utility * yearShare * v.per1000() - v.tally().harm * v.per1000();
+    double harmUtility = v.tally().harm * v.spec().metrics().harmValuation();
+    return (utility * yearShare - harmUtility) * v.per1000();
   }
 
   private static double communityMemberShare(StepView v) {
@@ -1000,7 +1169,8 @@ public final class Metrics {
     double years =
         Double.isNaN(r.dayAtBurnIn())
             ? Double.NaN
-            : (r.world().endOfStep() - r.dayAtBurnIn()) / 365.0;
+            // The end of the last step (the world's clock has moved one step further by now).
+            : (horizon(r) - r.dayAtBurnIn()) / 365.0;
     if (!(years > 0)) return Double.NaN;
     return (r.last(CAPABILITY_MEAN) - r.atBurnIn(CAPABILITY_MEAN)) / years;
   }

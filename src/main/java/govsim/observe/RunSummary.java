@@ -16,6 +16,7 @@ public final class RunSummary implements RunView {
   private static final int COLUMNS = Metrics.STEP_METRICS.size();
 
   private final double burnIn;
+  private final double horizon;
   private final double[] sums = new double[COLUMNS];
   private final long[] defined = new long[COLUMNS];
   private final double[] last = new double[COLUMNS];
@@ -27,6 +28,7 @@ public final class RunSummary implements RunView {
 
   public RunSummary(ModelSpec spec) {
     this.burnIn = spec.time().burnInDays();
+    this.horizon = spec.time().horizonDays();
     Arrays.fill(last, Double.NaN);
   }
 
@@ -66,6 +68,11 @@ public final class RunSummary implements RunView {
   @Override
   public double burnInDays() {
     return burnIn;
+  }
+
+  @Override
+  public double horizonDays() {
+    return horizon;
   }
 
   @Override

@@ -35,4 +35,12 @@ public interface RunView {
 
   /** Harm borne by information-weak users after burn-in (raw, not per 1,000 users). */
   double harmWeakAfterBurnIn();
+
+  /**
+   * The scenario's horizon (time.horizon_days). The last step can end after it when dt_days does
+   * not divide it; durations are followed up to it, not beyond.
+   */
+  default double horizonDays() {
+    return last(Metrics.DAY);
+  }
 }

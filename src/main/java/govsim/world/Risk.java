@@ -33,6 +33,13 @@ public final class Risk {
 
   public double firstRegulatorRuleDay = Double.NaN;
 
+  /**
+   * Day the rules in force on the risk's current form first bound at least the effective share of
+   * exposed users (metrics.effective_rule_user_share), NaN while they have not: the end of the
+   * governance gap (issue 11 item 3).
+   */
+  public double effectiveRuleDay = Double.NaN;
+
   /** Public salience in each jurisdiction (M2 agenda setting). */
   public final double[] salience;
 

@@ -38,6 +38,17 @@ public final class World {
    */
   public final List<Double> practiceDurationDays = new ArrayList<>();
 
+  /**
+   * Closed spells of backlash responses (first outcry to revision) and of harmful practices
+   * (adoption to end), for the survival metrics: each {start day, duration in days, 1 if the end
+   * was observed (a revision; for practices also a drop) or 0 if censored (the firm exited or, for
+   * a response, dropped the practice instead)}. Spells still open at the end of the run are read
+   * from the firms. Entries are added only when a spell ends (rare), never per step.
+   */
+  public final List<double[]> backlashSpells = new ArrayList<>();
+
+  public final List<double[]> practiceSpells = new ArrayList<>();
+
   /** Severe incidents of this step awaiting ex-post investigation: pairs (firm id, risk id). */
   public final List<int[]> severeIncidentsThisStep = new ArrayList<>();
 

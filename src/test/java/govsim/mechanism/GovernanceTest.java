@@ -154,4 +154,48 @@ class GovernanceTest {
     assertEquals(new Binding(true, false, 0.8, 2, false), Governance.of(w, g, r, c2.id, -1));
     assertFalse(Governance.of(w, g, r, -1, c0.id).governed());
   }
+
+  /**
+   * Issue 11 item 3: a rule is effective once it binds a share of the exposed users, measured by
+   * users, not by existence. f (jurisdiction 0, 30 users) and g (jurisdiction 1, 70 users); a
+   * community standard whose only member is f binds 30 of 100 exposed users; a regulator rule in
+   * jurisdiction 1 binds g's 70. With the default share 0.5 the standard alone is not effective;
+   * the rule, in force from day 12.5 and promoted in the step [12, 13), makes the risk governed on
+   * day 12.5 (its own day, not the step's end).
+   */
+  @Test
+  void aRiskIsEffectivelyGovernedOnceItsRulesBindTheShareOfExposedUsers() {
+    Firm g = firm(w, 0, 0, 0b10);
+    f.users = 30;
+    g.users = 70;
+    Firm exited = firm(w, 0, 0, 0b11);
+    exited.users = 900;
+    exited.active = false;
+    assertEquals(0.0, Governance.boundUserShare(w, r));
+    Community c = community(w, 0.5, 0.5, 0L);
+    member(f, c);
+    ruleInForce(c.standards, r, 0.5);
+    assertEquals(
+        0.3, Governance.boundUserShare(w, r), 1e-15, "the exited firm's users do not count");
+    w.step = 12;
+    w.now = 12;
+    Governance.trackEffective(w, 0.5);
+    assertTrue(Double.isNaN(r.effectiveRuleDay), "a standard binding 30% is not yet effective");
+    Governance.trackEffective(w, 0.3);
+    assertEquals(13.0, r.effectiveRuleDay, "reached by membership: the end of the step");
+    r.effectiveRuleDay = Double.NaN;
+    govsim.world.Rule rule = new govsim.world.Rule(r.id, r.generation, 0.0, 12.5, 0.5);
+    w.regulators[1].rules.startPending(rule);
+    w.regulators[1].rules.promoteIfDue(r.id, 13.0);
+    assertEquals(1.0, Governance.boundUserShare(w, r), 1e-15);
+    Governance.trackEffective(w, 0.5);
+    assertEquals(12.5, r.effectiveRuleDay, "the day the regulator's rule came into force");
+    w.step = 20;
+    w.now = 20;
+    Governance.trackEffective(w, 0.5);
+    assertEquals(12.5, r.effectiveRuleDay, "the first day is kept");
+    f.users = 0;
+    g.users = 0;
+    assertTrue(Double.isNaN(Governance.boundUserShare(w, r)), "nobody exposed: undefined");
+  }
 }

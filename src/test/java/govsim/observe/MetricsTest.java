@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +42,7 @@ class MetricsTest {
           "users.weight_reputation=2",
           "users.weight_practice=0.5",
           "users.weight_certification=0.25",
+          "metrics.harm_valuation=2",
           "time.burn_in_days=2");
 
   // ---- The catalogue itself ---------------------------------------------------------------
@@ -298,8 +300,8 @@ class MetricsTest {
     // Utility per year: A = 1 x 2.0 + 2 x 0.8 - 0.5 (practice) + 0.25 (certified) = 3.35; B = 1.0 +
     // 1.0 = 2.
     // (5 x 3.35 + 3 x 2) = 22.75 utility-years per year; over one day, per 1,000 users, minus 50
-    // harm.
-    e.put(WELFARE_CONSUMER, 22.75 / 365 * 100 - 50);
+    // harm valued at metrics.harm_valuation = 2 utility-years per harm unit.
+    e.put(WELFARE_CONSUMER, 22.75 / 365 * 100 - 2 * 50);
     e.put(WELFARE_PRODUCER, -12.5);
     e.put(COMMUNITIES, 4.0);
     e.put(COMMUNITY_MEMBER_SHARE, 2.0 / 3);
@@ -622,8 +624,12 @@ class MetricsTest {
         Double.isNaN(value(COMPLIANCE_RATE, w)),
         "no rule and no rule-maker: nothing to comply with");
     assertEquals(1.0, value(MITIGATION_RATE, w), EPS, "mitigation is defined without rules");
-    assertEquals(0.0, value(COVERAGE_REGULATOR, w), EPS, "the risk is known and not covered");
+    assertTrue(
+        Double.isNaN(value(COVERAGE_REGULATOR, w)), "no regulator makes rules: coverage undefined");
+    assertTrue(Double.isNaN(value(COVERAGE_COMMUNITY, w)), "no community: coverage undefined");
     w.regulators[0].rulemaking = true;
+    assertEquals(
+        0.0, value(COVERAGE_REGULATOR, w), EPS, "a rule-maker that has not covered the risk yet");
     assertEquals(
         0.0,
         value(COMPLIANCE_RATE, w),
@@ -632,6 +638,7 @@ class MetricsTest {
     w.regulators[0].rulemaking = false;
     Community c = community(w, 0.5, 0.5, 0L);
     assertEquals(0.0, value(COMPLIANCE_RATE, w), EPS, "an active community is a rule-maker");
+    assertEquals(0.0, value(COVERAGE_COMMUNITY, w), EPS, "an active community, no standard yet");
     c.active = false;
     assertTrue(Double.isNaN(value(COMPLIANCE_RATE, w)), "a dissolved community makes no rules");
     ruleInForce(w.regulators[0].rules, r, 0.5);
@@ -733,7 +740,8 @@ class MetricsTest {
     e.put(COST_COMMUNITY_RUN, 1578.0);
     // Utility per year: step 2 A (4 + 1.6 - 0.5 + 0.25) x 5 + B (1 + 1) x 3 = 32.75;
     // step 3 A (5 + 1.35) x 4 + B (1 + 0.28) x 4 = 30.52. Per day, per 1,000 users, minus harm.
-    e.put(WELFARE_CONSUMER_RUN, (32.75 + 30.52) / 365 * 100 - 70);
+    // Harm valued at 2 utility-years per harm unit.
+    e.put(WELFARE_CONSUMER_RUN, (32.75 + 30.52) / 365 * 100 - 2 * 70);
     e.put(WELFARE_PRODUCER_RUN, -25.0);
     e.put(COMMUNITIES_FINAL, 5.0);
     e.put(COMMUNITY_MEMBER_SHARE_RUN, 2.0 / 3);
@@ -743,15 +751,251 @@ class MetricsTest {
     e.put(ATTACKS_RUN, 74.0);
     // Five active communities (C5 added), two members: 0.4 at both steps.
     e.put(COMMUNITY_SIZE_MEAN_RUN, 2.0 / 5);
+    // Absolute harm: the per-1,000-users totals (70, 35, 14) times 10 users / 1,000.
+    e.put(HARM_TOTAL_ABSOLUTE, 0.7);
+    e.put(HARM_SEVERE_ABSOLUTE, 0.35);
+    e.put(HARM_MALICIOUS_ABSOLUTE, 0.14);
     return e;
   }
 
   @Test
   void everyRunMetricHasAHandDerivedValue() {
+    Set<RunMetric> covered = new HashSet<>(expectedRun().keySet());
+    covered.addAll(expectedSurvival().keySet());
+    assertEquals(new HashSet<>(RUN_METRICS), covered, "a run metric without a hand-derived value");
+  }
+
+  @Test
+  void harmTotalAbsolute() {
+    check(HARM_TOTAL_ABSOLUTE);
+  }
+
+  @Test
+  void harmSevereAbsolute() {
+    check(HARM_SEVERE_ABSOLUTE);
+  }
+
+  @Test
+  void harmMaliciousAbsolute() {
+    check(HARM_MALICIOUS_ABSOLUTE);
+  }
+
+  /** switching_rate is a rate per day: 1 switch among 10 users in a half-day step is 0.2/day. */
+  @Test
+  void switchingRateIsPerDayWhateverTheStep() {
+    World w =
+        new World(
+            1,
+            0.5,
+            new govsim.world.UserPopulation(10, false),
+            new govsim.world.MaliciousActors(0));
+    w.tally.switches = 1;
+    assertEquals(0.2, value(SWITCHING_RATE, w), EPS);
+  }
+
+  // ---- Survival metrics (Kaplan-Meier, issue 11 item 3) on a world of their own -----------
+
+  /**
+   * A run ending on day 110 with burn-in 10: tau = 100.
+   *
+   * <pre>
+   * governance gap (novel risks emerged on or after day 10):
+   *   G1 emerged 10, effective 30: 20 observed     G2 emerged 20, effective 60: 40 observed
+   *   G3 emerged 50, never governed: 60 censored   G5 emerged 80, retired on day 90: 10 censored
+   *   excluded: G4 (emerged day 5, before burn-in) and an initial risk
+   * backlash spells: {15, 3, obs} {30, 5, obs} {40, 9, censored} {60, 4, obs}, {5, 2} before
+   *   burn-in; open: firm A, practice with first outcry on day 100: 10 censored
+   * practice spells: {12, 8, obs} {20, 8, obs}; open: firm A adopted on day 50: 60 censored;
+   *   the exited firm D's practice is not open
+   * </pre>
+   */
+  private static RunView survivalRun() {
+    World w = world(1, 10);
+    Firm a = firm(w);
+    a.practice = true;
+    a.practiceAdoptedDay = 50;
+    a.firstOutcryDay = 100;
+    Firm d = firm(w);
+    d.practice = true;
+    d.practiceAdoptedDay = 11;
+    d.active = false;
+    Risk initial = risk(w, 0);
+    initial.initial = true;
+    Risk g1 = risk(w, 10);
+    g1.effectiveRuleDay = 30;
+    Risk g2 = risk(w, 20);
+    g2.effectiveRuleDay = 60;
+    risk(w, 50);
+    Risk g4 = risk(w, 5);
+    g4.effectiveRuleDay = 6;
+    Risk g5 = new Risk(w.risks.size(), 80, 1.0, 0.5, 0.01, false, 90, 0, w.jurisdictions);
+    g5.active = false;
+    w.risks.add(g5);
+    for (double[] sp : new double[][] {{15, 3, 1}, {30, 5, 1}, {40, 9, 0}, {60, 4, 1}, {5, 2, 1}})
+      w.backlashSpells.add(sp);
+    w.practiceSpells.add(new double[] {12, 8, 1});
+    w.practiceSpells.add(new double[] {20, 8, 1});
+    return new RunView() {
+      public World world() {
+        return w;
+      }
+
+      public double burnInDays() {
+        return 10;
+      }
+
+      public double sum(StepMetric m) {
+        throw new UnsupportedOperationException();
+      }
+
+      public double mean(StepMetric m) {
+        throw new UnsupportedOperationException();
+      }
+
+      public double last(StepMetric m) {
+        if (m != DAY) throw new UnsupportedOperationException(m.name());
+        return 110;
+      }
+
+      public double atBurnIn(StepMetric m) {
+        throw new UnsupportedOperationException();
+      }
+
+      public double dayAtBurnIn() {
+        return 10;
+      }
+
+      public int revisionsBeforeBurnIn() {
+        return 0;
+      }
+
+      public double harmWeakAfterBurnIn() {
+        return 0;
+      }
+    };
+  }
+
+  private static final double Z = 1.959963984540054;
+
+  /**
+   * Hand-derived Kaplan-Meier values (tau = 100; Greenwood variance, log-scale pointwise band,
+   * normal interval for the restricted mean, clipped to [0, tau]).
+   */
+  private static Map<RunMetric, Double> expectedSurvival() {
+    Map<RunMetric, Double> e = new LinkedHashMap<>();
+    // Gap: sorted 10+, 20, 40, 60+. t=20: 3 at risk, S = 2/3; t=40: 2 at risk, S = 1/3.
+    // Greenwood 1/6, then 1/6 + 1/2. Lower limit at 20: 2/3 exp(-z sqrt(1/6)) = 0.2995 <= 0.5.
+    // Upper limits stay at 1 (capped): no upper end. Area: 20 + 2/3 x 20 + 1/3 x 60 = 160/3.
+    // Var: A(20) = 2/3 x 20 + 1/3 x 60 = 100/3, (100/3)^2 / 6; A(40) = 20, 400 / 2.
+    double gapSe = Math.sqrt((100.0 / 3) * (100.0 / 3) / 6 + 400.0 / 2);
+    put(e, "governance_gap_km_n", 4);
+    put(e, "governance_gap_km_observed_share", 0.5);
+    put(e, "governance_gap_km_median_days", 40);
+    put(e, "governance_gap_km_median_low", 20);
+    put(e, "governance_gap_km_median_high", Double.NaN);
+    put(e, "governance_gap_km_rmst_days", 160.0 / 3);
+    put(e, "governance_gap_km_rmst_low", 160.0 / 3 - Z * gapSe);
+    put(e, "governance_gap_km_rmst_high", 160.0 / 3 + Z * gapSe);
+    // Backlash: 3, 4, 5, 9+, 10+. S: 4/5, 3/5, 2/5. Greenwood 1/20, + 1/12, + 1/6. Lower limits:
+    // 0.8 exp(-z sqrt(0.05)) = 0.516 > 0.5, 0.6 exp(-z sqrt(2/15)) = 0.293 <= 0.5: at 4.
+    // Area: 3 + 0.8 + 0.6 + 0.4 x 95 = 42.4. A(3) = 39.4, A(4) = 38.6, A(5) = 38.
+    double backSe = Math.sqrt(39.4 * 39.4 / 20 + 38.6 * 38.6 / 12 + 38.0 * 38.0 / 6);
+    put(e, "backlash_response_km_n", 5);
+    put(e, "backlash_response_km_observed_share", 0.6);
+    put(e, "backlash_response_km_median_days", 5);
+    put(e, "backlash_response_km_median_low", 4);
+    put(e, "backlash_response_km_median_high", Double.NaN);
+    put(e, "backlash_response_km_rmst_days", 42.4);
+    put(e, "backlash_response_km_rmst_low", 42.4 - Z * backSe);
+    put(e, "backlash_response_km_rmst_high", 42.4 + Z * backSe);
+    // Practice: 8, 8, 60+. t=8: 3 at risk, 2 events, S = 1/3, Greenwood 2/3; lower limit
+    // 1/3 exp(-z sqrt(2/3)) = 0.067. Area: 8 + 1/3 x 92 = 38.667; A(8) = 92/3, var (92/3)^2 x 2/3;
+    // the lower end 38.667 - 49.08 is clipped to 0.
+    double pracSe = Math.sqrt((92.0 / 3) * (92.0 / 3) * 2 / 3);
+    put(e, "practice_duration_km_n", 3);
+    put(e, "practice_duration_km_observed_share", 2.0 / 3);
+    put(e, "practice_duration_km_median_days", 8);
+    put(e, "practice_duration_km_median_low", 8);
+    put(e, "practice_duration_km_median_high", Double.NaN);
+    put(e, "practice_duration_km_rmst_days", 8 + 92.0 / 3);
+    put(e, "practice_duration_km_rmst_low", 0);
+    put(e, "practice_duration_km_rmst_high", 8 + 92.0 / 3 + Z * pracSe);
+    return e;
+  }
+
+  private static void put(Map<RunMetric, Double> e, String name, double value) {
+    e.put(Metrics.run(name).orElseThrow(), value);
+  }
+
+  @Test
+  void survivalColumnsMatchTheirHandDerivedKaplanMeierValues() {
+    RunView r = survivalRun();
+    for (Map.Entry<RunMetric, Double> e : expectedSurvival().entrySet()) {
+      double got = e.getKey().value(r);
+      if (Double.isNaN(e.getValue())) {
+        assertTrue(Double.isNaN(got), e.getKey() + " must be undefined, got " + got);
+        assertTrue(e.getKey().doc().mayBeUndefined(), e.getKey() + " declares undefinedness");
+      } else {
+        assertEquals(e.getValue(), got, 1e-9, e.getKey().name());
+        assertTrue(e.getKey().doc().bounds().contains(got), e.getKey() + " within bounds");
+      }
+    }
+    // The three quantities are not swapped: their n and medians differ.
     assertEquals(
-        new HashSet<>(RUN_METRICS),
-        expectedRun().keySet(),
-        "a run metric without a hand-derived value");
+        Set.of(4.0, 5.0, 3.0),
+        Set.of(
+            Metrics.run("governance_gap_km_n").orElseThrow().value(r),
+            Metrics.run("backlash_response_km_n").orElseThrow().value(r),
+            Metrics.run("practice_duration_km_n").orElseThrow().value(r)));
+  }
+
+  @Test
+  void survivalColumnsOfARunWithoutSubjectsAreUndefinedButN() {
+    RunView full = survivalRun();
+    World empty = world(1, 10);
+    RunView r =
+        new RunView() {
+          public World world() {
+            return empty;
+          }
+
+          public double burnInDays() {
+            return 10;
+          }
+
+          public double sum(StepMetric m) {
+            return full.sum(m);
+          }
+
+          public double mean(StepMetric m) {
+            return full.mean(m);
+          }
+
+          public double last(StepMetric m) {
+            return full.last(m);
+          }
+
+          public double atBurnIn(StepMetric m) {
+            return full.atBurnIn(m);
+          }
+
+          public double dayAtBurnIn() {
+            return 10;
+          }
+
+          public int revisionsBeforeBurnIn() {
+            return 0;
+          }
+
+          public double harmWeakAfterBurnIn() {
+            return 0;
+          }
+        };
+    for (RunMetric m : expectedSurvival().keySet()) {
+      double v = m.value(r);
+      if (m.name().endsWith("_km_n")) assertEquals(0.0, v, m.name());
+      else assertTrue(Double.isNaN(v), m.name() + " must be undefined without subjects");
+    }
   }
 
   @Test

@@ -16,6 +16,7 @@ import govsim.io.OutputFolder;
 import govsim.model.ModelSpec;
 import govsim.model.Regime;
 import govsim.model.Scenarios;
+import govsim.observe.Durations;
 import govsim.observe.Metrics;
 import govsim.observe.Num;
 import govsim.observe.RunListener;
@@ -25,8 +26,10 @@ import govsim.scenario.ScenarioLoader;
 import govsim.stats.BoundedInterval;
 import govsim.stats.Estimate;
 import govsim.stats.Holm;
+import govsim.stats.KaplanMeier;
 import govsim.stats.PairedDifference;
 import govsim.stats.Stats;
+import govsim.world.World;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,6 +63,7 @@ public final class RegimeComparison {
           "comparison.csv",
           "paired_differences.csv",
           "timeseries_mean.csv",
+          "survival.csv",
           "manifest.json");
 
   /**
@@ -298,7 +302,8 @@ public final class RegimeComparison {
       double precisionRatio) {}
 
   /** The data a run hands back: summary, recorded rows, stepping time (the world is dropped). */
-  private record RunData(Map<String, Double> summary, List<double[]> rows) {}
+  private record RunData(
+      Map<String, Double> summary, List<double[]> rows, List<Durations> durations) {}
 
   /**
    * Runs every regime x replication and writes the output files into {@code folder} (not committed:
@@ -340,6 +345,9 @@ public final class RegimeComparison {
     for (double[][] a : values) for (double[] b : a) java.util.Arrays.fill(b, Double.NaN);
     List<SeriesMeans> series = new ArrayList<>();
     for (int r = 0; r < regimes.size(); r++) series.add(new SeriesMeans());
+    // Per regime, per duration quantity, per replication: the run's censored durations.
+    Durations[][][] spells =
+        new Durations[regimes.size()][Durations.Quantity.values().length][maxReplications];
     List<String> failures = new ArrayList<>();
     List<Map<String, Object>> failureRecords = new ArrayList<>();
 
@@ -416,6 +424,8 @@ public final class RegimeComparison {
                 runsParquet.endRow();
                 if (o.ok()) {
                   series.get(regime).add(o.result().rows());
+                  for (int q = 0; q < Durations.Quantity.values().length; q++)
+                    spells[regime][q][rep] = o.result().durations().get(q);
                   List<String> keys = List.of(Long.toString(runId), name, Integer.toString(rep));
                   for (double[] r : o.result().rows()) {
                     seriesCsv.row(keys, r);
@@ -535,6 +545,7 @@ public final class RegimeComparison {
       for (int r = 0; r < regimes.size(); r++)
         series.get(r).write(out, regimes.get(r).yamlName(), level);
     }
+    writeSurvival(folder, spells, used);
     Map<String, Object> precisionInfo = null;
     if (!Double.isNaN(precision)) {
       precisionInfo = new LinkedHashMap<>();
@@ -555,6 +566,64 @@ public final class RegimeComparison {
     writeManifest(
         folder, runner.threads(), command, started, wall, failureRecords, used, precisionInfo);
     return new Result(estimates, failures, wall, used, worst);
+  }
+
+  /** Columns of survival.csv. */
+  public static final List<String> SURVIVAL_HEADER =
+      List.of(
+          "regime",
+          "quantity",
+          "runs",
+          "n",
+          "events",
+          "observed_share",
+          "median_days",
+          "median_low",
+          "median_high",
+          "rmst_days",
+          "rmst_low",
+          "rmst_high",
+          "tau_days");
+
+  /**
+   * survival.csv: for each regime and duration (governance gap to an effective rule, backlash
+   * response, practice duration), the Kaplan–Meier estimate over the durations of all successful
+   * replications pooled (censored ones kept): subjects, events, share observed, median and
+   * restricted mean up to tau (horizon_days - burn_in_days) with intervals at the comparison's
+   * level (Greenwood; see {@link KaplanMeier}). Pooling treats the subjects of different runs as
+   * one sample; the per-run values and their spread are in runs.csv and comparison.csv.
+   */
+  private void writeSurvival(OutputFolder folder, Durations[][][] spells, int used) {
+    ModelSpec first = loaded.get(0).config();
+    double tau = first.time().horizonDays() - first.time().burnInDays();
+    try (CsvTable out = new CsvTable(folder.file("survival.csv"), SURVIVAL_HEADER)) {
+      for (int r = 0; r < regimes.size(); r++) {
+        for (Durations.Quantity q : Durations.Quantity.values()) {
+          List<Durations> ok = new ArrayList<>();
+          for (int rep = 0; rep < used; rep++) {
+            Durations d = spells[r][q.ordinal()][rep];
+            if (d != null) ok.add(d);
+          }
+          Durations all = Durations.pool(ok);
+          KaplanMeier km = new KaplanMeier(all.durations(), all.observed(), level);
+          out.row(
+              List.of(
+                  regimes.get(r).yamlName(),
+                  q.prefix(),
+                  Integer.toString(ok.size()),
+                  Integer.toString(km.n()),
+                  Integer.toString(km.events()),
+                  Num.format(km.observedShare()),
+                  Num.format(km.median()),
+                  Num.format(km.medianLow()),
+                  Num.format(km.medianHigh()),
+                  Num.format(km.restrictedMean(tau)),
+                  Num.format(km.restrictedMeanLow(tau)),
+                  Num.format(km.restrictedMeanHigh(tau)),
+                  Num.format(tau)));
+        }
+      }
+    }
   }
 
   /** The run metric's estimate with the interval its bounds call for ({@link BoundedInterval}). */
@@ -620,7 +689,16 @@ public final class RegimeComparison {
                     }
                   },
                   true);
-          return new RunData(result.summary(), rows);
+          World w = result.world();
+          List<Durations> durations = new ArrayList<>();
+          for (Durations.Quantity q : Durations.Quantity.values())
+            durations.add(
+                Durations.of(
+                    q,
+                    w,
+                    spec.time().burnInDays(),
+                    Math.min(w.now, spec.time().horizonDays())));
+          return new RunData(result.summary(), rows, durations);
         };
       }
     };

@@ -42,6 +42,7 @@ public final class ValidationReport {
         "\nWhere a claim depends on parameters that are assumptions rather than figures from the paper, the "
             + "section names them: a reader can change them (`--set`) and see whether the fact survives.\n\n");
     for (Finding f : findings) s.append(f.markdown()).append('\n');
+    s.append(StepLengthStudy.section()); // measured separately: see StepLengthStudy
     return s.toString();
   }
 

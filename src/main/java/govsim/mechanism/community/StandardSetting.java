@@ -58,7 +58,9 @@ public final class StandardSetting {
         Rule adopted = c.standards.promoteIfDue(r.id, end);
         if (adopted != null) {
           boolean current = adopted.covers(r);
-          if (current && Double.isNaN(r.firstCommunityRuleDay)) r.firstCommunityRuleDay = end;
+          // The standard's own day, not the end of the step that promotes it (sub-step time kept).
+          if (current && Double.isNaN(r.firstCommunityRuleDay))
+            r.firstCommunityRuleDay = adopted.effectiveDay;
           w.log(
               EventKind.STANDARD_ADOPTED,
               -1,

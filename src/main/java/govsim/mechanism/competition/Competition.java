@@ -95,7 +95,7 @@ public final class Competition {
     for (int c = f.memberships.nextSetBit(0); c >= 0; c = f.memberships.nextSetBit(c + 1)) {
       Membership.leave(w, f, w.communities.get(c), "firm exited");
     }
-    Backlash.endWithFirm(f);
+    Backlash.endWithFirm(w, f);
     w.tally.exits++;
     w.log(EventKind.FIRM_EXITED, f.id, -1, -1, -1, f.users, why);
   }

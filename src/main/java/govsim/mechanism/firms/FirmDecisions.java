@@ -132,7 +132,7 @@ public final class FirmDecisions {
     double avoided = hazardYear * efficacy;
     double value = f.alignment * fp.harmAversion() * avoided * r.severity * risks.exposureShare();
     double complainShare = r.visibility * meanCapability() * users.voicePropensity();
-    if (complainShare > rep.outcryThresholdShare()) {
+    if (complainShare > rep.outcryThresholdShare() * w.dtDays) {
       value += avoided * rep.outcryLoss() * fp.reputationValue();
     }
     double age = w.now - r.emergedDay;

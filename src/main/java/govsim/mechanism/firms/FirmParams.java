@@ -38,7 +38,7 @@ public record FirmParams(
             def = "20",
             min = 0,
             max = 1e6,
-            unit = "% of annual revenue per unit harm/1000 users",
+            unit = "% of annual revenue per harm/user/year",
             doc =
                 "What a fully aligned firm is willing to pay to avoid harm to its users (alignment scales it).",
             source = "assumption: value alignment as an internal incentive (paper §3.1.1)")

@@ -58,7 +58,9 @@ public final class MaliciousAttacks {
       double gain = Draws.exponential(rng, p.gainMean());
       if (rng.nextDouble() >= attackProbability(gain, detection, multiplier)) continue;
       double severity = Draws.pareto(rng, p.severityAlpha(), p.severityMin());
-      double harm = severity * p.victimsPerAttack();
+      // Victims are a share of the population, as an incident's affected users are a share of the
+      // firm's users: every harm source then scales with the population in the same way.
+      double harm = severity * p.victimShare() * w.users.size;
       w.tally.attacks++;
       w.tally.harm += harm;
       w.tally.harmMalicious += harm;

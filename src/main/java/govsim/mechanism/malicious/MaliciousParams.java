@@ -49,8 +49,16 @@ public record MaliciousParams(
         double severityMin,
     @Param(def = "2", min = 1.01, max = 10, doc = "Pareto tail index of attack severity.")
         double severityAlpha,
-    @Param(def = "20", min = 0, max = 1e9, unit = "users", doc = "Users harmed by one attack.")
-        double victimsPerAttack,
+    @Param(
+            def = "0.0002",
+            min = 0,
+            max = 1,
+            unit = "share of users",
+            doc =
+                "Share of all users harmed by one attack (0.0002: 20 victims among 100,000 users), so that malicious harm scales with the population as incident and practice harm do.",
+            source =
+                "assumption: 20 victims per attack at the baseline's 100,000 users; per-capita harm then does not depend on the population size")
+        double victimShare,
     @Param(
             def = "2",
             min = 0,

@@ -37,18 +37,23 @@ public final class Backlash {
     this.beliefLearningRate = beliefLearningRate;
   }
 
-  /** Whether a step's complaints make an outcry (exposed for tests and the GUI). */
-  public boolean isOutcry(int complaints, int usersAtStepStart) {
-    return usersAtStepStart > 0 && complaints > p.outcryThresholdShare() * usersAtStepStart;
+  /**
+   * Whether a step of {@code dtDays} days' complaints make an outcry (exposed for tests and the
+   * GUI). The threshold is a share of users per day, so a step of dt days needs dt times as many
+   * complaints: the outcry does not depend on the step length beyond discretisation.
+   */
+  public boolean isOutcry(int complaints, int usersAtStepStart, double dtDays) {
+    return usersAtStepStart > 0
+        && complaints > p.outcryThresholdShare() * dtDays * usersAtStepStart;
   }
 
   public void step(World w) {
     double end = w.endOfStep();
     for (Firm f : w.firms) {
       if (!f.active) continue;
-      if (isOutcry(f.complaints, f.usersAtStepStart)) outcry(w, f, end);
+      if (isOutcry(f.complaints, f.usersAtStepStart, w.dtDays)) outcry(w, f, end);
       if (f.practice && !Double.isNaN(f.revisionDueDay) && f.revisionDueDay <= end + 1e-9)
-        revise(w, f, end);
+        revise(w, f);
       Reputation.recover(f, p.recoveryPerDay() * w.dtDays);
     }
   }
@@ -71,27 +76,63 @@ public final class Backlash {
     }
   }
 
-  private void revise(World w, Firm f, double end) {
-    double response = end - f.firstOutcryDay;
+  /**
+   * The revision takes effect at its due day, not at the end of the step that processes it: the
+   * response time and the practice's duration keep their sub-step time (issue 11 item 7), so they
+   * do not grow with the step length.
+   */
+  private void revise(World w, Firm f) {
+    double at = f.revisionDueDay;
+    double response = at - f.firstOutcryDay;
+    w.backlashSpells.add(new double[] {f.firstOutcryDay, response, 1});
+    w.practiceSpells.add(new double[] {f.practiceAdoptedDay, at - f.practiceAdoptedDay, 1});
     f.practice = false;
     f.revisionDueDay = Double.NaN;
     f.firstOutcryDay = Double.NaN;
-    f.noPracticeUntilDay = end + practice.readoptCooldownDays();
+    f.noPracticeUntilDay = at + practice.readoptCooldownDays();
     w.backlashResponseDays.add(response);
-    w.practiceDurationDays.add(end - f.practiceAdoptedDay);
+    w.practiceDurationDays.add(at - f.practiceAdoptedDay);
     w.tally.revisions++;
     w.log(EventKind.PRACTICE_REVISED, f.id, -1, -1, -1, response, "days from first outcry");
   }
 
-  /** A firm drops the practice of its own accord, before any outcry forced it to. */
+  /**
+   * A firm drops the practice of its own accord, before any outcry forced it to: the practice's
+   * spell ends (an observed end for practice_duration), and a backlash response it was waiting for
+   * is censored at this time (the firm never revised in response).
+   */
   public static void drop(World w, Firm f, String why) {
+    if (f.practice) endSpells(w, f, w.now, true);
     f.practice = false;
+    f.revisionDueDay = Double.NaN;
+    f.firstOutcryDay = Double.NaN;
     w.log(EventKind.PRACTICE_DROPPED, f.id, -1, -1, -1, 0, why);
   }
 
-  /** A firm that exits takes its practice with it (no event: firm_exited says it). */
-  public static void endWithFirm(Firm f) {
+  /**
+   * A firm that exits takes its practice with it (no event: firm_exited says it); its practice and
+   * any pending backlash response are censored at the exit (neither ended by a decision).
+   */
+  public static void endWithFirm(World w, Firm f) {
+    if (f.practice) endSpells(w, f, w.now, false);
     f.practice = false;
+  }
+
+  /**
+   * Records the spells of a practice that ends otherwise than by revision: its own (observed end if
+   * {@code practiceEnded}, else censored) and, if an outcry was waiting for a response, the
+   * backlash spell, censored.
+   */
+  private static void endSpells(World w, Firm f, double at, boolean practiceEnded) {
+    if (!Double.isNaN(f.practiceAdoptedDay)) {
+      w.practiceSpells.add(
+          new double[] {
+            f.practiceAdoptedDay, Math.max(0, at - f.practiceAdoptedDay), practiceEnded ? 1 : 0
+          });
+    }
+    if (!Double.isNaN(f.firstOutcryDay)) {
+      w.backlashSpells.add(new double[] {f.firstOutcryDay, Math.max(0, at - f.firstOutcryDay), 0});
+    }
   }
 
   /**

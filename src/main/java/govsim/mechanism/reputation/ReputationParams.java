@@ -15,9 +15,9 @@ public record ReputationParams(
             def = "0.01",
             min = 0,
             max = 1,
-            unit = "share of users",
+            unit = "share of users per day",
             doc =
-                "Public outcry when a firm's complaints in one step exceed this share of its users at the start of the step.",
+                "Public outcry when a firm's complaints in one step exceed this share of its users at the start of the step per day of the step (threshold x dt_days), so the threshold does not change with the step length.",
             source = "market-kernel benchmark specification (shared/bench/market-kernel.md)")
         double outcryThresholdShare,
     @Param(
@@ -31,8 +31,9 @@ public record ReputationParams(
             def = "0.01",
             min = 0,
             max = 1,
-            unit = "1/day",
-            doc = "Reputation regained per day, up to 1.",
+            unit = "reputation/day",
+            doc =
+                "Reputation regained per day, up to 1 (added, not a rate: a step of dt days adds dt times this).",
             source = "market-kernel benchmark specification")
         double recoveryPerDay,
     @Param(

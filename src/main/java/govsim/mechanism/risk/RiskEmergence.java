@@ -85,7 +85,10 @@ public final class RiskEmergence {
       f.capability += Draws.exponential(rng, p.releaseStepMean()) * crowd;
       double delay = boundByRegulator.test(f.id) ? assessmentDays : 0.0;
       double mean = f.unsafeReleases ? meanInterval / unsafeSpeedup : meanInterval;
-      f.nextReleaseDay = w.now + Draws.exponential(rng, mean) + delay;
+      // The next release is timed from this release's due day, not from the start of the step
+      // that found it due: a step longer than a day delays a release to the next step but does
+      // not push every later release back (the conformity delay keeps its sub-step time).
+      f.nextReleaseDay = f.nextReleaseDay + Draws.exponential(rng, mean) + delay;
     }
   }
 

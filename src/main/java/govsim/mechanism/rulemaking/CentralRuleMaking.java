@@ -52,7 +52,9 @@ public final class CentralRuleMaking {
         Rule adopted = reg.rules.promoteIfDue(r.id, end);
         if (adopted != null) {
           boolean current = adopted.covers(r);
-          if (current && Double.isNaN(r.firstRegulatorRuleDay)) r.firstRegulatorRuleDay = end;
+          // The rule's own day, not the end of the step that promotes it (sub-step time kept).
+          if (current && Double.isNaN(r.firstRegulatorRuleDay))
+            r.firstRegulatorRuleDay = adopted.effectiveDay;
           w.log(
               EventKind.RULE_ADOPTED,
               -1,

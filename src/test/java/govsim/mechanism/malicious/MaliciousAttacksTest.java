@@ -38,7 +38,7 @@ class MaliciousAttacksTest {
                 "malicious.decision_intensity=3",
                 "malicious.penalty=10",
                 "malicious.weak_targeting=2",
-                "malicious.victims_per_attack=20",
+                "malicious.victim_share=0.002",
                 "malicious.severity_min=10"));
     sets.addAll(List.of(extra));
     return new MaliciousAttacks(
@@ -79,10 +79,10 @@ class MaliciousAttacksTest {
 
   @Test
   void anAttackHarmsItsVictimsSeverelyAndMostlyTheWeak() {
-    World w = world(1, 0, 1);
+    World w = world(1, 10_000, 1);
     eager().step(w, new MersenneTwisterFast(1), synergy, 100, 0.2);
     assertEquals(1, w.tally.attacks);
-    assertTrue(w.tally.harm >= 10 * 20, "severity >= 10 for 20 victims");
+    assertTrue(w.tally.harm >= 10 * 20, "severity >= 10 for 0.002 x 10,000 = 20 victims");
     assertEquals(w.tally.harm, w.tally.harmMalicious);
     assertEquals(
         w.tally.harm,
@@ -90,6 +90,39 @@ class MaliciousAttacksTest {
         "severity_min at the severe threshold: every attack is severe");
     assertEquals(w.tally.harm / 3, w.tally.harmWeak, 1e-9);
     assertEquals(1, count(events(w), EventKind.ATTACK));
+  }
+
+  /**
+   * Issue 11 item 2: victims are a share of the population, so one attack's harm per user is
+   * severity x victim_share whatever the population (it was severity x 20 / users). With the same
+   * draws (the step's draws do not depend on the population) the attack at 100,000 users harms
+   * exactly five times as many users as at 20,000, and harm per user is the same.
+   */
+  @Test
+  void maliciousHarmPerUserDoesNotDependOnThePopulation() {
+    double[] perUser = new double[2];
+    int[] populations = {20_000, 100_000};
+    for (int i = 0; i < 2; i++) {
+      World w = world(1, populations[i], 1);
+      attacks(
+              "malicious.victim_share=0.0002",
+              "malicious.opportunity_rate_per_year=36500",
+              "malicious.gain_mean=1e9")
+          .step(w, new MersenneTwisterFast(7), synergy, 0, 0.2);
+      assertEquals(1, w.tally.attacks);
+      perUser[i] = w.tally.harmMalicious / populations[i];
+      assertTrue(perUser[i] >= 10 * 0.0002, "severity >= severity_min 10, 0.0002 of users hit");
+    }
+    assertEquals(perUser[0], perUser[1], 1e-15);
+    // The ranking against an incident source that harms 0.01 per user (exposure_share 0.01 of a
+    // firm holding every user, severity 1: per user 1 x 0.01 whatever the population): an attack of
+    // severity s harms s x 0.0002 per user at both sizes, so the ranking is the same at both. With
+    // the old fixed 20 victims, an attack of severity 20 harmed 20 x 20 / 20,000 = 0.02 per user
+    // (above 0.01) but 20 x 20 / 100,000 = 0.004 (below): the ranking flipped with the population.
+    double incidentPerUser = 1 * 0.01;
+    double attackPerUser = 20 * 0.0002;
+    assertTrue(attackPerUser < incidentPerUser);
+    assertTrue(20.0 * 20 / 20_000 > incidentPerUser && 20.0 * 20 / 100_000 < incidentPerUser);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static govsim.mechanism.Fixtures.firm;
 import static govsim.mechanism.Fixtures.spec;
 import static govsim.mechanism.Fixtures.tick;
 import static govsim.mechanism.Fixtures.world;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import govsim.model.ModelSpec;
 import govsim.world.EventKind;
 import govsim.world.Firm;
+import govsim.world.MaliciousActors;
+import govsim.world.UserPopulation;
 import govsim.world.World;
 import govsim.world.WorldEvent;
 import java.util.List;
@@ -45,11 +48,79 @@ class BacklashTest {
   @Test
   void anOutcryNeedsStrictlyMoreComplaintsThanTheShareOfUsersAtStepStart() {
     Backlash b = backlash(2);
-    assertFalse(b.isOutcry(10, 1000), "exactly 1% is not an outcry");
-    assertTrue(b.isOutcry(11, 1000));
-    assertFalse(b.isOutcry(5, 0), "a firm without users has no outcry");
-    assertTrue(b.isOutcry(1, 1), "one complaint of one user exceeds 1%");
-    assertFalse(b.isOutcry(0, 1));
+    assertFalse(b.isOutcry(10, 1000, 1), "exactly 1% is not an outcry");
+    assertTrue(b.isOutcry(11, 1000, 1));
+    assertFalse(b.isOutcry(5, 0, 1), "a firm without users has no outcry");
+    assertTrue(b.isOutcry(1, 1, 1), "one complaint of one user exceeds 1%");
+    assertFalse(b.isOutcry(0, 1, 1));
+  }
+
+  /**
+   * Issue 11 item 7: the threshold is a share of users per day. A week-long step needs more than
+   * 0.01 x 7 x 1000 = 70 complaints, a quarter-day step more than 0.01 x 0.25 x 1000 = 2.5.
+   */
+  @Test
+  void theOutcryThresholdScalesWithTheStepLength() {
+    Backlash b = backlash(2);
+    assertFalse(b.isOutcry(70, 1000, 7));
+    assertTrue(b.isOutcry(71, 1000, 7));
+    assertFalse(b.isOutcry(11, 1000, 7), "a day's outcry is no outcry over a week");
+    assertTrue(b.isOutcry(3, 1000, 0.25));
+    assertFalse(b.isOutcry(2, 1000, 0.25));
+  }
+
+  /**
+   * Issue 11 item 7: with a step of 7 days, an outcry at the end of step 0 (day 7) is answered at
+   * day 7 + 2 = 9; the step that finds it due ends on day 14, but the response time is the latency,
+   * 2 days (it was 7, rounded up to the step), the practice lasted 9 days (adopted on day 0), and
+   * the cooldown runs from day 9. The spells say the same, with their start days.
+   */
+  @Test
+  void theResponseKeepsItsSubStepTimeWithLongSteps() {
+    UserPopulation pop = new UserPopulation(0, false);
+    World w = new World(1, 7.0, pop, new MaliciousActors(0));
+    Firm f = firmWithUsers(w);
+    Backlash.adopt(w, f, "test");
+    Backlash b = backlash(2);
+    f.complaints = 71;
+    b.step(w);
+    assertEquals(7.0, f.firstOutcryDay);
+    assertEquals(9.0, f.revisionDueDay);
+    tick(w);
+    f.complaints = 0;
+    b.step(w);
+    assertFalse(f.practice);
+    assertEquals(List.of(2.0), w.backlashResponseDays);
+    assertEquals(List.of(9.0), w.practiceDurationDays);
+    assertEquals(9.0 + 365, f.noPracticeUntilDay);
+    assertArrayEquals(new double[] {7, 2, 1}, w.backlashSpells.get(0));
+    assertArrayEquals(new double[] {0, 9, 1}, w.practiceSpells.get(0));
+  }
+
+  /**
+   * A practice dropped unprompted ends its spell (observed); one taken away by the firm's exit is
+   * censored, and so is the backlash response the exit pre-empted.
+   */
+  @Test
+  void droppedPracticesEndTheirSpellAndExitsCensorThem() {
+    World w = world(1, 0);
+    Firm f = firmWithUsers(w);
+    w.now = 2;
+    Backlash.adopt(w, f, "test");
+    w.now = 10;
+    Backlash.drop(w, f, "test");
+    assertArrayEquals(new double[] {2, 8, 1}, w.practiceSpells.get(0));
+    assertTrue(w.backlashSpells.isEmpty(), "no outcry was waiting");
+    Firm g = firmWithUsers(w);
+    Backlash.adopt(w, g, "test"); // day 10
+    g.complaints = 11;
+    w.step = 11;
+    w.now = 11;
+    backlash(5).step(w); // outcry at the end of day 11: first outcry day 12
+    w.now = 13;
+    Backlash.endWithFirm(w, g);
+    assertArrayEquals(new double[] {10, 3, 0}, w.practiceSpells.get(1));
+    assertArrayEquals(new double[] {12, 1, 0}, w.backlashSpells.get(0));
   }
 
   @Test
