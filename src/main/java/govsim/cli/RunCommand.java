@@ -30,28 +30,27 @@ import picocli.CommandLine.Spec;
     description = {
       "Run one scenario with one seed and write its results.",
       "",
-      "Writes timeseries.csv, summary.csv, events.csv, risks.csv,",
-      "scenario.resolved.yaml and manifest.json to",
-      "results/<scenario name>/seed-<seed>/ (or --out DIR); with --set overrides",
-      "the folder is seed-<seed>-<hash>/ (8 hex digits of the overrides' SHA-256),",
-      "so runs with different overrides never collide. An existing non-empty",
-      "folder is never overwritten without --force, and --force replaces only a",
-      "folder that govsim wrote."
+      "Writes timeseries.csv, summary.csv, events.csv, risks.csv, scenario.resolved.yaml and"
+          + " manifest.json to results/<scenario name>/seed-<seed>/ (or --out DIR); with --set"
+          + " overrides the folder is seed-<seed>-<hash>/ (8 hex digits of the overrides' SHA-256),"
+          + " so runs with different overrides never collide. An existing non-empty folder is never"
+          + " overwritten without --force, and --force replaces only a folder that govsim wrote."
     },
     footer = {
       "",
       "Examples:",
       "  ./govsim run scenarios/baseline.yaml",
-      "  ./govsim run scenarios/baseline.yaml --seed 7 --set regime=centralized --out results/my-run"
+      "  ./govsim run scenarios/baseline.yaml --seed 7 --set regime=centralized \\",
+      "      --out results/my-run"
     })
 final class RunCommand implements Callable<Integer> {
   @Mixin ScenarioInput input;
 
   @Option(
-      names = "--out",
+      names = {"-o", "--out"},
       paramLabel = "DIR",
       description =
-          "Output folder (default results/<name>/seed-<seed>/, seed-<seed>-<hash of the --set overrides>/ with overrides).")
+          "Output folder (default: results/<name>/seed-<seed>/, seed-<seed>-<hash of the --set overrides>/ with overrides).")
   Path out;
 
   @Option(

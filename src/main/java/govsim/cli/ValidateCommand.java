@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Check a scenario file without running it.",
       "",
-      "Checks the file, its extends chain and any --set overrides.",
-      "Every problem is listed with file:line:column and key path; exit code 2 if there is any."
+      "Checks the file, its extends chain and any --set overrides. Every problem is listed with"
+          + " file:line:column and key path; exit code 2 if there is any."
     })
 final class ValidateCommand implements Callable<Integer> {
   @Mixin ScenarioInput input;
