@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.swing.JFileChooser;
 import javax.swing.JFrame;
 import javax.swing.JMenu;
@@ -79,6 +80,9 @@ public final class GovSimWithUI extends GUIState {
   /** The resolved scenario of the run on screen (null before the first start). */
   private volatile Map<String, Object> runningTree;
 
+  /** The movie being exported (Swing thread), or null. */
+  private FrameExport movie;
+
   /** The seed the Console's seed field holds, as far as this GUI knows (see the class comment). */
   private long seedInConsole;
 
@@ -93,6 +97,8 @@ public final class GovSimWithUI extends GUIState {
    */
   public GovSimWithUI(ScenarioSession session, RunListener tap) {
     super(new GovSimModel(session.spec()));
+    // The Console shows the schedule's time as "day 4, 23:00"; scheduling itself is unchanged.
+    state.schedule = new DayClock();
     this.session = session;
     this.seedInConsole = session.spec().seed();
     this.feed = new GuiFeed(activity, tap, this::showRows, this::showEvents);
@@ -181,6 +187,13 @@ public final class GovSimWithUI extends GUIState {
         CommunityNode.class, new CommunityPortrayal(activity, network::lastStep));
     nodePortrayal.setPortrayalForClass(
         RegulatorNode.class, new RegulatorPortrayal(activity, network::lastStep));
+    // MASON's movie button needs JMF (not shipped): it exports PNG frames and a GIF instead.
+    for (java.awt.event.ActionListener l : display.movieButton.getActionListeners()) {
+      display.movieButton.removeActionListener(l);
+    }
+    display.movieButton.setToolTipText(
+        "Export a movie: one PNG per step and an animated GIF (press again to stop)");
+    display.movieButton.addActionListener(e -> toggleMovie());
     display.attach(linkPortrayal, "Links (membership, certification)");
     display.attach(nodePortrayal, "Regulators, communities, firms");
     displayFrame = new JFrame(TITLE + ": governance network");
@@ -197,6 +210,7 @@ public final class GovSimWithUI extends GUIState {
     chartFrame.pack();
 
     eventLog = new EventLogPanel();
+    eventLog.onSelect(this::selectNodeOf);
     eventLog.setPreferredSize(
         new Dimension(SIDE_WIDTH, chartFrame.getContentPane().getPreferredSize().height));
     eventFrame = new JFrame(TITLE + ": events");
@@ -246,12 +260,103 @@ public final class GovSimWithUI extends GUIState {
   private void afterStep() {
     network.update();
     feed.handOverLater();
+    onSwing(this::captureFrame);
     // The run ends at the horizon, as in govsim run: the Console stops at the next step.
     if (model().isDone()) state.kill();
   }
 
+  // ---------------------------------------------------------------- movie export, event selection
+
+  private void toggleMovie() {
+    if (movie != null) {
+      Path folder = movie.folder();
+      int n = movie.frames();
+      stopMovie();
+      JOptionPane.showMessageDialog(
+          parentFrame(),
+          n + " frames written to " + folder + " (frame-NNNNN.png and movie.gif).",
+          "Movie exported",
+          JOptionPane.INFORMATION_MESSAGE);
+      return;
+    }
+    JFileChooser chooser = new JFileChooser(new File("."));
+    chooser.setDialogTitle("Folder for the movie frames (PNG) and movie.gif");
+    chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
+    chooser.setSelectedFile(new File("movie"));
+    if (chooser.showSaveDialog(parentFrame()) != JFileChooser.APPROVE_OPTION) return;
+    Optional<String> problem = startMovie(chooser.getSelectedFile().toPath());
+    problem.ifPresent(this::refuse);
+  }
+
+  /**
+   * Starts exporting a frame of the network window after every step into {@code folder} (and the
+   * current picture at once). Swing thread.
+   *
+   * @return the problem, or empty if started
+   */
+  Optional<String> startMovie(Path folder) {
+    try {
+      stopMovie();
+      movie = new FrameExport(folder);
+      if (display != null) display.movieButton.setIcon(Display2D.MOVIE_ON_ICON);
+      captureFrame();
+      return Optional.empty();
+    } catch (java.io.IOException | RuntimeException e) {
+      movie = null;
+      return Optional.of("cannot write the movie to " + folder + ": " + e.getMessage());
+    }
+  }
+
+  /** Finishes the movie being exported, if any. Swing thread. */
+  void stopMovie() {
+    if (movie == null) return;
+    try {
+      movie.close();
+    } catch (java.io.IOException e) {
+      refuse("cannot finish " + movie.folder().resolve("movie.gif") + ": " + e.getMessage());
+    }
+    movie = null;
+    if (display != null) display.movieButton.setIcon(Display2D.MOVIE_OFF_ICON);
+  }
+
+  /** Frames exported so far (0 when no movie is being exported). */
+  int movieFrames() {
+    return movie == null ? 0 : movie.frames();
+  }
+
+  /** Swing thread: one movie frame, the network window's picture (display and legend). */
+  private void captureFrame() {
+    if (movie == null || displayFrame == null) return;
+    java.awt.Container c = displayFrame.getContentPane();
+    if (c.getWidth() <= 0 || c.getHeight() <= 0) return;
+    java.awt.image.BufferedImage img =
+        new java.awt.image.BufferedImage(
+            c.getWidth(), c.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = img.createGraphics();
+    c.printAll(g);
+    g.dispose();
+    try {
+      movie.add(img);
+    } catch (java.io.UncheckedIOException e) {
+      stopMovie();
+      refuse(e.getMessage());
+    }
+  }
+
+  /** Selects, on the network display, the node an event in the log is about. Swing thread. */
+  private void selectNodeOf(govsim.world.WorldEvent e) {
+    if (display == null) return;
+    Object node = network.nodeFor(e);
+    if (node == null) return;
+    sim.portrayal.LocationWrapper w = nodePortrayal.getWrapper(node);
+    if (w == null) return;
+    display.performSelection(w);
+    display.repaint();
+  }
+
   @Override
   public void quit() {
+    stopMovie();
     super.quit();
     for (JFrame f : windows()) f.dispose();
     displayFrame = chartFrame = eventFrame = null;
@@ -321,8 +426,13 @@ public final class GovSimWithUI extends GUIState {
     load.addActionListener(e -> chooseScenarioFile());
     JMenuItem replay = new JMenuItem("Replay run folder...");
     replay.addActionListener(e -> chooseRunFolder());
+    JMenuItem save = new JMenuItem("Save scenario...");
+    save.setToolTipText(
+        "Write the scenario with the Model tab's changes as a small file that extends the original");
+    save.addActionListener(e -> chooseSaveFile());
     menu.add(load);
     menu.add(replay);
+    menu.add(save);
     bar.add(menu);
     bar.revalidate();
   }
@@ -367,6 +477,34 @@ public final class GovSimWithUI extends GUIState {
     if (chooser.showOpenDialog(parentFrame()) != JFileChooser.APPROVE_OPTION) return;
     Path dir = chooser.getSelectedFile().toPath();
     loaded(session.loadRunFolder(dir));
+  }
+
+  private void chooseSaveFile() {
+    Path original = session.file().toAbsolutePath();
+    File dir = original.getParent() == null ? new File(".") : original.getParent().toFile();
+    JFileChooser chooser = new JFileChooser(dir);
+    chooser.setDialogTitle("Save the scenario (the Model tab's changes over " + original.getFileName() + ")");
+    chooser.setFileFilter(new FileNameExtensionFilter("Scenario files (*.yaml, *.yml)", "yaml", "yml"));
+    chooser.setSelectedFile(new File(dir, session.spec().name() + "-edited.yaml"));
+    if (chooser.showSaveDialog(parentFrame()) != JFileChooser.APPROVE_OPTION) return;
+    Path target = chooser.getSelectedFile().toPath();
+    if (!target.getFileName().toString().matches(".*\\.ya?ml")) {
+      target = target.resolveSibling(target.getFileName() + ".yaml");
+    }
+    if (java.nio.file.Files.exists(target)
+        && JOptionPane.showConfirmDialog(
+                parentFrame(), target + " exists. Replace it?", "Replace file", JOptionPane.YES_NO_OPTION)
+            != JOptionPane.YES_OPTION) return;
+    Optional<String> problem = session.save(target);
+    if (problem.isPresent()) {
+      refuse(problem.get());
+      return;
+    }
+    JOptionPane.showMessageDialog(
+        parentFrame(),
+        "Saved " + target + ".\nRun it with: ./govsim run " + target,
+        "Scenario saved",
+        JOptionPane.INFORMATION_MESSAGE);
   }
 
   private void loaded(java.util.Optional<String> refusal) {
