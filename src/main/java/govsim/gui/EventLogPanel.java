@@ -162,7 +162,7 @@ public final class EventLogPanel extends JPanel {
     public Object getValueAt(int r, int c) {
       WorldEvent e = shown.get(r);
       return switch (c) {
-        case 0 -> EventText.number(e.day());
+        case 0 -> DayClock.format(e.day()).substring("day ".length());
         case 1 -> EventText.name(e.type());
         case 2 -> EventText.who(e);
         default -> EventText.detail(e);

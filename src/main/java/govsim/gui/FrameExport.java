@@ -26,7 +26,7 @@ import javax.imageio.stream.ImageOutputStream;
  */
 final class FrameExport implements AutoCloseable {
   /** Widest GIF frame, in pixels (the PNG frames keep the display's size). */
-  static final int GIF_WIDTH = 480;
+  static final int GIF_WIDTH = 400;
 
   /** Time each GIF frame is shown, in hundredths of a second. */
   static final int GIF_DELAY_CS = 10;

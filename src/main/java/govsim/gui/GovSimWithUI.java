@@ -56,11 +56,18 @@ import sim.portrayal.network.SpatialNetwork2D;
 public final class GovSimWithUI extends GUIState {
   private static final String TITLE = "govsim";
 
-  /** Width of the network display in pixels (its height follows the field's aspect). */
-  static final int DISPLAY_WIDTH = 720;
+  /**
+   * Width of the network display in pixels (its height follows the field's aspect): with the
+   * legend below it, the Console and events to its left and the charts to its right, the four
+   * windows fit a 1366 x 768 screen.
+   */
+  static final int DISPLAY_WIDTH = 500;
 
   /** Width of the Console and of the event panel below it. */
-  static final int SIDE_WIDTH = 490;
+  static final int SIDE_WIDTH = 420;
+
+  /** Height of a window's title bar when no window manager draws one (Xvfb; the screenshot's). */
+  static final int TITLE_BAR = WindowSnapshot.TITLE_BAR;
 
   private final ScenarioSession session;
   private final NodeActivity activity = new NodeActivity();
@@ -199,7 +206,7 @@ public final class GovSimWithUI extends GUIState {
     displayFrame = new JFrame(TITLE + ": governance network");
     displayFrame.getContentPane().setLayout(new BorderLayout());
     displayFrame.getContentPane().add(display, BorderLayout.CENTER);
-    displayFrame.getContentPane().add(new Legend(), BorderLayout.EAST);
+    displayFrame.getContentPane().add(new Legend(true), BorderLayout.SOUTH);
     displayFrame.setDefaultCloseOperation(JFrame.HIDE_ON_CLOSE);
     displayFrame.pack();
 
@@ -543,25 +550,29 @@ public final class GovSimWithUI extends GUIState {
   }
 
   /**
-   * Tiles the windows in two columns: the Console above the event panel, the network display above
-   * the charts (the Console as tall as the display, the event panel as tall as the charts). On a
-   * small screen they overlap, as windows do; each can be moved and resized.
+   * Tiles the windows in three columns: the Console above the event panel, the network display
+   * with its legend, and the charts; on a 1366 x 768 screen they fill it without overlapping (each
+   * can be moved and resized). Without a window manager (Xvfb) a title bar's height is left above
+   * each window, where the screenshot draws one.
    */
   void arrangeWindows(Component console) {
     Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+    int bar = displayFrame.getInsets().top > 0 ? 0 : TITLE_BAR;
     int x0 = screen.x;
-    int y0 = screen.y;
-    int top = displayFrame.getHeight();
+    int y0 = screen.y + bar;
+    int height = screen.height - bar;
+    int consoleHeight = Math.max(360, (int) Math.round(0.54 * height));
     if (console != null) {
-      console.setSize(SIDE_WIDTH, top);
+      console.setSize(SIDE_WIDTH, consoleHeight - bar);
       console.setLocation(x0, y0);
     }
     int cw = console == null ? 0 : SIDE_WIDTH;
-    chartFrame.setSize(displayFrame.getWidth(), chartFrame.getHeight());
-    eventFrame.setSize(SIDE_WIDTH, chartFrame.getHeight());
+    eventFrame.setSize(SIDE_WIDTH, Math.max(200, height - consoleHeight - bar));
+    eventFrame.setLocation(x0, y0 + consoleHeight);
     displayFrame.setLocation(x0 + cw, y0);
-    chartFrame.setLocation(x0 + cw, y0 + top);
-    eventFrame.setLocation(x0, y0 + top);
+    int chartWidth = Math.max(chartFrame.getWidth(), screen.width - cw - displayFrame.getWidth());
+    chartFrame.setSize(chartWidth, Math.max(chartFrame.getHeight(), height));
+    chartFrame.setLocation(x0 + cw + displayFrame.getWidth(), y0);
     for (JFrame f : windows()) f.validate();
   }
 

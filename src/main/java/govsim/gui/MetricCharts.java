@@ -48,10 +48,10 @@ public final class MetricCharts extends JPanel {
     new Color(86, 180, 233)
   };
 
-  /** Preferred size of one chart: three side by side span the network window. */
-  static final int CHART_WIDTH = 310;
+  /** Preferred size of one chart: two side by side, three above each other, beside the network. */
+  static final int CHART_WIDTH = 218;
 
-  static final int CHART_HEIGHT = 250;
+  static final int CHART_HEIGHT = 236;
   private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
   private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
   private static final String NO_DATA = "press Play (or Step) to run";
@@ -70,7 +70,7 @@ public final class MetricCharts extends JPanel {
   private final int dayColumn = DAY.column();
 
   public MetricCharts() {
-    super(new GridLayout(2, 3, 4, 4));
+    super(new GridLayout(3, 2, 4, 4));
     setBackground(Color.WHITE);
     add(
         chart(

@@ -12,7 +12,9 @@ import java.util.List;
  * Writes SAVED, and into OUT: gui-run.txt (the GUI's recorded rows and events), movie/, chart.*,
  * and probe.txt (frame and step counts).
  *
- * <p>Arguments: {@code OUT SCENARIO SAVED}.
+ * <p>Arguments: {@code OUT SCENARIO SAVED [STEPS]} (STEPS: how many steps to play, by default the
+ * whole horizon; docs/images/ was made with {@code docs/images scenarios/baseline.yaml
+ * docs/images/saved-scenario.yaml 40}).
  */
 public final class GuiExportProbe {
   private GuiExportProbe() {}
@@ -33,7 +35,8 @@ public final class GuiExportProbe {
             });
     String started = GuiLauncher.onSwing(() -> gui.gui().startMovie(out.resolve("movie")).orElse("ok"));
     capture.mark("run 1");
-    GuiLauncher.play(gui, session.spec().time().steps());
+    long play = args.length > 3 ? Long.parseLong(args[3]) : session.spec().time().steps();
+    GuiLauncher.play(gui, play);
     int frames = GuiLauncher.onSwing(() -> gui.gui().movieFrames());
     long steps = GuiLauncher.stepsPlayed(gui);
     GuiLauncher.onSwing(
