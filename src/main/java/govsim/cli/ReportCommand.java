@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
       "Draw the figures of a run, comparison or sweep folder and write an HTML report.",
       "",
       "Writes report.html (self-contained: opens offline, figures embedded) and figures/ (each"
-          + " figure as PNG at 200 dpi and as SVG) into DIR, or into --out. A run gets its main"
+          + " figure as PNG at 200 dpi and as SVG, and its data as CSV) into DIR, or into --out. A run gets its main"
           + " time series and summary; a comparison, the regimes' time series with 95%% bands,"
           + " forest plots of the headline metrics and of their paired differences; a sweep, heat"
           + " maps or response curves over its parameters and, for Sobol designs, the indices with"

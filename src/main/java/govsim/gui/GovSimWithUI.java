@@ -129,8 +129,12 @@ public final class GovSimWithUI extends GUIState {
         + "ring the harmful practice. Nodes flash on outcries, sanctions, expulsions and new rules. Double-click a node "
         + "to inspect it.</p>"
         + "<p><b>Model tab</b>: the main scenario parameters with their allowed ranges; changes are validated and "
-        + "take effect at the next start. The <b>Scenario</b> menu loads another scenario file or replays a run "
-        + "folder written by <tt>govsim run</tt>.</p>"
+        + "take effect at the next start. The <b>Scenario</b> menu loads another scenario file, replays a run "
+        + "folder written by <tt>govsim run</tt>, or saves the scenario with your changes as a small file that "
+        + "extends the original.</p>"
+        + "<p><b>Exports</b>: the network window's movie button writes one PNG per step and an animated GIF; "
+        + "right-click a chart to save its data as CSV or the chart as SVG or PNG. Click an event to select "
+        + "its node.</p>"
         + "<p>Every start replays the scenario from its seed: the same scenario and seed give the same run here "
         + "and in <tt>govsim run</tt>.</p></body></html>";
   }
