@@ -94,13 +94,13 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--max-simulations", paramLabel = "M", description = "Most simulations per SMC generation (default: 50 x --particles); past it the previous generation is the result.")
   Integer maxSimulations;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Master seed (default: the sweep's seed).")
+  @Option(names = {"-s", "--seed"}, paramLabel = "SEED", description = "Master seed (default: the sweep's seed).")
   Long seed;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output folder.")
   Path out;
 
-  @Option(names = "--threads", paramLabel = "T", description = "Runs in parallel (default: all processors).")
+  @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Runs in parallel (default: all processors).")
   int threads = BatchRunner.defaultThreads();
 
   @Option(names = "--run-timeout", paramLabel = "TIME", converter = RunTimeout.class, description = RunTimeout.HELP)

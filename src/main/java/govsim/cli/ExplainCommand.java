@@ -97,10 +97,10 @@ public final class ExplainCommand implements Callable<Integer> {
       description = "Summary metric of the printed table and the figure (default: ${DEFAULT-VALUE}); shapley.csv has every metric.")
   String metric = "harm_total";
 
-  @Option(names = "--reps", paramLabel = "N", description = "Seeds per coalition (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-n", "--reps"}, paramLabel = "N", description = "Seeds per coalition (default: ${DEFAULT-VALUE}).")
   int reps = DEFAULT_REPS;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Master seed (default: the scenario's seed).")
+  @Option(names = {"-s", "--seed"}, paramLabel = "SEED", description = "Master seed (default: the scenario's seed).")
   Long seed;
 
   @Option(
@@ -121,10 +121,10 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--confidence", paramLabel = "LEVEL", description = "Confidence level (default: ${DEFAULT-VALUE}).")
   double confidence = DEFAULT_CONFIDENCE;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output folder.")
   Path out;
 
-  @Option(names = "--threads", paramLabel = "T", description = "Runs in parallel (default: all processors).")
+  @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Runs in parallel (default: all processors).")
   int threads = BatchRunner.defaultThreads();
 
   @Option(names = "--run-timeout", paramLabel = "TIME", converter = RunTimeout.class, description = RunTimeout.HELP)
