@@ -15,39 +15,44 @@ import picocli.CommandLine.Spec;
     description = {
       "Measure govsim's speed and memory on this machine.",
       "",
-      "Runs the market kernel (scenarios/bench/market-kernel.yaml, the model of",
-      "shared/bench/market-kernel.md) and the baseline scenario several times after a warm-up",
-      "and prints medians: wall time of stepping, user-days per second (whole step and the users'",
-      "phase alone), peak heap, bytes per user, and a plain struct-of-arrays reference loop.",
-      "Quote medians and ratios from one run; the machine should be otherwise idle.",
+      "Runs the market kernel (scenarios/bench/market-kernel.yaml, the model of"
+          + " shared/bench/market-kernel.md) and the baseline scenario several times after a"
+          + " warm-up and prints medians: wall time of stepping, user-days per second (whole step"
+          + " and the users' phase alone), peak heap, bytes per user, and a plain struct-of-arrays"
+          + " reference loop. Quote medians and ratios from one run; the machine should be"
+          + " otherwise idle.",
       "",
-      "With --game: the game engine instead (govsim game): exact analysis of DSAIR,",
-      "of the three-population trust game and of a 4 x 3 synthetic game, and",
-      "agent-based imitation events per second on one thread."
+      "With --game: the game engine instead (govsim game): exact analysis of DSAIR, of the"
+          + " three-population trust game and of a 4 x 3 synthetic game, and agent-based imitation"
+          + " events per second on one thread."
     })
 final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--reps",
+      paramLabel = "N",
       defaultValue = "5",
-      description = "Measured repetitions per scenario (default ${DEFAULT-VALUE}).")
+      description = "Measured repetitions per scenario (default: ${DEFAULT-VALUE}).")
   int reps;
 
   @Option(
       names = "--warmup",
+      paramLabel = "N",
       defaultValue = "2",
-      description = "Unmeasured warm-up runs per scenario (default ${DEFAULT-VALUE}).")
+      description = "Unmeasured warm-up runs per scenario (default: ${DEFAULT-VALUE}).")
   int warmup;
 
   @Option(
       names = "--kernel",
+      paramLabel = "SCENARIO",
       defaultValue = "scenarios/bench/market-kernel.yaml",
-      description = "Kernel scenario.")
+      description = "Kernel scenario (default: ${DEFAULT-VALUE}).")
   Path kernel;
 
   @Option(
       names = "--baseline",
+      paramLabel = "SCENARIO",
       defaultValue = "scenarios/baseline.yaml",
-      description = "Baseline scenario.")
+      description = "Baseline scenario (default: ${DEFAULT-VALUE}).")
   Path baseline;
 
   @Option(
@@ -58,8 +63,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--sweep-file",
+      paramLabel = "SWEEP",
       defaultValue = "scenarios/sweeps/switching-x-lag.yaml",
-      description = "Sweep timed by --sweep (default ${DEFAULT-VALUE}).")
+      description = "Sweep timed by --sweep (default: ${DEFAULT-VALUE}).")
   Path sweepFile;
 
   @Option(
@@ -78,14 +84,16 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--dsair",
+      paramLabel = "FILE",
       defaultValue = "scenarios/games/dsair.yaml",
-      description = "DSAIR game file timed by --game (default ${DEFAULT-VALUE}).")
+      description = "DSAIR game file timed by --game (default: ${DEFAULT-VALUE}).")
   Path dsair;
 
   @Option(
       names = "--trust",
+      paramLabel = "FILE",
       defaultValue = "scenarios/games/trust-regulation.yaml",
-      description = "Three-population game file timed by --game (default ${DEFAULT-VALUE}).")
+      description = "Three-population game file timed by --game (default: ${DEFAULT-VALUE}).")
   Path trust;
 
   @Spec CommandSpec spec;

@@ -35,25 +35,25 @@ import picocli.CommandLine.Spec;
     description = {
       "Calibrate a sweep's parameters against observed statistics (ABC).",
       "",
-      "Approximate Bayesian computation over the ranges of SWEEP's parameters (uniform",
-      "priors; uniform in log space for log: true), with the sweep's base scenario,",
-      "set: overrides, regime and replications (a simulation's statistic is the",
-      "metric's mean over its replications). TARGETS lists observed statistics, each",
-      "a summary metric with a value and an sd; the distance of a simulation is",
-      "sqrt(sum ((simulated - observed) / sd)^2). First rejection: the --particles",
-      "nearest of --samples prior draws; then --generations of ABC-SMC (Beaumont et al.",
-      "2009): each tolerance is the --quantile of the previous distances, proposals",
-      "are previous particles moved by a normal kernel of twice their weighted",
-      "variance, weighted by prior / kernel mixture. The sweep's design and samples",
-      "are not used.",
+      "Approximate Bayesian computation over the ranges of SWEEP's parameters (uniform priors;"
+          + " uniform in log space for log: true), with the sweep's base scenario, set: overrides,"
+          + " regime and replications (a simulation's statistic is the metric's mean over its"
+          + " replications). TARGETS lists observed statistics, each a summary metric with a value"
+          + " and an sd; the distance of a simulation is sqrt(sum ((simulated - observed) / sd)^2)."
+          + " First rejection: the --particles nearest of --samples prior draws; then --generations"
+          + " of ABC-SMC (Beaumont et al. 2009): each tolerance is the --quantile of the previous"
+          + " distances, proposals are previous particles moved by a normal kernel of twice their"
+          + " weighted variance, weighted by prior / kernel mixture. The sweep's design and samples"
+          + " are not used.",
       "",
-      "Writes to results/<scenario>/calibrate-<sweep name>-seed-<seed>/ (plus -<hash>",
-      "of the options and the targets file; or --out DIR):",
+      "Writes to results/<scenario>/calibrate-<sweep name>-seed-<seed>/ (plus -<hash> of the"
+          + " options and the targets file; or --out DIR):",
       "  posterior.csv    particle, weight, parameters, statistics, distance, seed",
       "  summary.csv      per parameter: prior range, weighted mean, sd, quantiles",
-      "                   2.5/25/50/75/97.5%, n, effective sample size",
+      "                   2.5/25/50/75/97.5%%, n, effective sample size",
       "  generations.csv  tolerance, simulations, acceptance rate, ess per generation",
-      "  simulations.csv  every simulation: generation, seed, accepted, values, statistics",
+      "  simulations.csv  every simulation: generation, seed, accepted, values,",
+      "                   statistics",
       "  pairs.png/.svg   histograms and pairwise scatter of the posterior sample",
       "  manifest.json    targets, settings, seeds, method, versions"
     },
@@ -63,9 +63,9 @@ import picocli.CommandLine.Spec;
       "  ./govsim calibrate scenarios/calibration/yuanbao-sweep.yaml \\",
       "      --targets scenarios/calibration/yuanbao-targets.yaml",
       "",
-      "Exit codes: 0 success, 2 bad input (sweep or target file, options, output",
-      "exists), 1 failure while running, 3 some runs failed (their simulations count",
-      "as undefined and are never accepted), 130/143 stopped by Ctrl-C or SIGTERM."
+      "Exit codes: 0 success, 2 bad input (sweep or target file, options, output exists), 1"
+          + " failure while running, 3 some runs failed (their simulations count as undefined and"
+          + " are never accepted), 130/143 stopped by Ctrl-C or SIGTERM."
     })
 public final class CalibrateCommand implements Callable<Integer> {
 
@@ -119,19 +119,13 @@ public final class CalibrateCommand implements Callable<Integer> {
           "Most simulations per SMC generation (default: 50 x --particles); past it the previous generation is the result.")
   Integer maxSimulations;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "S",
-      description = "Master seed (default: the sweep's seed).")
+  @Option(names = {"-s", "--seed"}, paramLabel = "SEED", description = "Master seed (default: the sweep's seed).")
   Long seed;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output folder.")
   Path out;
 
-  @Option(
-      names = "--threads",
-      paramLabel = "T",
-      description = "Runs in parallel (default: all processors).")
+  @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Runs in parallel (default: all processors).")
   int threads = BatchRunner.defaultThreads();
 
   @Option(

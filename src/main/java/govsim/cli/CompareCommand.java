@@ -35,15 +35,14 @@ import picocli.CommandLine.Spec;
     description = {
       "Compare governance regimes on one scenario, with intervals.",
       "",
-      "Runs the scenario under several regimes with the same seeds and compares them.",
-      "Every regime runs the same N seeds (common random numbers: replication i",
-      "uses the same seed in every regime), so differences come from the regime,",
-      "not from the draw. Prints the headline metrics per regime as mean [95%% CI]",
-      "(t-intervals over seeds, on the logit scale for shares and the log scale",
-      "for one-sided bounds, so that no interval leaves the metric's range) and",
-      "writes to results/<name>/compare-seed-<seed>/",
-      "(with --set, --regimes, --reps or --confidence other than the defaults,",
-      "compare-seed-<seed>-<hash>/, 8 hex digits of their SHA-256; or --out DIR):",
+      "Runs the scenario under several regimes with the same seeds and compares them. Every regime"
+          + " runs the same N seeds (common random numbers: replication i uses the same seed in"
+          + " every regime), so differences come from the regime, not from the draw. Prints the"
+          + " headline metrics per regime as mean [95%% CI] (t-intervals over seeds, on the logit"
+          + " scale for shares and the log scale for one-sided bounds, so that no interval leaves"
+          + " the metric's range) and writes to results/<name>/compare-seed-<seed>/ (with --set,"
+          + " --regimes, --reps or --confidence other than the defaults,"
+          + " compare-seed-<seed>-<hash>/, 8 hex digits of their SHA-256; or --out DIR):",
       "  runs.csv                regime, replication, seed, status, every summary",
       "                          metric, error: one row per run",
       "  runs.parquet            the same, as a typed Parquet table, plus run",
@@ -77,10 +76,9 @@ import picocli.CommandLine.Spec;
       "  ./govsim compare scenarios/baseline.yaml --set users.count=20000 \\",
       "      --reps 4 --precision 0.1 --max-reps 32",
       "",
-      "Exit codes: 0 success, 2 bad input, 1 failure while running, 3 some runs",
-      "failed (results are still written; failed runs are listed in runs.csv and",
-      "manifest.json), 130/143 stopped by Ctrl-C or SIGTERM (one line says what",
-      "was kept)."
+      "Exit codes: 0 success, 2 bad input, 1 failure while running, 3 some runs failed (results"
+          + " are still written; failed runs are listed in runs.csv and manifest.json), 130/143"
+          + " stopped by Ctrl-C or SIGTERM (one line says what was kept)."
     })
 public final class CompareCommand implements Callable<Integer> {
 
@@ -111,7 +109,7 @@ public final class CompareCommand implements Callable<Integer> {
   static final double DEFAULT_CONFIDENCE = 0.95;
 
   @Option(
-      names = "--reps",
+      names = {"-n", "--reps"},
       paramLabel = "N",
       description = "Seeds (replications) per regime (default: ${DEFAULT-VALUE}).")
   int reps = DEFAULT_REPS;
@@ -136,21 +134,21 @@ public final class CompareCommand implements Callable<Integer> {
   public static final int DEFAULT_MAX_REPS = 128;
 
   @Option(
-      names = "--seed",
-      paramLabel = "S",
+      names = {"-s", "--seed"},
+      paramLabel = "SEED",
       description = "Master seed; replication seeds derive from it (default: the scenario's seed).")
   Long seed;
 
   @Option(
-      names = "--out",
+      names = {"-o", "--out"},
       paramLabel = "DIR",
       description =
-          "Output folder (default results/<name>/compare-seed-<seed>/, plus -<hash> with overrides).")
+          "Output folder (default: results/<name>/compare-seed-<seed>/, plus -<hash> with overrides).")
   Path out;
 
   @Option(
-      names = "--threads",
-      paramLabel = "T",
+      names = {"-j", "--threads"},
+      paramLabel = "N",
       description = "Runs in parallel (default: all processors, here ${DEFAULT-VALUE}).")
   int threads = BatchRunner.defaultThreads();
 

@@ -18,11 +18,10 @@ import picocli.CommandLine.Spec;
     description = {
       "List every scenario key (default, unit, range) and every output metric.",
       "",
-      "Type, default, unit, allowed range, meaning and source of every key; then the",
-      "columns of timeseries.csv and summary.csv: unit, bounds, how each summary",
-      "metric aggregates the run, and when a value is undefined (an empty cell).",
-      "Generated from the parameter and metric declarations, so it is always in step",
-      "with the code."
+      "Type, default, unit, allowed range, meaning and source of every key; then the columns of"
+          + " timeseries.csv and summary.csv: unit, bounds, how each summary metric aggregates the"
+          + " run, and when a value is undefined (an empty cell). Generated from the parameter and"
+          + " metric declarations, so it is always in step with the code."
     })
 final class DescribeCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Machine-readable JSON.")

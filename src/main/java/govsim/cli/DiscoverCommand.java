@@ -24,23 +24,22 @@ import picocli.CommandLine.Spec;
     description = {
       "Find where in a finished sweep's parameters a metric crosses a threshold.",
       "",
-      "Scenario discovery (PRIM and a classification tree) over a sweep's runs.",
-      "The cases are the sweep's successful runs (of one regime) with the metric",
-      "defined, or for a contrast M[R1] - M[R2] the pairs of runs of two regimes",
-      "on one seed; those meeting --where are the cases of interest. PRIM (Friedman and",
-      "Fisher 1999: peeling and pasting with share --alpha, boxes of at least",
-      "--min-mass of the runs) gives a trajectory of boxes trading coverage (share of",
-      "the cases of interest inside) for density (share of the box's runs of",
-      "interest). The box reported is --box K, or by default the one with the",
-      "largest coverage among those with density >= --min-density (if none, the",
-      "densest). Each restricted bound gets a quasi-p-value (one-sided binomial",
-      "test against the box with that bound dropped, as EMA Workbench). A",
-      "classification tree (CART, Gini, depth <= 3) is grown on the same runs.",
+      "Scenario discovery (PRIM and a classification tree) over a sweep's runs. The cases are the"
+          + " sweep's successful runs (of one regime) with the metric defined, or for a contrast"
+          + " M[R1] - M[R2] the pairs of runs of two regimes on one seed; those meeting --where are"
+          + " the cases of interest. PRIM (Friedman and Fisher 1999: peeling and pasting with share"
+          + " --alpha, boxes of at least --min-mass of the runs) gives a trajectory of boxes"
+          + " trading coverage (share of the cases of interest inside) for density (share of the"
+          + " box's runs of interest). The box reported is --box K, or by default the one with the"
+          + " largest coverage among those with density >= --min-density (if none, the densest)."
+          + " Each restricted bound gets a quasi-p-value (one-sided binomial test against the box"
+          + " with that bound dropped, as EMA Workbench). A classification tree (CART, Gini, depth"
+          + " <= 3) is grown on the same runs.",
       "",
-      "Writes into SWEEP_DIR/discover/ (or --out): boxes.csv (every box: coverage,",
-      "density, mass, each parameter's bounds and quasi-p-values), trajectory.csv,",
-      "tree.txt, summary.txt, discover.png and discover.svg; prints the result as",
-      "one sentence. An existing folder is kept unless --force."
+      "Writes into SWEEP_DIR/discover/ (or --out): boxes.csv (every box: coverage, density, mass,"
+          + " each parameter's bounds and quasi-p-values), trajectory.csv, tree.txt, summary.txt,"
+          + " discover.png and discover.svg; prints the result as one sentence. An existing folder"
+          + " is kept unless --force."
     },
     footer = {
       "",
@@ -49,11 +48,10 @@ import picocli.CommandLine.Spec;
       "  ./govsim discover results/baseline/sweep-discovery-lhs --regime hybrid \\",
       "      --where \"compliance_rate < q0.2\"",
       "  ./govsim discover results/baseline/sweep-discovery-lhs --force \\",
-      "      --where \"governance_gap_days_mean[hybrid] - governance_gap_days_mean[distributed] > 0\"",
+      "      --where \"harm_total[hybrid] - harm_total[distributed] > 0\"",
       "",
-      "Exit codes: 0 success, 2 bad input (not a sweep folder, unknown metric or",
-      "regime, bad --where, no run or every run of interest, output exists),",
-      "1 failure while writing."
+      "Exit codes: 0 success, 2 bad input (not a sweep folder, unknown metric or regime, bad"
+          + " --where, no run or every run of interest, output exists), 1 failure while writing."
     })
 public final class DiscoverCommand implements Callable<Integer> {
   @Parameters(
@@ -114,7 +112,7 @@ public final class DiscoverCommand implements Callable<Integer> {
   double minDensity;
 
   @Option(
-      names = "--out",
+      names = {"-o", "--out"},
       paramLabel = "DIR",
       description = "Write here instead of SWEEP_DIR/discover/.")
   Path out;

@@ -37,19 +37,18 @@ import picocli.CommandLine.Spec;
     description = {
       "Explain why two regimes (or two scenarios) differ, key by key.",
       "",
-      "Compares the resolved scenarios of the two sides (presets applied) and takes",
-      "every key in which they differ as an item (name, description, seed and regime",
-      "aside; --by section: one item per section). Each coalition of items is the",
-      "'from' scenario with those items set to their 'to' values; every coalition runs",
-      "on the same --reps seeds (common random numbers, the seeds of govsim compare).",
-      "The paired difference to - from of every summary metric is split into Shapley",
-      "values, one per item, which sum to the difference on each seed. Exact (all 2^k",
-      "coalitions) for up to 8 items; beyond, or with --permutations M, estimated from",
-      "M random permutations with the sampling error reported. Intervals are",
-      "t-intervals over the seeds' own Shapley values.",
+      "Compares the resolved scenarios of the two sides (presets applied) and takes every key in"
+          + " which they differ as an item (name, description, seed and regime aside; --by section:"
+          + " one item per section). Each coalition of items is the 'from' scenario with those"
+          + " items set to their 'to' values; every coalition runs on the same --reps seeds (common"
+          + " random numbers, the seeds of govsim compare). The paired difference to - from of"
+          + " every summary metric is split into Shapley values, one per item, which sum to the"
+          + " difference on each seed. Exact (all 2^k coalitions) for up to 8 items; beyond, or"
+          + " with --permutations M, estimated from M random permutations with the sampling error"
+          + " reported. Intervals are t-intervals over the seeds' own Shapley values.",
       "",
-      "Writes to results/<name>/explain-<from>-<to>-seed-<seed>/ (plus -<hash> of the",
-      "options that shape the runs; or --out DIR):",
+      "Writes to results/<name>/explain-<from>-<to>-seed-<seed>/ (plus -<hash> of the options that"
+          + " shape the runs; or --out DIR):",
       "  shapley.csv     metric, item, from_value, to_value, shapley, sd, ci_low,",
       "                  ci_high, n, sampling_se (empty when exact)",
       "  totals.csv      metric, from_mean, to_mean, difference, ci_low, ci_high, n",
@@ -66,10 +65,9 @@ import picocli.CommandLine.Spec;
       "  ./govsim explain scenarios/baseline.yaml --from distributed --to hybrid \\",
       "      --set users.count=10000 --reps 4 --dry-run",
       "",
-      "Exit codes: 0 success, 2 bad input (also: the sides do not differ, or a",
-      "coalition is not a valid scenario), 1 failure while running, 3 some runs",
-      "failed (their seeds are left out of every value; see coalitions.csv),",
-      "130/143 stopped by Ctrl-C or SIGTERM."
+      "Exit codes: 0 success, 2 bad input (also: the sides do not differ, or a coalition is not a"
+          + " valid scenario), 1 failure while running, 3 some runs failed (their seeds are left"
+          + " out of every value; see coalitions.csv), 130/143 stopped by Ctrl-C or SIGTERM."
     })
 public final class ExplainCommand implements Callable<Integer> {
 
@@ -109,16 +107,10 @@ public final class ExplainCommand implements Callable<Integer> {
           "Summary metric of the printed table and the figure (default: ${DEFAULT-VALUE}); shapley.csv has every metric.")
   String metric = "harm_total";
 
-  @Option(
-      names = "--reps",
-      paramLabel = "N",
-      description = "Seeds per coalition (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-n", "--reps"}, paramLabel = "N", description = "Seeds per coalition (default: ${DEFAULT-VALUE}).")
   int reps = DEFAULT_REPS;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "S",
-      description = "Master seed (default: the scenario's seed).")
+  @Option(names = {"-s", "--seed"}, paramLabel = "SEED", description = "Master seed (default: the scenario's seed).")
   Long seed;
 
   @Option(
@@ -146,13 +138,10 @@ public final class ExplainCommand implements Callable<Integer> {
       description = "Confidence level (default: ${DEFAULT-VALUE}).")
   double confidence = DEFAULT_CONFIDENCE;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output folder.")
   Path out;
 
-  @Option(
-      names = "--threads",
-      paramLabel = "T",
-      description = "Runs in parallel (default: all processors).")
+  @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Runs in parallel (default: all processors).")
   int threads = BatchRunner.defaultThreads();
 
   @Option(

@@ -34,29 +34,32 @@ import picocli.CommandLine.Spec;
     description = {
       "Analyse an evolutionary game exactly, and simulate it agent-based.",
       "",
-      "Reads a game file (docs/games.md: populations, slots, parameters, payoffs,",
-      "selection intensity, mutation rate) and computes, under pairwise-comparison",
-      "(Fermi) imitation in finite populations: fixation probabilities, the",
-      "stationary distribution over monomorphic states in the small-mutation limit",
-      "and, for one population of two strategies, the exact stationary distribution",
-      "of the birth-death chain at the file's mutation rate. With --abm it also runs",
-      "the agent-based imitation dynamics once per seed and prints the long-run mean",
-      "shares with 95%% intervals beside the exact values.",
+      "Reads a game file (docs/games.md: populations, slots, parameters, payoffs, selection"
+          + " intensity, mutation rate) and computes, under pairwise-comparison (Fermi) imitation"
+          + " in finite populations: fixation probabilities, the stationary distribution over"
+          + " monomorphic states in the small-mutation limit and, for one population of two"
+          + " strategies, the exact stationary distribution of the birth-death chain at the file's"
+          + " mutation rate. With --abm it also runs the agent-based imitation dynamics once per"
+          + " seed and prints the long-run mean shares with 95%% intervals beside the exact values.",
       "",
-      "Writes stationary.csv, shares.csv, fixation.csv, transitions.csv,",
-      "payoffs.csv, birth_death.csv (one population of two strategies, mu > 0),",
-      "vary.csv (--vary), abm_shares.csv, abm_runs.csv, abm_timeseries.csv (--abm),",
-      "world_race.csv (--world: a world scenario's safety race, run once per seed),",
-      "game.resolved.yaml and manifest.json to results/game-<name>/ (or --out DIR).",
-      "An existing non-empty folder is never overwritten without --force."
+      "Writes stationary.csv, shares.csv, fixation.csv, transitions.csv, payoffs.csv,"
+          + " birth_death.csv (one population of two strategies, mu > 0), vary.csv (--vary),"
+          + " abm_shares.csv, abm_runs.csv, abm_timeseries.csv (--abm), world_race.csv (--world: a"
+          + " world scenario's safety race, run once per seed), game.resolved.yaml and"
+          + " manifest.json to results/game-<name>/ (or --out DIR). An existing non-empty folder is"
+          + " never overwritten without --force."
     },
     footer = {
       "",
       "Examples:",
-      "  ./govsim game scenarios/games/dsair.yaml --set game.parameters.s=2 --set game.parameters.p_r=0.834",
-      "  ./govsim game scenarios/games/dsair.yaml --abm --seeds 10 --out results/dsair-abm",
-      "  ./govsim game scenarios/games/dsair.yaml --vary game.parameters.p_r=0.5:1:0.05 --out results/dsair-pr",
-      "  ./govsim game scenarios/games/dsair.yaml --set game.parameters.s=2 --world scenarios/paper/safety-race.yaml --seeds 20"
+      "  ./govsim game scenarios/games/dsair.yaml --set game.parameters.s=2 \\",
+      "      --set game.parameters.p_r=0.834",
+      "  ./govsim game scenarios/games/dsair.yaml --abm --seeds 10 \\",
+      "      --out results/dsair-abm",
+      "  ./govsim game scenarios/games/dsair.yaml \\",
+      "      --vary game.parameters.p_r=0.5:1:0.05 --out results/dsair-pr",
+      "  ./govsim game scenarios/games/dsair.yaml --set game.parameters.s=2 \\",
+      "      --world scenarios/paper/safety-race.yaml --seeds 20"
     })
 final class GameCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "Game file (see scenarios/games/).")
@@ -75,7 +78,7 @@ final class GameCommand implements Callable<Integer> {
   boolean abm;
 
   @Option(
-      names = "--seeds",
+      names = {"-n", "--seeds"},
       paramLabel = "N",
       description = "Replications of the agent-based run (sets simulation.seeds).")
   Integer seeds;
@@ -87,8 +90,8 @@ final class GameCommand implements Callable<Integer> {
   Long updates;
 
   @Option(
-      names = "--seed",
-      paramLabel = "N",
+      names = {"-s", "--seed"},
+      paramLabel = "SEED",
       description = "Master seed of the replications (sets simulation.seed).")
   Long seed;
 
@@ -121,16 +124,16 @@ final class GameCommand implements Callable<Integer> {
   Double worldBurnIn;
 
   @Option(
-      names = "--threads",
+      names = {"-j", "--threads"},
       paramLabel = "N",
       description =
           "Worker threads for the replications (default: all processors). Results do not depend on it.")
   Integer threads;
 
   @Option(
-      names = "--out",
+      names = {"-o", "--out"},
       paramLabel = "DIR",
-      description = "Output folder (default results/game-<name>/).")
+      description = "Output folder (default: results/game-<name>/).")
   Path out;
 
   @Option(names = "--force", description = "Replace an existing non-empty output folder.")

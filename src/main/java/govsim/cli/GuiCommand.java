@@ -27,20 +27,21 @@ import picocli.CommandLine.Spec;
     description = {
       "Watch a run in MASON's Console (network, charts, events).",
       "",
-      "The governance network, live charts, the event log, inspectors on firms,",
-      "communities and regulators, and the main parameters in the Model tab.",
+      "The governance network, live charts, the event log, inspectors on firms, communities and"
+          + " regulators, and the main parameters in the Model tab.",
       "",
-      "With --replay DIR, reopens a run folder written by govsim run (or compare, sweep) with its exact",
-      "resolved scenario and seed. With --steps N --screenshot FILE.png, plays N steps, saves one PNG of",
-      "all windows and exits (works under xvfb-run)."
+      "With --replay DIR, reopens a run folder written by govsim run (or compare, sweep) with its"
+          + " exact resolved scenario and seed. With --steps N --screenshot FILE.png, plays N"
+          + " steps, saves one PNG of all windows and exits (works under xvfb-run)."
     },
     footer = {
       "",
       "Examples:",
       "  ./govsim gui",
-      "  ./govsim gui scenarios/paper/tencent-yuanbao.yaml --seed 3",
+      "  ./govsim gui scenarios/paper/yuanbao-backlash.yaml --seed 3",
       "  ./govsim gui --replay results/baseline/seed-1",
-      "  xvfb-run -a ./govsim gui scenarios/baseline.yaml --steps 365 --screenshot gui.png",
+      "  xvfb-run -a ./govsim gui scenarios/baseline.yaml --steps 365 \\",
+      "      --screenshot gui.png",
       "",
       "Exit codes: 0 success, 2 bad input, 1 no display or failure."
     })
@@ -70,8 +71,8 @@ public final class GuiCommand implements Callable<Integer> {
   List<String> sets = new ArrayList<>();
 
   @Option(
-      names = "--seed",
-      paramLabel = "N",
+      names = {"-s", "--seed"},
+      paramLabel = "SEED",
       description = "Seed of the run (overrides the scenario's seed).")
   Long seed;
 
@@ -86,7 +87,7 @@ public final class GuiCommand implements Callable<Integer> {
       names = "--screenshot",
       paramLabel = "FILE.png",
       description =
-          "After --steps (default 0), save one PNG of the Console, network, charts and events, and exit.")
+          "After --steps (default: 0), save one PNG of the Console, network, charts and events, and exit.")
   Path screenshot;
 
   @Spec CommandSpec spec;

@@ -14,29 +14,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Agent-based simulator of AI governance: compare centralized, distributed,",
-      "hybrid and laissez-faire regimes on the same simulated world, with",
-      "reproducible numbers and confidence intervals.",
+      "Agent-based simulator of AI governance: compare centralized, distributed, hybrid and"
+          + " laissez-faire regimes on the same simulated world, with reproducible numbers and"
+          + " confidence intervals.",
       "",
       "Start with:  ./govsim compare scenarios/baseline.yaml"
-    },
-    subcommands = {
-      RunCommand.class,
-      CompareCommand.class,
-      SweepCommand.class,
-      MergeCommand.class,
-      ValidateCommand.class,
-      DescribeCommand.class,
-      GameCommand.class,
-      ReportCommand.class,
-      DiscoverCommand.class,
-      ExplainCommand.class,
-      CalibrateCommand.class,
-      NotebookCommand.class,
-      GuiCommand.class,
-      BenchCommand.class,
-      ValidationCommand.class,
-      CommandLine.HelpCommand.class
     },
     footer = {
       "",
@@ -45,16 +27,18 @@ import picocli.CommandLine.Command;
       "  1    failure while running: the disk is full or cannot be written, a run",
       "       does not fit in memory, or an internal error",
       "  2    bad input: the scenario, sweep file, options or output folder was",
-      "       refused; nothing was run",
+      "       refused, or no command was given; nothing was run",
       "  3    some runs of a compare or sweep failed (the others' results are",
       "       written; a sweep's --retry-failed reruns exactly those), or a stylized",
       "       fact does not hold (govsim validation)",
       "  130  stopped by Ctrl-C (SIGINT)",
       "  143  stopped by SIGTERM",
       "       (after a signal, one line says what was kept and how to continue)",
-      "Each command has --help."
+      "",
+      "Each command has --help. Tab completion in bash or zsh:",
+      "  source <(./govsim completion)"
     })
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
   /** Exit code: success. */
   public static final int OK = 0;
 
@@ -79,9 +63,42 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /**
+   * The subcommands, by name, in the order of the help. Only the command a user names is built
+   * (picocli reflects over a command's options when it is added, and building all fourteen costs
+   * about 0.3 s of start-up); the help, {@code help CMD}, completion and a misspelt command get all
+   * of them. CommandNamesTest checks these names against the classes' {@code @Command} names.
+   */
+  static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS =
+      commands();
+
+  private static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
+    java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+    m.put("run", RunCommand::new);
+    m.put("compare", CompareCommand::new);
+    m.put("sweep", SweepCommand::new);
+    m.put("merge", MergeCommand::new);
+    m.put("validate", ValidateCommand::new);
+    m.put("describe", DescribeCommand::new);
+    m.put("game", GameCommand::new);
+    m.put("report", ReportCommand::new);
+    m.put("discover", DiscoverCommand::new);
+    m.put("explain", ExplainCommand::new);
+    m.put("calibrate", CalibrateCommand::new);
+    m.put("notebook", NotebookCommand::new);
+    m.put("gui", GuiCommand::new);
+    m.put("bench", BenchCommand::new);
+    m.put("validation", ValidationCommand::new);
+    m.put("completion", CompletionCommand::new);
+    m.put("help", CommandLine.HelpCommand::new);
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** Bare {@code govsim}: the help on standard error and exit code 2 (no command was given). */
   @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return BAD_INPUT;
   }
 
   public static void main(String[] args) {
@@ -93,21 +110,62 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code (tests call this). */
   public static int execute(String... args) {
-    CommandLine cl = new CommandLine(new Main());
-    cl.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> failure(ex, commandLine.getErr()));
-    cl.setParameterExceptionHandler(
-        (ex, a) -> {
-          CommandLine c = ex.getCommandLine();
-          c.getErr().println("govsim: " + ex.getMessage());
-          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
-          return BAD_INPUT;
-        });
+    String first = args.length > 0 ? args[0] : "";
+    CommandLine cl =
+        commandLine(
+            COMMANDS.containsKey(first) && !first.equals("help") && !first.equals("completion")
+                ? first
+                : null);
     try {
       return cl.execute(args);
     } catch (OutOfMemoryError | StackOverflowError e) {
       // Errors bypass picocli's handler; they get the same one-line treatment.
       return failure(e, cl.getErr());
+    }
+  }
+
+  /**
+   * The command line with its handlers: with {@code only} set, just that subcommand (the fast path
+   * of a named command), else all of them. Help is 80 columns wide (picocli's default;
+   * {@code GOVSIM_JAVA_OPTS=-Dpicocli.usage.width=100} widens it).
+   */
+  static CommandLine commandLine(String only) {
+    CommandLine cl = new CommandLine(new Main());
+    for (var e : COMMANDS.entrySet()) {
+      if (only == null || only.equals(e.getKey())) cl.addSubcommand(e.getKey(), e.getValue().get());
+    }
+    cl.setUsageHelpLongOptionsMaxWidth(24);
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> failure(ex, commandLine.getErr()));
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          CommandLine c = ex.getCommandLine();
+          java.io.PrintWriter err = c.getErr();
+          err.println("govsim: " + ex.getMessage());
+          if (ex instanceof CommandLine.UnmatchedArgumentException u) suggest(u, c, err);
+          err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+          return BAD_INPUT;
+        });
+    return cl;
+  }
+
+  /**
+   * "Did you mean" for an unknown option or command: picocli's suggestions (options sharing the
+   * first two letters, commands by letter-pair similarity), else for a command the nearest name
+   * within two edits (picocli finds nothing for a transposition such as {@code rnu}).
+   */
+  private static void suggest(
+      CommandLine.UnmatchedArgumentException u, CommandLine c, java.io.PrintWriter err) {
+    if (!u.getSuggestions().isEmpty()) {
+      CommandLine.UnmatchedArgumentException.printSuggestions(u, err);
+    } else if (!u.isUnknownOption()
+        && !u.getUnmatched().isEmpty()
+        && !c.getSubcommands().isEmpty()) {
+      govsim.scenario.Naming.nearest(u.getUnmatched().get(0), c.getSubcommands().keySet())
+          .ifPresent(
+              n ->
+                  err.println(
+                      "Did you mean: " + c.getCommandSpec().qualifiedName() + " " + n + "?"));
     }
   }
 

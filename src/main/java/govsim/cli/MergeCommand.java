@@ -25,14 +25,13 @@ import picocli.CommandLine.Spec;
     description = {
       "Combine the shards of a sweep into the sweep's outputs.",
       "",
-      "Takes the folders written by govsim sweep SWEEP --shard i/N for i = 1..N",
-      "(one per task of an HPC job array) and writes the sweep's outputs, the",
-      "same bytes as an unsharded sweep: runs.csv, aggregate.csv, ... (see",
-      "govsim sweep --help). Refuses, saying which folders and why, shards of",
-      "different sweeps (sweep or scenario files, govsim build, runs and",
-      "seeds, number of shards), overlapping, missing or incomplete shards.",
-      "Run it in the folder the shards ran in (their sweep file is read",
-      "again), or give the sweep file with --sweep. See docs/cluster.md."
+      "Takes the folders written by govsim sweep SWEEP --shard i/N for i = 1..N (one per task of"
+          + " an HPC job array) and writes the sweep's outputs, the same bytes as an unsharded"
+          + " sweep: runs.csv, aggregate.csv, ... (see govsim sweep --help). Refuses, saying which"
+          + " folders and why, shards of different sweeps (sweep or scenario files, govsim build,"
+          + " runs and seeds, number of shards), overlapping, missing or incomplete shards. Run it"
+          + " in the folder the shards ran in (their sweep file is read again), or give the sweep"
+          + " file with --sweep. See docs/cluster.md."
     },
     footer = {
       "",
@@ -40,9 +39,9 @@ import picocli.CommandLine.Spec;
       "  ./govsim merge results/baseline/sweep-switching-x-lag-shard-*-of-8",
       "  ./govsim merge shards/1 shards/2 shards/3 --out results/my-sweep",
       "",
-      "Exit codes: 0 success, 2 the shards cannot be merged (nothing written),",
-      "1 failure while writing, 3 some runs failed (recorded in runs.csv;",
-      "govsim sweep SWEEP --retry-failed --out DIR reruns them)."
+      "Exit codes: 0 success, 2 the shards cannot be merged (nothing written), 1 failure while"
+          + " writing, 3 some runs failed (recorded in runs.csv; govsim sweep SWEEP --retry-failed"
+          + " --out DIR reruns them)."
     })
 public final class MergeCommand implements Callable<Integer> {
 
@@ -53,9 +52,9 @@ public final class MergeCommand implements Callable<Integer> {
   List<Path> shards = new ArrayList<>();
 
   @Option(
-      names = "--out",
+      names = {"-o", "--out"},
       paramLabel = "DIR",
-      description = "Output folder (default results/<scenario>/sweep-<name>/).")
+      description = "Output folder (default: results/<scenario>/sweep-<name>/).")
   Path out;
 
   @Option(

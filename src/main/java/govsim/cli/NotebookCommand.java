@@ -22,14 +22,13 @@ import picocli.CommandLine.Spec;
     description = {
       "Export a Jupyter notebook for a run, comparison or sweep folder.",
       "",
-      "Writes notebooks-export/<name>.ipynb (or --out FILE): the provenance from",
-      "the folder's manifest (command, version, commit, seeds, scenario hash),",
-      "code that loads its CSV files with pandas, and matplotlib code that redraws",
-      "the main figures of its report. Needs only pandas, numpy and matplotlib",
-      "(pandas 1.5 and matplotlib 3.6 or newer). The notebook finds the folder",
-      "from the repository root and from notebooks-export/ (or via $GOVSIM_DATA).",
-      "An existing notebook is kept: the new one gets a suffix (-2, -3, ...)",
-      "unless --force."
+      "Writes notebooks-export/<name>.ipynb (or --out FILE): the provenance from the folder's"
+          + " manifest (command, version, commit, seeds, scenario hash), code that loads its CSV"
+          + " files with pandas, and matplotlib code that redraws the main figures of its report."
+          + " Needs only pandas, numpy and matplotlib (pandas 1.5 and matplotlib 3.6 or newer). The"
+          + " notebook finds the folder from the repository root and from notebooks-export/ (or via"
+          + " $GOVSIM_DATA). An existing notebook is kept: the new one gets a suffix (-2, -3, ...)"
+          + " unless --force."
     },
     footer = {
       "",
@@ -37,8 +36,8 @@ import picocli.CommandLine.Spec;
       "  ./govsim notebook results/baseline/compare-seed-1",
       "  jupyter lab notebooks-export/baseline-compare-seed-1.ipynb",
       "",
-      "Exit codes: 0 success, 2 bad input (not a govsim folder, --out exists),",
-      "1 failure while writing."
+      "Exit codes: 0 success, 2 bad input (not a govsim folder, --out exists), 1 failure while"
+          + " writing."
     })
 public final class NotebookCommand implements Callable<Integer> {
   @Parameters(
@@ -48,9 +47,9 @@ public final class NotebookCommand implements Callable<Integer> {
   Path dir;
 
   @Option(
-      names = "--out",
+      names = {"-o", "--out"},
       paramLabel = "FILE",
-      description = "The notebook file (default notebooks-export/<name>.ipynb).")
+      description = "The notebook file (default: notebooks-export/<name>.ipynb).")
   Path out;
 
   @Option(

@@ -42,7 +42,9 @@ final class Report {
         r.stepSeconds(),
         folder);
     for (String m : HEADLINE) {
-      out.printf(Locale.ROOT, "  %-30s %s%n", m, fmt(r.summary().get(m)));
+      String v = fmt(r.summary().get(m));
+      String unit = v.equals("n/a") ? "" : runDoc(m).unit();
+      out.println(String.format(Locale.ROOT, "  %-30s %10s  %s", m, v, unit).stripTrailing());
     }
     out.println(
         "  (all metrics: summary.csv; per step: timeseries.csv; what happened: events.csv)");

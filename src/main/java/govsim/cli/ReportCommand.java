@@ -22,14 +22,13 @@ import picocli.CommandLine.Spec;
     description = {
       "Draw the figures of a run, comparison or sweep folder and write an HTML report.",
       "",
-      "Writes report.html (self-contained: opens offline, figures embedded) and",
-      "figures/ (each figure as PNG at 200 dpi and as SVG) into DIR, or into --out.",
-      "A run gets its main time series and summary; a comparison, the regimes'",
-      "time series with 95%% bands, forest plots of the headline metrics and of",
-      "their paired differences; a sweep, heat maps or response curves over its",
-      "parameters and, for Sobol designs, the indices with their intervals.",
-      "The folder's own files are only read. An existing report is kept unless",
-      "--force."
+      "Writes report.html (self-contained: opens offline, figures embedded) and figures/ (each"
+          + " figure as PNG at 200 dpi and as SVG, and its data as CSV) into DIR, or into --out. A run gets its main"
+          + " time series and summary; a comparison, the regimes' time series with 95%% bands,"
+          + " forest plots of the headline metrics and of their paired differences; a sweep, heat"
+          + " maps or response curves over its parameters and, for Sobol designs, the indices with"
+          + " their intervals. The folder's own files are only read. An existing report is kept"
+          + " unless --force."
     },
     footer = {
       "",
@@ -37,8 +36,8 @@ import picocli.CommandLine.Spec;
       "  ./govsim report results/baseline/compare-seed-1",
       "  ./govsim report results/baseline/seed-1 --out /tmp/run-report",
       "",
-      "Exit codes: 0 success, 2 bad input (not a govsim folder, report exists),",
-      "1 failure while writing."
+      "Exit codes: 0 success, 2 bad input (not a govsim folder, report exists), 1 failure while"
+          + " writing."
     })
 public final class ReportCommand implements Callable<Integer> {
   @Parameters(
@@ -48,7 +47,7 @@ public final class ReportCommand implements Callable<Integer> {
   Path dir;
 
   @Option(
-      names = "--out",
+      names = {"-o", "--out"},
       paramLabel = "DIR",
       description = "Write report.html and figures/ here instead of into DIR.")
   Path out;

@@ -26,8 +26,8 @@ final class ScenarioInput {
   List<String> sets = new ArrayList<>();
 
   @Option(
-      names = "--seed",
-      paramLabel = "N",
+      names = {"-s", "--seed"},
+      paramLabel = "SEED",
       description = "Seed of the run (overrides the scenario's seed).")
   Long seed;
 

@@ -25,34 +25,31 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a parameter sweep (grid, random, LHS, Sobol, Morris) with replications.",
       "",
-      "A design over scenario keys, with replications and regimes.",
-      "The sweep file names a base scenario, the parameters to vary (a list of",
-      "values or a range {min, max, log, integer, levels, group}), a design",
-      "(grid, random, lhs, sobol, morris), replications, a master seed,",
-      "optional regimes crossed with every point (common random numbers) and",
-      "the metrics to summarise; see scenarios/sweeps/ for commented examples.",
-      "A sweep file with game: (a game file) instead of base: is a game sweep:",
-      "a grid over game keys, each point analysed exactly and, with abm: true,",
-      "agent-based (points.csv, stationary.csv, abm_runs.csv; docs/games.md).",
-      "All cores by default; results do not depend on --threads. Each finished",
-      "run is recorded at once: after a crash or kill, --resume runs exactly the",
-      "missing runs and the outputs are identical to those of an uninterrupted",
-      "sweep.",
+      "A design over scenario keys, with replications and regimes. The sweep file names a base"
+          + " scenario, the parameters to vary (a list of values or a range {min, max, log,"
+          + " integer, levels, group}), a design (grid, random, lhs, sobol, morris), replications,"
+          + " a master seed, optional regimes crossed with every point (common random numbers) and"
+          + " the metrics to summarise; see scenarios/sweeps/ for commented examples. A sweep file"
+          + " with game: (a game file) instead of base: is a game sweep:",
+      "a grid over game keys, each point analysed exactly and, with abm: true, agent-based"
+          + " (points.csv, stationary.csv, abm_runs.csv; docs/games.md). All cores by default;"
+          + " results do not depend on --threads. Each finished run is recorded at once: after a"
+          + " crash or kill, --resume runs exactly the missing runs and the outputs are identical"
+          + " to those of an uninterrupted sweep.",
       "",
-      "Writes to results/<scenario>/sweep-<name>/ (or --out DIR): runs.csv,",
-      "timings.csv, timeseries.csv.gz, runs.parquet and timeseries.parquet",
-      "(the same tables as Parquet), aggregate.csv (mean, sd, interval per",
-      "point and regime: t, on the logit or log scale for bounded metrics),",
-      "sobol.csv (Sobol designs: first-order and total indices with bootstrap",
-      "intervals), morris.csv (Morris designs: elementary effects mu, mu*,",
-      "sigma with bootstrap intervals), experiments.csv + outcomes.csv (EMA",
-      "Workbench layout), ema_results.tar.gz (for ema_workbench.load_results)",
-      "and manifest.json (see scenarios/sweeps/README.md).",
+      "Writes to results/<scenario>/sweep-<name>/ (or --out DIR): runs.csv, timings.csv,"
+          + " timeseries.csv.gz, runs.parquet and timeseries.parquet (the same tables as Parquet),"
+          + " aggregate.csv (mean, sd, interval per point and regime: t, on the logit or log scale"
+          + " for bounded metrics), sobol.csv (Sobol designs: first-order and total indices with"
+          + " bootstrap intervals), morris.csv (Morris designs: elementary effects mu, mu*, sigma"
+          + " with bootstrap intervals), experiments.csv + outcomes.csv (EMA Workbench layout),"
+          + " ema_results.tar.gz (for ema_workbench.load_results) and manifest.json (see"
+          + " scenarios/sweeps/README.md).",
       "",
-      "Past one machine: --engine spark runs the runs as Spark tasks (the",
-      "Spark build, target/govsim-spark.jar; see docs/cluster.md), and --shard",
-      "i/N runs one slice of an HPC job array; govsim merge combines the",
-      "shards. The outputs are the same bytes on every engine."
+      "Past one machine: --engine spark runs the runs as Spark tasks (the Spark build,"
+          + " target/govsim-spark.jar; see docs/cluster.md), and --shard i/N runs one slice of an"
+          + " HPC job array; govsim merge combines the shards. The outputs are the same bytes on"
+          + " every engine."
     },
     footer = {
       "",
@@ -65,11 +62,11 @@ import picocli.CommandLine.Spec;
       "  ./govsim sweep scenarios/sweeps/dsair-pr.yaml",
       "  ./govsim sweep scenarios/sweeps/switching-x-lag.yaml --shard 2/8",
       "",
-      "Exit codes: 0 success, 2 bad input (sweep file or scenario invalid, folder",
-      "locked or holding another sweep, inputs changed since the sweep started),",
-      "1 failure while running, 3 some runs failed (recorded in runs.csv;",
-      "--retry-failed reruns them with the same seeds), 130/143 stopped by Ctrl-C or",
-      "SIGTERM (finished runs are kept; --resume continues)."
+      "Exit codes: 0 success, 2 bad input (sweep file or scenario invalid, folder locked or"
+          + " holding another sweep, inputs changed since the sweep started), 1 failure while"
+          + " running, 3 some runs failed (recorded in runs.csv; --retry-failed reruns them with"
+          + " the same seeds), 130/143 stopped by Ctrl-C or SIGTERM (finished runs are kept;"
+          + " --resume continues)."
     })
 public final class SweepCommand implements Callable<Integer> {
 
@@ -83,15 +80,15 @@ public final class SweepCommand implements Callable<Integer> {
   Path sweepFile;
 
   @Option(
-      names = "--threads",
+      names = {"-j", "--threads"},
       paramLabel = "N",
       description = "Runs in parallel (default: all processors, here ${DEFAULT-VALUE}).")
   int threads = BatchRunner.defaultThreads();
 
   @Option(
-      names = "--out",
+      names = {"-o", "--out"},
       paramLabel = "DIR",
-      description = "Output folder (default results/<scenario>/sweep-<name>/).")
+      description = "Output folder (default: results/<scenario>/sweep-<name>/).")
   Path out;
 
   @Option(

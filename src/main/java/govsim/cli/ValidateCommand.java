@@ -18,11 +18,11 @@ import picocli.CommandLine.Spec;
     description = {
       "Check a scenario file without running it.",
       "",
-      "Checks the file, its extends chain and any --set overrides.",
-      "Every problem is listed with file:line:column and key path; exit code 2 if there is any.",
-      "Warns (exit code 0) when dt_days is longer than the largest step at which the",
-      "step-length study found every headline metric of the regime in agreement with",
-      "dt_days 0.25 (docs/validation.md, \"Step length\")."
+      "Checks the file, its extends chain and any --set overrides. Every problem is listed with"
+          + " file:line:column and key path; exit code 2 if there is any. Warns (exit code 0) when"
+          + " dt_days is longer than the largest step at which the step-length study found every"
+          + " headline metric of the regime in agreement with dt_days 0.25 (docs/validation.md,"
+          + " \"Step length\")."
     })
 final class ValidateCommand implements Callable<Integer> {
   @Mixin ScenarioInput input;

@@ -22,11 +22,11 @@ import picocli.CommandLine.Spec;
     name = "validation",
     mixinStandardHelpOptions = true,
     description = {
-      "Test the paper's stylized facts (SF1-SF6) with replications, and the",
-      "game engine's published anchor (G1, the DSAIR race of Han et al. 2020).",
+      "Test the paper's stylized facts (SF1-SF6) with replications, and the game engine's"
+          + " published anchor (G1, the DSAIR race of Han et al. 2020).",
       "",
-      "Runs each stylized fact of MODEL.md §8 as an experiment and prints the measured",
-      "values, 95%% intervals and verdict; --write regenerates docs/validation.md."
+      "Runs each stylized fact of MODEL.md §8 as an experiment and prints the measured values,"
+          + " 95%% intervals and verdict; --write regenerates docs/validation.md."
     },
     footer = {
       "",
@@ -38,20 +38,26 @@ import picocli.CommandLine.Spec;
     })
 final class ValidationCommand implements Callable<Integer> {
   @Option(
-      names = "--reps",
+      names = {"-n", "--reps"},
+      paramLabel = "N",
       defaultValue = "" + StylizedFacts.DEFAULT_REPS,
-      description = "Replications per regime (default ${DEFAULT-VALUE}).")
+      description =
+          "Replications per regime (default: ${DEFAULT-VALUE}).")
   int reps;
 
   @Option(
-      names = "--seed",
+      names = {"-s", "--seed"},
+      paramLabel = "SEED",
       defaultValue = "" + StylizedFacts.DEFAULT_SEED,
-      description = "Master seed (default ${DEFAULT-VALUE}).")
+      description =
+          "Master seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(
-      names = "--threads",
-      description = "Worker threads (default: all processors). Results do not depend on it.")
+      names = {"-j", "--threads"},
+      paramLabel = "N",
+      description =
+          "Worker threads (default: all processors). Results do not depend on it.")
   Integer threads;
 
   @Option(
@@ -62,8 +68,10 @@ final class ValidationCommand implements Callable<Integer> {
 
   @Option(
       names = "--scenarios",
+      paramLabel = "DIR",
       defaultValue = "scenarios",
-      description = "Folder with the shipped scenarios.")
+      description =
+          "Folder with the shipped scenarios (default: ${DEFAULT-VALUE}).")
   Path scenarios;
 
   @Option(

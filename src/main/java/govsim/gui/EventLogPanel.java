@@ -56,6 +56,7 @@ public final class EventLogPanel extends JPanel {
   private final JComboBox<String> filter = new JComboBox<>(FILTERS);
   private final JLabel count = new JLabel();
   private long total;
+  private java.util.function.Consumer<WorldEvent> onSelect = e -> {};
 
   public EventLogPanel() {
     super(new BorderLayout());
@@ -78,9 +79,21 @@ public final class EventLogPanel extends JPanel {
     filter.setToolTipText(FILTER_TIP);
     filter.setSelectedIndex(1);
     filter.addActionListener(e -> refilter());
+    table.setSelectionMode(javax.swing.ListSelectionModel.SINGLE_SELECTION);
+    table.getSelectionModel()
+        .addListSelectionListener(
+            e -> {
+              int r = table.getSelectedRow();
+              if (!e.getValueIsAdjusting() && r >= 0 && r < shown.size()) onSelect.accept(shown.get(r));
+            });
     add(top, BorderLayout.NORTH);
     add(new JScrollPane(table), BorderLayout.CENTER);
     updateCount();
+  }
+
+  /** What happens when the user selects an event (the GUI selects its node on the display). */
+  public void onSelect(java.util.function.Consumer<WorldEvent> action) {
+    onSelect = action;
   }
 
   /** Adds events in the order they happened. */
@@ -149,7 +162,7 @@ public final class EventLogPanel extends JPanel {
     public Object getValueAt(int r, int c) {
       WorldEvent e = shown.get(r);
       return switch (c) {
-        case 0 -> EventText.number(e.day());
+        case 0 -> DayClock.format(e.day()).substring("day ".length());
         case 1 -> EventText.name(e.type());
         case 2 -> EventText.who(e);
         default -> EventText.detail(e);

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.swing.JFileChooser;
 import javax.swing.JFrame;
 import javax.swing.JMenu;
@@ -55,11 +56,18 @@ import sim.portrayal.network.SpatialNetwork2D;
 public final class GovSimWithUI extends GUIState {
   private static final String TITLE = "govsim";
 
-  /** Width of the network display in pixels (its height follows the field's aspect). */
-  static final int DISPLAY_WIDTH = 720;
+  /**
+   * Width of the network display in pixels (its height follows the field's aspect): with the
+   * legend below it, the Console and events to its left and the charts to its right, the four
+   * windows fit a 1366 x 768 screen.
+   */
+  static final int DISPLAY_WIDTH = 500;
 
   /** Width of the Console and of the event panel below it. */
-  static final int SIDE_WIDTH = 490;
+  static final int SIDE_WIDTH = 420;
+
+  /** Height of a window's title bar when no window manager draws one (Xvfb; the screenshot's). */
+  static final int TITLE_BAR = WindowSnapshot.TITLE_BAR;
 
   private final ScenarioSession session;
   private final NodeActivity activity = new NodeActivity();
@@ -79,6 +87,9 @@ public final class GovSimWithUI extends GUIState {
   /** The resolved scenario of the run on screen (null before the first start). */
   private volatile Map<String, Object> runningTree;
 
+  /** The movie being exported (Swing thread), or null. */
+  private FrameExport movie;
+
   /** The seed the Console's seed field holds, as far as this GUI knows (see the class comment). */
   private long seedInConsole;
 
@@ -93,6 +104,8 @@ public final class GovSimWithUI extends GUIState {
    */
   public GovSimWithUI(ScenarioSession session, RunListener tap) {
     super(new GovSimModel(session.spec()));
+    // The Console shows the schedule's time as "day 4, 23:00"; scheduling itself is unchanged.
+    state.schedule = new DayClock();
     this.session = session;
     this.seedInConsole = session.spec().seed();
     this.feed = new GuiFeed(activity, tap, this::showRows, this::showEvents);
@@ -116,8 +129,12 @@ public final class GovSimWithUI extends GUIState {
         + "ring the harmful practice. Nodes flash on outcries, sanctions, expulsions and new rules. Double-click a node "
         + "to inspect it.</p>"
         + "<p><b>Model tab</b>: the main scenario parameters with their allowed ranges; changes are validated and "
-        + "take effect at the next start. The <b>Scenario</b> menu loads another scenario file or replays a run "
-        + "folder written by <tt>govsim run</tt>.</p>"
+        + "take effect at the next start. The <b>Scenario</b> menu loads another scenario file, replays a run "
+        + "folder written by <tt>govsim run</tt>, or saves the scenario with your changes as a small file that "
+        + "extends the original.</p>"
+        + "<p><b>Exports</b>: the network window's movie button writes one PNG per step and an animated GIF; "
+        + "right-click a chart to save its data as CSV or the chart as SVG or PNG. Click an event to select "
+        + "its node.</p>"
         + "<p>Every start replays the scenario from its seed: the same scenario and seed give the same run here "
         + "and in <tt>govsim run</tt>.</p></body></html>";
   }
@@ -181,12 +198,19 @@ public final class GovSimWithUI extends GUIState {
         CommunityNode.class, new CommunityPortrayal(activity, network::lastStep));
     nodePortrayal.setPortrayalForClass(
         RegulatorNode.class, new RegulatorPortrayal(activity, network::lastStep));
+    // MASON's movie button needs JMF (not shipped): it exports PNG frames and a GIF instead.
+    for (java.awt.event.ActionListener l : display.movieButton.getActionListeners()) {
+      display.movieButton.removeActionListener(l);
+    }
+    display.movieButton.setToolTipText(
+        "Export a movie: one PNG per step and an animated GIF (press again to stop)");
+    display.movieButton.addActionListener(e -> toggleMovie());
     display.attach(linkPortrayal, "Links (membership, certification)");
     display.attach(nodePortrayal, "Regulators, communities, firms");
     displayFrame = new JFrame(TITLE + ": governance network");
     displayFrame.getContentPane().setLayout(new BorderLayout());
     displayFrame.getContentPane().add(display, BorderLayout.CENTER);
-    displayFrame.getContentPane().add(new Legend(), BorderLayout.EAST);
+    displayFrame.getContentPane().add(new Legend(true), BorderLayout.SOUTH);
     displayFrame.setDefaultCloseOperation(JFrame.HIDE_ON_CLOSE);
     displayFrame.pack();
 
@@ -197,6 +221,7 @@ public final class GovSimWithUI extends GUIState {
     chartFrame.pack();
 
     eventLog = new EventLogPanel();
+    eventLog.onSelect(this::selectNodeOf);
     eventLog.setPreferredSize(
         new Dimension(SIDE_WIDTH, chartFrame.getContentPane().getPreferredSize().height));
     eventFrame = new JFrame(TITLE + ": events");
@@ -246,12 +271,103 @@ public final class GovSimWithUI extends GUIState {
   private void afterStep() {
     network.update();
     feed.handOverLater();
+    onSwing(this::captureFrame);
     // The run ends at the horizon, as in govsim run: the Console stops at the next step.
     if (model().isDone()) state.kill();
   }
 
+  // ---------------------------------------------------------------- movie export, event selection
+
+  private void toggleMovie() {
+    if (movie != null) {
+      Path folder = movie.folder();
+      int n = movie.frames();
+      stopMovie();
+      JOptionPane.showMessageDialog(
+          parentFrame(),
+          n + " frames written to " + folder + " (frame-NNNNN.png and movie.gif).",
+          "Movie exported",
+          JOptionPane.INFORMATION_MESSAGE);
+      return;
+    }
+    JFileChooser chooser = new JFileChooser(new File("."));
+    chooser.setDialogTitle("Folder for the movie frames (PNG) and movie.gif");
+    chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
+    chooser.setSelectedFile(new File("movie"));
+    if (chooser.showSaveDialog(parentFrame()) != JFileChooser.APPROVE_OPTION) return;
+    Optional<String> problem = startMovie(chooser.getSelectedFile().toPath());
+    problem.ifPresent(this::refuse);
+  }
+
+  /**
+   * Starts exporting a frame of the network window after every step into {@code folder} (and the
+   * current picture at once). Swing thread.
+   *
+   * @return the problem, or empty if started
+   */
+  Optional<String> startMovie(Path folder) {
+    try {
+      stopMovie();
+      movie = new FrameExport(folder);
+      if (display != null) display.movieButton.setIcon(Display2D.MOVIE_ON_ICON);
+      captureFrame();
+      return Optional.empty();
+    } catch (java.io.IOException | RuntimeException e) {
+      movie = null;
+      return Optional.of("cannot write the movie to " + folder + ": " + e.getMessage());
+    }
+  }
+
+  /** Finishes the movie being exported, if any. Swing thread. */
+  void stopMovie() {
+    if (movie == null) return;
+    try {
+      movie.close();
+    } catch (java.io.IOException e) {
+      refuse("cannot finish " + movie.folder().resolve("movie.gif") + ": " + e.getMessage());
+    }
+    movie = null;
+    if (display != null) display.movieButton.setIcon(Display2D.MOVIE_OFF_ICON);
+  }
+
+  /** Frames exported so far (0 when no movie is being exported). */
+  int movieFrames() {
+    return movie == null ? 0 : movie.frames();
+  }
+
+  /** Swing thread: one movie frame, the network window's picture (display and legend). */
+  private void captureFrame() {
+    if (movie == null || displayFrame == null) return;
+    java.awt.Container c = displayFrame.getContentPane();
+    if (c.getWidth() <= 0 || c.getHeight() <= 0) return;
+    java.awt.image.BufferedImage img =
+        new java.awt.image.BufferedImage(
+            c.getWidth(), c.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = img.createGraphics();
+    c.printAll(g);
+    g.dispose();
+    try {
+      movie.add(img);
+    } catch (java.io.UncheckedIOException e) {
+      stopMovie();
+      refuse(e.getMessage());
+    }
+  }
+
+  /** Selects, on the network display, the node an event in the log is about. Swing thread. */
+  private void selectNodeOf(govsim.world.WorldEvent e) {
+    if (display == null) return;
+    Object node = network.nodeFor(e);
+    if (node == null) return;
+    sim.portrayal.LocationWrapper w = nodePortrayal.getWrapper(node);
+    if (w == null) return;
+    display.performSelection(w);
+    display.repaint();
+  }
+
   @Override
   public void quit() {
+    stopMovie();
     super.quit();
     for (JFrame f : windows()) f.dispose();
     displayFrame = chartFrame = eventFrame = null;
@@ -321,8 +437,13 @@ public final class GovSimWithUI extends GUIState {
     load.addActionListener(e -> chooseScenarioFile());
     JMenuItem replay = new JMenuItem("Replay run folder...");
     replay.addActionListener(e -> chooseRunFolder());
+    JMenuItem save = new JMenuItem("Save scenario...");
+    save.setToolTipText(
+        "Write the scenario with the Model tab's changes as a small file that extends the original");
+    save.addActionListener(e -> chooseSaveFile());
     menu.add(load);
     menu.add(replay);
+    menu.add(save);
     bar.add(menu);
     bar.revalidate();
   }
@@ -369,6 +490,34 @@ public final class GovSimWithUI extends GUIState {
     loaded(session.loadRunFolder(dir));
   }
 
+  private void chooseSaveFile() {
+    Path original = session.file().toAbsolutePath();
+    File dir = original.getParent() == null ? new File(".") : original.getParent().toFile();
+    JFileChooser chooser = new JFileChooser(dir);
+    chooser.setDialogTitle("Save the scenario (the Model tab's changes over " + original.getFileName() + ")");
+    chooser.setFileFilter(new FileNameExtensionFilter("Scenario files (*.yaml, *.yml)", "yaml", "yml"));
+    chooser.setSelectedFile(new File(dir, session.spec().name() + "-edited.yaml"));
+    if (chooser.showSaveDialog(parentFrame()) != JFileChooser.APPROVE_OPTION) return;
+    Path target = chooser.getSelectedFile().toPath();
+    if (!target.getFileName().toString().matches(".*\\.ya?ml")) {
+      target = target.resolveSibling(target.getFileName() + ".yaml");
+    }
+    if (java.nio.file.Files.exists(target)
+        && JOptionPane.showConfirmDialog(
+                parentFrame(), target + " exists. Replace it?", "Replace file", JOptionPane.YES_NO_OPTION)
+            != JOptionPane.YES_OPTION) return;
+    Optional<String> problem = session.save(target);
+    if (problem.isPresent()) {
+      refuse(problem.get());
+      return;
+    }
+    JOptionPane.showMessageDialog(
+        parentFrame(),
+        "Saved " + target + ".\nRun it with: ./govsim run " + target,
+        "Scenario saved",
+        JOptionPane.INFORMATION_MESSAGE);
+  }
+
   private void loaded(java.util.Optional<String> refusal) {
     if (refusal.isPresent()) {
       refuse(refusal.get());
@@ -405,25 +554,29 @@ public final class GovSimWithUI extends GUIState {
   }
 
   /**
-   * Tiles the windows in two columns: the Console above the event panel, the network display above
-   * the charts (the Console as tall as the display, the event panel as tall as the charts). On a
-   * small screen they overlap, as windows do; each can be moved and resized.
+   * Tiles the windows in three columns: the Console above the event panel, the network display
+   * with its legend, and the charts; on a 1366 x 768 screen they fill it without overlapping (each
+   * can be moved and resized). Without a window manager (Xvfb) a title bar's height is left above
+   * each window, where the screenshot draws one.
    */
   void arrangeWindows(Component console) {
     Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+    int bar = displayFrame.getInsets().top > 0 ? 0 : TITLE_BAR;
     int x0 = screen.x;
-    int y0 = screen.y;
-    int top = displayFrame.getHeight();
+    int y0 = screen.y + bar;
+    int height = screen.height - bar;
+    int consoleHeight = Math.max(360, (int) Math.round(0.54 * height));
     if (console != null) {
-      console.setSize(SIDE_WIDTH, top);
+      console.setSize(SIDE_WIDTH, consoleHeight - bar);
       console.setLocation(x0, y0);
     }
     int cw = console == null ? 0 : SIDE_WIDTH;
-    chartFrame.setSize(displayFrame.getWidth(), chartFrame.getHeight());
-    eventFrame.setSize(SIDE_WIDTH, chartFrame.getHeight());
+    eventFrame.setSize(SIDE_WIDTH, Math.max(200, height - consoleHeight - bar));
+    eventFrame.setLocation(x0, y0 + consoleHeight);
     displayFrame.setLocation(x0 + cw, y0);
-    chartFrame.setLocation(x0 + cw, y0 + top);
-    eventFrame.setLocation(x0, y0 + top);
+    int chartWidth = Math.max(chartFrame.getWidth(), screen.width - cw - displayFrame.getWidth());
+    chartFrame.setSize(chartWidth, Math.max(chartFrame.getHeight(), height));
+    chartFrame.setLocation(x0 + cw + displayFrame.getWidth(), y0);
     for (JFrame f : windows()) f.validate();
   }
 

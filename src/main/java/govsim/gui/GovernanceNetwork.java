@@ -130,6 +130,24 @@ public final class GovernanceNetwork {
     links.addNode(node);
   }
 
+  /**
+   * The node an event is about: its firm, else its community, else its jurisdiction's regulator;
+   * null if none of them is on the display.
+   */
+  Object nodeFor(govsim.world.WorldEvent e) {
+    if (e.firm() >= 0 && e.firm() < firms.size()) return firms.get(e.firm());
+    if (e.community() >= 0 && e.community() < communities.size()) {
+      CommunityNode c = communities.get(e.community());
+      return c.isActive() ? c : null;
+    }
+    if (e.jurisdiction() >= 0) {
+      for (RegulatorNode r : regulators) {
+        if (r.regulator().jurisdiction == e.jurisdiction()) return r;
+      }
+    }
+    return null;
+  }
+
   /** The firm nodes by id (for tests). */
   List<FirmNode> firms() {
     return firms;

@@ -99,9 +99,12 @@ public final class GuiLauncher {
               showModelTab(o.console());
               for (JFrame f : w) f.getRootPane().validate();
               o.console().getRootPane().validate();
-              // Console and network on top; charts and events below.
-              return WindowSnapshot.compose(
-                  List.of(List.of(o.console(), w.get(0)), List.of(w.get(1), w.get(2))));
+              // The windows where they lie on the screen (arranged by GovSimWithUI).
+              List<JFrame> all = new java.util.ArrayList<>();
+              all.add(o.console());
+              all.addAll(w);
+              return WindowSnapshot.desktop(
+                  GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds(), all);
             });
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);

@@ -24,9 +24,21 @@ final class Legend extends JPanel {
   private static final int ROW = 19;
   static final int WIDTH = 228;
 
+  /** Width of one column when the legend is laid out in two, below the display. */
+  static final int COLUMN = 240;
+
+  private final boolean twoColumns;
+
+  /** One column beside the display. */
   Legend() {
+    this(false);
+  }
+
+  /** One column (beside the display) or two (below it, for a small screen). */
+  Legend(boolean twoColumns) {
+    this.twoColumns = twoColumns;
     setBackground(Color.WHITE);
-    setPreferredSize(new Dimension(WIDTH, 560));
+    setPreferredSize(twoColumns ? new Dimension(2 * COLUMN, 300) : new Dimension(WIDTH, 560));
   }
 
   @Override
@@ -81,6 +93,10 @@ final class Legend extends JPanel {
     g.fill(new Rectangle2D.Double(x, y - 10, 18, 10));
     y = text(g, "no public power (regime)", x + 22, y);
     y += 6;
+    if (twoColumns) {
+      x += COLUMN;
+      y = 20;
+    }
     y = head(g, "Links", x, y);
     g.setStroke(new BasicStroke(2f));
     g.setColor(Palette.MEMBERSHIP);

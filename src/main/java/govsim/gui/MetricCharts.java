@@ -48,10 +48,10 @@ public final class MetricCharts extends JPanel {
     new Color(86, 180, 233)
   };
 
-  /** Preferred size of one chart: three side by side span the network window. */
-  static final int CHART_WIDTH = 310;
+  /** Preferred size of one chart: two side by side, three above each other, beside the network. */
+  static final int CHART_WIDTH = 218;
 
-  static final int CHART_HEIGHT = 250;
+  static final int CHART_HEIGHT = 236;
   private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
   private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
   private static final String NO_DATA = "press Play (or Step) to run";
@@ -61,10 +61,16 @@ public final class MetricCharts extends JPanel {
 
   private final List<Line> lines = new ArrayList<>();
   private final List<JFreeChart> charts = new ArrayList<>();
+
+  /** The metrics of each chart, in chart order (for the CSV export). */
+  private final List<StepMetric[]> chartMetrics = new ArrayList<>();
+
+  /** Every recorded row of the run so far (what the CSV export writes). */
+  private final List<double[]> rows = new ArrayList<>();
   private final int dayColumn = DAY.column();
 
   public MetricCharts() {
-    super(new GridLayout(2, 3, 4, 4));
+    super(new GridLayout(3, 2, 4, 4));
     setBackground(Color.WHITE);
     add(
         chart(
@@ -132,6 +138,8 @@ public final class MetricCharts extends JPanel {
     y.setAutoRangeIncludesZero(true);
     if (unitRange) y.setRange(0, 1.02);
     charts.add(chart);
+    chartMetrics.add(metrics.clone());
+    int index = charts.size() - 1;
     ChartPanel panel =
         new ChartPanel(
             chart,
@@ -148,12 +156,116 @@ public final class MetricCharts extends JPanel {
             true,
             false);
     panel.setMouseWheelEnabled(false);
+    javax.swing.JPopupMenu popup = panel.getPopupMenu();
+    if (popup != null) {
+      popup.addSeparator();
+      popup.add(exportItem("Export data as CSV...", "csv", index));
+      popup.add(exportItem("Save chart as SVG...", "svg", index));
+      popup.add(exportItem("Save chart as PNG...", "png", index));
+    }
+    panel.setToolTipText("Right-click: export this chart's data (CSV) or the chart (SVG, PNG)");
     return panel;
+  }
+
+  private javax.swing.JMenuItem exportItem(String text, String kind, int index) {
+    javax.swing.JMenuItem item = new javax.swing.JMenuItem(text);
+    item.addActionListener(
+        e -> {
+          javax.swing.JFileChooser chooser = new javax.swing.JFileChooser(new java.io.File("."));
+          chooser.setDialogTitle(text.replace("...", ""));
+          chooser.setSelectedFile(new java.io.File(fileName(index) + "." + kind));
+          if (chooser.showSaveDialog(this) != javax.swing.JFileChooser.APPROVE_OPTION) return;
+          java.nio.file.Path target = chooser.getSelectedFile().toPath();
+          try {
+            if (java.nio.file.Files.exists(target)
+                && javax.swing.JOptionPane.showConfirmDialog(
+                        this,
+                        target + " exists. Replace it?",
+                        "Replace file",
+                        javax.swing.JOptionPane.YES_NO_OPTION)
+                    != javax.swing.JOptionPane.YES_OPTION) return;
+            export(index, kind, target);
+          } catch (java.io.IOException | RuntimeException ex) {
+            javax.swing.JOptionPane.showMessageDialog(
+                this,
+                "Cannot write " + target + ": " + ex.getMessage(),
+                "Export failed",
+                javax.swing.JOptionPane.ERROR_MESSAGE);
+          }
+        });
+    return item;
+  }
+
+  /** Number of charts. */
+  int chartCount() {
+    return charts.size();
+  }
+
+  /** A file name for chart {@code index}: its title in lower case with hyphens. */
+  String fileName(int index) {
+    return charts
+        .get(index)
+        .getTitle()
+        .getText()
+        .toLowerCase(java.util.Locale.ROOT)
+        .replaceAll("[^a-z0-9]+", "-")
+        .replaceAll("^-|-$", "");
+  }
+
+  /**
+   * Writes chart {@code index} to {@code target}: {@code kind} "csv" (its lines' data: one row per
+   * recorded step, the day and each metric, as timeseries.csv writes them; undefined values are
+   * empty cells), "svg" or "png" (the chart at its size on screen, PNG at twice the pixels).
+   */
+  void export(int index, String kind, java.nio.file.Path target) throws java.io.IOException {
+    switch (kind) {
+      case "csv" -> govsim.io.OutputFolder.writeAtomically(target, csv(index));
+      case "svg" -> govsim.io.OutputFolder.writeAtomically(target, ChartSvg.svg(charts.get(index), width(index), height(index)));
+      case "png" -> {
+        java.awt.image.BufferedImage img =
+            charts.get(index).createBufferedImage(2 * width(index), 2 * height(index), width(index), height(index), null);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", bytes);
+        java.nio.file.Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        java.nio.file.Files.write(tmp, bytes.toByteArray());
+        java.nio.file.Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      }
+      default -> throw new IllegalArgumentException("unknown export " + kind);
+    }
+  }
+
+  private int width(int index) {
+    java.awt.Component c = getComponentCount() > index ? getComponent(index) : null;
+    return c != null && c.getWidth() > 0 ? c.getWidth() : CHART_WIDTH;
+  }
+
+  private int height(int index) {
+    java.awt.Component c = getComponentCount() > index ? getComponent(index) : null;
+    return c != null && c.getHeight() > 0 ? c.getHeight() : CHART_HEIGHT;
+  }
+
+  /** The CSV text of chart {@code index}'s data (see {@link #export}). */
+  String csv(int index) {
+    StepMetric[] metrics = chartMetrics.get(index);
+    StringBuilder sb = new StringBuilder("day");
+    for (StepMetric m : metrics) sb.append(',').append(m.doc().name());
+    sb.append('\n');
+    for (double[] row : rows) {
+      sb.append(govsim.observe.Num.format(row[dayColumn]));
+      for (StepMetric m : metrics) {
+        double v = row[m.column()];
+        sb.append(',');
+        if (!Double.isNaN(v)) sb.append(govsim.observe.Num.format(v));
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
   }
 
   /** Appends recorded rows (in order) to every line; NaN values (not yet defined) are skipped. */
   public void append(List<double[]> rows) {
     if (rows.isEmpty()) return;
+    this.rows.addAll(rows);
     for (Line l : lines) {
       for (double[] row : rows) {
         double v = row[l.column()];
@@ -165,6 +277,7 @@ public final class MetricCharts extends JPanel {
 
   /** Empties every line (a new run starts). */
   public void clear() {
+    rows.clear();
     for (Line l : lines) l.series().clear();
   }
 

@@ -39,7 +39,7 @@ public final class ModelParameters {
   /** Widest numeric range shown as a slider; wider ranges get a plain text field. */
   static final double SLIDER_SPAN = 400;
 
-  private static final List<String> REGIMES =
+  static final List<String> REGIMES =
       List.of(Regime.values()).stream().map(Regime::yamlName).toList();
 
   private final ScenarioSession session;

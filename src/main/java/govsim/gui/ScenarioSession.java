@@ -5,6 +5,7 @@ import govsim.model.Scenarios;
 import govsim.scenario.ParamInfo;
 import govsim.scenario.ScenarioException;
 import govsim.scenario.ScenarioLoader;
+import govsim.scenario.ScenarioYaml;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -82,6 +83,11 @@ public final class ScenarioSession {
   /** The complete resolved tree of {@link #spec()} (unmodifiable). */
   public synchronized Map<String, Object> resolved() {
     return resolved;
+  }
+
+  /** The scenario file the session loaded (a replay's: the run folder's resolved scenario). */
+  public synchronized Path file() {
+    return file;
   }
 
   /** Where the scenario came from: the file, or "replay of DIR". */
@@ -189,6 +195,85 @@ public final class ScenarioSession {
     } catch (ScenarioException e) {
       return Optional.of(e.format());
     }
+  }
+
+  /**
+   * The scenario as a minimal override file: {@code extends:} the file it was loaded from (relative
+   * to {@code target}'s folder when both are on one file system), then only the keys that the
+   * Model tab changed or the command line set ({@code --set}, {@code --seed}, a replay's seed), at
+   * their current values. Running it gives the run the next start would make.
+   *
+   * @param target where the file will be written (its folder anchors the relative extends)
+   */
+  public synchronized String overrideYaml(Path target) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    Path parent = file.toAbsolutePath().normalize();
+    Path dir = target.toAbsolutePath().normalize().getParent();
+    String ext;
+    try {
+      ext = dir == null ? parent.toString() : dir.relativize(parent).toString();
+    } catch (IllegalArgumentException e) {
+      ext = parent.toString();
+    }
+    tree.put(ScenarioLoader.EXTENDS_KEY, ext.replace(java.io.File.separatorChar, '/'));
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+    for (String set : baseSets) {
+      int eq = set.indexOf('=');
+      if (eq > 0) keys.add(set.substring(0, eq).strip());
+    }
+    keys.addAll(edits.keySet());
+    for (String key : keys) put(tree, key, lookup(resolved, key));
+    String header =
+        "Saved from the govsim GUI: "
+            + origin
+            + (keys.isEmpty() ? " (no changes)" : " with " + String.join(", ", keys))
+            + ".\nRun it with: ./govsim run "
+            + target;
+    return ScenarioYaml.dump(tree, header);
+  }
+
+  /**
+   * Writes {@link #overrideYaml} to {@code target} (atomically: never a half-written file) and
+   * checks that the written file loads to the same scenario.
+   *
+   * @return the problem (the file could not be written, or it does not reproduce the scenario,
+   *     e.g. because its extends leaves the scenario folders), or empty if saved and checked
+   */
+  public synchronized Optional<String> save(Path target) {
+    try {
+      govsim.io.OutputFolder.writeAtomically(target, overrideYaml(target));
+    } catch (java.io.UncheckedIOException e) {
+      return Optional.of(e.getMessage());
+    }
+    try {
+      Map<String, Object> again = Scenarios.load(target, List.of()).resolved();
+      if (!again.equals(resolved)) {
+        return Optional.of(
+            "saved "
+                + target
+                + ", but it loads to a different scenario: "
+                + String.join("; ", differences(again, resolved)));
+      }
+      return Optional.empty();
+    } catch (ScenarioException e) {
+      return Optional.of("saved " + target + ", but it does not load as it is:\n" + e.format());
+    }
+  }
+
+  private static List<String> differences(Map<String, Object> a, Map<String, Object> b) {
+    List<String> out = new ArrayList<>();
+    diff("", a, b, out);
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void put(Map<String, Object> tree, String path, Object value) {
+    String[] parts = path.split("\\.");
+    Map<String, Object> at = tree;
+    for (int i = 0; i < parts.length - 1; i++) {
+      at = (Map<String, Object>) at.computeIfAbsent(parts[i], k -> new LinkedHashMap<>());
+    }
+    at.put(parts[parts.length - 1], value);
   }
 
   private void replace(

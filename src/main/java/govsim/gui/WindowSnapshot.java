@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import javax.swing.JRootPane;
 final class WindowSnapshot {
   private WindowSnapshot() {}
 
-  private static final int TITLE_BAR = 24;
+  static final int TITLE_BAR = 24;
   private static final int GAP = 10;
   private static final Color BACKGROUND = new Color(232, 234, 238);
   private static final Color BAR = new Color(52, 58, 70);
@@ -52,6 +53,30 @@ final class WindowSnapshot {
     content.dispose();
     g.dispose();
     return img;
+  }
+
+  /**
+   * The windows as they lie on the screen: each at its place, with a title bar above it, on a
+   * canvas as large as the screen (or as the windows reach, if they reach further).
+   */
+  static BufferedImage desktop(Rectangle screen, List<? extends java.awt.Window> windows) {
+    int width = screen.width;
+    int height = screen.height;
+    for (java.awt.Window w : windows) {
+      width = Math.max(width, w.getX() - screen.x + w.getWidth());
+      height = Math.max(height, w.getY() - screen.y + w.getHeight());
+    }
+    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    g.setColor(BACKGROUND);
+    g.fillRect(0, 0, width, height);
+    for (java.awt.Window w : windows) {
+      BufferedImage img = w instanceof JFrame f ? of(f) : null;
+      if (img == null) continue;
+      g.drawImage(img, w.getX() - screen.x, w.getY() - screen.y - TITLE_BAR, null);
+    }
+    g.dispose();
+    return out;
   }
 
   /** Lays out the windows' images in rows (each inner list is a row, left to right). */

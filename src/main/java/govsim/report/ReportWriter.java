@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Writes the report of a govsim output folder: {@code report.html} and {@code figures/} (each
- * figure as PNG and SVG), into the folder itself or another one. The folder's own files are only
+ * figure as PNG and SVG, and its data as CSV), into the folder itself or another one. The folder's own files are only
  * read. An existing report is replaced only when forced, and a report appears whole or not at all:
  * everything is drawn into a hidden staging folder first, then {@code figures/} and {@code
  * report.html} are renamed into place (the old ones removed only after the new ones are in).
@@ -82,7 +82,12 @@ public final class ReportWriter {
         List<Rendered> rendered =
             content.figures().parallelStream()
                 .map(
-                    fig -> new Rendered(fig.id(), FigureRenderer.png(fig), FigureRenderer.svg(fig)))
+                    fig ->
+                        new Rendered(
+                            fig.id(),
+                            FigureRenderer.png(fig),
+                            FigureRenderer.svg(fig),
+                            FigureData.csv(fig)))
                 .toList();
         Map<String, byte[]> pngs = new LinkedHashMap<>();
         for (Rendered r : rendered) {
@@ -90,6 +95,9 @@ public final class ReportWriter {
           Files.write(stagedFigures.resolve(r.id() + ".png"), r.png());
           Files.writeString(
               stagedFigures.resolve(r.id() + ".svg"), r.svg(), StandardCharsets.UTF_8);
+          // The figure's data beside it (panel, series, x, y, interval), for redrawing elsewhere.
+          Files.writeString(
+              stagedFigures.resolve(r.id() + ".csv"), r.csv(), StandardCharsets.UTF_8);
         }
         Files.writeString(
             staging.resolve(HTML), HtmlReport.render(content, pngs), StandardCharsets.UTF_8);
@@ -104,7 +112,7 @@ public final class ReportWriter {
   }
 
   /** One figure drawn both ways. */
-  private record Rendered(String id, byte[] png, String svg) {}
+  private record Rendered(String id, byte[] png, String svg, String csv) {}
 
   /** The report's content for the folder's kind (no files written). */
   public static ReportContent build(ResultFolder rf) throws ReportException {
@@ -190,14 +198,23 @@ public final class ReportWriter {
     }
   }
 
-  /** Why figures/ is not govsim's, or null if it holds only regular PNG and SVG files. */
+  /**
+   * Why figures/ is not govsim's, or null if it holds only regular PNG and SVG files and the CSV
+   * files of the figures' data.
+   */
   private static String foreignFigure(Path figures) {
     if (!Files.isDirectory(figures, LinkOption.NOFOLLOW_LINKS)) return figures + " is not a folder";
     try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(figures)) {
       for (Path p : s) {
         String n = p.getFileName().toString();
+        // A figure's data (X.csv) counts as govsim's only beside its figure (X.png).
+        boolean figureData =
+            n.endsWith(".csv")
+                && Files.isRegularFile(
+                    figures.resolve(n.substring(0, n.length() - 4) + ".png"),
+                    LinkOption.NOFOLLOW_LINKS);
         if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
-            || !(n.endsWith(".png") || n.endsWith(".svg"))) {
+            || !(n.endsWith(".png") || n.endsWith(".svg") || figureData)) {
           return figures + " holds " + n + ", which is not a figure govsim draws";
         }
       }

@@ -56,7 +56,8 @@ class GuiEquivalenceTest {
     assertEquals(expected, runs.get(0), "first run: GUI rows and events equal govsim run's");
     assertTrue(lines.contains("played " + steps), "the Console played the whole horizon");
     assertTrue(
-        lines.contains("menu Scenario: Load scenario file..., Replay run folder..."),
+        lines.contains(
+            "menu Scenario: Load scenario file..., Replay run folder..., Save scenario..."),
         "the Scenario menu");
     assertTrue(lines.contains("chart points " + steps), "every recorded row reached the charts");
     assertTrue(

@@ -56,9 +56,12 @@ public final class ComparisonTable {
     head.add("metric");
     for (Regime r : regimes) head.add(r.yamlName());
     rows.add(head);
+    List<String> units = new ArrayList<>();
+    units.add("");
     for (String m : metrics) {
       List<String> row = new ArrayList<>();
       row.add(m);
+      units.add(govsim.observe.Metrics.runDoc(m).unit());
       for (Regime r : regimes) row.add(cell(estimates.get(r).get(m)));
       rows.add(row);
     }
@@ -73,20 +76,39 @@ public final class ComparisonTable {
             "Mean [%s%% CI] per regime over %d seeds: t-intervals, on the logit scale for shares%n"
                 + "and the log scale for counts, amounts and days, so they stay in range (common%n"
                 + "random numbers: replication i uses the same seed in every regime). n/a: undefined%n"
-                + "in every run.%n%n",
+                + "in every run.%n",
             percent(level),
             replications));
-    for (int r = 0; r < rows.size(); r++) {
-      List<String> row = rows.get(r);
-      for (int i = 0; i < row.size(); i++) {
-        String c = row.get(i);
-        if (i == 0) sb.append(c).append(" ".repeat(width[i] - c.length()));
-        else sb.append("  ").append(" ".repeat(width[i] - c.length())).append(c);
+    // The regimes' columns in blocks that fit MAX_WIDTH columns, each block led by the metric
+    // column (four regimes with wide intervals would not fit one terminal line); each metric's
+    // unit on the line under it.
+    int first = 1;
+    while (first < head.size()) {
+      int used = width[0];
+      int last = first;
+      while (last < head.size() && (last == first || used + 2 + width[last] <= MAX_WIDTH)) {
+        used += 2 + width[last];
+        last++;
       }
       sb.append('\n');
+      for (int r = 0; r < rows.size(); r++) {
+        List<String> row = rows.get(r);
+        StringBuilder line = new StringBuilder();
+        line.append(row.get(0)).append(" ".repeat(width[0] - row.get(0).length()));
+        for (int i = first; i < last; i++) {
+          String c = row.get(i);
+          line.append("  ").append(" ".repeat(width[i] - c.length())).append(c);
+        }
+        sb.append(line.toString().stripTrailing()).append('\n');
+        if (!units.get(r).isEmpty()) sb.append("  ").append(units.get(r)).append('\n');
+      }
+      first = last;
     }
     return sb.toString();
   }
+
+  /** The widest line of the table (a terminal of 100 columns shows it unwrapped). */
+  public static final int MAX_WIDTH = 100;
 
   /** "0.95" → "95", "0.9" → "90", "0.995" → "99.5". */
   static String percent(double level) {

@@ -198,6 +198,32 @@ class RegimeComparisonTest {
     assertTrue(table.contains("1235 [1200, 1260]"), table);
   }
 
+  /** Four regimes with wide intervals: the regimes' columns wrap into blocks of at most 100. */
+  @Test
+  void tableHasUnitsAndFitsOneHundredColumns() {
+    java.util.Map<Regime, java.util.Map<String, govsim.stats.Estimate>> est =
+        new java.util.LinkedHashMap<>();
+    for (Regime r :
+        List.of(Regime.LAISSEZ_FAIRE, Regime.CENTRALIZED, Regime.DISTRIBUTED, Regime.HYBRID)) {
+      est.put(
+          r,
+          java.util.Map.of(
+              "harm_total", new govsim.stats.Estimate(123456.78, 10, 120000.5, 126000.25, 8),
+              "trust_mean", new govsim.stats.Estimate(0.81234, 0.1, 0.71234, 0.91234, 8)));
+    }
+    String table = ComparisonTable.render(est, List.of("harm_total", "trust_mean"), 8, 0.95);
+    for (String line : table.split("\n")) assertTrue(line.length() <= 100, line);
+    // Each cell 4 significant digits, as before; the metric's unit on the line under it.
+    assertTrue(table.contains("123500 [120000, 126000]"), table);
+    String unit = govsim.observe.Metrics.runDoc("harm_total").unit();
+    assertTrue(table.contains("123500 [120000, 126000]\n  " + unit + "\n"), table);
+    // Regime cells of 23 characters after a metric column of 10 (trust_mean): three regimes fit
+    // 10 + 3 x 25 = 85 columns, four would need 110; so two blocks, all four regimes between them.
+    assertEquals(3, table.split("\n\nmetric ").length, "two blocks: " + table);
+    assertTrue(table.lastIndexOf("\n\nmetric ") < table.indexOf(" hybrid\n"), table);
+    for (Regime r : est.keySet()) assertTrue(table.contains(r.yamlName()), table);
+  }
+
   @Test
   void prepareRefusesRepeatedRegimes() {
     assertThrows(
