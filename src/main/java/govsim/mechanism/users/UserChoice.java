@@ -73,26 +73,25 @@ public final class UserChoice implements UsersPhase {
 
   private final double[] capWeak;
 
-  // The event index. Per firm (capacity) and per (firm, jurisdiction) cell:
-  /** First user of each firm's list, or NONE. */
-  private final int[] firmHead;
+  // The event index. A class is (firm, jurisdiction, weak): c = (f * jurisdictions + j) * 2 + weak,
+  // the index of noticeP; its users notice with one probability.
+  /** The users of each class (null while it never had one), in [0, memberCount[c]). */
+  private final int[][] members;
 
-  /** Users of each (firm, jurisdiction) cell: a closed cell is visited only while it has users. */
-  private final int[] cellUsers;
+  private final int[] memberCount;
 
-  /** Head of each incident firm's list at the start of the phase (its users of that moment). */
-  private final int[] startHead;
+  /** Users of each class at the start of the phase (for the classes of firms with incidents). */
+  private final int[] startCount;
 
   private final int[] bucketHead = new int[RING];
 
-  // Per user (allocated for the population the index is built for): 12 bytes a user.
+  // Per user (allocated for the population the index is built for): 8 bytes a user, plus the
+  // members arrays (4 bytes a user and their spare capacity).
   /** Next user in the same calendar bucket (or the overflow list). */
   private int[] calNext;
 
-  /** Next and previous user at the same provider. */
-  private int[] firmNext;
-
-  private int[] firmPrev;
+  /** Each user's position in her class's members array. */
+  private int[] pos;
 
   /** Users whose clock is due at or after windowEnd, linked through calNext. */
   private int overflowHead = NONE;
@@ -125,9 +124,9 @@ public final class UserChoice implements UsersPhase {
     this.complaints = new int[firmCapacity];
     this.capStrong = new double[jurisdictions];
     this.capWeak = new double[jurisdictions];
-    this.firmHead = new int[firmCapacity];
-    this.cellUsers = new int[firmCapacity * jurisdictions];
-    this.startHead = new int[firmCapacity];
+    this.members = new int[firmCapacity * jurisdictions * 2][];
+    this.memberCount = new int[firmCapacity * jurisdictions * 2];
+    this.startCount = new int[firmCapacity * jurisdictions * 2];
   }
 
   /** Deterministic utility of a provider as users see it (MODEL.md §3 Users). */
@@ -226,9 +225,10 @@ public final class UserChoice implements UsersPhase {
       firm.usersAtStepStart = firm.users;
       complaints[f] = 0;
       boolean hit = firm.active && firm.stepIncidents > 0;
-      startHead[f] = hit ? firmHead[f] : NONE;
       for (int j = 0; j < nj; j++) {
         int base = (f * nj + j) * 2;
+        startCount[base] = hit ? memberCount[base] : 0;
+        startCount[base + 1] = hit ? memberCount[base + 1] : 0;
         if (hit) {
           noticeP[base] = noticeProbability(firm, capStrong[j]);
           noticeP[base + 1] = noticeProbability(firm, capWeak[j]);
@@ -247,46 +247,51 @@ public final class UserChoice implements UsersPhase {
     final float[] switchingCost = u.switchingCost;
     final float[] attentionP = u.attention;
     final int[] nextAttention = u.nextAttentionStep;
-    final int[] fNext = firmNext;
     final double voice = p.voicePropensity();
     final double beta = p.choiceIntensity();
     final int step = (int) w.step;
     int switches = 0;
     if (step >= windowEnd - RING / 2) advanceWindow(step, nextAttention);
 
-    // 1. The users of firms with incidents (as they were at the start of the step) may notice.
-    // Movers are put at the head of their new provider's list, before startHead: never revisited.
-    for (int f = 0; f < nf; f++) {
-      for (int i = startHead[f], next; i != NONE; i = next) {
-        next = fNext[i];
-        int j = jur == null ? 0 : jur[i];
-        int cell = f * nj + j;
-        if (!open[cell]) continue; // moved by force in 2, without noticing
-        double pn = noticeP[cell * 2 + weak[i]];
-        if (pn > 0.0 && uniform31(choice) < pn) {
-          if (voice >= 1.0 || choice.nextDouble() < voice) complaints[f]++;
-          // Her clock, if due now, is redrawn in 3 but she does not reconsider twice.
-          if (nextAttention[i] == step) nextAttention[i] = ACTED;
-          int k = choose(j, f, switchingCost[i], beta, choice.nextDouble());
-          if (k != f) {
-            move(w, i, f, k, j);
-            switches++;
-          }
+    // 1. The users of firms with incidents (as they were at the start of the step) may notice. In
+    // each class all notice with one probability, so the noticers are found by geometric jumps
+    // down the class's array, [0, startCount): a mover's place is taken by the array's last user,
+    // who was passed already (or joined this step), and the places below are untouched.
+    for (int c = 0, classes = nf * nj * 2; c < classes; c++) {
+      int n0 = startCount[c];
+      if (n0 == 0 || !open[c >> 1]) continue; // closed: moved by force in 2, without noticing
+      double pn = noticeP[c];
+      if (pn <= 0.0) continue;
+      double logMiss = pn >= 1.0 ? Double.NEGATIVE_INFINITY : logMiss(pn);
+      int f = c / (2 * nj);
+      int j = (c >> 1) - f * nj;
+      int[] list = members[c];
+      for (int at = n0 - noticeGap(choice, logMiss); at >= 0; at -= noticeGap(choice, logMiss)) {
+        int i = list[at];
+        if (voice >= 1.0 || choice.nextDouble() < voice) complaints[f]++;
+        // Her clock, if due now, is redrawn in 3 but she does not reconsider twice.
+        if (nextAttention[i] == step) nextAttention[i] = ACTED;
+        int k = choose(j, f, switchingCost[i], beta, choice.nextDouble());
+        if (k != f) {
+          move(w, i, f, k, j);
+          switches++;
         }
       }
     }
 
     // 2. The users of closed (firm, jurisdiction) cells move by force: the firm exited or lost its
-    // license there. Nobody moves into a closed cell, so each list holds only its own such users.
-    for (int f = 0; f < nf; f++) {
-      if (!hasClosedCellWithUsers(f)) continue;
-      for (int i = firmHead[f], next; i != NONE; i = next) {
-        next = fNext[i];
-        int j = jur == null ? 0 : jur[i];
-        if (open[f * nj + j]) continue;
-        switches += forcedMove(w, i, f, j, choice);
-        // The attention clock keeps running for a user moved by force.
-        if (nextAttention[i] == step) nextAttention[i] = ACTED;
+    // license there. Nobody moves into a closed cell; each mover is her array's last user.
+    for (int cell = 0, cells = nf * nj; cell < cells; cell++) {
+      if (open[cell]) continue;
+      int f = cell / nj;
+      int j = cell - f * nj;
+      for (int c = cell * 2; c <= cell * 2 + 1; c++) {
+        for (int at = memberCount[c] - 1; at >= 0; at--) {
+          int i = members[c][at];
+          switches += forcedMove(w, i, f, j, choice);
+          // The attention clock keeps running for a user moved by force.
+          if (nextAttention[i] == step) nextAttention[i] = ACTED;
+        }
       }
     }
 
@@ -351,6 +356,11 @@ public final class UserChoice implements UsersPhase {
     return !(gap < NEVER) ? NEVER : (int) gap;
   }
 
+  /** Users to the next noticer (geometric on {1, 2, ...}); every user when logMiss is -inf. */
+  private static int noticeGap(MersenneTwisterFast rng, double logMiss) {
+    return logMiss == Double.NEGATIVE_INFINITY ? 1 : gap(rng, logMiss);
+  }
+
   /** {@link #attentionGap}, with log(1 - p) kept from the previous call with the same p. */
   private int nextGap(MersenneTwisterFast rng, float p) {
     if (p <= 0f) return NEVER;
@@ -383,13 +393,6 @@ public final class UserChoice implements UsersPhase {
     return jurFirms[j][k];
   }
 
-  private boolean hasClosedCellWithUsers(int f) {
-    for (int j = 0, cell = f * jurisdictions; j < jurisdictions; j++, cell++) {
-      if (!open[cell] && cellUsers[cell] > 0) return true;
-    }
-    return false;
-  }
-
   private int forcedMove(World w, int i, int f, int j, MersenneTwisterFast rng) {
     int n = jurCount[j];
     if (n == 0) return 0;
@@ -410,8 +413,7 @@ public final class UserChoice implements UsersPhase {
     Firm b = w.firms.get(k);
     b.users++;
     b.weakUsers += u.weak[i];
-    link(i, k);
-    cellUsers[k * jurisdictions + j]++;
+    add(i, (k * jurisdictions + j) * 2 + u.weak[i]);
   }
 
   /**
@@ -440,27 +442,33 @@ public final class UserChoice implements UsersPhase {
       a.weakUsers--;
       b.weakUsers++;
     }
-    unlink(i, from);
-    link(i, to);
-    cellUsers[from * jurisdictions + j]--;
-    cellUsers[to * jurisdictions + j]++;
+    int weak = u.weak[i];
+    remove(i, (from * jurisdictions + j) * 2 + weak);
+    add(i, (to * jurisdictions + j) * 2 + weak);
   }
 
-  /** Puts user i at the head of firm f's list. */
-  private void link(int i, int f) {
-    int h = firmHead[f];
-    firmNext[i] = h;
-    firmPrev[i] = NONE;
-    if (h != NONE) firmPrev[h] = i;
-    firmHead[f] = i;
+  /** Appends user i to class c's array. */
+  private void add(int i, int c) {
+    int n = memberCount[c];
+    int[] list = members[c];
+    if (list == null || n == list.length) {
+      // Grows only when a class outnumbers its spare capacity (a quarter above its count at the
+      // last rebuild, then half again each time): a few times in a run at most.
+      list = members[c] = list == null ? new int[16] : Arrays.copyOf(list, n + (n >> 1) + 16);
+    }
+    list[n] = i;
+    pos[i] = n;
+    memberCount[c] = n + 1;
   }
 
-  private void unlink(int i, int f) {
-    int prev = firmPrev[i];
-    int next = firmNext[i];
-    if (prev == NONE) firmHead[f] = next;
-    else firmNext[prev] = next;
-    if (next != NONE) firmPrev[next] = prev;
+  /** Removes user i from class c's array: its last user takes her place. */
+  private void remove(int i, int c) {
+    int n = --memberCount[c];
+    int[] list = members[c];
+    int at = pos[i];
+    int last = list[n];
+    list[at] = last;
+    pos[last] = at;
   }
 
   /** Puts user i in the calendar bucket of step due (or the overflow list, or nowhere: never). */
@@ -497,29 +505,35 @@ public final class UserChoice implements UsersPhase {
     int n = u.size;
     if (calNext == null || calNext.length != n) {
       calNext = new int[n];
-      firmNext = new int[n];
-      firmPrev = new int[n];
+      pos = new int[n];
     }
-    Arrays.fill(firmHead, NONE);
-    Arrays.fill(cellUsers, 0);
+    Arrays.fill(memberCount, 0);
+    for (int i = 0; i < n; i++) {
+      int f = u.firm[i];
+      if (f != UserPopulation.UNSERVED) memberCount[classOf(u, i, f)]++;
+    }
+    for (int c = 0; c < members.length; c++) {
+      int count = memberCount[c];
+      members[c] = count == 0 ? null : new int[count + (count >> 2) + 16];
+      memberCount[c] = 0;
+    }
     Arrays.fill(bucketHead, NONE);
     overflowHead = NONE;
     long step = w.step;
     windowEnd = step + RING;
-    // Users are linked in descending index order (each at her list's head), so that the lists
-    // read in ascending order.
-    for (int i = n - 1; i >= 0; i--) {
+    for (int i = 0; i < n; i++) {
       int f = u.firm[i];
-      if (f != UserPopulation.UNSERVED) {
-        link(i, f);
-        cellUsers[f * jurisdictions + u.jurisdictionOf(i)]++;
-      }
+      if (f != UserPopulation.UNSERVED) add(i, classOf(u, i, f));
       int due = u.nextAttentionStep[i];
       if (due >= step) schedule(i, due); // a clock left in the past never fires
     }
     indexed = w;
     indexedStep = step - 1;
     stale = false;
+  }
+
+  private int classOf(UserPopulation u, int i, int f) {
+    return (f * jurisdictions + u.jurisdictionOf(i)) * 2 + u.weak[i];
   }
 
   /** Builds, per jurisdiction, the licensed providers and their cumulative choice weights. */
