@@ -281,10 +281,11 @@ public final class Benchmark {
     row("whole process, CPU", gWholeCpu, mWholeCpu);
     out.printf(
         Locale.ROOT,
-        "  (medians; Mesa's firm 0 final share %.4f, revised on day %s, seed %d)%n",
+        "  (medians; the peer's firm 0 after its %d days, seed %d: share %.4f, revised on day %s)%n",
+        mdays,
+        kernel.seed(),
         m.get(0).firm0Share(),
-        m.get(0).firm0Revised(),
-        kernel.seed());
+        m.get(0).firm0Revised());
     out.flush();
   }
 
