@@ -141,8 +141,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     try {
       Benchmark bench =
-          new Benchmark(spec.commandLine().getOut(), reps, warmup)
-              .withScalingUpTo(scaleMaxUsers);
+          new Benchmark(spec.commandLine().getOut(), reps, warmup).withScalingUpTo(scaleMaxUsers);
       if (mesaReps > 0) bench.withMesa(python, mesaDir, mesaDays, mesaReps);
       if (game) {
         govsim.game.GameBench.run(spec.commandLine().getOut(), dsair, trust, reps, warmup);

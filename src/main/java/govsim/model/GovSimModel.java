@@ -69,8 +69,8 @@ public final class GovSimModel extends SimState {
   }
 
   /**
-   * A model whose users' phase is built by {@code usersPhase} (tests compare implementations of
-   * the phase with it).
+   * A model whose users' phase is built by {@code usersPhase} (tests compare implementations of the
+   * phase with it).
    */
   GovSimModel(ModelSpec spec, Function<ModelSpec, UsersPhase> usersPhase) {
     super(spec.seed());
@@ -211,7 +211,8 @@ public final class GovSimModel extends SimState {
     users =
         usersPhase != null
             ? usersPhase.apply(s)
-            : new UserChoice(s.users(), s.competition().maxFirms(), s.crossBorder().jurisdictions());
+            : new UserChoice(
+                s.users(), s.competition().maxFirms(), s.crossBorder().jurisdictions());
     backlash =
         new Backlash(
             s.reputation(),

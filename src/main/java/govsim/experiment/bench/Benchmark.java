@@ -53,8 +53,8 @@ public final class Benchmark {
   }
 
   /**
-   * Runs the Mesa peer in {@code dir} with {@code python}, {@code reps} times for {@code days}
-   * days each (its cost per day is flat: stepping scales to the kernel's horizon by proportion).
+   * Runs the Mesa peer in {@code dir} with {@code python}, {@code reps} times for {@code days} days
+   * each (its cost per day is flat: stepping scales to the kernel's horizon by proportion).
    */
   public Benchmark withMesa(Path python, Path dir, int days, int reps) {
     this.mesa = new MesaPeer(python, dir);
@@ -268,13 +268,15 @@ public final class Benchmark {
     double mStep = scale * medianOf(m.stream().mapToDouble(MesaPeer.Run::stepWall).toArray());
     double mStepCpu = scale * medianOf(m.stream().mapToDouble(MesaPeer.Run::stepCpu).toArray());
     double mWhole =
-        medianOf(m.stream().mapToDouble(r -> r.processWall() + (scale - 1) * r.stepWall()).toArray());
+        medianOf(
+            m.stream().mapToDouble(r -> r.processWall() + (scale - 1) * r.stepWall()).toArray());
     double mWholeCpu =
         medianOf(m.stream().mapToDouble(r -> r.processCpu() + (scale - 1) * r.stepCpu()).toArray());
     double gWhole = medianOf(g.stream().mapToDouble(TimedProcess.Result::wallSeconds).toArray());
     double gWholeCpu = medianOf(g.stream().mapToDouble(TimedProcess.Result::cpuSeconds).toArray());
     out.printf(
-        Locale.ROOT, "                                  govsim          Mesa       Mesa / govsim%n");
+        Locale.ROOT,
+        "                                  govsim          Mesa       Mesa / govsim%n");
     row("stepping, wall", kStep, mStep);
     row("stepping, CPU", kStepCpu, mStepCpu);
     row("whole process, wall", gWhole, mWhole);
@@ -295,8 +297,8 @@ public final class Benchmark {
   }
 
   /**
-   * Stepping time of the kernel by users (10^4 up to the limit) and by attention rate (0.002,
-   * 0.02, 0.2 a day at the kernel's users), with bytes per user of each world.
+   * Stepping time of the kernel by users (10^4 up to the limit) and by attention rate (0.002, 0.02,
+   * 0.2 a day at the kernel's users), with bytes per user of each world.
    */
   private void scaling(Path kernelFile, ModelSpec kernel) throws ScenarioException {
     out.printf(
@@ -322,8 +324,7 @@ public final class Benchmark {
     }
   }
 
-  private void scalingRow(Path kernelFile, int users, double ratePerDay)
-      throws ScenarioException {
+  private void scalingRow(Path kernelFile, int users, double ratePerDay) throws ScenarioException {
     ModelSpec s = kernelWith(kernelFile, users, ratePerDay);
     int n = users <= 100_000 ? reps : 1;
     List<Timing> ts = new ArrayList<>();

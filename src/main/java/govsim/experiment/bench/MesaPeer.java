@@ -11,8 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Mesa 3.3.1 peer of the market kernel ({@code shared/peers/mesa}: {@code market_kernel.py}
- * and Mesa's own source), run the way its README says: {@code PYTHONPATH=<peer> python3
+ * The Mesa 3.3.1 peer of the market kernel ({@code shared/peers/mesa}: {@code market_kernel.py} and
+ * Mesa's own source), run the way its README says: {@code PYTHONPATH=<peer> python3
  * market_kernel.py --users N --firms F --days D --seed S}, with Debian's Python and its packages.
  *
  * <p>The script reports the wall seconds of its {@code model.step()} calls; to also get their CPU
@@ -93,7 +93,9 @@ final class MesaPeer {
             "    return wall()",
             "time.perf_counter = both",
             "try:",
-            "    runpy.run_path(" + pyString(dir.resolve("market_kernel.py")) + ", run_name='__main__')",
+            "    runpy.run_path("
+                + pyString(dir.resolve("market_kernel.py"))
+                + ", run_name='__main__')",
             "finally:",
             "    if len(cpu) == 3:",
             "        print('cpu_seconds=%.4f' % (cpu[2] - cpu[1]))",

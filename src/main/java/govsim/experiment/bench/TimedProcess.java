@@ -20,7 +20,8 @@ final class TimedProcess {
   private TimedProcess() {}
 
   /** What a finished command did: exit code, output, wall and CPU seconds (NaN if unknown). */
-  record Result(int exitCode, String stdout, String stderr, double wallSeconds, double cpuSeconds) {}
+  record Result(
+      int exitCode, String stdout, String stderr, double wallSeconds, double cpuSeconds) {}
 
   static Result run(List<String> command, Map<String, String> env, Path workDir)
       throws IOException, InterruptedException {
@@ -46,11 +47,7 @@ final class TimedProcess {
       int rc = pb.start().waitFor();
       double wall = (System.nanoTime() - t0) / 1e9;
       return new Result(
-          rc,
-          read(out),
-          read(err),
-          wall,
-          Files.exists(times) ? childCpu(read(times)) : Double.NaN);
+          rc, read(out), read(err), wall, Files.exists(times) ? childCpu(read(times)) : Double.NaN);
     } finally {
       govsim.io.FileTrees.delete(dir);
     }

@@ -417,8 +417,8 @@ public final class UserChoice implements UsersPhase {
   }
 
   /**
-   * The first k in [0, n) with cum[k] > target (n - 1 if none): a binary search whose steps have
-   * no data-dependent branch but the loop's, so that the processor need not guess them.
+   * The first k in [0, n) with cum[k] > target (n - 1 if none): a binary search whose steps have no
+   * data-dependent branch but the loop's, so that the processor need not guess them.
    */
   static int search(double[] cum, int n, double target) {
     int lo = 0;
@@ -486,7 +486,8 @@ public final class UserChoice implements UsersPhase {
 
   /**
    * Moves the ring's window to [step, step + RING) and the overflow's clocks now inside it to their
-   * buckets. Done every RING / 2 steps, so each overflow entry is looked at once per RING / 2 steps.
+   * buckets. Done every RING / 2 steps, so each overflow entry is looked at once per RING / 2
+   * steps.
    */
   private void advanceWindow(int step, int[] nextAttention) {
     windowEnd = (long) step + RING;

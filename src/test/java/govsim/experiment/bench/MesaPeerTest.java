@@ -64,7 +64,6 @@ class MesaPeerTest {
     Files.createDirectories(tmp.resolve("mesa"));
     Path noPython = tmp.resolve("no-python");
     assertEquals(
-        noPython + " is not installed",
-        new MesaPeer(noPython, tmp).unavailable().orElseThrow());
+        noPython + " is not installed", new MesaPeer(noPython, tmp).unavailable().orElseThrow());
   }
 }

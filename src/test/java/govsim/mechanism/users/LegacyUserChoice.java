@@ -8,13 +8,14 @@ import govsim.world.World;
 import java.util.List;
 
 /**
- * The users' phase as it was before the event-driven {@link UserChoice} (issue 18), kept in the test
- * sources only, so that {@code UsersEquivalenceTest} can compare the two implementations'
+ * The users' phase as it was before the event-driven {@link UserChoice} (issue 18), kept in the
+ * test sources only, so that {@code UsersEquivalenceTest} can compare the two implementations'
  * statistics over many seeds. Its body is the earlier {@code UserChoice} unchanged but for the two
- * generators: attention clocks from {@code attention}, everything else from {@code choice} (with one
- * generator passed as both, it makes exactly the draws the earlier implementation made).
+ * generators: attention clocks from {@code attention}, everything else from {@code choice} (with
+ * one generator passed as both, it makes exactly the draws the earlier implementation made).
  *
- * <p>M4 — users: choice, switching, attention and the many eyes (MODEL.md §4 M4; paper §2.1, §3.1.5).
+ * <p>M4 — users: choice, switching, attention and the many eyes (MODEL.md §4 M4; paper §2.1,
+ * §3.1.5).
  *
  * <p>Each step, in one pass over primitive arrays, a user whose provider had incidents notices them
  * with a probability built from the incidents' visibilities and her information capability,
@@ -168,7 +169,8 @@ public final class LegacyUserChoice implements UsersPhase {
       if (!open[cell]) {
         switches += forcedMove(w, i, f, j, rng);
         // The attention clock keeps running for a user moved by force.
-        if (nextAttention[i] == step) nextAttention[i] = step + UserChoice.attentionGap(clock, attention[i]);
+        if (nextAttention[i] == step)
+          nextAttention[i] = step + UserChoice.attentionGap(clock, attention[i]);
         continue;
       }
       boolean reconsider = false;
