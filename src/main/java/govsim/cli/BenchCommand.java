@@ -17,10 +17,15 @@ import picocli.CommandLine.Spec;
       "",
       "Runs the market kernel (scenarios/bench/market-kernel.yaml, the model of"
           + " shared/bench/market-kernel.md) and the baseline scenario several times after a"
-          + " warm-up and prints medians: wall time of stepping, user-days per second (whole step"
-          + " and the users' phase alone), peak heap, bytes per user, and a plain struct-of-arrays"
-          + " reference loop. Quote medians and ratios from one run; the machine should be"
-          + " otherwise idle.",
+          + " warm-up and prints medians, as wall time and as CPU time: stepping, the users' phase"
+          + " alone (user-days per second), peak heap, bytes per user, and a plain struct-of-arrays"
+          + " reference loop. In the same command it runs the kernel's Mesa 3.3.1 peer (--mesa-dir)"
+          + " with Debian's Python, interleaved with fresh `govsim run`s of the kernel, and prints"
+          + " both ratios: stepping against stepping, whole process against whole process"
+          + " (skipped, with the reason, when the peer or Python's packages are missing). Then a"
+          + " scaling table: time per step and bytes per user for 10^4 ... 10^7 users"
+          + " (--scale-max-users) and for attention rates 0.002, 0.02 and 0.2 a day. Quote medians"
+          + " and ratios from one run.",
       "",
       "With --game: the game engine instead (govsim game): exact analysis of DSAIR, of the"
           + " three-population trust game and of a 4 x 3 synthetic game, and agent-based imitation"
@@ -54,6 +59,40 @@ final class BenchCommand implements Callable<Integer> {
       defaultValue = "scenarios/baseline.yaml",
       description = "Baseline scenario (default: ${DEFAULT-VALUE}).")
   Path baseline;
+
+  @Option(
+      names = "--mesa-dir",
+      defaultValue = "../shared/peers/mesa",
+      paramLabel = "DIR",
+      description = "The Mesa peer: market_kernel.py and Mesa's source (default: ${DEFAULT-VALUE}).")
+  Path mesaDir;
+
+  @Option(
+      names = "--python",
+      defaultValue = "/usr/bin/python3",
+      paramLabel = "FILE",
+      description = "Python that runs the peer (default: ${DEFAULT-VALUE}).")
+  Path python;
+
+  @Option(
+      names = "--mesa-reps",
+      defaultValue = "3",
+      description =
+          "Runs of the peer, each interleaved with a fresh govsim run of the kernel (default: ${DEFAULT-VALUE}; 0: skip the peer).")
+  int mesaReps;
+
+  @Option(
+      names = "--mesa-days",
+      defaultValue = "30",
+      description =
+          "Days the peer steps; its cost per day is flat, so its stepping is scaled to the kernel's horizon (default: ${DEFAULT-VALUE}).")
+  int mesaDays;
+
+  @Option(
+      names = "--scale-max-users",
+      defaultValue = "10000000",
+      description = "Largest population of the scaling table (default: ${DEFAULT-VALUE}).")
+  int scaleMaxUsers;
 
   @Option(
       names = "--sweep",
@@ -100,14 +139,18 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (reps < 1 || warmup < 0) {
+    if (reps < 1 || warmup < 0 || mesaReps < 0 || mesaDays < 1 || scaleMaxUsers < 1) {
       spec.commandLine()
           .getErr()
-          .println("govsim bench: --reps must be at least 1 and --warmup at least 0");
+          .println(
+              "govsim bench: --reps, --mesa-days and --scale-max-users must be at least 1,"
+                  + " --warmup and --mesa-reps at least 0");
       return Main.BAD_INPUT;
     }
     try {
-      Benchmark bench = new Benchmark(spec.commandLine().getOut(), reps, warmup);
+      Benchmark bench =
+          new Benchmark(spec.commandLine().getOut(), reps, warmup).withScalingUpTo(scaleMaxUsers);
+      if (mesaReps > 0) bench.withMesa(python, mesaDir, mesaDays, mesaReps);
       if (game) {
         govsim.game.GameBench.run(spec.commandLine().getOut(), dsair, trust, reps, warmup);
       } else if (sweep && "spark".equals(engine)) {

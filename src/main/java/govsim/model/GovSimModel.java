@@ -16,11 +16,13 @@ import govsim.mechanism.risk.RiskEmergence;
 import govsim.mechanism.rulemaking.CentralRuleMaking;
 import govsim.mechanism.synergy.Synergy;
 import govsim.mechanism.users.UserChoice;
+import govsim.mechanism.users.UsersPhase;
 import govsim.world.Firm;
 import govsim.world.World;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import sim.engine.Schedule;
 import sim.engine.SimState;
 import sim.engine.Steppable;
@@ -46,7 +48,7 @@ public final class GovSimModel extends SimState {
   private Incidents incidents;
   private CentralRuleMaking ruleMaking;
   private Enforcement enforcement;
-  private UserChoice users;
+  private UsersPhase users;
   private Backlash backlash;
   private FirmDecisions decisions;
   private Accounting accounting;
@@ -60,9 +62,21 @@ public final class GovSimModel extends SimState {
   private List<EventSpec> pendingEvents;
   private boolean[] signalled;
 
+  /** Builds the users' phase; null: {@link UserChoice}. */
+  private final transient Function<ModelSpec, UsersPhase> usersPhase;
+
   public GovSimModel(ModelSpec spec) {
+    this(spec, null);
+  }
+
+  /**
+   * A model whose users' phase is built by {@code usersPhase} (tests compare implementations of the
+   * phase with it).
+   */
+  GovSimModel(ModelSpec spec, Function<ModelSpec, UsersPhase> usersPhase) {
     super(spec.seed());
     this.spec = spec;
+    this.usersPhase = usersPhase;
     setSeed(spec.seed());
   }
 
@@ -160,7 +174,8 @@ public final class GovSimModel extends SimState {
                 spec.enforcement().costPerInspection(),
                 spec.users().infoWeakShare()),
         dt);
-    phase(Phase.USERS, () -> users.step(world, random, synergy), dt);
+    // One generator for the users' attention clocks and their choices alike (for now).
+    phase(Phase.USERS, () -> users.step(world, random, random, synergy), dt);
     phase(Phase.BACKLASH, () -> backlash.step(world), dt);
     phase(Phase.AUDITS, () -> audits.step(world, random, synergy), dt);
     phase(Phase.ENFORCEMENT, () -> enforcement.step(world, random, synergy, signalled), dt);
@@ -200,7 +215,11 @@ public final class GovSimModel extends SimState {
     enforcement =
         new Enforcement(
             s.enforcement(), s.reputation().sanctionLoss(), s.firms().revenuePerUserYear());
-    users = new UserChoice(s.users(), s.competition().maxFirms(), s.crossBorder().jurisdictions());
+    users =
+        usersPhase != null
+            ? usersPhase.apply(s)
+            : new UserChoice(
+                s.users(), s.competition().maxFirms(), s.crossBorder().jurisdictions());
     backlash =
         new Backlash(
             s.reputation(),

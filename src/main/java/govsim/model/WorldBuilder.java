@@ -7,6 +7,7 @@ import govsim.mechanism.crossborder.Recognition;
 import govsim.mechanism.risk.RiskEmergence;
 import govsim.mechanism.synergy.Synergy;
 import govsim.mechanism.users.UserChoice;
+import govsim.mechanism.users.UsersPhase;
 import govsim.world.Community;
 import govsim.world.Firm;
 import govsim.world.MaliciousActors;
@@ -24,10 +25,10 @@ import govsim.world.World;
 final class WorldBuilder {
   private final ModelSpec spec;
   private final RiskEmergence emergence;
-  private final UserChoice users;
+  private final UsersPhase users;
   private final Synergy synergy;
 
-  WorldBuilder(ModelSpec spec, RiskEmergence emergence, UserChoice users, Synergy synergy) {
+  WorldBuilder(ModelSpec spec, RiskEmergence emergence, UsersPhase users, Synergy synergy) {
     this.spec = spec;
     this.emergence = emergence;
     this.users = users;

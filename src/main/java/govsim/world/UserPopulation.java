@@ -2,7 +2,9 @@ package govsim.world;
 
 /**
  * The users (MODEL.md §3 Users) as a structure of arrays: one slot per user, no object per user
- * (STYLE.md habit 8). About 18 bytes a user.
+ * (STYLE.md habit 8). About 18 bytes a user; the users' phase keeps an index of them (its calendar
+ * of attention clocks and each provider's users, derived from {@link #firm} and {@link
+ * #nextAttentionStep}) of about 13 bytes a user more.
  */
 public final class UserPopulation {
   public final int size;

@@ -1,6 +1,7 @@
 package govsim.experiment.bench;
 
 import ec.util.MersenneTwisterFast;
+import govsim.mechanism.Draws;
 import govsim.model.GovSimModel;
 import govsim.model.ModelSpec;
 import govsim.model.Phase;
@@ -15,33 +16,35 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import sim.engine.Schedule;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
 /**
  * govsim's own benchmark (`govsim bench`): medians over repeated runs after a warm-up, in one JVM,
- * of the market kernel and the baseline scenario, run through the real engine. A timer is scheduled
- * just before and after the users' phase to measure the user step alone.
+ * of the market kernel and the baseline scenario, run through the real engine; the Mesa peer of the
+ * kernel run side by side in the same command; and how stepping time grows with users and with
+ * attention. A timer is scheduled just before and after the users' phase to measure the user step
+ * alone. Every time is given as wall time and as CPU time of the thread (or process) that did the
+ * work: on a shared machine wall time also counts waiting for a core, CPU time does not.
  */
 public final class Benchmark {
-  /**
-   * Mesa 3.3 reference, seconds of stepping for 100,000 users x 365 days
-   * (shared/bench/market-kernel.md).
-   */
-  public static final double MESA_QUIET_SECONDS = 54.0;
-
-  public static final double MESA_BUSY_SECONDS = 72.0;
-
   private final PrintWriter out;
   private final int reps;
   private final int warmup;
+  private MesaPeer mesa;
+  private int mesaReps = 3;
+  private int mesaDays = 30;
+  private int scaleMaxUsers = 10_000_000;
 
   public Benchmark(PrintWriter out, int reps, int warmup) {
     this.out = out;
@@ -49,23 +52,47 @@ public final class Benchmark {
     this.warmup = warmup;
   }
 
-  /** Timing of one run. */
+  /**
+   * Runs the Mesa peer in {@code dir} with {@code python}, {@code reps} times for {@code days} days
+   * each (its cost per day is flat: stepping scales to the kernel's horizon by proportion).
+   */
+  public Benchmark withMesa(Path python, Path dir, int days, int reps) {
+    this.mesa = new MesaPeer(python, dir);
+    this.mesaDays = days;
+    this.mesaReps = reps;
+    return this;
+  }
+
+  /** The scaling table goes up to this many users (10^4, 10^5, ... while at most this). */
+  public Benchmark withScalingUpTo(int maxUsers) {
+    this.scaleMaxUsers = maxUsers;
+    return this;
+  }
+
+  /** Timing of one run: wall and CPU seconds of stepping and of the users' phase alone. */
   public record Timing(
       double stepSeconds,
+      double stepCpuSeconds,
       double userPhaseSeconds,
+      double userPhaseCpuSeconds,
       long userDays,
       long peakHeapBytes,
       double firm0Share,
       double firm0RevisedDay) {}
 
-  public void runAll(Path kernelFile, Path baselineFile) throws ScenarioException {
+  public void runAll(Path kernelFile, Path baselineFile)
+      throws ScenarioException, InterruptedException {
     out.printf(
         Locale.ROOT,
-        "govsim bench: %d warm-up + %d measured runs each; Java %s, %d processors%n",
+        "govsim bench: %d warm-up + %d measured runs each; Java %s, %d processors; load average %.1f%n",
         warmup,
         reps,
         System.getProperty("java.version"),
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(),
+        load());
+    out.println(
+        "(wall: elapsed time; CPU: time on a core of the thread or process that did the work."
+            + " On a shared machine wall time includes waiting for a core; CPU time does not.)");
     out.flush();
     double reference = referenceLoop(100_000, 365);
     out.printf(
@@ -76,46 +103,42 @@ public final class Benchmark {
     ModelSpec kernel = Scenarios.load(kernelFile, List.of()).config();
     List<Timing> k = series(kernel);
     double kStep = median(k, Timing::stepSeconds);
+    double kStepCpu = median(k, Timing::stepCpuSeconds);
     double kUsers = median(k, Timing::userPhaseSeconds);
+    double kUsersCpu = median(k, Timing::userPhaseCpuSeconds);
     long kUserDays = k.get(0).userDays();
     out.printf(
         Locale.ROOT,
-        "%nMarket kernel (%s): %,d users x %d days%n",
+        "%nMarket kernel (%s): %,d users x %d days, warm JVM, medians of %d%n",
         kernelFile,
         kernel.users().count(),
-        kernel.time().steps());
+        kernel.time().steps(),
+        k.size());
+    out.printf(Locale.ROOT, "                                     wall        CPU%n");
     out.printf(
         Locale.ROOT,
-        "  stepping, median               %8.3f s   (min %.3f, max %.3f)%n",
+        "  stepping                         %7.3f s   %7.3f s   (wall min %.3f, max %.3f)%n",
         kStep,
+        kStepCpu,
         min(k, Timing::stepSeconds),
         max(k, Timing::stepSeconds));
-    out.printf(Locale.ROOT, "  user-days per second (whole)   %8.1f M%n", kUserDays / kStep / 1e6);
     out.printf(
         Locale.ROOT,
-        "  users' phase alone             %8.3f s = %.1f M user-days/s = %.0f%% of the reference loop%n",
+        "  users' phase alone               %7.3f s   %7.3f s   = %.0f M user-days/s (wall), %.0f M (CPU)%n",
         kUsers,
+        kUsersCpu,
         kUserDays / kUsers / 1e6,
-        100.0 * (kUserDays / kUsers) / reference);
+        kUserDays / kUsersCpu / 1e6);
     out.printf(
         Locale.ROOT,
-        "  peak heap, median              %8.1f MB%n",
+        "  user-days per second, whole step %7.1f M (wall), %.1f M (CPU); the reference loop: %.1f M%n",
+        kUserDays / kStep / 1e6,
+        kUserDays / kStepCpu / 1e6,
+        reference / 1e6);
+    out.printf(
+        Locale.ROOT,
+        "  peak heap, median                %7.1f MB%n",
         median(k, t -> t.peakHeapBytes() / 1e6));
-    out.printf(
-        Locale.ROOT,
-        "  vs Mesa 3.3 (%.0f s quiet, %.0f s busy, as reported in shared/bench/market-kernel.md for a machine like this; not measured here): %.0fx / %.0fx faster%n",
-        MESA_QUIET_SECONDS,
-        MESA_BUSY_SECONDS,
-        MESA_QUIET_SECONDS / kStep,
-        MESA_BUSY_SECONDS / kStep);
-    double revised = 0;
-    int revisedN = 0;
-    for (Timing t : k) {
-      if (!Double.isNaN(t.firm0RevisedDay())) {
-        revised += t.firm0RevisedDay();
-        revisedN++;
-      }
-    }
     out.printf(
         Locale.ROOT,
         "  firm 0: final share %.4f (seed %d); revised on day %s; mean over the %d seeds run here: %s%n",
@@ -123,32 +146,41 @@ public final class Benchmark {
         kernel.seed(),
         fmtDay(k.get(0).firm0RevisedDay()),
         k.size(),
-        revisedN == 0 ? "never" : String.format(Locale.ROOT, "day %.1f", revised / revisedN));
+        meanRevision(k));
     out.flush();
+
+    sideBySide(kernelFile, kernel, kStep, kStepCpu);
 
     ModelSpec base = Scenarios.load(baselineFile, List.of()).config();
     List<Timing> b = series(base);
     double bStep = median(b, Timing::stepSeconds);
     out.printf(
         Locale.ROOT,
-        "%nBaseline (%s): %,d users x %d days, regime %s%n",
+        "%nBaseline (%s): %,d users x %d days, regime %s, warm JVM, medians of %d%n",
         baselineFile,
         base.users().count(),
         base.time().steps(),
-        base.regime().yamlName());
+        base.regime().yamlName(),
+        b.size());
     out.printf(
         Locale.ROOT,
-        "  stepping, median               %8.3f s   (min %.3f, max %.3f)%n",
+        "  stepping                         %7.3f s   %7.3f s CPU   (wall min %.3f, max %.3f)%n",
         bStep,
+        median(b, Timing::stepCpuSeconds),
         min(b, Timing::stepSeconds),
         max(b, Timing::stepSeconds));
     out.printf(
         Locale.ROOT,
-        "  user-days per second (whole)   %8.1f M%n",
+        "  users' phase alone               %7.3f s   %7.3f s CPU%n",
+        median(b, Timing::userPhaseSeconds),
+        median(b, Timing::userPhaseCpuSeconds));
+    out.printf(
+        Locale.ROOT,
+        "  user-days per second (whole)     %7.1f M%n",
         b.get(0).userDays() / bStep / 1e6);
     out.printf(
         Locale.ROOT,
-        "  peak heap, median              %8.1f MB%n",
+        "  peak heap, median                %7.1f MB%n",
         median(b, t -> t.peakHeapBytes() / 1e6));
     out.flush();
 
@@ -160,17 +192,184 @@ public final class Benchmark {
         perUser * 1e7 / 1e6);
     out.flush();
 
-    List<Double> walls = cliWall(baselineFile, 3);
+    scaling(kernelFile, kernel);
+
+    List<TimedProcess.Result> walls = cliRuns(baselineFile, 3);
     if (!walls.isEmpty()) {
-      double[] w = walls.stream().mapToDouble(Double::doubleValue).sorted().toArray();
       out.printf(
           Locale.ROOT,
-          "%n`govsim run %s` in a fresh JVM (start-up and output writing included), median of %d: %.2f s wall%n",
+          "%n`govsim run %s` in a fresh JVM (start-up and output writing included), median of %d: %.2f s wall, %.2f s CPU%n",
           baselineFile,
-          w.length,
-          w[w.length / 2]);
+          walls.size(),
+          medianOf(walls.stream().mapToDouble(TimedProcess.Result::wallSeconds).toArray()),
+          medianOf(walls.stream().mapToDouble(TimedProcess.Result::cpuSeconds).toArray()));
     }
+    out.printf(Locale.ROOT, "%nload average at the end: %.1f%n", load());
     out.flush();
+  }
+
+  /**
+   * The kernel against its Mesa peer in this command: govsim's warm-JVM stepping against Mesa's
+   * stepping, and a fresh `govsim run` of the kernel against a fresh Python process of the peer,
+   * their repetitions interleaved so that both see the same load.
+   */
+  private void sideBySide(Path kernelFile, ModelSpec kernel, double kStep, double kStepCpu)
+      throws InterruptedException {
+    out.printf(Locale.ROOT, "%nSide by side with the Mesa 3.3.1 peer of the kernel:%n");
+    if (mesa == null) {
+      out.println("  skipped: --mesa-reps 0");
+      return;
+    }
+    Optional<String> why = mesa.unavailable();
+    if (why.isPresent()) {
+      out.println("  skipped: " + why.get());
+      out.flush();
+      return;
+    }
+    int users = kernel.users().count();
+    int firms = kernel.firms().count();
+    int days = (int) kernel.time().steps();
+    int mdays = Math.min(mesaDays, days);
+    double scale = days / (double) mdays;
+    out.printf(
+        Locale.ROOT,
+        "  peer: %s (PYTHONPATH=%s %s market_kernel.py --users %d --firms %d --days %d);%n"
+            + "  its cost per day is flat, so its stepping is scaled by %d/%d and its whole process"
+            + " adds the scaled rest of the stepping.%n"
+            + "  govsim: `java -jar govsim.jar run %s` in a fresh JVM, %d days. %d runs each, interleaved.%n",
+        mesa.dir(),
+        mesa.dir(),
+        "python3",
+        users,
+        firms,
+        mdays,
+        days,
+        mdays,
+        kernelFile,
+        days,
+        mesaReps);
+    out.flush();
+    List<MesaPeer.Run> m = new ArrayList<>();
+    List<TimedProcess.Result> g = new ArrayList<>();
+    try {
+      for (int i = 0; i < mesaReps; i++) {
+        m.add(mesa.run(users, firms, mdays, kernel.seed() + i));
+        List<TimedProcess.Result> one = cliRuns(kernelFile, 1);
+        if (one.isEmpty()) {
+          out.println("  skipped: govsim runs from a jar only (build it with mvn package)");
+          return;
+        }
+        g.addAll(one);
+      }
+    } catch (java.io.IOException e) {
+      out.println("  skipped: " + e.getMessage());
+      return;
+    }
+    double mStep = scale * medianOf(m.stream().mapToDouble(MesaPeer.Run::stepWall).toArray());
+    double mStepCpu = scale * medianOf(m.stream().mapToDouble(MesaPeer.Run::stepCpu).toArray());
+    double mWhole =
+        medianOf(
+            m.stream().mapToDouble(r -> r.processWall() + (scale - 1) * r.stepWall()).toArray());
+    double mWholeCpu =
+        medianOf(m.stream().mapToDouble(r -> r.processCpu() + (scale - 1) * r.stepCpu()).toArray());
+    double gWhole = medianOf(g.stream().mapToDouble(TimedProcess.Result::wallSeconds).toArray());
+    double gWholeCpu = medianOf(g.stream().mapToDouble(TimedProcess.Result::cpuSeconds).toArray());
+    out.printf(
+        Locale.ROOT,
+        "                                  govsim          Mesa       Mesa / govsim%n");
+    row("stepping, wall", kStep, mStep);
+    row("stepping, CPU", kStepCpu, mStepCpu);
+    row("whole process, wall", gWhole, mWhole);
+    row("whole process, CPU", gWholeCpu, mWholeCpu);
+    out.printf(
+        Locale.ROOT,
+        "  (medians; the peer's firm 0 after its %d days, seed %d: share %.4f, revised on day %s)%n",
+        mdays,
+        kernel.seed(),
+        m.get(0).firm0Share(),
+        m.get(0).firm0Revised());
+    out.flush();
+  }
+
+  private void row(String what, double govsim, double mesa) {
+    out.printf(
+        Locale.ROOT, "  %-26s %9.3f s   %9.2f s   %7.0fx%n", what, govsim, mesa, mesa / govsim);
+  }
+
+  /**
+   * Stepping time of the kernel by users (10^4 up to the limit) and by attention rate (0.002, 0.02,
+   * 0.2 a day at the kernel's users), with bytes per user of each world.
+   */
+  private void scaling(Path kernelFile, ModelSpec kernel) throws ScenarioException {
+    out.printf(
+        Locale.ROOT,
+        "%nScaling (the kernel, %d days; medians of %d runs up to 100,000 users, one run above):%n",
+        kernel.time().steps(),
+        reps);
+    out.printf(
+        Locale.ROOT,
+        "  %12s %10s %12s %12s %16s %14s%n",
+        "users",
+        "attention",
+        "ms/step wall",
+        "ms/step CPU",
+        "user-days/s CPU",
+        "bytes/user");
+    for (int n = 10_000; n <= scaleMaxUsers && n > 0; n *= 10) {
+      scalingRow(kernelFile, n, kernel.users().attentionRatePerDay());
+      if (n > Integer.MAX_VALUE / 10) break;
+    }
+    for (double daily : new double[] {0.002, 0.02, 0.2}) {
+      scalingRow(kernelFile, kernel.users().count(), -Math.log1p(-daily));
+    }
+  }
+
+  private void scalingRow(Path kernelFile, int users, double ratePerDay) throws ScenarioException {
+    ModelSpec s = kernelWith(kernelFile, users, ratePerDay);
+    int n = users <= 100_000 ? reps : 1;
+    List<Timing> ts = new ArrayList<>();
+    for (int i = 0; i < n; i++) ts.add(time(s.withSeed(s.seed() + i)));
+    double steps = s.time().steps();
+    double cpu = median(ts, Timing::stepCpuSeconds);
+    double perUser =
+        (settledHeap(s) - settledHeap(kernelWith(kernelFile, 1, ratePerDay)))
+            / (double) (users - 1);
+    out.printf(
+        Locale.ROOT,
+        "  %,12d %9.3f/d %12.3f %12.3f %14.1f M %14.1f%n",
+        users,
+        Draws.stepProbability(ratePerDay, 1.0),
+        1e3 * median(ts, Timing::stepSeconds) / steps,
+        1e3 * cpu / steps,
+        users * steps / cpu / 1e6,
+        perUser);
+    out.flush();
+  }
+
+  private static ModelSpec kernelWith(Path kernelFile, int users, double ratePerDay)
+      throws ScenarioException {
+    return Scenarios.load(
+            kernelFile,
+            List.of(
+                "users.count=" + users,
+                "users.attention_rate_per_day=" + Double.toString(ratePerDay)))
+        .config();
+  }
+
+  private static String meanRevision(List<Timing> k) {
+    double revised = 0;
+    int revisedN = 0;
+    for (Timing t : k) {
+      if (!Double.isNaN(t.firm0RevisedDay())) {
+        revised += t.firm0RevisedDay();
+        revisedN++;
+      }
+    }
+    return revisedN == 0 ? "never" : String.format(Locale.ROOT, "day %.1f", revised / revisedN);
+  }
+
+  private static double load() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   /**
@@ -264,19 +463,34 @@ public final class Benchmark {
     Recorder recorder = new Recorder(spec, model::world, listener);
     double dt = spec.time().dtDays();
     model.schedule.scheduleRepeating(Schedule.EPOCH, Phase.OBSERVE.ordering(), recorder, dt);
-    long[] userNanos = {0L, 0L};
-    Steppable before = (SimState s) -> userNanos[1] = System.nanoTime();
-    Steppable after = (SimState s) -> userNanos[0] += System.nanoTime() - userNanos[1];
+    // Wall and CPU time of this thread around the users' phase: {wall sum, CPU sum, wall at
+    // start, CPU at start}.
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long[] users = {0L, 0L, 0L, 0L};
+    Steppable before =
+        (SimState s) -> {
+          users[2] = System.nanoTime();
+          users[3] = threads.getCurrentThreadCpuTime();
+        };
+    Steppable after =
+        (SimState s) -> {
+          users[0] += System.nanoTime() - users[2];
+          users[1] += threads.getCurrentThreadCpuTime() - users[3];
+        };
     model.schedule.scheduleRepeating(Schedule.EPOCH, Phase.USERS.ordering() - 1, before, dt);
     model.schedule.scheduleRepeating(Schedule.EPOCH, Phase.USERS.ordering() + 1, after, dt);
+    long c0 = threads.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     while (!model.isDone()) model.stepOnce();
     double seconds = (System.nanoTime() - t0) / 1e9;
+    double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
     Firm f0 = model.world().firms.get(0);
     double share = f0.users / (double) spec.users().count();
     return new Timing(
         seconds,
-        userNanos[0] / 1e9,
+        cpu,
+        users[0] / 1e9,
+        users[1] / 1e9,
         (long) spec.users().count() * spec.time().steps(),
         peakHeap(),
         share,
@@ -354,39 +568,50 @@ public final class Benchmark {
   }
 
   /**
-   * Times `govsim run` in fresh JVMs (the way a user runs it), if this JVM was started from a jar.
+   * Times `govsim run` in fresh JVMs (the way a user runs it), if this JVM was started from a jar:
+   * wall and CPU seconds of each whole process. Empty when not run from a jar or a run failed.
    */
-  static List<Double> cliWall(Path scenario, int times) {
-    List<Double> walls = new ArrayList<>();
+  static List<TimedProcess.Result> cliRuns(Path scenario, int times) {
+    List<TimedProcess.Result> runs = new ArrayList<>();
     String jar = Benchmark.class.getProtectionDomain().getCodeSource().getLocation().getPath();
-    if (!jar.endsWith(".jar")) return walls;
+    if (!jar.endsWith(".jar")) return runs;
     String java = ProcessHandle.current().info().command().orElse("java");
     try {
       Path tmp = Files.createTempDirectory("govsim-bench");
-      for (int i = 0; i < times; i++) {
-        Path outDir = tmp.resolve("run-" + i);
-        long t0 = System.nanoTime();
-        Process p =
-            new ProcessBuilder(
-                    java,
-                    "-jar",
-                    jar,
-                    "run",
-                    scenario.toString(),
-                    "--out",
-                    outDir.toString(),
-                    "--quiet")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        if (p.waitFor() != 0) return new ArrayList<>();
-        walls.add((System.nanoTime() - t0) / 1e9);
+      try {
+        for (int i = 0; i < times; i++) {
+          Path outDir = tmp.resolve("run-" + i);
+          TimedProcess.Result r =
+              TimedProcess.run(
+                  List.of(
+                      java,
+                      "-jar",
+                      jar,
+                      "run",
+                      scenario.toAbsolutePath().toString(),
+                      "--out",
+                      outDir.toString(),
+                      "--quiet"),
+                  Map.of(),
+                  null);
+          if (r.exitCode() != 0) return new ArrayList<>();
+          runs.add(r);
+        }
+      } finally {
+        govsim.io.FileTrees.delete(tmp);
       }
-      govsim.io.FileTrees.delete(tmp);
     } catch (Exception e) {
       return new ArrayList<>();
     }
-    return walls;
+    return runs;
+  }
+
+  static double medianOf(double[] xs) {
+    double[] s = xs.clone();
+    Arrays.sort(s);
+    int n = s.length;
+    if (n == 0) return Double.NaN;
+    return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
   }
 
   interface Metric {

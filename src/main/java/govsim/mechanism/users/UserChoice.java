@@ -5,23 +5,51 @@ import govsim.mechanism.synergy.Synergy;
 import govsim.world.Firm;
 import govsim.world.UserPopulation;
 import govsim.world.World;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * M4 — users: choice, switching, attention and the many eyes (MODEL.md §4 M4; paper §2.1, §3.1.5).
  *
- * <p>Each step, in one pass over primitive arrays, a user whose provider had incidents notices them
- * with a probability built from the incidents' visibilities and her information capability,
- * complains (voice) and reconsiders; independently, a user reconsiders when her attention clock
- * fires (a geometric waiting time with her per-step attention probability, redrawn after each
- * firing). A user reconsiders at most once a step, so she reconsiders with probability {@code
- * p_notice + (1 - p_notice) * p_attention}, as if a coin were tossed for each. A reconsidering user
- * picks provider k among those licensed in her jurisdiction with probability proportional to {@code
- * exp(beta * (V_k - s * [k != current]))} (logit random utility net of switching cost), and moves
- * at once. Utilities are those of the start of the step. On a quiet step the loop only compares
- * integers; random draws are spent where something happens.
+ * <p>Each step, a user whose provider had incidents notices them with a probability built from the
+ * incidents' visibilities and her information capability, complains (voice) and reconsiders;
+ * independently, a user reconsiders when her attention clock fires (a geometric waiting time with
+ * her per-step attention probability, redrawn after each firing). A user reconsiders at most once a
+ * step, so she reconsiders with probability {@code p_notice + (1 - p_notice) * p_attention}, as if
+ * a coin were tossed for each. A reconsidering user picks provider k among those licensed in her
+ * jurisdiction with probability proportional to {@code exp(beta * (V_k - s * [k != current]))}
+ * (logit random utility net of switching cost), and moves at once. A user whose provider exited or
+ * lost its license in her jurisdiction moves by force to a licensed one, with probability
+ * proportional to the providers' choice weights. Utilities are those of the start of the step.
+ *
+ * <p>The phase is event-driven (issue 18): its work grows with the users who act, not with the
+ * population. Attention clocks sit in a calendar of due steps (a ring of buckets, each an intrusive
+ * singly linked list of users, with an overflow list for clocks due beyond the ring), so the users
+ * whose clock fires are popped in O(1) each; each provider's users are an intrusive doubly linked
+ * list, so the users of a firm with incidents, or of a firm that lost a license, are visited
+ * without scanning the population and a move costs O(1). A step visits the users of firms with
+ * incidents, the users of closed (firm, jurisdiction) cells, and the users whose clock fires; no
+ * one else costs anything. Every user acts on the state of the start of the step and at most once,
+ * so the order in which they are visited does not change the model (only which draws go where). The
+ * step allocates nothing.
+ *
+ * <p>The index (calendar and lists) is derived from the population's arrays ({@link
+ * UserPopulation#firm}, {@link UserPopulation#nextAttentionStep}): it is built by {@link
+ * #assignInitial}, rebuilt by itself when the phase is handed another world or a step that does not
+ * follow the previous one, and by {@link #reindex} after those arrays were changed from outside.
  */
-public final class UserChoice {
+public final class UserChoice implements UsersPhase {
+  /** Buckets in the calendar's ring: clocks due within this many steps go straight to a bucket. */
+  static final int RING = 1 << 12;
+
+  /** A clock due at or after this step never fires (an attention probability of 0). */
+  static final int NEVER = Integer.MAX_VALUE / 2;
+
+  /** Marks, in nextAttentionStep, a user due this step who already acted (noticed or moved). */
+  private static final int ACTED = -1;
+
+  private static final int NONE = -1;
+
   private final UserParams p;
   private final int jurisdictions;
 
@@ -45,6 +73,44 @@ public final class UserChoice {
 
   private final double[] capWeak;
 
+  // The event index. A class is (firm, jurisdiction, weak): c = (f * jurisdictions + j) * 2 + weak,
+  // the index of noticeP; its users notice with one probability.
+  /** The users of each class (null while it never had one), in [0, memberCount[c]). */
+  private final int[][] members;
+
+  private final int[] memberCount;
+
+  /** Users of each class at the start of the phase (for the classes of firms with incidents). */
+  private final int[] startCount;
+
+  private final int[] bucketHead = new int[RING];
+
+  // Per user (allocated for the population the index is built for): 8 bytes a user, plus the
+  // members arrays (4 bytes a user and their spare capacity).
+  /** Next user in the same calendar bucket (or the overflow list). */
+  private int[] calNext;
+
+  /** Each user's position in her class's members array. */
+  private int[] pos;
+
+  /** Users whose clock is due at or after windowEnd, linked through calNext. */
+  private int overflowHead = NONE;
+
+  /** Clocks due before this step are in the ring; windowEnd - step never exceeds RING. */
+  private long windowEnd;
+
+  /** The world and the step the index describes (after the last step run). */
+  private World indexed;
+
+  private long indexedStep;
+
+  private boolean stale = true;
+
+  /** The attention probability of the last clock drawn, and its log(1 - p). */
+  private float lastP = Float.NaN;
+
+  private double lastLogMiss;
+
   public UserChoice(UserParams p, int firmCapacity, int jurisdictions) {
     this.p = p;
     this.jurisdictions = jurisdictions;
@@ -58,6 +124,9 @@ public final class UserChoice {
     this.complaints = new int[firmCapacity];
     this.capStrong = new double[jurisdictions];
     this.capWeak = new double[jurisdictions];
+    this.members = new int[firmCapacity * jurisdictions * 2][];
+    this.memberCount = new int[firmCapacity * jurisdictions * 2];
+    this.startCount = new int[firmCapacity * jurisdictions * 2];
   }
 
   /** Deterministic utility of a provider as users see it (MODEL.md §3 Users). */
@@ -89,8 +158,10 @@ public final class UserChoice {
    * Places each user at a uniformly random provider licensed in her jurisdiction. A jurisdiction
    * where no firm is licensed (one firm and several jurisdictions, or no firm serving abroad) is a
    * legitimate policy case: its users start {@link UserPopulation#UNSERVED} (no provider, no draw
-   * spent) and join a provider when one is licensed there and their attention clock fires.
+   * spent) and join a provider when one is licensed there and their attention clock fires. Builds
+   * the event index.
    */
+  @Override
   public void assignInitial(World w, MersenneTwisterFast rng) {
     prepareChoiceSets(w);
     UserPopulation u = w.users;
@@ -107,25 +178,45 @@ public final class UserChoice {
       firm.users++;
       firm.weakUsers += u.weak[i];
     }
+    rebuild(w);
+  }
+
+  /**
+   * Tells the phase that the users' providers or attention clocks were changed from outside (tests,
+   * a restored state): the index is rebuilt at the next step.
+   */
+  public void reindex() {
+    stale = true;
   }
 
   /**
    * One step of all users, who notice harms with their information capability as each
    * jurisdiction's transparency mandate and protection of vulnerable users leave it (M11).
    */
-  public void step(World w, MersenneTwisterFast rng, Synergy synergy) {
+  @Override
+  public void step(
+      World w, MersenneTwisterFast attention, MersenneTwisterFast choice, Synergy synergy) {
     synergy.noticeCapabilities(w, p.infoCapabilityStrong(), false, capStrong);
     synergy.noticeCapabilities(w, p.infoCapabilityWeak(), true, capWeak);
-    step(w, rng, capStrong, capWeak);
+    step(w, attention, choice, capStrong, capWeak);
   }
 
   /**
    * One step of all users.
    *
+   * @param attention draws the attention clocks only
+   * @param choice draws noticing, voice, choices and forced moves
    * @param capStrong information capability of ordinary users per jurisdiction (after M11)
    * @param capWeak information capability of information-weak users per jurisdiction (after M11)
    */
-  public void step(World w, MersenneTwisterFast rng, double[] capStrong, double[] capWeak) {
+  public void step(
+      World w,
+      MersenneTwisterFast attention,
+      MersenneTwisterFast choice,
+      double[] capStrong,
+      double[] capWeak) {
+    if (stale || w != indexed || (w.step != indexedStep && w.step != indexedStep + 1)) rebuild(w);
+    indexedStep = w.step;
     List<Firm> firms = w.firms;
     int nf = firms.size();
     int nj = jurisdictions;
@@ -133,9 +224,12 @@ public final class UserChoice {
       Firm firm = firms.get(f);
       firm.usersAtStepStart = firm.users;
       complaints[f] = 0;
+      boolean hit = firm.active && firm.stepIncidents > 0;
       for (int j = 0; j < nj; j++) {
         int base = (f * nj + j) * 2;
-        if (firm.active && firm.stepIncidents > 0) {
+        startCount[base] = hit ? memberCount[base] : 0;
+        startCount[base + 1] = hit ? memberCount[base + 1] : 0;
+        if (hit) {
           noticeP[base] = noticeProbability(firm, capStrong[j]);
           noticeP[base + 1] = noticeProbability(firm, capWeak[j]);
         } else {
@@ -148,50 +242,85 @@ public final class UserChoice {
 
     UserPopulation u = w.users;
     final int[] firmOf = u.firm;
-    final float[] attention = u.attention;
     final byte[] weak = u.weak;
     final byte[] jur = u.jurisdiction;
+    final float[] switchingCost = u.switchingCost;
+    final float[] attentionP = u.attention;
+    final int[] nextAttention = u.nextAttentionStep;
     final double voice = p.voicePropensity();
     final double beta = p.choiceIntensity();
-    final int[] nextAttention = u.nextAttentionStep;
     final int step = (int) w.step;
     int switches = 0;
-    for (int i = 0, n = u.size; i < n; i++) {
-      int f = firmOf[i];
-      int j = jur == null ? 0 : jur[i];
-      if (f == UserPopulation.UNSERVED) {
-        // No provider yet: she looks when her attention clock fires and joins one if there is one.
-        if (nextAttention[i] == step) {
-          nextAttention[i] = step + attentionGap(rng, attention[i]);
-          if (jurCount[j] > 0) join(w, i, j, rng.nextDouble());
-        }
-        continue;
-      }
-      int cell = f * nj + j;
-      if (!open[cell]) {
-        switches += forcedMove(w, i, f, j, rng);
-        // The attention clock keeps running for a user moved by force.
-        if (nextAttention[i] == step) nextAttention[i] = step + attentionGap(rng, attention[i]);
-        continue;
-      }
-      boolean reconsider = false;
-      double pn = noticeP[cell * 2 + weak[i]];
-      if (pn > 0.0 && uniform31(rng) < pn) {
-        if (voice >= 1.0 || rng.nextDouble() < voice) complaints[f]++;
-        reconsider = true;
-      }
-      if (nextAttention[i] == step) {
-        reconsider = true;
-        nextAttention[i] = step + attentionGap(rng, attention[i]);
-      }
-      if (reconsider) {
-        int k = choose(j, f, u.switchingCost[i], beta, rng.nextDouble());
+    if (step >= windowEnd - RING / 2) advanceWindow(step, nextAttention);
+
+    // 1. The users of firms with incidents (as they were at the start of the step) may notice. In
+    // each class all notice with one probability, so the noticers are found by geometric jumps
+    // down the class's array, [0, startCount): a mover's place is taken by the array's last user,
+    // who was passed already (or joined this step), and the places below are untouched.
+    for (int c = 0, classes = nf * nj * 2; c < classes; c++) {
+      int n0 = startCount[c];
+      if (n0 == 0 || !open[c >> 1]) continue; // closed: moved by force in 2, without noticing
+      double pn = noticeP[c];
+      if (pn <= 0.0) continue;
+      double logMiss = pn >= 1.0 ? Double.NEGATIVE_INFINITY : logMiss(pn);
+      int f = c / (2 * nj);
+      int j = (c >> 1) - f * nj;
+      int[] list = members[c];
+      for (int at = n0 - noticeGap(choice, logMiss); at >= 0; at -= noticeGap(choice, logMiss)) {
+        int i = list[at];
+        if (voice >= 1.0 || choice.nextDouble() < voice) complaints[f]++;
+        // Her clock, if due now, is redrawn in 3 but she does not reconsider twice.
+        if (nextAttention[i] == step) nextAttention[i] = ACTED;
+        int k = choose(j, f, switchingCost[i], beta, choice.nextDouble());
         if (k != f) {
-          move(w, i, f, k);
+          move(w, i, f, k, j);
           switches++;
         }
       }
     }
+
+    // 2. The users of closed (firm, jurisdiction) cells move by force: the firm exited or lost its
+    // license there. Nobody moves into a closed cell; each mover is her array's last user.
+    for (int cell = 0, cells = nf * nj; cell < cells; cell++) {
+      if (open[cell]) continue;
+      int f = cell / nj;
+      int j = cell - f * nj;
+      for (int c = cell * 2; c <= cell * 2 + 1; c++) {
+        for (int at = memberCount[c] - 1; at >= 0; at--) {
+          int i = members[c][at];
+          switches += forcedMove(w, i, f, j, choice);
+          // The attention clock keeps running for a user moved by force.
+          if (nextAttention[i] == step) nextAttention[i] = ACTED;
+        }
+      }
+    }
+
+    // 3. The users whose attention clock fires reconsider (or, unserved, look for a provider).
+    int b = step & (RING - 1);
+    int i = bucketHead[b];
+    bucketHead[b] = NONE;
+    while (i != NONE) {
+      int next = calNext[i];
+      boolean acted = nextAttention[i] == ACTED;
+      int due = step + nextGap(attention, attentionP[i]);
+      nextAttention[i] = due;
+      schedule(i, due);
+      if (!acted) {
+        int f = firmOf[i];
+        int j = jur == null ? 0 : jur[i];
+        if (f == UserPopulation.UNSERVED) {
+          if (jurCount[j] > 0) join(w, i, j, choice.nextDouble());
+        } else {
+          int k = choose(j, f, switchingCost[i], beta, choice.nextDouble());
+          if (k != f) {
+            move(w, i, f, k, j);
+            switches++;
+          }
+        }
+      }
+      i = next;
+    }
+
     for (int f = 0; f < nf; f++) {
       firms.get(f).complaints = complaints[f];
       w.tally.complaints += complaints[f];
@@ -209,13 +338,38 @@ public final class UserChoice {
    * p per step (never, for p = 0).
    */
   public static int attentionGap(MersenneTwisterFast rng, double p) {
-    if (p <= 0.0) return Integer.MAX_VALUE / 2;
+    if (p <= 0.0) return NEVER;
     if (p >= 1.0) return 1;
-    // Math.log, not log1p: log1p is not an intrinsic and made this the model's hottest line.
-    // Below 1e-9, log(1 - p) loses digits, and -p is its value to within p^2/2.
-    double logMiss = p < 1e-9 ? -p : Math.log(1.0 - p);
+    return gap(rng, logMiss(p));
+  }
+
+  /**
+   * log(1 - p) for 0 < p < 1. Math.log, not log1p: log1p is not an intrinsic and made this the
+   * model's hottest line. Below 1e-9, log(1 - p) loses digits, and -p is its value to within p^2/2.
+   */
+  private static double logMiss(double p) {
+    return p < 1e-9 ? -p : Math.log(1.0 - p);
+  }
+
+  private static int gap(MersenneTwisterFast rng, double logMiss) {
     double gap = 1.0 + Math.floor(Math.log(1.0 - rng.nextDouble()) / logMiss);
-    return !(gap < Integer.MAX_VALUE / 2) ? Integer.MAX_VALUE / 2 : (int) gap;
+    return !(gap < NEVER) ? NEVER : (int) gap;
+  }
+
+  /** Users to the next noticer (geometric on {1, 2, ...}); every user when logMiss is -inf. */
+  private static int noticeGap(MersenneTwisterFast rng, double logMiss) {
+    return logMiss == Double.NEGATIVE_INFINITY ? 1 : gap(rng, logMiss);
+  }
+
+  /** {@link #attentionGap}, with log(1 - p) kept from the previous call with the same p. */
+  private int nextGap(MersenneTwisterFast rng, float p) {
+    if (p <= 0f) return NEVER;
+    if (p >= 1f) return 1;
+    if (p != lastP) {
+      lastP = p;
+      lastLogMiss = logMiss(p);
+    }
+    return gap(rng, lastLogMiss);
   }
 
   /**
@@ -245,7 +399,7 @@ public final class UserChoice {
     double target = rng.nextDouble() * jurCum[j][n - 1];
     int k = jurFirms[j][search(jurCum[j], n, target)];
     if (k == f) return 0;
-    move(w, i, f, k);
+    move(w, i, f, k, j);
     return 1;
   }
 
@@ -259,20 +413,25 @@ public final class UserChoice {
     Firm b = w.firms.get(k);
     b.users++;
     b.weakUsers += u.weak[i];
+    add(i, (k * jurisdictions + j) * 2 + u.weak[i]);
   }
 
-  private static int search(double[] cum, int n, double target) {
+  /**
+   * The first k in [0, n) with cum[k] > target (n - 1 if none): a binary search whose steps have no
+   * data-dependent branch but the loop's, so that the processor need not guess them.
+   */
+  static int search(double[] cum, int n, double target) {
     int lo = 0;
-    int hi = n - 1;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (cum[mid] > target) hi = mid;
-      else lo = mid + 1;
+    int len = n;
+    while (len > 1) {
+      int half = len >>> 1;
+      lo = cum[lo + half - 1] <= target ? lo + half : lo;
+      len -= half;
     }
     return lo;
   }
 
-  private static void move(World w, int i, int from, int to) {
+  private void move(World w, int i, int from, int to, int j) {
     UserPopulation u = w.users;
     u.firm[i] = to;
     Firm a = w.firms.get(from);
@@ -283,6 +442,99 @@ public final class UserChoice {
       a.weakUsers--;
       b.weakUsers++;
     }
+    int weak = u.weak[i];
+    remove(i, (from * jurisdictions + j) * 2 + weak);
+    add(i, (to * jurisdictions + j) * 2 + weak);
+  }
+
+  /** Appends user i to class c's array. */
+  private void add(int i, int c) {
+    int n = memberCount[c];
+    int[] list = members[c];
+    if (list == null || n == list.length) {
+      // Grows only when a class outnumbers its spare capacity (a quarter above its count at the
+      // last rebuild, then half again each time): a few times in a run at most.
+      list = members[c] = list == null ? new int[16] : Arrays.copyOf(list, n + (n >> 1) + 16);
+    }
+    list[n] = i;
+    pos[i] = n;
+    memberCount[c] = n + 1;
+  }
+
+  /** Removes user i from class c's array: its last user takes her place. */
+  private void remove(int i, int c) {
+    int n = --memberCount[c];
+    int[] list = members[c];
+    int at = pos[i];
+    int last = list[n];
+    list[at] = last;
+    pos[last] = at;
+  }
+
+  /** Puts user i in the calendar bucket of step due (or the overflow list, or nowhere: never). */
+  private void schedule(int i, int due) {
+    if (due >= NEVER) return;
+    if (due < windowEnd) {
+      int b = due & (RING - 1);
+      calNext[i] = bucketHead[b];
+      bucketHead[b] = i;
+    } else {
+      calNext[i] = overflowHead;
+      overflowHead = i;
+    }
+  }
+
+  /**
+   * Moves the ring's window to [step, step + RING) and the overflow's clocks now inside it to their
+   * buckets. Done every RING / 2 steps, so each overflow entry is looked at once per RING / 2
+   * steps.
+   */
+  private void advanceWindow(int step, int[] nextAttention) {
+    windowEnd = (long) step + RING;
+    int i = overflowHead;
+    overflowHead = NONE;
+    while (i != NONE) {
+      int next = calNext[i];
+      schedule(i, nextAttention[i]);
+      i = next;
+    }
+  }
+
+  /** Builds the index from the population's arrays at the world's current step. */
+  private void rebuild(World w) {
+    UserPopulation u = w.users;
+    int n = u.size;
+    if (calNext == null || calNext.length != n) {
+      calNext = new int[n];
+      pos = new int[n];
+    }
+    Arrays.fill(memberCount, 0);
+    for (int i = 0; i < n; i++) {
+      int f = u.firm[i];
+      if (f != UserPopulation.UNSERVED) memberCount[classOf(u, i, f)]++;
+    }
+    for (int c = 0; c < members.length; c++) {
+      int count = memberCount[c];
+      members[c] = count == 0 ? null : new int[count + (count >> 2) + 16];
+      memberCount[c] = 0;
+    }
+    Arrays.fill(bucketHead, NONE);
+    overflowHead = NONE;
+    long step = w.step;
+    windowEnd = step + RING;
+    for (int i = 0; i < n; i++) {
+      int f = u.firm[i];
+      if (f != UserPopulation.UNSERVED) add(i, classOf(u, i, f));
+      int due = u.nextAttentionStep[i];
+      if (due >= step) schedule(i, due); // a clock left in the past never fires
+    }
+    indexed = w;
+    indexedStep = step - 1;
+    stale = false;
+  }
+
+  private int classOf(UserPopulation u, int i, int f) {
+    return (f * jurisdictions + u.jurisdictionOf(i)) * 2 + u.weak[i];
   }
 
   /** Builds, per jurisdiction, the licensed providers and their cumulative choice weights. */
