@@ -40,9 +40,7 @@ public final class ValidationReport {
             "Each stylized fact of MODEL.md §8 is a declared claim (`StylizedFacts.claims()`): the scenario it is tested "
                 + "on (shipped under `scenarios/paper/`), the regimes it compares, the quantities it measures (metrics of "
                 + "the catalogue, `govsim describe`, named by their column names), and the checks whose conjunction is the "
-                + "verdict, each with its threshold or margin and the margin's reason. Claims are Java records rather than a "
-                + "file because some quantities are code (a window around a shock, the latency of a scheduled practice); "
-                + "to repoint a claim at a redefined metric, change the metric's name there. Every scenario is run under the "
+                + "verdict, each with its threshold or margin and the margin's reason. Every scenario is run under the "
                 + "claim's regimes with the same ")
         .append(reps)
         .append(" replication seeds in every " + "regime (common random numbers; master seed ")
