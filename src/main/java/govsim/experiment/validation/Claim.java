@@ -106,11 +106,18 @@ public record Claim(
     public List<Finding.Measure> measures() {
       List<Finding.Measure> out = new ArrayList<>();
       for (Check.Operand o : claim.operands().values()) {
+        String unit = o.quantity().unit();
         out.add(
             new Finding.Measure(
-                o.label() + " (`" + o.quantity().label() + "`, " + o.regime().yamlName() + ")",
+                o.label()
+                    + " ("
+                    + o.quantity().source()
+                    + ", "
+                    + o.regime().yamlName()
+                    + (unit.isEmpty() ? "" : "; " + unit)
+                    + ")",
                 Stats.estimate(measured.get(o.key()), Check.LEVEL),
-                o.quantity().unit()));
+                ""));
       }
       for (Check.Outcome o : outcomes) {
         Estimate e = o.estimate();

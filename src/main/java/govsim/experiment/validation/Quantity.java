@@ -21,6 +21,11 @@ public interface Quantity {
   /** Short label for tables and sentences, e.g. "coverage_regulator, 30 days before the shock". */
   String label();
 
+  /** Where the number comes from, for tables: the catalogue metric's name in backticks. */
+  default String source() {
+    return "`" + label() + "`";
+  }
+
   /** The unit, from the catalogue where the quantity reads a catalogue metric. */
   String unit();
 
@@ -154,6 +159,11 @@ public interface Quantity {
       @Override
       public boolean needsEvents() {
         return true;
+      }
+
+      @Override
+      public String source() {
+        return "event log: " + label;
       }
 
       @Override

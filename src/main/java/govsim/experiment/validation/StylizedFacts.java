@@ -143,46 +143,52 @@ public final class StylizedFacts {
     Regime c = Regime.CENTRALIZED;
     Regime d = Regime.DISTRIBUTED;
     Operand cPre =
-        op(c, Quantity.window(cov, Anchor.SHOCK, -30, 0, "30 days before the shock"), "cov. C pre");
+        op(
+            c,
+            Quantity.window(cov, Anchor.SHOCK, -30, 0, "30 days before the shock"),
+            "centralized rule coverage before the shock");
     Operand cPost =
         op(
             c,
             Quantity.window(cov, Anchor.SHOCK, 1, 30, "days 1-30 after the shock"),
-            "cov. C post");
+            "centralized rule coverage just after the shock");
     Operand cBefore =
         op(
             c,
             Quantity.window(
                 cov, Anchor.SHOCK_PLUS_LAG, -90, -30, "90-30 days before a second cycle can end"),
-            "cov. C before 2nd cycle");
+            "centralized rule coverage before a second cycle can end");
     Operand cAfter =
         op(
             c,
             Quantity.window(
                 cov, Anchor.SHOCK_PLUS_LAG, 300, 365, "300-365 days after a second cycle can end"),
-            "cov. C after 2nd cycle");
+            "centralized rule coverage a year after a second cycle can end");
     Operand compPre =
         op(
             c,
             Quantity.window(comp, Anchor.SHOCK, -30, 0, "30 days before the shock"),
-            "compliance C pre");
+            "centralized compliance before the shock");
     Operand compPost =
         op(
             c,
             Quantity.window(comp, Anchor.SHOCK, 1, 30, "days 1-30 after the shock"),
-            "compliance C post");
+            "centralized compliance just after the shock");
     Operand dPre =
-        op(d, Quantity.window(com, Anchor.SHOCK, -30, 0, "30 days before the shock"), "cov. D pre");
+        op(
+            d,
+            Quantity.window(com, Anchor.SHOCK, -30, 0, "30 days before the shock"),
+            "distributed standard coverage before the shock");
     Operand dPost =
         op(
             d,
             Quantity.window(com, Anchor.SHOCK, 1, 30, "days 1-30 after the shock"),
-            "cov. D post");
+            "distributed standard coverage just after the shock");
     Operand dMonths =
         op(
             d,
             Quantity.window(com, Anchor.SHOCK, 150, 180, "5-6 months after the shock"),
-            "cov. D 5-6 months after");
+            "distributed standard coverage 5-6 months after the shock");
     return new Claim(
         "SF2",
         "technology shock",

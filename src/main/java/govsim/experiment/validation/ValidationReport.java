@@ -40,7 +40,9 @@ public final class ValidationReport {
             "Each stylized fact of MODEL.md §8 is a declared claim (`StylizedFacts.claims()`): the scenario it is tested "
                 + "on (shipped under `scenarios/paper/`), the regimes it compares, the quantities it measures (metrics of "
                 + "the catalogue, `govsim describe`, named by their column names), and the checks whose conjunction is the "
-                + "verdict, each with its threshold or margin and the margin's reason. Every scenario is run under the "
+                + "verdict, each with its threshold or margin and the margin's reason. Claims are Java records rather than a "
+                + "file because some quantities are code (a window around a shock, the latency of a scheduled practice); "
+                + "to repoint a claim at a redefined metric, change the metric's name there. Every scenario is run under the "
                 + "claim's regimes with the same ")
         .append(reps)
         .append(" replication seeds in every " + "regime (common random numbers; master seed ")
@@ -71,7 +73,10 @@ public final class ValidationReport {
                   + "`Seeds.derive(master, \"robustness point=p replication=i\")`). Per fact: the share of points where it "
                   + "holds with a 95% Wilson interval, the checks that fail where it fails, and the parameters a "
                   + "classification tree (CART, `experiment/discover/Cart`) splits on to separate holding from failing. "
-                  + "The points' values and verdicts per check are in `docs/validation/robustness.csv`. What the tests "
+                  + "With few replications per point a point's verdict is conservative (a 95% t-interval on "
+                  + (robustness.reps() - 1)
+                  + " degrees of freedom is wide), so the share measures where a fact holds clearly, not only where it "
+                  + "holds. The points' values and verdicts per check are in `docs/validation/robustness.csv`. What the tests "
                   + "check: `StylizedFactsTest` recomputes every verdict at the defaults and renders this file from them "
                   + "and the stored CSV; it recomputes point 0 of the stored design (its values from the seed, its "
                   + "verdicts by running it) and requires both to equal the CSV. The other points are not rerun by the "
