@@ -74,6 +74,15 @@ class StylizedFactsTest {
   @Test
   void storedRobustnessPointZeroIsReproduced() throws Exception {
     Robustness.Data d = stored();
+    if (d == null) {
+      // No stored results: the document must then claim none.
+      assertTrue(
+          !Files.readString(Path.of("docs/validation.md"))
+              .contains("Robustness over the plausible box"),
+          "docs/validation.md shows robustness results but docs/validation/robustness.csv is"
+              + " missing");
+      return;
+    }
     double[] x0 = Robustness.design(d.factors(), d.n(), d.master())[0];
     assertArrayEquals(x0, d.x()[0], "point 0 of the stored design differs from today's design");
     StylizedFacts boxFacts =
@@ -98,9 +107,10 @@ class StylizedFactsTest {
     }
   }
 
+  /** The stored robustness results, or null when there are none (the document then has none). */
   private static Robustness.Data stored() throws Exception {
     Path csv = Path.of("docs/validation/robustness.csv");
-    assertTrue(Files.exists(csv), "docs/validation/robustness.csv is missing");
+    if (!Files.exists(csv)) return null;
     List<Claim> claims = StylizedFacts.claims();
     return Robustness.fromCsv(
         Files.readString(csv), claims, Robustness.held(Path.of("scenarios"), claims));
