@@ -200,6 +200,8 @@ public record FirmParams(
                 "assumption: the certificate's logit value applied to a year of revenue from the users the firm does not yet have")
         double certificationValueShare,
     @Param(
+            plausibleMin = 0.001,
+            plausibleMax = 0.05,
             def = "0.01",
             min = 0,
             max = 1,
@@ -210,6 +212,8 @@ public record FirmParams(
                 "assumption: mutation as in the finite-population games of Han et al. 2020 (JAIR 69:881-921), whose analysis takes it to 0; 0.01 is the agent-based check of docs/validation.md G1")
         double mutationRate,
     @Param(
+            plausibleMin = 30,
+            plausibleMax = 180,
             def = "90",
             min = 1,
             max = 3650,
@@ -220,6 +224,8 @@ public record FirmParams(
                 "assumption: firms compare a quarter of profits, as quarterly results report them")
         double imitationWindowDays,
     @Param(
+            plausibleMin = 0,
+            plausibleMax = 0.2,
             def = "0",
             min = 0,
             max = 1,
@@ -229,6 +235,8 @@ public record FirmParams(
             source = "assumption: today's firms release safely unless a scenario says otherwise")
         double unsafeShareInitial,
     @Param(
+            plausibleMin = 1.5,
+            plausibleMax = 3,
             def = "2",
             min = 1,
             max = 100,
@@ -239,6 +247,8 @@ public record FirmParams(
                 "Han, Pereira, Santos & Lenaerts 2020 (JAIR 69:881-921): unsafe firms are s times faster, s in [1, 5]")
         double unsafeReleaseSpeedup,
     @Param(
+            plausibleMin = 1.5,
+            plausibleMax = 4,
             def = "2",
             min = 1,
             max = 1000,
