@@ -9,6 +9,8 @@ import govsim.scenario.Param;
  */
 public record MetricParams(
     @Param(
+            plausibleMin = 0.25,
+            plausibleMax = 0.75,
             def = "0.5",
             min = 0.000001,
             max = 1,
@@ -18,6 +20,8 @@ public record MetricParams(
             source = "issue 11 item 3: effective means binding half of the exposed users")
         double effectiveRuleUserShare,
     @Param(
+            plausibleMin = 0.1,
+            plausibleMax = 10,
             def = "1",
             min = 0,
             max = 1e9,

@@ -41,6 +41,8 @@ public record ModelSpec(
             source = "setting: a choice of the study, not a claim about the world")
         Regime regime,
     @Param(
+            plausibleMin = 0,
+            plausibleMax = 9007199254740991.0,
             def = "1",
             min = 0,
             max = 9.007199254740991E15,

@@ -5,6 +5,8 @@ import govsim.scenario.Param;
 /** Which outputs a run writes (MODEL.md §7). Read by the experiment layer, never by the model. */
 public record OutputParams(
     @Param(
+            plausibleMin = 1,
+            plausibleMax = 30,
             def = "1",
             min = 1,
             max = 1000000,

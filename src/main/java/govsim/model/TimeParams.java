@@ -5,6 +5,8 @@ import govsim.scenario.Param;
 /** Simulated time (MODEL.md §2): days, a step of dt_days, a horizon and a burn-in. */
 public record TimeParams(
     @Param(
+            plausibleMin = 365,
+            plausibleMax = 3650,
             def = "1825",
             min = 1,
             max = 365000,
@@ -13,6 +15,8 @@ public record TimeParams(
             source = "MODEL.md §2: default horizon 5 years")
         double horizonDays,
     @Param(
+            plausibleMin = 0.041666666666666664,
+            plausibleMax = 7,
             def = "1",
             min = 0.001,
             max = 365,
@@ -21,6 +25,8 @@ public record TimeParams(
             source = "MODEL.md §2: default step one day")
         double dtDays,
     @Param(
+            plausibleMin = 0,
+            plausibleMax = 365,
             def = "0",
             min = 0,
             max = 365000,

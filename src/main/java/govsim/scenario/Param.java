@@ -33,6 +33,18 @@ public @interface Param {
   /** Largest allowed value (inclusive) for numbers. */
   double max() default Double.POSITIVE_INFINITY;
 
+  /**
+   * Smallest plausible value (inclusive): the low end of what the key's source (or, for an
+   * assumption, a careful modeller) considers credible for the world the model describes. It lies
+   * inside the allowed range [{@link #min}, {@link #max}]. {@code govsim validation --robustness}
+   * samples the keys whose source is an assumption within [plausibleMin, plausibleMax]. NaN (the
+   * default) means not declared; every numeric scenario key declares one (a test checks it).
+   */
+  double plausibleMin() default Double.NaN;
+
+  /** Largest plausible value (inclusive); see {@link #plausibleMin}. */
+  double plausibleMax() default Double.NaN;
+
   /** One line: what the key means (and, where useful, how it is used). */
   String doc();
 

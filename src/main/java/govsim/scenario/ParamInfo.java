@@ -16,6 +16,8 @@ import java.util.List;
  * @param unit the unit, empty when dimensionless
  * @param min smallest allowed number (inclusive), -infinity when unbounded; for lists, per element
  * @param max largest allowed number (inclusive), +infinity when unbounded; for lists, per element
+ * @param plausibleMin smallest plausible number (inclusive), NaN when not declared or not numeric
+ * @param plausibleMax largest plausible number (inclusive), NaN when not declared or not numeric
  * @param doc what the key means
  * @param source where the default comes from (citation, or "assumption" and why)
  * @param allowedValues the YAML spellings of an enum's constants; empty for other types
@@ -27,6 +29,8 @@ public record ParamInfo(
     String unit,
     double min,
     double max,
+    double plausibleMin,
+    double plausibleMax,
     String doc,
     String source,
     List<String> allowedValues) {
@@ -49,6 +53,28 @@ public record ParamInfo(
         || type.equals("integer")
         || type.equals("list<number>")
         || type.equals("list<integer>");
+  }
+
+  /** True when the key declares a plausible range. */
+  public boolean hasPlausibleRange() {
+    return !Double.isNaN(plausibleMin) && !Double.isNaN(plausibleMax);
+  }
+
+  /**
+   * True when the key's source is the word "assumption" (alone or followed by a reason), the keys
+   * that {@code govsim validation --robustness} varies.
+   */
+  public boolean isAssumption() {
+    return source.equals("assumption")
+        || source.startsWith("assumption:")
+        || source.startsWith("assumption;")
+        || source.startsWith("assumption ");
+  }
+
+  /** The plausible range as text ({@code [0.1, 0.5]}), empty when none is declared. */
+  public String plausibleText() {
+    if (!hasPlausibleRange()) return "";
+    return "[" + Text.number(plausibleMin) + ", " + Text.number(plausibleMax) + "]";
   }
 
   /** The allowed range as text: {@code in [0, 10]}, {@code >= 0}, or the enum's spellings. */

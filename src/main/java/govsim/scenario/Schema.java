@@ -262,6 +262,28 @@ public final class Schema {
         if (p.min() > p.max()) {
           throw new IllegalStateException(where + ": @Param min " + p.min() + " > max " + p.max());
         }
+        boolean hasLow = !Double.isNaN(p.plausibleMin());
+        boolean hasHigh = !Double.isNaN(p.plausibleMax());
+        if (hasLow != hasHigh) {
+          throw new IllegalStateException(
+              where + ": @Param declares one end of its plausible range; give both or neither");
+        }
+        if (hasLow
+            && (p.plausibleMin() > p.plausibleMax()
+                || p.plausibleMin() < p.min()
+                || p.plausibleMax() > p.max())) {
+          throw new IllegalStateException(
+              where
+                  + ": @Param plausible range ["
+                  + p.plausibleMin()
+                  + ", "
+                  + p.plausibleMax()
+                  + "] is empty or leaves the allowed range ["
+                  + p.min()
+                  + ", "
+                  + p.max()
+                  + "]");
+        }
         String keyPath = Naming.join(path, name);
         ValueType vt = type(c.getGenericType(), where, keyPath, inListElement, visiting);
         keys.add(key(name, c, p, vt, inListElement, where));
@@ -439,6 +461,8 @@ public final class Schema {
         k.param.unit(),
         numeric ? k.param.min() : Double.NEGATIVE_INFINITY,
         numeric ? k.param.max() : Double.POSITIVE_INFINITY,
+        numeric ? k.param.plausibleMin() : Double.NaN,
+        numeric ? k.param.plausibleMax() : Double.NaN,
         k.param.doc(),
         k.type.kind == Kind.SECTION ? "" : k.param.source(),
         allowed);
@@ -447,7 +471,7 @@ public final class Schema {
   /**
    * Markdown for {@code govsim describe --markdown} and the ODD document: one table per top-level
    * section (top-level keys that are not sections come first, under "top level"), with columns key,
-   * type, default, unit, range, meaning, source.
+   * type, default, unit, range, plausible range, meaning, source.
    */
   public String toMarkdown() {
     StringBuilder sb = new StringBuilder();
@@ -486,8 +510,8 @@ public final class Schema {
   }
 
   private static void table(StringBuilder sb, List<ParamInfo> rows) {
-    sb.append("| key | type | default | unit | range | meaning | source |\n");
-    sb.append("|---|---|---|---|---|---|---|\n");
+    sb.append("| key | type | default | unit | range | plausible | meaning | source |\n");
+    sb.append("|---|---|---|---|---|---|---|---|\n");
     for (ParamInfo p : rows) {
       sb.append("| `")
           .append(p.path())
@@ -499,6 +523,8 @@ public final class Schema {
           .append(cell(p.unit()))
           .append(" | ")
           .append(cell(p.rangeText()))
+          .append(" | ")
+          .append(cell(p.plausibleText()))
           .append(" | ")
           .append(cell(p.doc()))
           .append(" | ")
@@ -547,6 +573,12 @@ public final class Schema {
       o.addProperty("unit", p.unit());
       o.add("min", Double.isInfinite(p.min()) ? JsonNull.INSTANCE : number(p.min()));
       o.add("max", Double.isInfinite(p.max()) ? JsonNull.INSTANCE : number(p.max()));
+      o.add(
+          "plausible_min",
+          Double.isNaN(p.plausibleMin()) ? JsonNull.INSTANCE : number(p.plausibleMin()));
+      o.add(
+          "plausible_max",
+          Double.isNaN(p.plausibleMax()) ? JsonNull.INSTANCE : number(p.plausibleMax()));
       o.addProperty("doc", p.doc());
       o.addProperty("source", p.source());
       JsonArray allowed = new JsonArray();
@@ -589,6 +621,9 @@ public final class Schema {
       String range = p.rangeText();
       if (!range.isEmpty()) {
         sb.append(p.allowedValues().isEmpty() ? "  " : "  one of: ").append(range);
+      }
+      if (p.hasPlausibleRange()) {
+        sb.append("  plausible ").append(p.plausibleText());
       }
       sb.append("\n    ").append(p.doc()).append('\n');
       sb.append("    source: ").append(p.source()).append('\n');

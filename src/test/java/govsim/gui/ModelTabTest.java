@@ -90,11 +90,11 @@ class ModelTabTest {
     assertEquals(2, changes);
     assertTrue(refusals.isEmpty(), String.join("\n", refusals));
     assertEquals(
-        30.0,
+        243.0,
         gui.model().spec().communities().standardLagDays(),
         "the run on screen keeps its settings");
     assertTrue(
-        t.getPendingChanges().contains("communities.standard_lag_days: 30 \u2192 90"),
+        t.getPendingChanges().contains("communities.standard_lag_days: 243 \u2192 90"),
         t.getPendingChanges());
     assertTrue(
         t.getPendingChanges().contains("synergy.backstop: true \u2192 false"),

@@ -1,6 +1,7 @@
 package govsim.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,11 +57,17 @@ class SchemaTest {
             "utility units",
             0,
             10,
+            0.5,
+            3,
             "Mean switching cost.",
             "Farrell & Klemperer 2007, section 2",
             List.of()),
         p);
     assertEquals("in [0, 10]", p.rangeText());
+    assertEquals("[0.5, 3]", p.plausibleText());
+    assertFalse(p.isAssumption());
+    assertTrue(schema.param("users.min_share").orElseThrow().isAssumption());
+    assertFalse(schema.param("users.min_share").orElseThrow().hasPlausibleRange());
     ParamInfo regime = schema.param("regime").orElseThrow();
     assertEquals("enum", regime.type());
     assertEquals(
@@ -93,11 +100,12 @@ class SchemaTest {
     assertTrue(md.contains("## top level"));
     assertTrue(md.contains("## users"));
     assertTrue(md.contains("## events"));
-    assertTrue(md.contains("| key | type | default | unit | range | meaning | source |"));
+    assertTrue(
+        md.contains("| key | type | default | unit | range | plausible | meaning | source |"));
     assertTrue(
         md.contains(
             "| `users.switching_cost_mean` | number | `1.5` | utility units |"
-                + " in [0, 10] | Mean switching cost. | Farrell & Klemperer 2007, section 2 |"),
+                + " in [0, 10] | [0.5, 3] | Mean switching cost. | Farrell & Klemperer 2007, section 2 |"),
         md);
     assertTrue(md.contains("| `events` | list&lt;section&gt; | `[]` |"), md);
     assertTrue(md.contains("| `events[].at_day` | integer | *required* | days |"), md);
@@ -130,7 +138,8 @@ class SchemaTest {
       assertTrue(text.contains(p.path()), p.path());
     }
     assertTrue(
-        text.contains("users.switching_cost_mean  number = 1.5  [utility units]  in [0, 10]"),
+        text.contains(
+            "users.switching_cost_mean  number = 1.5  [utility units]  in [0, 10]  plausible [0.5, 3]"),
         text);
   }
 
@@ -145,6 +154,26 @@ class SchemaTest {
   record Clash(@Param(def = "1", doc = "x") int maxGdp, @Param(def = "1", doc = "y") int maxGDP) {}
 
   record Node(@Param(doc = "x") Node child) {}
+
+  record PlausibleOutside(
+      @Param(def = "1", min = 0, max = 10, plausibleMin = 0.5, plausibleMax = 20, doc = "x")
+          double rate) {}
+
+  record PlausibleHalf(
+      @Param(def = "1", min = 0, max = 10, plausibleMin = 0.5, doc = "x") double rate) {}
+
+  @Test
+  void aPlausibleRangeMustLieInsideTheAllowedRangeAndHaveBothEnds() {
+    assertEquals(
+        "PlausibleOutside.rate: @Param plausible range [0.5, 20.0] is empty or leaves the allowed"
+            + " range [0.0, 10.0]",
+        assertThrows(IllegalStateException.class, () -> Schema.of(PlausibleOutside.class))
+            .getMessage());
+    assertEquals(
+        "PlausibleHalf.rate: @Param declares one end of its plausible range; give both or neither",
+        assertThrows(IllegalStateException.class, () -> Schema.of(PlausibleHalf.class))
+            .getMessage());
+  }
 
   @Test
   void annotationMistakesAreProgrammingErrorsNamingTheComponent() {

@@ -56,6 +56,8 @@ record TestSpec(
               unit = "utility units",
               min = 0,
               max = 10,
+              plausibleMin = 0.5,
+              plausibleMax = 3,
               doc = "Mean switching cost.",
               source = "Farrell & Klemperer 2007, section 2")
           double switchingCostMean,

@@ -8,6 +8,8 @@ import govsim.scenario.Param;
  */
 public record AssuranceParams(
     @Param(
+            plausibleMin = 0.4,
+            plausibleMax = 0.7,
             def = "0.6",
             min = 0,
             max = 1,
@@ -16,6 +18,8 @@ public record AssuranceParams(
             source = "assumption: technical assurance as the basis of trust (paper §3.1.4)")
         double assuranceMin,
     @Param(
+            plausibleMin = 0.8,
+            plausibleMax = 0.95,
             def = "0.9",
             min = 0,
             max = 1,
@@ -23,6 +27,8 @@ public record AssuranceParams(
             doc = "Highest assurance level (assurance ~ Uniform[min, max] per community).")
         double assuranceMax,
     @Param(
+            plausibleMin = 1,
+            plausibleMax = 4,
             def = "2",
             min = 0,
             max = 365,
@@ -36,6 +42,8 @@ public record AssuranceParams(
             doc = "Whether a detected violator is expelled and the expulsion publicised.")
         boolean expelOnViolation,
     @Param(
+            plausibleMin = 180,
+            plausibleMax = 730,
             def = "365",
             min = 0,
             max = 36500,
@@ -43,6 +51,8 @@ public record AssuranceParams(
             doc = "An expelled firm may not rejoin that community for this long.")
         double rejoinBanDays,
     @Param(
+            plausibleMin = 2500,
+            plausibleMax = 10000,
             def = "5000",
             min = 0,
             max = 1e12,

@@ -10,14 +10,18 @@ public record CommunityParams(
             source = "setting: set by the regime preset (MODEL.md §5)")
         boolean enabled,
     @Param(
+            plausibleMin = 1,
+            plausibleMax = 6,
             def = "3",
             min = 0,
             max = 1000,
             unit = "communities",
             doc = "Communities at the start.",
-            source = "issue 2: 'a few communities'")
+            source = "assumption: 'a few communities' (issue 2)")
         int initialCount,
     @Param(
+            plausibleMin = 0.25,
+            plausibleMax = 0.75,
             def = "0.5",
             min = 0,
             max = 1,
@@ -25,18 +29,24 @@ public record CommunityParams(
             doc = "Share of firms that start as members of a (random) community.")
         double initialMembershipShare,
     @Param(
+            plausibleMin = 0.4,
+            plausibleMax = 0.7,
             def = "0.6",
             min = 0,
             max = 1,
             doc = "Lowest stringency of a community's standards (hazard share removed).")
         double stringencyMin,
     @Param(
+            plausibleMin = 0.8,
+            plausibleMax = 1,
             def = "0.95",
             min = 0,
             max = 1,
             doc = "Highest stringency (stringency ~ Uniform[min, max]).")
         double stringencyMax,
     @Param(
+            plausibleMin = 4,
+            plausibleMax = 24,
             def = "12",
             min = 0,
             max = 36500,
@@ -46,24 +56,36 @@ public record CommunityParams(
             source = "assumption: technical communities follow the field closely (paper §3.1.3)")
         double riskDiscoveryRatePerYear,
     @Param(
-            def = "30",
+            plausibleMin = 60,
+            plausibleMax = 365,
+            def = "243",
             min = 0,
             max = 36500,
             unit = "days",
             doc = "Standard-setting lag of a small community.",
             source =
-                "assumption: weeks to months; IEEE's first Ethically Aligned Design draft took 8 months (April-December 2016, paper §3.1.3)")
+                "IEEE's first Ethically Aligned Design draft took about 8 months, April-December 2016 (paper §3.1.3): 8 x 30.4 = 243 days; plausible from two months to a year")
         double standardLagDays,
     @Param(
+            plausibleMin = 5,
+            plausibleMax = 20,
             def = "10",
             min = 1,
             max = 1e6,
             unit = "members",
             doc = "Consensus cost: the lag is multiplied by (1 + members/scale)^exponent.")
         double lagSizeScale,
-    @Param(def = "0.5", min = 0, max = 5, doc = "Exponent of the consensus cost.")
+    @Param(
+            plausibleMin = 0.25,
+            plausibleMax = 1,
+            def = "0.5",
+            min = 0,
+            max = 5,
+            doc = "Exponent of the consensus cost.")
         double lagSizeExponent,
     @Param(
+            plausibleMin = 0.1,
+            plausibleMax = 1,
             def = "0.3",
             min = 0,
             max = 100,
@@ -72,6 +94,8 @@ public record CommunityParams(
             source = "assumption: certification fees well below 1% of revenue")
         double feePerYear,
     @Param(
+            plausibleMin = 0.1,
+            plausibleMax = 0.5,
             def = "0.3",
             min = 0,
             max = 1,
@@ -82,6 +106,8 @@ public record CommunityParams(
                 "assumption; shared evaluation tooling such as OpenCompass (paper §3.1.3, §3.1.4)")
         double toolingCostReduction,
     @Param(
+            plausibleMin = 0.5,
+            plausibleMax = 2,
             def = "1",
             min = 0,
             max = 1000,
@@ -90,6 +116,8 @@ public record CommunityParams(
                 "Rate at which a new community forms while some known risk has no community standard.")
         double formationRatePerYear,
     @Param(
+            plausibleMin = 3,
+            plausibleMax = 5,
             def = "3",
             min = 1,
             max = 1000,
@@ -97,6 +125,8 @@ public record CommunityParams(
             doc = "Founding members of a new community.")
         int foundingMembers,
     @Param(
+            plausibleMin = 5,
+            plausibleMax = 20,
             def = "10",
             min = 1,
             max = 1000,
@@ -107,6 +137,8 @@ public record CommunityParams(
                 "assumption: a bound, not a behaviour; it matters only when few of the firms ever created are still active")
         int founderDrawsPerSeat,
     @Param(
+            plausibleMin = 1,
+            plausibleMax = 2,
             def = "2",
             min = 1,
             max = 1000,
@@ -114,6 +146,8 @@ public record CommunityParams(
             doc = "A community with fewer members dissolves.")
         int minMembers,
     @Param(
+            plausibleMin = 2500,
+            plausibleMax = 10000,
             def = "5000",
             min = 0,
             max = 1e12,
@@ -121,6 +155,8 @@ public record CommunityParams(
             doc = "Running cost of a community per member.")
         double costPerMemberYear,
     @Param(
+            plausibleMin = 0,
+            plausibleMax = 0.5,
             def = "0",
             min = 0,
             max = 1,

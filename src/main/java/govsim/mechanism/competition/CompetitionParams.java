@@ -5,6 +5,8 @@ import govsim.scenario.Param;
 /** Parameters of M9, competition and contestability (MODEL.md §4 M9; paper §3.1.5). */
 public record CompetitionParams(
     @Param(
+            plausibleMin = 0.5,
+            plausibleMax = 2,
             def = "1",
             min = 0,
             max = 1000,
@@ -13,6 +15,8 @@ public record CompetitionParams(
             source = "assumption: about one entrant a year; contestability (paper §3.1.5)")
         double entryRatePerYear,
     @Param(
+            plausibleMin = 0.8,
+            plausibleMax = 1.2,
             def = "1",
             min = 0,
             max = 10,
@@ -20,6 +24,8 @@ public record CompetitionParams(
                 "Entrant's capability relative to the user-weighted mean capability (times Uniform[entrant_capability_low, entrant_capability_high]).")
         double entrantCapabilityFactor,
     @Param(
+            plausibleMin = 0.6,
+            plausibleMax = 0.9,
             def = "0.8",
             min = 0,
             max = 10,
@@ -29,6 +35,8 @@ public record CompetitionParams(
                 "assumption: entrants come within about 20% of the market's capability, near the frontier (paper §3.1.5)")
         double entrantCapabilityLow,
     @Param(
+            plausibleMin = 1.1,
+            plausibleMax = 1.4,
             def = "1.2",
             min = 0,
             max = 10,
@@ -37,6 +45,8 @@ public record CompetitionParams(
                 "assumption: entrants come within about 20% of the market's capability, near the frontier (paper §3.1.5)")
         double entrantCapabilityHigh,
     @Param(
+            plausibleMin = 0.001,
+            plausibleMax = 0.005,
             def = "0.002",
             min = 0,
             max = 1,
@@ -44,6 +54,8 @@ public record CompetitionParams(
             doc = "A firm whose user share stays below this for exit_grace_days exits.")
         double exitShare,
     @Param(
+            plausibleMin = 90,
+            plausibleMax = 365,
             def = "180",
             min = 0,
             max = 36500,
@@ -51,6 +63,8 @@ public record CompetitionParams(
             doc = "How long a firm may stay below exit_share.")
         double exitGraceDays,
     @Param(
+            plausibleMin = 100,
+            plausibleMax = 400,
             def = "200",
             min = 1,
             max = 100000,

@@ -5,14 +5,19 @@ import govsim.scenario.Param;
 /** Parameters of M10, cross-border certification (MODEL.md §4 M10; paper §3.1.6). */
 public record CrossBorderParams(
     @Param(
+            plausibleMin = 1,
+            plausibleMax = 3,
             def = "1",
             min = 1,
             max = 64,
             unit = "jurisdictions",
             doc = "Jurisdictions, each with its own regulator and an equal share of the users.",
-            source = "issue 2: baseline with one regulator")
+            source =
+                "setting: one jurisdiction is the baseline world (issue 2); cross-border scenarios set more")
         int jurisdictions,
     @Param(
+            plausibleMin = 0.25,
+            plausibleMax = 0.75,
             def = "0.5",
             min = 0,
             max = 1,
@@ -20,6 +25,8 @@ public record CrossBorderParams(
             doc = "Chance that a firm also serves each jurisdiction other than its home.")
         double serveAbroadProbability,
     @Param(
+            plausibleMin = 0.25,
+            plausibleMax = 1,
             def = "0.5",
             min = 0,
             max = 100,
@@ -30,6 +37,8 @@ public record CrossBorderParams(
                 "assumption; the paper reports certification needed in 34 countries for deployment (WDTA, §3.1.6)")
         double extraRuleSetCost,
     @Param(
+            plausibleMin = 0.25,
+            plausibleMax = 0.75,
             def = "0.5",
             min = 0,
             max = 1,

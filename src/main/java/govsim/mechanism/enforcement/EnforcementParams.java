@@ -10,6 +10,8 @@ public record EnforcementParams(
             source = "setting: set by the regime preset (MODEL.md §5)")
         boolean enabled,
     @Param(
+            plausibleMin = 5,
+            plausibleMax = 20,
             def = "10",
             min = 0,
             max = 1e6,
@@ -19,6 +21,8 @@ public record EnforcementParams(
                 "assumption: limited inspection capacity, one inspection per two firms a year (paper introduction)")
         double inspectionsPerYear,
     @Param(
+            plausibleMin = 0.4,
+            plausibleMax = 0.8,
             def = "0.6",
             min = 0,
             max = 1,
@@ -28,6 +32,8 @@ public record EnforcementParams(
             source = "assumption")
         double detectionProbability,
     @Param(
+            plausibleMin = 0.5,
+            plausibleMax = 0.9,
             def = "0.7",
             min = 0,
             max = 1,
@@ -38,6 +44,8 @@ public record EnforcementParams(
                 "assumption: regulators understand complex scenes far less than participants (paper §1.2)")
         double noveltyDetectionPenalty,
     @Param(
+            plausibleMin = 365,
+            plausibleMax = 1460,
             def = "730",
             min = 1,
             max = 36500,
@@ -46,14 +54,19 @@ public record EnforcementParams(
                 "Time scale on which the regulator learns a risk (novelty penalty decays as exp(-age/scale)).")
         double noveltyLearningDays,
     @Param(
+            plausibleMin = 0.01,
+            plausibleMax = 0.07,
             def = "0.03",
             min = 0,
             max = 10,
             unit = "share of annual revenue",
             doc = "Fine per detected violation.",
-            source = "EU AI Act art. 99: up to 3% of worldwide turnover for most obligations")
+            source =
+                "EU AI Act art. 99: up to 3% of worldwide turnover for most obligations (plausible: 1% for incorrect information to 7% for prohibited practices)")
         double fineRevenueShare,
     @Param(
+            plausibleMin = 0.5,
+            plausibleMax = 2,
             def = "1",
             min = 0,
             max = 1000,
@@ -73,6 +86,8 @@ public record EnforcementParams(
                 "Whether each severe incident triggers an ex-post investigation (punishment weighted over prevention).")
         boolean investigateSevereIncidents,
     @Param(
+            plausibleMin = 10000,
+            plausibleMax = 50000,
             def = "20000",
             min = 0,
             max = 1e12,
@@ -80,6 +95,8 @@ public record EnforcementParams(
             doc = "Regulator's cost of one inspection or investigation.")
         double costPerInspection,
     @Param(
+            plausibleMin = 0.05,
+            plausibleMax = 0.3,
             def = "0.15",
             min = 0,
             max = 1,

@@ -5,14 +5,19 @@ import govsim.scenario.Param;
 /** Parameters of M6, firm decisions and value alignment (MODEL.md §4 M6; paper §3.1.1). */
 public record FirmParams(
     @Param(
+            plausibleMin = 10,
+            plausibleMax = 40,
             def = "20",
             min = 1,
             max = 10000,
             unit = "firms",
             doc = "Firms at the start.",
-            source = "issue 2: baseline of 20 firms")
+            source =
+                "assumption: the baseline's 20 firms (issue 2), a few dozen consumer-facing AI providers")
         int count,
     @Param(
+            plausibleMin = 0,
+            plausibleMax = 0.2,
             def = "0",
             min = -100,
             max = 100,
@@ -20,21 +25,33 @@ public record FirmParams(
             doc = "Lowest initial capability (quality).")
         double capabilityMin,
     @Param(
+            plausibleMin = 0.8,
+            plausibleMax = 1.2,
             def = "1",
             min = -100,
             max = 100,
             unit = "capability",
             doc = "Highest initial capability (capability ~ Uniform[min, max]).")
         double capabilityMax,
-    @Param(def = "0", min = 0, max = 1, doc = "Lowest intrinsic value alignment.")
+    @Param(
+            plausibleMin = 0,
+            plausibleMax = 0.2,
+            def = "0",
+            min = 0,
+            max = 1,
+            doc = "Lowest intrinsic value alignment.")
         double alignmentMin,
     @Param(
+            plausibleMin = 0.8,
+            plausibleMax = 1,
             def = "1",
             min = 0,
             max = 1,
             doc = "Highest intrinsic value alignment (alignment ~ Uniform[min, max]).")
         double alignmentMax,
     @Param(
+            plausibleMin = 10,
+            plausibleMax = 40,
             def = "20",
             min = 0,
             max = 1e6,
@@ -49,6 +66,8 @@ public record FirmParams(
             source = "setting: MODEL.md M6 allows logit or Fermi")
         DecisionRule decisionRule,
     @Param(
+            plausibleMin = 0.5,
+            plausibleMax = 2,
             def = "1",
             min = 0,
             max = 1000,
@@ -56,6 +75,8 @@ public record FirmParams(
             doc = "Intensity of choice (logit) or selection intensity (fermi); 0 is random choice.")
         double decisionIntensity,
     @Param(
+            plausibleMin = 4,
+            plausibleMax = 24,
             def = "12",
             min = 0,
             max = 365,
@@ -63,6 +84,8 @@ public record FirmParams(
             doc = "Rate at which a firm reviews its compliance, practice and memberships.")
         double reviewRatePerYear,
     @Param(
+            plausibleMin = 0.5,
+            plausibleMax = 7,
             def = "2",
             min = 0,
             max = 3650,
@@ -71,9 +94,18 @@ public record FirmParams(
             source =
                 "Tencent Yuanbao revised its terms three times between 1 and 5 March 2025 (paper §3.1.2)")
         double responseLatencyDays,
-    @Param(def = "20", min = 0, max = 1e9, unit = "currency/user/year", doc = "Revenue per user.")
+    @Param(
+            plausibleMin = 10,
+            plausibleMax = 40,
+            def = "20",
+            min = 0,
+            max = 1e9,
+            unit = "currency/user/year",
+            doc = "Revenue per user.")
         double revenuePerUserYear,
     @Param(
+            plausibleMin = 0.25,
+            plausibleMax = 1,
             def = "0.5",
             min = 0,
             max = 100,
@@ -81,6 +113,8 @@ public record FirmParams(
             doc = "Cost of complying with one rule of stringency 1, per year.")
         double complianceCostPerRule,
     @Param(
+            plausibleMin = 0.3,
+            plausibleMax = 0.7,
             def = "0.5",
             min = 0,
             max = 1,
@@ -91,6 +125,8 @@ public record FirmParams(
                 "assumption: shared standards and tooling make mitigation more effective than ad hoc effort (paper §3.1.3-§3.1.4)")
         double voluntaryMitigationEfficacy,
     @Param(
+            plausibleMin = 15,
+            plausibleMax = 60,
             def = "30",
             min = 0,
             max = 10000,
@@ -99,6 +135,8 @@ public record FirmParams(
                 "Revenue a firm believes it loses per unit of reputation lost (drives compliance with reputation at stake).")
         double reputationValue,
     @Param(
+            plausibleMin = 1,
+            plausibleMax = 4,
             def = "2",
             min = 0,
             max = 100,
@@ -107,6 +145,8 @@ public record FirmParams(
             source = "assumption: compliance spending crowds out R&D; SF6 depends on it")
         double innovationCrowdOut,
     @Param(
+            plausibleMin = 0.1,
+            plausibleMax = 0.5,
             def = "0.3",
             min = 0,
             max = 1,
@@ -114,6 +154,8 @@ public record FirmParams(
             doc = "Prior chance a firm assigns to an outcry if it adopts the harmful practice.")
         double backlashBelief,
     @Param(
+            plausibleMin = 0.25,
+            plausibleMax = 0.75,
             def = "0.5",
             min = 0,
             max = 1,
@@ -123,6 +165,8 @@ public record FirmParams(
             source = "assumption: one outcry halves a firm's doubt that the practice provokes one")
         double backlashLearningRate,
     @Param(
+            plausibleMin = 7,
+            plausibleMax = 90,
             def = "30",
             min = 0.01,
             max = 36500,
@@ -133,6 +177,8 @@ public record FirmParams(
                 "assumption: firms compare about a month of profits, long enough to smooth out daily noise")
         double profitSmoothingDays,
     @Param(
+            plausibleMin = 0.5,
+            plausibleMax = 2,
             def = "1",
             min = 0,
             max = 100,
@@ -142,6 +188,8 @@ public record FirmParams(
             source = "assumption: a lost market is worth about a year of its revenue to the firm")
         double revocationLossYears,
     @Param(
+            plausibleMin = 0.5,
+            plausibleMax = 2,
             def = "1",
             min = 0,
             max = 100,
@@ -152,6 +200,8 @@ public record FirmParams(
                 "assumption: the certificate's logit value applied to a year of revenue from the users the firm does not yet have")
         double certificationValueShare,
     @Param(
+            plausibleMin = 0.001,
+            plausibleMax = 0.05,
             def = "0.01",
             min = 0,
             max = 1,
@@ -162,6 +212,8 @@ public record FirmParams(
                 "assumption: mutation as in the finite-population games of Han et al. 2020 (JAIR 69:881-921), whose analysis takes it to 0; 0.01 is the agent-based check of docs/validation.md G1")
         double mutationRate,
     @Param(
+            plausibleMin = 30,
+            plausibleMax = 180,
             def = "90",
             min = 1,
             max = 3650,
@@ -172,6 +224,8 @@ public record FirmParams(
                 "assumption: firms compare a quarter of profits, as quarterly results report them")
         double imitationWindowDays,
     @Param(
+            plausibleMin = 0,
+            plausibleMax = 0.2,
             def = "0",
             min = 0,
             max = 1,
@@ -181,6 +235,8 @@ public record FirmParams(
             source = "assumption: today's firms release safely unless a scenario says otherwise")
         double unsafeShareInitial,
     @Param(
+            plausibleMin = 1.5,
+            plausibleMax = 3,
             def = "2",
             min = 1,
             max = 100,
@@ -191,6 +247,8 @@ public record FirmParams(
                 "Han, Pereira, Santos & Lenaerts 2020 (JAIR 69:881-921): unsafe firms are s times faster, s in [1, 5]")
         double unsafeReleaseSpeedup,
     @Param(
+            plausibleMin = 1.5,
+            plausibleMax = 4,
             def = "2",
             min = 1,
             max = 1000,

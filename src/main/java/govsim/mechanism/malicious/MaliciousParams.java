@@ -5,6 +5,8 @@ import govsim.scenario.Param;
 /** Parameters of M12, malicious actors (MODEL.md §4 M12; paper §4.1). */
 public record MaliciousParams(
     @Param(
+            plausibleMin = 10,
+            plausibleMax = 40,
             def = "20",
             min = 0,
             max = 1000000,
@@ -13,6 +15,8 @@ public record MaliciousParams(
             source = "assumption")
         int count,
     @Param(
+            plausibleMin = 6,
+            plausibleMax = 24,
             def = "12",
             min = 0,
             max = 36500,
@@ -20,6 +24,8 @@ public record MaliciousParams(
             doc = "Rate of attack opportunities of each actor.")
         double opportunityRatePerYear,
     @Param(
+            plausibleMin = 0.5,
+            plausibleMax = 2,
             def = "1",
             min = 0,
             max = 1e9,
@@ -27,6 +33,8 @@ public record MaliciousParams(
             doc = "Mean gain of one attack to the actor (exponential across opportunities).")
         double gainMean,
     @Param(
+            plausibleMin = 5,
+            plausibleMax = 20,
             def = "10",
             min = 0,
             max = 1e12,
@@ -34,6 +42,8 @@ public record MaliciousParams(
             doc = "Penalty when an attack is traced and punished.")
         double penalty,
     @Param(
+            plausibleMin = 1,
+            plausibleMax = 5,
             def = "3",
             min = 0,
             max = 1000,
@@ -41,15 +51,25 @@ public record MaliciousParams(
             doc = "Intensity of the actors' logit attack decision.")
         double decisionIntensity,
     @Param(
+            plausibleMin = 5,
+            plausibleMax = 20,
             def = "10",
             min = 0,
             max = 1e9,
             unit = "harm/victim",
             doc = "Smallest severity of an attack (Pareto scale).")
         double severityMin,
-    @Param(def = "2", min = 1.01, max = 10, doc = "Pareto tail index of attack severity.")
+    @Param(
+            plausibleMin = 1.5,
+            plausibleMax = 3,
+            def = "2",
+            min = 1.01,
+            max = 10,
+            doc = "Pareto tail index of attack severity.")
         double severityAlpha,
     @Param(
+            plausibleMin = 5e-5,
+            plausibleMax = 1e-3,
             def = "0.0002",
             min = 0,
             max = 1,
@@ -60,6 +80,8 @@ public record MaliciousParams(
                 "assumption: 20 victims per attack at the baseline's 100,000 users; per-capita harm then does not depend on the population size")
         double victimShare,
     @Param(
+            plausibleMin = 1,
+            plausibleMax = 4,
             def = "2",
             min = 0,
             max = 1000,
@@ -67,6 +89,8 @@ public record MaliciousParams(
                 "Odds multiplier that a victim is information-weak (fraud targets those who notice less).")
         double weakTargeting,
     @Param(
+            plausibleMin = 180,
+            plausibleMax = 730,
             def = "365",
             min = 0,
             max = 36500,

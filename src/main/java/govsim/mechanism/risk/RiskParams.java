@@ -5,6 +5,8 @@ import govsim.scenario.Param;
 /** Parameters of M1, technology and risk emergence (MODEL.md §4 M1; paper §1.1, §1.2). */
 public record RiskParams(
     @Param(
+            plausibleMin = 5,
+            plausibleMax = 20,
             def = "10",
             min = 0,
             max = 10000,
@@ -13,6 +15,8 @@ public record RiskParams(
             source = "assumption")
         int initialCount,
     @Param(
+            plausibleMin = 6,
+            plausibleMax = 24,
             def = "12",
             min = 0,
             max = 10000,
@@ -22,6 +26,8 @@ public record RiskParams(
                 "assumption: about one new risk class a month; the paper cites 200+ guideline documents 2016-2022 (§1.2)")
         double arrivalRatePerYear,
     @Param(
+            plausibleMin = 1.5,
+            plausibleMax = 3,
             def = "2",
             min = 1.01,
             max = 10,
@@ -30,6 +36,8 @@ public record RiskParams(
             source = "assumption: heavy-tailed harms (§1.1 'black swan')")
         double severityParetoAlpha,
     @Param(
+            plausibleMin = 0.5,
+            plausibleMax = 2,
             def = "1",
             min = 0.001,
             max = 1e6,
@@ -37,6 +45,8 @@ public record RiskParams(
             doc = "Smallest severity of a risk (Pareto scale).")
         double severityMin,
     @Param(
+            plausibleMin = 5,
+            plausibleMax = 20,
             def = "10",
             min = 0,
             max = 1e9,
@@ -44,6 +54,8 @@ public record RiskParams(
             doc = "Severity at or above which an incident counts as severe harm.")
         double severeThreshold,
     @Param(
+            plausibleMin = 0.001,
+            plausibleMax = 0.005,
             def = "0.002",
             min = 0,
             max = 1,
@@ -52,6 +64,8 @@ public record RiskParams(
                 "Lowest visibility of a risk: chance that a fully informed user of the firm notices one incident.")
         double visibilityMin,
     @Param(
+            plausibleMin = 0.015,
+            plausibleMax = 0.06,
             def = "0.03",
             min = 0,
             max = 1,
@@ -59,6 +73,8 @@ public record RiskParams(
             doc = "Highest visibility of a risk (visibility ~ Uniform[min, max]).")
         double visibilityMax,
     @Param(
+            plausibleMin = 0.1,
+            plausibleMax = 0.5,
             def = "0.3",
             min = 0,
             max = 1,
@@ -68,6 +84,8 @@ public record RiskParams(
             source = "assumption; the risk/uncertainty distinction is the paper's (§1.1, Knight)")
         double knightianShare,
     @Param(
+            plausibleMin = 1,
+            plausibleMax = 4,
             def = "2",
             min = 0,
             max = 36500,
@@ -76,6 +94,8 @@ public record RiskParams(
             source = "assumption")
         double hazardPerFirmYear,
     @Param(
+            plausibleMin = 0.005,
+            plausibleMax = 0.02,
             def = "0.01",
             min = 0,
             max = 1,
@@ -83,6 +103,8 @@ public record RiskParams(
             doc = "Share of a firm's users harmed by one incident.")
         double exposureShare,
     @Param(
+            plausibleMin = 5,
+            plausibleMax = 20,
             def = "10",
             min = 0.01,
             max = 1e9,
@@ -91,6 +113,8 @@ public record RiskParams(
                 "Mean lifetime of a risk (exponential); a retired risk no longer causes incidents.")
         double lifetimeYearsMean,
     @Param(
+            plausibleMin = 2,
+            plausibleMax = 6,
             def = "4",
             min = 0,
             max = 365,
@@ -99,6 +123,8 @@ public record RiskParams(
             source = "assumption: quarterly releases, typical of frontier labs 2023-2025")
         double releaseRatePerYear,
     @Param(
+            plausibleMin = 0.025,
+            plausibleMax = 0.1,
             def = "0.05",
             min = 0,
             max = 10,

@@ -10,6 +10,8 @@ public record RuleMakingParams(
             source = "setting: set by the regime preset (MODEL.md §5)")
         boolean enabled,
     @Param(
+            plausibleMin = 0.25,
+            plausibleMax = 1,
             def = "0.5",
             min = 0,
             max = 1e9,
@@ -18,6 +20,8 @@ public record RuleMakingParams(
                 "Public salience at which a risk enters the political agenda; salience grows by severity x visibility per incident.")
         double agendaThreshold,
     @Param(
+            plausibleMin = 90,
+            plausibleMax = 365,
             def = "180",
             min = 1,
             max = 36500,
@@ -25,6 +29,8 @@ public record RuleMakingParams(
             doc = "Half-life of public salience (attention fades).")
         double salienceHalfLifeDays,
     @Param(
+            plausibleMin = 730,
+            plausibleMax = 1825,
             def = "1217",
             min = 0,
             max = 36500,
@@ -34,6 +40,8 @@ public record RuleMakingParams(
                 "EU AI Act: Commission proposal April 2021 to entry into force 1 August 2024, about 40 months (paper §1.2)")
         double legislativeLagDays,
     @Param(
+            plausibleMin = 0,
+            plausibleMax = 20,
             def = "0",
             min = 0,
             max = 1e9,
@@ -44,6 +52,8 @@ public record RuleMakingParams(
                 "setting: set by the regime preset (MODEL.md §5); hybrid legislates only for severe risks (paper §4.1)")
         double minSeverity,
     @Param(
+            plausibleMin = 0.7,
+            plausibleMax = 1,
             def = "0.9",
             min = 0,
             max = 1,
@@ -51,6 +61,8 @@ public record RuleMakingParams(
             doc = "Stringency of a uniform rule: share of a risk's hazard removed by complying.")
         double ruleStringency,
     @Param(
+            plausibleMin = 1,
+            plausibleMax = 2.5,
             def = "1.5",
             min = 0,
             max = 100,
@@ -60,6 +72,8 @@ public record RuleMakingParams(
                 "assumption: one-size-fits-all rules are not tailored to each firm's scene (paper §1.2)")
         double ruleCostMultiplier,
     @Param(
+            plausibleMin = 0,
+            plausibleMax = 180,
             def = "60",
             min = 0,
             max = 3650,
@@ -67,9 +81,11 @@ public record RuleMakingParams(
             doc =
                 "Ex-ante conformity assessment added to each release of a firm bound by at least one rule.",
             source =
-                "assumption: ex-ante conformity assessment as in the EU AI Act for high-risk systems; SF6 depends on it")
+                "assumption: ex-ante conformity assessment as in the EU AI Act for high-risk systems; plausible from self-assessment (internal control, a few days) to a notified body's assessment of several months; SF6 depends on it")
         double conformityAssessmentDays,
     @Param(
+            plausibleMin = 100000,
+            plausibleMax = 500000,
             def = "200000",
             min = 0,
             max = 1e12,
@@ -77,6 +93,8 @@ public record RuleMakingParams(
             doc = "Regulator's cost of drafting one rule, per year of drafting.")
         double draftingCostPerRuleYear,
     @Param(
+            plausibleMin = 0,
+            plausibleMax = 0.5,
             def = "0",
             min = 0,
             max = 1,

@@ -14,6 +14,8 @@ public record SynergyParams(
             source = "setting: set by the regime preset (MODEL.md §5)")
         boolean transparencyMandate,
     @Param(
+            plausibleMin = 0.25,
+            plausibleMax = 1,
             def = "0.5",
             min = 0,
             max = 10,
@@ -21,6 +23,8 @@ public record SynergyParams(
             doc = "Relative rise of users' noticing probability under the transparency mandate.")
         double transparencyNoticeBoost,
     @Param(
+            plausibleMin = 0.1,
+            plausibleMax = 0.5,
             def = "0.3",
             min = 0,
             max = 10,
@@ -34,6 +38,8 @@ public record SynergyParams(
             source = "setting: set by the regime preset (MODEL.md §5)")
         boolean recognizeCertification,
     @Param(
+            plausibleMin = 0.1,
+            plausibleMax = 0.5,
             def = "0.2",
             min = 0,
             max = 1,
@@ -46,6 +52,8 @@ public record SynergyParams(
             source = "setting: set by the regime preset (MODEL.md §5)")
         boolean signals,
     @Param(
+            plausibleMin = 1,
+            plausibleMax = 5,
             def = "3",
             min = 0,
             max = 10000,
@@ -53,6 +61,8 @@ public record SynergyParams(
             doc = "How many of the largest firms the signals address.")
         int signalTopFirms,
     @Param(
+            plausibleMin = 0.5,
+            plausibleMax = 2,
             def = "1",
             min = 0,
             max = 100,
@@ -65,6 +75,8 @@ public record SynergyParams(
             source = "setting: set by the regime preset (MODEL.md §5)")
         boolean backstop,
     @Param(
+            plausibleMin = 0.4,
+            plausibleMax = 0.8,
             def = "0.6",
             min = 0,
             max = 1,
@@ -74,6 +86,8 @@ public record SynergyParams(
                 "assumption: strict punishment of malicious use (paper §4.1); SF4 and SF5 depend on it")
         double backstopDetectionProbability,
     @Param(
+            plausibleMin = 2,
+            plausibleMax = 5,
             def = "3",
             min = 1,
             max = 1000,
@@ -87,6 +101,8 @@ public record SynergyParams(
             source = "setting: set by the regime preset (MODEL.md §5)")
         boolean protectVulnerable,
     @Param(
+            plausibleMin = 0.5,
+            plausibleMax = 0.9,
             def = "0.7",
             min = 0,
             max = 1,

@@ -8,6 +8,8 @@ import govsim.scenario.Param;
  */
 public record UserParams(
     @Param(
+            plausibleMin = 100000,
+            plausibleMax = 10000000,
             def = "100000",
             min = 1,
             max = 50000000,
@@ -16,6 +18,8 @@ public record UserParams(
             source = "MODEL.md §3: 10^5 to 10^7 users; 10^5 is the baseline")
         int count,
     @Param(
+            plausibleMin = 0.01,
+            plausibleMax = 0.2,
             def = "0.05",
             min = 0,
             max = 100,
@@ -25,15 +29,20 @@ public record UserParams(
             source = "assumption: near-zero switching cost, 'a few clicks' (paper §3.1.5)")
         double switchingCostMean,
     @Param(
+            plausibleMin = 0.01,
+            plausibleMax = 0.05,
             def = "0.0202",
             min = 0,
             max = 100,
             unit = "1/day",
             doc =
                 "Rate at which a user reconsiders her provider without a trigger (0.0202/day is a 2% daily chance).",
-            source = "market-kernel benchmark specification: 2% of users reconsider a day")
+            source =
+                "assumption: the market-kernel benchmark specification's 2% of users reconsidering a day (shared/bench/market-kernel.md), a benchmark's choice, not a measurement")
         double attentionRatePerDay,
     @Param(
+            plausibleMin = 0,
+            plausibleMax = 1,
             def = "0",
             min = 0,
             max = 5,
@@ -41,6 +50,8 @@ public record UserParams(
                 "Heterogeneity of attention: sigma of a mean-preserving log-normal factor across users (0: identical).")
         double attentionHeterogeneity,
     @Param(
+            plausibleMin = 0.1,
+            plausibleMax = 0.3,
             def = "0.2",
             min = 0,
             max = 1,
@@ -51,6 +62,8 @@ public record UserParams(
                 "assumption: a fifth of users are information-weak (the paper's 'cultural weak', §4.4, gives no figure)")
         double infoWeakShare,
     @Param(
+            plausibleMin = 0.8,
+            plausibleMax = 1,
             def = "1",
             min = 0,
             max = 1,
@@ -58,6 +71,8 @@ public record UserParams(
             doc = "Information capability of ordinary users: multiplies a harm's visibility.")
         double infoCapabilityStrong,
     @Param(
+            plausibleMin = 0.1,
+            plausibleMax = 0.5,
             def = "0.3",
             min = 0,
             max = 1,
@@ -66,43 +81,60 @@ public record UserParams(
             source = "assumption: information-weak users notice about a third as often")
         double infoCapabilityWeak,
     @Param(
+            plausibleMin = 0.1,
+            plausibleMax = 1,
             def = "1",
             min = 0,
             max = 1,
             unit = "probability",
             doc = "Chance that a user who notices a harm files a complaint (voice).",
-            source = "market-kernel benchmark specification: every user who notices complains")
+            source =
+                "assumption: the market-kernel benchmark specification's every user who notices complains (shared/bench/market-kernel.md), a benchmark's choice, not a measurement")
         double voicePropensity,
     @Param(
+            plausibleMin = 2,
+            plausibleMax = 10,
             def = "5",
             min = 0,
             max = 1000,
             unit = "1/utility",
             doc = "Intensity of the users' logit choice (0: choose at random).",
-            source = "market-kernel benchmark specification (logit intensity 5)")
+            source =
+                "assumption: the market-kernel benchmark specification's logit intensity 5 (shared/bench/market-kernel.md), a benchmark's choice, not a measurement")
         double choiceIntensity,
     @Param(
+            plausibleMin = 0.5,
+            plausibleMax = 2,
             def = "1",
             min = -100,
             max = 100,
             doc = "Weight of a provider's capability (quality) in user utility.",
-            source = "market-kernel benchmark specification")
+            source =
+                "assumption: the value of the market-kernel benchmark specification (shared/bench/market-kernel.md), a benchmark's choice, not a measurement")
         double weightQuality,
     @Param(
+            plausibleMin = 0.5,
+            plausibleMax = 2,
             def = "1",
             min = -100,
             max = 100,
             doc = "Weight of a provider's reputation in user utility.",
-            source = "market-kernel benchmark specification")
+            source =
+                "assumption: the value of the market-kernel benchmark specification (shared/bench/market-kernel.md), a benchmark's choice, not a measurement")
         double weightReputation,
     @Param(
+            plausibleMin = 0.25,
+            plausibleMax = 1,
             def = "0.5",
             min = -100,
             max = 100,
             doc = "Disutility of a provider's harmful practice.",
-            source = "market-kernel benchmark specification")
+            source =
+                "assumption: the value of the market-kernel benchmark specification (shared/bench/market-kernel.md), a benchmark's choice, not a measurement")
         double weightPractice,
     @Param(
+            plausibleMin = 0,
+            plausibleMax = 0.3,
             def = "0.1",
             min = -100,
             max = 100,
