@@ -112,20 +112,32 @@ public final class UserChoice {
   /**
    * One step of all users, who notice harms with their information capability as each
    * jurisdiction's transparency mandate and protection of vulnerable users leave it (M11).
+   *
+   * @param attention draws only the users' attention clocks (their next gaps), so that the clocks
+   *     fire on the same days in every regime
+   * @param choice draws everything else: noticing, voice, logit choice, forced moves, joins
    */
-  public void step(World w, MersenneTwisterFast rng, Synergy synergy) {
+  public void step(
+      World w, MersenneTwisterFast attention, MersenneTwisterFast choice, Synergy synergy) {
     synergy.noticeCapabilities(w, p.infoCapabilityStrong(), false, capStrong);
     synergy.noticeCapabilities(w, p.infoCapabilityWeak(), true, capWeak);
-    step(w, rng, capStrong, capWeak);
+    step(w, attention, choice, capStrong, capWeak);
   }
 
   /**
    * One step of all users.
    *
+   * @param clock (the attention stream) draws only the attention clocks
+   * @param rng (the choice stream) draws everything else
    * @param capStrong information capability of ordinary users per jurisdiction (after M11)
    * @param capWeak information capability of information-weak users per jurisdiction (after M11)
    */
-  public void step(World w, MersenneTwisterFast rng, double[] capStrong, double[] capWeak) {
+  public void step(
+      World w,
+      MersenneTwisterFast clock,
+      MersenneTwisterFast rng,
+      double[] capStrong,
+      double[] capWeak) {
     List<Firm> firms = w.firms;
     int nf = firms.size();
     int nj = jurisdictions;
@@ -162,7 +174,7 @@ public final class UserChoice {
       if (f == UserPopulation.UNSERVED) {
         // No provider yet: she looks when her attention clock fires and joins one if there is one.
         if (nextAttention[i] == step) {
-          nextAttention[i] = step + attentionGap(rng, attention[i]);
+          nextAttention[i] = step + attentionGap(clock, attention[i]);
           if (jurCount[j] > 0) join(w, i, j, rng.nextDouble());
         }
         continue;
@@ -171,7 +183,7 @@ public final class UserChoice {
       if (!open[cell]) {
         switches += forcedMove(w, i, f, j, rng);
         // The attention clock keeps running for a user moved by force.
-        if (nextAttention[i] == step) nextAttention[i] = step + attentionGap(rng, attention[i]);
+        if (nextAttention[i] == step) nextAttention[i] = step + attentionGap(clock, attention[i]);
         continue;
       }
       boolean reconsider = false;
@@ -182,7 +194,7 @@ public final class UserChoice {
       }
       if (nextAttention[i] == step) {
         reconsider = true;
-        nextAttention[i] = step + attentionGap(rng, attention[i]);
+        nextAttention[i] = step + attentionGap(clock, attention[i]);
       }
       if (reconsider) {
         int k = choose(j, f, u.switchingCost[i], beta, rng.nextDouble());

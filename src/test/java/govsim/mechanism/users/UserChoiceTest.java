@@ -170,10 +170,10 @@ class UserChoiceTest {
     // Licensed there later, the firm gets her when her attention clock fires (not before).
     only.servesMask = 0b11;
     for (int i = 0; i < 10; i++) orphan.users.nextAttentionStep[i] = 1_000_000;
-    uc.step(orphan, new MersenneTwisterFast(3), new double[] {1, 1}, new double[] {1, 1});
+    step(uc, orphan, 3, new double[] {1, 1}, new double[] {1, 1});
     assertEquals(UserPopulation.UNSERVED, orphan.users.firm[3]);
     orphan.users.nextAttentionStep[3] = (int) orphan.step;
-    uc.step(orphan, new MersenneTwisterFast(3), new double[] {1, 1}, new double[] {1, 1});
+    step(uc, orphan, 3, new double[] {1, 1}, new double[] {1, 1});
     assertEquals(only.id, orphan.users.firm[3]);
     assertEquals(0, orphan.users.unserved);
     assertEquals(10, only.users);
@@ -215,7 +215,7 @@ class UserChoiceTest {
     assignUsers(w, hit, 0, 100);
     assignUsers(w, quiet, 100, 150);
     hit.addIncident(1.0, 0);
-    uc.step(w, new MersenneTwisterFast(4), ONE, ONE);
+    step(uc, w, 4, ONE, ONE);
     assertEquals(100, hit.complaints);
     assertEquals(0, quiet.complaints);
     assertEquals(100, w.tally.complaints);
@@ -233,7 +233,7 @@ class UserChoiceTest {
     firm(w, 0, 0.0, 1);
     assignUsers(w, hit, 0, 100);
     hit.addIncident(1.0, 0);
-    uc.step(w, new MersenneTwisterFast(5), new double[] {1.0}, new double[] {0.0});
+    step(uc, w, 5, new double[] {1.0}, new double[] {0.0});
     assertEquals(70, hit.complaints, "the 30 weak users, capability 0, notice nothing");
   }
 
@@ -247,7 +247,7 @@ class UserChoiceTest {
     firm(w, 0, 0.0, 1);
     assignUsers(w, hit, 0, n);
     hit.addIncident(1.0, 0);
-    uc.step(w, new MersenneTwisterFast(6), ONE, ONE);
+    step(uc, w, 6, ONE, ONE);
     assertEquals(0.4 * n, hit.complaints, 5 * Math.sqrt(n * 0.4 * 0.6));
   }
 
@@ -260,7 +260,7 @@ class UserChoiceTest {
     Firm good = firm(w, 0, 10.0, 1);
     assignUsers(w, bad, 0, 100);
     for (int i = 0; i < 10; i++) w.users.nextAttentionStep[i] = 0;
-    uc.step(w, new MersenneTwisterFast(7), ONE, ONE);
+    step(uc, w, 7, ONE, ONE);
     for (int i = 0; i < 100; i++) {
       assertEquals(i < 10 ? good.id : bad.id, w.users.firm[i], "user " + i);
     }
@@ -273,7 +273,7 @@ class UserChoiceTest {
     // Step 1: nobody's clock fires; an incident at the bad firm makes its users notice and leave.
     tick(w);
     bad.addIncident(1.0, 0);
-    uc.step(w, new MersenneTwisterFast(8), ONE, ONE);
+    step(uc, w, 8, ONE, ONE);
     assertEquals(0, bad.users);
     assertEquals(100, good.users);
     assertEquals(100, w.tally.switches);
@@ -293,7 +293,7 @@ class UserChoiceTest {
     Firm j1 = firm(w, 0, 0.0, 0b10);
     assignUsers(w, revoked, 0, 200);
     revoked.servesMask = 0b01; // license revoked in jurisdiction 1
-    uc.step(w, new MersenneTwisterFast(9), new double[] {1, 1}, new double[] {1, 1});
+    step(uc, w, 9, new double[] {1, 1}, new double[] {1, 1});
     assertEquals(100, revoked.users, "users in jurisdiction 0 may stay");
     assertEquals(100, j1.users, "all users in jurisdiction 1 moved to the only licensed firm");
     assertEquals(0, j0.users);
@@ -303,7 +303,7 @@ class UserChoiceTest {
     // An exited firm loses every user.
     revoked.active = false;
     tick(w);
-    uc.step(w, new MersenneTwisterFast(10), new double[] {1, 1}, new double[] {1, 1});
+    step(uc, w, 10, new double[] {1, 1}, new double[] {1, 1});
     assertEquals(0, revoked.users);
     assertEquals(0, revoked.weakUsers);
     assertEquals(100, j0.users);
@@ -326,7 +326,7 @@ class UserChoiceTest {
     assignUsers(w, revoked, 0, 10);
     for (int i = 0; i < 10; i++) w.users.nextAttentionStep[i] = 0;
     revoked.servesMask = 0;
-    uc.step(w, new MersenneTwisterFast(11), ONE, ONE);
+    step(uc, w, 11, ONE, ONE);
     assertEquals(0, revoked.users);
     for (int i = 0; i < 10; i++) {
       assertTrue(
@@ -364,7 +364,7 @@ class UserChoiceTest {
       }
       if (s == 50) w.firms.get(0).servesMask = 0b01;
       if (s == 100) w.firms.get(1).active = false;
-      uc.step(w, rng, new double[] {1.0, 0.8}, new double[] {0.3, 0.2});
+      uc.step(w, rng, rng, new double[] {1.0, 0.8}, new double[] {0.3, 0.2});
       assertConsistent(w);
       for (int i = 0; i < n; i++) {
         Firm f = w.firms.get(u.firm[i]);
@@ -393,5 +393,11 @@ class UserChoiceTest {
       total += f.users;
     }
     assertEquals(w.users.size, total);
+  }
+
+  /** One users' step with one generator of the given seed for the attention clocks and choices. */
+  private static void step(UserChoice uc, World w, int seed, double[] capStrong, double[] capWeak) {
+    MersenneTwisterFast rng = new MersenneTwisterFast(seed);
+    uc.step(w, rng, rng, capStrong, capWeak);
   }
 }
