@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
+import govsim.mechanism.RandomStreams;
 import govsim.model.ModelSpec;
 import govsim.world.Community;
 import govsim.world.EventKind;
@@ -199,6 +200,53 @@ class IncidentsTest {
     assertEquals(1, w.tally.incidents);
     assertEquals(0.0, w.tally.harm);
     assertFalse(Double.isNaN(w.tally.harmWeak));
+  }
+
+  /**
+   * Common random numbers (issue 11 item 1): each firm draws from its own stream one uniform per
+   * active risk per step whether or not it mitigates, so a firm that mitigates has exactly the
+   * incidents of the same firm unmitigated whose uniform falls below the mitigated probability — a
+   * subset, on the same days — and another firm's mitigation changes nothing of its incidents.
+   */
+  @Test
+  void mitigationRemovesIncidentsFromTheSameDrawsWithoutShiftingOtherFirms() {
+    long[][] days = new long[2][];
+    long[][] othersDays = new long[2][];
+    for (int k = 0; k < 2; k++) {
+      World w = world(1, 100);
+      Firm f = firm(w);
+      Firm other = firm(w);
+      assignUsers(w, f, 0, 50);
+      assignUsers(w, other, 50, 100);
+      Risk r = risk(w, 1, 0.1, 0.02, false);
+      risk(w, 1, 0.1, 0.03, false);
+      if (k == 1) f.mitigates.set(r.id); // voluntary efficacy 0.5 halves the hazard
+      RandomStreams streams = new RandomStreams(7, 2);
+      Incidents m = incidents();
+      List<Long> mine = new java.util.ArrayList<>();
+      List<Long> theirs = new java.util.ArrayList<>();
+      for (int s = 0; s < 3000; s++) {
+        m.step(w, streams::incidents);
+        for (int c = 0; c < f.stepIncidents; c++) {
+          if (f.stepIncidentRisk[c] == r.id) mine.add(w.step);
+        }
+        for (int c = 0; c < other.stepIncidents; c++)
+          theirs.add(w.step * 10 + other.stepIncidentRisk[c]);
+        w.step++;
+        w.now = w.step;
+      }
+      days[k] = mine.stream().mapToLong(Long::longValue).toArray();
+      othersDays[k] = theirs.stream().mapToLong(Long::longValue).toArray();
+    }
+    // 3000 days at 0.02 a day: about 60 unmitigated incidents, about 30 mitigated.
+    assertTrue(
+        days[0].length > 40 && days[1].length < days[0].length,
+        days[0].length + " " + days[1].length);
+    assertTrue(days[1].length > 10);
+    java.util.Set<Long> unmitigated = new java.util.HashSet<>();
+    for (long d : days[0]) unmitigated.add(d);
+    for (long d : days[1]) assertTrue(unmitigated.contains(d), "mitigated incident on day " + d);
+    assertArrayEquals(othersDays[0], othersDays[1], "the other firm's incidents do not move");
   }
 
   /** Every firm draws from one generator with the given seed. */
