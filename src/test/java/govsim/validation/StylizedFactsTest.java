@@ -1,5 +1,6 @@
 package govsim.validation;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import govsim.experiment.batch.BatchRunner;
@@ -59,9 +60,17 @@ class StylizedFactsTest {
     assertHolds("SF2");
   }
 
+  /**
+   * With the named random streams (issue 11 item 1) SF3a no longer holds at the defaults: in one of
+   * the 10 replications (seed 8999615027640255) the firm's own review drops the practice on the day
+   * it adopts it, before any outcry, so that replication has no backlash revision. Reported as
+   * measured, not tuned back.
+   */
   @Test
   void sf3BacklashReversalYuanbao() {
-    assertHolds("SF3a");
+    Finding f = findings.get("SF3a");
+    assertFalse(f.holds(), f.markdown());
+    assertTrue(f.verdict().contains("in some replications it never revised"), f.verdict());
   }
 
   @Test
