@@ -37,12 +37,14 @@ import picocli.CommandLine.Spec;
       "",
       "Runs the scenario under several regimes with the same seeds and compares them. Every regime"
           + " runs the same N seeds (common random numbers: replication i uses the same seed in"
-          + " every regime), so differences come from the regime, not from the draw. Prints the"
-          + " headline metrics per regime as mean [95%% CI] (t-intervals over seeds, on the logit"
-          + " scale for shares and the log scale for one-sided bounds, so that no interval leaves"
-          + " the metric's range) and writes to results/<name>/compare-seed-<seed>/ (with --set,"
-          + " --regimes, --reps or --confidence other than the defaults,"
-          + " compare-seed-<seed>-<hash>/, 8 hex digits of their SHA-256; or --out DIR):",
+          + " every regime, and each random process draws from its own stream, so the risks,"
+          + " incident draws, malicious opportunities, users and entrants are the same in every"
+          + " regime; what differs is what the regime makes of them). Prints the headline metrics"
+          + " per regime as mean [95%% CI] (t-intervals over seeds, on the logit scale for shares"
+          + " and the log scale for one-sided bounds, so that no interval leaves the metric's"
+          + " range) and writes to results/<name>/compare-seed-<seed>/ (with --set, --regimes,"
+          + " --reps or --confidence other than the defaults, compare-seed-<seed>-<hash>/, 8 hex"
+          + " digits of their SHA-256; or --out DIR):",
       "  runs.csv                regime, replication, seed, status, every summary",
       "                          metric, error: one row per run",
       "  runs.parquet            the same, as a typed Parquet table, plus run",

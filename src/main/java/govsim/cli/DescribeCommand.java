@@ -50,12 +50,15 @@ final class DescribeCommand implements Callable<Integer> {
       try {
         String doc = java.nio.file.Files.readString(update);
         String updated =
-            OddDocument.withEvents(
-                OddDocument.withMetrics(OddDocument.withParameters(doc, schema.toMarkdown())));
+            OddDocument.withStreams(
+                OddDocument.withEvents(
+                    OddDocument.withMetrics(OddDocument.withParameters(doc, schema.toMarkdown()))));
         govsim.io.OutputFolder.writeAtomically(update, updated);
         spec.commandLine()
             .getOut()
-            .println("govsim: updated the parameter, metric and event tables of " + update);
+            .println(
+                "govsim: updated the parameter, metric, event and random-stream tables of "
+                    + update);
         return 0;
       } catch (java.io.IOException | IllegalArgumentException e) {
         spec.commandLine()

@@ -77,4 +77,35 @@ public final class OddDocument {
   public static String metrics(String doc) {
     return block(doc, BEGIN_METRICS, END_METRICS);
   }
+
+  /**
+   * The markers of the random streams (docs/ODD.md section 4, Stochasticity, from {@link
+   * govsim.mechanism.RandomStreams}).
+   */
+  public static final String BEGIN_STREAMS = "<!-- BEGIN GENERATED RANDOM STREAMS -->";
+
+  public static final String END_STREAMS = "<!-- END GENERATED RANDOM STREAMS -->";
+
+  /** The document with its random-stream table replaced by the one generated from the code. */
+  public static String withStreams(String doc) {
+    return withBlock(doc, BEGIN_STREAMS, END_STREAMS, streamsMarkdown());
+  }
+
+  /** The random-stream table currently between the stream markers. */
+  public static String streams(String doc) {
+    return block(doc, BEGIN_STREAMS, END_STREAMS);
+  }
+
+  /** The derivation and one row per stream: its name and what it draws. */
+  static String streamsMarkdown() {
+    StringBuilder b =
+        new StringBuilder("Derivation: ")
+            .append(govsim.mechanism.RandomStreams.SCHEME)
+            .append(".\n\n| stream | draws |\n|---|---|\n");
+    govsim.mechanism.RandomStreams.descriptions()
+        .forEach(
+            (name, draws) ->
+                b.append("| `").append(name).append("` | ").append(draws).append(" |\n"));
+    return b.toString();
+  }
 }

@@ -61,6 +61,7 @@ public enum FlashKind {
           FIRM_ENTERED,
           FIRM_EXITED,
           ATTACK,
+          ATTACK_FORGONE,
           ACTOR_PUNISHED ->
           null;
     };

@@ -1,5 +1,6 @@
 package govsim.io;
 
+import govsim.mechanism.RandomStreams;
 import govsim.observe.Metrics;
 import govsim.observe.Num;
 import govsim.observe.RunListener;
@@ -130,6 +131,7 @@ public final class RunWriter implements RunListener, AutoCloseable {
     manifest.put("java_version", build.java());
     manifest.putAll(provenance);
     manifest.put("seed", result.spec().seed());
+    manifest.put("random_streams", randomStreams());
     manifest.put("regime", result.spec().regime().yamlName());
     manifest.put("started_utc", started.toString());
     manifest.put("wall_seconds", wallSeconds);
@@ -148,6 +150,23 @@ public final class RunWriter implements RunListener, AutoCloseable {
     manifest.put("resolved_scenario", resolvedScenario);
     OutputFolder.writeAtomically(folder.file("manifest.json"), Json.pretty(manifest));
     folder.commit();
+  }
+
+  /** The random-stream scheme of every run (common random numbers per process), for manifests. */
+  public static Map<String, Object> randomStreams() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("scheme", RandomStreams.SCHEME);
+    List<Map<String, String>> streams = new ArrayList<>();
+    RandomStreams.descriptions()
+        .forEach(
+            (name, draws) -> {
+              Map<String, String> stream = new LinkedHashMap<>();
+              stream.put("name", name);
+              stream.put("draws", draws);
+              streams.add(stream);
+            });
+    m.put("streams", streams);
+    return m;
   }
 
   public static List<String> summaryHeader() {

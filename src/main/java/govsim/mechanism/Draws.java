@@ -5,9 +5,9 @@ import ec.util.MersenneTwisterFast;
 /**
  * Random draws and rate conversions shared by all mechanisms.
  *
- * <p>Every draw takes the run's generator as an argument: govsim has exactly one generator per run
- * (MASON's {@code SimState.random}), so a run is a pure function of its scenario and seed. Rates in
- * scenarios are per day or per year; {@link #stepProbability} turns them into a per-step
+ * <p>Every draw takes a generator as an argument: the stream of the run's {@link RandomStreams}
+ * that belongs to the process drawing, so a run is a pure function of its scenario and seed. Rates
+ * in scenarios are per day or per year; {@link #stepProbability} turns them into a per-step
  * probability as {@code p = 1 - exp(-rate * dt)} (MODEL.md §2), so results do not depend on the
  * step length beyond discretisation error.
  */

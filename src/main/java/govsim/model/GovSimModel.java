@@ -2,6 +2,7 @@ package govsim.model;
 
 import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Governance;
+import govsim.mechanism.RandomStreams;
 import govsim.mechanism.assurance.Audits;
 import govsim.mechanism.community.StandardSetting;
 import govsim.mechanism.competition.Competition;
@@ -35,8 +36,10 @@ import sim.engine.Steppable;
  * the mechanisms. It imports no observer, writer or GUI code: the experiment layer and the GUI
  * attach observers at {@link Phase#OBSERVE}.
  *
- * <p>All randomness comes from MASON's {@code random} (Mersenne Twister), seeded with all 64 bits
- * of the scenario's seed, and every mechanism receives it as an argument.
+ * <p>All randomness comes from the run's {@link RandomStreams}: one Mersenne Twister per process,
+ * derived from all 64 bits of the scenario's seed and the stream's name, handed to the mechanism
+ * that owns the process (common random numbers per process, MODEL.md §9). MASON's own {@code
+ * random} is seeded too but no mechanism draws from it.
  */
 public final class GovSimModel extends SimState {
   private static final long serialVersionUID = 1L;
@@ -59,6 +62,7 @@ public final class GovSimModel extends SimState {
   private MaliciousAttacks malicious;
 
   private long fullSeed;
+  private RandomStreams streams;
   private List<EventSpec> pendingEvents;
   private boolean[] signalled;
 
@@ -133,8 +137,9 @@ public final class GovSimModel extends SimState {
     // Every start replays from the seed, so a run restarted in the GUI is the run `govsim run`
     // makes.
     setSeed(fullSeed);
+    streams = new RandomStreams(fullSeed, spec.competition().maxFirms());
     buildMechanisms();
-    world = new WorldBuilder(spec, emergence, users, synergy).build(random);
+    world = new WorldBuilder(spec, emergence, users, synergy).build(streams);
     signalled = new boolean[spec.competition().maxFirms()];
     pendingEvents = new ArrayList<>(spec.events());
     pendingEvents.sort(Comparator.comparingDouble(EventSpec::atDay));
@@ -144,42 +149,44 @@ public final class GovSimModel extends SimState {
     phase(
         Phase.EMERGENCE,
         () -> {
-          emergence.step(world, random);
+          emergence.step(world, streams.risks);
           emergence.releases(
               world,
-              random,
+              streams::releases,
               spec.firms().innovationCrowdOut(),
               spec.rulemaking().conformityAssessmentDays(),
               spec.firms().unsafeReleaseSpeedup(),
               id -> decisions.boundByRegulator(world, world.firms.get(id)));
         },
         dt);
-    phase(Phase.FIRM_DECISIONS, () -> decisions.step(world, random, outlook()), dt);
+    phase(Phase.FIRM_DECISIONS, () -> decisions.step(world, streams.decisions, outlook()), dt);
     phase(
         Phase.STANDARDS,
         () -> {
-          standards.step(world, random);
-          if (spec.communities().enabled()) standards.formAndDissolve(world, random);
+          standards.step(world, streams.communities);
+          if (spec.communities().enabled()) standards.formAndDissolve(world, streams.communities);
         },
         dt);
     phase(Phase.RULEMAKING, () -> ruleMaking.step(world), dt);
-    phase(Phase.INCIDENTS, () -> incidents.step(world, random), dt);
+    phase(Phase.INCIDENTS, () -> incidents.step(world, streams::incidents), dt);
     phase(
         Phase.MALICIOUS,
         () ->
             malicious.step(
                 world,
-                random,
+                streams.malicious,
                 synergy,
                 spec.enforcement().costPerInspection(),
                 spec.users().infoWeakShare()),
         dt);
-    // One generator for the users' attention clocks and their choices alike (for now).
-    phase(Phase.USERS, () -> users.step(world, random, random, synergy), dt);
+    phase(Phase.USERS, () -> users.step(world, streams.attention, streams.choice, synergy), dt);
     phase(Phase.BACKLASH, () -> backlash.step(world), dt);
-    phase(Phase.AUDITS, () -> audits.step(world, random, synergy), dt);
-    phase(Phase.ENFORCEMENT, () -> enforcement.step(world, random, synergy, signalled), dt);
-    phase(Phase.COMPETITION, () -> competition.step(world, random, this::enter), dt);
+    phase(Phase.AUDITS, () -> audits.step(world, streams.audits, synergy), dt);
+    phase(
+        Phase.ENFORCEMENT,
+        () -> enforcement.step(world, streams.enforcement, synergy, signalled),
+        dt);
+    phase(Phase.COMPETITION, () -> competition.step(world, streams.entry, this::enter), dt);
     phase(
         Phase.ACCOUNTING,
         () -> {
@@ -278,7 +285,8 @@ public final class GovSimModel extends SimState {
   private void apply(EventSpec e) {
     switch (e.type()) {
       case CAPABILITY_SHOCK ->
-          emergence.shock(world, random, e.newRisks(), e.obsoleteShare(), e.capabilityBoost());
+          emergence.shock(
+              world, streams.events, e.newRisks(), e.obsoleteShare(), e.capabilityBoost());
       case ADOPT_PRACTICE ->
           Backlash.adoptByEvent(
               world,
@@ -286,17 +294,21 @@ public final class GovSimModel extends SimState {
                   ? world.firms.get(e.firm())
                   : world.largestActiveFirm());
       case ENACT_MANDATE -> Synergy.enact(world, e.mandate(), e.jurisdiction());
-      case FORM_COMMUNITY -> standards.found(world, random, e.stringency(), e.assurance());
+      case FORM_COMMUNITY ->
+          standards.found(world, streams.communities, e.stringency(), e.assurance());
       case EMERGE_RISK ->
-          emergence.emerge(world, random, e.severity(), e.visibility(), e.knightian());
+          emergence.emerge(world, streams.events, e.severity(), e.visibility(), e.knightian());
     }
   }
 
-  /** An entrant (M9) built like the initial firms and released into the world's schedules. */
+  /**
+   * An entrant (M9) built like the initial firms, its attributes drawn from the entry stream, and
+   * released into the world's schedules (its first release from its own release stream).
+   */
   private Firm enter(World w, MersenneTwisterFast rng, double capability) {
     Firm f = WorldBuilder.newFirm(spec, w, rng, w.firms.size(), capability);
     w.firms.add(f);
-    emergence.scheduleFirstRelease(f, w, rng);
+    emergence.scheduleFirstRelease(f, w, streams.releases(f.id));
     f.nextReviewDay = w.now;
     return f;
   }

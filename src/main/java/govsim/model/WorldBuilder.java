@@ -2,6 +2,7 @@ package govsim.model;
 
 import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
+import govsim.mechanism.RandomStreams;
 import govsim.mechanism.community.Membership;
 import govsim.mechanism.crossborder.Recognition;
 import govsim.mechanism.risk.RiskEmergence;
@@ -18,9 +19,11 @@ import govsim.world.UserPopulation;
 import govsim.world.World;
 
 /**
- * Initialization (the ODD's "initialization"): builds the world of day 0 from the scenario, in a
- * fixed order of random draws — regulators, firms, users, initial risks, communities and
- * memberships, malicious actors — so that the same seed always builds the same world.
+ * Initialization (the ODD's "initialization"): builds the world of day 0 from the scenario —
+ * regulators, firms, users, initial risks, initial rules, communities and memberships, malicious
+ * actors — each part from its own named stream ({@link RandomStreams}), so that the same seed
+ * always builds the same world and the parts that do not depend on the regime (firms, users, risks,
+ * actors) are the same in every regime.
  */
 final class WorldBuilder {
   private final ModelSpec spec;
@@ -35,7 +38,7 @@ final class WorldBuilder {
     this.synergy = synergy;
   }
 
-  World build(MersenneTwisterFast rng) {
+  World build(RandomStreams streams) {
     int jurisdictions = spec.crossBorder().jurisdictions();
     UserPopulation pop = new UserPopulation(spec.users().count(), jurisdictions > 1);
     MaliciousActors actors = new MaliciousActors(spec.malicious().count());
@@ -47,29 +50,31 @@ final class WorldBuilder {
       synergy.grantInitialPowers(reg);
     }
 
+    MersenneTwisterFast firms = streams.firms;
     for (int i = 0; i < spec.firms().count(); i++) {
       double capability =
-          Draws.uniform(rng, spec.firms().capabilityMin(), spec.firms().capabilityMax());
-      Firm f = newFirm(spec, w, rng, i, capability);
+          Draws.uniform(firms, spec.firms().capabilityMin(), spec.firms().capabilityMax());
+      Firm f = newFirm(spec, w, firms, i, capability);
       w.firms.add(f);
-      emergence.scheduleFirstRelease(f, w, rng);
+      emergence.scheduleFirstRelease(f, w, streams.releases(f.id));
       // Firms that review at all make their first decisions on day 0.
       f.nextReviewDay = spec.firms().reviewRatePerYear() > 0 ? 0.0 : Double.POSITIVE_INFINITY;
     }
 
-    initUsers(w, rng);
-    users.assignInitial(w, rng);
+    initUsers(w, streams.users, streams.attention);
+    users.assignInitial(w, streams.users);
 
+    MersenneTwisterFast risks = streams.risks;
     for (int i = 0; i < spec.risks().initialCount(); i++) {
       double severity =
-          Draws.pareto(rng, spec.risks().severityParetoAlpha(), spec.risks().severityMin());
+          Draws.pareto(risks, spec.risks().severityParetoAlpha(), spec.risks().severityMin());
       double visibility =
-          Draws.uniform(rng, spec.risks().visibilityMin(), spec.risks().visibilityMax());
-      emergence.emerge(w, rng, severity, visibility, false).initial = true;
+          Draws.uniform(risks, spec.risks().visibilityMin(), spec.risks().visibilityMax());
+      emergence.emerge(w, risks, severity, visibility, false).initial = true;
     }
     if (spec.rulemaking().enabled()) {
       for (Risk r : w.risks) {
-        if (!Draws.bernoulli(rng, spec.rulemaking().initialRulesShare())) continue;
+        if (!Draws.bernoulli(streams.rulemaking, spec.rulemaking().initialRulesShare())) continue;
         for (Regulator reg : w.regulators) {
           reg.rules.startPending(
               new Rule(r.id, r.generation, 0.0, 0.0, spec.rulemaking().ruleStringency()));
@@ -79,6 +84,7 @@ final class WorldBuilder {
     }
 
     if (spec.communities().enabled()) {
+      MersenneTwisterFast rng = streams.communities;
       for (int c = 0; c < spec.communities().initialCount(); c++) {
         double stringency =
             Draws.uniform(
@@ -109,11 +115,14 @@ final class WorldBuilder {
       }
     }
 
-    for (int i = 0; i < actors.count; i++) actors.jurisdiction[i] = rng.nextInt(jurisdictions);
+    for (int i = 0; i < actors.count; i++) {
+      actors.jurisdiction[i] = streams.malicious.nextInt(jurisdictions);
+    }
     return w;
   }
 
-  private void initUsers(World w, MersenneTwisterFast rng) {
+  /** Users' attributes from the users stream, their first attention gaps from the attention one. */
+  private void initUsers(World w, MersenneTwisterFast rng, MersenneTwisterFast attention) {
     UserPopulation u = w.users;
     var p = spec.users();
     double sigma = p.attentionHeterogeneity();
@@ -125,7 +134,7 @@ final class WorldBuilder {
       double factor = sigma > 0 ? Math.exp(sigma * rng.nextGaussian() - 0.5 * sigma * sigma) : 1.0;
       u.attention[i] = (float) Draws.stepProbability(p.attentionRatePerDay() * factor, w.dtDays);
       // The first firing is at step gap - 1 (step 0 is the first day).
-      u.nextAttentionStep[i] = UserChoice.attentionGap(rng, u.attention[i]) - 1;
+      u.nextAttentionStep[i] = UserChoice.attentionGap(attention, u.attention[i]) - 1;
     }
   }
 

@@ -52,7 +52,9 @@ final class ComparisonReport {
         "Each regime ran the same "
             + reps
             + " seeds (common random numbers: replication i uses the same"
-            + " seed in every regime, so differences between regimes come from the regime, not from the draw). A"
+            + " seed in every regime, and each random process draws from its own stream, so the risks, the"
+            + " incidents' chance draws, the malicious opportunities, the users and the entrants are the same in"
+            + " every regime; what differs is what the regime makes of them). A"
             + " regime's value is the mean over its seeds, with the "
             + level
             + "% t-interval of that mean (mean"

@@ -8,8 +8,10 @@ import org.apache.commons.math3.distribution.TDistribution;
  * of "no mean difference".
  *
  * <p>Why paired: with common random numbers, replication i of every regime uses the same seed, so
- * the draws that do not depend on the regime cancel in {@code a_i - b_i} and the interval is much
- * narrower than comparing two independent means.
+ * the draws that do not depend on the regime (each process has its own stream) are shared by a_i
+ * and b_i and partly cancel in {@code a_i - b_i}; the interval is narrower than comparing two
+ * independent means where that makes the outcomes move together (docs/validation.md measures by how
+ * much, metric by metric).
  *
  * @param meanDiff mean of a_i - b_i over the pairs used
  * @param sd sample sd of the differences (divisor n - 1)

@@ -75,7 +75,12 @@ public enum EventKind {
   // M11 hybrid synergy
   MANDATE_ENACTED("M11", "A regulator enacted a hybrid power (detail: which).", ""),
   // M12 malicious actors
-  ATTACK("M12", "A malicious actor attacked (detail: which actor).", "harm"),
+  ATTACK("M12", "A malicious actor attacked (detail: which actor, the gain it weighed).", "harm"),
+  ATTACK_FORGONE(
+      "M12",
+      "A malicious actor let an attack opportunity pass (detail: which actor, the gain it weighed,"
+          + " and deterred or incapacitated after punishment).",
+      "harm the attack would have done"),
   ACTOR_PUNISHED(
       "M12", "A malicious attack was traced and its actor punished and incapacitated.", "penalty");
 

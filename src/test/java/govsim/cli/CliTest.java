@@ -164,7 +164,10 @@ public class CliTest {
           "\"command\"",
           "\"started_utc\"",
           "\"wall_seconds\"",
-          "\"resolved_scenario\""
+          "\"resolved_scenario\"",
+          "\"random_streams\"",
+          "\"scheme\"",
+          "\"incidents/<firm id>\""
         }) {
       assertTrue(manifest.contains(key), "manifest lacks " + key);
     }

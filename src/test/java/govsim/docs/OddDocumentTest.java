@@ -96,4 +96,19 @@ class OddDocumentTest {
           "docs/ODD.md §7.3 lacks the event type " + k.id());
     }
   }
+
+  /** §1.7 Stochasticity lists every random stream and its derivation, as the code has them. */
+  @Test
+  void stochasticityListsEveryRandomStream() throws IOException {
+    String doc = Files.readString(ODD);
+    assertEquals(
+        OddDocument.streams(OddDocument.withStreams(doc)),
+        OddDocument.streams(doc),
+        "docs/ODD.md random-stream table is out of step; run ./govsim describe --markdown --update docs/ODD.md");
+    String table = OddDocument.streams(doc);
+    assertTrue(table.contains(govsim.mechanism.RandomStreams.SCHEME), table);
+    for (String name : govsim.mechanism.RandomStreams.names()) {
+      assertTrue(table.contains("| `" + name + "` | "), "docs/ODD.md lacks the stream " + name);
+    }
+  }
 }

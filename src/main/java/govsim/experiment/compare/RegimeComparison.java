@@ -41,9 +41,9 @@ import java.util.concurrent.Callable;
 
 /**
  * The regime comparison of {@code govsim compare}: one scenario run under each listed regime with
- * the same N seeds (replication i uses seed i in every regime: common random numbers, so that
- * differences between regimes come from the regime, not from the draw), on all cores, summarised
- * with t-intervals per regime and paired differences between regimes.
+ * the same N seeds (replication i uses seed i in every regime: common random numbers; with the
+ * named streams of {@code RandomStreams} the exogenous draws are then the same in every regime), on
+ * all cores, summarised with t-intervals per regime and paired differences between regimes.
  *
  * <p>The regime preset is applied when a scenario is loaded, so each regime's scenario is the file
  * loaded again with {@code regime=<name>} added to the overrides. Seeds are {@link

@@ -166,6 +166,7 @@ public final class ValidationReport {
     }
     s.append('\n');
     for (Finding f : gameFindings) s.append(f.markdown()).append('\n');
+    s.append(CrnVarianceReduction.section(reps, seed));
     return s.toString();
   }
 }

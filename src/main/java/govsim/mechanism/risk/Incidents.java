@@ -8,6 +8,7 @@ import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.Risk;
 import govsim.world.World;
+import java.util.function.IntFunction;
 
 /**
  * M1 (realisation) — incidents and the harm they do (MODEL.md §4 M1, §7 harm metrics).
@@ -52,21 +53,34 @@ public final class Incidents {
     return posture * (1.0 - efficacy);
   }
 
-  public void step(World w, MersenneTwisterFast rng) {
+  /**
+   * One step of incidents. Each active firm draws from its own stream exactly one uniform per
+   * active risk and one for its practice's news, whether or not it mitigates the risk or has the
+   * practice, and compares the uniform with its (regime-dependent) probability: the same firm, risk
+   * and day meet the same uniform in every regime (common random numbers), and mitigation removes
+   * exactly the incidents whose uniform falls between the mitigated and the unmitigated
+   * probability.
+   *
+   * @param rngOfFirm each firm's incident stream, by firm id
+   */
+  public void step(World w, IntFunction<MersenneTwisterFast> rngOfFirm) {
     double dt = w.dtDays;
     double practiceProb = Draws.stepProbability(practice.incidentRatePerDay(), dt);
     for (Firm f : w.firms) {
       f.stepIncidents = 0;
       if (!f.active) continue;
+      MersenneTwisterFast rng = rngOfFirm.apply(f.id);
       for (Risk r : w.risks) {
         if (!r.active) continue;
+        double u = rng.nextDouble();
         double p = Draws.stepProbability(r.hazardPerDay * hazardFactor(w, f, r), dt);
-        if (rng.nextDouble() < p) incident(w, f, r);
+        if (u < p) incident(w, f, r);
       }
+      double news = rng.nextDouble();
       if (f.practice) {
         double harm = practice.harmPerUserDay() * dt * f.users;
         addHarm(w, f, harm, false);
-        if (rng.nextDouble() < practiceProb) {
+        if (news < practiceProb) {
           f.addIncident(practice.visibility(), -1);
           w.log(EventKind.PRACTICE_INCIDENT, f.id, -1, -1, -1, practice.visibility(), "");
         }

@@ -6,6 +6,8 @@ import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.Risk;
 import govsim.world.World;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /**
  * M1 — technology and risk emergence (MODEL.md §4 M1; paper §1.1, §1.2).
@@ -69,18 +71,22 @@ public final class RiskEmergence {
    * compliance costs (SF6: heavy uniform rules slow innovation), and a firm bound by a regulator's
    * rule waits an ex-ante conformity assessment before its next release. A firm that releases
    * unsafely waits {@code unsafeSpeedup} times less on average (M6's safety-speed trade-off).
+   *
+   * @param rngOfFirm each firm's own release stream (by firm id): a firm's k-th release draws the
+   *     same gain and interval in every regime, however the regime delays it
    */
   public void releases(
       World w,
-      MersenneTwisterFast rng,
+      IntFunction<MersenneTwisterFast> rngOfFirm,
       double innovationCrowdOut,
       double assessmentDays,
       double unsafeSpeedup,
-      java.util.function.IntPredicate boundByRegulator) {
+      IntPredicate boundByRegulator) {
     if (p.releaseRatePerYear() <= 0) return;
     double meanInterval = Draws.DAYS_PER_YEAR / p.releaseRatePerYear();
     for (Firm f : w.firms) {
       if (!f.active || f.nextReleaseDay > w.now) continue;
+      MersenneTwisterFast rng = rngOfFirm.apply(f.id);
       double crowd = Math.max(0.0, 1.0 - innovationCrowdOut * f.complianceCostPercent / 100.0);
       f.capability += Draws.exponential(rng, p.releaseStepMean()) * crowd;
       double delay = boundByRegulator.test(f.id) ? assessmentDays : 0.0;

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
+import govsim.mechanism.RandomStreams;
 import govsim.model.ModelSpec;
 import govsim.world.Community;
 import govsim.world.EventKind;
@@ -24,6 +25,7 @@ import govsim.world.Risk;
 import govsim.world.World;
 import govsim.world.WorldEvent;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,7 +82,7 @@ class IncidentsTest {
     Incidents m = incidents();
     MersenneTwisterFast rng = new MersenneTwisterFast(1);
     int steps = 40_000;
-    for (int s = 0; s < steps; s++) m.step(w, rng);
+    for (int s = 0; s < steps; s++) m.step(w, id -> rng);
     double p = 1 - Math.exp(-0.2 * 0.5);
     assertEquals(p, w.tally.incidents / (double) steps, 5 * Math.sqrt(p * (1 - p) / steps));
   }
@@ -93,7 +95,7 @@ class IncidentsTest {
     assertFalse(r.known);
     Incidents m = incidents();
     MersenneTwisterFast rng = new MersenneTwisterFast(2);
-    m.step(w, rng);
+    m.step(w, id -> rng);
     assertTrue(r.known);
     List<WorldEvent> ev = events(w);
     assertEquals(1, count(ev, EventKind.RISK_KNOWN));
@@ -101,13 +103,13 @@ class IncidentsTest {
         ev.stream().filter(e -> e.type() == EventKind.RISK_KNOWN).findFirst().orElseThrow();
     assertEquals(f.id, known.firm());
     assertEquals(r.id, known.risk());
-    m.step(w, rng);
+    m.step(w, id -> rng);
     assertEquals(0, count(events(w), EventKind.RISK_KNOWN));
     // A known risk never logs it.
     World w2 = world(1, 0);
     firm(w2);
     risk(w2, 1, 0.1, CERTAIN, false);
-    m.step(w2, rng);
+    m.step(w2, id -> rng);
     assertEquals(0, count(events(w2), EventKind.RISK_KNOWN));
   }
 
@@ -118,8 +120,7 @@ class IncidentsTest {
     Firm f = firm(w, 0, 0, 0b011); // serves jurisdictions 0 and 1, not 2
     assignUsers(w, f, 0, 1000);
     Risk r = risk(w, 5.0, 0.2, CERTAIN, false);
-    incidents("risks.exposure_share=0.01", "risks.severe_threshold=10")
-        .step(w, new MersenneTwisterFast(3));
+    incidents("risks.exposure_share=0.01", "risks.severe_threshold=10").step(w, seeded(3));
     // 1% of 1000 users, severity 5 each: 50; a quarter of the users are weak.
     assertEquals(1, w.tally.incidents);
     assertEquals(50.0, w.tally.harm, 1e-12);
@@ -141,8 +142,7 @@ class IncidentsTest {
     Firm f = firm(w);
     assignUsers(w, f, 0, 200);
     Risk r = risk(w, 10.0, 0.2, CERTAIN, false);
-    incidents("risks.exposure_share=0.05", "risks.severe_threshold=10")
-        .step(w, new MersenneTwisterFast(4));
+    incidents("risks.exposure_share=0.05", "risks.severe_threshold=10").step(w, seeded(4));
     assertEquals(100.0, w.tally.harm, 1e-12);
     assertEquals(100.0, w.tally.harmSevere, 1e-12, "severity at the threshold counts as severe");
     assertEquals(0.0, w.tally.harmWeak);
@@ -162,7 +162,7 @@ class IncidentsTest {
     Risk r = risk(w, 1, 0.1, CERTAIN, false);
     Risk retired = risk(w, 1, 0.1, CERTAIN, false);
     retired.active = false;
-    incidents().step(w, new MersenneTwisterFast(5));
+    incidents().step(w, seeded(5));
     assertEquals(1, w.tally.incidents);
     assertEquals(1, f.stepIncidents);
     assertEquals(r.id, f.stepIncidentRisk[0]);
@@ -181,7 +181,7 @@ class IncidentsTest {
             "practice.harm_per_user_day=0.002",
             "practice.incident_rate_per_day=1000",
             "practice.visibility=0.3");
-    m.step(w, new MersenneTwisterFast(6));
+    m.step(w, seeded(6));
     assertEquals(0.2, w.tally.harm, 1e-15);
     assertEquals(0.02, w.tally.harmWeak, 1e-15);
     assertEquals(0, w.tally.incidents, "practice news is not a risk incident");
@@ -196,9 +196,62 @@ class IncidentsTest {
     World w = world(1, 0);
     firm(w);
     risk(w, 50, 0.1, CERTAIN, false);
-    incidents().step(w, new MersenneTwisterFast(7));
+    incidents().step(w, seeded(7));
     assertEquals(1, w.tally.incidents);
     assertEquals(0.0, w.tally.harm);
     assertFalse(Double.isNaN(w.tally.harmWeak));
+  }
+
+  /**
+   * Common random numbers (issue 11 item 1): each firm draws from its own stream one uniform per
+   * active risk per step whether or not it mitigates, so a firm that mitigates has exactly the
+   * incidents of the same firm unmitigated whose uniform falls below the mitigated probability — a
+   * subset, on the same days — and another firm's mitigation changes nothing of its incidents.
+   */
+  @Test
+  void mitigationRemovesIncidentsFromTheSameDrawsWithoutShiftingOtherFirms() {
+    long[][] days = new long[2][];
+    long[][] othersDays = new long[2][];
+    for (int k = 0; k < 2; k++) {
+      World w = world(1, 100);
+      Firm f = firm(w);
+      Firm other = firm(w);
+      assignUsers(w, f, 0, 50);
+      assignUsers(w, other, 50, 100);
+      Risk r = risk(w, 1, 0.1, 0.02, false);
+      risk(w, 1, 0.1, 0.03, false);
+      if (k == 1) f.mitigates.set(r.id); // voluntary efficacy 0.5 halves the hazard
+      RandomStreams streams = new RandomStreams(7, 2);
+      Incidents m = incidents();
+      List<Long> mine = new java.util.ArrayList<>();
+      List<Long> theirs = new java.util.ArrayList<>();
+      for (int s = 0; s < 3000; s++) {
+        m.step(w, streams::incidents);
+        for (int c = 0; c < f.stepIncidents; c++) {
+          if (f.stepIncidentRisk[c] == r.id) mine.add(w.step);
+        }
+        for (int c = 0; c < other.stepIncidents; c++)
+          theirs.add(w.step * 10 + other.stepIncidentRisk[c]);
+        w.step++;
+        w.now = w.step;
+      }
+      days[k] = mine.stream().mapToLong(Long::longValue).toArray();
+      othersDays[k] = theirs.stream().mapToLong(Long::longValue).toArray();
+    }
+    // 3000 days at 0.02 a day: about 60 unmitigated incidents, about 30 mitigated.
+    assertTrue(
+        days[0].length > 40 && days[1].length < days[0].length,
+        days[0].length + " " + days[1].length);
+    assertTrue(days[1].length > 10);
+    java.util.Set<Long> unmitigated = new java.util.HashSet<>();
+    for (long d : days[0]) unmitigated.add(d);
+    for (long d : days[1]) assertTrue(unmitigated.contains(d), "mitigated incident on day " + d);
+    assertArrayEquals(othersDays[0], othersDays[1], "the other firm's incidents do not move");
+  }
+
+  /** Every firm draws from one generator with the given seed. */
+  private static IntFunction<MersenneTwisterFast> seeded(int seed) {
+    MersenneTwisterFast rng = new MersenneTwisterFast(seed);
+    return id -> rng;
   }
 }

@@ -18,6 +18,7 @@ import govsim.world.Rule;
 import govsim.world.World;
 import govsim.world.WorldEvent;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -129,7 +130,7 @@ class RiskEmergenceTest {
       f.capability = 1.0;
       f.complianceCostPercent = percent[k];
       // The same seed gives the same exponential draw in each world.
-      m.releases(w, new MersenneTwisterFast(5), 2.0, 60.0, 2.0, id -> false);
+      m.releases(w, seeded(5), 2.0, 60.0, 2.0, id -> false);
       gain[k] = f.capability - 1.0;
     }
     assertTrue(gain[0] > 0);
@@ -148,7 +149,7 @@ class RiskEmergenceTest {
       Firm f = firm(w);
       f.nextReleaseDay = 10;
       boolean bound = k == 1;
-      m.releases(w, new MersenneTwisterFast(6), 2.0, 60.0, 2.0, id -> bound);
+      m.releases(w, seeded(6), 2.0, 60.0, 2.0, id -> bound);
       next[k] = f.nextReleaseDay;
     }
     assertTrue(next[0] > 10);
@@ -168,7 +169,7 @@ class RiskEmergenceTest {
       Firm f = firm(w);
       f.nextReleaseDay = 10;
       f.unsafeReleases = k == 1;
-      m.releases(w, new MersenneTwisterFast(6), 0.0, 0.0, 2.5, id -> false);
+      m.releases(w, seeded(6), 0.0, 0.0, 2.5, id -> false);
       wait[k] = f.nextReleaseDay - 10;
     }
     assertTrue(wait[0] > 0);
@@ -186,7 +187,7 @@ class RiskEmergenceTest {
     later.nextReleaseDay = 10.5;
     Firm gone = firm(w);
     gone.active = false;
-    m.releases(w, new MersenneTwisterFast(7), 0.0, 0.0, 2.0, id -> false);
+    m.releases(w, seeded(7), 0.0, 0.0, 2.0, id -> false);
     assertTrue(due.capability > 0);
     assertEquals(0.0, later.capability);
     assertEquals(10.5, later.nextReleaseDay);
@@ -203,7 +204,7 @@ class RiskEmergenceTest {
     double sum = 0;
     for (int i = 0; i < n; i++) {
       f.nextReleaseDay = w.now;
-      m.releases(w, rng, 0.0, 0.0, 2.0, id -> false);
+      m.releases(w, id -> rng, 0.0, 0.0, 2.0, id -> false);
       sum += f.nextReleaseDay - w.now;
     }
     assertEquals(365.0 / 4, sum / n, 5 * (365.0 / 4) / Math.sqrt(n));
@@ -257,5 +258,11 @@ class RiskEmergenceTest {
     m.shock(w, new MersenneTwisterFast(10), 0, 0.3, 0.0);
     long changed = w.risks.stream().filter(r -> r.generation == 1).count();
     assertEquals(0.3, changed / (double) n, 5 * Math.sqrt(0.3 * 0.7 / n));
+  }
+
+  /** Every firm draws from one generator with the given seed (one firm per world here). */
+  private static IntFunction<MersenneTwisterFast> seeded(int seed) {
+    MersenneTwisterFast rng = new MersenneTwisterFast(seed);
+    return id -> rng;
   }
 }
