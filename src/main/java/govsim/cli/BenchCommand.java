@@ -64,7 +64,8 @@ final class BenchCommand implements Callable<Integer> {
       names = "--mesa-dir",
       defaultValue = "../shared/peers/mesa",
       paramLabel = "DIR",
-      description = "The Mesa peer: market_kernel.py and Mesa's source (default: ${DEFAULT-VALUE}).")
+      description =
+          "The Mesa peer: market_kernel.py and Mesa's source (default: ${DEFAULT-VALUE}).")
   Path mesaDir;
 
   @Option(

@@ -119,13 +119,22 @@ public final class CalibrateCommand implements Callable<Integer> {
           "Most simulations per SMC generation (default: 50 x --particles); past it the previous generation is the result.")
   Integer maxSimulations;
 
-  @Option(names = {"-s", "--seed"}, paramLabel = "SEED", description = "Master seed (default: the sweep's seed).")
+  @Option(
+      names = {"-s", "--seed"},
+      paramLabel = "SEED",
+      description = "Master seed (default: the sweep's seed).")
   Long seed;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output folder.")
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      description = "Output folder.")
   Path out;
 
-  @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Runs in parallel (default: all processors).")
+  @Option(
+      names = {"-j", "--threads"},
+      paramLabel = "N",
+      description = "Runs in parallel (default: all processors).")
   int threads = BatchRunner.defaultThreads();
 
   @Option(

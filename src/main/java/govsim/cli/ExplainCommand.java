@@ -107,10 +107,16 @@ public final class ExplainCommand implements Callable<Integer> {
           "Summary metric of the printed table and the figure (default: ${DEFAULT-VALUE}); shapley.csv has every metric.")
   String metric = "harm_total";
 
-  @Option(names = {"-n", "--reps"}, paramLabel = "N", description = "Seeds per coalition (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-n", "--reps"},
+      paramLabel = "N",
+      description = "Seeds per coalition (default: ${DEFAULT-VALUE}).")
   int reps = DEFAULT_REPS;
 
-  @Option(names = {"-s", "--seed"}, paramLabel = "SEED", description = "Master seed (default: the scenario's seed).")
+  @Option(
+      names = {"-s", "--seed"},
+      paramLabel = "SEED",
+      description = "Master seed (default: the scenario's seed).")
   Long seed;
 
   @Option(
@@ -138,10 +144,16 @@ public final class ExplainCommand implements Callable<Integer> {
       description = "Confidence level (default: ${DEFAULT-VALUE}).")
   double confidence = DEFAULT_CONFIDENCE;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output folder.")
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      description = "Output folder.")
   Path out;
 
-  @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Runs in parallel (default: all processors).")
+  @Option(
+      names = {"-j", "--threads"},
+      paramLabel = "N",
+      description = "Runs in parallel (default: all processors).")
   int threads = BatchRunner.defaultThreads();
 
   @Option(

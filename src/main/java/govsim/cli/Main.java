@@ -69,8 +69,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
    * about 0.3 s of start-up); the help, {@code help CMD}, completion and a misspelt command get all
    * of them. CommandNamesTest checks these names against the classes' {@code @Command} names.
    */
-  static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS =
-      commands();
+  static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = commands();
 
   private static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
     java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
@@ -126,8 +125,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
   /**
    * The command line with its handlers: with {@code only} set, just that subcommand (the fast path
-   * of a named command), else all of them. Help is 80 columns wide (picocli's default;
-   * {@code GOVSIM_JAVA_OPTS=-Dpicocli.usage.width=100} widens it).
+   * of a named command), else all of them. Help is 80 columns wide (picocli's default; {@code
+   * GOVSIM_JAVA_OPTS=-Dpicocli.usage.width=100} widens it).
    */
   static CommandLine commandLine(String only) {
     CommandLine cl = new CommandLine(new Main());

@@ -76,23 +76,20 @@ final class ValidationCommand implements Callable<Integer> {
       names = {"-n", "--reps"},
       paramLabel = "N",
       defaultValue = "" + StylizedFacts.DEFAULT_REPS,
-      description =
-          "Replications per regime (default: ${DEFAULT-VALUE}).")
+      description = "Replications per regime (default: ${DEFAULT-VALUE}).")
   int reps;
 
   @Option(
       names = {"-s", "--seed"},
       paramLabel = "SEED",
       defaultValue = "" + StylizedFacts.DEFAULT_SEED,
-      description =
-          "Master seed (default: ${DEFAULT-VALUE}).")
+      description = "Master seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(
       names = {"-j", "--threads"},
       paramLabel = "N",
-      description =
-          "Worker threads (default: all processors). Results do not depend on it.")
+      description = "Worker threads (default: all processors). Results do not depend on it.")
   Integer threads;
 
   @Option(
@@ -105,8 +102,7 @@ final class ValidationCommand implements Callable<Integer> {
       names = "--scenarios",
       paramLabel = "DIR",
       defaultValue = "scenarios",
-      description =
-          "Folder with the shipped scenarios (default: ${DEFAULT-VALUE}).")
+      description = "Folder with the shipped scenarios (default: ${DEFAULT-VALUE}).")
   Path scenarios;
 
   @Option(

@@ -34,8 +34,7 @@ final class ChartSvg {
     chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
     Element root = g.getRoot();
     root.setAttribute("viewBox", "0 0 " + width + " " + height);
-    root.setAttributeNS(
-        "http://www.w3.org/2000/xmlns/", "xmlns", "http://www.w3.org/2000/svg");
+    root.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns", "http://www.w3.org/2000/svg");
     StringWriter out = new StringWriter(1 << 16);
     try {
       var t = TransformerFactory.newDefaultInstance().newTransformer();

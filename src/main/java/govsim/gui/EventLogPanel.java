@@ -80,11 +80,13 @@ public final class EventLogPanel extends JPanel {
     filter.setSelectedIndex(1);
     filter.addActionListener(e -> refilter());
     table.setSelectionMode(javax.swing.ListSelectionModel.SINGLE_SELECTION);
-    table.getSelectionModel()
+    table
+        .getSelectionModel()
         .addListSelectionListener(
             e -> {
               int r = table.getSelectedRow();
-              if (!e.getValueIsAdjusting() && r >= 0 && r < shown.size()) onSelect.accept(shown.get(r));
+              if (!e.getValueIsAdjusting() && r >= 0 && r < shown.size())
+                onSelect.accept(shown.get(r));
             });
     add(top, BorderLayout.NORTH);
     add(new JScrollPane(table), BorderLayout.CENTER);

@@ -57,9 +57,9 @@ public final class GovSimWithUI extends GUIState {
   private static final String TITLE = "govsim";
 
   /**
-   * Width of the network display in pixels (its height follows the field's aspect): with the
-   * legend below it, the Console and events to its left and the charts to its right, the four
-   * windows fit a 1366 x 768 screen.
+   * Width of the network display in pixels (its height follows the field's aspect): with the legend
+   * below it, the Console and events to its left and the charts to its right, the four windows fit
+   * a 1366 x 768 screen.
    */
   static final int DISPLAY_WIDTH = 500;
 
@@ -494,8 +494,10 @@ public final class GovSimWithUI extends GUIState {
     Path original = session.file().toAbsolutePath();
     File dir = original.getParent() == null ? new File(".") : original.getParent().toFile();
     JFileChooser chooser = new JFileChooser(dir);
-    chooser.setDialogTitle("Save the scenario (the Model tab's changes over " + original.getFileName() + ")");
-    chooser.setFileFilter(new FileNameExtensionFilter("Scenario files (*.yaml, *.yml)", "yaml", "yml"));
+    chooser.setDialogTitle(
+        "Save the scenario (the Model tab's changes over " + original.getFileName() + ")");
+    chooser.setFileFilter(
+        new FileNameExtensionFilter("Scenario files (*.yaml, *.yml)", "yaml", "yml"));
     chooser.setSelectedFile(new File(dir, session.spec().name() + "-edited.yaml"));
     if (chooser.showSaveDialog(parentFrame()) != JFileChooser.APPROVE_OPTION) return;
     Path target = chooser.getSelectedFile().toPath();
@@ -504,7 +506,10 @@ public final class GovSimWithUI extends GUIState {
     }
     if (java.nio.file.Files.exists(target)
         && JOptionPane.showConfirmDialog(
-                parentFrame(), target + " exists. Replace it?", "Replace file", JOptionPane.YES_NO_OPTION)
+                parentFrame(),
+                target + " exists. Replace it?",
+                "Replace file",
+                JOptionPane.YES_NO_OPTION)
             != JOptionPane.YES_OPTION) return;
     Optional<String> problem = session.save(target);
     if (problem.isPresent()) {
@@ -554,10 +559,10 @@ public final class GovSimWithUI extends GUIState {
   }
 
   /**
-   * Tiles the windows in three columns: the Console above the event panel, the network display
-   * with its legend, and the charts; on a 1366 x 768 screen they fill it without overlapping (each
-   * can be moved and resized). Without a window manager (Xvfb) a title bar's height is left above
-   * each window, where the screenshot draws one.
+   * Tiles the windows in three columns: the Console above the event panel, the network display with
+   * its legend, and the charts; on a 1366 x 768 screen they fill it without overlapping (each can
+   * be moved and resized). Without a window manager (Xvfb) a title bar's height is left above each
+   * window, where the screenshot draws one.
    */
   void arrangeWindows(Component console) {
     Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();

@@ -67,6 +67,7 @@ public final class MetricCharts extends JPanel {
 
   /** Every recorded row of the run so far (what the CSV export writes). */
   private final List<double[]> rows = new ArrayList<>();
+
   private final int dayColumn = DAY.column();
 
   public MetricCharts() {
@@ -220,15 +221,24 @@ public final class MetricCharts extends JPanel {
   void export(int index, String kind, java.nio.file.Path target) throws java.io.IOException {
     switch (kind) {
       case "csv" -> govsim.io.OutputFolder.writeAtomically(target, csv(index));
-      case "svg" -> govsim.io.OutputFolder.writeAtomically(target, ChartSvg.svg(charts.get(index), width(index), height(index)));
+      case "svg" ->
+          govsim.io.OutputFolder.writeAtomically(
+              target, ChartSvg.svg(charts.get(index), width(index), height(index)));
       case "png" -> {
         java.awt.image.BufferedImage img =
-            charts.get(index).createBufferedImage(2 * width(index), 2 * height(index), width(index), height(index), null);
+            charts
+                .get(index)
+                .createBufferedImage(
+                    2 * width(index), 2 * height(index), width(index), height(index), null);
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(img, "png", bytes);
         java.nio.file.Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
         java.nio.file.Files.write(tmp, bytes.toByteArray());
-        java.nio.file.Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        java.nio.file.Files.move(
+            tmp,
+            target,
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       }
       default -> throw new IllegalArgumentException("unknown export " + kind);
     }

@@ -199,9 +199,9 @@ public final class ScenarioSession {
 
   /**
    * The scenario as a minimal override file: {@code extends:} the file it was loaded from (relative
-   * to {@code target}'s folder when both are on one file system), then only the keys that the
-   * Model tab changed or the command line set ({@code --set}, {@code --seed}, a replay's seed), at
-   * their current values. Running it gives the run the next start would make.
+   * to {@code target}'s folder when both are on one file system), then only the keys that the Model
+   * tab changed or the command line set ({@code --set}, {@code --seed}, a replay's seed), at their
+   * current values. Running it gives the run the next start would make.
    *
    * @param target where the file will be written (its folder anchors the relative extends)
    */
@@ -236,8 +236,8 @@ public final class ScenarioSession {
    * Writes {@link #overrideYaml} to {@code target} (atomically: never a half-written file) and
    * checks that the written file loads to the same scenario.
    *
-   * @return the problem (the file could not be written, or it does not reproduce the scenario,
-   *     e.g. because its extends leaves the scenario folders), or empty if saved and checked
+   * @return the problem (the file could not be written, or it does not reproduce the scenario, e.g.
+   *     because its extends leaves the scenario folders), or empty if saved and checked
    */
   public synchronized Optional<String> save(Path target) {
     try {

@@ -14,10 +14,11 @@ import java.util.Map;
 
 /**
  * Writes the report of a govsim output folder: {@code report.html} and {@code figures/} (each
- * figure as PNG and SVG, and its data as CSV), into the folder itself or another one. The folder's own files are only
- * read. An existing report is replaced only when forced, and a report appears whole or not at all:
- * everything is drawn into a hidden staging folder first, then {@code figures/} and {@code
- * report.html} are renamed into place (the old ones removed only after the new ones are in).
+ * figure as PNG and SVG, and its data as CSV), into the folder itself or another one. The folder's
+ * own files are only read. An existing report is replaced only when forced, and a report appears
+ * whole or not at all: everything is drawn into a hidden staging folder first, then {@code
+ * figures/} and {@code report.html} are renamed into place (the old ones removed only after the new
+ * ones are in).
  */
 public final class ReportWriter {
   private ReportWriter() {}

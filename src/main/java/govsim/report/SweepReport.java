@@ -317,7 +317,8 @@ final class SweepReport {
                 ? cellLabels(ofMetric.where("regime", e.getKey()), x, y, e.getValue())
                 : null;
         if (labels != null)
-          for (String[] col : labels) for (String l : col) marked |= l != null && l.endsWith("\u2020");
+          for (String[] col : labels)
+            for (String l : col) marked |= l != null && l.endsWith("\u2020");
         panels.add(
             Plots.heatMap(
                 info.title() + ": " + e.getKey(),

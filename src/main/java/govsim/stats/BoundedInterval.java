@@ -6,8 +6,8 @@ package govsim.stats;
  *
  * <ul>
  *   <li>{@code logit} for a quantity in [a, b] (shares: [0, 1]): with {@code p = (mean - a) / (b -
- *       a)} and the standard error {@code se = sd / sqrt(n)}, the interval {@code logit(p) +/- t
- *       se / ((b - a) p (1 - p))} mapped back by {@code a + (b - a) expit(.)};
+ *       a)} and the standard error {@code se = sd / sqrt(n)}, the interval {@code logit(p) +/- t se
+ *       / ((b - a) p (1 - p))} mapped back by {@code a + (b - a) expit(.)};
  *   <li>{@code log} for a quantity in [a, inf) (counts, amounts, days): {@code log(mean - a) +/- t
  *       se / (mean - a)}, mapped back by {@code a + exp(.)}; mirrored for (-inf, b];
  *   <li>{@code t} for an unbounded quantity: the plain t-interval {@code mean +/- t se}.

@@ -5,9 +5,8 @@ import java.util.Comparator;
 
 /**
  * Holm's step-down adjustment of p-values for multiple tests (Holm 1979): it controls the
- * family-wise error rate (the chance of one or more false rejections among all tests) at the
- * chosen level without assuming the tests are independent, and is uniformly more powerful than
- * Bonferroni.
+ * family-wise error rate (the chance of one or more false rejections among all tests) at the chosen
+ * level without assuming the tests are independent, and is uniformly more powerful than Bonferroni.
  *
  * <p>With the m defined p-values sorted ascending, {@code p_(1) <= ... <= p_(m)}, the adjusted
  * value of the i-th smallest is {@code max over j <= i of min(1, (m - j + 1) p_(j))}. Rejecting
@@ -17,8 +16,8 @@ public final class Holm {
   private Holm() {}
 
   /**
-   * Adjusted p-values in the input's order. NaN entries (tests that could not be made) stay NaN
-   * and do not count in the family size m. Ties keep their input order (the result is the same).
+   * Adjusted p-values in the input's order. NaN entries (tests that could not be made) stay NaN and
+   * do not count in the family size m. Ties keep their input order (the result is the same).
    */
   public static double[] adjust(double[] p) {
     Integer[] order =

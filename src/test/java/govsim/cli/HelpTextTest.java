@@ -104,7 +104,8 @@ class HelpTextTest {
   @Test
   void commandTableMatchesTheCommandsNames() {
     for (var e : Main.COMMANDS.entrySet()) {
-      CommandLine.Command c = e.getValue().get().getClass().getAnnotation(CommandLine.Command.class);
+      CommandLine.Command c =
+          e.getValue().get().getClass().getAnnotation(CommandLine.Command.class);
       assertEquals(e.getKey(), c.name());
     }
   }

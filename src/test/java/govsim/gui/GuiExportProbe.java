@@ -8,9 +8,9 @@ import java.util.List;
 /**
  * Child-JVM program of {@link GuiExportTest}: opens the real Console on a scenario, edits it in the
  * Model tab (switching cost, regime, seed), saves it through the Scenario menu's code path, plays
- * the whole run while exporting the movie, then exports the first chart as CSV, SVG and PNG.
- * Writes SAVED, and into OUT: gui-run.txt (the GUI's recorded rows and events), movie/, chart.*,
- * and probe.txt (frame and step counts).
+ * the whole run while exporting the movie, then exports the first chart as CSV, SVG and PNG. Writes
+ * SAVED, and into OUT: gui-run.txt (the GUI's recorded rows and events), movie/, chart.*, and
+ * probe.txt (frame and step counts).
  *
  * <p>Arguments: {@code OUT SCENARIO SAVED [STEPS]} (STEPS: how many steps to play, by default the
  * whole horizon; docs/images/ was made with {@code docs/images scenarios/baseline.yaml
@@ -33,7 +33,8 @@ public final class GuiExportProbe {
               tab.setSeed(9);
               return session.save(Path.of(args[2])).orElse("ok");
             });
-    String started = GuiLauncher.onSwing(() -> gui.gui().startMovie(out.resolve("movie")).orElse("ok"));
+    String started =
+        GuiLauncher.onSwing(() -> gui.gui().startMovie(out.resolve("movie")).orElse("ok"));
     capture.mark("run 1");
     long play = args.length > 3 ? Long.parseLong(args[3]) : session.spec().time().steps();
     GuiLauncher.play(gui, play);

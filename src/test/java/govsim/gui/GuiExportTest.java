@@ -55,7 +55,8 @@ class GuiExportTest {
 
     // Round trip: the saved file runs to the GUI's run, row for row and event for event ...
     ModelSpec spec = Scenarios.load(saved, List.of()).config();
-    List<String> gui = GuiEquivalenceTest.runs(Files.readAllLines(out.resolve("gui-run.txt"))).get(0);
+    List<String> gui =
+        GuiEquivalenceTest.runs(Files.readAllLines(out.resolve("gui-run.txt"))).get(0);
     assertEquals(GuiEquivalenceTest.recorded(spec), gui);
     // ... and govsim run of it writes the same bytes as govsim run of the original with the edits.
     Path a = tmp.resolve("a");
@@ -90,15 +91,20 @@ class GuiExportTest {
       assertTrue(img != null && img.getWidth() > 400, png.toString());
     }
     assertEquals(steps + 1, Files.list(movie).filter(p -> p.toString().endsWith(".png")).count());
-    try (ImageInputStream in = ImageIO.createImageInputStream(movie.resolve("movie.gif").toFile())) {
+    try (ImageInputStream in =
+        ImageIO.createImageInputStream(movie.resolve("movie.gif").toFile())) {
       ImageReader r = ImageIO.getImageReadersByFormatName("gif").next();
       r.setInput(in);
       assertEquals(steps + 1, r.getNumImages(true), "one GIF frame per PNG");
       assertTrue(r.read(0).getWidth() <= FrameExport.GIF_WIDTH);
     }
-    String gifHead = new String(Files.readAllBytes(movie.resolve("movie.gif")), 0, 6, StandardCharsets.US_ASCII);
+    String gifHead =
+        new String(Files.readAllBytes(movie.resolve("movie.gif")), 0, 6, StandardCharsets.US_ASCII);
     assertEquals("GIF89a", gifHead);
-    assertTrue(Files.readString(movie.resolve("movie.gif"), StandardCharsets.ISO_8859_1).contains("NETSCAPE2.0"), "loops");
+    assertTrue(
+        Files.readString(movie.resolve("movie.gif"), StandardCharsets.ISO_8859_1)
+            .contains("NETSCAPE2.0"),
+        "loops");
 
     // The first chart (cumulative harm): its CSV is those columns of timeseries.csv.
     List<String> csv = Files.readAllLines(out.resolve("chart.csv"));

@@ -65,10 +65,14 @@ class ParquetTableTest {
     assertEquals(
         PrimitiveTypeName.INT64,
         footer.schema().getType("seed").asPrimitiveType().getPrimitiveTypeName());
-    assertTrue(footer.schema().getType("regime").isRepetition(
-        org.apache.parquet.schema.Type.Repetition.REQUIRED));
+    assertTrue(
+        footer
+            .schema()
+            .getType("regime")
+            .isRepetition(org.apache.parquet.schema.Type.Repetition.REQUIRED));
     assertTrue(footer.createdBy().startsWith("parquet-mr version "), footer.createdBy());
-    assertTrue(footer.keyValues().isEmpty(), "no writer metadata such as times: " + footer.keyValues());
+    assertTrue(
+        footer.keyValues().isEmpty(), "no writer metadata such as times: " + footer.keyValues());
   }
 
   @Test

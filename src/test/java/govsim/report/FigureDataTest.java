@@ -22,16 +22,21 @@ class FigureDataTest {
     line.add(2, Double.NaN);
     JFreeChart xy =
         ChartFactory.createXYLineChart(
-            "Harm", "day", "per 1,000 users", new XYSeriesCollection(line),
-            PlotOrientation.VERTICAL, true, false, false);
+            "Harm",
+            "day",
+            "per 1,000 users",
+            new XYSeriesCollection(line),
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     XYIntervalSeries band = new XYIntervalSeries("trust");
     band.add(3, 3, 3, 0.5, 0.25, 0.75);
     XYIntervalSeriesCollection bands = new XYIntervalSeriesCollection();
     bands.addSeries(band);
     JFreeChart interval =
         ChartFactory.createXYLineChart(
-            "Trust", "day", "share", bands,
-            PlotOrientation.VERTICAL, true, false, false);
+            "Trust", "day", "share", bands, PlotOrientation.VERTICAL, true, false, false);
     DefaultCategoryDataset bars = new DefaultCategoryDataset();
     bars.addValue(7, "hybrid", "harm_total");
     JFreeChart cat =

@@ -27,8 +27,9 @@ class BoundedIntervalTest {
   void aNonNegativeCountGetsALogIntervalAboveZero() {
     // 0, 0, 0, 1, 4: mean 1, sd sqrt(3), se sqrt(3 / 5), t(4) = 2.7764451; half-width on the log
     // scale 2.1506251 (mean 1): [exp(-2.1506251), exp(2.1506251)] = [0.1164114, 8.5902267].
-    Estimate b = BoundedInterval.of(Stats.estimate(new double[] {0, 0, 0, 1, 4}, 0.95), 0,
-        Double.POSITIVE_INFINITY, 0.95);
+    Estimate b =
+        BoundedInterval.of(
+            Stats.estimate(new double[] {0, 0, 0, 1, 4}, 0.95), 0, Double.POSITIVE_INFINITY, 0.95);
     assertEquals(0.1164113627, b.ciLow(), 1e-9);
     assertEquals(8.590226735, b.ciHigh(), 1e-8);
     assertEquals("log", BoundedInterval.method(0, Double.POSITIVE_INFINITY));
@@ -42,7 +43,8 @@ class BoundedIntervalTest {
     Estimate ones = BoundedInterval.of(Stats.estimate(new double[] {1, 1}, 0.95), 0, 1, 0.95);
     assertEquals(1, ones.ciLow());
     Estimate any = Stats.estimate(new double[] {-1, 2, 5}, 0.95);
-    assertEquals(any, BoundedInterval.of(any, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 0.95));
+    assertEquals(
+        any, BoundedInterval.of(any, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 0.95));
     Estimate one = Stats.estimate(new double[] {0.3}, 0.95);
     assertTrue(Double.isNaN(BoundedInterval.of(one, 0, 1, 0.95).ciLow()), "n = 1: no interval");
   }

@@ -9,10 +9,10 @@ import govsim.experiment.batch.Seeds;
 import govsim.io.BuildInfo;
 import govsim.io.CsvTable;
 import govsim.io.GzipCsvTable;
+import govsim.io.OutputFolder;
 import govsim.io.ParquetTable;
 import govsim.io.ParquetTable.Column;
 import govsim.io.ParquetTable.Type;
-import govsim.io.OutputFolder;
 import govsim.model.ModelSpec;
 import govsim.model.Regime;
 import govsim.model.Scenarios;
@@ -89,10 +89,13 @@ public final class RegimeComparison {
   private final long masterSeed;
   private final long[] seeds;
   private final double level;
+
   /** Target relative half-width of the headline intervals (--precision); NaN: fixed n. */
   private final double precision;
+
   /** Most replications per regime with --precision (the seeds array holds this many). */
   private final int maxReplications;
+
   private final int initialReplications;
 
   private RegimeComparison(
@@ -380,8 +383,7 @@ public final class RegimeComparison {
     try (CsvTable runsCsv = new CsvTable(folder.file("runs.csv"), header);
         ParquetTable runsParquet =
             new ParquetTable(folder.file("runs.parquet"), "runs", runsColumns);
-        GzipCsvTable seriesCsv =
-            new GzipCsvTable(folder.file("timeseries.csv.gz"), seriesHeader);
+        GzipCsvTable seriesCsv = new GzipCsvTable(folder.file("timeseries.csv.gz"), seriesHeader);
         ParquetTable seriesParquet =
             new ParquetTable(folder.file("timeseries.parquet"), "timeseries", seriesColumns)) {
       int target = initialReplications;
@@ -392,75 +394,76 @@ public final class RegimeComparison {
         // replication (without --precision: regime by regime, as before).
         final long firstRun = (long) regimes.size() * from;
         BatchRunner.Summary batch =
-          runner.run(
-              jobs(model, guard, from, target),
-              (Outcome<RunData> o) -> {
-                int regime = (int) (o.index() / reps);
-                int rep = from + (int) (o.index() % reps);
-                long runId = firstRun + o.index();
-                String name = regimes.get(regime).yamlName();
-                List<String> row =
-                    new ArrayList<>(
-                        List.of(
-                            name,
-                            Integer.toString(rep),
-                            Long.toString(seeds[rep]),
-                            o.ok() ? "ok" : "failed"));
-                for (int m = 0; m < metricsCount; m++) {
-                  double v =
-                      o.ok() ? o.result().summary().get(Metrics.RUN_NAMES.get(m)) : Double.NaN;
-                  values[regime][m][rep] = v;
-                  row.add(Num.format(v));
-                }
-                row.add(o.errorText());
-                runsCsv.row(row);
-                runsParquet.set(0, runId);
-                runsParquet.set(1, name);
-                runsParquet.set(2, rep);
-                runsParquet.set(3, seeds[rep]);
-                runsParquet.set(4, o.ok() ? "ok" : "failed");
-                for (int m = 0; m < metricsCount; m++) runsParquet.set(5 + m, values[regime][m][rep]);
-                runsParquet.set(5 + metricsCount, o.errorText());
-                runsParquet.endRow();
-                if (o.ok()) {
-                  series.get(regime).add(o.result().rows());
-                  for (int q = 0; q < Durations.Quantity.values().length; q++)
-                    spells[regime][q][rep] = o.result().durations().get(q);
-                  List<String> keys = List.of(Long.toString(runId), name, Integer.toString(rep));
-                  for (double[] r : o.result().rows()) {
-                    seriesCsv.row(keys, r);
-                    seriesParquet.set(0, runId);
-                    seriesParquet.set(1, name);
-                    seriesParquet.set(2, rep);
-                    for (int c = 0; c < r.length; c++) seriesParquet.set(3 + c, r[c]);
-                    seriesParquet.endRow();
+            runner.run(
+                jobs(model, guard, from, target),
+                (Outcome<RunData> o) -> {
+                  int regime = (int) (o.index() / reps);
+                  int rep = from + (int) (o.index() % reps);
+                  long runId = firstRun + o.index();
+                  String name = regimes.get(regime).yamlName();
+                  List<String> row =
+                      new ArrayList<>(
+                          List.of(
+                              name,
+                              Integer.toString(rep),
+                              Long.toString(seeds[rep]),
+                              o.ok() ? "ok" : "failed"));
+                  for (int m = 0; m < metricsCount; m++) {
+                    double v =
+                        o.ok() ? o.result().summary().get(Metrics.RUN_NAMES.get(m)) : Double.NaN;
+                    values[regime][m][rep] = v;
+                    row.add(Num.format(v));
                   }
-                } else {
-                  failures.add(
-                      name
-                          + " replication "
-                          + rep
-                          + " (seed "
-                          + seeds[rep]
-                          + "): "
-                          + o.errorText());
-                  Map<String, Object> f = new LinkedHashMap<>();
-                  f.put("regime", name);
-                  f.put("replication", rep);
-                  f.put("seed", seeds[rep]);
-                  f.put("error", o.errorText());
-                  failureRecords.add(f);
-                }
-                progress.finished(
-                    o.ok(),
-                    String.format(
-                        java.util.Locale.ROOT,
-                        "%s replication %d (seed %d) in %.1f s",
-                        name,
-                        rep,
-                        seeds[rep],
-                        o.wallSeconds()));
-              });
+                  row.add(o.errorText());
+                  runsCsv.row(row);
+                  runsParquet.set(0, runId);
+                  runsParquet.set(1, name);
+                  runsParquet.set(2, rep);
+                  runsParquet.set(3, seeds[rep]);
+                  runsParquet.set(4, o.ok() ? "ok" : "failed");
+                  for (int m = 0; m < metricsCount; m++)
+                    runsParquet.set(5 + m, values[regime][m][rep]);
+                  runsParquet.set(5 + metricsCount, o.errorText());
+                  runsParquet.endRow();
+                  if (o.ok()) {
+                    series.get(regime).add(o.result().rows());
+                    for (int q = 0; q < Durations.Quantity.values().length; q++)
+                      spells[regime][q][rep] = o.result().durations().get(q);
+                    List<String> keys = List.of(Long.toString(runId), name, Integer.toString(rep));
+                    for (double[] r : o.result().rows()) {
+                      seriesCsv.row(keys, r);
+                      seriesParquet.set(0, runId);
+                      seriesParquet.set(1, name);
+                      seriesParquet.set(2, rep);
+                      for (int c = 0; c < r.length; c++) seriesParquet.set(3 + c, r[c]);
+                      seriesParquet.endRow();
+                    }
+                  } else {
+                    failures.add(
+                        name
+                            + " replication "
+                            + rep
+                            + " (seed "
+                            + seeds[rep]
+                            + "): "
+                            + o.errorText());
+                    Map<String, Object> f = new LinkedHashMap<>();
+                    f.put("regime", name);
+                    f.put("replication", rep);
+                    f.put("seed", seeds[rep]);
+                    f.put("error", o.errorText());
+                    failureRecords.add(f);
+                  }
+                  progress.finished(
+                      o.ok(),
+                      String.format(
+                          java.util.Locale.ROOT,
+                          "%s replication %d (seed %d) in %.1f s",
+                          name,
+                          rep,
+                          seeds[rep],
+                          o.wallSeconds()));
+                });
         wall += batch.wallSeconds();
         done = target;
         rounds.add(done);
@@ -468,7 +471,8 @@ public final class RegimeComparison {
         worst = worstRatio(values, done);
         if (worst <= 1 || done >= maxReplications) break;
         long projected = (long) Math.ceil(done * worst * worst);
-        target = (int) Math.min(maxReplications, Math.min(2L * done, Math.max(done + 1L, projected)));
+        target =
+            (int) Math.min(maxReplications, Math.min(2L * done, Math.max(done + 1L, projected)));
       }
     }
     final int used = done;
@@ -640,8 +644,8 @@ public final class RegimeComparison {
 
   /**
    * The largest ratio of a headline interval's half-width to its target (precision x |mean|) over
-   * regimes and headline metrics, from the first n replications; 0 if every one meets its target.
-   * A half-width above 0 with a mean of 0 is infinitely far from a relative target.
+   * regimes and headline metrics, from the first n replications; 0 if every one meets its target. A
+   * half-width above 0 with a mean of 0 is infinitely far from a relative target.
    */
   private double worstRatio(double[][][] values, int n) {
     double worst = 0;
@@ -660,7 +664,9 @@ public final class RegimeComparison {
     return worst;
   }
 
-  /** Jobs in run order for replications [from, to): regime by regime, replication by replication. */
+  /**
+   * Jobs in run order for replications [from, to): regime by regime, replication by replication.
+   */
   private Iterator<Callable<RunData>> jobs(ModelRunner model, RunGuard guard, int from, int to) {
     int reps = to - from;
     int total = regimes.size() * reps;
@@ -694,10 +700,7 @@ public final class RegimeComparison {
           for (Durations.Quantity q : Durations.Quantity.values())
             durations.add(
                 Durations.of(
-                    q,
-                    w,
-                    spec.time().burnInDays(),
-                    Math.min(w.now, spec.time().horizonDays())));
+                    q, w, spec.time().burnInDays(), Math.min(w.now, spec.time().horizonDays())));
           return new RunData(result.summary(), rows, durations);
         };
       }

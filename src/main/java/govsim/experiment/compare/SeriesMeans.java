@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The mean time series of one regime across replications, with an interval per step and column
- * that respects the column's bounds ({@link BoundedInterval}) and the n behind it,
- * accumulated run by run: memory is one accumulator per (recorded step, column), not one series per
- * run. Runs must be added in run order for byte-identical output (see {@link RunningStats}).
+ * The mean time series of one regime across replications, with an interval per step and column that
+ * respects the column's bounds ({@link BoundedInterval}) and the n behind it, accumulated run by
+ * run: memory is one accumulator per (recorded step, column), not one series per run. Runs must be
+ * added in run order for byte-identical output (see {@link RunningStats}).
  */
 final class SeriesMeans {
   private static final int STEP = Metrics.STEP.column();

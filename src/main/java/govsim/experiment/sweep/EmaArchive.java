@@ -95,23 +95,22 @@ final class EmaArchive implements AutoCloseable {
       for (String s : seriesNames) series.add(part(s + ".csv", "TimeSeriesOutcome", s));
     }
     for (Part p : parts) {
-      if (p != experimentsPart) writers.put(p, Files.newBufferedWriter(p.tmp(), StandardCharsets.UTF_8));
+      if (p != experimentsPart)
+        writers.put(p, Files.newBufferedWriter(p.tmp(), StandardCharsets.UTF_8));
     }
   }
 
   private Part part(String name, String outcomeClass, String outcomeName) {
     Part p =
         new Part(
-            name,
-            dir.resolve(".ema-" + name + AtomicFile.TMP_SUFFIX),
-            outcomeClass,
-            outcomeName);
+            name, dir.resolve(".ema-" + name + AtomicFile.TMP_SUFFIX), outcomeClass, outcomeName);
     parts.add(p);
     return p;
   }
 
   /** Adds one successful run: its parameter cells, point, regime, summaries and recorded rows. */
-  void add(List<String> paramCells, int point, String regime, double[] outcomes, List<double[]> rows)
+  void add(
+      List<String> paramCells, int point, String regime, double[] outcomes, List<double[]> rows)
       throws IOException {
     List<String> e = new ArrayList<>(paramCells);
     e.addAll(List.of(Integer.toString(point), regime, "govsim"));

@@ -52,8 +52,8 @@ import org.apache.commons.math3.random.MersenneTwister;
  *   <li>{@code timeseries.parquet} (with the time series): the rows of timeseries.csv.gz with the
  *       run key columns run, point, regime, replication in front;
  *   <li>{@code aggregate.csv}: point, the parameters, regime, metric, mean, sd, ci_low, ci_high, n,
- *       interval (over the point's replications, on the scale the metric's bounds call for: t,
- *       log or logit, named in the interval column; see {@link BoundedInterval});
+ *       interval (over the point's replications, on the scale the metric's bounds call for: t, log
+ *       or logit, named in the interval column; see {@link BoundedInterval});
  *   <li>{@code sobol.csv} (Sobol designs): regime, metric, parameter, n, s1, s1_ci_low, s1_ci_high,
  *       st, st_ci_low, st_ci_high;
  *   <li>{@code morris.csv} (Morris designs): regime, metric, parameter (a key path, or a group's

@@ -23,7 +23,7 @@ public record ReputationParams(
             unit = "share of users per day",
             doc =
                 "Public outcry when a firm's complaints in one step exceed this share of its users at the start of the step per day of the step (threshold x dt_days), so the threshold does not change with the step length.",
-                        source =
+            source =
                 "assumption: the value of the market-kernel benchmark specification (shared/bench/market-kernel.md), a benchmark's choice, not a measurement")
         double outcryThresholdShare,
     @Param(
@@ -45,7 +45,7 @@ public record ReputationParams(
             unit = "reputation/day",
             doc =
                 "Reputation regained per day, up to 1 (added, not a rate: a step of dt days adds dt times this).",
-                        source =
+            source =
                 "assumption: the value of the market-kernel benchmark specification (shared/bench/market-kernel.md), a benchmark's choice, not a measurement")
         double recoveryPerDay,
     @Param(

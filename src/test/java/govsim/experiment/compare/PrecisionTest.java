@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * --precision's stopping rule on a model with known outputs: every summary metric is 1 in every
- * run (sd 0: half-width 0, the target holds) but harm_total, which is 100 for even replications and
- * 120 for odd ones, in both regimes.
+ * --precision's stopping rule on a model with known outputs: every summary metric is 1 in every run
+ * (sd 0: half-width 0, the target holds) but harm_total, which is 100 for even replications and 120
+ * for odd ones, in both regimes.
  */
 class PrecisionTest {
   @TempDir Path tmp;
@@ -60,7 +60,8 @@ class PrecisionTest {
             .withPrecision(0.05, 64);
     RegimeComparison.Result r = run(c, tmp.resolve("a"), 2);
     // harm_total is non-negative: log-scale interval, half-width (hi - lo) / 2 against 0.05 x mean.
-    // n = 3 (100, 120, 100): mean 106.67, interval [81.515, 139.578], ratio 5.443 -> at most 2n = 6.
+    // n = 3 (100, 120, 100): mean 106.67, interval [81.515, 139.578], ratio 5.443 -> at most 2n =
+    // 6.
     // n = 6: mean 110, [99.084, 122.118], ratio 2.094; 6 x 2.094^2 = 26.3 -> capped at 12.
     // n = 12: [103.560, 116.840], ratio 1.2073; ceil(12 x 1.2073^2) = ceil(17.49) = 18.
     // n = 18: [105.000, 115.238], ratio 0.9307 <= 1: stop with 18 seeds per regime.

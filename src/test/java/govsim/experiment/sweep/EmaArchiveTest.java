@@ -79,7 +79,8 @@ class EmaArchiveTest {
     assertEquals("category", dtypes.get("policy").getAsString());
     JsonArray outcomes = meta.getAsJsonArray("outcomes");
     assertEquals(7, outcomes.size());
-    assertEquals("[\"ScalarOutcome\",\"harm_total\",\"harm_total.cls\"]", outcomes.get(0).toString());
+    assertEquals(
+        "[\"ScalarOutcome\",\"harm_total\",\"harm_total.cls\"]", outcomes.get(0).toString());
     assertEquals("[\"TimeSeriesOutcome\",\"TIME\",\"TIME.csv\"]", outcomes.get(3).toString());
 
     // 16 runs, all ok: 16 experiment rows, 16 scalar lines, header + 16 series rows.
