@@ -427,7 +427,7 @@ public final class RegimeComparison {
                   runsParquet.endRow();
                   if (o.ok()) {
                     series.get(regime).add(o.result().rows());
-                    for (int q = 0; q < Durations.Quantity.values().length; q++)
+                    for (int q = 0; q < o.result().durations().size(); q++)
                       spells[regime][q][rep] = o.result().durations().get(q);
                     List<String> keys = List.of(Long.toString(runId), name, Integer.toString(rep));
                     for (double[] r : o.result().rows()) {
@@ -697,10 +697,12 @@ public final class RegimeComparison {
                   true);
           World w = result.world();
           List<Durations> durations = new ArrayList<>();
-          for (Durations.Quantity q : Durations.Quantity.values())
-            durations.add(
-                Durations.of(
-                    q, w, spec.time().burnInDays(), Math.min(w.now, spec.time().horizonDays())));
+          // A stand-in model (tests) may hand back no world: its runs add no survival spells.
+          if (w != null)
+            for (Durations.Quantity q : Durations.Quantity.values())
+              durations.add(
+                  Durations.of(
+                      q, w, spec.time().burnInDays(), Math.min(w.now, spec.time().horizonDays())));
           return new RunData(result.summary(), rows, durations);
         };
       }
