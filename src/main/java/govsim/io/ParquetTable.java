@@ -61,6 +61,19 @@ import org.apache.parquet.schema.Types;
  * #endRow()}; the holder arrays are reused, so a row allocates nothing but its strings' bytes.
  */
 public final class ParquetTable implements Closeable {
+  static {
+    // parquet-java logs through SLF4J; with no provider SLF4J prints warning lines on standard
+    // error. The no-operation provider built into slf4j-api keeps them quiet unless a provider was
+    // chosen with -Dslf4j.provider; SLF4J reads the property once, when it first initialises (so
+    // a Spark driver that initialised it with Spark's provider keeps that). See pom.xml.
+    if (System.getProperty("slf4j.provider") == null) {
+      System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+      // and without SLF4J's own line saying that it loads the provider named by the property
+      if (System.getProperty("slf4j.internal.verbosity") == null) {
+        System.setProperty("slf4j.internal.verbosity", "WARN");
+      }
+    }
+  }
 
   /** The Parquet type of a column. */
   public enum Type {
