@@ -1,14 +1,12 @@
 package govsim.gui;
 
-import govsim.cli.GuiCommand;
 import govsim.cli.Main;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 
 /**
  * Child-JVM entry point of the GUI command tests: {@code govsim gui ARGS} through {@link
- * Main#execute} once the command is registered there, else through picocli directly.
+ * Main#execute}, as the launcher runs it.
  */
 public final class GuiCommandMain {
   private GuiCommandMain() {}
@@ -18,12 +16,9 @@ public final class GuiCommandMain {
   }
 
   static int run(String... args) {
-    if (new CommandLine(new Main()).getSubcommands().containsKey("gui")) {
-      List<String> all = new ArrayList<>();
-      all.add("gui");
-      all.addAll(List.of(args));
-      return Main.execute(all.toArray(new String[0]));
-    }
-    return new CommandLine(new GuiCommand()).execute(args);
+    List<String> all = new ArrayList<>();
+    all.add("gui");
+    all.addAll(List.of(args));
+    return Main.execute(all.toArray(new String[0]));
   }
 }

@@ -2,10 +2,8 @@ package govsim.experiment.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import govsim.experiment.batch.ModelRunner;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -97,7 +95,6 @@ class SlurmArrayScriptTest {
       assertTrue(Files.exists(tmp.resolve("out/grid-shards/" + i + "-of-2/shard.json")), shard[1]);
     }
 
-    assumeTrue(hasMergeCommand(), "govsim merge is not registered in govsim.cli.Main yet");
     String wrap = null;
     for (String a : merge) if (a.startsWith("--wrap=")) wrap = a.substring("--wrap=".length());
     String[] merged = run(tmp, env, "bash", "-c", wrap);
@@ -127,9 +124,5 @@ class SlurmArrayScriptTest {
     String[] zero = run(tmp, Map.of(), "bash", SCRIPT.toString(), "sweep.yaml", "zero");
     assertEquals("2", zero[0]);
     assertTrue(zero[1].contains("SHARDS must be a whole number"), zero[1]);
-  }
-
-  private static boolean hasMergeCommand() throws IOException {
-    return new picocli.CommandLine(new govsim.cli.Main()).getSubcommands().containsKey("merge");
   }
 }
