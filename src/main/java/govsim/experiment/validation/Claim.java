@@ -86,7 +86,10 @@ public record Claim(
         s.append(fail)
             .append(" of ")
             .append(outcomes.size())
-            .append(outcomes.size() == 1 ? " check fails" : " checks fail")
+            .append(
+                outcomes.size() == 1
+                    ? " check fails"
+                    : fail == 1 ? " checks fails" : " checks fail")
             .append(
                 outcomes.size() == 1 ? ": " : " (marked ✗); the claim holds only if all hold. ");
       for (int i = 0; i < outcomes.size(); i++) {
