@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
       "Watch a run in MASON's Console (network, charts, events).",
       "",
       "The governance network, live charts, the event log, inspectors on firms, communities and"
-          + " regulators, and the main parameters in the Model tab.",
+          + " regulators, the main parameters in the Model tab and every key, searchable, in the"
+          + " Parameters tab.",
       "",
       "With --replay DIR, reopens a run folder written by govsim run (or compare, sweep) with its"
           + " exact resolved scenario and seed. With --steps N --screenshot FILE.png, plays N"
@@ -42,6 +43,7 @@ import picocli.CommandLine.Spec;
       "  ./govsim gui --replay results/baseline/seed-1",
       "  xvfb-run -a ./govsim gui scenarios/baseline.yaml --steps 365 \\",
       "      --screenshot gui.png",
+      "  xvfb-run -a ./govsim gui --steps 30 --screenshot params.png --tab parameters",
       "",
       "Exit codes: 0 success, 2 bad input, 1 no display or failure."
     })
@@ -90,6 +92,19 @@ public final class GuiCommand implements Callable<Integer> {
           "After --steps (default: 0), save one PNG of the Console, network, charts and events, and exit.")
   Path screenshot;
 
+  /** The Console tabs a screenshot can show. */
+  enum Tab {
+    model,
+    parameters
+  }
+
+  @Option(
+      names = "--tab",
+      paramLabel = "TAB",
+      description =
+          "Console tab shown in the screenshot: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Tab tab = Tab.model;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -134,7 +149,7 @@ public final class GuiCommand implements Callable<Integer> {
     }
     if (screenshot != null) {
       try {
-        GuiLauncher.screenshot(gui, screenshot);
+        GuiLauncher.screenshot(gui, screenshot, tab == Tab.parameters ? "Parameters" : "Model");
       } catch (IOException e) {
         err.println("govsim: cannot write " + screenshot + ": " + e.getMessage());
         GuiLauncher.close(gui);

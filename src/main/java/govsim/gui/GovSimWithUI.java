@@ -75,6 +75,9 @@ public final class GovSimWithUI extends GUIState {
   private final GuiFeed feed;
   private final ModelParameters parameters;
 
+  /** The Console's Parameters tab (every key, searchable); null until the Console exists. */
+  private ParameterPanel parameterPanel;
+
   private MetricCharts charts;
   private EventLogPanel eventLog;
   private Display2D display;
@@ -129,7 +132,9 @@ public final class GovSimWithUI extends GUIState {
         + "ring the harmful practice. Nodes flash on outcries, sanctions, expulsions and new rules. Double-click a node "
         + "to inspect it.</p>"
         + "<p><b>Model tab</b>: the main scenario parameters with their allowed ranges; changes are validated and "
-        + "take effect at the next start. The <b>Scenario</b> menu loads another scenario file, replays a run "
+        + "take effect at the next start. The <b>Parameters</b> tab lists every key of the scenario, grouped by mechanism, "
+        + "with unit, allowed and plausible range and source; type in its search field to find a key, and edit a value "
+        + "there the same way. The <b>Scenario</b> menu loads another scenario file, replays a run "
         + "folder written by <tt>govsim run</tt>, or saves the scenario with your changes as a small file that "
         + "extends the original.</p>"
         + "<p><b>Exports</b>: the network window's movie button writes one PNG per step and an animated GIF; "
@@ -234,6 +239,14 @@ public final class GovSimWithUI extends GUIState {
       console.setIncrementSeedOnStop(false);
       console.setNewMenuAllowed(false);
       addScenarioMenu(console);
+      parameterPanel = new ParameterPanel(session, this::refuse, this::updateModelTab);
+      console
+          .getTabPane()
+          .addTab(
+              "Parameters",
+              null,
+              parameterPanel,
+              "Every scenario key, grouped by mechanism and searchable; edits apply at the next start");
     }
     for (JFrame f : windows()) f.setVisible(true);
   }
@@ -421,6 +434,7 @@ public final class GovSimWithUI extends GUIState {
   }
 
   private void updateModelTab() {
+    if (parameterPanel != null) parameterPanel.refresh();
     if (controller instanceof Console console) {
       Inspector tab = console.getModelInspector();
       if (tab != null) tab.updateInspector();

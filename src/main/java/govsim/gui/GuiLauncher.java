@@ -92,11 +92,16 @@ public final class GuiLauncher {
    * @throws IOException if the file cannot be written
    */
   public static void screenshot(Opened o, Path file) throws IOException {
+    screenshot(o, file, "Model");
+  }
+
+  /** As {@link #screenshot(Opened, Path)}, with the Console's tab {@code tab} selected. */
+  public static void screenshot(Opened o, Path file, String tab) throws IOException {
     BufferedImage img =
         onSwing(
             () -> {
               List<JFrame> w = o.gui().windows();
-              showModelTab(o.console());
+              showTab(o.console(), tab);
               for (JFrame f : w) f.getRootPane().validate();
               o.console().getRootPane().validate();
               // The windows where they lie on the screen (arranged by GovSimWithUI).
@@ -111,10 +116,10 @@ public final class GuiLauncher {
     if (!ImageIO.write(img, "png", file.toFile())) throw new IOException("no PNG writer available");
   }
 
-  /** Selects the Console's Model tab, which shows the scenario's main parameters. */
-  private static void showModelTab(Console console) {
+  /** Selects a Console tab (the Model tab shows the scenario's main parameters). */
+  private static void showTab(Console console, String tab) {
     javax.swing.JTabbedPane tabs = console.getTabPane();
-    int i = tabs.indexOfTab("Model");
+    int i = tabs.indexOfTab(tab);
     if (i >= 0) tabs.setSelectedIndex(i);
     console.getRootPane().validate();
   }

@@ -108,6 +108,11 @@ public final class ScenarioSession {
         .orElseThrow(() -> new IllegalArgumentException("no scenario key " + path));
   }
 
+  /** Every documented key of the scenario schema, sections included, in schema order. */
+  public List<ParamInfo> params() {
+    return loader.schema().params();
+  }
+
   /** The current value at a dotted key path of the resolved tree. */
   public synchronized Object value(String path) {
     return lookup(resolved, path);
