@@ -89,7 +89,8 @@ public final class GuiCommand implements Callable<Integer> {
       names = "--screenshot",
       paramLabel = "FILE.png",
       description =
-          "After --steps (default: 0), save one PNG of the Console, network, charts and events, and exit.")
+          "Save one PNG of the Console, network, charts and events, and exit: after --steps N, or"
+              + " without it the world at set-up (day 0, not started).")
   Path screenshot;
 
   /** The Console tabs a screenshot can show. */
@@ -139,8 +140,8 @@ public final class GuiCommand implements Callable<Integer> {
     }
     GuiLauncher.Opened gui = GuiLauncher.open(session, RunListener.NONE);
     long total = session.spec().time().steps();
-    if (steps != null || screenshot != null) {
-      long n = steps == null ? 0 : steps;
+    if (steps != null) {
+      long n = steps;
       if (n > total) {
         out.printf("govsim: the scenario ends after %d steps; playing %d%n", total, total);
         n = total;
@@ -155,9 +156,15 @@ public final class GuiCommand implements Callable<Integer> {
         GuiLauncher.close(gui);
         return Main.FAILURE;
       }
-      out.printf(
-          "govsim: %d steps of %s played; screenshot in %s%n",
-          GuiLauncher.stepsPlayed(gui), session.origin(), screenshot);
+      if (steps == null) {
+        out.printf(
+            "govsim: %s at set-up (day 0, not started); screenshot in %s%n",
+            session.origin(), screenshot);
+      } else {
+        out.printf(
+            "govsim: %d steps of %s played; screenshot in %s%n",
+            GuiLauncher.stepsPlayed(gui), session.origin(), screenshot);
+      }
       out.flush();
       GuiLauncher.close(gui);
       return 0;

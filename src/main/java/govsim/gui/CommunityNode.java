@@ -27,50 +27,91 @@ public final class CommunityNode extends NetworkNode {
     return NodeActivity.community(community.id);
   }
 
-  public int getId() {
+  int id() {
     return community.id;
   }
 
-  public boolean isActive() {
+  /** False once the community has dissolved. */
+  boolean active() {
     return community.active;
   }
 
-  public int getMembers() {
+  int members() {
     return community.size();
   }
 
-  public double getStringency() {
-    return community.stringency;
+  public String getId() {
+    return "C" + community.id;
+  }
+
+  public String nameId() {
+    return "Community";
+  }
+
+  public String getStatus() {
+    return community.active ? "active, formed " + Shown.day(community.formedDay, "at the start") : "dissolved";
+  }
+
+  public String nameStatus() {
+    return "Status";
+  }
+
+  public String getMembers() {
+    return Shown.count(community.size(), "firm", "firms");
+  }
+
+  public String nameMembers() {
+    return "Members";
+  }
+
+  public String getStringency() {
+    return Shown.number(community.stringency) + " (0 to 1)";
+  }
+
+  public String nameStringency() {
+    return "Stringency";
   }
 
   public String desStringency() {
     return "How demanding its rules are (0-1).";
   }
 
-  public double getAssurance() {
-    return community.assurance;
+  public String getAssurance() {
+    return Shown.percent(community.assurance, "none") + " of violations found per audit";
+  }
+
+  public String nameAssurance() {
+    return "Assurance (M8)";
   }
 
   public String desAssurance() {
     return "Technical assurance (M8): the probability that an audit detects a member's violation.";
   }
 
-  public double getFormedDay() {
-    return community.formedDay;
-  }
-
-  /** Standards in force on the current form of active risks. */
-  public int getStandardsInForce() {
+  int standardsInForce() {
     int n = 0;
     for (Risk r : world.risks) if (r.active && community.standards.covers(r)) n++;
     return n;
   }
 
+  /** Standards in force on the current form of active risks. */
+  public String getStandardsInForce() {
+    return Shown.count(standardsInForce(), "standard", "standards") + " on active risks";
+  }
+
+  public String nameStandardsInForce() {
+    return "Standards in force";
+  }
+
   /** Standards being drafted (M7's size-dependent lag). */
-  public int getStandardsDrafting() {
+  public String getStandardsDrafting() {
     int n = 0;
     for (Risk r : world.risks) if (r.active && community.standards.pending(r.id) != null) n++;
-    return n;
+    return Shown.count(n, "standard", "standards");
+  }
+
+  public String nameStandardsDrafting() {
+    return "Standards being drafted";
   }
 
   /** The jurisdictions whose regulators recognise its certificate (M10). */
@@ -80,11 +121,19 @@ public final class CommunityNode extends NetworkNode {
     return js.isEmpty() ? "none" : String.join(", ", js);
   }
 
+  public String nameRecognizedBy() {
+    return "Certificate recognised by (M10)";
+  }
+
   public String getMemberFirms() {
     List<String> ids = new ArrayList<>();
     for (int f = community.members.nextSetBit(0); f >= 0; f = community.members.nextSetBit(f + 1))
       ids.add("F" + f);
     return ids.isEmpty() ? "none" : String.join(", ", ids);
+  }
+
+  public String nameMemberFirms() {
+    return "Member firms";
   }
 
   @Override

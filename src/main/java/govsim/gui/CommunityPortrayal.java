@@ -24,7 +24,7 @@ final class CommunityPortrayal extends NodePortrayal<CommunityNode> {
 
   @Override
   Shape shape(CommunityNode c, double x, double y, double scale) {
-    double s = side(c.getMembers()) * scale;
+    double s = side(c.members()) * scale;
     return new RoundRectangle2D.Double(x - s / 2, y - s / 2, s, s, s / 3, s / 3);
   }
 
@@ -35,11 +35,11 @@ final class CommunityPortrayal extends NodePortrayal<CommunityNode> {
     g.setStroke(new BasicStroke(1.2f));
     g.setColor(Palette.OUTLINE);
     g.draw(s);
-    drawCentred(g, Integer.toString(c.getMembers()), s, Color.WHITE);
+    drawCentred(g, Integer.toString(c.members()), s, Color.WHITE);
   }
 
   @Override
   String label(CommunityNode c, double scale) {
-    return "C" + c.getId() + ": " + c.getStandardsInForce() + " standards";
+    return "C" + c.id() + ": " + c.standardsInForce() + " standards";
   }
 }

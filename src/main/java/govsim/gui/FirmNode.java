@@ -31,24 +31,46 @@ public final class FirmNode extends NetworkNode {
     return NodeActivity.firm(firm.id);
   }
 
-  public int getId() {
-    return firm.id;
-  }
-
-  public boolean isActive() {
+  /** False once the firm has exited (not a bean getter: the inspector shows {@link #getStatus}). */
+  boolean active() {
     return firm.active;
   }
 
-  public String desActive() {
-    return "False once the firm has exited the market (M9) or lost every license (M3).";
+  /** Share of all users the firm serves (0 without users); the node's area. */
+  double marketShare() {
+    return world.users.size == 0 ? 0 : firm.users / (double) world.users.size;
   }
 
-  public int getUsers() {
-    return firm.users;
+  public String getId() {
+    return "F" + firm.id;
   }
 
-  public double getMarketShare() {
-    return firm.users / (double) world.users.size;
+  public String nameId() {
+    return "Firm";
+  }
+
+  public String getStatus() {
+    return firm.active ? "active" : "exited";
+  }
+
+  public String desStatus() {
+    return "Exited once the firm has left the market (M9) or lost every license (M3).";
+  }
+
+  public String getUsers() {
+    return Shown.count(firm.users, "user", "users");
+  }
+
+  public String nameUsers() {
+    return "Users";
+  }
+
+  public String getMarketShare() {
+    return Shown.percent(world.users.size == 0 ? Double.NaN : firm.users / (double) world.users.size, "no users");
+  }
+
+  public String nameMarketShare() {
+    return "Market share (of all users)";
   }
 
   public String desMarketShare() {
@@ -59,7 +81,7 @@ public final class FirmNode extends NetworkNode {
    * Share of the active known risks that the firm mitigates, or NaN when no risk is active and
    * known. The node's colour: red for none, green for all.
    */
-  public double getMitigationShare() {
+  double mitigationShare() {
     int known = 0;
     int mitigated = 0;
     for (Risk r : world.risks) {
@@ -70,62 +92,103 @@ public final class FirmNode extends NetworkNode {
     return known == 0 ? Double.NaN : mitigated / (double) known;
   }
 
-  public String desMitigationShare() {
+  public String getMitigation() {
+    int known = activeKnownRisks();
+    int mitigated = 0;
+    for (Risk r : world.risks) if (r.active && r.known && firm.mitigates.get(r.id)) mitigated++;
+    return known == 0
+        ? "no active known risk"
+        : Shown.percent(mitigated / (double) known, "") + " (" + mitigated + " of " + known + " active known risks)";
+  }
+
+  public String nameMitigation() {
+    return "Risks mitigated";
+  }
+
+  public String desMitigation() {
     return "Share of active known risks the firm mitigates (the node's colour: red none, green all).";
   }
 
   /** Active known risks the firm mitigates where a rule or standard binds it. */
-  public int getGovernedRisksComplied() {
-    int n = 0;
+  public String getGovernedRisksComplied() {
+    int governed = 0;
+    int complied = 0;
     for (Risk r : world.risks) {
-      if (r.active
-          && r.known
-          && firm.mitigates.get(r.id)
-          && Governance.of(world, firm, r).governed()) n++;
+      if (!r.active || !r.known || !Governance.of(world, firm, r).governed()) continue;
+      governed++;
+      if (firm.mitigates.get(r.id)) complied++;
     }
-    return n;
+    return governed == 0 ? "no rule or standard binds it" : complied + " of " + governed + " governed risks";
   }
 
-  public int getActiveKnownRisks() {
+  public String nameGovernedRisksComplied() {
+    return "Complies with (rules and standards)";
+  }
+
+  public String desGovernedRisksComplied() {
+    return "Active known risks on which a regulator's rule or a community standard binds the firm, and how many of them it mitigates.";
+  }
+
+  int activeKnownRisks() {
     int n = 0;
     for (Risk r : world.risks) if (r.active && r.known) n++;
     return n;
   }
 
-  public boolean getHarmfulPractice() {
-    return firm.practice;
+  public String getHarmfulPractice() {
+    return firm.practice ? "yes, since " + Shown.day(firm.practiceAdoptedDay, "the start") : "no";
+  }
+
+  public String nameHarmfulPractice() {
+    return "Harmful practice";
   }
 
   public String desHarmfulPractice() {
     return "Whether the firm runs the user-visible harmful practice (M5/M6); shown as a thick magenta ring.";
   }
 
-  public double getPracticeAdoptedDay() {
-    return firm.practiceAdoptedDay;
+  public String getFirstOutcry() {
+    return Shown.day(firm.firstOutcryDay, "none");
   }
 
-  public double getFirstOutcryDay() {
-    return firm.firstOutcryDay;
+  public String nameFirstOutcry() {
+    return "First outcry";
   }
 
-  public double getReputation() {
-    return firm.reputation;
+  public String getReputation() {
+    return Shown.number(firm.reputation) + " (0 to 1)";
   }
 
-  public double getCapability() {
-    return firm.capability;
+  public String nameReputation() {
+    return "Reputation";
   }
 
-  public double getAlignment() {
-    return firm.alignment;
+  public String getCapability() {
+    return Shown.number(firm.capability);
+  }
+
+  public String nameCapability() {
+    return "Capability (quality index)";
+  }
+
+  public String getAlignment() {
+    return Shown.number(firm.alignment) + " (0 to 1)";
+  }
+
+  public String nameAlignment() {
+    return "Value alignment";
   }
 
   public String desAlignment() {
     return "Intrinsic value alignment (M6), fixed at entry.";
   }
 
-  public int getComplaintsThisStep() {
-    return firm.complaints;
+  public String getComplaintsThisStep() {
+    return Shown.count(firm.complaints, "complaint", "complaints");
+  }
+
+  public String nameComplaintsThisStep() {
+    return "Complaints this step";
   }
 
   /** The communities the firm belongs to, by id. */
@@ -139,8 +202,16 @@ public final class FirmNode extends NetworkNode {
     return s.isEmpty() ? "none" : s;
   }
 
-  public int getHomeJurisdiction() {
-    return firm.homeJurisdiction;
+  public String nameCommunities() {
+    return "Member of";
+  }
+
+  public String getHomeJurisdiction() {
+    return "J" + firm.homeJurisdiction;
+  }
+
+  public String nameHomeJurisdiction() {
+    return "Home jurisdiction";
   }
 
   /** The jurisdictions the firm is licensed to serve. */
@@ -150,20 +221,36 @@ public final class FirmNode extends NetworkNode {
     return js.isEmpty() ? "none (licenses revoked)" : String.join(", ", js);
   }
 
-  public double getComplianceCostPercent() {
-    return firm.complianceCostPercent;
+  public String nameServes() {
+    return "Licensed in";
   }
 
-  public String desComplianceCostPercent() {
+  public String getComplianceCost() {
+    return Shown.number(firm.complianceCostPercent) + " % of revenue a year";
+  }
+
+  public String nameComplianceCost() {
+    return "Compliance cost";
+  }
+
+  public String desComplianceCost() {
     return "Annual compliance cost as % of revenue at the firm's last review.";
   }
 
-  public double getRevenueThisStep() {
-    return firm.revenueStep;
+  public String getRevenueThisStep() {
+    return Shown.number(firm.revenueStep, "currency");
   }
 
-  public double getFinesThisStep() {
-    return firm.finesStep;
+  public String nameRevenueThisStep() {
+    return "Revenue this step";
+  }
+
+  public String getFinesThisStep() {
+    return Shown.number(firm.finesStep, "currency");
+  }
+
+  public String nameFinesThisStep() {
+    return "Fines this step";
   }
 
   @Override

@@ -30,13 +30,13 @@ final class FirmPortrayal extends NodePortrayal<FirmNode> {
 
   @Override
   Shape shape(FirmNode f, double x, double y, double scale) {
-    double d = (f.isActive() ? diameter(f.getMarketShare()) : MIN_DIAMETER * 0.7) * scale;
+    double d = (f.active() ? diameter(f.marketShare()) : MIN_DIAMETER * 0.7) * scale;
     return new Ellipse2D.Double(x - d / 2, y - d / 2, d, d);
   }
 
   @Override
   void paint(FirmNode f, Graphics2D g, Shape s, double scale) {
-    if (!f.isActive()) {
+    if (!f.active()) {
       g.setColor(Palette.GHOST);
       g.setStroke(new BasicStroke(1.2f));
       g.draw(s);
@@ -45,9 +45,9 @@ final class FirmPortrayal extends NodePortrayal<FirmNode> {
       g.draw(new Line2D.Double(b.getMinX() + 2, b.getMaxY() - 2, b.getMaxX() - 2, b.getMinY() + 2));
       return;
     }
-    g.setColor(Palette.compliance(f.getMitigationShare()));
+    g.setColor(Palette.compliance(f.mitigationShare()));
     g.fill(s);
-    if (f.getHarmfulPractice()) {
+    if (f.firm().practice) {
       g.setStroke(new BasicStroke(4.5f));
       g.setColor(Palette.PRACTICE);
       g.draw(grow(s, 1.5));
@@ -60,6 +60,6 @@ final class FirmPortrayal extends NodePortrayal<FirmNode> {
   @Override
   String label(FirmNode f, double scale) {
     if (scale < 4) return null;
-    return "F" + f.getId();
+    return "F" + f.firm().id;
   }
 }

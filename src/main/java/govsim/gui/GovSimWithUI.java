@@ -248,6 +248,7 @@ public final class GovSimWithUI extends GUIState {
               parameterPanel,
               "Every scenario key, grouped by mechanism and searchable; edits apply at the next start");
     }
+    showSetUp();
     for (JFrame f : windows()) f.setVisible(true);
   }
 
@@ -433,8 +434,26 @@ public final class GovSimWithUI extends GUIState {
                 JOptionPane.ERROR_MESSAGE));
   }
 
+  /**
+   * While no run is on screen, the network shows the world that the next start builds (its day 0,
+   * from the same scenario and seed), so the display is drawn at set-up and follows Model-tab
+   * edits and loads (a stopped run stays on screen until then). The preview is a separate model: the run itself is built afresh by {@link #start}.
+   */
+  private void showSetUp() {
+    if (display == null || network == null) return;
+    if (!(controller instanceof Console c) || c.getPlayState() != Console.PS_STOPPED) return;
+    GovSimModel preview = new GovSimModel(session.spec());
+    preview.start();
+    network.reset(preview.world(), activity, expectedFirms(session.spec()));
+    linkPortrayal.setField(new SpatialNetwork2D(network.field(), network.links()));
+    nodePortrayal.setField(network.field());
+    display.reset();
+    display.repaint();
+  }
+
   private void updateModelTab() {
     if (parameterPanel != null) parameterPanel.refresh();
+    showSetUp();
     if (controller instanceof Console console) {
       Inspector tab = console.getModelInspector();
       if (tab != null) tab.updateInspector();

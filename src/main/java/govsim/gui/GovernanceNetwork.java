@@ -35,8 +35,15 @@ public final class GovernanceNetwork {
     /** A firm belongs to a community (M7). */
     MEMBERSHIP,
     /** A regulator recognises a community's certificate (M10, M11). */
-    CERTIFICATION
+    CERTIFICATION,
+    /** A regulator's rule in force binds the firm (it serves the jurisdiction; M2). */
+    RULE_BINDS,
+    /** The regulator inspected or investigated the firm within {@link #RECENT_DAYS} (M3). */
+    INSPECTED
   }
+
+  /** How long an inspection stays drawn: a month of simulated time. */
+  static final double RECENT_DAYS = 30;
 
   private final Continuous2D field = new Continuous2D(10, WIDTH, HEIGHT);
   private final Network links = new Network(false);
@@ -90,7 +97,7 @@ public final class GovernanceNetwork {
     double rowGap = rows == 1 ? 0 : Math.min(12, (FIRM_BOTTOM - FIRM_TOP) / (rows - 1));
     double colGap = (WIDTH - 2 * MARGIN) / columns;
     for (FirmNode n : firms) {
-      int id = n.getId();
+      int id = n.firm().id;
       place(n, MARGIN + colGap * (id % columns + 0.5), FIRM_TOP + rowGap * (id / columns));
     }
     while (communities.size() < world.communities.size()) {
@@ -99,7 +106,7 @@ public final class GovernanceNetwork {
     }
     List<CommunityNode> active = new ArrayList<>();
     for (CommunityNode n : communities) {
-      if (n.isActive()) {
+      if (n.active()) {
         active.add(n);
       } else {
         field.remove(n);
@@ -108,10 +115,24 @@ public final class GovernanceNetwork {
     for (int i = 0; i < active.size(); i++) {
       place(active.get(i), MARGIN + (WIDTH - 2 * MARGIN) * (i + 0.5) / active.size(), COMMUNITY_Y);
     }
+    for (RegulatorNode r : regulators) {
+      Regulator reg = r.regulator();
+      boolean rules = false;
+      for (govsim.world.Risk risk : world.risks) rules |= risk.active && reg.rules.covers(risk);
+      for (FirmNode n : firms) {
+        Firm f = n.firm();
+        if (!f.active || !f.serves(reg.jurisdiction)) continue;
+        boolean inspected =
+            f.lastInspectedJurisdiction == reg.jurisdiction
+                && world.now - f.lastInspectedDay < RECENT_DAYS;
+        if (inspected) links.addEdge(r, n, LinkKind.INSPECTED);
+        else if (rules) links.addEdge(r, n, LinkKind.RULE_BINDS);
+      }
+    }
     for (CommunityNode c : active) {
       Community com = c.community();
       for (int f = com.members.nextSetBit(0); f >= 0; f = com.members.nextSetBit(f + 1)) {
-        if (f < firms.size() && firms.get(f).isActive())
+        if (f < firms.size() && firms.get(f).active())
           links.addEdge(firms.get(f), c, LinkKind.MEMBERSHIP);
       }
       for (RegulatorNode r : regulators) {
@@ -138,7 +159,7 @@ public final class GovernanceNetwork {
     if (e.firm() >= 0 && e.firm() < firms.size()) return firms.get(e.firm());
     if (e.community() >= 0 && e.community() < communities.size()) {
       CommunityNode c = communities.get(e.community());
-      return c.isActive() ? c : null;
+      return c.active() ? c : null;
     }
     if (e.jurisdiction() >= 0) {
       for (RegulatorNode r : regulators) {

@@ -108,6 +108,14 @@ final class Legend extends JPanel {
     g.setColor(Palette.CERTIFICATION);
     g.drawLine(x, y - 4, x + 18, y - 4);
     y = text(g, "certificate recognised", x + 22, y);
+    g.setStroke(new BasicStroke(1.5f));
+    g.setColor(Palette.withAlpha(Palette.RULE_BINDS, 0.6));
+    g.drawLine(x, y - 4, x + 18, y - 4);
+    y = text(g, "regulator's rules bind the firm", x + 22, y);
+    g.setStroke(new BasicStroke(2.4f));
+    g.setColor(Palette.INSPECTED);
+    g.drawLine(x, y - 4, x + 18, y - 4);
+    y = text(g, "inspected in the last 30 days", x + 22, y);
     y += 6;
     y = head(g, "Flashes (" + NodeActivity.FLASH_STEPS + " steps)", x, y);
     for (FlashKind k : FlashKind.values()) {

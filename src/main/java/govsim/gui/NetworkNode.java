@@ -27,9 +27,17 @@ public abstract class NetworkNode {
     return r.isEmpty() ? "none yet" : r.get(0);
   }
 
+  public String nameLastEvent() {
+    return "Last event";
+  }
+
   /** The few events before the last, newest first. */
   public String getEarlierEvents() {
     List<String> r = activity.recent(key());
     return r.size() < 2 ? "none" : String.join("  |  ", r.subList(1, r.size()));
+  }
+
+  public String nameEarlierEvents() {
+    return "Earlier events";
   }
 }

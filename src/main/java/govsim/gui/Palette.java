@@ -22,6 +22,8 @@ final class Palette {
   static final Color REGULATOR_IDLE = new Color(185, 190, 200);
   static final Color MEMBERSHIP = new Color(90, 110, 150, 120);
   static final Color CERTIFICATION = new Color(34, 139, 34, 200);
+  static final Color RULE_BINDS = new Color(31, 56, 100, 70);
+  static final Color INSPECTED = new Color(214, 96, 0, 230);
   static final Color SELECTED = new Color(255, 200, 0);
   static final Color LABEL = new Color(30, 30, 30);
 

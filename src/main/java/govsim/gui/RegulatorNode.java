@@ -3,6 +3,8 @@ package govsim.gui;
 import govsim.world.Regulator;
 import govsim.world.Risk;
 import govsim.world.World;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A regulator, public power in one jurisdiction (M2, M3, M11), as the GUI shows it: a node of the
@@ -30,58 +32,99 @@ public final class RegulatorNode extends NetworkNode {
     return regulator.rulemaking || regulator.enforcement;
   }
 
-  public int getJurisdiction() {
+  int jurisdiction() {
     return regulator.jurisdiction;
   }
 
-  public boolean getRulemaking() {
-    return regulator.rulemaking;
+  public String getJurisdiction() {
+    return "J" + regulator.jurisdiction;
   }
 
-  public boolean getEnforcement() {
-    return regulator.enforcement;
+  public String nameJurisdiction() {
+    return "Jurisdiction";
   }
 
-  public boolean getTransparencyMandate() {
-    return regulator.transparency;
+  public String getPowers() {
+    List<String> p = new ArrayList<>();
+    if (regulator.rulemaking) p.add("rule-making (M2)");
+    if (regulator.enforcement) p.add("enforcement (M3)");
+    return p.isEmpty() ? "none in this regime" : String.join(", ", p);
   }
 
-  public boolean getRecognizesCertification() {
-    return regulator.recognizeCertification;
+  public String namePowers() {
+    return "Public powers";
   }
 
-  public boolean getSignals() {
-    return regulator.signals;
+  public String getHybridPowers() {
+    List<String> p = new ArrayList<>();
+    if (regulator.transparency) p.add("transparency mandate");
+    if (regulator.recognizeCertification) p.add("recognises certificates");
+    if (regulator.signals) p.add("signals");
+    if (regulator.backstop) p.add("severe-harm backstop");
+    if (regulator.protectVulnerable) p.add("protects vulnerable users");
+    return p.isEmpty() ? "none" : String.join(", ", p);
   }
 
-  public boolean getBackstop() {
-    return regulator.backstop;
-  }
-
-  public boolean getProtectsVulnerable() {
-    return regulator.protectVulnerable;
+  public String nameHybridPowers() {
+    return "Hybrid powers (M11)";
   }
 
   /** Rules in force on the current form of active risks. */
-  public int getRulesInForce() {
+  int rulesInForce() {
     int n = 0;
     for (Risk r : world.risks) if (r.active && regulator.rules.covers(r)) n++;
     return n;
   }
 
   /** Rules in the legislative pipeline (M2's lag). */
-  public int getRulesDrafting() {
+  int rulesDrafting() {
     int n = 0;
     for (Risk r : world.risks) if (r.active && regulator.rules.pending(r.id) != null) n++;
     return n;
   }
 
+  public String getRulesInForce() {
+    return Shown.count(rulesInForce(), "rule", "rules") + " on active risks";
+  }
+
+  public String nameRulesInForce() {
+    return "Rules in force";
+  }
+
+  public String getRulesDrafting() {
+    return Shown.count(rulesDrafting(), "rule", "rules") + " in the legislative pipeline";
+  }
+
+  public String nameRulesDrafting() {
+    return "Rules being drafted";
+  }
+
+  public String getFirmsInspectedLastMonth() {
+    int n = 0;
+    for (govsim.world.Firm f : world.firms)
+      if (f.lastInspectedJurisdiction == regulator.jurisdiction
+          && world.now - f.lastInspectedDay < GovernanceNetwork.RECENT_DAYS) n++;
+    return Shown.count(n, "firm", "firms");
+  }
+
+  public String nameFirmsInspectedLastMonth() {
+    return "Firms inspected (last 30 days)";
+  }
+
   /** Public salience of the most salient active risk in this jurisdiction (agenda setting, M2). */
-  public double getTopSalience() {
+  public String getTopSalience() {
     double top = 0;
     for (Risk r : world.risks)
       if (r.active) top = Math.max(top, r.salience[regulator.jurisdiction]);
-    return top;
+    return Shown.number(top);
+  }
+
+  public String nameTopSalience() {
+    return "Highest salience of an active risk";
+  }
+
+  public String desTopSalience() {
+    return "Public salience of the most salient active risk here; a risk enters the agenda past rulemaking.agenda_threshold (M2).";
   }
 
   @Override

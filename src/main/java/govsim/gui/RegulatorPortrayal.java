@@ -35,12 +35,12 @@ final class RegulatorPortrayal extends NodePortrayal<RegulatorNode> {
     g.setStroke(new BasicStroke(1.2f));
     g.setColor(Palette.OUTLINE);
     g.draw(s);
-    drawCentred(g, "Regulator J" + r.getJurisdiction(), s, r.acts() ? Color.WHITE : Palette.LABEL);
+    drawCentred(g, "Regulator J" + r.jurisdiction(), s, r.acts() ? Color.WHITE : Palette.LABEL);
   }
 
   @Override
   String label(RegulatorNode r, double scale) {
     if (!r.acts()) return "no public power in this regime";
-    return r.getRulesInForce() + " rules in force, " + r.getRulesDrafting() + " drafting";
+    return r.rulesInForce() + " rules in force, " + r.rulesDrafting() + " drafting";
   }
 }

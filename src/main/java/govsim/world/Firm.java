@@ -63,6 +63,14 @@ public final class Firm {
   public double finesStep;
   public double profitShareSmoothed;
 
+  /**
+   * The day of the firm's last inspection or investigation by a regulator (NaN: never) and that
+   * regulator's jurisdiction (-1: none). Shown by the GUI; no mechanism reads them.
+   */
+  public double lastInspectedDay = Double.NaN;
+
+  public int lastInspectedJurisdiction = -1;
+
   /** Annual compliance cost as % of revenue at the last review (innovation crowd-out). */
   public double complianceCostPercent;
 

@@ -113,6 +113,8 @@ public final class Enforcement {
         idx++;
       }
       Firm f = candidates.get(idx);
+      f.lastInspectedDay = w.now;
+      f.lastInspectedJurisdiction = reg.jurisdiction;
       w.tally.inspections++;
       w.tally.costRegulator += p.costPerInspection();
       for (Risk r : w.risks) {
@@ -132,6 +134,8 @@ public final class Enforcement {
       Risk r = w.risks.get(incident[1]);
       if (!f.active || !f.serves(reg.jurisdiction) || f.mitigates.get(r.id) || !reg.rules.covers(r))
         continue;
+      f.lastInspectedDay = w.now;
+      f.lastInspectedJurisdiction = reg.jurisdiction;
       w.tally.inspections++;
       w.tally.costRegulator += p.costPerInspection();
       if (rng.nextDouble() >= detection(w.now - r.emergedDay)) continue;
