@@ -20,20 +20,41 @@ public final class Governance {
   /**
    * The rules binding one firm on one risk (current form only). {@code
    * regulatorAcceptsCertificate}: every regulator rule that binds is satisfied by a recognised
-   * certificate (none is a rule set of its own).
+   * certificate (none is a rule set of its own). {@code costFactor}: the entrenchment factor of the
+   * rule that sets the stringency (among equally stringent rules the smallest: the firm's controls
+   * for the earlier, cheaper rule satisfy the later one), 1 without entrenchment (issue 13 item 2).
    */
   public record Binding(
       boolean byCommunity,
       boolean byRegulator,
       double maxStringency,
       int distinctRuleSets,
-      boolean regulatorAcceptsCertificate) {
+      boolean regulatorAcceptsCertificate,
+      double costFactor) {
+    /** A binding without entrenchment (cost factor 1). */
+    public Binding(
+        boolean byCommunity,
+        boolean byRegulator,
+        double maxStringency,
+        int distinctRuleSets,
+        boolean regulatorAcceptsCertificate) {
+      this(
+          byCommunity, byRegulator, maxStringency, distinctRuleSets, regulatorAcceptsCertificate, 1.0);
+    }
+
     public boolean governed() {
       return byCommunity || byRegulator;
     }
   }
 
   private static final Binding NONE = new Binding(false, false, 0.0, 0, false);
+
+  /** The cost factor after meeting a binding rule (NaN before the first; see Binding). */
+  private static double factorAfter(double factor, double stringency, Rule rule) {
+    if (Double.isNaN(factor) || rule.stringency > stringency) return rule.costFactor;
+    if (rule.stringency == stringency) return Math.min(factor, rule.costFactor);
+    return factor;
+  }
 
   public static Binding of(World w, Firm f, Risk r) {
     return of(w, f, r, -1, -1);
@@ -48,6 +69,7 @@ public final class Governance {
     boolean byCommunity = false;
     boolean byRegulator = false;
     double stringency = 0.0;
+    double factor = Double.NaN;
     int ruleSets = 0;
     long certifiedRecognizedMask = 0L;
     for (int c = nextCommunity(f, plus, -1); c >= 0; c = nextCommunity(f, plus, c)) {
@@ -56,6 +78,7 @@ public final class Governance {
       Rule std = com.standards.inForce(r.id);
       if (com.active && std != null && std.covers(r)) {
         byCommunity = true;
+        factor = factorAfter(factor, stringency, std);
         stringency = Math.max(stringency, std.stringency);
         ruleSets++;
         certifiedRecognizedMask |= com.recognizedMask;
@@ -68,6 +91,7 @@ public final class Governance {
       Rule rule = reg.rules.inForce(r.id);
       if (rule != null && rule.covers(r)) {
         byRegulator = true;
+        factor = factorAfter(factor, stringency, rule);
         stringency = Math.max(stringency, rule.stringency);
         // A recognised certificate stands in for this jurisdiction's rule set (M10, M11).
         if (reg.recognizeCertification
@@ -82,7 +106,7 @@ public final class Governance {
     if (!byCommunity && !byRegulator) return NONE;
     // The uniform-rule surcharge is waived only if every binding regulator accepts the certificate.
     return new Binding(
-        byCommunity, byRegulator, stringency, ruleSets, anyAccepted && !anyOwnRuleSet);
+        byCommunity, byRegulator, stringency, ruleSets, anyAccepted && !anyOwnRuleSet, factor);
   }
 
   /**

@@ -78,6 +78,10 @@ public final class RandomStreams implements Serializable {
     STREAMS.put("audits", "community audits and their detections (M8)");
     STREAMS.put(
         "enforcement", "regulators' inspections, targets, detections and investigations" + " (M3)");
+    STREAMS.put(
+        "hazards",
+        "one standard normal per risk created (initial, novel, scheduled), in creation order,"
+            + " for its lognormal hazard multiplier, drawn whatever the heterogeneity (M1, issue 13)");
   }
 
   private final long seed;
@@ -95,6 +99,7 @@ public final class RandomStreams implements Serializable {
   public final MersenneTwisterFast communities;
   public final MersenneTwisterFast audits;
   public final MersenneTwisterFast enforcement;
+  public final MersenneTwisterFast hazards;
 
   /** Per-firm streams, made when a firm first draws (firm ids are 0 .. firmCapacity - 1). */
   private final MersenneTwisterFast[] incidents;
@@ -120,6 +125,7 @@ public final class RandomStreams implements Serializable {
     communities = derive(seed, "communities");
     audits = derive(seed, "audits");
     enforcement = derive(seed, "enforcement");
+    hazards = derive(seed, "hazards");
     incidents = new MersenneTwisterFast[firmCapacity];
     releases = new MersenneTwisterFast[firmCapacity];
   }

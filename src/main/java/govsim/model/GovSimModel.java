@@ -14,6 +14,7 @@ import govsim.mechanism.malicious.MaliciousAttacks;
 import govsim.mechanism.reputation.Backlash;
 import govsim.mechanism.risk.Incidents;
 import govsim.mechanism.risk.RiskEmergence;
+import govsim.mechanism.risk.RuleTargeting;
 import govsim.mechanism.rulemaking.CentralRuleMaking;
 import govsim.mechanism.synergy.Synergy;
 import govsim.mechanism.users.UserChoice;
@@ -211,14 +212,15 @@ public final class GovSimModel extends SimState {
   private void buildMechanisms() {
     ModelSpec s = spec;
     synergy = new Synergy(s.synergy());
-    emergence = new RiskEmergence(s.risks());
+    emergence = new RiskEmergence(s.risks(), streams.hazards);
+    RuleTargeting targeting = new RuleTargeting(s.risks());
     incidents =
         new Incidents(
             s.risks(),
             s.practice(),
             s.firms().voluntaryMitigationEfficacy(),
             s.firms().unsafeHazardMultiplier());
-    ruleMaking = new CentralRuleMaking(s.rulemaking());
+    ruleMaking = new CentralRuleMaking(s.rulemaking(), targeting);
     enforcement =
         new Enforcement(
             s.enforcement(), s.reputation().sanctionLoss(), s.firms().revenuePerUserYear());
@@ -258,7 +260,8 @@ public final class GovSimModel extends SimState {
             s.communities(),
             s.assurance().assuranceMin(),
             s.assurance().assuranceMax(),
-            s.crossBorder().recognitionProbability());
+            s.crossBorder().recognitionProbability())
+            .withTargeting(targeting);
     audits = new Audits(s.assurance(), s.reputation().expulsionLoss());
     competition = new Competition(s.competition());
     malicious =

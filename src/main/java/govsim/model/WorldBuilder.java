@@ -6,6 +6,7 @@ import govsim.mechanism.RandomStreams;
 import govsim.mechanism.community.Membership;
 import govsim.mechanism.crossborder.Recognition;
 import govsim.mechanism.risk.RiskEmergence;
+import govsim.mechanism.risk.RuleTargeting;
 import govsim.mechanism.synergy.Synergy;
 import govsim.mechanism.users.UserChoice;
 import govsim.mechanism.users.UsersPhase;
@@ -72,12 +73,16 @@ final class WorldBuilder {
           Draws.uniform(risks, spec.risks().visibilityMin(), spec.risks().visibilityMax());
       emergence.emerge(w, risks, severity, visibility, false).initial = true;
     }
+    // Day-0 rules and standards are written for the rule-maker's prior belief (issue 13 item 1: a
+    // known risk's prior mean is its hazard); they predate the run, so no entrenchment factor (1).
+    RuleTargeting targeting = new RuleTargeting(spec.risks());
     if (spec.rulemaking().enabled()) {
       for (Risk r : w.risks) {
         if (!Draws.bernoulli(streams.rulemaking, spec.rulemaking().initialRulesShare())) continue;
         for (Regulator reg : w.regulators) {
           reg.rules.startPending(
-              new Rule(r.id, r.generation, 0.0, 0.0, spec.rulemaking().ruleStringency()));
+              targeting.regulatorRule(
+                  r, reg.jurisdiction, 0.0, 0.0, spec.rulemaking().ruleStringency()));
           reg.rules.promoteIfDue(r.id, 0.0);
         }
       }
@@ -102,7 +107,7 @@ final class WorldBuilder {
         w.communities.add(com);
         for (Risk r : w.risks) {
           if (!Draws.bernoulli(rng, spec.communities().initialStandardsShare())) continue;
-          com.standards.startPending(new Rule(r.id, r.generation, 0.0, 0.0, stringency));
+          com.standards.startPending(targeting.communityRule(w, com, r, 0.0, 0.0, stringency));
           com.standards.promoteIfDue(r.id, 0.0);
         }
       }

@@ -43,6 +43,51 @@ public final class Risk {
   /** Public salience in each jurisdiction (M2 agenda setting). */
   public final double[] salience;
 
+  // ---- issue 13 items 1-2 (know): beliefs about the hazard, targeting and entrenchment -------
+
+  /** The lognormal multiplier the hazard was drawn with (1 without heterogeneity). */
+  public double hazardMultiplier = 1.0;
+
+  /**
+   * Gamma prior on {@link #hazardPerDay}: shape (pseudo-incidents) and rate (pseudo firm-days of
+   * unmitigated exposure); NaN when no one holds beliefs (risks.beliefs: none).
+   */
+  public double priorShape = Double.NaN;
+
+  public double priorRate = Double.NaN;
+
+  /**
+   * Incidents each firm observed at itself and its exposure (unmitigated-equivalent firm-days:
+   * days times its hazard factor), by firm id; grown as firms appear, null without beliefs.
+   */
+  public double[] firmIncidents;
+
+  public double[] firmExposure;
+
+  /** The same, as seen by each jurisdiction's regulator (weighted by the reported share). */
+  public double[] regulatorIncidents;
+
+  public double[] regulatorExposure;
+
+  /**
+   * Stringency error (written minus informed: positive too strict, negative too loose) of the
+   * first effective rule of each source, NaN while none.
+   */
+  public double firstCommunityStrictnessError = Double.NaN;
+
+  public double firstRegulatorStrictnessError = Double.NaN;
+
+  /** Entrenchment cost factor of the first effective rule of each source, NaN while none. */
+  public double firstCommunityCostFactor = Double.NaN;
+
+  public double firstRegulatorCostFactor = Double.NaN;
+
+  /** Firms' compliance cost borne under rules on this risk so far (currency units). */
+  public double controlCost;
+
+  /** Days on which some rule in force covered the risk's current form. */
+  public double governedDays;
+
   public Risk(
       int id,
       double emergedDay,

@@ -12,6 +12,20 @@ public final class Rule {
   public final double stringency;
   public boolean effective;
 
+  // ---- issue 13 items 1-2 (know) ----
+
+  /**
+   * Stringency written minus the stringency the rule-maker would have written knowing the true
+   * hazard (positive: too strict; 0 without beliefs or targeting).
+   */
+  public double strictnessError;
+
+  /**
+   * Entrenchment factor on the compliance cost of this rule, fixed when it came into force
+   * (1: none).
+   */
+  public double costFactor = 1.0;
+
   public Rule(
       int riskId, int generation, double startedDay, double effectiveDay, double stringency) {
     this.riskId = riskId;

@@ -3,6 +3,7 @@ package govsim.mechanism.community;
 import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
 import govsim.mechanism.crossborder.Recognition;
+import govsim.mechanism.risk.RuleTargeting;
 import govsim.world.Community;
 import govsim.world.EventKind;
 import govsim.world.Firm;
@@ -28,6 +29,9 @@ public final class StandardSetting {
   private final double assuranceMax;
   private final double recognitionProbability;
 
+  /** Standards written for the believed hazard, entrenchment cost (issue 13; null: neither). */
+  private RuleTargeting targeting;
+
   /**
    * @param assuranceMin lower end of the range a new community's assurance level is drawn from
    *     (M8's assurance.assurance_min; passed as values so that M7 does not depend on M8, whose
@@ -42,6 +46,12 @@ public final class StandardSetting {
     this.assuranceMin = assuranceMin;
     this.assuranceMax = assuranceMax;
     this.recognitionProbability = recognitionProbability;
+  }
+
+  /** Writes standards for the community's believed hazard, with entrenchment costs (issue 13). */
+  public StandardSetting withTargeting(RuleTargeting targeting) {
+    this.targeting = targeting;
+    return this;
   }
 
   /** Standard-setting lag of a community with the given number of members (days). */
@@ -59,6 +69,7 @@ public final class StandardSetting {
         if (adopted != null) {
           boolean current = adopted.covers(r);
           // The standard's own day, not the end of the step that promotes it (sub-step time kept).
+          if (targeting != null) targeting.inForce(w, r, adopted, true);
           if (current && Double.isNaN(r.firstCommunityRuleDay))
             r.firstCommunityRuleDay = adopted.effectiveDay;
           w.log(
@@ -73,7 +84,10 @@ public final class StandardSetting {
         if (!r.active || !r.known || addressesCurrentForm(c, r)) continue;
         if (memberMet(w, c, r) || rng.nextDouble() < discovery) {
           double lag = lagDays(c.size());
-          c.standards.startPending(new Rule(r.id, r.generation, end, end + lag, c.stringency));
+          c.standards.startPending(
+              targeting == null
+                  ? new Rule(r.id, r.generation, end, end + lag, c.stringency)
+                  : targeting.communityRule(w, c, r, end, end + lag, c.stringency));
           w.log(EventKind.STANDARD_DRAFTING, -1, c.id, r.id, -1, lag, "members " + c.size());
         }
       }

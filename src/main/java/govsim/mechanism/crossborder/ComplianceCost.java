@@ -10,7 +10,8 @@ import govsim.mechanism.Governance;
  * tailored standard (rule_cost_multiplier) unless a recognised certificate stands in for it; a
  * community's shared tooling cuts its members' cost; every distinct rule set beyond the first (one
  * per regulating jurisdiction, one per community standard) adds extra_rule_set_cost, and a
- * certificate recognised by k jurisdictions counts as one set for all k.
+ * certificate recognised by k jurisdictions counts as one set for all k. The whole is multiplied by
+ * the entrenchment factor of the binding rule (issue 13 item 2; 1 without entrenchment).
  */
 public final class ComplianceCost {
   private final CrossBorderParams p;
@@ -39,6 +40,10 @@ public final class ComplianceCost {
     if (b.byRegulator() && !b.regulatorAcceptsCertificate()) multiplier *= uniformRuleMultiplier;
     if (b.byCommunity()) multiplier *= 1.0 - toolingReduction;
     int sets = Math.max(1, b.distinctRuleSets());
-    return costPerRule * b.maxStringency() * multiplier * (1.0 + p.extraRuleSetCost() * (sets - 1));
+    return costPerRule
+        * b.maxStringency()
+        * multiplier
+        * (1.0 + p.extraRuleSetCost() * (sets - 1))
+        * b.costFactor(); // entrenchment (issue 13 item 2), 1 without
   }
 }

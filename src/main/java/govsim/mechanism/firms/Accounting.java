@@ -40,7 +40,8 @@ public final class Accounting {
         continue;
       }
       double annual = annualRevenue(f);
-      f.complianceCostPercent = decisions.compliancePercent(w, f);
+      // Each governed risk's share of the cost is booked to it too (issue 13 item 2).
+      f.complianceCostPercent = decisions.compliancePercent(w, f, annual / 100.0 * yearShare);
       f.revenueStep = annual * yearShare;
       f.complianceCostStep = annual * f.complianceCostPercent / 100.0 * yearShare;
       f.feesStep = annual * feePercentPerYear * f.memberships.cardinality() / 100.0 * yearShare;

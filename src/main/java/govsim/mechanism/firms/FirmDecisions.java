@@ -11,6 +11,7 @@ import govsim.mechanism.enforcement.Enforcement;
 import govsim.mechanism.reputation.Backlash;
 import govsim.mechanism.reputation.PracticeParams;
 import govsim.mechanism.reputation.ReputationParams;
+import govsim.mechanism.risk.HazardBelief;
 import govsim.mechanism.risk.RiskParams;
 import govsim.mechanism.synergy.Synergy;
 import govsim.mechanism.users.UserParams;
@@ -125,7 +126,7 @@ public final class FirmDecisions {
    */
   public double mitigationValue(World w, Firm f, Risk r, Governance.Binding b, Outlook outlook) {
     double hazardYear =
-        r.hazardPerDay
+        HazardBelief.firmHazardPerDay(r, f.id) // believed (issue 13 item 1); the truth without
             * Draws.DAYS_PER_YEAR
             * (f.unsafeReleases ? fp.unsafeHazardMultiplier() : 1.0);
     double efficacy = b.governed() ? b.maxStringency() : fp.voluntaryMitigationEfficacy();
@@ -262,7 +263,7 @@ public final class FirmDecisions {
       if (f.mitigates.get(r.id)) {
         value += cost.annualPercent(without) - costWith;
       } else {
-        double avoided = r.hazardPerDay * Draws.DAYS_PER_YEAR * c.stringency;
+        double avoided = HazardBelief.firmHazardPerDay(r, f.id) * Draws.DAYS_PER_YEAR * c.stringency;
         value +=
             f.alignment * fp.harmAversion() * avoided * r.severity * risks.exposureShare()
                 - costWith;
@@ -273,10 +274,22 @@ public final class FirmDecisions {
 
   /** Annual compliance cost of everything the firm mitigates, % of revenue. */
   public double compliancePercent(World w, Firm f) {
+    return compliancePercent(w, f, 0.0);
+  }
+
+  /**
+   * The same, and adds {@code currencyPerPercent} times each governed risk's share to that risk's
+   * control cost (issue 13 item 2; 0 adds nothing).
+   */
+  public double compliancePercent(World w, Firm f, double currencyPerPercent) {
     double total = 0.0;
     for (int r = f.mitigates.nextSetBit(0); r >= 0; r = f.mitigates.nextSetBit(r + 1)) {
       Risk risk = w.risks.get(r);
-      if (risk.active) total += cost.annualPercent(Governance.of(w, f, risk));
+      if (!risk.active) continue;
+      Governance.Binding b = Governance.of(w, f, risk);
+      double percent = cost.annualPercent(b);
+      total += percent;
+      if (b.governed()) risk.controlCost += currencyPerPercent * percent;
     }
     return total;
   }

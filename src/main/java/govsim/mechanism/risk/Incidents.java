@@ -4,8 +4,10 @@ import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
 import govsim.mechanism.Governance;
 import govsim.mechanism.reputation.PracticeParams;
+import govsim.world.Community;
 import govsim.world.EventKind;
 import govsim.world.Firm;
+import govsim.world.Regulator;
 import govsim.world.Risk;
 import govsim.world.World;
 import java.util.function.IntFunction;
@@ -17,7 +19,8 @@ import java.util.function.IntFunction;
  * mitigation: by the most stringent rule that binds the firm on that risk, or by the voluntary
  * efficacy when no rule does. An incident harms a share of the firm's users (severity per affected
  * user), raises the risk's public salience where the firm operates (M2 agenda) and makes a
- * Knightian risk known. A firm's harmful practice harms all its users a little every day and has
+ * Knightian risk known. Every firm-step of exposure and its incident (or none) updates the
+ * observers' beliefs about the hazard ({@link HazardBelief}). A firm's harmful practice harms all its users a little every day and has
  * incidents of its own (news, viral posts) that users can notice (M5).
  */
 public final class Incidents {
@@ -25,6 +28,7 @@ public final class Incidents {
   private final PracticeParams practice;
   private final double voluntaryEfficacy;
   private final double unsafeHazardMultiplier;
+  private final HazardBelief beliefs;
 
   /**
    * @param unsafeHazardMultiplier the factor on every risk's hazard at a firm that releases
@@ -39,6 +43,7 @@ public final class Incidents {
     this.practice = practice;
     this.voluntaryEfficacy = voluntaryEfficacy;
     this.unsafeHazardMultiplier = unsafeHazardMultiplier;
+    this.beliefs = new HazardBelief(risks);
   }
 
   /**
@@ -65,6 +70,7 @@ public final class Incidents {
    */
   public void step(World w, IntFunction<MersenneTwisterFast> rngOfFirm) {
     double dt = w.dtDays;
+    countGovernedDays(w);
     double practiceProb = Draws.stepProbability(practice.incidentRatePerDay(), dt);
     for (Firm f : w.firms) {
       f.stepIncidents = 0;
@@ -73,8 +79,11 @@ public final class Incidents {
       for (Risk r : w.risks) {
         if (!r.active) continue;
         double u = rng.nextDouble();
-        double p = Draws.stepProbability(r.hazardPerDay * hazardFactor(w, f, r), dt);
-        if (u < p) incident(w, f, r);
+        double factor = hazardFactor(w, f, r);
+        double p = Draws.stepProbability(r.hazardPerDay * factor, dt);
+        boolean hit = u < p;
+        if (hit) incident(w, f, r);
+        beliefs.observe(r, f, factor * dt, hit ? 1 : 0);
       }
       double news = rng.nextDouble();
       if (f.practice) {
@@ -85,6 +94,24 @@ public final class Incidents {
           w.log(EventKind.PRACTICE_INCIDENT, f.id, -1, -1, -1, practice.visibility(), "");
         }
       }
+    }
+  }
+
+  /**
+   * Adds the step to the governed days of every active risk whose current form some rule in force
+   * covers (a regulator's, or an active community's standard): the denominator of the control
+   * cost per governed risk-year (issue 13 item 2).
+   */
+  static void countGovernedDays(World w) {
+    for (Risk r : w.risks) {
+      if (!r.active) continue;
+      boolean governed = false;
+      for (Regulator reg : w.regulators) governed |= reg.rules.covers(r);
+      for (int c = 0; !governed && c < w.communities.size(); c++) {
+        Community com = w.communities.get(c);
+        governed = com.active && com.standards.covers(r);
+      }
+      if (governed) r.governedDays += w.dtDays;
     }
   }
 

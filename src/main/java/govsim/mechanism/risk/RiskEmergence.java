@@ -2,6 +2,7 @@ package govsim.mechanism.risk;
 
 import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
+import govsim.mechanism.RandomStreams;
 import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.Risk;
@@ -13,17 +14,40 @@ import java.util.function.IntPredicate;
  * M1 — technology and risk emergence (MODEL.md §4 M1; paper §1.1, §1.2).
  *
  * <p>Firms release new models at a rate, each release raising capability; novel risks arrive as a
- * Poisson process with heavy-tailed (Pareto) severity and a visibility. A Knightian risk's hazard
- * is unknown to everyone — firms, communities, regulators — until its first incident (the paper's
- * risk vs uncertainty, §1.1). A capability shock adds risks and changes the form of a share of
+ * Poisson process with heavy-tailed (Pareto) severity, a visibility and a heterogeneous hazard
+ * (lognormal multiplier of mean 1, risks.hazard_heterogeneity). A Knightian risk is unknown to
+ * everyone — firms, communities, regulators — until its first incident (the paper's risk vs
+ * uncertainty, §1.1); with risks.beliefs gamma_poisson its hazard is then learnt from incidents
+ * from a vague prior, not revealed ({@link HazardBelief}). A capability shock adds risks and changes the form of a share of
  * active risks, so that rules written for the old form stop covering them (the EU AI Act overtaken
  * by ChatGPT, §1.2).
  */
 public final class RiskEmergence {
   private final RiskParams p;
+  private final MersenneTwisterFast hazards;
+  private final HazardBelief beliefs;
 
-  public RiskEmergence(RiskParams p) {
+  /**
+   * @param hazards the run's "hazards" stream: one Gaussian per risk created, in the order risks
+   *     are created (exogenous, so the same in every regime), whatever risks.hazard_heterogeneity
+   */
+  public RiskEmergence(RiskParams p, MersenneTwisterFast hazards) {
     this.p = p;
+    this.hazards = hazards;
+    this.beliefs = new HazardBelief(p);
+  }
+
+  /** For tests: the hazards stream of seed 0. */
+  public RiskEmergence(RiskParams p) {
+    this(p, RandomStreams.derive(0L, "hazards"));
+  }
+
+  /**
+   * Lognormal hazard multiplier exp(s z - s^2/2) (mean 1) for a standard normal z and
+   * heterogeneity s; exactly 1 for s = 0.
+   */
+  public static double hazardMultiplier(double heterogeneity, double z) {
+    return Math.exp(heterogeneity * z - 0.5 * heterogeneity * heterogeneity);
   }
 
   /** Creates a novel risk drawn from the scenario's distributions and adds it to the world. */
@@ -38,17 +62,21 @@ public final class RiskEmergence {
   public Risk emerge(
       World w, MersenneTwisterFast rng, double severity, double visibility, boolean knightian) {
     double lifetime = Draws.exponential(rng, p.lifetimeYearsMean() * Draws.DAYS_PER_YEAR);
+    // Drawn for every risk, used or not (issue 13 item 1): regime-independent consumption.
+    double multiplier = hazardMultiplier(p.hazardHeterogeneity(), hazards.nextGaussian());
     Risk r =
         new Risk(
             w.risks.size(),
             w.now,
             severity,
             visibility,
-            p.hazardPerFirmYear() / Draws.DAYS_PER_YEAR,
+            p.hazardPerFirmYear() / Draws.DAYS_PER_YEAR * multiplier,
             knightian,
             w.now + lifetime,
             w.generation,
             w.jurisdictions);
+    r.hazardMultiplier = multiplier;
+    beliefs.initialise(r, w.jurisdictions);
     w.risks.add(r);
     w.log(EventKind.RISK_EMERGED, -1, -1, r.id, -1, severity, knightian ? "knightian" : "known");
     return r;

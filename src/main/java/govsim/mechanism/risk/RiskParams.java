@@ -130,7 +130,108 @@ public record RiskParams(
             max = 10,
             unit = "capability",
             doc = "Mean capability gain of one release (exponential), before regulatory crowd-out.")
-        double releaseStepMean) {
+        double releaseStepMean,
+    // issue 13 items 1-2 (know): heterogeneous hazards, Gamma-Poisson beliefs, rules written for
+    // the believed hazard, entrenchment (Collingridge).
+    @Param(
+            plausibleMin = 0.5,
+            plausibleMax = 1.5,
+            def = "1",
+            min = 0,
+            max = 5,
+            doc =
+                "Heterogeneity of hazards: each risk's hazard is hazard_per_firm_year times a lognormal multiplier exp(s Z - s^2/2) of mean 1, s this key (0: every risk has the same hazard, as before).",
+            source =
+                "assumption: incident counts across AI harm classes are highly skewed (AI Incident Database); s = 1 puts 95% of multipliers in [0.09, 4.3]")
+        double hazardHeterogeneity,
+    @Param(
+            def = "gamma_poisson",
+            doc =
+                "What firms, communities and regulators know about a risk's hazard: none (they know the true hazard once the risk is known, as before) or gamma_poisson (a Gamma belief updated by the incidents each observes).",
+            source =
+                "setting: Knightian uncertainty and learning from incidents (paper §1.1; MODEL.md §10)")
+        BeliefModel beliefs,
+    @Param(
+            plausibleMin = 5,
+            plausibleMax = 50,
+            def = "20",
+            min = 0.01,
+            max = 1e6,
+            unit = "pseudo-incidents",
+            doc =
+                "Shape of the Gamma prior on a known risk's hazard, centred on its true hazard (coefficient of variation 1/sqrt(shape)).",
+            source =
+                "assumption: a known risk's rate is known to about +-22% (shape 20), as from a few firm-decades of records")
+        double knownPriorShape,
+    @Param(
+            plausibleMin = 0.1,
+            plausibleMax = 2,
+            def = "0.5",
+            min = 0.001,
+            max = 1e6,
+            unit = "pseudo-incidents",
+            doc =
+                "Shape of the vague Gamma prior on a Knightian risk's hazard, centred on hazard_per_firm_year (the mean over risks), not on the risk's own hazard; smaller is vaguer.",
+            source =
+                "assumption: nothing is known of a novel risk's rate but the typical rate (§1.1 uncertainty vs risk)")
+        double knightianPriorShape,
+    @Param(
+            plausibleMin = 0.1,
+            plausibleMax = 1,
+            def = "0.3",
+            min = 0,
+            max = 1,
+            unit = "share",
+            doc =
+                "Share of incidents at the firms serving a jurisdiction that reach its regulator (reported or inspected); enters the regulator's belief as a likelihood of that weight.",
+            source =
+                "assumption: regulators see a minority of incidents (paper §1.2, information asymmetry); serious-incident reporting, EU AI Act Art. 73, covers only high-risk systems")
+        double regulatorObservedShare,
+    @Param(
+            plausibleMin = 0.5,
+            plausibleMax = 1.5,
+            def = "1",
+            min = 0,
+            max = 5,
+            doc =
+                "Elasticity of a rule's or standard's stringency to the hazard it is written for: stringency = min(1, nominal x (believed hazard / hazard_per_firm_year)^elasticity); 0 writes every rule at its nominal stringency, as before.",
+            source =
+                "assumption for the value; proportionality to risk is the EU AI Act's risk-based approach (Recital 26)")
+        double ruleHazardElasticity,
+    @Param(
+            plausibleMin = 0,
+            plausibleMax = 0.95,
+            def = "0",
+            min = 0,
+            max = 0.999,
+            unit = "probability",
+            doc =
+                "Precautionary regulator: writes its rules for this upper quantile of its belief about the hazard instead of the belief's mean (0: the mean).",
+            source = "setting: the precautionary principle as an option (paper §1.2)")
+        double precautionaryQuantile,
+    @Param(
+            plausibleMin = 0,
+            plausibleMax = 2,
+            def = "1",
+            min = 0,
+            max = 100,
+            doc =
+                "Entrenchment by exposure: a rule's compliance cost is multiplied by (1 + a x exposed share), the share of users whose provider ran the risk unmitigated when the rule came into force (0: no effect, as before).",
+            source =
+                "assumption for the value; Collingridge (1980), The Social Control of Technology: control costs grow as a technology is entrenched")
+        double entrenchmentExposureCoefficient,
+    @Param(
+            plausibleMin = 0,
+            plausibleMax = 0.5,
+            def = "0.2",
+            min = 0,
+            max = 100,
+            unit = "1/year",
+            doc =
+                "Entrenchment by age: a rule's compliance cost is also multiplied by (1 + b x years from the risk's emergence to the rule's coming into force) (0: no effect, as before).",
+            source =
+                "assumption for the value; Collingridge (1980): when the need for control is clear, change is expensive")
+        double entrenchmentYearCoefficient) {
 
   public RiskParams {
     if (visibilityMin > visibilityMax) {

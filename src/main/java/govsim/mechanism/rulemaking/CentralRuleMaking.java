@@ -1,5 +1,6 @@
 package govsim.mechanism.rulemaking;
 
+import govsim.mechanism.risk.RuleTargeting;
 import govsim.world.EventKind;
 import govsim.world.Regulator;
 import govsim.world.Risk;
@@ -20,8 +21,16 @@ import govsim.world.World;
 public final class CentralRuleMaking {
   private final RuleMakingParams p;
 
+  /** Rules written for the believed hazard, entrenchment cost (issue 13; null: neither). */
+  private final RuleTargeting targeting;
+
   public CentralRuleMaking(RuleMakingParams p) {
+    this(p, null);
+  }
+
+  public CentralRuleMaking(RuleMakingParams p, RuleTargeting targeting) {
     this.p = p;
+    this.targeting = targeting;
   }
 
   /** Salience after one step of decay. */
@@ -53,6 +62,7 @@ public final class CentralRuleMaking {
         if (adopted != null) {
           boolean current = adopted.covers(r);
           // The rule's own day, not the end of the step that promotes it (sub-step time kept).
+          if (targeting != null) targeting.inForce(w, r, adopted, false);
           if (current && Double.isNaN(r.firstRegulatorRuleDay))
             r.firstRegulatorRuleDay = adopted.effectiveDay;
           w.log(
@@ -65,8 +75,11 @@ public final class CentralRuleMaking {
               current ? "in force" : "obsolete on arrival: the risk changed form during drafting");
         }
         if (entersAgenda(reg, r)) {
+          double due = end + p.legislativeLagDays();
           reg.rules.startPending(
-              new Rule(r.id, r.generation, end, end + p.legislativeLagDays(), p.ruleStringency()));
+              targeting == null
+                  ? new Rule(r.id, r.generation, end, due, p.ruleStringency())
+                  : targeting.regulatorRule(r, reg.jurisdiction, end, due, p.ruleStringency()));
           w.log(
               EventKind.AGENDA,
               -1,
