@@ -39,7 +39,17 @@ public final class RunWriter implements RunListener, AutoCloseable {
           "first_regulator_rule_day",
           "governance_gap_days",
           "effective_rule_day",
-          "effective_governance_gap_days");
+          "effective_governance_gap_days",
+          // issue 13 items 1-2 (know)
+          "hazard_per_firm_year",
+          "hazard_multiplier",
+          "first_community_strictness_error",
+          "first_regulator_strictness_error",
+          "first_community_cost_factor",
+          "first_regulator_cost_factor",
+          "control_cost",
+          "governed_days",
+          "control_cost_per_governed_year");
 
   private final OutputFolder folder;
   private final CsvTable timeseries;
@@ -112,7 +122,16 @@ public final class RunWriter implements RunListener, AutoCloseable {
                 Num.format(r.firstRegulatorRuleDay),
                 Num.format(first - r.emergedDay),
                 Num.format(r.effectiveRuleDay),
-                Num.format(r.effectiveRuleDay - r.emergedDay)));
+                Num.format(r.effectiveRuleDay - r.emergedDay),
+                Num.format(r.hazardPerDay * 365.0),
+                Num.format(r.hazardMultiplier),
+                Num.format(r.firstCommunityStrictnessError),
+                Num.format(r.firstRegulatorStrictnessError),
+                Num.format(r.firstCommunityCostFactor),
+                Num.format(r.firstRegulatorCostFactor),
+                Num.format(r.controlCost),
+                Num.format(r.governedDays),
+                Num.format(r.governedDays > 0 ? r.controlCost / (r.governedDays / 365.0) : Double.NaN)));
       }
     }
     OutputFolder.writeAtomically(

@@ -624,6 +624,90 @@ public final class Metrics {
     for (Durations.Quantity q : Durations.Quantity.values()) survivalColumns(q);
   }
 
+  // issue 13.1-13.2 (know): mis-targeted first rules, entrenchment, control cost per governed risk
+  private static final Bounds STRICTNESS = new Bounds(-1, 1);
+
+  public static final RunMetric STRICTNESS_ERROR_REGULATOR_MEAN =
+      run(
+          "strictness_error_regulator_mean",
+          "Strictness error, first regulator rules",
+          "stringency",
+          "mean of stringency written minus stringency an informed rule-maker would write (positive:"
+              + " too strict, negative: too loose) over the first regulator rule in force on each"
+              + " novel risk emerged after burn-in; n = those risks with one",
+          STRICTNESS,
+          "no novel risk emerged after burn-in got a regulator rule",
+          r -> firstRuleStrictness(r, Source.REGULATOR, false, false));
+  public static final RunMetric STRICTNESS_ABS_ERROR_REGULATOR_MEAN =
+      run(
+          "strictness_abs_error_regulator_mean",
+          "Mis-targeting, first regulator rules",
+          "stringency",
+          "the same, absolute error",
+          Bounds.SHARE,
+          "no novel risk emerged after burn-in got a regulator rule",
+          r -> firstRuleStrictness(r, Source.REGULATOR, true, false));
+  public static final RunMetric STRICTNESS_ERROR_COMMUNITY_MEAN =
+      run(
+          "strictness_error_community_mean",
+          "Strictness error, first community standards",
+          "stringency",
+          "the same signed error over the first community standard in force on each novel risk",
+          STRICTNESS,
+          "no novel risk emerged after burn-in got a community standard",
+          r -> firstRuleStrictness(r, Source.COMMUNITY, false, false));
+  public static final RunMetric STRICTNESS_ABS_ERROR_COMMUNITY_MEAN =
+      run(
+          "strictness_abs_error_community_mean",
+          "Mis-targeting, first community standards",
+          "stringency",
+          "the same, absolute error",
+          Bounds.SHARE,
+          "no novel risk emerged after burn-in got a community standard",
+          r -> firstRuleStrictness(r, Source.COMMUNITY, true, false));
+  public static final RunMetric STRICTNESS_ABS_ERROR_KNIGHTIAN_MEAN =
+      run(
+          "strictness_abs_error_knightian_mean",
+          "Mis-targeting, first rules on Knightian risks",
+          "stringency",
+          "mean absolute strictness error of the first rule in force (either source, the earlier;"
+              + " the community's on the same day) on each Knightian novel risk emerged after"
+              + " burn-in; n = those risks with one",
+          Bounds.SHARE,
+          "no Knightian novel risk emerged after burn-in got a rule",
+          r -> firstRuleStrictness(r, Source.EITHER, true, true));
+  public static final RunMetric ENTRENCHMENT_FACTOR_FIRST_RULE_MEAN =
+      run(
+          "entrenchment_factor_first_rule_mean",
+          "Entrenchment of first rules",
+          "factor",
+          "mean entrenchment factor on the compliance cost of the first rule in force (either"
+              + " source, the earlier) on each novel risk emerged after burn-in; 1 = no"
+              + " entrenchment; n = those risks with one",
+          new Bounds(1, Double.POSITIVE_INFINITY),
+          "no novel risk emerged after burn-in got a rule",
+          Metrics::entrenchmentFirstRuleMean);
+  public static final RunMetric CONTROL_COST_PER_GOVERNED_RISK =
+      run(
+          "control_cost_per_governed_risk",
+          "Control cost per governed risk",
+          "currency units per risk",
+          "firms' compliance cost under rules on novel risks emerged after burn-in, summed to the"
+              + " end, divided by the number of those risks with a rule (n)",
+          NON_NEGATIVE,
+          "no novel risk emerged after burn-in got a rule",
+          Metrics::controlCostPerGovernedRisk);
+  public static final RunMetric CONTROL_COST_PER_GOVERNED_RISK_YEAR =
+      run(
+          "control_cost_per_governed_risk_year",
+          "Control cost per governed risk-year",
+          "currency units per risk-year",
+          "the same cost divided by the years those risks were governed (some rule in force on"
+              + " the current form): the yearly cost of controlling a governed risk",
+          NON_NEGATIVE,
+          "no novel risk emerged after burn-in was governed for any time",
+          Metrics::controlCostPerGovernedRiskYear);
+
   /**
    * The Kaplan–Meier columns of one duration (issue 11 item 3): subjects, share observed, median
    * and restricted mean (to tau = the run's length after burn-in), each with its 95% interval.
@@ -1173,5 +1257,70 @@ public final class Metrics {
             : (horizon(r) - r.dayAtBurnIn()) / 365.0;
     if (!(years > 0)) return Double.NaN;
     return (r.last(CAPABILITY_MEAN) - r.atBurnIn(CAPABILITY_MEAN)) / years;
+  }
+
+  // issue 13.1-13.2 (know): helpers of the mis-targeting, entrenchment and control cost metrics
+
+  /** Whether the first rule of either source on r is the community's (earlier, or same day). */
+  private static boolean firstIsCommunity(Risk r) {
+    return !Double.isNaN(r.firstCommunityRuleDay)
+        && !(r.firstRegulatorRuleDay < r.firstCommunityRuleDay);
+  }
+
+  private static double firstRuleStrictness(
+      RunView run, Source source, boolean absolute, boolean knightianOnly) {
+    double sum = 0;
+    int n = 0;
+    for (Risk r : run.world().risks) {
+      if (!emergedAfterBurnIn(r, run) || (knightianOnly && !r.knightian)) continue;
+      double e =
+          switch (source) {
+            case REGULATOR -> r.firstRegulatorStrictnessError;
+            case COMMUNITY -> r.firstCommunityStrictnessError;
+            case EITHER ->
+                firstIsCommunity(r)
+                    ? r.firstCommunityStrictnessError
+                    : r.firstRegulatorStrictnessError;
+          };
+      if (Double.isNaN(e)) continue;
+      sum += absolute ? Math.abs(e) : e;
+      n++;
+    }
+    return n == 0 ? Double.NaN : sum / n;
+  }
+
+  private static double entrenchmentFirstRuleMean(RunView run) {
+    double sum = 0;
+    int n = 0;
+    for (Risk r : run.world().risks) {
+      if (!emergedAfterBurnIn(r, run)) continue;
+      double f = firstIsCommunity(r) ? r.firstCommunityCostFactor : r.firstRegulatorCostFactor;
+      if (Double.isNaN(f)) continue;
+      sum += f;
+      n++;
+    }
+    return n == 0 ? Double.NaN : sum / n;
+  }
+
+  private static double controlCostPerGovernedRisk(RunView run) {
+    double cost = 0;
+    int n = 0;
+    for (Risk r : run.world().risks) {
+      if (!emergedAfterBurnIn(r, run) || Double.isNaN(r.firstRuleDay())) continue;
+      cost += r.controlCost;
+      n++;
+    }
+    return n == 0 ? Double.NaN : cost / n;
+  }
+
+  private static double controlCostPerGovernedRiskYear(RunView run) {
+    double cost = 0;
+    double days = 0;
+    for (Risk r : run.world().risks) {
+      if (!emergedAfterBurnIn(r, run)) continue;
+      cost += r.controlCost;
+      days += r.governedDays;
+    }
+    return days > 0 ? cost / (days / 365.0) : Double.NaN;
   }
 }

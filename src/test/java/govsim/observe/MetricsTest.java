@@ -121,7 +121,7 @@ class MetricsTest {
    * (D exited during the step; its users move at the next users' phase.)
    * risks: R0..R3 initial (R1 appeared on day 3, first standard day 4); R3 retired. Unknown: R2.
    *   Novel: R4 (day 10, first standard day 25),
-   *   R5 (day 20, first standard 32, first regulator rule 28), R6 (day 30, first standard 40),
+   *   R5 (day 20, first standard 32, first regulator rule 28), R6 (day 30, Knightian, first standard 40),
    *   R7 (day 40, retired, never governed).
    * regulator rules in force: R0 in both jurisdictions, R2 (unknown) in jurisdiction 1.
    * communities C0, C1, C3, C4 active, C2 dissolved. Standards in force: R1 (C0, C1),
@@ -160,7 +160,13 @@ class MetricsTest {
     r.get(3).active = false;
     r.add(risk(w, 10));
     r.add(risk(w, 20));
-    r.add(risk(w, 30));
+    // R6 is Knightian, known since its first incident (issue 13: only its strictness metric reads
+    // the flag).
+    Risk knightian =
+        new Risk(w.risks.size(), 30, 1.0, 0.5, 0.01, true, Double.POSITIVE_INFINITY, 0, 2);
+    knightian.known = true;
+    w.risks.add(knightian);
+    r.add(knightian);
     r.add(risk(w, 40));
     r.get(7).active = false;
     r.get(1).firstCommunityRuleDay = 4;
@@ -198,6 +204,24 @@ class MetricsTest {
 
     w.backlashResponseDays.addAll(List.of(5.0, 7.0, 30.0));
     w.practiceDurationDays.addAll(List.of(50.0, 70.0, 90.0));
+
+    // issue 13 (know): first rules' strictness errors and entrenchment factors, control costs.
+    r.get(4).firstCommunityStrictnessError = 0.21;
+    r.get(4).firstCommunityCostFactor = 1.1;
+    r.get(5).firstCommunityStrictnessError = -0.13;
+    r.get(5).firstCommunityCostFactor = 1.3;
+    r.get(5).firstRegulatorStrictnessError = -0.47;
+    r.get(5).firstRegulatorCostFactor = 1.5;
+    r.get(6).firstCommunityStrictnessError = 0.37;
+    r.get(6).firstCommunityCostFactor = 1.2;
+    r.get(1).controlCost = 1000; // initial: left out
+    r.get(1).governedDays = 37;
+    r.get(4).controlCost = 310;
+    r.get(4).governedDays = 16;
+    r.get(5).controlCost = 500;
+    r.get(5).governedDays = 13;
+    r.get(6).controlCost = 100;
+    r.get(6).governedDays = 1;
     return w;
   }
 
@@ -755,7 +779,35 @@ class MetricsTest {
     e.put(HARM_TOTAL_ABSOLUTE, 0.7);
     e.put(HARM_SEVERE_ABSOLUTE, 0.35);
     e.put(HARM_MALICIOUS_ABSOLUTE, 0.14);
+    // issue 13 (know). Novel risks after burn-in with a first rule: R4 (community), R5 (regulator
+    // day 28 before community day 32), R6 (community, the only Knightian one).
+    e.put(STRICTNESS_ERROR_REGULATOR_MEAN, -0.47);
+    e.put(STRICTNESS_ABS_ERROR_REGULATOR_MEAN, 0.47);
+    e.put(STRICTNESS_ERROR_COMMUNITY_MEAN, (0.21 - 0.13 + 0.37) / 3);
+    e.put(STRICTNESS_ABS_ERROR_COMMUNITY_MEAN, (0.21 + 0.13 + 0.37) / 3);
+    e.put(STRICTNESS_ABS_ERROR_KNIGHTIAN_MEAN, 0.37);
+    // First rules' factors: R4 1.1 (community), R5 1.5 (the regulator's came first), R6 1.2.
+    e.put(ENTRENCHMENT_FACTOR_FIRST_RULE_MEAN, (1.1 + 1.5 + 1.2) / 3);
+    // (310 + 500 + 100) over 3 governed novel risks; over (16 + 13 + 1) / 365 governed years.
+    e.put(CONTROL_COST_PER_GOVERNED_RISK, 910.0 / 3);
+    e.put(CONTROL_COST_PER_GOVERNED_RISK_YEAR, 910.0 / (30.0 / 365));
     return e;
+  }
+
+  @Test
+  void knowledgeAndEntrenchmentRunMetrics() {
+    for (RunMetric m :
+        List.of(
+            STRICTNESS_ERROR_REGULATOR_MEAN,
+            STRICTNESS_ABS_ERROR_REGULATOR_MEAN,
+            STRICTNESS_ERROR_COMMUNITY_MEAN,
+            STRICTNESS_ABS_ERROR_COMMUNITY_MEAN,
+            STRICTNESS_ABS_ERROR_KNIGHTIAN_MEAN,
+            ENTRENCHMENT_FACTOR_FIRST_RULE_MEAN,
+            CONTROL_COST_PER_GOVERNED_RISK,
+            CONTROL_COST_PER_GOVERNED_RISK_YEAR)) {
+      check(m);
+    }
   }
 
   @Test

@@ -73,7 +73,8 @@ public final class HazardBelief {
    * firm and, weighted by the reported share, for the regulators of the jurisdictions it serves.
    */
   public void observe(Risk r, Firm f, double exposureDays, int incidents) {
-    if (!on) return;
+    // A risk built without a prior (not by RiskEmergence) has no records: its hazard is known.
+    if (!on || r.firmIncidents == null) return;
     if (f.id >= r.firmIncidents.length) {
       int n = Math.max(f.id + 1, 2 * r.firmIncidents.length);
       r.firmIncidents = Arrays.copyOf(r.firmIncidents, n);

@@ -254,4 +254,38 @@ class IncidentsTest {
     MersenneTwisterFast rng = new MersenneTwisterFast(seed);
     return id -> rng;
   }
+
+  @Test
+  void eachFirmStepFeedsTheBeliefsAndGovernedRisksCountTheirDays() {
+    // issue 13: firm 0 mitigates at the voluntary efficacy 0.5 (factor 0.5), firm 1 does not;
+    // one step of a day: exposures 0.5 and 1 unmitigated-equivalent days, one incident each (the
+    // hazard is certain). The regulator sees the reported share 0.3 of both.
+    World w = world(1, 100);
+    RiskParams p =
+        spec(
+                "risks.hazard_heterogeneity=0",
+                "risks.hazard_per_firm_year=36500", // 100 a day: p = 1 - e^-50 = 1 in double
+                "risks.regulator_observed_share=0.3")
+            .risks();
+    Risk r = new RiskEmergence(p).emerge(w, new MersenneTwisterFast(1), 1, 0.1, false);
+    Risk quiet =
+        new RiskEmergence(spec("risks.hazard_heterogeneity=0").risks())
+            .emerge(w, new MersenneTwisterFast(1), 1, 0.1, false);
+    Firm careful = firm(w);
+    Firm careless = firm(w);
+    assignUsers(w, careful, 0, 50);
+    assignUsers(w, careless, 50, 100);
+    careful.mitigates.set(r.id);
+    ruleInForce(w.regulators[0].rules, quiet, 0.5);
+    MersenneTwisterFast rng = new MersenneTwisterFast(3);
+    new Incidents(p, spec().practice(), 0.5, 2.0).step(w, id -> rng);
+    assertEquals(1.0, r.firmIncidents[0]);
+    assertEquals(0.5, r.firmExposure[0], 1e-15);
+    assertEquals(1.0, r.firmIncidents[1]);
+    assertEquals(1.0, r.firmExposure[1], 1e-15);
+    assertEquals(0.6, r.regulatorIncidents[0], 1e-15);
+    assertEquals(0.45, r.regulatorExposure[0], 1e-15);
+    assertEquals(0.0, r.governedDays, "no rule on r");
+    assertEquals(1.0, quiet.governedDays, "a regulator rule in force on quiet: one day");
+  }
 }

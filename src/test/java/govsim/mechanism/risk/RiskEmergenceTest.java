@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
+import govsim.mechanism.RandomStreams;
 import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.Risk;
@@ -36,7 +37,9 @@ class RiskEmergenceTest {
     World w = world(3, 0);
     w.now = 40;
     w.generation = 2;
-    RiskEmergence m = new RiskEmergence(params("risks.hazard_per_firm_year=7.3"));
+    RiskEmergence m =
+        new RiskEmergence(
+            params("risks.hazard_per_firm_year=7.3", "risks.hazard_heterogeneity=0"));
     Risk known = m.emerge(w, new MersenneTwisterFast(1), 4.0, 0.2, false);
     Risk knightian = m.emerge(w, new MersenneTwisterFast(1), 4.0, 0.2, true);
     assertEquals(0, known.id);
@@ -264,5 +267,63 @@ class RiskEmergenceTest {
   private static IntFunction<MersenneTwisterFast> seeded(int seed) {
     MersenneTwisterFast rng = new MersenneTwisterFast(seed);
     return id -> rng;
+  }
+
+  @Test
+  void theHazardMultiplierIsLognormalWithMeanOneAndExactlyOneWithoutHeterogeneity() {
+    // exp(s z - s^2/2): s = 1, z = 0 -> e^-0.5; z = 1 -> e^0.5; s = 0 -> 1 whatever z.
+    assertEquals(Math.exp(-0.5), RiskEmergence.hazardMultiplier(1, 0), 1e-15);
+    assertEquals(Math.exp(0.5), RiskEmergence.hazardMultiplier(1, 1), 1e-15);
+    assertEquals(1.0, RiskEmergence.hazardMultiplier(0, 1.3));
+    assertEquals(Math.exp(2 * -1.5 - 2), RiskEmergence.hazardMultiplier(2, -1.5), 1e-15);
+  }
+
+  @Test
+  void eachRiskDrawsOneGaussianFromTheHazardsStreamWhateverTheHeterogeneity() {
+    // The same stream with heterogeneity 0.5 and 1: risk i gets the same z in both, so that
+    // ln(multiplier) = s z - s^2/2 gives the same z; with 0 every multiplier is 1 and the next
+    // risk still gets the next z (the stream is spent the same way).
+    double[] z = new double[4];
+    MersenneTwisterFast ref = RandomStreams.derive(11L, "hazards");
+    for (int i = 0; i < z.length; i++) z[i] = ref.nextGaussian();
+    for (double s : new double[] {0.0, 0.5, 1.0}) {
+      World w = world(1, 0);
+      RiskEmergence m =
+          new RiskEmergence(
+              params("risks.hazard_heterogeneity=" + s, "risks.hazard_per_firm_year=2"),
+              RandomStreams.derive(11L, "hazards"));
+      for (int i = 0; i < z.length; i++) {
+        Risk r =
+            i % 2 == 0
+                ? m.emergeRandom(w, new MersenneTwisterFast(i))
+                : m.emerge(w, new MersenneTwisterFast(i), 1, 0.1, true);
+        double expected = Math.exp(s * z[i] - s * s / 2);
+        assertEquals(expected, r.hazardMultiplier, 1e-12);
+        assertEquals(2.0 / 365 * expected, r.hazardPerDay, 1e-15);
+      }
+    }
+  }
+
+  @Test
+  void heavyTailedHazardsAveragingTheScenarioHazard() {
+    // 20,000 risks, s = 1: the multipliers' mean is 1 (sd of the mean sqrt(e - 1)/sqrt(n) =
+    // 0.0093), their median e^-0.5 = 0.607 and 2.5% of them exceed e^(1.96 - 0.5) = 4.31.
+    World w = world(1, 0);
+    RiskEmergence m =
+        new RiskEmergence(params("risks.hazard_heterogeneity=1"), RandomStreams.derive(3L, "hazards"));
+    int n = 20_000;
+    double[] x = new double[n];
+    double sum = 0;
+    int above = 0;
+    MersenneTwisterFast rng = new MersenneTwisterFast(5);
+    for (int i = 0; i < n; i++) {
+      x[i] = m.emerge(w, rng, 1, 0.1, false).hazardMultiplier;
+      sum += x[i];
+      if (x[i] > Math.exp(1.96 - 0.5)) above++;
+    }
+    java.util.Arrays.sort(x);
+    assertEquals(1.0, sum / n, 4 * 0.0093);
+    assertEquals(Math.exp(-0.5), x[n / 2], 0.02);
+    assertEquals(0.025, above / (double) n, 0.005);
   }
 }
