@@ -70,6 +70,30 @@ class ExampleSweepsTest {
     assertEquals(SweepDesign.LHS, p.definition().spec().design());
   }
 
+  /** Issue 13 item 1: the Knightian prior's shape, 5 values x 20 seeds, distributed. */
+  @Test
+  void knightianPriorGrid() throws Exception {
+    SweepPlan p = check("knightian-prior.yaml", 5 * 20);
+    assertEquals(
+        Path.of("scenarios/sweeps/../paper/knightian-learning.yaml").normalize(),
+        p.definition().baseFile());
+  }
+
+  /** Issue 13 item 1: the precautionary quantile, 5 values x 20 seeds, centralized. */
+  @Test
+  void precautionaryGrid() throws Exception {
+    check("precautionary.yaml", 5 * 20);
+  }
+
+  /** Issue 13 item 2: the entrenchment coefficient, 4 values x 20 seeds x 2 regimes. */
+  @Test
+  void entrenchmentGrid() throws Exception {
+    SweepPlan p = check("entrenchment.yaml", 4 * 20 * 2);
+    assertEquals(
+        Path.of("scenarios/sweeps/../paper/collingridge.yaml").normalize(),
+        p.definition().baseFile());
+  }
+
   /** The game sweep of the DSAIR race: 3 speeds x 21 disaster probabilities, all valid. */
   @Test
   void dsairOverTheDisasterProbability() throws Exception {
@@ -91,7 +115,10 @@ class ExampleSweepsTest {
           java.util.List.of(
               "discovery-lhs.yaml",
               "dsair-pr.yaml",
+              "entrenchment.yaml",
+              "knightian-prior.yaml",
               "morris-screening.yaml",
+              "precautionary.yaml",
               "sobol-key-parameters.yaml",
               "switching-x-lag.yaml"),
           files
