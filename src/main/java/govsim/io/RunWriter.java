@@ -131,7 +131,8 @@ public final class RunWriter implements RunListener, AutoCloseable {
                 Num.format(r.firstRegulatorCostFactor),
                 Num.format(r.controlCost),
                 Num.format(r.governedDays),
-                Num.format(r.governedDays > 0 ? r.controlCost / (r.governedDays / 365.0) : Double.NaN)));
+                Num.format(
+                    r.governedDays > 0 ? r.controlCost / (r.governedDays / 365.0) : Double.NaN)));
       }
     }
     OutputFolder.writeAtomically(

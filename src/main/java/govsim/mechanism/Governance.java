@@ -39,7 +39,12 @@ public final class Governance {
         int distinctRuleSets,
         boolean regulatorAcceptsCertificate) {
       this(
-          byCommunity, byRegulator, maxStringency, distinctRuleSets, regulatorAcceptsCertificate, 1.0);
+          byCommunity,
+          byRegulator,
+          maxStringency,
+          distinctRuleSets,
+          regulatorAcceptsCertificate,
+          1.0);
     }
 
     public boolean governed() {

@@ -257,10 +257,10 @@ public final class GovSimModel extends SimState {
     accounting = new Accounting(s.firms(), s.practice(), s.communities().feePerYear());
     standards =
         new StandardSetting(
-            s.communities(),
-            s.assurance().assuranceMin(),
-            s.assurance().assuranceMax(),
-            s.crossBorder().recognitionProbability())
+                s.communities(),
+                s.assurance().assuranceMin(),
+                s.assurance().assuranceMax(),
+                s.crossBorder().recognitionProbability())
             .withTargeting(targeting);
     audits = new Audits(s.assurance(), s.reputation().expulsionLoss());
     competition = new Competition(s.competition());

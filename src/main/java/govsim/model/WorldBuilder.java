@@ -15,7 +15,6 @@ import govsim.world.Firm;
 import govsim.world.MaliciousActors;
 import govsim.world.Regulator;
 import govsim.world.Risk;
-import govsim.world.Rule;
 import govsim.world.UserPopulation;
 import govsim.world.World;
 

@@ -57,8 +57,8 @@ public final class Risk {
   public double priorRate = Double.NaN;
 
   /**
-   * Incidents each firm observed at itself and its exposure (unmitigated-equivalent firm-days:
-   * days times its hazard factor), by firm id; grown as firms appear, null without beliefs.
+   * Incidents each firm observed at itself and its exposure (unmitigated-equivalent firm-days: days
+   * times its hazard factor), by firm id; grown as firms appear, null without beliefs.
    */
   public double[] firmIncidents;
 
@@ -70,8 +70,8 @@ public final class Risk {
   public double[] regulatorExposure;
 
   /**
-   * Stringency error (written minus informed: positive too strict, negative too loose) of the
-   * first effective rule of each source, NaN while none.
+   * Stringency error (written minus informed: positive too strict, negative too loose) of the first
+   * effective rule of each source, NaN while none.
    */
   public double firstCommunityStrictnessError = Double.NaN;
 

@@ -21,8 +21,8 @@ public final class Rule {
   public double strictnessError;
 
   /**
-   * Entrenchment factor on the compliance cost of this rule, fixed when it came into force
-   * (1: none).
+   * Entrenchment factor on the compliance cost of this rule, fixed when it came into force (1:
+   * none).
    */
   public double costFactor = 1.0;
 

@@ -263,7 +263,8 @@ public final class FirmDecisions {
       if (f.mitigates.get(r.id)) {
         value += cost.annualPercent(without) - costWith;
       } else {
-        double avoided = HazardBelief.firmHazardPerDay(r, f.id) * Draws.DAYS_PER_YEAR * c.stringency;
+        double avoided =
+            HazardBelief.firmHazardPerDay(r, f.id) * Draws.DAYS_PER_YEAR * c.stringency;
         value +=
             f.alignment * fp.harmAversion() * avoided * r.severity * risks.exposureShare()
                 - costWith;

@@ -22,13 +22,13 @@ import org.apache.commons.math3.distribution.GammaDistribution;
  *   <li>A known risk's prior is centred on its true hazard with shape risks.known_prior_shape
  *       (informative); a Knightian risk's is centred on the mean hazard over risks,
  *       risks.hazard_per_firm_year, with the small shape risks.knightian_prior_shape (vague), so
- *       that learning its own hazard takes many incidents. A Knightian risk is still unknown to
- *       all until its first incident (existence); its hazard is then learnt, not revealed.
- *   <li>Who sees what: a firm its own incidents and exposure; a community the pooled records of
- *       its current members (their whole histories: members bring their records with them); a
- *       regulator the share risks.regulator_observed_share of the incidents and exposure at the
- *       firms serving its jurisdiction (a tempered likelihood: counts and exposure both weighted,
- *       so a regulator learns as if it saw that share of the firm-days).
+ *       that learning its own hazard takes many incidents. A Knightian risk is still unknown to all
+ *       until its first incident (existence); its hazard is then learnt, not revealed.
+ *   <li>Who sees what: a firm its own incidents and exposure; a community the pooled records of its
+ *       current members (their whole histories: members bring their records with them); a regulator
+ *       the share risks.regulator_observed_share of the incidents and exposure at the firms serving
+ *       its jurisdiction (a tempered likelihood: counts and exposure both weighted, so a regulator
+ *       learns as if it saw that share of the firm-days).
  *   <li>Exposure accrues from the risk's emergence, while it is still unknown: once found, its past
  *       incident-free days are attributed to it.
  * </ul>
@@ -109,7 +109,9 @@ public final class HazardBelief {
     return new GammaDistribution(null, shape, 1.0 / rate, 1e-12).inverseCumulativeProbability(q);
   }
 
-  /** Firm {@code firm}'s believed hazard (posterior mean, per firm-day); the truth without beliefs. */
+  /**
+   * Firm {@code firm}'s believed hazard (posterior mean, per firm-day); the truth without beliefs.
+   */
   public static double firmHazardPerDay(Risk r, int firm) {
     if (r.firmIncidents == null) return r.hazardPerDay;
     boolean seen = firm < r.firmIncidents.length;

@@ -20,8 +20,9 @@ import java.util.function.IntFunction;
  * efficacy when no rule does. An incident harms a share of the firm's users (severity per affected
  * user), raises the risk's public salience where the firm operates (M2 agenda) and makes a
  * Knightian risk known. Every firm-step of exposure and its incident (or none) updates the
- * observers' beliefs about the hazard ({@link HazardBelief}). A firm's harmful practice harms all its users a little every day and has
- * incidents of its own (news, viral posts) that users can notice (M5).
+ * observers' beliefs about the hazard ({@link HazardBelief}). A firm's harmful practice harms all
+ * its users a little every day and has incidents of its own (news, viral posts) that users can
+ * notice (M5).
  */
 public final class Incidents {
   private final RiskParams risks;
@@ -99,8 +100,8 @@ public final class Incidents {
 
   /**
    * Adds the step to the governed days of every active risk whose current form some rule in force
-   * covers (a regulator's, or an active community's standard): the denominator of the control
-   * cost per governed risk-year (issue 13 item 2).
+   * covers (a regulator's, or an active community's standard): the denominator of the control cost
+   * per governed risk-year (issue 13 item 2).
    */
   static void countGovernedDays(World w) {
     for (Risk r : w.risks) {

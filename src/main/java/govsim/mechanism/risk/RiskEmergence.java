@@ -18,9 +18,9 @@ import java.util.function.IntPredicate;
  * (lognormal multiplier of mean 1, risks.hazard_heterogeneity). A Knightian risk is unknown to
  * everyone — firms, communities, regulators — until its first incident (the paper's risk vs
  * uncertainty, §1.1); with risks.beliefs gamma_poisson its hazard is then learnt from incidents
- * from a vague prior, not revealed ({@link HazardBelief}). A capability shock adds risks and changes the form of a share of
- * active risks, so that rules written for the old form stop covering them (the EU AI Act overtaken
- * by ChatGPT, §1.2).
+ * from a vague prior, not revealed ({@link HazardBelief}). A capability shock adds risks and
+ * changes the form of a share of active risks, so that rules written for the old form stop covering
+ * them (the EU AI Act overtaken by ChatGPT, §1.2).
  */
 public final class RiskEmergence {
   private final RiskParams p;
@@ -43,8 +43,8 @@ public final class RiskEmergence {
   }
 
   /**
-   * Lognormal hazard multiplier exp(s z - s^2/2) (mean 1) for a standard normal z and
-   * heterogeneity s; exactly 1 for s = 0.
+   * Lognormal hazard multiplier exp(s z - s^2/2) (mean 1) for a standard normal z and heterogeneity
+   * s; exactly 1 for s = 0.
    */
   public static double hazardMultiplier(double heterogeneity, double z) {
     return Math.exp(heterogeneity * z - 0.5 * heterogeneity * heterogeneity);

@@ -14,17 +14,17 @@ import govsim.world.World;
  * <p><b>Targeting.</b> A rule-maker writes a rule on a risk for the hazard {@code b} it believes
  * the risk has: stringency {@code s(b) = min(1, s0 (b / h_typ)^e)}, where {@code s0} is its nominal
  * stringency (rulemaking.rule_stringency, a community's stringency), {@code h_typ} the mean hazard
- * over risks (risks.hazard_per_firm_year) and {@code e} risks.rule_hazard_elasticity (0: every
- * rule at {@code s0}). Stringency is both the share of the hazard a complying firm removes and
- * what its compliance cost scales with (M10's cost model), so a rule written for too high a
- * hazard costs more than the informed rule {@code s(h)} would (too strict) and one written for too
- * low a hazard prevents less harm (too loose). The rule's strictness error is {@code s(b) -
- * s(h)}, in stringency units, within [-1, 1].
+ * over risks (risks.hazard_per_firm_year) and {@code e} risks.rule_hazard_elasticity (0: every rule
+ * at {@code s0}). Stringency is both the share of the hazard a complying firm removes and what its
+ * compliance cost scales with (M10's cost model), so a rule written for too high a hazard costs
+ * more than the informed rule {@code s(h)} would (too strict) and one written for too low a hazard
+ * prevents less harm (too loose). The rule's strictness error is {@code s(b) - s(h)}, in stringency
+ * units, within [-1, 1].
  *
- * <p><b>Entrenchment.</b> When a rule comes into force its compliance cost is fixed at {@code
- * (1 + a x) (1 + c y)} times the base: {@code x} the share of served users whose provider ran the
- * risk unmitigated at that moment (the installed base that must change), {@code y} the years since
- * the risk emerged, {@code a} risks.entrenchment_exposure_coefficient, {@code c}
+ * <p><b>Entrenchment.</b> When a rule comes into force its compliance cost is fixed at {@code (1 +
+ * a x) (1 + c y)} times the base: {@code x} the share of served users whose provider ran the risk
+ * unmitigated at that moment (the installed base that must change), {@code y} the years since the
+ * risk emerged, {@code a} risks.entrenchment_exposure_coefficient, {@code c}
  * risks.entrenchment_year_coefficient; a = c = 0 is the model without entrenchment (factor 1).
  */
 public final class RuleTargeting {
@@ -50,7 +50,8 @@ public final class RuleTargeting {
   /** A regulator rule on r written for regulator j's believed hazard. */
   public Rule regulatorRule(
       Risk r, int jurisdiction, double startedDay, double effectiveDay, double nominal) {
-    return written(r, startedDay, effectiveDay, nominal, beliefs.regulatorHazardPerDay(r, jurisdiction));
+    return written(
+        r, startedDay, effectiveDay, nominal, beliefs.regulatorHazardPerDay(r, jurisdiction));
   }
 
   /** A community standard on r written for the community's believed hazard. */
@@ -68,7 +69,9 @@ public final class RuleTargeting {
     return rule;
   }
 
-  /** Entrenchment cost factor (1 + a x)(1 + c y) of a rule on r coming into force on {@code day}. */
+  /**
+   * Entrenchment cost factor (1 + a x)(1 + c y) of a rule on r coming into force on {@code day}.
+   */
   public double entrenchmentFactor(World w, Risk r, double day) {
     double a = p.entrenchmentExposureCoefficient();
     double c = p.entrenchmentYearCoefficient();

@@ -38,8 +38,7 @@ class RiskEmergenceTest {
     w.now = 40;
     w.generation = 2;
     RiskEmergence m =
-        new RiskEmergence(
-            params("risks.hazard_per_firm_year=7.3", "risks.hazard_heterogeneity=0"));
+        new RiskEmergence(params("risks.hazard_per_firm_year=7.3", "risks.hazard_heterogeneity=0"));
     Risk known = m.emerge(w, new MersenneTwisterFast(1), 4.0, 0.2, false);
     Risk knightian = m.emerge(w, new MersenneTwisterFast(1), 4.0, 0.2, true);
     assertEquals(0, known.id);
@@ -310,7 +309,8 @@ class RiskEmergenceTest {
     // 0.0093), their median e^-0.5 = 0.607 and 2.5% of them exceed e^(1.96 - 0.5) = 4.31.
     World w = world(1, 0);
     RiskEmergence m =
-        new RiskEmergence(params("risks.hazard_heterogeneity=1"), RandomStreams.derive(3L, "hazards"));
+        new RiskEmergence(
+            params("risks.hazard_heterogeneity=1"), RandomStreams.derive(3L, "hazards"));
     int n = 20_000;
     double[] x = new double[n];
     double sum = 0;

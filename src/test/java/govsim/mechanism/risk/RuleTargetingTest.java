@@ -121,7 +121,8 @@ class RuleTargetingTest {
     Risk r = risk(w, TYPICAL, t);
     Rule first = ruleInForce(w.regulators[0].rules, r, 0.6);
     first.strictnessError = 0.1;
-    // In force on day 365: factor 1 + 0.5 x 1 = 1.5 (ruleInForce's rule has day 0; use a later one).
+    // In force on day 365: factor 1 + 0.5 x 1 = 1.5 (ruleInForce's rule has day 0; use a later
+    // one).
     Rule later = new Rule(r.id, r.generation, 0, 365, 0.6);
     later.effective = true;
     later.strictnessError = -0.2;
