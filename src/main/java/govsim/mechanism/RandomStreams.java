@@ -82,6 +82,17 @@ public final class RandomStreams implements Serializable {
         "hazards",
         "one standard normal per risk created (initial, novel, scheduled), in creation order,"
             + " for its lognormal hazard multiplier, drawn whatever the heterogeneity (M1, issue 13)");
+    // misuse (issue 12 item 5)
+    STREAMS.put(
+        "safeguards",
+        "firms' initial misuse safeguard levels, one draw per firm in id order (initial firms and"
+            + " entrants), whatever the regime (M12)");
+    STREAMS.put(
+        "targets",
+        "every malicious opportunity's provider-choice, safeguard-block and attribution uniforms,"
+            + " drawn whether or not the actor attacks (M12)");
+    STREAMS.put(
+        "safeguard-reviews", "firms' safeguard reviews and their logit or imitation draws (M6, M12)");
   }
 
   private final long seed;
@@ -100,6 +111,9 @@ public final class RandomStreams implements Serializable {
   public final MersenneTwisterFast audits;
   public final MersenneTwisterFast enforcement;
   public final MersenneTwisterFast hazards;
+  public final MersenneTwisterFast safeguards;
+  public final MersenneTwisterFast targets;
+  public final MersenneTwisterFast safeguardReviews;
 
   /** Per-firm streams, made when a firm first draws (firm ids are 0 .. firmCapacity - 1). */
   private final MersenneTwisterFast[] incidents;
@@ -126,6 +140,9 @@ public final class RandomStreams implements Serializable {
     audits = derive(seed, "audits");
     enforcement = derive(seed, "enforcement");
     hazards = derive(seed, "hazards");
+    safeguards = derive(seed, "safeguards");
+    targets = derive(seed, "targets");
+    safeguardReviews = derive(seed, "safeguard-reviews");
     incidents = new MersenneTwisterFast[firmCapacity];
     releases = new MersenneTwisterFast[firmCapacity];
   }

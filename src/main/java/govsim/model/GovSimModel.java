@@ -11,6 +11,8 @@ import govsim.mechanism.enforcement.Enforcement;
 import govsim.mechanism.firms.Accounting;
 import govsim.mechanism.firms.FirmDecisions;
 import govsim.mechanism.malicious.MaliciousAttacks;
+import govsim.mechanism.malicious.Safeguards;
+import govsim.mechanism.malicious.Targeting;
 import govsim.mechanism.reputation.Backlash;
 import govsim.mechanism.risk.Incidents;
 import govsim.mechanism.risk.RiskEmergence;
@@ -61,6 +63,9 @@ public final class GovSimModel extends SimState {
   private Competition competition;
   private Synergy synergy;
   private MaliciousAttacks malicious;
+
+  /** Providers' misuse safeguards; null under malicious.targeting none. */
+  private Safeguards safeguards;
 
   private long fullSeed;
   private RandomStreams streams;
@@ -160,7 +165,17 @@ public final class GovSimModel extends SimState {
               id -> decisions.boundByRegulator(world, world.firms.get(id)));
         },
         dt);
-    phase(Phase.FIRM_DECISIONS, () -> decisions.step(world, streams.decisions, outlook()), dt);
+    phase(
+        Phase.FIRM_DECISIONS,
+        () -> {
+          FirmDecisions.Outlook outlook = outlook();
+          decisions.step(world, streams.decisions, outlook);
+          if (safeguards != null) {
+            safeguards.drawInitial(world, streams.safeguards);
+            safeguards.step(world, streams.safeguardReviews, outlook);
+          }
+        },
+        dt);
     phase(
         Phase.STANDARDS,
         () -> {
@@ -176,6 +191,7 @@ public final class GovSimModel extends SimState {
             malicious.step(
                 world,
                 streams.malicious,
+                streams.targets,
                 synergy,
                 spec.enforcement().costPerInspection(),
                 spec.users().infoWeakShare()),
@@ -262,13 +278,34 @@ public final class GovSimModel extends SimState {
                 s.assurance().assuranceMax(),
                 s.crossBorder().recognitionProbability())
             .withTargeting(targeting);
-    audits = new Audits(s.assurance(), s.reputation().expulsionLoss());
+    safeguards =
+        s.malicious().targeting() == Targeting.NONE
+            ? null
+            : new Safeguards(
+                s.malicious(),
+                s.firms(),
+                s.reputation().expulsionLoss(),
+                s.reputation().sanctionLoss(),
+                s.assurance().auditRatePerYear(),
+                s.assurance().expelOnViolation(),
+                s.enforcement().fineRevenueShare(),
+                s.enforcement().maliciousDetectionProbability(),
+                synergy,
+                decisions);
+    audits =
+        new Audits(
+            s.assurance(),
+            s.reputation().expulsionLoss(),
+            safeguards != null && s.malicious().safeguards().communityMinimum() > 0
+                ? safeguards
+                : null);
     competition = new Competition(s.competition());
     malicious =
         new MaliciousAttacks(
             s.malicious(),
             s.enforcement().maliciousDetectionProbability(),
-            s.risks().severeThreshold());
+            s.risks().severeThreshold(),
+            safeguards);
   }
 
   /**

@@ -442,6 +442,56 @@ public final class Metrics {
           "no active community",
           v -> communitySizeMean(v.world()));
 
+  // issue 12.5 (misuse): attacks through providers' models and their safeguards.
+  public static final StepMetric ATTACKS_BLOCKED =
+      step(
+          "attacks_blocked",
+          "Attacks blocked by safeguards",
+          "per step",
+          "malicious attacks this step stopped by the safeguards of the provider whose model they used"
+              + " (not counted in attacks; 0 under malicious.targeting none)",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().attacksBlocked);
+  public static final StepMetric ATTACK_ATTEMPTS_CERTIFIED =
+      step(
+          "attack_attempts_certified",
+          "Attack attempts via certified providers",
+          "per step",
+          "attack attempts this step (successful or blocked) through a provider that belongs to a"
+              + " community",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().attemptsCertified);
+  public static final StepMetric HARM_MALICIOUS_CERTIFIED =
+      step(
+          "harm_malicious_certified",
+          "Malicious harm via certified providers",
+          PER_1000 + " per step",
+          "harm this step per 1,000 users from attacks through a provider that belongs to a community"
+              + " (part of harm_malicious)",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().harmMaliciousCertified * v.per1000());
+  public static final StepMetric SAFEGUARDS_MEAN =
+      step(
+          "safeguards_mean",
+          "Mean misuse safeguard level",
+          "safeguard level, " + INDEX_01,
+          "user-weighted mean misuse safeguard level of the active firms",
+          Bounds.SHARE,
+          "malicious.targeting none (no safeguards), or no user at an active firm",
+          v -> safeguardsMean(v.world()));
+  public static final StepMetric COST_SAFEGUARDS =
+      step(
+          "cost_safeguards",
+          "Firms' misuse safeguard cost",
+          "currency units per step",
+          "firms' cost of misuse safeguards this step (currency; not part of cost_compliance)",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().costSafeguards);
+
   // ---- Run metrics: the columns of summary.csv after scenario, regime and seed, in order ---
 
   public static final RunMetric HARM_TOTAL_RUN =
@@ -707,6 +757,44 @@ public final class Metrics {
           NON_NEGATIVE,
           "no novel risk emerged after burn-in was governed for any time",
           Metrics::controlCostPerGovernedRiskYear);
+
+  // issue 12.5 (misuse): attacks through providers' models and their safeguards.
+  public static final RunMetric ATTACKS_BLOCKED_RUN =
+      sum(ATTACKS_BLOCKED, "run total", "attacks blocked by safeguards, summed");
+  public static final RunMetric ATTACKS_BLOCKED_SHARE =
+      run(
+          "attacks_blocked_share",
+          "Share of attack attempts blocked",
+          SHARE,
+          "attacks blocked by safeguards / attack attempts (attacks + attacks_blocked), after burn-in",
+          Bounds.SHARE,
+          "no attack attempt after burn-in",
+          r -> ratio(r.sum(ATTACKS_BLOCKED), r.sum(ATTACKS) + r.sum(ATTACKS_BLOCKED)));
+  public static final RunMetric ATTACK_ATTEMPTS_CERTIFIED_SHARE =
+      run(
+          "attack_attempts_certified_share",
+          "Share of attack attempts via certified providers",
+          SHARE,
+          "attack attempts through a community member / attack attempts, after burn-in",
+          Bounds.SHARE,
+          "no attack attempt after burn-in",
+          r ->
+              ratio(r.sum(ATTACK_ATTEMPTS_CERTIFIED), r.sum(ATTACKS) + r.sum(ATTACKS_BLOCKED)));
+  public static final RunMetric HARM_MALICIOUS_CERTIFIED_SHARE =
+      run(
+          "harm_malicious_certified_share",
+          "Share of malicious harm via certified providers",
+          SHARE,
+          "harm from attacks through a community member / harm from malicious actors, after burn-in",
+          Bounds.SHARE,
+          "no malicious harm after burn-in",
+          r -> ratio(r.sum(HARM_MALICIOUS_CERTIFIED), r.sum(HARM_MALICIOUS)));
+  public static final RunMetric SAFEGUARDS_MEAN_RUN = mean(SAFEGUARDS_MEAN);
+  public static final RunMetric COST_SAFEGUARDS_RUN =
+      sum(
+          COST_SAFEGUARDS,
+          "currency units, run total",
+          "firms' cost of misuse safeguards, summed (currency)");
 
   /**
    * The Kaplan–Meier columns of one duration (issue 11 item 3): subjects, share observed, median
@@ -1168,6 +1256,23 @@ public final class Metrics {
     int n = 0;
     for (Community c : w.communities) if (c.active) n++;
     return n;
+  }
+
+  /** a / b, NaN when b is 0 (issue 12.5). */
+  private static double ratio(double a, double b) {
+    return b > 0 ? Math.min(1.0, a / b) : Double.NaN;
+  }
+
+  /** User-weighted mean safeguard level of the active firms with a level (issue 12.5). */
+  private static double safeguardsMean(World w) {
+    double sum = 0;
+    long users = 0;
+    for (Firm f : w.firms) {
+      if (!f.active || Double.isNaN(f.safeguards)) continue;
+      sum += f.safeguards * f.users;
+      users += f.users;
+    }
+    return users > 0 ? sum / users : Double.NaN;
   }
 
   private static double communitySizeMean(World w) {

@@ -82,7 +82,16 @@ public enum EventKind {
           + " and deterred or incapacitated after punishment).",
       "harm the attack would have done"),
   ACTOR_PUNISHED(
-      "M12", "A malicious attack was traced and its actor punished and incapacitated.", "penalty");
+      "M12", "A malicious attack was traced and its actor punished and incapacitated.", "penalty"),
+  // misuse (issue 12 item 5)
+  ATTACK_BLOCKED(
+      "M12",
+      "The safeguards of the provider whose model an attack used stopped it (firm: the provider).",
+      "harm the attack would have done"),
+  MISUSE_ATTRIBUTED(
+      "M12",
+      "A successful attack was publicly traced to the provider whose model it used.",
+      "reputation loss");
 
   private final String mechanism;
   private final String description;

@@ -80,6 +80,16 @@ public final class Firm {
   public int[] stepIncidentRisk = new int[4];
   public int stepIncidents;
 
+  // misuse (issue 12 item 5): misuse safeguards (mechanism.malicious.Safeguards).
+  /** Misuse safeguard level in [0, 1]; NaN until drawn (never drawn under targeting none). */
+  public double safeguards = Double.NaN;
+
+  /** Yearly cost of the safeguards, % of annual revenue (0 under targeting none). */
+  public double safeguardCostPercent;
+
+  /** The firm's estimate of attack attempts through its model, per year. */
+  public double misuseAttemptsBelief;
+
   public void addIncident(double visibility, int riskId) {
     if (stepIncidents == stepIncidentVisibility.length) {
       stepIncidentVisibility = java.util.Arrays.copyOf(stepIncidentVisibility, stepIncidents * 2);

@@ -29,10 +29,25 @@ public final class StepTally {
   public double revenue;
   public double profit;
 
+  // misuse (issue 12 item 5)
+  /** Attacks stopped by the safeguards of the provider whose model they used. */
+  public int attacksBlocked;
+
+  /** Attack attempts (successful or blocked) through a certified provider (community member). */
+  public int attemptsCertified;
+
+  /** Harm of successful attacks through a certified provider (raw). */
+  public double harmMaliciousCertified;
+
+  /** Firms' cost of misuse safeguards (currency). */
+  public double costSafeguards;
+
   public void reset() {
     harm = harmSevere = harmMalicious = harmWeak = 0;
     incidents = severeIncidents = complaints = switches = outcries = revisions = 0;
     expulsions = sanctions = revocations = attacks = audits = inspections = entries = exits = 0;
     costCompliance = costRegulator = costCommunity = revenue = profit = 0;
+    attacksBlocked = attemptsCertified = 0;
+    harmMaliciousCertified = costSafeguards = 0;
   }
 }

@@ -7,7 +7,7 @@ import govsim.world.World;
 
 /**
  * Firms' books for one step (part of M6's profit): revenue from users (plus the practice's extra
- * revenue), compliance costs (M10 cost model), community fees and fines. Profit feeds the
+ * revenue), compliance costs (M10 cost model), community fees, fines and misuse safeguards. Profit feeds the
  * producer-welfare metric and, smoothed, the Fermi imitation rule.
  */
 public final class Accounting {
@@ -45,7 +45,11 @@ public final class Accounting {
       f.revenueStep = annual * yearShare;
       f.complianceCostStep = annual * f.complianceCostPercent / 100.0 * yearShare;
       f.feesStep = annual * feePercentPerYear * f.memberships.cardinality() / 100.0 * yearShare;
-      double profit = f.revenueStep - f.complianceCostStep - f.feesStep - f.finesStep;
+      // Misuse safeguards (issue 12 item 5; 0 under malicious.targeting none).
+      double safeguards = annual * f.safeguardCostPercent / 100.0 * yearShare;
+      double profit =
+          f.revenueStep - f.complianceCostStep - f.feesStep - f.finesStep - safeguards;
+      w.tally.costSafeguards += safeguards;
       w.tally.revenue += f.revenueStep;
       w.tally.costCompliance += f.complianceCostStep;
       w.tally.profit += profit;

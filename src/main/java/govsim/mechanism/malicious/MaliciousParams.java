@@ -96,4 +96,25 @@ public record MaliciousParams(
             max = 36500,
             unit = "days",
             doc = "A punished actor cannot attack for this long.")
-        double incapacitationDays) {}
+        double incapacitationDays,
+    // issue 12.5 (misuse): attacks run through a provider's model and its safeguards.
+    @Param(
+            def = "weakest",
+            doc =
+                "Whose model an attack uses: weakest (a logit choice favouring low safeguards), largest (the provider with most users), random (any provider serving the actor's jurisdiction, equally likely), or none (no provider: safeguards play no part, the model before issue 12).",
+            source =
+                "assumption: fraud operations shop for the least-guarded tool (jailbroken and 'uncensored' models sold for fraud, such as WormGPT in 2023), knowing safeguards only roughly")
+        Targeting targeting,
+    @Param(
+            plausibleMin = 2,
+            plausibleMax = 30,
+            def = "10",
+            min = 0,
+            max = 1000,
+            unit = "1/safeguard level",
+            doc =
+                "Targeting weakest: a provider's weight is exp(-intensity x its safeguard level); 10 makes a provider 0.1 weaker e times as likely (0: random).",
+            source = "assumption: attackers probe providers and share what works, imperfectly")
+        double targetingIntensity,
+    @Param(doc = "Providers' misuse safeguards (used unless targeting is none).")
+        SafeguardParams safeguards) {}

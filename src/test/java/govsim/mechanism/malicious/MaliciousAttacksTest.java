@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class MaliciousAttacksTest {
   private static final double ORDINARY_DETECTION = 0.15;
+
+  /** The targets stream: unused here, since these actors' attacks use no provider. */
+  private static final MersenneTwisterFast TARGETS = new MersenneTwisterFast(99);
   private final Synergy synergy =
       new Synergy(
           spec(
@@ -80,7 +83,7 @@ class MaliciousAttacksTest {
   @Test
   void anAttackHarmsItsVictimsSeverelyAndMostlyTheWeak() {
     World w = world(1, 10_000, 1);
-    eager().step(w, new MersenneTwisterFast(1), synergy, 100, 0.2);
+    eager().step(w, new MersenneTwisterFast(1), TARGETS, synergy, 100, 0.2);
     assertEquals(1, w.tally.attacks);
     assertTrue(w.tally.harm >= 10 * 20, "severity >= 10 for 0.002 x 10,000 = 20 victims");
     assertEquals(w.tally.harm, w.tally.harmMalicious);
@@ -108,7 +111,7 @@ class MaliciousAttacksTest {
               "malicious.victim_share=0.0002",
               "malicious.opportunity_rate_per_year=36500",
               "malicious.gain_mean=1e9")
-          .step(w, new MersenneTwisterFast(7), synergy, 0, 0.2);
+          .step(w, new MersenneTwisterFast(7), TARGETS, synergy, 0, 0.2);
       assertEquals(1, w.tally.attacks);
       perUser[i] = w.tally.harmMalicious / populations[i];
       assertTrue(perUser[i] >= 10 * 0.0002, "severity >= severity_min 10, 0.0002 of users hit");
@@ -131,7 +134,7 @@ class MaliciousAttacksTest {
     MaliciousAttacks m = eager();
     MersenneTwisterFast rng = new MersenneTwisterFast(2);
     for (int s = 0; s < 30; s++) {
-      m.step(w, rng, synergy, 100, 0.2);
+      m.step(w, rng, TARGETS, synergy, 100, 0.2);
       tick(w);
     }
     assertEquals(150, w.tally.attacks, "five actors, every day");
@@ -148,17 +151,17 @@ class MaliciousAttacksTest {
     Synergy certain = new Synergy(spec("synergy.backstop_detection_probability=1").synergy());
     MaliciousAttacks m = eager();
     MersenneTwisterFast rng = new MersenneTwisterFast(3);
-    m.step(w, rng, certain, 100, 0.2); // day 0: attack, traced, punished
+    m.step(w, rng, TARGETS, certain, 100, 0.2); // day 0: attack, traced, punished
     assertEquals(1, w.tally.sanctions);
     assertEquals(100.0, w.tally.costRegulator);
     assertEquals(365.0, w.malicious.freeFromDay[0]);
     for (int s = 1; s < 365; s++) {
       tick(w);
-      m.step(w, rng, certain, 100, 0.2);
+      m.step(w, rng, TARGETS, certain, 100, 0.2);
     }
     assertEquals(1, w.tally.attacks, "no attack while incapacitated");
     tick(w); // day 365: free again
-    m.step(w, rng, certain, 100, 0.2);
+    m.step(w, rng, TARGETS, certain, 100, 0.2);
     assertEquals(2, w.tally.attacks);
   }
 
@@ -169,7 +172,7 @@ class MaliciousAttacksTest {
     w.malicious.jurisdiction[1] = 1;
     w.regulators[1].backstop = true;
     Synergy certain = new Synergy(spec("synergy.backstop_detection_probability=1").synergy());
-    eager().step(w, new MersenneTwisterFast(4), certain, 100, 0.2);
+    eager().step(w, new MersenneTwisterFast(4), TARGETS, certain, 100, 0.2);
     assertEquals(2, w.tally.attacks);
     assertEquals(0.0, w.malicious.freeFromDay[0]);
     assertEquals(365.0, w.malicious.freeFromDay[1]);
@@ -213,7 +216,7 @@ class MaliciousAttacksTest {
               "malicious.incapacitation_days=0");
       MersenneTwisterFast rng = new MersenneTwisterFast(5);
       for (int s = 0; s < steps; s++) {
-        m.step(w, rng, synergy, 0, 0.2);
+        m.step(w, rng, TARGETS, synergy, 0, 0.2);
         tick(w);
       }
       double p = pOpportunity * attackShare(3, costs[regime]);
@@ -240,7 +243,7 @@ class MaliciousAttacksTest {
               "malicious.incapacitation_days=365");
       MersenneTwisterFast rng = new MersenneTwisterFast(6);
       for (int s = 0; s < 365; s++) {
-        m.step(w, rng, synergy, 0, 0.2);
+        m.step(w, rng, TARGETS, synergy, 0, 0.2);
         tick(w);
       }
       attacksPerRegime[regime] = w.tally.attacks;
