@@ -285,10 +285,18 @@ public final class StylizedFacts {
             "malicious.penalty",
             "malicious.gain_mean",
             "synergy.backstop_detection_probability",
-            "synergy.backstop_penalty_multiplier"),
-        "Malicious actors respond only to expected punishment (detection probability x penalty, the backstop's "
-            + "detection and penalty multiplier under hybrid); communities and reputation have no hold on them by "
-            + "construction (paper §4.1).");
+            "synergy.backstop_penalty_multiplier",
+            "malicious.targeting",
+            "malicious.safeguards.efficacy",
+            "malicious.safeguards.community_minimum",
+            "malicious.safeguards.regulator_minimum"),
+        "Malicious actors decide to attack on expected punishment alone (detection probability x penalty, the "
+            + "backstop's detection and penalty multiplier under hybrid) and ignore reputation (paper §4.1). Each attack "
+            + "uses the model of a provider chosen by `malicious.targeting`, whose misuse safeguards stop a share "
+            + "efficacy x level of them (issue 12 item 5): firms choose their levels, communities require a minimum of "
+            + "their members and audit it, regulators that enforce hold providers below their minimum liable. With "
+            + "`malicious.targeting: none` no provider is involved and distributed governance has no hold on the "
+            + "actors by construction.");
   }
 
   static Claim sf5() {
