@@ -146,7 +146,7 @@ class CommonRandomNumbersTest {
                           + e.value()
                           + " "
                           + e.detail());
-              case ATTACK, ATTACK_FORGONE -> {
+              case ATTACK, ATTACK_FORGONE, ATTACK_BLOCKED -> {
                 // The detail names the actor and the gain, then (if forgone) why: keep the first.
                 String[] parts = e.detail().split(", ");
                 opportunities.add(

@@ -222,6 +222,11 @@ class MetricsTest {
     r.get(5).governedDays = 13;
     r.get(6).controlCost = 100;
     r.get(6).governedDays = 1;
+    // issue 12.5 (misuse): safeguard levels A 0.6, B 0.2, E 0.9, D (exited) 1.0.
+    a.safeguards = 0.6;
+    b.safeguards = 0.2;
+    e.safeguards = 0.9;
+    d.safeguards = 1.0;
     return w;
   }
 
@@ -262,6 +267,11 @@ class MetricsTest {
     t.attacks = 37;
     t.entries = 38;
     t.exits = 39;
+    // issue 12.5 (misuse)
+    t.attacksBlocked = 40;
+    t.attemptsCertified = 47;
+    t.harmMaliciousCertified = 0.45 * malicious;
+    t.costSafeguards = 43.5;
   }
 
   /**
@@ -343,6 +353,13 @@ class MetricsTest {
     e.put(EXITS, 39.0);
     // Active communities C0 {A}, C1 {E}, C3 {}, C4 {}; the dissolved C2 (with D) does not count.
     e.put(COMMUNITY_SIZE_MEAN, 2.0 / 4);
+    // issue 12.5 (misuse): certified harm 0.45 x 0.1 raw, x 100 per 1,000 users; safeguards
+    // user-weighted over the active firms: (0.6 x 5 + 0.2 x 3 + 0.9 x 0) / 8 (D exited).
+    e.put(ATTACKS_BLOCKED, 40.0);
+    e.put(ATTACK_ATTEMPTS_CERTIFIED, 47.0);
+    e.put(HARM_MALICIOUS_CERTIFIED, 4.5);
+    e.put(SAFEGUARDS_MEAN, 3.6 / 8);
+    e.put(COST_SAFEGUARDS, 43.5);
     return e;
   }
 
@@ -612,6 +629,18 @@ class MetricsTest {
     return m.value(v);
   }
 
+  /** issue 12.5 (misuse): undefined without levels (targeting none) or without users. */
+  @Test
+  void safeguardsMeanIsUndefinedWithoutLevelsOrUsers() {
+    World w = world(1, 10);
+    Firm f = firm(w, 0, 0, 1);
+    assertTrue(Double.isNaN(value(SAFEGUARDS_MEAN, w)), "no level drawn");
+    f.safeguards = 0.3;
+    assertTrue(Double.isNaN(value(SAFEGUARDS_MEAN, w)), "no user at an active firm");
+    assignUsers(w, f, 0, 10);
+    assertEquals(0.3, value(SAFEGUARDS_MEAN, w), EPS);
+  }
+
   @Test
   void anEmptyWorldLeavesTheSharesAndMeansOfFirmsAndRisksUndefined() {
     World w = world(1, 10);
@@ -791,6 +820,15 @@ class MetricsTest {
     // (310 + 500 + 100) over 3 governed novel risks; over (16 + 13 + 1) / 365 governed years.
     e.put(CONTROL_COST_PER_GOVERNED_RISK, 910.0 / 3);
     e.put(CONTROL_COST_PER_GOVERNED_RISK_YEAR, 910.0 / (30.0 / 365));
+    // issue 12.5 (misuse), steps 2 and 3: 2 x 40 blocked, 2 x 37 attacks, 2 x 47 certified
+    // attempts; certified harm 0.45 of malicious harm at both steps; safeguards (3.6 / 8 with A 5
+    // and B 3 users, then (0.6 x 4 + 0.2 x 4) / 8 = 0.4): mean 0.425.
+    e.put(ATTACKS_BLOCKED_RUN, 80.0);
+    e.put(ATTACKS_BLOCKED_SHARE, 80.0 / 154);
+    e.put(ATTACK_ATTEMPTS_CERTIFIED_SHARE, 94.0 / 154);
+    e.put(HARM_MALICIOUS_CERTIFIED_SHARE, 0.45);
+    e.put(SAFEGUARDS_MEAN_RUN, 0.425);
+    e.put(COST_SAFEGUARDS_RUN, 87.0);
     return e;
   }
 
