@@ -3,7 +3,6 @@ package govsim.mechanism.assurance;
 import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
 import govsim.mechanism.community.Membership;
-import govsim.mechanism.malicious.Safeguards;
 import govsim.mechanism.reputation.Reputation;
 import govsim.mechanism.synergy.Synergy;
 import govsim.world.Community;
@@ -25,7 +24,7 @@ import govsim.world.World;
  * mechanism.crossborder.ComplianceCost.)
  *
  * <p>Issue 12 item 5: where communities require a minimum of misuse safeguards ({@link
- * Safeguards}), an audit that finds no violated standard also checks the member's safeguard level,
+ * SafeguardCheck}, implemented by mechanism.malicious.Safeguards), an audit that finds no violated standard also checks the member's safeguard level,
  * detecting a shortfall with the same probability; a member found below the minimum is a violator
  * like any other (expelled and publicised, or remedied: its level raised to the minimum).
  */
@@ -34,7 +33,7 @@ public final class Audits {
   private final double expulsionReputationLoss;
 
   /** Misuse safeguards the communities check, or null when they require none. */
-  private final Safeguards safeguards;
+  private final SafeguardCheck safeguards;
 
   public Audits(AssuranceParams p, double expulsionReputationLoss) {
     this(p, expulsionReputationLoss, null);
@@ -43,7 +42,7 @@ public final class Audits {
   /**
    * @param safeguards the providers' safeguards whose community minimum audits check; null: none
    */
-  public Audits(AssuranceParams p, double expulsionReputationLoss, Safeguards safeguards) {
+  public Audits(AssuranceParams p, double expulsionReputationLoss, SafeguardCheck safeguards) {
     this.p = p;
     this.expulsionReputationLoss = expulsionReputationLoss;
     this.safeguards = safeguards;

@@ -2,6 +2,7 @@ package govsim.mechanism.malicious;
 
 import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
+import govsim.mechanism.assurance.SafeguardCheck;
 import govsim.mechanism.firms.DecisionRule;
 import govsim.mechanism.firms.FirmDecisions;
 import govsim.mechanism.firms.FirmParams;
@@ -55,7 +56,7 @@ import govsim.world.World;
  * part anywhere: they have none. The membership decision (M6) does not weigh the community's
  * safeguard requirement: a firm finds out at its reviews and audits.
  */
-public final class Safeguards {
+public final class Safeguards implements SafeguardCheck {
   /** Levels within this of a requirement meet it (levels move in steps of decimals). */
   static final double TOLERANCE = 1e-9;
 
@@ -361,11 +362,13 @@ public final class Safeguards {
    * below community_minimum and the audit, detecting with probability {@code detect}, finds it. One
    * uniform is drawn only for a member below the minimum.
    */
+  @Override
   public boolean auditFinds(Firm f, double detect, MersenneTwisterFast rng) {
     return below(level(f), p.communityMinimum()) && rng.nextDouble() < detect;
   }
 
   /** A violation remedied (a community that does not expel): the level is raised to the minimum. */
+  @Override
   public void remedy(Firm f) {
     set(f, Math.max(level(f), p.communityMinimum()));
   }
