@@ -62,7 +62,11 @@ public enum FlashKind {
           FIRM_EXITED,
           ATTACK,
           ATTACK_FORGONE,
-          ACTOR_PUNISHED ->
+          ACTOR_PUNISHED,
+          // issue 13 (inst): a codification shows when its rule comes into force (RULE_ADOPTED)
+          CODIFICATION,
+          COMMUNITY_FORMED_WHERE_LAW_SILENT,
+          GUIDELINE_ISSUED ->
           null;
     };
   }

@@ -82,6 +82,9 @@ public final class RandomStreams implements Serializable {
         "hazards",
         "one standard normal per risk created (initial, novel, scheduled), in creation order,"
             + " for its lognormal hazard multiplier, drawn whatever the heterogeneity (M1, issue 13)");
+        "synergy",
+        "communities forming where the law is silent: occurrence, stringency, assurance,"
+            + " recognition and founders (M11, issue 13.3)");
   }
 
   private final long seed;
@@ -100,6 +103,7 @@ public final class RandomStreams implements Serializable {
   public final MersenneTwisterFast audits;
   public final MersenneTwisterFast enforcement;
   public final MersenneTwisterFast hazards;
+  public final MersenneTwisterFast synergy;
 
   /** Per-firm streams, made when a firm first draws (firm ids are 0 .. firmCapacity - 1). */
   private final MersenneTwisterFast[] incidents;
@@ -126,6 +130,7 @@ public final class RandomStreams implements Serializable {
     audits = derive(seed, "audits");
     enforcement = derive(seed, "enforcement");
     hazards = derive(seed, "hazards");
+    synergy = derive(seed, "synergy");
     incidents = new MersenneTwisterFast[firmCapacity];
     releases = new MersenneTwisterFast[firmCapacity];
   }

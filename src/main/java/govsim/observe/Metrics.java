@@ -442,6 +442,59 @@ public final class Metrics {
           "no active community",
           v -> communitySizeMean(v.world()));
 
+  // issue 13.3, 13.5, 13.7 (inst): hybrid powers' costs, the inspections left, codification, soft
+  // signals
+  public static final StepMetric COST_REGULATOR_POWERS =
+      step(
+          "cost_regulator_powers",
+          "Regulators' cost of hybrid powers",
+          "currency units per step",
+          "regulators' cost of their hybrid powers this step (synergy.cost_*_per_year; part of"
+              + " cost_regulator)",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().costPowersRegulator);
+  public static final StepMetric COST_FIRMS_POWERS =
+      step(
+          "cost_firms_powers",
+          "Firms' cost of hybrid powers",
+          "currency units per step",
+          "firms' cost of hybrid powers this step: transparency reporting (part of"
+              + " cost_compliance and of welfare_producer)",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().costPowersFirms);
+  public static final StepMetric INSPECTION_CAPACITY =
+      step(
+          "inspection_capacity",
+          "Affordable inspections",
+          "inspections per year",
+          "mean over enforcing regulators of the routine inspections per year their budget leaves"
+              + " after their hybrid powers (at most enforcement.inspections_per_year)",
+          NON_NEGATIVE,
+          "no regulator enforces",
+          v -> inspectionCapacity(v.world()));
+  public static final StepMetric GUIDED_RISKS =
+      step(
+          "guided_risks",
+          "Risks with a guideline",
+          "risks",
+          "active known risks on whose current form some regulator has issued a guideline (soft"
+              + " signal)",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> guidedRisks(v.world()));
+  public static final StepMetric CODIFIED_RISKS =
+      step(
+          "codified_risks",
+          "Risks under a codified rule",
+          "risks",
+          "active risks whose current form some regulator governs by a rule in force that cites a"
+              + " community standard (codification by reference)",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> codifiedRisks(v.world()));
+
   // ---- Run metrics: the columns of summary.csv after scenario, regime and seed, in order ---
 
   public static final RunMetric HARM_TOTAL_RUN =
@@ -707,6 +760,20 @@ public final class Metrics {
           NON_NEGATIVE,
           "no novel risk emerged after burn-in was governed for any time",
           Metrics::controlCostPerGovernedRiskYear);
+  // issue 13.3, 13.5, 13.7 (inst)
+  public static final RunMetric COST_REGULATOR_POWERS_RUN =
+      sum(
+          COST_REGULATOR_POWERS,
+          "currency units, run total",
+          "regulators' cost of hybrid powers, summed (currency)");
+  public static final RunMetric COST_FIRMS_POWERS_RUN =
+      sum(
+          COST_FIRMS_POWERS,
+          "currency units, run total",
+          "firms' cost of hybrid powers (transparency reporting), summed (currency)");
+  public static final RunMetric INSPECTION_CAPACITY_RUN = mean(INSPECTION_CAPACITY);
+  public static final RunMetric GUIDED_RISKS_RUN = mean(GUIDED_RISKS);
+  public static final RunMetric CODIFIED_RISKS_RUN = mean(CODIFIED_RISKS);
 
   /**
    * The Kaplan–Meier columns of one duration (issue 11 item 3): subjects, share observed, median
@@ -1167,6 +1234,41 @@ public final class Metrics {
   private static double activeCommunities(World w) {
     int n = 0;
     for (Community c : w.communities) if (c.active) n++;
+    return n;
+  }
+
+  // issue 13 (inst)
+  private static double inspectionCapacity(World w) {
+    int n = 0;
+    double sum = 0;
+    for (Regulator reg : w.regulators) {
+      if (!reg.enforcement || Double.isNaN(reg.inspectionCapacityPerYear)) continue;
+      n++;
+      sum += reg.inspectionCapacityPerYear;
+    }
+    return n == 0 ? Double.NaN : sum / n;
+  }
+
+  private static double guidedRisks(World w) {
+    int n = 0;
+    for (Risk r : w.risks) {
+      if (r.active && r.known && r.guidedMask != 0L && r.guidedGeneration == r.generation) n++;
+    }
+    return n;
+  }
+
+  private static double codifiedRisks(World w) {
+    int n = 0;
+    for (Risk r : w.risks) {
+      if (!r.active) continue;
+      for (Regulator reg : w.regulators) {
+        govsim.world.Rule rule = reg.rules.inForce(r.id);
+        if (rule != null && rule.covers(r) && rule.codifiedFrom >= 0) {
+          n++;
+          break;
+        }
+      }
+    }
     return n;
   }
 

@@ -82,7 +82,23 @@ public enum EventKind {
           + " and deterred or incapacitated after punishment).",
       "harm the attack would have done"),
   ACTOR_PUNISHED(
-      "M12", "A malicious attack was traced and its actor punished and incapacitated.", "penalty");
+      "M12", "A malicious attack was traced and its actor punished and incapacitated.", "penalty"),
+  // issue 13.3 and 13.7 (inst): M11, second round
+  CODIFICATION(
+      "M11",
+      "A regulator began adopting a mature community standard on a risk by reference (detail: the"
+          + " community, the standard's age and the community's share of active firms).",
+      "days until the rule is in force"),
+  COMMUNITY_FORMED_WHERE_LAW_SILENT(
+      "M11",
+      "A community formed for a known risk on the public agenda that the law leaves ungoverned,"
+          + " and started drafting a standard on it (detail: its founders).",
+      "salience"),
+  GUIDELINE_ISSUED(
+      "M11",
+      "A regulator issued a guideline on a salient risk, a soft signal (detail: whether a rule is"
+          + " in force).",
+      "salience");
 
   private final String mechanism;
   private final String description;

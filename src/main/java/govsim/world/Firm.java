@@ -80,6 +80,16 @@ public final class Firm {
   public int[] stepIncidentRisk = new int[4];
   public int stepIncidents;
 
+  // inst (issue 13.5, 13.7): hybrid powers' hooks, set by mechanism/synergy/HybridPowers each step
+  /** Multiplier on the firm's backlash belief from soft signals (1: none). */
+  public double backlashSignalFactor = 1.0;
+
+  /** The firm's yearly cost of hybrid powers (transparency reporting), % of annual revenue. */
+  public double powerCostPercent;
+
+  /** The firm's cost of hybrid powers this step (currency), booked by Accounting. */
+  public double powerCostStep;
+
   public void addIncident(double visibility, int riskId) {
     if (stepIncidents == stepIncidentVisibility.length) {
       stepIncidentVisibility = java.util.Arrays.copyOf(stepIncidentVisibility, stepIncidents * 2);

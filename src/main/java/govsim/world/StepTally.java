@@ -29,10 +29,15 @@ public final class StepTally {
   public double revenue;
   public double profit;
 
+  // inst (issue 13.5): the hybrid powers' share of the costs above
+  public double costPowersRegulator;
+  public double costPowersFirms;
+
   public void reset() {
     harm = harmSevere = harmMalicious = harmWeak = 0;
     incidents = severeIncidents = complaints = switches = outcries = revisions = 0;
     expulsions = sanctions = revocations = attacks = audits = inspections = entries = exits = 0;
     costCompliance = costRegulator = costCommunity = revenue = profit = 0;
+    costPowersRegulator = costPowersFirms = 0;
   }
 }

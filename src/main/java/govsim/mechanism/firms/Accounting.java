@@ -45,9 +45,13 @@ public final class Accounting {
       f.revenueStep = annual * yearShare;
       f.complianceCostStep = annual * f.complianceCostPercent / 100.0 * yearShare;
       f.feesStep = annual * feePercentPerYear * f.memberships.cardinality() / 100.0 * yearShare;
-      double profit = f.revenueStep - f.complianceCostStep - f.feesStep - f.finesStep;
+      // inst (issue 13.5): hybrid powers' cost to the firm (transparency reporting), a compliance cost.
+      f.powerCostStep = annual * f.powerCostPercent / 100.0 * yearShare;
+      double profit =
+          f.revenueStep - f.complianceCostStep - f.feesStep - f.finesStep - f.powerCostStep;
       w.tally.revenue += f.revenueStep;
-      w.tally.costCompliance += f.complianceCostStep;
+      w.tally.costCompliance += f.complianceCostStep + f.powerCostStep;
+      w.tally.costPowersFirms += f.powerCostStep;
       w.tally.profit += profit;
       double share = f.revenueStep > 0 ? profit / f.revenueStep : 0.0;
       f.profitShareSmoothed += alpha * (share - f.profitShareSmoothed);
