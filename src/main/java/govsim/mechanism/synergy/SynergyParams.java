@@ -168,7 +168,7 @@ public record SynergyParams(
             plausibleMax = 4,
             def = "2",
             min = 0,
-            max = 1000,
+            max = 36500,
             unit = "1/year",
             doc =
                 "Rate, per law-silent risk, at which a community forms for it (added to communities.formation_rate_per_year).",
