@@ -474,26 +474,26 @@ public final class Metrics {
           NON_NEGATIVE,
           "no regulator enforces",
           v -> inspectionCapacity(v.world()));
-  public static final StepMetric GUIDED_RISKS =
+  public static final StepMetric GUIDED_RISK_SHARE =
       step(
-          "guided_risks",
+          "guided_risk_share",
           "Risks with a guideline",
-          "risks",
-          "active known risks on whose current form some regulator has issued a guideline (soft"
-              + " signal)",
-          NON_NEGATIVE,
-          ALWAYS,
-          v -> guidedRisks(v.world()));
-  public static final StepMetric CODIFIED_RISKS =
+          SHARE,
+          "share of the active known risks on whose current form some regulator has issued a"
+              + " guideline (soft signal)",
+          Bounds.SHARE,
+          "no active known risk",
+          v -> guidedRiskShare(v.world()));
+  public static final StepMetric CODIFIED_RULE_SHARE =
       step(
-          "codified_risks",
-          "Risks under a codified rule",
-          "risks",
-          "active risks whose current form some regulator governs by a rule in force that cites a"
-              + " community standard (codification by reference)",
-          NON_NEGATIVE,
-          ALWAYS,
-          v -> codifiedRisks(v.world()));
+          "codified_rule_share",
+          "Codified rules",
+          SHARE,
+          "share of the regulators' rules in force on the current form of an active risk (one per"
+              + " regulator and risk) that cite a community standard (codification by reference)",
+          Bounds.SHARE,
+          "no regulator rule in force on an active risk",
+          v -> codifiedRuleShare(v.world()));
 
   // ---- Run metrics: the columns of summary.csv after scenario, regime and seed, in order ---
 
@@ -772,8 +772,8 @@ public final class Metrics {
           "currency units, run total",
           "firms' cost of hybrid powers (transparency reporting), summed (currency)");
   public static final RunMetric INSPECTION_CAPACITY_RUN = mean(INSPECTION_CAPACITY);
-  public static final RunMetric GUIDED_RISKS_RUN = mean(GUIDED_RISKS);
-  public static final RunMetric CODIFIED_RISKS_RUN = mean(CODIFIED_RISKS);
+  public static final RunMetric GUIDED_RISK_SHARE_RUN = mean(GUIDED_RISK_SHARE);
+  public static final RunMetric CODIFIED_RULE_SHARE_RUN = mean(CODIFIED_RULE_SHARE);
 
   /**
    * The Kaplan–Meier columns of one duration (issue 11 item 3): subjects, share observed, median
@@ -1249,27 +1249,30 @@ public final class Metrics {
     return n == 0 ? Double.NaN : sum / n;
   }
 
-  private static double guidedRisks(World w) {
-    int n = 0;
+  private static double guidedRiskShare(World w) {
+    int known = 0;
+    int guided = 0;
     for (Risk r : w.risks) {
-      if (r.active && r.known && r.guidedMask != 0L && r.guidedGeneration == r.generation) n++;
+      if (!r.active || !r.known) continue;
+      known++;
+      if (r.guidedMask != 0L && r.guidedGeneration == r.generation) guided++;
     }
-    return n;
+    return known == 0 ? Double.NaN : guided / (double) known;
   }
 
-  private static double codifiedRisks(World w) {
-    int n = 0;
+  private static double codifiedRuleShare(World w) {
+    int rules = 0;
+    int codified = 0;
     for (Risk r : w.risks) {
       if (!r.active) continue;
       for (Regulator reg : w.regulators) {
         govsim.world.Rule rule = reg.rules.inForce(r.id);
-        if (rule != null && rule.covers(r) && rule.codifiedFrom >= 0) {
-          n++;
-          break;
-        }
+        if (rule == null || !rule.covers(r)) continue;
+        rules++;
+        if (rule.codifiedFrom >= 0) codified++;
       }
     }
-    return n;
+    return rules == 0 ? Double.NaN : codified / (double) rules;
   }
 
   private static double communitySizeMean(World w) {

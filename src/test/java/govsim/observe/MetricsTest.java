@@ -222,6 +222,20 @@ class MetricsTest {
     r.get(5).governedDays = 13;
     r.get(6).controlCost = 100;
     r.get(6).governedDays = 1;
+    // issue 13 (inst): both regulators enforce, with 7.25 and 3.75 affordable inspections a year;
+    // guidelines on R0, R1, R4 and R6 (R6's in jurisdiction 1), R2's guideline is for an older
+    // form; jurisdiction 1's rule on R0 cites community C0.
+    w.regulators[0].enforcement = true;
+    w.regulators[0].inspectionCapacityPerYear = 7.25;
+    w.regulators[1].enforcement = true;
+    w.regulators[1].inspectionCapacityPerYear = 3.75;
+    for (int i : new int[] {0, 1, 4, 6}) {
+      r.get(i).guidedGeneration = 0;
+      r.get(i).guidedMask = i == 6 ? 2L : 1L;
+    }
+    r.get(2).guidedGeneration = -1;
+    r.get(2).guidedMask = 1L;
+    w.regulators[1].rules.inForce(r.get(0).id).codifiedFrom = c0.id;
     return w;
   }
 
@@ -262,6 +276,8 @@ class MetricsTest {
     t.attacks = 37;
     t.entries = 38;
     t.exits = 39;
+    t.costPowersRegulator = 41.5;
+    t.costPowersFirms = 42.5;
   }
 
   /**
@@ -343,6 +359,15 @@ class MetricsTest {
     e.put(EXITS, 39.0);
     // Active communities C0 {A}, C1 {E}, C3 {}, C4 {}; the dissolved C2 (with D) does not count.
     e.put(COMMUNITY_SIZE_MEAN, 2.0 / 4);
+    // issue 13 (inst)
+    e.put(COST_REGULATOR_POWERS, 41.5);
+    e.put(COST_FIRMS_POWERS, 42.5);
+    e.put(INSPECTION_CAPACITY, (7.25 + 3.75) / 2);
+    // Known active risks R0 R1 R4 R5 R6: all but R5 guided (R2 is unknown, and guided for an older
+    // form).
+    e.put(GUIDED_RISK_SHARE, 4.0 / 5);
+    // Rules in force on active risks: R0 (jurisdictions 0 and 1), R2 (1); R0's in 1 is codified.
+    e.put(CODIFIED_RULE_SHARE, 1.0 / 3);
     return e;
   }
 
@@ -591,6 +616,42 @@ class MetricsTest {
     check(COMMUNITY_SIZE_MEAN);
   }
 
+  // issue 13 (inst)
+  @Test
+  void costRegulatorPowers() {
+    check(COST_REGULATOR_POWERS);
+  }
+
+  @Test
+  void costFirmsPowers() {
+    check(COST_FIRMS_POWERS);
+  }
+
+  @Test
+  void inspectionCapacity() {
+    check(INSPECTION_CAPACITY);
+  }
+
+  @Test
+  void guidedRiskShare() {
+    check(GUIDED_RISK_SHARE);
+  }
+
+  @Test
+  void codifiedRuleShare() {
+    check(CODIFIED_RULE_SHARE);
+  }
+
+  @Test
+  void inspectionCapacityIsUndefinedWithoutAnEnforcingRegulator() {
+    World w = handBuilt();
+    w.regulators[0].enforcement = false;
+    assertEquals(3.75, value(INSPECTION_CAPACITY, w), EPS, "only jurisdiction 1 enforces");
+    w.regulators[1].enforcement = false;
+    assertTrue(Double.isNaN(value(INSPECTION_CAPACITY, w)));
+    assertTrue(Double.isNaN(value(CODIFIED_RULE_SHARE, world(1, 10))), "no rule in force");
+  }
+
   @Test
   void stepMetricsWritesTheCatalogueValuesIntoItsRowInColumnOrder() {
     World w = handBuilt();
@@ -791,6 +852,12 @@ class MetricsTest {
     // (310 + 500 + 100) over 3 governed novel risks; over (16 + 13 + 1) / 365 governed years.
     e.put(CONTROL_COST_PER_GOVERNED_RISK, 910.0 / 3);
     e.put(CONTROL_COST_PER_GOVERNED_RISK_YEAR, 910.0 / (30.0 / 365));
+    // issue 13 (inst): two steps after burn-in of the step test's values
+    e.put(COST_REGULATOR_POWERS_RUN, 83.0);
+    e.put(COST_FIRMS_POWERS_RUN, 85.0);
+    e.put(INSPECTION_CAPACITY_RUN, 5.5);
+    e.put(GUIDED_RISK_SHARE_RUN, 4.0 / 5);
+    e.put(CODIFIED_RULE_SHARE_RUN, 1.0 / 3);
     return e;
   }
 
@@ -1246,6 +1313,18 @@ class MetricsTest {
   @Test
   void communitySizeMeanRun() {
     check(COMMUNITY_SIZE_MEAN_RUN);
+  }
+
+  // issue 13 (inst)
+  @Test
+  void hybridPowerRunMetrics() {
+    for (RunMetric m :
+        List.of(
+            COST_REGULATOR_POWERS_RUN,
+            COST_FIRMS_POWERS_RUN,
+            INSPECTION_CAPACITY_RUN,
+            GUIDED_RISK_SHARE_RUN,
+            CODIFIED_RULE_SHARE_RUN)) check(m);
   }
 
   @Test
