@@ -82,6 +82,7 @@ public final class RandomStreams implements Serializable {
         "hazards",
         "one standard normal per risk created (initial, novel, scheduled), in creation order,"
             + " for its lognormal hazard multiplier, drawn whatever the heterogeneity (M1, issue 13)");
+    STREAMS.put(
         "synergy",
         "communities forming where the law is silent: occurrence, stringency, assurance,"
             + " recognition and founders (M11, issue 13.3)");

@@ -46,7 +46,7 @@ class CodificationTest {
     sets.add("synergy.codification_lag_days=50");
     sets.addAll(List.of(extra));
     ModelSpec s = spec(sets.toArray(new String[0]));
-    return new CentralRuleMaking(s.rulemaking(), s.synergy());
+    return new CentralRuleMaking(s.rulemaking(), null, s.synergy());
   }
 
   /** A world of `firms` active firms with one regulator that makes rules and codifies. */
