@@ -64,7 +64,11 @@ public enum FlashKind {
           ATTACK_FORGONE,
           ACTOR_PUNISHED,
           ATTACK_BLOCKED,
-          MISUSE_ATTRIBUTED ->
+          MISUSE_ATTRIBUTED,
+          // issue 13 (inst): a codification shows when its rule comes into force (RULE_ADOPTED)
+          CODIFICATION,
+          COMMUNITY_FORMED_WHERE_LAW_SILENT,
+          GUIDELINE_ISSUED ->
           null;
     };
   }

@@ -35,7 +35,8 @@ public final class NodeActivity {
           EventKind.RULE_ADOPTED,
           EventKind.AGENDA,
           EventKind.MANDATE_ENACTED,
-          EventKind.ACTOR_PUNISHED);
+          EventKind.ACTOR_PUNISHED,
+          EventKind.GUIDELINE_ISSUED);
 
   /** A flash: what kind of event hit the node, and in which step. */
   public record Flash(FlashKind kind, long step) {}

@@ -93,6 +93,10 @@ public final class RandomStreams implements Serializable {
             + " drawn whether or not the actor attacks (M12)");
     STREAMS.put(
         "safeguard-reviews", "firms' safeguard reviews and their logit or imitation draws (M6, M12)");
+    STREAMS.put(
+        "synergy",
+        "communities forming where the law is silent: occurrence, stringency, assurance,"
+            + " recognition and founders (M11, issue 13.3)");
   }
 
   private final long seed;
@@ -114,6 +118,7 @@ public final class RandomStreams implements Serializable {
   public final MersenneTwisterFast safeguards;
   public final MersenneTwisterFast targets;
   public final MersenneTwisterFast safeguardReviews;
+  public final MersenneTwisterFast synergy;
 
   /** Per-firm streams, made when a firm first draws (firm ids are 0 .. firmCapacity - 1). */
   private final MersenneTwisterFast[] incidents;
@@ -143,6 +148,7 @@ public final class RandomStreams implements Serializable {
     safeguards = derive(seed, "safeguards");
     targets = derive(seed, "targets");
     safeguardReviews = derive(seed, "safeguard-reviews");
+    synergy = derive(seed, "synergy");
     incidents = new MersenneTwisterFast[firmCapacity];
     releases = new MersenneTwisterFast[firmCapacity];
   }

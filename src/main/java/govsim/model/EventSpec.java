@@ -47,7 +47,7 @@ public record EventSpec(
     @Param(
             def = "transparency",
             doc =
-                "enact_mandate: which power (transparency, recognize_certification, signals, backstop, protect_vulnerable, rulemaking).")
+                "enact_mandate: which power (transparency, recognize_certification, signals, backstop, protect_vulnerable, rulemaking, codification, law_silence_formation, soft_signals).")
         Mandate mandate,
     @Param(
             plausibleMin = 2,

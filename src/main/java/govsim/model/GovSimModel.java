@@ -18,6 +18,7 @@ import govsim.mechanism.risk.Incidents;
 import govsim.mechanism.risk.RiskEmergence;
 import govsim.mechanism.risk.RuleTargeting;
 import govsim.mechanism.rulemaking.CentralRuleMaking;
+import govsim.mechanism.synergy.HybridPowers;
 import govsim.mechanism.synergy.Synergy;
 import govsim.mechanism.users.UserChoice;
 import govsim.mechanism.users.UsersPhase;
@@ -62,6 +63,7 @@ public final class GovSimModel extends SimState {
   private Audits audits;
   private Competition competition;
   private Synergy synergy;
+  private HybridPowers hybridPowers;
   private MaliciousAttacks malicious;
 
   /** Providers' misuse safeguards; null under malicious.targeting none. */
@@ -183,7 +185,17 @@ public final class GovSimModel extends SimState {
           if (spec.communities().enabled()) standards.formAndDissolve(world, streams.communities);
         },
         dt);
-    phase(Phase.RULEMAKING, () -> ruleMaking.step(world), dt);
+    phase(
+        Phase.RULEMAKING,
+        () -> {
+          ruleMaking.step(world);
+          hybridPowers.step(
+              world,
+              streams.synergy,
+              signalled,
+              spec.communities().enabled() ? standards : null);
+        },
+        dt);
     phase(Phase.INCIDENTS, () -> incidents.step(world, streams::incidents), dt);
     phase(
         Phase.MALICIOUS,
@@ -236,7 +248,8 @@ public final class GovSimModel extends SimState {
             s.practice(),
             s.firms().voluntaryMitigationEfficacy(),
             s.firms().unsafeHazardMultiplier());
-    ruleMaking = new CentralRuleMaking(s.rulemaking(), targeting);
+    ruleMaking = new CentralRuleMaking(s.rulemaking(), targeting, s.synergy());
+    hybridPowers = new HybridPowers(s.synergy(), synergy, s.rulemaking().agendaThreshold());
     enforcement =
         new Enforcement(
             s.enforcement(), s.reputation().sanctionLoss(), s.firms().revenuePerUserYear());

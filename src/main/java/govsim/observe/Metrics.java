@@ -491,6 +491,58 @@ public final class Metrics {
           NON_NEGATIVE,
           ALWAYS,
           v -> v.tally().costSafeguards);
+  // issue 13.3, 13.5, 13.7 (inst): hybrid powers' costs, the inspections left, codification, soft
+  // signals
+  public static final StepMetric COST_REGULATOR_POWERS =
+      step(
+          "cost_regulator_powers",
+          "Regulators' cost of hybrid powers",
+          "currency units per step",
+          "regulators' cost of their hybrid powers this step (synergy.cost_*_per_year; part of"
+              + " cost_regulator)",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().costPowersRegulator);
+  public static final StepMetric COST_FIRMS_POWERS =
+      step(
+          "cost_firms_powers",
+          "Firms' cost of hybrid powers",
+          "currency units per step",
+          "firms' cost of hybrid powers this step: transparency reporting (part of"
+              + " cost_compliance and of welfare_producer)",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().costPowersFirms);
+  public static final StepMetric INSPECTION_CAPACITY =
+      step(
+          "inspection_capacity",
+          "Affordable inspections",
+          "inspections per year",
+          "mean over enforcing regulators of the routine inspections per year their budget leaves"
+              + " after their hybrid powers (at most enforcement.inspections_per_year)",
+          NON_NEGATIVE,
+          "no regulator enforces",
+          v -> inspectionCapacity(v.world()));
+  public static final StepMetric GUIDED_RISK_SHARE =
+      step(
+          "guided_risk_share",
+          "Risks with a guideline",
+          SHARE,
+          "share of the active known risks on whose current form some regulator has issued a"
+              + " guideline (soft signal)",
+          Bounds.SHARE,
+          "no active known risk",
+          v -> guidedRiskShare(v.world()));
+  public static final StepMetric CODIFIED_RULE_SHARE =
+      step(
+          "codified_rule_share",
+          "Codified rules",
+          SHARE,
+          "share of the regulators' rules in force on the current form of an active risk (one per"
+              + " regulator and risk) that cite a community standard (codification by reference)",
+          Bounds.SHARE,
+          "no regulator rule in force on an active risk",
+          v -> codifiedRuleShare(v.world()));
 
   // ---- Run metrics: the columns of summary.csv after scenario, regime and seed, in order ---
 
@@ -757,6 +809,20 @@ public final class Metrics {
           NON_NEGATIVE,
           "no novel risk emerged after burn-in was governed for any time",
           Metrics::controlCostPerGovernedRiskYear);
+  // issue 13.3, 13.5, 13.7 (inst)
+  public static final RunMetric COST_REGULATOR_POWERS_RUN =
+      sum(
+          COST_REGULATOR_POWERS,
+          "currency units, run total",
+          "regulators' cost of hybrid powers, summed (currency)");
+  public static final RunMetric COST_FIRMS_POWERS_RUN =
+      sum(
+          COST_FIRMS_POWERS,
+          "currency units, run total",
+          "firms' cost of hybrid powers (transparency reporting), summed (currency)");
+  public static final RunMetric INSPECTION_CAPACITY_RUN = mean(INSPECTION_CAPACITY);
+  public static final RunMetric GUIDED_RISK_SHARE_RUN = mean(GUIDED_RISK_SHARE);
+  public static final RunMetric CODIFIED_RULE_SHARE_RUN = mean(CODIFIED_RULE_SHARE);
 
   // issue 12.5 (misuse): attacks through providers' models and their safeguards.
   public static final RunMetric ATTACKS_BLOCKED_RUN =
@@ -1273,6 +1339,44 @@ public final class Metrics {
       users += f.users;
     }
     return users > 0 ? sum / users : Double.NaN;
+  }
+
+  // issue 13 (inst)
+  private static double inspectionCapacity(World w) {
+    int n = 0;
+    double sum = 0;
+    for (Regulator reg : w.regulators) {
+      if (!reg.enforcement || Double.isNaN(reg.inspectionCapacityPerYear)) continue;
+      n++;
+      sum += reg.inspectionCapacityPerYear;
+    }
+    return n == 0 ? Double.NaN : sum / n;
+  }
+
+  private static double guidedRiskShare(World w) {
+    int known = 0;
+    int guided = 0;
+    for (Risk r : w.risks) {
+      if (!r.active || !r.known) continue;
+      known++;
+      if (r.guidedMask != 0L && r.guidedGeneration == r.generation) guided++;
+    }
+    return known == 0 ? Double.NaN : guided / (double) known;
+  }
+
+  private static double codifiedRuleShare(World w) {
+    int rules = 0;
+    int codified = 0;
+    for (Risk r : w.risks) {
+      if (!r.active) continue;
+      for (Regulator reg : w.regulators) {
+        govsim.world.Rule rule = reg.rules.inForce(r.id);
+        if (rule == null || !rule.covers(r)) continue;
+        rules++;
+        if (rule.codifiedFrom >= 0) codified++;
+      }
+    }
+    return rules == 0 ? Double.NaN : codified / (double) rules;
   }
 
   private static double communitySizeMean(World w) {

@@ -91,7 +91,23 @@ public enum EventKind {
   MISUSE_ATTRIBUTED(
       "M12",
       "A successful attack was publicly traced to the provider whose model it used.",
-      "reputation loss");
+      "reputation loss"),
+  // issue 13.3 and 13.7 (inst): M11, second round
+  CODIFICATION(
+      "M11",
+      "A regulator began adopting a mature community standard on a risk by reference (detail: the"
+          + " community, the standard's age and the community's share of active firms).",
+      "days until the rule is in force"),
+  COMMUNITY_FORMED_WHERE_LAW_SILENT(
+      "M11",
+      "A community formed for a known risk on the public agenda that the law leaves ungoverned,"
+          + " and started drafting a standard on it (detail: its founders).",
+      "salience"),
+  GUIDELINE_ISSUED(
+      "M11",
+      "A regulator issued a guideline on a salient risk, a soft signal (detail: whether a rule is"
+          + " in force).",
+      "salience");
 
   private final String mechanism;
   private final String description;

@@ -89,6 +89,15 @@ public final class Firm {
 
   /** The firm's estimate of attack attempts through its model, per year. */
   public double misuseAttemptsBelief;
+  // inst (issue 13.5, 13.7): hybrid powers' hooks, set by mechanism/synergy/HybridPowers each step
+  /** Multiplier on the firm's backlash belief from soft signals (1: none). */
+  public double backlashSignalFactor = 1.0;
+
+  /** The firm's yearly cost of hybrid powers (transparency reporting), % of annual revenue. */
+  public double powerCostPercent;
+
+  /** The firm's cost of hybrid powers this step (currency), booked by Accounting. */
+  public double powerCostStep;
 
   public void addIncident(double visibility, int riskId) {
     if (stepIncidents == stepIncidentVisibility.length) {

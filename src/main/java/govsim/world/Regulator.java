@@ -16,6 +16,14 @@ public final class Regulator {
   public boolean backstop;
   public boolean protectVulnerable;
 
+  // inst (issue 13.3, 13.5, 13.7)
+  public boolean codification;
+  public boolean lawSilenceFormation;
+  public boolean softSignals;
+
+  /** Routine inspections per year its budget allows this step (NaN while it does not enforce). */
+  public double inspectionCapacityPerYear = Double.NaN;
+
   public Regulator(int jurisdiction) {
     this.jurisdiction = jurisdiction;
   }

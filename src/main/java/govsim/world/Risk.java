@@ -87,6 +87,20 @@ public final class Risk {
 
   /** Days on which some rule in force covered the risk's current form. */
   public double governedDays;
+  // inst (issue 13.7): soft signals, set by mechanism/synergy/HybridPowers each step
+  /** Bit j: jurisdiction j has issued a guideline on the risk's form {@link #guidedGeneration}. */
+  public long guidedMask;
+
+  public int guidedGeneration = -1;
+
+  /** Guided: communities put the risk on their agenda at once (M7). */
+  public boolean onGuidedAgenda;
+
+  /** Multiplier on a community's standard-setting lag on this risk (1: no guideline). */
+  public double signalLagFactor = 1.0;
+
+  /** Multiplier on the visibility of the risk's incidents to users (1: no guideline). */
+  public double signalNoticeFactor = 1.0;
 
   public Risk(
       int id,

@@ -25,6 +25,8 @@ public final class Rule {
    * none).
    */
   public double costFactor = 1.0;
+  /** inst (issue 13.3): the community whose standard a regulator's rule cites (-1: its own). */
+  public int codifiedFrom = -1;
 
   public Rule(
       int riskId, int generation, double startedDay, double effectiveDay, double stringency) {

@@ -41,6 +41,9 @@ public final class StepTally {
 
   /** Firms' cost of misuse safeguards (currency). */
   public double costSafeguards;
+  // inst (issue 13.5): the hybrid powers' share of the costs above
+  public double costPowersRegulator;
+  public double costPowersFirms;
 
   public void reset() {
     harm = harmSevere = harmMalicious = harmWeak = 0;
@@ -49,5 +52,6 @@ public final class StepTally {
     costCompliance = costRegulator = costCommunity = revenue = profit = 0;
     attacksBlocked = attemptsCertified = 0;
     harmMaliciousCertified = costSafeguards = 0;
+    costPowersRegulator = costPowersFirms = 0;
   }
 }

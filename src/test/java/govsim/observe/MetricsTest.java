@@ -227,6 +227,20 @@ class MetricsTest {
     b.safeguards = 0.2;
     e.safeguards = 0.9;
     d.safeguards = 1.0;
+    // issue 13 (inst): both regulators enforce, with 7.25 and 3.75 affordable inspections a year;
+    // guidelines on R0, R1, R4 and R6 (R6's in jurisdiction 1), R2's guideline is for an older
+    // form; jurisdiction 1's rule on R0 cites community C0.
+    w.regulators[0].enforcement = true;
+    w.regulators[0].inspectionCapacityPerYear = 7.25;
+    w.regulators[1].enforcement = true;
+    w.regulators[1].inspectionCapacityPerYear = 3.75;
+    for (int i : new int[] {0, 1, 4, 6}) {
+      r.get(i).guidedGeneration = 0;
+      r.get(i).guidedMask = i == 6 ? 2L : 1L;
+    }
+    r.get(2).guidedGeneration = -1;
+    r.get(2).guidedMask = 1L;
+    w.regulators[1].rules.inForce(r.get(0).id).codifiedFrom = c0.id;
     return w;
   }
 
@@ -272,6 +286,8 @@ class MetricsTest {
     t.attemptsCertified = 47;
     t.harmMaliciousCertified = 0.45 * malicious;
     t.costSafeguards = 43.5;
+    t.costPowersRegulator = 41.5;
+    t.costPowersFirms = 42.5;
   }
 
   /**
@@ -360,6 +376,15 @@ class MetricsTest {
     e.put(HARM_MALICIOUS_CERTIFIED, 4.5);
     e.put(SAFEGUARDS_MEAN, 3.6 / 8);
     e.put(COST_SAFEGUARDS, 43.5);
+    // issue 13 (inst)
+    e.put(COST_REGULATOR_POWERS, 41.5);
+    e.put(COST_FIRMS_POWERS, 42.5);
+    e.put(INSPECTION_CAPACITY, (7.25 + 3.75) / 2);
+    // Known active risks R0 R1 R4 R5 R6: all but R5 guided (R2 is unknown, and guided for an older
+    // form).
+    e.put(GUIDED_RISK_SHARE, 4.0 / 5);
+    // Rules in force on active risks: R0 (jurisdictions 0 and 1), R2 (1); R0's in 1 is codified.
+    e.put(CODIFIED_RULE_SHARE, 1.0 / 3);
     return e;
   }
 
@@ -608,6 +633,42 @@ class MetricsTest {
     check(COMMUNITY_SIZE_MEAN);
   }
 
+  // issue 13 (inst)
+  @Test
+  void costRegulatorPowers() {
+    check(COST_REGULATOR_POWERS);
+  }
+
+  @Test
+  void costFirmsPowers() {
+    check(COST_FIRMS_POWERS);
+  }
+
+  @Test
+  void inspectionCapacity() {
+    check(INSPECTION_CAPACITY);
+  }
+
+  @Test
+  void guidedRiskShare() {
+    check(GUIDED_RISK_SHARE);
+  }
+
+  @Test
+  void codifiedRuleShare() {
+    check(CODIFIED_RULE_SHARE);
+  }
+
+  @Test
+  void inspectionCapacityIsUndefinedWithoutAnEnforcingRegulator() {
+    World w = handBuilt();
+    w.regulators[0].enforcement = false;
+    assertEquals(3.75, value(INSPECTION_CAPACITY, w), EPS, "only jurisdiction 1 enforces");
+    w.regulators[1].enforcement = false;
+    assertTrue(Double.isNaN(value(INSPECTION_CAPACITY, w)));
+    assertTrue(Double.isNaN(value(CODIFIED_RULE_SHARE, world(1, 10))), "no rule in force");
+  }
+
   @Test
   void stepMetricsWritesTheCatalogueValuesIntoItsRowInColumnOrder() {
     World w = handBuilt();
@@ -829,6 +890,12 @@ class MetricsTest {
     e.put(HARM_MALICIOUS_CERTIFIED_SHARE, 0.45);
     e.put(SAFEGUARDS_MEAN_RUN, 0.425);
     e.put(COST_SAFEGUARDS_RUN, 87.0);
+    // issue 13 (inst): two steps after burn-in of the step test's values
+    e.put(COST_REGULATOR_POWERS_RUN, 83.0);
+    e.put(COST_FIRMS_POWERS_RUN, 85.0);
+    e.put(INSPECTION_CAPACITY_RUN, 5.5);
+    e.put(GUIDED_RISK_SHARE_RUN, 4.0 / 5);
+    e.put(CODIFIED_RULE_SHARE_RUN, 1.0 / 3);
     return e;
   }
 
@@ -1284,6 +1351,18 @@ class MetricsTest {
   @Test
   void communitySizeMeanRun() {
     check(COMMUNITY_SIZE_MEAN_RUN);
+  }
+
+  // issue 13 (inst)
+  @Test
+  void hybridPowerRunMetrics() {
+    for (RunMetric m :
+        List.of(
+            COST_REGULATOR_POWERS_RUN,
+            COST_FIRMS_POWERS_RUN,
+            INSPECTION_CAPACITY_RUN,
+            GUIDED_RISK_SHARE_RUN,
+            CODIFIED_RULE_SHARE_RUN)) check(m);
   }
 
   @Test

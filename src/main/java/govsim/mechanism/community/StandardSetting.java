@@ -82,8 +82,9 @@ public final class StandardSetting {
               current ? "in force" : "obsolete on arrival");
         }
         if (!r.active || !r.known || addressesCurrentForm(c, r)) continue;
-        if (memberMet(w, c, r) || rng.nextDouble() < discovery) {
-          double lag = lagDays(c.size());
+        // A guideline (M11 soft signal) puts the risk on the agenda at once and shortens the lag.
+        if (memberMet(w, c, r) || r.onGuidedAgenda || rng.nextDouble() < discovery) {
+          double lag = lagDays(c.size()) * r.signalLagFactor;
           c.standards.startPending(
               targeting == null
                   ? new Rule(r.id, r.generation, end, end + lag, c.stringency)
@@ -165,6 +166,21 @@ public final class StandardSetting {
       Firm f = w.firms.get(rng.nextInt(w.firms.size()));
       if (f.active && !c.members.get(f.id)) Membership.join(w, f, c);
     }
+  }
+
+  /**
+   * inst (issue 13.3): a community forms for a risk the law leaves ungoverned (called by M11's
+   * law-silent trigger, mechanism/synergy/HybridPowers) and starts drafting a standard on it at
+   * once, with the lag of its size (and of a guideline, if the risk has one). Its stringency is
+   * drawn from the communities' range like any new community's; all draws from {@code rng}.
+   */
+  public Community foundForRisk(World w, MersenneTwisterFast rng, Risk r) {
+    Community c = found(w, rng, Draws.uniform(rng, p.stringencyMin(), p.stringencyMax()), Double.NaN);
+    double end = w.endOfStep();
+    double lag = lagDays(c.size()) * r.signalLagFactor;
+    c.standards.startPending(new Rule(r.id, r.generation, end, end + lag, c.stringency));
+    w.log(EventKind.STANDARD_DRAFTING, -1, c.id, r.id, -1, lag, "members " + c.size());
+    return c;
   }
 
   private static boolean someRiskWithoutStandard(World w) {

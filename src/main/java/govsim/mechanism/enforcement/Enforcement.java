@@ -45,8 +45,22 @@ public final class Enforcement {
     return p;
   }
 
+  /**
+   * Routine inspections per year the regulator can afford (issue 13.5): inspections_per_year, or
+   * less when enforcement.budget_binds and the budget left after its hybrid powers' yearly cost
+   * (M11) buys fewer: min(inspections_per_year, max(0, budget - powers) / cost_per_inspection). A
+   * free inspection (cost 0) is never limited by the budget.
+   */
+  public double inspectionCapacity(Regulator reg, Synergy synergy) {
+    if (!p.budgetBinds() || p.costPerInspection() <= 0) return p.inspectionsPerYear();
+    double left = Math.max(0.0, p.budgetPerYear() - synergy.regulatorPowerCostPerYear(reg));
+    return Math.min(p.inspectionsPerYear(), left / p.costPerInspection());
+  }
+
   public void step(World w, MersenneTwisterFast rng, Synergy synergy, boolean[] signalled) {
     for (Regulator reg : w.regulators) {
+      reg.inspectionCapacityPerYear =
+          reg.enforcement ? inspectionCapacity(reg, synergy) : Double.NaN;
       if (!reg.enforcement) continue;
       inspect(w, rng, reg, synergy, signalled);
       if (p.investigateSevereIncidents()) investigate(w, rng, reg, synergy);
@@ -90,7 +104,7 @@ public final class Enforcement {
       if (t.total() <= 0) continue;
       for (int k = 0; k < t.candidates().size(); k++) {
         inspections[t.candidates().get(k).id][reg.jurisdiction] =
-            p.inspectionsPerYear() * t.weights().get(k) / t.total();
+            inspectionCapacity(reg, synergy) * t.weights().get(k) / t.total();
       }
     }
     return inspections;
@@ -98,7 +112,7 @@ public final class Enforcement {
 
   private void inspect(
       World w, MersenneTwisterFast rng, Regulator reg, Synergy synergy, boolean[] signalled) {
-    int n = Draws.poisson(rng, p.inspectionsPerYear() * w.dtDays / 365.0);
+    int n = Draws.poisson(rng, inspectionCapacity(reg, synergy) * w.dtDays / 365.0);
     if (n == 0) return;
     InspectionTargets t = inspectionTargets(w, reg, synergy, signalled);
     List<Firm> candidates = t.candidates();

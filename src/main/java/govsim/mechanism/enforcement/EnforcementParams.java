@@ -105,4 +105,22 @@ public record EnforcementParams(
                 "Chance that one malicious attack is traced and punished by ordinary law enforcement.",
             source =
                 "assumption: most online fraud goes unpunished; SF4 depends on it (docs/validation.md)")
-        double maliciousDetectionProbability) {}
+        double maliciousDetectionProbability,
+    // issue 13.5 (inst): a budget shared by inspections and hybrid powers
+    @Param(
+            def = "true",
+            doc =
+                "Whether each regulator's budget binds: routine inspections per year are at most (budget_per_year - the annual cost of its hybrid powers) / cost_per_inspection, and never more than inspections_per_year; false: inspections_per_year whatever the powers cost (before issue 13).")
+        boolean budgetBinds,
+    @Param(
+            plausibleMin = 200000,
+            plausibleMax = 1000000,
+            def = "400000",
+            min = 0,
+            max = 1e12,
+            unit = "currency/year",
+            doc =
+                "Each regulator's yearly budget for routine inspections and hybrid powers (drafting and ex-post investigations are statutory and paid outside it).",
+            source =
+                "assumption: twice what the default inspection capacity costs (10 x 20,000), so that the powers' default cost (synergy.cost_*) binds a little")
+        double budgetPerYear) {}

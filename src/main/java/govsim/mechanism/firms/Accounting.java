@@ -47,11 +47,19 @@ public final class Accounting {
       f.feesStep = annual * feePercentPerYear * f.memberships.cardinality() / 100.0 * yearShare;
       // Misuse safeguards (issue 12 item 5; 0 under malicious.targeting none).
       double safeguards = annual * f.safeguardCostPercent / 100.0 * yearShare;
-      double profit =
-          f.revenueStep - f.complianceCostStep - f.feesStep - f.finesStep - safeguards;
       w.tally.costSafeguards += safeguards;
+      // inst (issue 13.5): hybrid powers' cost to the firm (transparency reporting), a compliance cost.
+      f.powerCostStep = annual * f.powerCostPercent / 100.0 * yearShare;
+      double profit =
+          f.revenueStep
+              - f.complianceCostStep
+              - f.feesStep
+              - f.finesStep
+              - safeguards
+              - f.powerCostStep;
       w.tally.revenue += f.revenueStep;
-      w.tally.costCompliance += f.complianceCostStep;
+      w.tally.costCompliance += f.complianceCostStep + f.powerCostStep;
+      w.tally.costPowersFirms += f.powerCostStep;
       w.tally.profit += profit;
       double share = f.revenueStep > 0 ? profit / f.revenueStep : 0.0;
       f.profitShareSmoothed += alpha * (share - f.profitShareSmoothed);

@@ -132,9 +132,14 @@ public final class FirmDecisions {
     double efficacy = b.governed() ? b.maxStringency() : fp.voluntaryMitigationEfficacy();
     double avoided = hazardYear * efficacy;
     double value = f.alignment * fp.harmAversion() * avoided * r.severity * risks.exposureShare();
-    double complainShare = r.visibility * meanCapability() * users.voicePropensity();
+    // Guidelines (M11 soft signals): users notice more, firms expect more outcry; 1 without one.
+    double complainShare =
+        Math.min(1.0, r.visibility * r.signalNoticeFactor)
+            * meanCapability()
+            * users.voicePropensity();
     if (complainShare > rep.outcryThresholdShare() * w.dtDays) {
-      value += avoided * rep.outcryLoss() * fp.reputationValue();
+      value +=
+          avoided * rep.outcryLoss() * fp.reputationValue() * synergy.riskBacklashMultiplier(f, r);
     }
     double age = w.now - r.emergedDay;
     for (Regulator reg : w.regulators) {
@@ -207,7 +212,7 @@ public final class FirmDecisions {
   public double practiceValue(Firm f) {
     return practice.revenueShare() * 100.0
         - f.alignment * fp.harmAversion() * practice.harmPerUserDay() * Draws.DAYS_PER_YEAR
-        - f.backlashBelief * rep.outcryLoss() * fp.reputationValue();
+        - f.backlashBelief * f.backlashSignalFactor * rep.outcryLoss() * fp.reputationValue();
   }
 
   private void decidePractice(World w, Firm f, MersenneTwisterFast rng) {

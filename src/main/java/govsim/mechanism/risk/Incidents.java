@@ -126,7 +126,8 @@ public final class Incidents {
       w.tally.severeIncidents++;
       w.severeIncidentsThisStep.add(new int[] {f.id, r.id});
     }
-    f.addIncident(r.visibility, r.id);
+    // inst (issue 13.7): a guideline makes users notice more (signalNoticeFactor 1 without one).
+    f.addIncident(Math.min(1.0, r.visibility * r.signalNoticeFactor), r.id);
     for (int j = 0; j < w.jurisdictions; j++) {
       if (f.serves(j)) r.salience[j] += r.severity * r.visibility;
     }

@@ -3,6 +3,7 @@ package govsim.mechanism.synergy;
 import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.Regulator;
+import govsim.world.Risk;
 import govsim.world.World;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +31,9 @@ public final class Synergy {
     reg.signals = p.signals();
     reg.backstop = p.backstop();
     reg.protectVulnerable = p.protectVulnerable();
+    reg.codification = p.codification();
+    reg.lawSilenceFormation = p.lawSilenceFormation();
+    reg.softSignals = p.softSignals();
   }
 
   /**
@@ -50,6 +54,9 @@ public final class Synergy {
           reg.rulemaking = true;
           reg.enforcement = true;
         }
+        case CODIFICATION -> reg.codification = true;
+        case LAW_SILENCE_FORMATION -> reg.lawSilenceFormation = true;
+        case SOFT_SIGNALS -> reg.softSignals = true;
       }
       w.log(
           EventKind.MANDATE_ENACTED,
@@ -123,5 +130,36 @@ public final class Synergy {
   /** Penalty multiplier for malicious use and severe harm under the backstop. */
   public double penaltyMultiplier(Regulator reg) {
     return reg.backstop ? p.backstopPenaltyMultiplier() : 1.0;
+  }
+
+  // ---- issue 13.5 and 13.7 (inst) -------------------------------------------------------------
+
+  /**
+   * Yearly cost to the regulator of the hybrid powers it holds (synergy.cost_*_per_year), 0 when
+   * synergy.powers_cost is off. Rule-making and enforcement are not hybrid powers: drafting and
+   * inspections have costs of their own.
+   */
+  public double regulatorPowerCostPerYear(Regulator reg) {
+    if (!p.powersCost()) return 0.0;
+    double c = 0.0;
+    if (reg.transparency) c += p.costTransparencyPerYear();
+    if (reg.recognizeCertification) c += p.costRecognitionPerYear();
+    if (reg.signals) c += p.costSignalsPerYear();
+    if (reg.backstop) c += p.costBackstopPerYear();
+    if (reg.protectVulnerable) c += p.costProtectionPerYear();
+    if (reg.codification) c += p.costCodificationPerYear();
+    if (reg.lawSilenceFormation) c += p.costLawSilencePerYear();
+    if (reg.softSignals) c += p.costSoftSignalsPerYear();
+    return c;
+  }
+
+  /**
+   * Multiplier on the outcry a firm expects from incidents of a risk (M6): 1 + signal_strength if
+   * a jurisdiction it serves has issued a guideline on the risk's current form and guidelines move
+   * backlash beliefs (synergy.signal_backlash), else 1.
+   */
+  public double riskBacklashMultiplier(Firm f, Risk r) {
+    if (!p.signalBacklash() || r.guidedGeneration != r.generation) return 1.0;
+    return (r.guidedMask & f.servesMask) != 0 ? 1.0 + p.signalStrength() : 1.0;
   }
 }

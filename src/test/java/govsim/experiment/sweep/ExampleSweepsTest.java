@@ -108,17 +108,34 @@ class ExampleSweepsTest {
       govsim.game.GameFile.load(d.gameFile(), d.overrides(i)); // every point loads
   }
 
+  /** Issue 13 curves (inst): 4 values x 20 seeds, hybrid only, each on a paper scenario. */
+  @Test
+  void issue13Curves() throws Exception {
+    SweepPlan lag = check("codification-lag.yaml", 4 * 20);
+    assertEquals(
+        Path.of("scenarios/sweeps/../paper/codification.yaml").normalize(),
+        lag.definition().baseFile());
+    check("power-budget.yaml", 4 * 20);
+    SweepPlan signal = check("signal-strength.yaml", 4 * 20);
+    assertEquals(
+        Path.of("scenarios/sweeps/../paper/soft-signals.yaml").normalize(),
+        signal.definition().baseFile());
+  }
+
   @Test
   void everyShippedSweepIsTested() throws Exception {
     try (var files = Files.list(DIR)) {
       assertEquals(
           java.util.List.of(
+              "codification-lag.yaml",
               "discovery-lhs.yaml",
               "dsair-pr.yaml",
               "entrenchment.yaml",
               "knightian-prior.yaml",
               "morris-screening.yaml",
+              "power-budget.yaml",
               "precautionary.yaml",
+              "signal-strength.yaml",
               "sobol-key-parameters.yaml",
               "switching-x-lag.yaml"),
           files

@@ -34,14 +34,18 @@ class EnforcementTest {
   private final Synergy synergy = new Synergy(spec().synergy());
   private final boolean[] noSignals = new boolean[8];
 
-  /** Certain detection of mature and novel risks alike, unless overridden. */
+  /**
+   * Certain detection of mature and novel risks alike, unless overridden; inspections_per_year is
+   * the capacity (no budget binds: BudgetTest tests the budget).
+   */
   private static Enforcement enforcement(String... extra) {
-    String[] sets = new String[extra.length + 4];
+    String[] sets = new String[extra.length + 5];
     sets[0] = "enforcement.detection_probability=1";
     sets[1] = "enforcement.novelty_detection_penalty=0";
     sets[2] = "enforcement.fine_revenue_share=0.03";
     sets[3] = "enforcement.cost_per_inspection=100";
-    System.arraycopy(extra, 0, sets, 4, extra.length);
+    sets[4] = "enforcement.budget_binds=false";
+    System.arraycopy(extra, 0, sets, 5, extra.length);
     return new Enforcement(spec(sets).enforcement(), SANCTION_LOSS, REVENUE_PER_USER_YEAR);
   }
 
@@ -220,7 +224,8 @@ class EnforcementTest {
             spec(
                     "enforcement.inspections_per_year=365",
                     "enforcement.detection_probability=0.6",
-                    "enforcement.novelty_detection_penalty=0.7")
+                    "enforcement.novelty_detection_penalty=0.7",
+                    "enforcement.budget_binds=false")
                 .enforcement(),
             0,
             1);

@@ -145,13 +145,27 @@ class SynergyTest {
   @Test
   void eachInitialPowerComesFromItsOwnKey() {
     String[] keys = {
-      "transparency_mandate", "recognize_certification", "signals", "backstop", "protect_vulnerable"
+      "transparency_mandate",
+      "recognize_certification",
+      "signals",
+      "backstop",
+      "protect_vulnerable",
+      "codification",
+      "law_silence_formation",
+      "soft_signals"
     };
     for (int k = 0; k < keys.length; k++) {
       Regulator r = new Regulator(0);
       new Synergy(spec("synergy." + keys[k] + "=true").synergy()).grantInitialPowers(r);
       boolean[] on = {
-        r.transparency, r.recognizeCertification, r.signals, r.backstop, r.protectVulnerable
+        r.transparency,
+        r.recognizeCertification,
+        r.signals,
+        r.backstop,
+        r.protectVulnerable,
+        r.codification,
+        r.lawSilenceFormation,
+        r.softSignals
       };
       for (int j = 0; j < keys.length; j++)
         assertEquals(j == k, on[j], keys[k] + " granted; power " + keys[j]);
@@ -174,7 +188,10 @@ class SynergyTest {
         r.signals,
         r.backstop,
         r.protectVulnerable,
-        r.rulemaking
+        r.rulemaking,
+        r.codification,
+        r.lawSilenceFormation,
+        r.softSignals
       };
       for (Mandate other : Mandate.values()) {
         assertEquals(other == m, on[other.ordinal()], m + " enacted; power " + other);
