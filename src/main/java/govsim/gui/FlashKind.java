@@ -62,7 +62,9 @@ public enum FlashKind {
           FIRM_EXITED,
           ATTACK,
           ATTACK_FORGONE,
-          ACTOR_PUNISHED ->
+          ACTOR_PUNISHED,
+          RECOGNITION,
+          MARKET_ENTRY ->
           null;
     };
   }

@@ -82,6 +82,10 @@ public final class RandomStreams implements Serializable {
         "hazards",
         "one standard normal per risk created (initial, novel, scheduled), in creation order,"
             + " for its lognormal hazard multiplier, drawn whatever the heterogeneity (M1, issue 13)");
+    STREAMS.put(
+        "recognition",
+        "regulators' reviews of community certificates and their recognition decisions (M10,"
+            + " cross_border.recognition_rule decided)");
   }
 
   private final long seed;
@@ -100,6 +104,7 @@ public final class RandomStreams implements Serializable {
   public final MersenneTwisterFast audits;
   public final MersenneTwisterFast enforcement;
   public final MersenneTwisterFast hazards;
+  public final MersenneTwisterFast recognition;
 
   /** Per-firm streams, made when a firm first draws (firm ids are 0 .. firmCapacity - 1). */
   private final MersenneTwisterFast[] incidents;
@@ -126,6 +131,7 @@ public final class RandomStreams implements Serializable {
     audits = derive(seed, "audits");
     enforcement = derive(seed, "enforcement");
     hazards = derive(seed, "hazards");
+    recognition = derive(seed, "recognition");
     incidents = new MersenneTwisterFast[firmCapacity];
     releases = new MersenneTwisterFast[firmCapacity];
   }

@@ -7,6 +7,8 @@ import govsim.mechanism.assurance.Audits;
 import govsim.mechanism.community.StandardSetting;
 import govsim.mechanism.competition.Competition;
 import govsim.mechanism.crossborder.ComplianceCost;
+import govsim.mechanism.crossborder.CrossBorderParams;
+import govsim.mechanism.crossborder.RecognitionReview;
 import govsim.mechanism.enforcement.Enforcement;
 import govsim.mechanism.firms.Accounting;
 import govsim.mechanism.firms.FirmDecisions;
@@ -61,6 +63,7 @@ public final class GovSimModel extends SimState {
   private Competition competition;
   private Synergy synergy;
   private MaliciousAttacks malicious;
+  private RecognitionReview recognition;
 
   private long fullSeed;
   private RandomStreams streams;
@@ -168,7 +171,13 @@ public final class GovSimModel extends SimState {
           if (spec.communities().enabled()) standards.formAndDissolve(world, streams.communities);
         },
         dt);
-    phase(Phase.RULEMAKING, () -> ruleMaking.step(world), dt);
+    phase(
+        Phase.RULEMAKING,
+        () -> {
+          ruleMaking.step(world);
+          recognition.step(world, streams.recognition);
+        },
+        dt);
     phase(Phase.INCIDENTS, () -> incidents.step(world, streams::incidents), dt);
     phase(
         Phase.MALICIOUS,
@@ -260,8 +269,15 @@ public final class GovSimModel extends SimState {
                 s.communities(),
                 s.assurance().assuranceMin(),
                 s.assurance().assuranceMax(),
-                s.crossBorder().recognitionProbability())
+                s.crossBorder().recognitionProbability(),
+                s.crossBorder().recognitionRule() == CrossBorderParams.RecognitionRule.RANDOM,
+                new StandardSetting.Preferences(
+                    s.firms().harmAversion(),
+                    s.risks().exposureShare(),
+                    s.firms().complianceCostPerRule(),
+                    s.crossBorder().stringencyCostExponent()))
             .withTargeting(targeting);
+    recognition = new RecognitionReview(s.crossBorder(), cost, s.firms().revenuePerUserYear());
     audits = new Audits(s.assurance(), s.reputation().expulsionLoss());
     competition = new Competition(s.competition());
     malicious =
@@ -298,7 +314,7 @@ public final class GovSimModel extends SimState {
                   : world.largestActiveFirm());
       case ENACT_MANDATE -> Synergy.enact(world, e.mandate(), e.jurisdiction());
       case FORM_COMMUNITY ->
-          standards.found(world, streams.communities, e.stringency(), e.assurance());
+          standards.foundByDecree(world, streams.communities, e.stringency(), e.assurance());
       case EMERGE_RISK ->
           emergence.emerge(world, streams.events, e.severity(), e.visibility(), e.knightian());
     }

@@ -82,7 +82,15 @@ public enum EventKind {
           + " and deterred or incapacitated after punishment).",
       "harm the attack would have done"),
   ACTOR_PUNISHED(
-      "M12", "A malicious attack was traced and its actor punished and incapacitated.", "penalty");
+      "M12", "A malicious attack was traced and its actor punished and incapacitated.", "penalty"),
+  // issue 13 item 6 (comm)
+  RECOGNITION(
+      "M10",
+      "A regulator reviewed a community's certificate (detail: recognised, rejected and why, or"
+          + " withdrawn: not equivalent).",
+      "benefit weighed (currency), or the community's stringency when withdrawn"),
+  MARKET_ENTRY(
+      "M10", "A firm entered a jurisdiction (started serving its users).", "entry cost paid");
 
   private final String mechanism;
   private final String description;

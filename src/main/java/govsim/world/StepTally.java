@@ -29,10 +29,15 @@ public final class StepTally {
   public double revenue;
   public double profit;
 
+  // comm (issue 13 item 6)
+  /** Entry costs firms paid this step (currency; also counted in costCompliance). */
+  public double costEntry;
+
   public void reset() {
     harm = harmSevere = harmMalicious = harmWeak = 0;
     incidents = severeIncidents = complaints = switches = outcries = revisions = 0;
     expulsions = sanctions = revocations = attacks = audits = inspections = entries = exits = 0;
     costCompliance = costRegulator = costCommunity = revenue = profit = 0;
+    costEntry = 0;
   }
 }
