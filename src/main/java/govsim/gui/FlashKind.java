@@ -68,7 +68,9 @@ public enum FlashKind {
           // issue 13 (inst): a codification shows when its rule comes into force (RULE_ADOPTED)
           CODIFICATION,
           COMMUNITY_FORMED_WHERE_LAW_SILENT,
-          GUIDELINE_ISSUED ->
+          GUIDELINE_ISSUED,
+          RECOGNITION,
+          MARKET_ENTRY ->
           null;
     };
   }

@@ -97,6 +97,10 @@ public final class RandomStreams implements Serializable {
         "synergy",
         "communities forming where the law is silent: occurrence, stringency, assurance,"
             + " recognition and founders (M11, issue 13.3)");
+    STREAMS.put(
+        "recognition",
+        "regulators' reviews of community certificates and their recognition decisions (M10,"
+            + " cross_border.recognition_rule decided)");
   }
 
   private final long seed;
@@ -119,6 +123,7 @@ public final class RandomStreams implements Serializable {
   public final MersenneTwisterFast targets;
   public final MersenneTwisterFast safeguardReviews;
   public final MersenneTwisterFast synergy;
+  public final MersenneTwisterFast recognition;
 
   /** Per-firm streams, made when a firm first draws (firm ids are 0 .. firmCapacity - 1). */
   private final MersenneTwisterFast[] incidents;
@@ -149,6 +154,7 @@ public final class RandomStreams implements Serializable {
     targets = derive(seed, "targets");
     safeguardReviews = derive(seed, "safeguard-reviews");
     synergy = derive(seed, "synergy");
+    recognition = derive(seed, "recognition");
     incidents = new MersenneTwisterFast[firmCapacity];
     releases = new MersenneTwisterFast[firmCapacity];
   }

@@ -7,6 +7,8 @@ import govsim.mechanism.assurance.Audits;
 import govsim.mechanism.community.StandardSetting;
 import govsim.mechanism.competition.Competition;
 import govsim.mechanism.crossborder.ComplianceCost;
+import govsim.mechanism.crossborder.CrossBorderParams;
+import govsim.mechanism.crossborder.RecognitionReview;
 import govsim.mechanism.enforcement.Enforcement;
 import govsim.mechanism.firms.Accounting;
 import govsim.mechanism.firms.FirmDecisions;
@@ -65,6 +67,7 @@ public final class GovSimModel extends SimState {
   private Synergy synergy;
   private HybridPowers hybridPowers;
   private MaliciousAttacks malicious;
+  private RecognitionReview recognition;
 
   /** Providers' misuse safeguards; null under malicious.targeting none. */
   private Safeguards safeguards;
@@ -194,6 +197,7 @@ public final class GovSimModel extends SimState {
               streams.synergy,
               signalled,
               spec.communities().enabled() ? standards : null);
+          recognition.step(world, streams.recognition);
         },
         dt);
     phase(Phase.INCIDENTS, () -> incidents.step(world, streams::incidents), dt);
@@ -289,7 +293,13 @@ public final class GovSimModel extends SimState {
                 s.communities(),
                 s.assurance().assuranceMin(),
                 s.assurance().assuranceMax(),
-                s.crossBorder().recognitionProbability())
+                s.crossBorder().recognitionProbability(),
+                s.crossBorder().recognitionRule() == CrossBorderParams.RecognitionRule.RANDOM,
+                new StandardSetting.Preferences(
+                    s.firms().harmAversion(),
+                    s.risks().exposureShare(),
+                    s.firms().complianceCostPerRule(),
+                    s.crossBorder().stringencyCostExponent()))
             .withTargeting(targeting);
     safeguards =
         s.malicious().targeting() == Targeting.NONE
@@ -305,6 +315,7 @@ public final class GovSimModel extends SimState {
                 s.enforcement().maliciousDetectionProbability(),
                 synergy,
                 decisions);
+    recognition = new RecognitionReview(s.crossBorder(), cost, s.firms().revenuePerUserYear());
     audits =
         new Audits(
             s.assurance(),
@@ -348,7 +359,7 @@ public final class GovSimModel extends SimState {
                   : world.largestActiveFirm());
       case ENACT_MANDATE -> Synergy.enact(world, e.mandate(), e.jurisdiction());
       case FORM_COMMUNITY ->
-          standards.found(world, streams.communities, e.stringency(), e.assurance());
+          standards.foundByDecree(world, streams.communities, e.stringency(), e.assurance());
       case EMERGE_RISK ->
           emergence.emerge(world, streams.events, e.severity(), e.visibility(), e.knightian());
     }

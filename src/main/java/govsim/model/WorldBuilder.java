@@ -3,7 +3,9 @@ package govsim.model;
 import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
 import govsim.mechanism.RandomStreams;
-import govsim.mechanism.community.Membership;
+import govsim.mechanism.community.CommunityChoice;
+import govsim.mechanism.crossborder.CrossBorderParams;
+import govsim.mechanism.crossborder.JurisdictionRules;
 import govsim.mechanism.crossborder.Recognition;
 import govsim.mechanism.risk.RiskEmergence;
 import govsim.mechanism.risk.RuleTargeting;
@@ -48,6 +50,7 @@ final class WorldBuilder {
       reg.rulemaking = spec.rulemaking().enabled();
       reg.enforcement = spec.enforcement().enabled();
       synergy.grantInitialPowers(reg);
+      JurisdictionRules.apply(spec.crossBorder(), spec.rulemaking(), reg);
     }
 
     MersenneTwisterFast firms = streams.firms;
@@ -62,6 +65,7 @@ final class WorldBuilder {
     }
 
     initUsers(w, streams.users, streams.attention);
+    w.populationShare = populationShares(w);
     users.assignInitial(w, streams.users);
 
     MersenneTwisterFast risks = streams.risks;
@@ -79,9 +83,9 @@ final class WorldBuilder {
       for (Risk r : w.risks) {
         if (!Draws.bernoulli(streams.rulemaking, spec.rulemaking().initialRulesShare())) continue;
         for (Regulator reg : w.regulators) {
+          if (r.severity < reg.minSeverity) continue;
           reg.rules.startPending(
-              targeting.regulatorRule(
-                  r, reg.jurisdiction, 0.0, 0.0, spec.rulemaking().ruleStringency()));
+              targeting.regulatorRule(r, reg.jurisdiction, 0.0, 0.0, reg.ruleStringency));
           reg.rules.promoteIfDue(r.id, 0.0);
         }
       }
@@ -101,8 +105,10 @@ final class WorldBuilder {
                 stringency,
                 assurance,
                 0.0,
-                Recognition.draw(
-                    rng, w.jurisdictions, spec.crossBorder().recognitionProbability()));
+                spec.crossBorder().recognitionRule() == CrossBorderParams.RecognitionRule.RANDOM
+                    ? Recognition.draw(
+                        rng, w.jurisdictions, spec.crossBorder().recognitionProbability())
+                    : 0L);
         w.communities.add(com);
         for (Risk r : w.risks) {
           if (!Draws.bernoulli(rng, spec.communities().initialStandardsShare())) continue;
@@ -110,13 +116,8 @@ final class WorldBuilder {
           com.standards.promoteIfDue(r.id, 0.0);
         }
       }
-      if (!w.communities.isEmpty()) {
-        for (Firm f : w.firms) {
-          if (Draws.bernoulli(rng, spec.communities().initialMembershipShare())) {
-            Membership.join(w, f, w.communities.get(rng.nextInt(w.communities.size())));
-          }
-        }
-      }
+      CommunityChoice.assignInitialMembers(
+          w, rng, spec.communities().initialMembershipShare(), spec.communities().choice());
     }
 
     for (int i = 0; i < actors.count; i++) {
@@ -125,13 +126,27 @@ final class WorldBuilder {
     return w;
   }
 
+  /** The share of the users drawn into each jurisdiction (M10's reach, issue 13 item 6). */
+  private static double[] populationShares(World w) {
+    double[] share = new double[w.jurisdictions];
+    if (w.users.size == 0) {
+      java.util.Arrays.fill(share, 1.0 / w.jurisdictions);
+      return share;
+    }
+    for (int i = 0; i < w.users.size; i++) share[w.users.jurisdictionOf(i)]++;
+    for (int j = 0; j < w.jurisdictions; j++) share[j] /= w.users.size;
+    return share;
+  }
+
   /** Users' attributes from the users stream, their first attention gaps from the attention one. */
   private void initUsers(World w, MersenneTwisterFast rng, MersenneTwisterFast attention) {
     UserPopulation u = w.users;
     var p = spec.users();
     double sigma = p.attentionHeterogeneity();
+    JurisdictionRules.UserShares jurisdictionOfUser =
+        new JurisdictionRules.UserShares(spec.crossBorder().userShare(), w.jurisdictions);
     for (int i = 0; i < u.size; i++) {
-      if (u.jurisdiction != null) u.jurisdiction[i] = (byte) rng.nextInt(w.jurisdictions);
+      if (u.jurisdiction != null) u.jurisdiction[i] = (byte) jurisdictionOfUser.draw(rng);
       u.weak[i] = (byte) (Draws.bernoulli(rng, p.infoWeakShare()) ? 1 : 0);
       u.switchingCost[i] = (float) Draws.exponential(rng, p.switchingCostMean());
       // A mean-preserving log-normal factor makes some users far more attentive than others.

@@ -441,6 +441,86 @@ public final class Metrics {
           NON_NEGATIVE,
           "no active community",
           v -> communitySizeMean(v.world()));
+  // issue 13 items 4 and 6 (comm)
+  public static final StepMetric COMMUNITY_STRINGENCY_MEAN =
+      step(
+          "community_stringency_mean",
+          "Community stringency",
+          "share of hazard removed",
+          "stringency of the active communities with members, weighted by their members (0\u20131)",
+          Bounds.SHARE,
+          "no active community has members",
+          v -> communityStringencyMean(v.world()));
+  public static final StepMetric COMMUNITY_STRINGENCY_RANGE =
+      step(
+          "community_stringency_range",
+          "Spread of community stringency",
+          "share of hazard removed",
+          "highest minus lowest stringency among the active communities with members (0\u20131)",
+          Bounds.SHARE,
+          "no active community has members",
+          v -> communityStringencyRange(v.world()));
+  public static final StepMetric REVENUE =
+      step(
+          "revenue",
+          "Firms' revenue",
+          "currency units per step",
+          "firms' revenue this step (currency)",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().revenue);
+  public static final StepMetric COST_ENTRY =
+      step(
+          "cost_entry",
+          "Firms' entry costs",
+          "currency units per step",
+          "entry costs firms paid this step to start serving a jurisdiction (currency; also part of"
+              + " cost_compliance)",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().costEntry);
+  public static final StepMetric COMPLIANCE_COST_REVENUE_SHARE =
+      step(
+          "compliance_cost_revenue_share",
+          "Running compliance cost, share of revenue",
+          SHARE,
+          "firms' compliance costs this step without entry costs, over their revenue this step"
+              + " (0 and up; above 1 when costs exceed revenue)",
+          NON_NEGATIVE,
+          "no revenue this step",
+          v ->
+              v.tally().revenue > 0
+                  ? (v.tally().costCompliance - v.tally().costEntry) / v.tally().revenue
+                  : Double.NaN);
+  public static final StepMetric JURISDICTIONS_SERVED_MEAN =
+      step(
+          "jurisdictions_served_mean",
+          "Jurisdictions served per firm",
+          "jurisdictions",
+          "mean number of jurisdictions an active firm is licensed in (1 to cross_border.jurisdictions)",
+          NON_NEGATIVE,
+          "no active firm",
+          v -> jurisdictionsServedMean(v.world()));
+  public static final StepMetric REACH_USER_WEIGHTED =
+      step(
+          "reach_user_weighted",
+          "Market reach, user-weighted",
+          SHARE,
+          "share of all users living in the jurisdictions a firm serves, averaged over active firms"
+              + " weighted by their users (0\u20131)",
+          Bounds.SHARE,
+          "no active firm has users",
+          v -> reachUserWeighted(v.world()));
+  public static final StepMetric RECOGNITIONS =
+      step(
+          "recognitions",
+          "Certificate recognitions",
+          "pairs",
+          "(active community, jurisdiction) pairs in which the jurisdiction recognises the"
+              + " community's certificate and holds the recognition power",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> recognitions(v.world()));
 
   // issue 12.5 (misuse): attacks through providers' models and their safeguards.
   public static final StepMetric ATTACKS_BLOCKED =
@@ -861,6 +941,48 @@ public final class Metrics {
           COST_SAFEGUARDS,
           "currency units, run total",
           "firms' cost of misuse safeguards, summed (currency)");
+  // issue 13 items 4 and 6 (comm)
+  public static final RunMetric COMMUNITY_STRINGENCY_MEAN_RUN = mean(COMMUNITY_STRINGENCY_MEAN);
+  public static final RunMetric COMMUNITY_STRINGENCY_RANGE_RUN = mean(COMMUNITY_STRINGENCY_RANGE);
+  public static final RunMetric REVENUE_RUN =
+      sum(REVENUE, "currency units, run total", "firms' revenue, summed (currency)");
+  public static final RunMetric COST_ENTRY_RUN =
+      sum(COST_ENTRY, "currency units, run total", "firms' entry costs, summed (currency)");
+  public static final RunMetric COMPLIANCE_COST_REVENUE_SHARE_RUN =
+      run(
+          COMPLIANCE_COST_REVENUE_SHARE,
+          "firms' compliance costs without entry costs over their revenue, both summed after"
+              + " burn-in",
+          "no revenue after burn-in",
+          r ->
+              r.sum(REVENUE) > 0
+                  ? (r.sum(COST_COMPLIANCE) - r.sum(COST_ENTRY)) / r.sum(REVENUE)
+                  : Double.NaN);
+  public static final RunMetric ENTRY_COST_REVENUE_SHARE_RUN =
+      run(
+          "entry_cost_revenue_share",
+          "Entry cost, share of revenue",
+          SHARE,
+          "firms' entry costs over their revenue, both summed after burn-in (0 and up)",
+          NON_NEGATIVE,
+          "no revenue after burn-in",
+          r -> r.sum(REVENUE) > 0 ? r.sum(COST_ENTRY) / r.sum(REVENUE) : Double.NaN);
+  public static final RunMetric JURISDICTIONS_SERVED_MEAN_RUN = mean(JURISDICTIONS_SERVED_MEAN);
+  public static final RunMetric JURISDICTIONS_SERVED_FINAL =
+      last(
+          JURISDICTIONS_SERVED_MEAN,
+          "jurisdictions_served_final",
+          "Jurisdictions served per firm at the end",
+          "jurisdictions",
+          "jurisdictions_served_mean at the end");
+  public static final RunMetric REACH_USER_WEIGHTED_RUN = mean(REACH_USER_WEIGHTED);
+  public static final RunMetric RECOGNITIONS_FINAL =
+      last(
+          RECOGNITIONS,
+          "recognitions_final",
+          "Certificate recognitions at the end",
+          "pairs",
+          "recognitions at the end");
 
   /**
    * The Kaplan–Meier columns of one duration (issue 11 item 3): subjects, share observed, median
@@ -1377,6 +1499,62 @@ public final class Metrics {
       }
     }
     return rules == 0 ? Double.NaN : codified / (double) rules;
+  }
+
+  private static double communityStringencyMean(World w) {
+    double sum = 0.0;
+    int members = 0;
+    for (Community c : w.communities) {
+      if (!c.active || c.members.isEmpty()) continue;
+      int n = c.size();
+      sum += c.stringency * n;
+      members += n;
+    }
+    return members == 0 ? Double.NaN : sum / members;
+  }
+
+  private static double communityStringencyRange(World w) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (Community c : w.communities) {
+      if (!c.active || c.members.isEmpty()) continue;
+      lo = Math.min(lo, c.stringency);
+      hi = Math.max(hi, c.stringency);
+    }
+    return hi >= lo ? hi - lo : Double.NaN;
+  }
+
+  private static double jurisdictionsServedMean(World w) {
+    int n = 0;
+    long served = 0;
+    for (Firm f : w.firms) {
+      if (!f.active) continue;
+      n++;
+      served += Long.bitCount(f.servesMask);
+    }
+    return n == 0 ? Double.NaN : served / (double) n;
+  }
+
+  private static double reachUserWeighted(World w) {
+    double sum = 0.0;
+    long users = 0;
+    for (Firm f : w.firms) {
+      if (!f.active || f.users == 0) continue;
+      sum += f.users * w.reach(f);
+      users += f.users;
+    }
+    return users == 0 ? Double.NaN : sum / users;
+  }
+
+  private static double recognitions(World w) {
+    int n = 0;
+    for (Community c : w.communities) {
+      if (!c.active) continue;
+      for (Regulator reg : w.regulators) {
+        if (reg.recognizeCertification && c.recognizedBy(reg.jurisdiction)) n++;
+      }
+    }
+    return n;
   }
 
   private static double communitySizeMean(World w) {

@@ -107,7 +107,15 @@ public enum EventKind {
       "M11",
       "A regulator issued a guideline on a salient risk, a soft signal (detail: whether a rule is"
           + " in force).",
-      "salience");
+      "salience"),
+  // issue 13 item 6 (comm)
+  RECOGNITION(
+      "M10",
+      "A regulator reviewed a community's certificate (detail: recognised, rejected and why, or"
+          + " withdrawn: not equivalent).",
+      "benefit weighed (currency), or the community's stringency when withdrawn"),
+  MARKET_ENTRY(
+      "M10", "A firm entered a jurisdiction (started serving its users).", "entry cost paid");
 
   private final String mechanism;
   private final String description;

@@ -14,6 +14,14 @@ public final class Firm {
   /** Bit j set: licensed to serve jurisdiction j (M10; cleared by revocation, M3). */
   public long servesMask;
 
+  // comm (issue 13 item 6): licenses lost by revocation (never re-entered) and the entry cost
+  // paid this step (booked with compliance costs).
+  /** Bit j set: the firm's license in jurisdiction j was revoked (M3); it may not re-enter. */
+  public long revokedMask;
+
+  /** Entry costs paid this step (currency), booked with the compliance costs (M10). */
+  public double entryCostStep;
+
   /** User-visible harmful practice (M5/M6). */
   public boolean practice;
 

@@ -24,6 +24,18 @@ public final class Regulator {
   /** Routine inspections per year its budget allows this step (NaN while it does not enforce). */
   public double inspectionCapacityPerYear = Double.NaN;
 
+  // comm (issue 13 item 6): this jurisdiction's rule content (M2, M10), from cross_border's
+  // per-jurisdiction lists or rulemaking's uniform values; NaN (a hand-built world): the
+  // rule-maker's uniform value.
+  /** Stringency of this jurisdiction's rules (share of hazard removed by complying). */
+  public double ruleStringency = Double.NaN;
+
+  /** Legislative lag from agenda to a rule in force (days). */
+  public double legislativeLagDays = Double.NaN;
+
+  /** This jurisdiction regulates only risks at least this severe (harm per affected user). */
+  public double minSeverity;
+
   public Regulator(int jurisdiction) {
     this.jurisdiction = jurisdiction;
   }

@@ -44,6 +44,9 @@ public final class StepTally {
   // inst (issue 13.5): the hybrid powers' share of the costs above
   public double costPowersRegulator;
   public double costPowersFirms;
+  // comm (issue 13 item 6)
+  /** Entry costs firms paid this step (currency; also counted in costCompliance). */
+  public double costEntry;
 
   public void reset() {
     harm = harmSevere = harmMalicious = harmWeak = 0;
@@ -53,5 +56,6 @@ public final class StepTally {
     attacksBlocked = attemptsCertified = 0;
     harmMaliciousCertified = costSafeguards = 0;
     costPowersRegulator = costPowersFirms = 0;
+    costEntry = 0;
   }
 }

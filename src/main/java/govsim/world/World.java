@@ -54,6 +54,25 @@ public final class World {
 
   private final List<WorldEvent> events = new ArrayList<>();
 
+  // comm (issue 13 item 6)
+  /**
+   * Share of the users living in each jurisdiction, as drawn at initialization (null: equal
+   * shares, e.g. a hand-built world).
+   */
+  public double[] populationShare;
+
+  /** Share of the users living in jurisdiction j. */
+  public double populationShare(int j) {
+    return populationShare == null ? 1.0 / jurisdictions : populationShare[j];
+  }
+
+  /** Share of the users living in the jurisdictions the firm serves (its reach). */
+  public double reach(Firm f) {
+    double s = 0.0;
+    for (int j = 0; j < jurisdictions; j++) if (f.serves(j)) s += populationShare(j);
+    return s;
+  }
+
   public World(int jurisdictions, double dtDays, UserPopulation users, MaliciousActors malicious) {
     this.jurisdictions = jurisdictions;
     this.dtDays = dtDays;

@@ -80,7 +80,9 @@ class RandomStreamsTest {
     for (String n : RandomStreams.names()) hashes.add(RandomStreams.fnv1a64(bytes(n)));
     assertEquals(RandomStreams.names().size(), hashes.size());
     assertEquals(
-        20, RandomStreams.names().size(), "16, plus issue 12.5's three and issue 13.3's synergy");
+        21,
+        RandomStreams.names().size(),
+        "16, plus issue 12.5's three, issue 13.3's synergy and issue 13.6's recognition");
   }
 
   private static byte[] bytes(String s) {

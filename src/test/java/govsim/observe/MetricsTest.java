@@ -139,10 +139,10 @@ class MetricsTest {
     a.reputation = 0.8;
     a.practice = true;
     assignUsers(w, a, 0, 5);
-    Firm b = firm(w, 0, 1.0, 3);
+    Firm b = firm(w, 0, 1.0, 1); // serves jurisdiction 0 only
     b.reputation = 0.5;
     assignUsers(w, b, 5, 8);
-    Firm e = firm(w, 0, 3.6, 3);
+    Firm e = firm(w, 0, 3.6, 1); // serves jurisdiction 0 only
     e.reputation = 0.41;
     Firm d = firm(w, 0, 10, 3);
     d.reputation = 0.9;
@@ -189,6 +189,13 @@ class MetricsTest {
     Community c3 = community(w, 0.5, 0.5, 0L);
     Community c4 = community(w, 0.5, 0.5, 0L);
     c2.active = false;
+    // Issue 13 items 4 and 6 (comm): C1 is stricter; 70% of the users live in jurisdiction 0;
+    // every community's certificate is recognised in both jurisdictions, whose regulators hold
+    // the power.
+    c1.stringency = 0.8;
+    w.populationShare = new double[] {0.7, 0.3};
+    for (Community c : List.of(c0, c1, c2, c3, c4)) c.recognizedMask = 0b11;
+    for (var reg : w.regulators) reg.recognizeCertification = true;
     member(a, c0);
     member(e, c1);
     member(d, c2);
@@ -288,6 +295,8 @@ class MetricsTest {
     t.costSafeguards = 43.5;
     t.costPowersRegulator = 41.5;
     t.costPowersFirms = 42.5;
+    t.revenue = 800;
+    t.costEntry = 23;
   }
 
   /**
@@ -385,6 +394,19 @@ class MetricsTest {
     e.put(GUIDED_RISK_SHARE, 4.0 / 5);
     // Rules in force on active risks: R0 (jurisdictions 0 and 1), R2 (1); R0's in 1 is codified.
     e.put(CODIFIED_RULE_SHARE, 1.0 / 3);
+    // issue 13 items 4 and 6 (comm). Communities with members: C0 (0.5, one member) and C1 (0.8,
+    // one member).
+    e.put(COMMUNITY_STRINGENCY_MEAN, 0.65);
+    e.put(COMMUNITY_STRINGENCY_RANGE, 0.3);
+    e.put(REVENUE, 800.0);
+    e.put(COST_ENTRY, 23.0);
+    e.put(COMPLIANCE_COST_REVENUE_SHARE, (123.0 - 23) / 800);
+    // A serves both jurisdictions, B and E jurisdiction 0 only (D has exited).
+    e.put(JURISDICTIONS_SERVED_MEAN, 4.0 / 3);
+    // Reach: A 1, B 0.7 (E has no users): (5 x 1 + 3 x 0.7) / 8.
+    e.put(REACH_USER_WEIGHTED, (5 + 3 * 0.7) / 8);
+    // C0, C1, C3, C4 active, each recognised in both jurisdictions (dissolved C2 not counted).
+    e.put(RECOGNITIONS, 8.0);
     return e;
   }
 
@@ -768,7 +790,8 @@ class MetricsTest {
    * (severe 0.05 (s + 1), malicious 0.02 (s + 1), weak 0.01 (s + 1)), s users switch, and A's
    * capability is 2 + s. At step 1 (burn-in) a revision adds 40 backlash days and 100 practice
    * days; at step 3 another adds 60 and 200, B's reputation falls to 0.14 and user 4 moves from A
-   * to B (A 4 users, B 4).
+   * to B (A 4 users, B 4), E starts serving jurisdiction 1 and jurisdiction 1 withdraws its
+   * recognition of C4.
    */
   private static Map<RunMetric, Double> observedRun() {
     World w = handBuilt();
@@ -794,6 +817,8 @@ class MetricsTest {
         w.users.firm[4] = b.id;
         a.users--;
         b.users++;
+        w.firms.get(2).servesMask = 0b11; // E enters jurisdiction 1 (it has no users: reach as before)
+        w.communities.get(4).recognizedMask = 0b01; // jurisdiction 1 withdraws C4's recognition
       }
       summary.add(w, metrics.compute(w));
     }
@@ -896,6 +921,19 @@ class MetricsTest {
     e.put(INSPECTION_CAPACITY_RUN, 5.5);
     e.put(GUIDED_RISK_SHARE_RUN, 4.0 / 5);
     e.put(CODIFIED_RULE_SHARE_RUN, 1.0 / 3);
+    // issue 13 items 4 and 6 (comm): C5 has no members and does not count.
+    e.put(COMMUNITY_STRINGENCY_MEAN_RUN, 0.65);
+    e.put(COMMUNITY_STRINGENCY_RANGE_RUN, 0.3);
+    e.put(REVENUE_RUN, 1600.0);
+    e.put(COST_ENTRY_RUN, 46.0);
+    e.put(COMPLIANCE_COST_REVENUE_SHARE_RUN, (246.0 - 46) / 1600);
+    e.put(ENTRY_COST_REVENUE_SHARE_RUN, 46.0 / 1600);
+    // Step 2: A 2, B 1, E 1 jurisdictions; step 3: E has entered jurisdiction 1 too (5 / 3).
+    e.put(JURISDICTIONS_SERVED_MEAN_RUN, (4.0 / 3 + 5.0 / 3) / 2);
+    e.put(JURISDICTIONS_SERVED_FINAL, 5.0 / 3);
+    // Step 2: (5 + 3 x 0.7) / 8 = 0.8875; step 3 (A 4 users, B 4): (4 + 4 x 0.7) / 8 = 0.85.
+    e.put(REACH_USER_WEIGHTED_RUN, (0.8875 + 0.85) / 2);
+    e.put(RECOGNITIONS_FINAL, 7.0); // C4's recognition in jurisdiction 1 withdrawn at step 3
     return e;
   }
 

@@ -62,9 +62,10 @@ public record CommunityParams(
             min = 0,
             max = 36500,
             unit = "days",
-            doc = "Standard-setting lag of a small community.",
+            doc =
+                "Standard-setting lag of a small community (the lag of a community of size n is this times (1 + n/lag_size_scale)^lag_size_exponent).",
             source =
-                "IEEE's first Ethically Aligned Design draft took about 8 months, April-December 2016 (paper §3.1.3): 8 x 30.4 = 243 days; plausible from two months to a year")
+                "IEEE's Global Initiative on Ethics of Autonomous and Intelligent Systems was launched in April 2016 and published the first version of Ethically Aligned Design in December 2016 (paper §3.1.3): about 8 months, 8 x 30.4 = 243 days, for a new body of a few founding organisations; plausible from two months (an industry consortium's test specification) to a year")
         double standardLagDays,
     @Param(
             plausibleMin = 5,
@@ -81,7 +82,9 @@ public record CommunityParams(
             def = "0.5",
             min = 0,
             max = 5,
-            doc = "Exponent of the consensus cost.")
+            doc = "Exponent of the consensus cost.",
+            source =
+                "assumption; a check against formal standards bodies: ISO reports about 3 years from proposal to publication (1095 days) for committees of some 40 national bodies, which with standard_lag_days 243 and lag_size_scale 10 implies an exponent of ln(1095/243)/ln(5) = 0.93, inside the plausible range; 0.5 gives 543 days there")
         double lagSizeExponent,
     @Param(
             plausibleMin = 0.1,
@@ -163,7 +166,11 @@ public record CommunityParams(
             unit = "share",
             doc =
                 "Share of the initial risks for which each initial community already has a standard in force on day 0.")
-        double initialStandardsShare) {
+        double initialStandardsShare,
+    @Param(
+            doc =
+                "Communities that choose (issue 13 item 4): founding by similarity, stringency as a collective choice, competition for members.")
+        CommunityChoiceParams choice) {
 
   public CommunityParams {
     if (stringencyMin > stringencyMax) {

@@ -25,9 +25,28 @@ import java.util.Locale;
  */
 public final class StandardSetting {
   private final CommunityParams p;
+  private final CommunityChoiceParams choice;
   private final double assuranceMin;
   private final double assuranceMax;
   private final double recognitionProbability;
+  private final boolean drawRecognition;
+  private final Preferences prefs;
+
+  /** Scratch for the consensus (members' preferences and votes) and founder weights. */
+  private double[] scratchPrefs = new double[16];
+
+  private double[] scratchWeights = new double[16];
+
+  /**
+   * What shapes a member's preferred stringency (issue 13 item 4), as values from other mechanisms'
+   * parameters: the harm a fully aligned firm is willing to pay to avoid (firms.harm_aversion, % of
+   * annual revenue per harm/user/year), the share of users one incident harms
+   * (risks.exposure_share), the compliance cost of a rule of stringency 1
+   * (firms.compliance_cost_per_rule, % of annual revenue per year) and the stringency cost exponent
+   * (cross_border.stringency_cost_exponent).
+   */
+  public record Preferences(
+      double harmAversion, double exposureShare, double costPerRule, double costExponent) {}
 
   /** Standards written for the believed hazard, entrenchment cost (issue 13; null: neither). */
   private RuleTargeting targeting;
@@ -39,13 +58,24 @@ public final class StandardSetting {
    * @param assuranceMax upper end of that range (assurance.assurance_max)
    * @param recognitionProbability chance that each jurisdiction recognises a new community's
    *     certificate (M10)
+   * @param drawRecognition whether recognition is drawn at formation with that chance
+   *     (cross_border.recognition_rule random); otherwise regulators decide later
+   * @param prefs what shapes members' preferred stringency (consensus rule)
    */
   public StandardSetting(
-      CommunityParams p, double assuranceMin, double assuranceMax, double recognitionProbability) {
+      CommunityParams p,
+      double assuranceMin,
+      double assuranceMax,
+      double recognitionProbability,
+      boolean drawRecognition,
+      Preferences prefs) {
     this.p = p;
+    this.choice = p.choice();
     this.assuranceMin = assuranceMin;
     this.assuranceMax = assuranceMax;
     this.recognitionProbability = recognitionProbability;
+    this.drawRecognition = drawRecognition;
+    this.prefs = prefs;
   }
 
   /** Writes standards for the community's believed hazard, with entrenchment costs (issue 13). */
@@ -62,8 +92,11 @@ public final class StandardSetting {
   public void step(World w, MersenneTwisterFast rng) {
     double end = w.endOfStep();
     double discovery = Draws.stepProbabilityPerYear(p.riskDiscoveryRatePerYear(), w.dtDays);
+    boolean consensus = choice.stringencyRule() == CommunityChoiceParams.StringencyRule.CONSENSUS;
+    double benefitPerAlignment = consensus ? benefitPerAlignment(w) : Double.NaN;
     for (Community c : w.communities) {
       if (!c.active) continue;
+      if (consensus && !c.decreed) chooseStringency(w, c, benefitPerAlignment);
       for (Risk r : w.risks) {
         Rule adopted = c.standards.promoteIfDue(r.id, end);
         if (adopted != null) {
@@ -81,19 +114,128 @@ public final class StandardSetting {
               end - adopted.startedDay,
               current ? "in force" : "obsolete on arrival");
         }
+        if (consensus && !c.decreed && r.active && needsRevision(c, r)) {
+          double lag = lagDays(c.size());
+          c.standards.startPending(draft(w, c, r, end, end + lag));
+          w.log(
+              EventKind.STANDARD_DRAFTING,
+              -1,
+              c.id,
+              r.id,
+              -1,
+              lag,
+              "revision to stringency "
+                  + String.format(Locale.ROOT, "%.3f", c.stringency)
+                  + ", members "
+                  + c.size());
+          continue;
+        }
         if (!r.active || !r.known || addressesCurrentForm(c, r)) continue;
         // A guideline (M11 soft signal) puts the risk on the agenda at once and shortens the lag.
         if (memberMet(w, c, r) || r.onGuidedAgenda || rng.nextDouble() < discovery) {
           double lag = lagDays(c.size()) * r.signalLagFactor;
-          c.standards.startPending(
-              targeting == null
-                  ? new Rule(r.id, r.generation, end, end + lag, c.stringency)
-                  : targeting.communityRule(w, c, r, end, end + lag, c.stringency));
+          c.standards.startPending(draft(w, c, r, end, end + lag));
           w.log(EventKind.STANDARD_DRAFTING, -1, c.id, r.id, -1, lag, "members " + c.size());
         }
       }
       w.tally.costCommunity += p.costPerMemberYear() * c.size() * w.dtDays / 365.0;
     }
+  }
+
+  /**
+   * A standard on r drafted now at the community's stringency (written for its believed hazard
+   * when rules are targeted, issue 13 item 1), with the chosen stringency it was drafted for
+   * recorded (issue 13 item 4).
+   */
+  private Rule draft(World w, Community c, Risk r, double start, double due) {
+    c.draftedFor(r.id, c.stringency);
+    return targeting == null
+        ? new Rule(r.id, r.generation, start, due, c.stringency)
+        : targeting.communityRule(w, c, r, start, due, c.stringency);
+  }
+
+  /**
+   * Whether the chosen stringency the community's standard in force on the risk's current form
+   * was drafted for has drifted from its chosen stringency now by more than the revision
+   * tolerance, with no revision in drafting (a standard of day 0: its own stringency).
+   */
+  private boolean needsRevision(Community c, Risk r) {
+    if (!c.standards.covers(r) || c.standards.pending(r.id) != null) return false;
+    double was =
+        r.id < c.draftedFor.length && !Double.isNaN(c.draftedFor[r.id])
+            ? c.draftedFor[r.id]
+            : c.standards.inForce(r.id).stringency;
+    return Math.abs(was - c.stringency) > choice.revisionTolerance() + 1e-12;
+  }
+
+  /**
+   * The benefit per unit of stringency and per unit of alignment that a member weighs (% of annual
+   * revenue per year): harm aversion x exposure share x the mean over active known risks of
+   * hazard per year x severity; 0 when no known risk is active. A member's benefit is its
+   * alignment times this.
+   */
+  public double benefitPerAlignment(World w) {
+    double sum = 0.0;
+    int n = 0;
+    for (Risk r : w.risks) {
+      if (!r.active || !r.known) continue;
+      sum += hazardPerYear(r) * r.severity;
+      n++;
+    }
+    return n == 0 ? 0.0 : prefs.harmAversion() * prefs.exposureShare() * sum / n;
+  }
+
+  /**
+   * The hazard a community weighs for a risk (incidents per firm-year): the risk's hazard. Kept in
+   * one place so that standards can be written for a believed hazard instead (issue 13 item 1).
+   */
+  double hazardPerYear(Risk r) {
+    return r.hazardPerDay * Draws.DAYS_PER_YEAR;
+  }
+
+  /**
+   * A member's preferred stringency: {@link CommunityChoice#preferredStringency} with benefit
+   * alignment x {@code benefitPerAlignment} and marginal cost compliance_cost_per_rule x (1 -
+   * tooling_cost_reduction) (a member complies with the community's standard using its shared
+   * tools).
+   */
+  public double preferredStringency(Firm f, double benefitPerAlignment) {
+    return CommunityChoice.preferredStringency(
+        f.alignment * benefitPerAlignment,
+        prefs.costPerRule() * (1.0 - p.toolingCostReduction()),
+        prefs.costExponent(),
+        p.stringencyMin(),
+        p.stringencyMax());
+  }
+
+  /**
+   * The consensus rule (issue 13 item 4): sets the community's stringency to the highest one that
+   * members holding consensus_quantile of the votes accept ({@link
+   * CommunityChoice#consensusStringency}); a community without members keeps its stringency.
+   */
+  public void chooseStringency(World w, Community c, double benefitPerAlignment) {
+    int n = c.size();
+    if (n == 0) return;
+    if (scratchPrefs.length < n) {
+      scratchPrefs = new double[Math.max(n, 2 * scratchPrefs.length)];
+      scratchWeights = new double[scratchPrefs.length];
+    }
+    int k = 0;
+    boolean byUsers = choice.voteWeight() == CommunityChoiceParams.VoteWeight.USERS;
+    double userVotes = 0.0;
+    for (int m = c.members.nextSetBit(0); m >= 0; m = c.members.nextSetBit(m + 1)) {
+      Firm f = w.firms.get(m);
+      scratchPrefs[k] = preferredStringency(f, benefitPerAlignment);
+      scratchWeights[k] = byUsers ? f.users : 1.0;
+      userVotes += scratchWeights[k];
+      k++;
+    }
+    // Members without users would have no vote at all: then one member, one vote.
+    if (byUsers && !(userVotes > 0)) for (int i = 0; i < k; i++) scratchWeights[i] = 1.0;
+    double s =
+        CommunityChoice.consensusStringency(
+            scratchPrefs, scratchWeights, k, choice.consensusQuantile());
+    if (!Double.isNaN(s)) c.stringency = s;
   }
 
   /** Whether the community has a standard for the risk's current form, in force or in drafting. */
@@ -139,7 +281,7 @@ public final class StandardSetting {
             stringency,
             a,
             w.now,
-            Recognition.draw(rng, w.jurisdictions, recognitionProbability));
+            drawRecognition ? Recognition.draw(rng, w.jurisdictions, recognitionProbability) : 0L);
     w.communities.add(c);
     w.log(
         EventKind.COMMUNITY_FORMED,
@@ -154,17 +296,51 @@ public final class StandardSetting {
   }
 
   /**
-   * Draws the founding members of a new community: up to {@code founding_members} distinct active
-   * firms, at random, with at most {@code founder_draws_per_seat} draws per seat (so a nearly empty
-   * market cannot stall it).
+   * A community founded by decree (a scheduled form_community event): as {@link #found}, but its
+   * stringency stays the decree's under the consensus rule.
+   */
+  public Community foundByDecree(
+      World w, MersenneTwisterFast rng, double stringency, double assuranceLevel) {
+    Community c = found(w, rng, stringency, assuranceLevel);
+    c.decreed = true;
+    return c;
+  }
+
+  /**
+   * Recruits the founding members of a new community: up to {@code founding_members} distinct
+   * active firms, at most {@code founder_draws_per_seat} draws per seat (so a nearly empty market
+   * cannot stall it). Under the random founder rule each is drawn at random among all firms; under
+   * the similar rule the first is drawn so, and each other one among the active non-members with
+   * weights given by the similarity kernel to the first ({@link CommunityChoice#similarity}).
    */
   public void recruitFounders(World w, MersenneTwisterFast rng, Community c) {
     int target = Math.min(p.foundingMembers(), w.activeFirmCount());
+    boolean similar = choice.founderRule() == CommunityChoiceParams.FounderRule.SIMILAR;
     for (int attempt = 0;
         attempt < p.founderDrawsPerSeat() * p.foundingMembers() && c.size() < target;
         attempt++) {
-      Firm f = w.firms.get(rng.nextInt(w.firms.size()));
-      if (f.active && !c.members.get(f.id)) Membership.join(w, f, c);
+      Firm f;
+      if (similar && c.founder >= 0) {
+        if (scratchWeights.length < w.firms.size()) {
+          scratchWeights = new double[Math.max(w.firms.size(), 2 * scratchWeights.length)];
+          scratchPrefs = new double[scratchWeights.length];
+        }
+        f =
+            CommunityChoice.drawSimilar(
+                w,
+                w.firms.get(c.founder),
+                c.members,
+                choice.similarityBandwidth(),
+                scratchWeights,
+                rng);
+        if (f == null) break;
+      } else {
+        f = w.firms.get(rng.nextInt(w.firms.size()));
+      }
+      if (f.active && !c.members.get(f.id)) {
+        Membership.join(w, f, c);
+        if (c.founder < 0) c.founder = f.id;
+      }
     }
   }
 

@@ -12,6 +12,14 @@ import govsim.mechanism.Governance;
  * per regulating jurisdiction, one per community standard) adds extra_rule_set_cost, and a
  * certificate recognised by k jurisdictions counts as one set for all k. The whole is multiplied by
  * the entrenchment factor of the binding rule (issue 13 item 2; 1 without entrenchment).
+ *
+ * <p>Cost grows with stringency as {@code s^e} ({@code cross_border.stringency_cost_exponent}; e =
+ * 1 is the legacy linear cost, e = 2 a rising marginal cost of removing hazard), for rules,
+ * standards and voluntary mitigation alike. So a firm serving J jurisdictions whose rules on a
+ * risk it meets without a recognised certificate pays {@code c s^e m (1 + x (J - 1))}, and with a
+ * certificate recognised by k of them {@code c s^e (1 - t) m' (1 + x (J - k))}, with c the cost
+ * per rule, m the uniform-rule multiplier (m' = 1 if every binding regulator accepts the
+ * certificate, m otherwise), t the tooling saving and x the extra rule-set cost.
  */
 public final class ComplianceCost {
   private final CrossBorderParams p;
@@ -19,6 +27,7 @@ public final class ComplianceCost {
   private final double voluntaryEfficacy;
   private final double uniformRuleMultiplier;
   private final double toolingReduction;
+  private final double exponent;
 
   public ComplianceCost(
       CrossBorderParams p,
@@ -31,17 +40,38 @@ public final class ComplianceCost {
     this.voluntaryEfficacy = voluntaryEfficacy;
     this.uniformRuleMultiplier = uniformRuleMultiplier;
     this.toolingReduction = toolingReduction;
+    this.exponent = p.stringencyCostExponent();
+  }
+
+  /** Cost factor of stringency s: s^e (exactly s for the legacy e = 1). */
+  public double stringencyFactor(double s) {
+    return exponent == 1.0 ? s : Math.pow(s, exponent);
+  }
+
+  /** Cost per rule of stringency 1 (% of annual revenue per year). */
+  public double costPerRule() {
+    return costPerRule;
+  }
+
+  /** The stringency cost exponent e. */
+  public double exponent() {
+    return exponent;
+  }
+
+  /** The parameters (entry cost and the rest of M10). */
+  public CrossBorderParams params() {
+    return p;
   }
 
   /** Annual cost, % of revenue, of mitigating one risk under the given binding. */
   public double annualPercent(Governance.Binding b) {
-    if (!b.governed()) return costPerRule * voluntaryEfficacy;
+    if (!b.governed()) return costPerRule * stringencyFactor(voluntaryEfficacy);
     double multiplier = 1.0;
     if (b.byRegulator() && !b.regulatorAcceptsCertificate()) multiplier *= uniformRuleMultiplier;
     if (b.byCommunity()) multiplier *= 1.0 - toolingReduction;
     int sets = Math.max(1, b.distinctRuleSets());
     return costPerRule
-        * b.maxStringency()
+        * stringencyFactor(b.maxStringency())
         * multiplier
         * (1.0 + p.extraRuleSetCost() * (sets - 1))
         * b.costFactor(); // entrenchment (issue 13 item 2), 1 without

@@ -156,6 +156,7 @@ public final class Enforcement {
       sanction(w, f, r, reg, synergy.penaltyMultiplier(reg), "investigation of a severe incident");
       if (p.revocation()) {
         f.servesMask &= ~(1L << reg.jurisdiction);
+        f.revokedMask |= 1L << reg.jurisdiction; // a revoked firm may not re-enter (M10)
         w.tally.revocations++;
         w.log(
             EventKind.REVOCATION,

@@ -37,13 +37,17 @@ public final class Accounting {
     for (Firm f : w.firms) {
       if (!f.active) {
         f.finesStep = 0;
+        f.entryCostStep = 0;
         continue;
       }
       double annual = annualRevenue(f);
       // Each governed risk's share of the cost is booked to it too (issue 13 item 2).
       f.complianceCostPercent = decisions.compliancePercent(w, f, annual / 100.0 * yearShare);
       f.revenueStep = annual * yearShare;
-      f.complianceCostStep = annual * f.complianceCostPercent / 100.0 * yearShare;
+      // Entry costs paid this step (M10) are compliance costs too.
+      f.complianceCostStep =
+          annual * f.complianceCostPercent / 100.0 * yearShare + f.entryCostStep;
+      f.entryCostStep = 0;
       f.feesStep = annual * feePercentPerYear * f.memberships.cardinality() / 100.0 * yearShare;
       // Misuse safeguards (issue 12 item 5; 0 under malicious.targeting none).
       double safeguards = annual * f.safeguardCostPercent / 100.0 * yearShare;

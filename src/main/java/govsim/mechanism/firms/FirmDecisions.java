@@ -4,9 +4,12 @@ import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
 import govsim.mechanism.Governance;
 import govsim.mechanism.assurance.AssuranceParams;
+import govsim.mechanism.community.CommunityChoice;
+import govsim.mechanism.community.CommunityChoiceParams;
 import govsim.mechanism.community.CommunityParams;
 import govsim.mechanism.community.Membership;
 import govsim.mechanism.crossborder.ComplianceCost;
+import govsim.mechanism.crossborder.MarketEntry;
 import govsim.mechanism.enforcement.Enforcement;
 import govsim.mechanism.reputation.Backlash;
 import govsim.mechanism.reputation.PracticeParams;
@@ -51,6 +54,10 @@ public final class FirmDecisions {
   private final Synergy synergy;
   private final ComplianceCost cost;
   private final SocialLearning learning;
+  // comm (issue 13 items 4, 6): market entry and the scratch of the choice among communities.
+  private final MarketEntry entry;
+  private double[] joinValues = new double[8];
+  private Community[] joinOptions = new Community[8];
 
   public FirmDecisions(
       FirmParams fp,
@@ -74,6 +81,7 @@ public final class FirmDecisions {
     this.synergy = synergy;
     this.cost = cost;
     this.learning = new SocialLearning(fp);
+    this.entry = new MarketEntry(cost, fp.revenuePerUserYear(), users);
   }
 
   /** What every firm knows at a review: who is signalled and how likely inspections are. */
@@ -118,6 +126,7 @@ public final class FirmDecisions {
     }
     decidePractice(w, f, rng);
     reviewMemberships(w, f, rng, outlook);
+    entry.review(w, f, rng, fp.decisionIntensity());
   }
 
   /**
@@ -235,6 +244,10 @@ public final class FirmDecisions {
         Membership.leave(w, f, com, "not worth it");
       }
     }
+    if (community.choice().joinRule() == CommunityChoiceParams.JoinRule.LOGIT) {
+      joinByLogit(w, f, rng, outlook);
+      return;
+    }
     Community best = null;
     double bestValue = Double.NEGATIVE_INFINITY;
     for (Community com : w.communities) {
@@ -248,6 +261,27 @@ public final class FirmDecisions {
     if (best != null && rng.nextDouble() < Draws.logistic(fp.decisionIntensity() * bestValue)) {
       Membership.join(w, f, best);
     }
+  }
+
+  /**
+   * Competing communities (issue 13 item 4): a multinomial logit over staying out and every
+   * community the firm may join, on their membership values ({@link CommunityChoice#chooseLogit}).
+   */
+  private void joinByLogit(World w, Firm f, MersenneTwisterFast rng, Outlook outlook) {
+    int n = 0;
+    for (Community com : w.communities) {
+      if (!com.active || f.memberships.get(com.id) || f.bannedFrom(com.id, w.now)) continue;
+      if (n == joinValues.length) {
+        joinValues = java.util.Arrays.copyOf(joinValues, 2 * n);
+        joinOptions = java.util.Arrays.copyOf(joinOptions, 2 * n);
+      }
+      joinValues[n] = membershipValue(w, f, com, true, outlook);
+      joinOptions[n] = com;
+      n++;
+    }
+    if (n == 0) return;
+    int k = CommunityChoice.chooseLogit(joinValues, n, fp.decisionIntensity(), rng.nextDouble());
+    if (k >= 0) Membership.join(w, f, joinOptions[k]);
   }
 
   /**

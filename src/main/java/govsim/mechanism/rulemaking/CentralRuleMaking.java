@@ -60,6 +60,19 @@ public final class CentralRuleMaking {
     this.codify = codify;
   }
 
+  /**
+   * The jurisdiction's own legislative lag (cross_border.legislative_lag_days, issue 13 item 6),
+   * or rulemaking's uniform one where the regulator has none.
+   */
+  public double lagDays(Regulator reg) {
+    return Double.isNaN(reg.legislativeLagDays) ? p.legislativeLagDays() : reg.legislativeLagDays;
+  }
+
+  /** The jurisdiction's own rule stringency, or rulemaking's uniform one. */
+  public double stringency(Regulator reg) {
+    return Double.isNaN(reg.ruleStringency) ? p.ruleStringency() : reg.ruleStringency;
+  }
+
   /** Salience after one step of decay. */
   public double decayed(double salience, double dtDays) {
     return salience * Math.pow(0.5, dtDays / p.salienceHalfLifeDays());
@@ -70,6 +83,7 @@ public final class CentralRuleMaking {
     return r.active
         && r.known
         && r.severity >= p.minSeverity()
+        && r.severity >= reg.minSeverity
         && r.salience[reg.jurisdiction] >= p.agendaThreshold()
         && reg.rules.pending(r.id) == null
         && !reg.rules.covers(r);
@@ -106,11 +120,12 @@ public final class CentralRuleMaking {
                       : "in force");
         }
         if (entersAgenda(reg, r)) {
-          double due = end + p.legislativeLagDays();
+          double due = end + lagDays(reg);
           reg.rules.startPending(
+              // The jurisdiction's own lag and stringency (cross_border lists, issue 13 item 6).
               targeting == null
-                  ? new Rule(r.id, r.generation, end, due, p.ruleStringency())
-                  : targeting.regulatorRule(r, reg.jurisdiction, end, due, p.ruleStringency()));
+                  ? new Rule(r.id, r.generation, end, due, stringency(reg))
+                  : targeting.regulatorRule(r, reg.jurisdiction, end, due, stringency(reg)));
           w.log(
               EventKind.AGENDA,
               -1,

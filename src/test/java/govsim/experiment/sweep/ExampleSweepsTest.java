@@ -94,6 +94,22 @@ class ExampleSweepsTest {
         p.definition().baseFile());
   }
 
+  /** Issue 13 item 4: the consensus rule of standards bodies, 6 values x 20 seeds. */
+  @Test
+  void communityConsensusGrid() throws Exception {
+    SweepPlan p = check("community-consensus.yaml", 6 * 20);
+    assertEquals(
+        Path.of("scenarios/sweeps/../paper/community-choice.yaml").normalize(),
+        p.definition().baseFile());
+  }
+
+  /** Issue 13 item 6: the recognition review cost (4 values) and recognition on/off, 20 seeds. */
+  @Test
+  void crossBorderRecognitionGrids() throws Exception {
+    check("cross-border-recognition.yaml", 4 * 20);
+    check("cross-border-recognition-switch.yaml", 2 * 20);
+  }
+
   /** The game sweep of the DSAIR race: 3 speeds x 21 disaster probabilities, all valid. */
   @Test
   void dsairOverTheDisasterProbability() throws Exception {
@@ -128,6 +144,9 @@ class ExampleSweepsTest {
       assertEquals(
           java.util.List.of(
               "codification-lag.yaml",
+              "community-consensus.yaml",
+              "cross-border-recognition-switch.yaml",
+              "cross-border-recognition.yaml",
               "discovery-lhs.yaml",
               "dsair-pr.yaml",
               "entrenchment.yaml",

@@ -43,13 +43,30 @@ class StandardSettingTest {
                 "communities.lag_size_scale=2",
                 "communities.lag_size_exponent=1",
                 "communities.risk_discovery_rate_per_year=36500",
-                "communities.cost_per_member_year=365"));
+                "communities.cost_per_member_year=365",
+                // The legacy rules (issue 13 item 4 is tested in CommunityChoiceTest).
+                "communities.choice.stringency_rule=fixed",
+                "communities.choice.founder_rule=random"));
     sets.add("assurance.assurance_min=0.7");
     sets.add("assurance.assurance_max=0.8");
     sets.addAll(List.of(extra));
     var s = spec(sets.toArray(new String[0]));
+    return build(s);
+  }
+
+  /** The mechanism as the model builds it, with recognition drawn at formation with chance 0. */
+  static StandardSetting build(govsim.model.ModelSpec s) {
     return new StandardSetting(
-        s.communities(), s.assurance().assuranceMin(), s.assurance().assuranceMax(), 0.0);
+        s.communities(),
+        s.assurance().assuranceMin(),
+        s.assurance().assuranceMax(),
+        0.0,
+        true,
+        new StandardSetting.Preferences(
+            s.firms().harmAversion(),
+            s.risks().exposureShare(),
+            s.firms().complianceCostPerRule(),
+            s.crossBorder().stringencyCostExponent()));
   }
 
   @Test
@@ -59,9 +76,7 @@ class StandardSettingTest {
             "communities.standard_lag_days=30",
             "communities.lag_size_scale=10",
             "communities.lag_size_exponent=0.5");
-    StandardSetting m =
-        new StandardSetting(
-            s.communities(), s.assurance().assuranceMin(), s.assurance().assuranceMax(), 0.0);
+    StandardSetting m = build(s);
     assertEquals(30.0, m.lagDays(0), 1e-12);
     assertEquals(30.0 * Math.sqrt(2), m.lagDays(10), 1e-12);
     assertEquals(60.0, m.lagDays(30), 1e-12);

@@ -22,12 +22,18 @@ import org.junit.jupiter.api.Test;
 /**
  * M10 cross-border certification: the annual compliance cost of one risk, % of revenue, by hand.
  * Cost per rule 0.5, voluntary efficacy 0.5, uniform-rule multiplier 1.5, tooling reduction 0.3,
- * extra cost per rule set beyond the first 0.5.
+ * extra cost per rule set beyond the first 0.5; linear in stringency (exponent 1, the legacy cost)
+ * unless a test says otherwise.
  */
 class ComplianceCostTest {
   private final ComplianceCost cost =
       new ComplianceCost(
-          spec("cross_border.extra_rule_set_cost=0.5").crossBorder(), 0.5, 0.5, 1.5, 0.3);
+          spec("cross_border.extra_rule_set_cost=0.5", "cross_border.stringency_cost_exponent=1")
+              .crossBorder(),
+          0.5,
+          0.5,
+          1.5,
+          0.3);
 
   @Test
   void ungovernedMitigationCostsTheVoluntaryEffort() {
@@ -125,5 +131,40 @@ class ComplianceCostTest {
     assertTrue(
         twoMarkets >= oneMarket - 1e-12,
         "serving jurisdiction 0 as well cut the cost from " + oneMarket + " to " + twoMarkets);
+  }
+
+  /**
+   * Issue 13 item 6: a firm serving four regulating jurisdictions, certified by a community whose
+   * certificate k of them recognise, pays c s^2 x 0.7 x 1.5 x (1 + 0.5 (4 - k)) for k < 4 (the
+   * community's rule set plus the 4 - k unrecognised ones, the uniform-rule multiplier while one
+   * remains) and c s^2 x 0.7 for k = 4, with the quadratic stringency cost.
+   */
+  @Test
+  void complianceCostWithKRecognitionsUnderQuadraticStringencyCost() {
+    ComplianceCost quadratic =
+        new ComplianceCost(
+            spec("cross_border.extra_rule_set_cost=0.5", "cross_border.stringency_cost_exponent=2")
+                .crossBorder(),
+            0.5,
+            0.5,
+            1.5,
+            0.3);
+    assertEquals(0.5 * 0.64 * 0.7, quadratic.annualPercent(new Binding(true, false, 0.8, 1, false)), 1e-15);
+    assertEquals(0.5 * 0.25, quadratic.annualPercent(new Binding(false, false, 0, 0, false)), 1e-15);
+    for (int k = 0; k <= 4; k++) {
+      World w = world(4, 0);
+      Firm f = firm(w);
+      Risk r = risk(w, 1, 0.1, 0.01, false);
+      for (Regulator reg : w.regulators) {
+        ruleInForce(reg.rules, r, 0.9);
+        reg.recognizeCertification = true;
+      }
+      Community c = community(w, 0.9, 0.8, (1L << k) - 1);
+      ruleInForce(c.standards, r, 0.9);
+      member(f, c);
+      double expected =
+          k < 4 ? 0.5 * 0.81 * 0.7 * 1.5 * (1 + 0.5 * (4 - k)) : 0.5 * 0.81 * 0.7;
+      assertEquals(expected, quadratic.annualPercent(Governance.of(w, f, r)), 1e-12, "k = " + k);
+    }
   }
 }

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 class AccountingTest {
   @Test
   void oneStepOfBooksByHand() {
-    ModelSpec s = spec("firms.revenue_per_user_year=20", "practice.revenue_share=0.1");
+    ModelSpec s = spec(
+            "firms.revenue_per_user_year=20",
+            "practice.revenue_share=0.1",
+            "cross_border.stringency_cost_exponent=1");
     Synergy synergy = new Synergy(s.synergy());
     Enforcement enforcement = new Enforcement(s.enforcement(), 0.1, 20);
     ComplianceCost cost = new ComplianceCost(s.crossBorder(), 0.5, 0.5, 1.5, 0.3);

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
  */
 class FirmDecisionsTest {
   private static FirmDecisions decisions(String... sets) {
-    ModelSpec s = spec(sets);
+    ModelSpec s = spec(linearCost(sets));
     Synergy synergy = new Synergy(s.synergy());
     Enforcement enforcement =
         new Enforcement(
@@ -69,8 +69,15 @@ class FirmDecisionsTest {
         cost);
   }
 
+  /** The sets plus a compliance cost linear in stringency (the legacy cost these values assume). */
+  private static String[] linearCost(String... sets) {
+    String[] all = java.util.Arrays.copyOf(sets, sets.length + 1);
+    all[sets.length] = "cross_border.stringency_cost_exponent=1";
+    return all;
+  }
+
   private static ComplianceCost cost() {
-    ModelSpec s = spec();
+    ModelSpec s = spec(linearCost());
     return new ComplianceCost(s.crossBorder(), 0.5, 0.5, 1.5, 0.3);
   }
 
