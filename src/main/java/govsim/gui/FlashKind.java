@@ -62,7 +62,9 @@ public enum FlashKind {
           FIRM_EXITED,
           ATTACK,
           ATTACK_FORGONE,
-          ACTOR_PUNISHED ->
+          ACTOR_PUNISHED,
+          BACKLASH_DECISION,
+          PRACTICE_PARTLY_REVISED ->
           null;
     };
   }

@@ -82,6 +82,11 @@ public final class RandomStreams implements Serializable {
         "hazards",
         "one standard normal per risk created (initial, novel, scheduled), in creation order,"
             + " for its lognormal hazard multiplier, drawn whatever the heterogeneity (M1, issue 13)");
+    // issue 12.1 (resp)
+    STREAMS.put(
+        "backlash",
+        "firms' backlash response decisions: one uniform per logit decision, two per fermi"
+            + " decision (M5)");
   }
 
   private final long seed;
@@ -100,6 +105,7 @@ public final class RandomStreams implements Serializable {
   public final MersenneTwisterFast audits;
   public final MersenneTwisterFast enforcement;
   public final MersenneTwisterFast hazards;
+  public final MersenneTwisterFast backlash;
 
   /** Per-firm streams, made when a firm first draws (firm ids are 0 .. firmCapacity - 1). */
   private final MersenneTwisterFast[] incidents;
@@ -126,6 +132,7 @@ public final class RandomStreams implements Serializable {
     audits = derive(seed, "audits");
     enforcement = derive(seed, "enforcement");
     hazards = derive(seed, "hazards");
+    backlash = derive(seed, "backlash");
     incidents = new MersenneTwisterFast[firmCapacity];
     releases = new MersenneTwisterFast[firmCapacity];
   }

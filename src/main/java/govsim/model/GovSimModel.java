@@ -181,7 +181,7 @@ public final class GovSimModel extends SimState {
                 spec.users().infoWeakShare()),
         dt);
     phase(Phase.USERS, () -> users.step(world, streams.attention, streams.choice, synergy), dt);
-    phase(Phase.BACKLASH, () -> backlash.step(world), dt);
+    phase(Phase.BACKLASH, () -> backlash.step(world, streams.backlash), dt);
     phase(Phase.AUDITS, () -> audits.step(world, streams.audits, synergy), dt);
     phase(
         Phase.ENFORCEMENT,
@@ -230,11 +230,7 @@ public final class GovSimModel extends SimState {
             : new UserChoice(
                 s.users(), s.competition().maxFirms(), s.crossBorder().jurisdictions());
     backlash =
-        new Backlash(
-            s.reputation(),
-            s.practice(),
-            s.firms().responseLatencyDays(),
-            s.firms().backlashLearningRate());
+        new Backlash(s.reputation(), s.practice(), s.firms());
     ComplianceCost cost =
         new ComplianceCost(
             s.crossBorder(),

@@ -82,7 +82,18 @@ public enum EventKind {
           + " and deterred or incapacitated after punishment).",
       "harm the attack would have done"),
   ACTOR_PUNISHED(
-      "M12", "A malicious attack was traced and its actor punished and incapacitated.", "penalty");
+      "M12", "A malicious attack was traced and its actor punished and incapacitated.", "penalty"),
+  // issue 12.1 (resp): the backlash response as a decision
+  BACKLASH_DECISION(
+      "M5",
+      "A firm decided how to answer backlash over its practice (detail: revise fully, revise"
+          + " partly, wait or hold).",
+      "net value of keeping the practice, % of annual revenue per year"),
+  PRACTICE_PARTLY_REVISED(
+      "M5",
+      "A firm revised its harmful practice in part (its intensity fell by"
+          + " reputation.partial_revision_share).",
+      "intensity left");
 
   private final String mechanism;
   private final String description;

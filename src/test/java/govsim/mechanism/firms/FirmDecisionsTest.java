@@ -43,8 +43,12 @@ import org.junit.jupiter.api.Test;
  * 0.3, tooling reduction 0.3, compliance cost per rule 0.5, rule cost multiplier 1.5.
  */
 class FirmDecisionsTest {
+  /** The legacy expected backlash unless {@code sets} say otherwise (learned: BacklashBeliefTest). */
   private static FirmDecisions decisions(String... sets) {
-    ModelSpec s = spec(sets);
+    String[] all = new String[sets.length + 1];
+    all[0] = "reputation.expected_backlash=legacy";
+    System.arraycopy(sets, 0, all, 1, sets.length);
+    ModelSpec s = spec(all);
     Synergy synergy = new Synergy(s.synergy());
     Enforcement enforcement =
         new Enforcement(
@@ -95,9 +99,9 @@ class FirmDecisionsTest {
     Firm f = firm(w, 0.5, 0, 1);
     f.backlashBelief = 0.3;
     // 0.1 x 100 - 0.5 x 20 x 0.002 x 365 - 0.3 x 0.2 x 30 = 10 - 7.3 - 1.8
-    assertEquals(0.9, d.practiceValue(f), 1e-12);
+    assertEquals(0.9, d.practiceValue(w, f), 1e-12);
     Firm cynic = firm(w, 0.0, 0, 1);
-    assertEquals(10.0, d.practiceValue(cynic), 1e-12);
+    assertEquals(10.0, d.practiceValue(w, cynic), 1e-12);
   }
 
   @Test
