@@ -34,6 +34,9 @@ public final class Firm {
   /** Users when the practice was adopted (the firm reads its churn against it). */
   public int usersAtAdoption;
 
+  /** Its own practice outcries when it adopted the practice (those since are this spell's). */
+  public double practiceOutcriesAtAdoption;
+
   /** Day of the first revision (partial or full) after the first outcry; NaN before. */
   public double firstRevisionDay = Double.NaN;
 

@@ -34,13 +34,12 @@ public final class Backlash {
   private final DecisionRule rule;
   private final double intensity;
   private final double harmAversion;
-  private final double reputationValue;
 
   /**
    * @param fp the firms' parameters: firms.response_latency_days (automatic: time from an outcry
    *     to the revision; decision: the time a decision takes), firms.backlash_learning_rate (the
-   *     legacy belief), and the decision rule, intensity, harm aversion and reputation value of
-   *     the response decision
+   *     legacy belief), and the decision rule, intensity and harm aversion of the response
+   *     decision
    */
   public Backlash(ReputationParams p, PracticeParams practice, FirmParams fp) {
     this.p = p;
@@ -51,7 +50,6 @@ public final class Backlash {
     this.rule = fp.decisionRule();
     this.intensity = fp.decisionIntensity();
     this.harmAversion = fp.harmAversion();
-    this.reputationValue = fp.reputationValue();
   }
 
   /**
@@ -163,12 +161,14 @@ public final class Backlash {
       if (g.practice) rivalPractice += g.users * g.practiceLevel;
     }
     double rho = rivalUsers > 0 ? rivalPractice / rivalUsers : 0.0;
-    double days = Math.max(at - f.practiceAdoptedDay, w.dtDays);
-    double c = ResponseDecision.churnCost(f.usersAtAdoption, f.users, days, rho);
-    double r =
-        ResponseDecision.reputationCost(
-            BacklashBelief.practiceRate(p, w, f), p.outcryLoss(), reputationValue);
-    return e - c - r;
+    double c =
+        ResponseDecision.userCost(
+            f.usersAtAdoption,
+            f.users,
+            f.ownPracticeOutcries - f.practiceOutcriesAtAdoption,
+            BacklashBelief.practiceRate(p, w, f),
+            rho);
+    return e - c;
   }
 
   /** The first revision (partial or full) after the first outcry ends the first-response spell. */
@@ -267,6 +267,7 @@ public final class Backlash {
     f.revisionDueDay = Double.NaN;
     f.practiceLevel = 1.0;
     f.usersAtAdoption = f.users;
+    f.practiceOutcriesAtAdoption = f.ownPracticeOutcries;
     f.firstRevisionDay = Double.NaN;
     f.decisionFromOutcry = false;
     w.log(EventKind.PRACTICE_ADOPTED, f.id, -1, -1, -1, 0, why);

@@ -9,22 +9,22 @@ import govsim.mechanism.firms.DecisionRule;
  * the four answers and the choice among them, as pure functions (Backlash applies them).
  *
  * <p>Values are in % of annual revenue per year, the unit of all of M6's values, over a year. At
- * intensity x the practice is worth x N a year, where N = e - c - r per unit of intensity:
+ * intensity x the practice is worth x N a year, where N = e - c per unit of intensity:
  *
  * <ul>
  *   <li>e, what it earns: practice.revenue_share x 100 - alignment x firms.harm_aversion x
  *       practice.harm_per_user_day x 365 (as in the adoption decision);
- *   <li>c, the users it is losing and expects to lose: its net loss of users since adoption as a
- *       share per day, projected over a year, min(100, 100 x 365 x loss per day), times the share
- *       of rivals' users at firms without the practice (if every rival has it, leaving does not
- *       escape it);
- *   <li>r, the reputation path: expected outcries per practice-year (the learned belief, {@link
- *       BacklashBelief}) x reputation.outcry_loss x firms.reputation_value.
+ *   <li>c, the users it is losing and expects to lose on the reputation path: the share of its
+ *       users it lost (net) per outcry since adoption, as it sees its own churn, times the outcries
+ *       it expects in a year if it keeps the practice (the learned belief, {@link BacklashBelief}),
+ *       as % of revenue, at most 100, times the user share of rivals without the practice (if every
+ *       rival has it, leaving does not escape it).
  * </ul>
  *
  * Revise fully: 0 (the practice is gone); revise partly: x (1 - share) N; wait: x N d / 365 (keep
  * it for the deliberation time d, then decide again); hold: x N (keep it; decide again at the next
- * outcry).
+ * outcry). Waiting is never the best answer in expectation (if N < 0 revising is better, if N > 0
+ * holding is): a bounded-rational firm waits when the stakes are small against 1 / intensity.
  */
 public final class ResponseDecision {
   private ResponseDecision() {}
@@ -56,27 +56,26 @@ public final class ResponseDecision {
   }
 
   /**
-   * c: the churn cost, % of annual revenue per year: the net share of users lost per day since
-   * adoption, projected over a year (capped at all of them), times the user share of rivals
-   * without the practice.
+   * c: the cost of the users the firm expects to lose if it keeps the practice, % of annual revenue
+   * per year.
    *
    * @param usersAtAdoption the firm's users when it adopted the practice
    * @param users its users now
-   * @param days days since adoption (at least one step)
+   * @param outcries its outcries since adoption (at least 1 is counted)
+   * @param outcriesPerYear the outcries it expects per year of keeping the practice
    * @param rivalsWithPractice user share of active rivals that have the practice, weighted by
    *     their practice's intensity
    */
-  public static double churnCost(
-      int usersAtAdoption, int users, double days, double rivalsWithPractice) {
-    if (usersAtAdoption <= 0 || days <= 0) return 0.0;
-    double lossPerDay = Math.max(0, usersAtAdoption - users) / (double) usersAtAdoption / days;
-    return Math.min(100.0, 100.0 * Draws.DAYS_PER_YEAR * lossPerDay) * (1.0 - rivalsWithPractice);
-  }
-
-  /** r: the reputation path's cost, % of annual revenue per year. */
-  public static double reputationCost(
-      double outcriesPerYear, double outcryLoss, double reputationValue) {
-    return outcriesPerYear * outcryLoss * reputationValue;
+  public static double userCost(
+      int usersAtAdoption,
+      int users,
+      double outcries,
+      double outcriesPerYear,
+      double rivalsWithPractice) {
+    if (usersAtAdoption <= 0) return 0.0;
+    double lossPerOutcry =
+        Math.max(0, usersAtAdoption - users) / (double) usersAtAdoption / Math.max(1.0, outcries);
+    return Math.min(100.0, 100.0 * outcriesPerYear * lossPerOutcry) * (1.0 - rivalsWithPractice);
   }
 
   /**
