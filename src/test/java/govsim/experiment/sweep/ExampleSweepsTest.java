@@ -108,6 +108,20 @@ class ExampleSweepsTest {
       govsim.game.GameFile.load(d.gameFile(), d.overrides(i)); // every point loads
   }
 
+  // issue 12.1 (resp): SF3's curves over switching cost and attention on the Yuanbao scenario.
+  @Test
+  void sf3OverSwitchingCost() throws Exception {
+    SweepPlan p = check("sf3-switching-cost.yaml", 9 * 20);
+    assertEquals(
+        Path.of("scenarios/sweeps/../paper/yuanbao-backlash.yaml").normalize(),
+        p.definition().baseFile());
+  }
+
+  @Test
+  void sf3OverAttention() throws Exception {
+    check("sf3-attention.yaml", 9 * 20);
+  }
+
   @Test
   void everyShippedSweepIsTested() throws Exception {
     try (var files = Files.list(DIR)) {
@@ -119,6 +133,8 @@ class ExampleSweepsTest {
               "knightian-prior.yaml",
               "morris-screening.yaml",
               "precautionary.yaml",
+              "sf3-attention.yaml",
+              "sf3-switching-cost.yaml",
               "sobol-key-parameters.yaml",
               "switching-x-lag.yaml"),
           files
