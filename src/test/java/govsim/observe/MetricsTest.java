@@ -814,6 +814,7 @@ class MetricsTest {
   void everyRunMetricHasAHandDerivedValue() {
     Set<RunMetric> covered = new HashSet<>(expectedRun().keySet());
     covered.addAll(expectedSurvival().keySet());
+    covered.addAll(expectedResponse().keySet());
     assertEquals(new HashSet<>(RUN_METRICS), covered, "a run metric without a hand-derived value");
   }
 
@@ -892,7 +893,8 @@ class MetricsTest {
       w.firstResponseSpells.add(sp);
     w.partialRevisionDays.addAll(List.of(5.0, 12.0, 20.0));
     w.responseDecisionDays.addAll(List.of(5.0, 12.0, 20.0, 30.0));
-    for (double[] a : new double[][] {{5, 1}, {12, 1}, {20, 0}, {30, 0}}) w.outcryAnswers.add(a);
+    for (double[] ans : new double[][] {{5, 1}, {12, 1}, {20, 0}, {30, 0}})
+      w.outcryAnswers.add(ans);
     return new RunView() {
       public World world() {
         return w;
@@ -991,12 +993,75 @@ class MetricsTest {
     put(e, "backlash_first_response_km_rmst_days", 50.75);
     put(e, "backlash_first_response_km_rmst_low", 50.75 - Z * firstSe);
     put(e, "backlash_first_response_km_rmst_high", 50.75 + Z * firstSe);
-    // Partial revisions on days 12 and 20 (day 5 is burn-in); decisions 12, 20, 30; answers to
-    // outcries after burn-in: hold (12), not (20, 30): 1/3.
+    return e;
+  }
+
+  // issue 12.1 (resp)
+  /**
+   * On survivalRun's world: partial revisions on days 12 and 20 (day 5 is burn-in); decisions 12,
+   * 20, 30; answers to outcries after burn-in: hold (12), not (20, 30): 1/3.
+   */
+  private static Map<RunMetric, Double> expectedResponse() {
+    Map<RunMetric, Double> e = new LinkedHashMap<>();
     put(e, "partial_revisions", 2);
     put(e, "backlash_decisions", 3);
     put(e, "backlash_hold_share", 1.0 / 3);
     return e;
+  }
+
+  @Test
+  void responseDecisionMetricsMatchTheirHandDerivedValues() {
+    RunView r = survivalRun();
+    for (Map.Entry<RunMetric, Double> e : expectedResponse().entrySet()) {
+      assertEquals(e.getValue(), e.getKey().value(r), 1e-12, e.getKey().name());
+      assertTrue(e.getKey().doc().bounds().contains(e.getValue()), e.getKey().name());
+    }
+    World empty = world(1, 10);
+    assertTrue(
+        Double.isNaN(Metrics.run("backlash_hold_share").orElseThrow().value(withWorld(r, empty))),
+        "no answered outcry: undefined");
+    assertEquals(0.0, Metrics.run("partial_revisions").orElseThrow().value(withWorld(r, empty)));
+  }
+
+  /** The same run view over another world. */
+  private static RunView withWorld(RunView r, World w) {
+    return new RunView() {
+      public World world() {
+        return w;
+      }
+
+      public double burnInDays() {
+        return r.burnInDays();
+      }
+
+      public double sum(StepMetric m) {
+        return r.sum(m);
+      }
+
+      public double mean(StepMetric m) {
+        return r.mean(m);
+      }
+
+      public double last(StepMetric m) {
+        return r.last(m);
+      }
+
+      public double atBurnIn(StepMetric m) {
+        return r.atBurnIn(m);
+      }
+
+      public double dayAtBurnIn() {
+        return r.dayAtBurnIn();
+      }
+
+      public int revisionsBeforeBurnIn() {
+        return r.revisionsBeforeBurnIn();
+      }
+
+      public double harmWeakAfterBurnIn() {
+        return r.harmWeakAfterBurnIn();
+      }
+    };
   }
 
   private static void put(Map<RunMetric, Double> e, String name, double value) {

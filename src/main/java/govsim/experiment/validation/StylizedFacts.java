@@ -261,7 +261,7 @@ public final class StylizedFacts {
             + "threshold), plus one or more deliberations of `firms.response_latency_days` each (an input taken from "
             + "the case): with `reputation.backlash_response` decision the firm chooses after each to revise fully, "
             + "revise partly, wait or hold, weighing what the practice earns against the users it sees itself lose per "
-            + "outcry times the outcries it expects (docs/ODD.md 7.5), so how many deliberations it takes is produced "
+            + "outcry times the outcries it expects (docs/ODD.md 7.1, M5), so how many deliberations it takes is produced "
             + "by the model; with automatic it is always one.");
   }
 

@@ -68,7 +68,7 @@ public record ReputationParams(
     @Param(
             def = "decision",
             doc =
-                "How a firm answers an outcry over its harmful practice: automatic (it revises the practice in full firms.response_latency_days after the first outcry, the market-kernel's rule) or decision (after deliberating firms.response_latency_days it chooses to revise fully, revise partly, wait or hold by firms.decision_rule, weighing what the practice earns against the users it loses and the outcries it expects; docs/ODD.md 7.5).",
+                "How a firm answers an outcry over its harmful practice: automatic (it revises the practice in full firms.response_latency_days after the first outcry, the market-kernel's rule) or decision (after deliberating firms.response_latency_days it chooses to revise fully, revise partly, wait or hold by firms.decision_rule, weighing what the practice earns against the users it loses and the outcries it expects; docs/ODD.md 7.1, M5).",
             source =
                 "setting: issue 12 item 1; decision is the faithful default (the paper's firms revise because losing users costs them, paper 3.1.2)")
         BacklashResponse backlashResponse,
