@@ -9,6 +9,7 @@ import govsim.mechanism.competition.Competition;
 import govsim.mechanism.crossborder.ComplianceCost;
 import govsim.mechanism.enforcement.Enforcement;
 import govsim.mechanism.firms.Accounting;
+import govsim.mechanism.firms.DecisionRule;
 import govsim.mechanism.firms.FirmDecisions;
 import govsim.mechanism.malicious.MaliciousAttacks;
 import govsim.mechanism.reputation.Backlash;
@@ -230,7 +231,14 @@ public final class GovSimModel extends SimState {
             : new UserChoice(
                 s.users(), s.competition().maxFirms(), s.crossBorder().jurisdictions());
     backlash =
-        new Backlash(s.reputation(), s.practice(), s.firms());
+        new Backlash(
+            s.reputation(),
+            s.practice(),
+            s.firms().responseLatencyDays(),
+            s.firms().backlashLearningRate(),
+            s.firms().decisionRule() == DecisionRule.FERMI,
+            s.firms().decisionIntensity(),
+            s.firms().harmAversion());
     ComplianceCost cost =
         new ComplianceCost(
             s.crossBorder(),

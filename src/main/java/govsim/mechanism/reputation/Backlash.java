@@ -1,8 +1,6 @@
 package govsim.mechanism.reputation;
 
 import ec.util.MersenneTwisterFast;
-import govsim.mechanism.firms.DecisionRule;
-import govsim.mechanism.firms.FirmParams;
 import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.World;
@@ -31,25 +29,34 @@ public final class Backlash {
   private final double responseLatencyDays;
   private final double beliefLearningRate;
   private final boolean decide;
-  private final DecisionRule rule;
+  private final boolean fermi;
   private final double intensity;
   private final double harmAversion;
 
   /**
-   * @param fp the firms' parameters: firms.response_latency_days (automatic: time from an outcry
-   *     to the revision; decision: the time a decision takes), firms.backlash_learning_rate (the
-   *     legacy belief), and the decision rule, intensity and harm aversion of the response
-   *     decision
+   * @param responseLatencyDays firms.response_latency_days (automatic: time from an outcry to the
+   *     revision; decision: the time a decision takes)
+   * @param beliefLearningRate firms.backlash_learning_rate (the legacy belief)
+   * @param fermi whether firms.decision_rule is fermi (else logit)
+   * @param intensity firms.decision_intensity
+   * @param harmAversion firms.harm_aversion
    */
-  public Backlash(ReputationParams p, PracticeParams practice, FirmParams fp) {
+  public Backlash(
+      ReputationParams p,
+      PracticeParams practice,
+      double responseLatencyDays,
+      double beliefLearningRate,
+      boolean fermi,
+      double intensity,
+      double harmAversion) {
     this.p = p;
     this.practice = practice;
-    this.responseLatencyDays = fp.responseLatencyDays();
-    this.beliefLearningRate = fp.backlashLearningRate();
+    this.responseLatencyDays = responseLatencyDays;
+    this.beliefLearningRate = beliefLearningRate;
     this.decide = p.backlashResponse() == ReputationParams.BacklashResponse.DECISION;
-    this.rule = fp.decisionRule();
-    this.intensity = fp.decisionIntensity();
-    this.harmAversion = fp.harmAversion();
+    this.fermi = fermi;
+    this.intensity = intensity;
+    this.harmAversion = harmAversion;
   }
 
   /**
@@ -119,7 +126,7 @@ public final class Backlash {
     double[] u =
         ResponseDecision.utilities(
             f.practiceLevel, net, p.partialRevisionShare(), responseLatencyDays);
-    ResponseDecision.Answer a = ResponseDecision.choose(u, rule, intensity, rng);
+    ResponseDecision.Answer a = ResponseDecision.choose(u, fermi, intensity, rng);
     w.responseDecisionDays.add(at);
     w.log(EventKind.BACKLASH_DECISION, f.id, -1, -1, -1, net, a.words());
     if (a != ResponseDecision.Answer.WAIT && f.decisionFromOutcry) {

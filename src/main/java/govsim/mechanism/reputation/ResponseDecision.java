@@ -2,7 +2,6 @@ package govsim.mechanism.reputation;
 
 import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
-import govsim.mechanism.firms.DecisionRule;
 
 /**
  * The backlash response as a bounded-rational decision (M5/M6, issue 12 item 1): the utilities of
@@ -92,14 +91,15 @@ public final class ResponseDecision {
   }
 
   /**
-   * Choice probabilities of the four answers. Logit: proportional to exp(intensity x u). Fermi
+   * Choice probabilities of the four answers ({@code fermi}: firms.decision_rule fermi, else
+   * logit). Logit: proportional to exp(intensity x u). Fermi
    * (pairwise comparison with the status quo, holding): one of the three other answers is drawn
    * uniformly and taken with probability 1 / (1 + exp(-intensity x (u_a - u_hold))); otherwise the
    * firm holds.
    */
-  public static double[] probabilities(double[] u, DecisionRule rule, double intensity) {
+  public static double[] probabilities(double[] u, boolean fermi, double intensity) {
     double[] p = new double[4];
-    if (rule == DecisionRule.FERMI) {
+    if (fermi) {
       double hold = 1.0;
       for (int a = 0; a < 3; a++) {
         p[a] = Draws.logistic(intensity * (u[a] - u[3])) / 3.0;
@@ -121,13 +121,13 @@ public final class ResponseDecision {
    * for the answer compared with holding and one for taking it.
    */
   public static Answer choose(
-      double[] u, DecisionRule rule, double intensity, MersenneTwisterFast rng) {
-    if (rule == DecisionRule.FERMI) {
+      double[] u, boolean fermi, double intensity, MersenneTwisterFast rng) {
+    if (fermi) {
       int a = rng.nextInt(3);
       boolean take = rng.nextDouble() < Draws.logistic(intensity * (u[a] - u[3]));
       return take ? Answer.values()[a] : Answer.HOLD;
     }
-    double[] p = probabilities(u, rule, intensity);
+    double[] p = probabilities(u, fermi, intensity);
     double x = rng.nextDouble();
     double cum = 0;
     for (int a = 0; a < 3; a++) {

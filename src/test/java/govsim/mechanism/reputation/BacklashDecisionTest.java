@@ -29,6 +29,18 @@ import org.junit.jupiter.api.Test;
  * 0.5) partial, [0.5, 0.75) wait, [0.75, 1) hold. Days: dt = 1, step s ends on day s + 1.
  */
 class BacklashDecisionTest {
+  /** The M5 phase as the model builds it from a scenario. */
+  static Backlash of(ModelSpec s) {
+    return new Backlash(
+        s.reputation(),
+        s.practice(),
+        s.firms().responseLatencyDays(),
+        s.firms().backlashLearningRate(),
+        s.firms().decisionRule() == govsim.mechanism.firms.DecisionRule.FERMI,
+        s.firms().decisionIntensity(),
+        s.firms().harmAversion());
+  }
+
   private static ModelSpec spec0() {
     return spec(
         "reputation.backlash_response=decision",
@@ -41,7 +53,7 @@ class BacklashDecisionTest {
 
   private static Backlash backlash() {
     ModelSpec s = spec0();
-    return new Backlash(s.reputation(), s.practice(), s.firms());
+    return BacklashDecisionTest.of(s);
   }
 
   /** A world whose firm 0 (1000 users) adopted the practice on day 0; an outcry ends day 1. */
@@ -140,7 +152,7 @@ class BacklashDecisionTest {
   @Test
   void netValueOfKeepingThePractice() {
     ModelSpec s = spec();
-    Backlash b = new Backlash(s.reputation(), s.practice(), s.firms());
+    Backlash b = BacklashDecisionTest.of(s);
     World w = world(1, 0);
     Firm f = firm(w, 0.5, 0, 1);
     Firm g = firm(w);
@@ -164,7 +176,7 @@ class BacklashDecisionTest {
   @Test
   void automaticModeRevisesAtTheLatencyWithoutDrawing() {
     ModelSpec s = spec("reputation.backlash_response=automatic", "firms.response_latency_days=2");
-    Backlash b = new Backlash(s.reputation(), s.practice(), s.firms());
+    Backlash b = BacklashDecisionTest.of(s);
     World w = world(1, 0);
     Firm f = firm(w);
     f.users = 1000;

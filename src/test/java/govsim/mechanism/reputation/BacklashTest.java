@@ -41,7 +41,7 @@ class BacklashTest {
             "practice.readopt_cooldown_days=365",
             "firms.response_latency_days=" + latency,
             "firms.backlash_learning_rate=0.5");
-    return new Backlash(s.reputation(), s.practice(), s.firms());
+    return BacklashDecisionTest.of(s);
   }
 
   /** A firm with 1000 users at the start of the step. */
@@ -313,7 +313,7 @@ class BacklashTest {
               "reputation.outcry_threshold_share=0.01",
               "reputation.backlash_response=automatic",
               "firms.backlash_learning_rate=" + c[0]);
-      new Backlash(t.reputation(), t.practice(), t.firms()).step(w, NO_DRAWS);
+      BacklashDecisionTest.of(t).step(w, NO_DRAWS);
       assertEquals(c[2], f.backlashBelief, 1e-15, "rate " + c[0]);
     }
   }

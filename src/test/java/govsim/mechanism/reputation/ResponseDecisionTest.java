@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ec.util.MersenneTwisterFast;
-import govsim.mechanism.firms.DecisionRule;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,7 +79,7 @@ class ResponseDecisionTest {
   @Test
   void logitProbabilities() {
     double[] p =
-        ResponseDecision.probabilities(new double[] {0, -1, -0.2, -2}, DecisionRule.LOGIT, 1);
+        ResponseDecision.probabilities(new double[] {0, -1, -0.2, -2}, false, 1);
     assertArrayEquals(
         new double[] {
           0.4306733339331882, 0.15843586541478324, 0.3526055030217243, 0.05828529763030431
@@ -90,7 +89,7 @@ class ResponseDecisionTest {
     // intensity 0: every answer 1/4
     assertArrayEquals(
         new double[] {0.25, 0.25, 0.25, 0.25},
-        ResponseDecision.probabilities(new double[] {0, -1, -0.2, -2}, DecisionRule.LOGIT, 0),
+        ResponseDecision.probabilities(new double[] {0, -1, -0.2, -2}, false, 0),
         1e-15);
   }
 
@@ -102,7 +101,7 @@ class ResponseDecisionTest {
   @Test
   void fermiProbabilities() {
     double[] p =
-        ResponseDecision.probabilities(new double[] {0, -1, -0.2, -2}, DecisionRule.FERMI, 1);
+        ResponseDecision.probabilities(new double[] {0, -1, -0.2, -2}, true, 1);
     assertArrayEquals(
         new double[] {
           0.29359902599262744, 0.2436861928766683, 0.28604964503317076, 0.17666513609753354
@@ -117,16 +116,16 @@ class ResponseDecisionTest {
     double[] u = {0, -1, -0.2, -2};
     assertEquals(
         ResponseDecision.Answer.FULL,
-        ResponseDecision.choose(u, DecisionRule.LOGIT, 1, new Fixed(0.43)));
+        ResponseDecision.choose(u, false, 1, new Fixed(0.43)));
     assertEquals(
         ResponseDecision.Answer.PARTIAL,
-        ResponseDecision.choose(u, DecisionRule.LOGIT, 1, new Fixed(0.44)));
+        ResponseDecision.choose(u, false, 1, new Fixed(0.44)));
     assertEquals(
         ResponseDecision.Answer.WAIT,
-        ResponseDecision.choose(u, DecisionRule.LOGIT, 1, new Fixed(0.94)));
+        ResponseDecision.choose(u, false, 1, new Fixed(0.94)));
     assertEquals(
         ResponseDecision.Answer.HOLD,
-        ResponseDecision.choose(u, DecisionRule.LOGIT, 1, new Fixed(0.95)));
+        ResponseDecision.choose(u, false, 1, new Fixed(0.95)));
   }
 
   /** Fermi: the first draw picks full (x 3 in [0,1)), the second takes it if below 0.8808. */
@@ -135,12 +134,12 @@ class ResponseDecisionTest {
     double[] u = {0, -1, -0.2, -2};
     assertEquals(
         ResponseDecision.Answer.FULL,
-        ResponseDecision.choose(u, DecisionRule.FERMI, 1, new Fixed(0.1, 0.88)));
+        ResponseDecision.choose(u, true, 1, new Fixed(0.1, 0.88)));
     assertEquals(
         ResponseDecision.Answer.HOLD,
-        ResponseDecision.choose(u, DecisionRule.FERMI, 1, new Fixed(0.1, 0.89)));
+        ResponseDecision.choose(u, true, 1, new Fixed(0.1, 0.89)));
     assertEquals(
         ResponseDecision.Answer.WAIT,
-        ResponseDecision.choose(u, DecisionRule.FERMI, 1, new Fixed(0.7, 0.5)));
+        ResponseDecision.choose(u, true, 1, new Fixed(0.7, 0.5)));
   }
 }
