@@ -70,7 +70,9 @@ public enum FlashKind {
           COMMUNITY_FORMED_WHERE_LAW_SILENT,
           GUIDELINE_ISSUED,
           RECOGNITION,
-          MARKET_ENTRY ->
+          MARKET_ENTRY,
+          BACKLASH_DECISION,
+          PRACTICE_PARTLY_REVISED ->
           null;
     };
   }

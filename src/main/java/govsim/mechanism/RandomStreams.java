@@ -101,6 +101,11 @@ public final class RandomStreams implements Serializable {
         "recognition",
         "regulators' reviews of community certificates and their recognition decisions (M10,"
             + " cross_border.recognition_rule decided)");
+    // issue 12.1 (resp)
+    STREAMS.put(
+        "backlash",
+        "firms' backlash response decisions: one uniform per logit decision, two per fermi"
+            + " decision (M5)");
   }
 
   private final long seed;
@@ -124,6 +129,7 @@ public final class RandomStreams implements Serializable {
   public final MersenneTwisterFast safeguardReviews;
   public final MersenneTwisterFast synergy;
   public final MersenneTwisterFast recognition;
+  public final MersenneTwisterFast backlash;
 
   /** Per-firm streams, made when a firm first draws (firm ids are 0 .. firmCapacity - 1). */
   private final MersenneTwisterFast[] incidents;
@@ -155,6 +161,7 @@ public final class RandomStreams implements Serializable {
     safeguardReviews = derive(seed, "safeguard-reviews");
     synergy = derive(seed, "synergy");
     recognition = derive(seed, "recognition");
+    backlash = derive(seed, "backlash");
     incidents = new MersenneTwisterFast[firmCapacity];
     releases = new MersenneTwisterFast[firmCapacity];
   }

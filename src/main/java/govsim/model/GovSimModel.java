@@ -11,6 +11,7 @@ import govsim.mechanism.crossborder.CrossBorderParams;
 import govsim.mechanism.crossborder.RecognitionReview;
 import govsim.mechanism.enforcement.Enforcement;
 import govsim.mechanism.firms.Accounting;
+import govsim.mechanism.firms.DecisionRule;
 import govsim.mechanism.firms.FirmDecisions;
 import govsim.mechanism.malicious.MaliciousAttacks;
 import govsim.mechanism.malicious.Safeguards;
@@ -213,7 +214,7 @@ public final class GovSimModel extends SimState {
                 spec.users().infoWeakShare()),
         dt);
     phase(Phase.USERS, () -> users.step(world, streams.attention, streams.choice, synergy), dt);
-    phase(Phase.BACKLASH, () -> backlash.step(world), dt);
+    phase(Phase.BACKLASH, () -> backlash.step(world, streams.backlash), dt);
     phase(Phase.AUDITS, () -> audits.step(world, streams.audits, synergy), dt);
     phase(
         Phase.ENFORCEMENT,
@@ -267,7 +268,10 @@ public final class GovSimModel extends SimState {
             s.reputation(),
             s.practice(),
             s.firms().responseLatencyDays(),
-            s.firms().backlashLearningRate());
+            s.firms().backlashLearningRate(),
+            s.firms().decisionRule() == DecisionRule.FERMI,
+            s.firms().decisionIntensity(),
+            s.firms().harmAversion());
     ComplianceCost cost =
         new ComplianceCost(
             s.crossBorder(),

@@ -37,7 +37,16 @@ public record Durations(double[] durations, boolean[] observed) {
      * when the firm exits or at the horizon.
      */
     PRACTICE_DURATION(
-        "practice_duration", "harmful practices adopted after burn-in", "practice ended");
+        "practice_duration", "harmful practices adopted after burn-in", "practice ended"),
+    // issue 12.1 (resp)
+    /**
+     * A firm's first outcry over a harmful practice to its first revision, partial or full;
+     * censored when the firm drops the practice unprompted or exits, or at the horizon.
+     */
+    BACKLASH_FIRST_RESPONSE(
+        "backlash_first_response",
+        "first outcries over a harmful practice after burn-in",
+        "first revision (partial or full)");
 
     private final String prefix;
     private final String subjects;
@@ -95,6 +104,17 @@ public record Durations(double[] durations, boolean[] observed) {
             if (f.firstOutcryDay + 1e-9 >= burnInDays)
               b.add(f.firstOutcryDay, endDay - f.firstOutcryDay, false);
           }
+        }
+      }
+      case BACKLASH_FIRST_RESPONSE -> {
+        spells(b, w.firstResponseSpells, burnInDays);
+        for (Firm f : w.firms) {
+          if (f.active
+              && f.practice
+              && !Double.isNaN(f.firstOutcryDay)
+              && Double.isNaN(f.firstRevisionDay)
+              && f.firstOutcryDay + 1e-9 >= burnInDays)
+            b.add(f.firstOutcryDay, endDay - f.firstOutcryDay, false);
         }
       }
       case PRACTICE_DURATION -> {

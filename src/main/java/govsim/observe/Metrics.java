@@ -803,7 +803,62 @@ public final class Metrics {
           r -> absolute(r, HARM_MALICIOUS));
 
   static {
-    for (Durations.Quantity q : Durations.Quantity.values()) survivalColumns(q);
+    for (Durations.Quantity q :
+        List.of(
+            Durations.Quantity.GOVERNANCE_GAP,
+            Durations.Quantity.BACKLASH_RESPONSE,
+            Durations.Quantity.PRACTICE_DURATION)) survivalColumns(q);
+  }
+
+  // issue 12.1 (resp): the backlash response as a decision.
+  public static final RunMetric PARTIAL_REVISIONS =
+      run(
+          "partial_revisions",
+          "Partial revisions of practices",
+          "count",
+          "partial revisions of harmful practices after burn-in (reputation.backlash_response decision)",
+          NON_NEGATIVE,
+          ALWAYS,
+          r -> countAfter(r.world().partialRevisionDays, r.burnInDays()));
+  public static final RunMetric BACKLASH_DECISIONS =
+      run(
+          "backlash_decisions",
+          "Backlash response decisions",
+          "count",
+          "firms' backlash response decisions after burn-in (any answer: revise fully, revise partly, wait, hold)",
+          NON_NEGATIVE,
+          ALWAYS,
+          r -> countAfter(r.world().responseDecisionDays, r.burnInDays()));
+  public static final RunMetric BACKLASH_HOLD_SHARE =
+      run(
+          "backlash_hold_share",
+          "Outcries answered by holding",
+          SHARE,
+          "share of response decisions opened by an outcry after burn-in whose answer (the first"
+              + " that is not wait) was hold; n = those answered decisions",
+          Bounds.SHARE,
+          "no response decision opened by an outcry was answered after burn-in (automatic mode, or"
+              + " none due)",
+          Metrics::holdShare);
+
+  static {
+    survivalColumns(Durations.Quantity.BACKLASH_FIRST_RESPONSE);
+  }
+
+  private static double countAfter(List<Double> days, double burnIn) {
+    int n = 0;
+    for (double d : days) if (d + 1e-9 >= burnIn) n++;
+    return n;
+  }
+
+  private static double holdShare(RunView r) {
+    int n = 0, hold = 0;
+    for (double[] a : r.world().outcryAnswers) {
+      if (a[0] + 1e-9 < r.burnInDays()) continue;
+      n++;
+      if (a[1] > 0) hold++;
+    }
+    return n == 0 ? Double.NaN : hold / (double) n;
   }
 
   // issue 13.1-13.2 (know): mis-targeted first rules, entrenchment, control cost per governed risk

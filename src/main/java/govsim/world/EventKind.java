@@ -115,7 +115,18 @@ public enum EventKind {
           + " withdrawn: not equivalent).",
       "benefit weighed (currency), or the community's stringency when withdrawn"),
   MARKET_ENTRY(
-      "M10", "A firm entered a jurisdiction (started serving its users).", "entry cost paid");
+      "M10", "A firm entered a jurisdiction (started serving its users).", "entry cost paid"),
+  // issue 12.1 (resp): the backlash response as a decision
+  BACKLASH_DECISION(
+      "M5",
+      "A firm decided how to answer backlash over its practice (detail: revise fully, revise"
+          + " partly, wait or hold).",
+      "net value of keeping the practice, % of annual revenue per year"),
+  PRACTICE_PARTLY_REVISED(
+      "M5",
+      "A firm revised its harmful practice in part (its intensity fell by"
+          + " reputation.partial_revision_share).",
+      "intensity left");
 
   private final String mechanism;
   private final String description;

@@ -31,6 +31,36 @@ public final class Firm {
   public double noPracticeUntilDay;
   public double backlashBelief;
 
+  // issue 12.1 (resp): the backlash response as a decision and the learned expected backlash.
+  /**
+   * Intensity of the practice, 1 when adopted; each partial revision multiplies it by 1 -
+   * reputation.partial_revision_share. Its extra revenue, harm, news visibility and users' dislike
+   * scale with it.
+   */
+  public double practiceLevel = 1.0;
+
+  /** Users when the practice was adopted (the firm reads its churn against it). */
+  public int usersAtAdoption;
+
+  /** Its own practice outcries when it adopted the practice (those since are this spell's). */
+  public double practiceOutcriesAtAdoption;
+
+  /** Day of the first revision (partial or full) after the first outcry; NaN before. */
+  public double firstRevisionDay = Double.NaN;
+
+  /** Whether the response decision now pending was opened by an outcry (not a partial revision). */
+  public boolean decisionFromOutcry;
+
+  /** The firm's own evidence: outcries over its practice, and practice-years kept. */
+  public double ownPracticeOutcries;
+
+  public double ownPracticeYears;
+
+  /** The firm's own evidence: outcries over its incidents, and its incidents' summed visibility. */
+  public double ownIncidentOutcries;
+
+  public double ownIncidentVisibility;
+
   /**
    * Release posture (the safety-speed trade-off of M6): unsafe releases come faster and raise the
    * hazard of the firm's risks.

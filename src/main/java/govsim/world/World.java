@@ -49,6 +49,35 @@ public final class World {
 
   public final List<double[]> practiceSpells = new ArrayList<>();
 
+  // issue 12.1 (resp): the backlash response as a decision and the learned expected backlash.
+  /**
+   * Closed spells from a first outcry to the first revision, partial or full (same layout as
+   * backlashSpells; censored when the practice ends otherwise or the firm exits).
+   */
+  public final List<double[]> firstResponseSpells = new ArrayList<>();
+
+  /** Day of each partial revision. */
+  public final List<Double> partialRevisionDays = new ArrayList<>();
+
+  /**
+   * Answers to response decisions opened by an outcry: {day, 1 if hold else 0}, one entry per such
+   * decision's first answer that is not "wait".
+   */
+  public final List<double[]> outcryAnswers = new ArrayList<>();
+
+  /** Day of each backlash response decision (any option). */
+  public final List<Double> responseDecisionDays = new ArrayList<>();
+
+  /**
+   * Public evidence summed over all firms (each firm also keeps its own): outcries over practices,
+   * practice-years, outcries over incidents, incidents' summed visibility.
+   */
+  public double allPracticeOutcries;
+
+  public double allPracticeYears;
+  public double allIncidentOutcries;
+  public double allIncidentVisibility;
+
   /** Severe incidents of this step awaiting ex-post investigation: pairs (firm id, risk id). */
   public final List<int[]> severeIncidentsThisStep = new ArrayList<>();
 

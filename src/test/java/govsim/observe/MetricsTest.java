@@ -957,6 +957,7 @@ class MetricsTest {
   void everyRunMetricHasAHandDerivedValue() {
     Set<RunMetric> covered = new HashSet<>(expectedRun().keySet());
     covered.addAll(expectedSurvival().keySet());
+    covered.addAll(expectedResponse().keySet());
     assertEquals(new HashSet<>(RUN_METRICS), covered, "a run metric without a hand-derived value");
   }
 
@@ -1030,6 +1031,13 @@ class MetricsTest {
       w.backlashSpells.add(sp);
     w.practiceSpells.add(new double[] {12, 8, 1});
     w.practiceSpells.add(new double[] {20, 8, 1});
+    // issue 12.1 (resp): first responses, partial revisions, decisions and answers to outcries.
+    for (double[] sp : new double[][] {{15, 1, 1}, {30, 2, 1}, {40, 9, 0}, {5, 1, 1}})
+      w.firstResponseSpells.add(sp);
+    w.partialRevisionDays.addAll(List.of(5.0, 12.0, 20.0));
+    w.responseDecisionDays.addAll(List.of(5.0, 12.0, 20.0, 30.0));
+    for (double[] ans : new double[][] {{5, 1}, {12, 1}, {20, 0}, {30, 0}})
+      w.outcryAnswers.add(ans);
     return new RunView() {
       public World world() {
         return w;
@@ -1115,7 +1123,88 @@ class MetricsTest {
     put(e, "practice_duration_km_rmst_days", 8 + 92.0 / 3);
     put(e, "practice_duration_km_rmst_low", 0);
     put(e, "practice_duration_km_rmst_high", 8 + 92.0 / 3 + Z * pracSe);
+    // issue 12.1 (resp). First response: 1, 2, 9+ and firm A's open 10+ (the spell from day 5 is
+    // before burn-in). S: 3/4 at 1, 1/2 at 2; Greenwood 1/12, + 1/6. Median 2; lower limit at 1:
+    // 0.75 exp(-z sqrt(1/12)) = 0.426 <= 0.5, so 1; the upper limits never fall to 0.5. Area: 1 +
+    // 0.75 + 0.5 x 98 = 50.75; A(1) = 49.75, A(2) = 49.
+    double firstSe = Math.sqrt(49.75 * 49.75 / 12 + 49.0 * 49.0 / 6);
+    put(e, "backlash_first_response_km_n", 4);
+    put(e, "backlash_first_response_km_observed_share", 0.5);
+    put(e, "backlash_first_response_km_median_days", 2);
+    put(e, "backlash_first_response_km_median_low", 1);
+    put(e, "backlash_first_response_km_median_high", Double.NaN);
+    put(e, "backlash_first_response_km_rmst_days", 50.75);
+    put(e, "backlash_first_response_km_rmst_low", 50.75 - Z * firstSe);
+    put(e, "backlash_first_response_km_rmst_high", 50.75 + Z * firstSe);
     return e;
+  }
+
+  // issue 12.1 (resp)
+  /**
+   * On survivalRun's world: partial revisions on days 12 and 20 (day 5 is burn-in); decisions 12,
+   * 20, 30; answers to outcries after burn-in: hold (12), not (20, 30): 1/3.
+   */
+  private static Map<RunMetric, Double> expectedResponse() {
+    Map<RunMetric, Double> e = new LinkedHashMap<>();
+    put(e, "partial_revisions", 2);
+    put(e, "backlash_decisions", 3);
+    put(e, "backlash_hold_share", 1.0 / 3);
+    return e;
+  }
+
+  @Test
+  void responseDecisionMetricsMatchTheirHandDerivedValues() {
+    RunView r = survivalRun();
+    for (Map.Entry<RunMetric, Double> e : expectedResponse().entrySet()) {
+      assertEquals(e.getValue(), e.getKey().value(r), 1e-12, e.getKey().name());
+      assertTrue(e.getKey().doc().bounds().contains(e.getValue()), e.getKey().name());
+    }
+    World empty = world(1, 10);
+    assertTrue(
+        Double.isNaN(Metrics.run("backlash_hold_share").orElseThrow().value(withWorld(r, empty))),
+        "no answered outcry: undefined");
+    assertEquals(0.0, Metrics.run("partial_revisions").orElseThrow().value(withWorld(r, empty)));
+  }
+
+  /** The same run view over another world. */
+  private static RunView withWorld(RunView r, World w) {
+    return new RunView() {
+      public World world() {
+        return w;
+      }
+
+      public double burnInDays() {
+        return r.burnInDays();
+      }
+
+      public double sum(StepMetric m) {
+        return r.sum(m);
+      }
+
+      public double mean(StepMetric m) {
+        return r.mean(m);
+      }
+
+      public double last(StepMetric m) {
+        return r.last(m);
+      }
+
+      public double atBurnIn(StepMetric m) {
+        return r.atBurnIn(m);
+      }
+
+      public double dayAtBurnIn() {
+        return r.dayAtBurnIn();
+      }
+
+      public int revisionsBeforeBurnIn() {
+        return r.revisionsBeforeBurnIn();
+      }
+
+      public double harmWeakAfterBurnIn() {
+        return r.harmWeakAfterBurnIn();
+      }
+    };
   }
 
   private static void put(Map<RunMetric, Double> e, String name, double value) {

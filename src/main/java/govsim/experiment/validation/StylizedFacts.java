@@ -246,16 +246,23 @@ public final class StylizedFacts {
             new Check.Always(revision, "the firm revised the practice"),
             new Check.Within(revision, Double.NEGATIVE_INFINITY, tay ? 1 : 7, " days")),
         List.of(
+            "reputation.backlash_response",
             "firms.response_latency_days",
             "practice.incident_rate_per_day",
             "practice.visibility",
+            "practice.revenue_share",
             "users.voice_propensity",
             "reputation.outcry_threshold_share",
+            "reputation.practice_outcry_prior_per_year",
             "users.switching_cost_mean",
             "users.attention_rate_per_day"),
         "The regime `distributed` has no regulator (rule-making and enforcement off). The time to revision is the time "
             + "to the outcry, which the model produces (news rate x visibility x users' voice against the outcry "
-            + "threshold), plus the firm's response latency, which is an input taken from the case.");
+            + "threshold), plus one or more deliberations of `firms.response_latency_days` each (an input taken from "
+            + "the case): with `reputation.backlash_response` decision the firm chooses after each to revise fully, "
+            + "revise partly, wait or hold, weighing what the practice earns against the users it sees itself lose per "
+            + "outcry times the outcries it expects (docs/ODD.md 7.1, M5), so how many deliberations it takes is produced "
+            + "by the model; with automatic it is always one.");
   }
 
   static Claim sf4() {

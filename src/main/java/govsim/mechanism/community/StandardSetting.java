@@ -23,7 +23,7 @@ import java.util.Locale;
  * when they fall below the minimum size. Entry and exit are free (firms decide in {@link
  * Membership}).
  */
-public final class StandardSetting {
+public final class StandardSetting implements govsim.mechanism.synergy.CommunityFounding {
   private final CommunityParams p;
   private final CommunityChoiceParams choice;
   private final double assuranceMin;
@@ -238,6 +238,11 @@ public final class StandardSetting {
     if (!Double.isNaN(s)) c.stringency = s;
   }
 
+  @Override
+  public boolean addressesCurrentFormOf(Community c, Risk r) {
+    return addressesCurrentForm(c, r);
+  }
+
   /** Whether the community has a standard for the risk's current form, in force or in drafting. */
   public static boolean addressesCurrentForm(Community c, Risk r) {
     if (c.standards.covers(r)) return true;
@@ -350,6 +355,7 @@ public final class StandardSetting {
    * once, with the lag of its size (and of a guideline, if the risk has one). Its stringency is
    * drawn from the communities' range like any new community's; all draws from {@code rng}.
    */
+  @Override
   public Community foundForRisk(World w, MersenneTwisterFast rng, Risk r) {
     Community c = found(w, rng, Draws.uniform(rng, p.stringencyMin(), p.stringencyMax()), Double.NaN);
     double end = w.endOfStep();

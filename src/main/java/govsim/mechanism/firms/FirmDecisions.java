@@ -12,6 +12,7 @@ import govsim.mechanism.crossborder.ComplianceCost;
 import govsim.mechanism.crossborder.MarketEntry;
 import govsim.mechanism.enforcement.Enforcement;
 import govsim.mechanism.reputation.Backlash;
+import govsim.mechanism.reputation.BacklashBelief;
 import govsim.mechanism.reputation.PracticeParams;
 import govsim.mechanism.reputation.ReputationParams;
 import govsim.mechanism.risk.HazardBelief;
@@ -141,15 +142,13 @@ public final class FirmDecisions {
     double efficacy = b.governed() ? b.maxStringency() : fp.voluntaryMitigationEfficacy();
     double avoided = hazardYear * efficacy;
     double value = f.alignment * fp.harmAversion() * avoided * r.severity * risks.exposureShare();
-    // Guidelines (M11 soft signals): users notice more, firms expect more outcry; 1 without one.
-    double complainShare =
-        Math.min(1.0, r.visibility * r.signalNoticeFactor)
-            * meanCapability()
-            * users.voicePropensity();
-    if (complainShare > rep.outcryThresholdShare() * w.dtDays) {
-      value +=
-          avoided * rep.outcryLoss() * fp.reputationValue() * synergy.riskBacklashMultiplier(f, r);
-    }
+    // Guidelines (M11 soft signals) multiply the expected outcry (1 without one).
+    value +=
+        avoided
+            * expectedOutcriesPerIncident(w, f, r)
+            * rep.outcryLoss()
+            * fp.reputationValue()
+            * synergy.riskBacklashMultiplier(f, r);
     double age = w.now - r.emergedDay;
     for (Regulator reg : w.regulators) {
       if (!reg.enforcement || !f.serves(reg.jurisdiction)) continue;
@@ -217,17 +216,49 @@ public final class FirmDecisions {
         + users.infoWeakShare() * users.infoCapabilityWeak();
   }
 
+  // issue 12.1 (resp): expected backlash, learned (smooth) or the legacy step.
+  /**
+   * Outcries the firm expects from one incident of risk r. Learned: min(1, belief x visibility),
+   * the belief of {@link BacklashBelief#incidentRate}. Legacy: 1 if visibility x mean information
+   * capability x voice exceeds the outcry threshold (per day of the step), else 0.
+   */
+  public double expectedOutcriesPerIncident(World w, Firm f, Risk r) {
+    if (rep.expectedBacklash() == ReputationParams.ExpectedBacklash.LEARNED) {
+      return Math.min(
+          1.0, BacklashBelief.incidentRate(rep, w, f) * r.visibility * r.signalNoticeFactor);
+    }
+    // Users notice a guided risk's incidents more (M11 soft signals; factor 1 without one).
+    double complainShare =
+        Math.min(1.0, r.visibility * r.signalNoticeFactor)
+            * meanCapability()
+            * users.voicePropensity();
+    return complainShare > rep.outcryThresholdShare() * w.dtDays ? 1.0 : 0.0;
+  }
+
+  /**
+   * Outcries per year the firm expects if it keeps the practice. Learned: the belief of {@link
+   * BacklashBelief#practiceRate}. Legacy: firms.backlash_belief as learned by its own outcries.
+   */
+  public double expectedPracticeOutcries(World w, Firm f) {
+    return rep.expectedBacklash() == ReputationParams.ExpectedBacklash.LEARNED
+        ? BacklashBelief.practiceRate(rep, w, f)
+        : f.backlashBelief;
+  }
+
   /** Value of adopting the harmful practice, % of annual revenue per year. */
-  public double practiceValue(Firm f) {
+  public double practiceValue(World w, Firm f) {
     return practice.revenueShare() * 100.0
         - f.alignment * fp.harmAversion() * practice.harmPerUserDay() * Draws.DAYS_PER_YEAR
-        - f.backlashBelief * f.backlashSignalFactor * rep.outcryLoss() * fp.reputationValue();
+        - expectedPracticeOutcries(w, f)
+            * f.backlashSignalFactor
+            * rep.outcryLoss()
+            * fp.reputationValue();
   }
 
   private void decidePractice(World w, Firm f, MersenneTwisterFast rng) {
-    if (!Double.isNaN(f.revisionDueDay)) return;
+    if (Backlash.responding(f)) return;
     if (!f.practice && w.now < f.noPracticeUntilDay) return;
-    boolean want = rng.nextDouble() < Draws.logistic(fp.decisionIntensity() * practiceValue(f));
+    boolean want = rng.nextDouble() < Draws.logistic(fp.decisionIntensity() * practiceValue(w, f));
     if (want && !f.practice) {
       Backlash.adopt(w, f, "own decision");
     } else if (!want && f.practice) {

@@ -90,7 +90,8 @@ public record FirmParams(
             min = 0,
             max = 3650,
             unit = "days",
-            doc = "Time from a public outcry to the firm revising its harmful practice.",
+            doc =
+                "Time a backlash response takes, fixed: with reputation.backlash_response automatic, from the first outcry to the revision of the practice; with decision, the firm's deliberation, from an outcry to its decision and from a wait or a partial revision to the next decision.",
             source =
                 "Tencent Yuanbao revised its terms three times between 1 and 5 March 2025 (paper §3.1.2)")
         double responseLatencyDays,

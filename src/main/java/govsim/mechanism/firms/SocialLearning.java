@@ -175,9 +175,9 @@ public final class SocialLearning {
     if (d == 0) {
       f.unsafeReleases = v;
     } else if (d == 1) {
-      if (v && !f.practice && w.now >= f.noPracticeUntilDay && Double.isNaN(f.revisionDueDay)) {
+      if (v && !f.practice && w.now >= f.noPracticeUntilDay && !Backlash.responding(f)) {
         Backlash.adopt(w, f, why);
-      } else if (!v && f.practice && Double.isNaN(f.revisionDueDay)) {
+      } else if (!v && f.practice && !Backlash.responding(f)) {
         Backlash.drop(w, f, why);
       }
     } else {

@@ -1,5 +1,6 @@
 package govsim.mechanism.reputation;
 
+import ec.util.MersenneTwisterFast;
 import govsim.world.EventKind;
 import govsim.world.Firm;
 import govsim.world.World;
@@ -9,32 +10,53 @@ import govsim.world.World;
  *
  * <p>Complaints aggregate into a public outcry when, in one step, they exceed a share of the firm's
  * users at the start of the step. An outcry cuts the firm's reputation and triggers its response:
- * it mitigates the risks whose incidents caused the outcry at once, and revises a harmful practice
- * after its response latency (Tencent Yuanbao: three revisions within five days, no regulator
- * involved; Microsoft withdrew Tay within 24 hours). Reputation recovers slowly every day, outcry
- * days included.
+ * it mitigates the risks whose incidents caused the outcry at once, and answers for its harmful
+ * practice (Tencent Yuanbao: three revisions within five days, no regulator involved; Microsoft
+ * withdrew Tay within 24 hours). Reputation recovers slowly every day, outcry days included.
+ *
+ * <p>How the firm answers is reputation.backlash_response. {@code automatic}: it revises the
+ * practice in full firms.response_latency_days after the first outcry. {@code decision} (issue 12
+ * item 1): it deliberates for firms.response_latency_days and then chooses, by firms.decision_rule
+ * and firms.decision_intensity ({@link ResponseDecision}), to revise fully, revise partly (the
+ * practice's intensity falls by reputation.partial_revision_share; it decides again after another
+ * deliberation), wait (decide again after another deliberation) or hold (keep it and decide again
+ * at the next outcry). Every outcry and every step of the practice is evidence for the firm's
+ * learned backlash belief ({@link BacklashBelief}).
  */
 public final class Backlash {
   private final ReputationParams p;
   private final PracticeParams practice;
   private final double responseLatencyDays;
   private final double beliefLearningRate;
+  private final boolean decide;
+  private final boolean fermi;
+  private final double intensity;
+  private final double harmAversion;
 
   /**
-   * @param responseLatencyDays time from an outcry to the revision of the practice
-   *     (firms.response_latency_days)
-   * @param beliefLearningRate share of the way to 1 that an outcry moves the firm's backlash belief
-   *     (firms.backlash_learning_rate)
+   * @param responseLatencyDays firms.response_latency_days (automatic: time from an outcry to the
+   *     revision; decision: the time a decision takes)
+   * @param beliefLearningRate firms.backlash_learning_rate (the legacy belief)
+   * @param fermi whether firms.decision_rule is fermi (else logit)
+   * @param intensity firms.decision_intensity
+   * @param harmAversion firms.harm_aversion
    */
   public Backlash(
       ReputationParams p,
       PracticeParams practice,
       double responseLatencyDays,
-      double beliefLearningRate) {
+      double beliefLearningRate,
+      boolean fermi,
+      double intensity,
+      double harmAversion) {
     this.p = p;
     this.practice = practice;
     this.responseLatencyDays = responseLatencyDays;
     this.beliefLearningRate = beliefLearningRate;
+    this.decide = p.backlashResponse() == ReputationParams.BacklashResponse.DECISION;
+    this.fermi = fermi;
+    this.intensity = intensity;
+    this.harmAversion = harmAversion;
   }
 
   /**
@@ -47,15 +69,32 @@ public final class Backlash {
         && complaints > p.outcryThresholdShare() * dtDays * usersAtStepStart;
   }
 
-  public void step(World w) {
+  /**
+   * One step: outcries, the responses that are due, reputation's recovery.
+   *
+   * @param rng the backlash stream (response decisions); unused in automatic mode
+   */
+  public void step(World w, MersenneTwisterFast rng) {
     double end = w.endOfStep();
     for (Firm f : w.firms) {
       if (!f.active) continue;
-      if (isOutcry(f.complaints, f.usersAtStepStart, w.dtDays)) outcry(w, f, end);
-      if (f.practice && !Double.isNaN(f.revisionDueDay) && f.revisionDueDay <= end + 1e-9)
-        revise(w, f);
+      boolean outcry = isOutcry(f.complaints, f.usersAtStepStart, w.dtDays);
+      BacklashBelief.record(w, f, outcry);
+      if (outcry) outcry(w, f, end);
+      if (f.practice && !Double.isNaN(f.revisionDueDay) && f.revisionDueDay <= end + 1e-9) {
+        if (decide) decide(w, f, rng, end);
+        else revise(w, f);
+      }
       Reputation.recover(f, p.recoveryPerDay() * w.dtDays);
     }
+  }
+
+  /**
+   * Whether the firm's practice is in the hands of the backlash response (a response is due, or
+   * an outcry has been answered by holding), so that the firm's periodic review leaves it alone.
+   */
+  public static boolean responding(Firm f) {
+    return !Double.isNaN(f.revisionDueDay) || (f.practice && !Double.isNaN(f.firstOutcryDay));
   }
 
   private void outcry(World w, Firm f, double end) {
@@ -73,7 +112,77 @@ public final class Backlash {
     if (f.practice && Double.isNaN(f.revisionDueDay)) {
       if (Double.isNaN(f.firstOutcryDay)) f.firstOutcryDay = end;
       f.revisionDueDay = end + responseLatencyDays;
+      f.decisionFromOutcry = true;
     }
+  }
+
+  /**
+   * A response decision falls due (decision mode): the firm values keeping the practice ({@link
+   * ResponseDecision}) and answers. It takes effect at its due day, like a revision.
+   */
+  private void decide(World w, Firm f, MersenneTwisterFast rng, double end) {
+    double at = f.revisionDueDay;
+    double net = netValue(w, f, at);
+    double[] u =
+        ResponseDecision.utilities(
+            f.practiceLevel, net, p.partialRevisionShare(), responseLatencyDays);
+    ResponseDecision.Answer a = ResponseDecision.choose(u, fermi, intensity, rng);
+    w.responseDecisionDays.add(at);
+    w.log(EventKind.BACKLASH_DECISION, f.id, -1, -1, -1, net, a.words());
+    if (a != ResponseDecision.Answer.WAIT && f.decisionFromOutcry) {
+      w.outcryAnswers.add(new double[] {at, a == ResponseDecision.Answer.HOLD ? 1 : 0});
+      f.decisionFromOutcry = false;
+    }
+    switch (a) {
+      case FULL -> revise(w, f);
+      case PARTIAL -> {
+        f.practiceLevel *= 1.0 - p.partialRevisionShare();
+        firstRevision(w, f, at);
+        w.partialRevisionDays.add(at);
+        w.log(EventKind.PRACTICE_PARTLY_REVISED, f.id, -1, -1, -1, f.practiceLevel, "");
+        f.revisionDueDay = next(at, end);
+      }
+      case WAIT -> f.revisionDueDay = next(at, end);
+      case HOLD -> f.revisionDueDay = Double.NaN;
+    }
+  }
+
+  /**
+   * The next decision after waiting or a partial revision: one deliberation later, but not within
+   * the step that took this one (a latency shorter than the step re-decides at the next step).
+   */
+  private double next(double at, double end) {
+    double due = at + responseLatencyDays;
+    return due > end + 1e-9 ? due : Math.nextUp(end + 1e-9);
+  }
+
+  /** N, the net value of keeping the practice per unit of intensity (ResponseDecision). */
+  public double netValue(World w, Firm f, double at) {
+    double e =
+        ResponseDecision.earnings(
+            practice.revenueShare(), f.alignment, harmAversion, practice.harmPerUserDay());
+    double rivalUsers = 0, rivalPractice = 0;
+    for (Firm g : w.firms) {
+      if (!g.active || g == f) continue;
+      rivalUsers += g.users;
+      if (g.practice) rivalPractice += g.users * g.practiceLevel;
+    }
+    double rho = rivalUsers > 0 ? rivalPractice / rivalUsers : 0.0;
+    double c =
+        ResponseDecision.userCost(
+            f.usersAtAdoption,
+            f.users,
+            f.ownPracticeOutcries - f.practiceOutcriesAtAdoption,
+            BacklashBelief.practiceRate(p, w, f),
+            rho);
+    return e - c;
+  }
+
+  /** The first revision (partial or full) after the first outcry ends the first-response spell. */
+  private static void firstRevision(World w, Firm f, double at) {
+    if (!Double.isNaN(f.firstRevisionDay) || Double.isNaN(f.firstOutcryDay)) return;
+    f.firstRevisionDay = at;
+    w.firstResponseSpells.add(new double[] {f.firstOutcryDay, at - f.firstOutcryDay, 1});
   }
 
   /**
@@ -84,11 +193,14 @@ public final class Backlash {
   private void revise(World w, Firm f) {
     double at = f.revisionDueDay;
     double response = at - f.firstOutcryDay;
+    firstRevision(w, f, at);
     w.backlashSpells.add(new double[] {f.firstOutcryDay, response, 1});
     w.practiceSpells.add(new double[] {f.practiceAdoptedDay, at - f.practiceAdoptedDay, 1});
     f.practice = false;
     f.revisionDueDay = Double.NaN;
     f.firstOutcryDay = Double.NaN;
+    f.firstRevisionDay = Double.NaN;
+    f.decisionFromOutcry = false;
     f.noPracticeUntilDay = at + practice.readoptCooldownDays();
     w.backlashResponseDays.add(response);
     w.practiceDurationDays.add(at - f.practiceAdoptedDay);
@@ -106,6 +218,8 @@ public final class Backlash {
     f.practice = false;
     f.revisionDueDay = Double.NaN;
     f.firstOutcryDay = Double.NaN;
+    f.firstRevisionDay = Double.NaN;
+    f.decisionFromOutcry = false;
     w.log(EventKind.PRACTICE_DROPPED, f.id, -1, -1, -1, 0, why);
   }
 
@@ -132,6 +246,10 @@ public final class Backlash {
     }
     if (!Double.isNaN(f.firstOutcryDay)) {
       w.backlashSpells.add(new double[] {f.firstOutcryDay, Math.max(0, at - f.firstOutcryDay), 0});
+      if (Double.isNaN(f.firstRevisionDay)) {
+        w.firstResponseSpells.add(
+            new double[] {f.firstOutcryDay, Math.max(0, at - f.firstOutcryDay), 0});
+      }
     }
   }
 
@@ -154,6 +272,11 @@ public final class Backlash {
     f.practiceAdoptedDay = w.now;
     f.firstOutcryDay = Double.NaN;
     f.revisionDueDay = Double.NaN;
+    f.practiceLevel = 1.0;
+    f.usersAtAdoption = f.users;
+    f.practiceOutcriesAtAdoption = f.ownPracticeOutcries;
+    f.firstRevisionDay = Double.NaN;
+    f.decisionFromOutcry = false;
     w.log(EventKind.PRACTICE_ADOPTED, f.id, -1, -1, -1, 0, why);
   }
 }

@@ -88,11 +88,13 @@ public final class Incidents {
       }
       double news = rng.nextDouble();
       if (f.practice) {
-        double harm = practice.harmPerUserDay() * dt * f.users;
+        // The practice's intensity (1 unless partly revised, M5) scales its harm and visibility.
+        double harm = practice.harmPerUserDay() * f.practiceLevel * dt * f.users;
         addHarm(w, f, harm, false);
         if (news < practiceProb) {
-          f.addIncident(practice.visibility(), -1);
-          w.log(EventKind.PRACTICE_INCIDENT, f.id, -1, -1, -1, practice.visibility(), "");
+          double visibility = practice.visibility() * f.practiceLevel;
+          f.addIncident(visibility, -1);
+          w.log(EventKind.PRACTICE_INCIDENT, f.id, -1, -1, -1, visibility, "");
         }
       }
     }

@@ -2,7 +2,6 @@ package govsim.mechanism.synergy;
 
 import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
-import govsim.mechanism.community.StandardSetting;
 import govsim.world.Community;
 import govsim.world.EventKind;
 import govsim.world.Firm;
@@ -58,7 +57,7 @@ public final class HybridPowers {
    * @param standards M7, or null when communities are off (then no community forms)
    */
   public void step(
-      World w, MersenneTwisterFast rng, boolean[] signalled, StandardSetting standards) {
+      World w, MersenneTwisterFast rng, boolean[] signalled, CommunityFounding standards) {
     issueGuidelines(w);
     setRiskHooks(w);
     setFirmHooks(w, signalled);
@@ -133,14 +132,14 @@ public final class HybridPowers {
   }
 
   /** Communities forming for known risks that the law leaves ungoverned and nobody addresses. */
-  void formWhereLawSilent(World w, MersenneTwisterFast rng, StandardSetting standards) {
+  void formWhereLawSilent(World w, MersenneTwisterFast rng, CommunityFounding standards) {
     double prob = Draws.stepProbabilityPerYear(p.lawSilenceFormationRatePerYear(), w.dtDays);
     if (prob <= 0) return;
     for (Regulator reg : w.regulators) {
       if (!reg.lawSilenceFormation) continue;
       for (int k = 0; k < w.risks.size(); k++) {
         Risk r = w.risks.get(k);
-        if (!lawSilent(reg, r) || addressedByACommunity(w, r)) continue;
+        if (!lawSilent(reg, r) || addressedByACommunity(w, r, standards)) continue;
         if (rng.nextDouble() >= prob) continue;
         Community c = standards.foundForRisk(w, rng, r);
         w.log(
@@ -155,9 +154,9 @@ public final class HybridPowers {
     }
   }
 
-  private static boolean addressedByACommunity(World w, Risk r) {
+  private static boolean addressedByACommunity(World w, Risk r, CommunityFounding standards) {
     for (Community c : w.communities) {
-      if (c.active && StandardSetting.addressesCurrentForm(c, r)) return true;
+      if (c.active && standards.addressesCurrentFormOf(c, r)) return true;
     }
     return false;
   }

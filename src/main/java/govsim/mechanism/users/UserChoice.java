@@ -138,7 +138,7 @@ public final class UserChoice implements UsersPhase {
   public static double utility(UserParams p, Firm f) {
     return p.weightQuality() * f.capability
         + p.weightReputation() * f.reputation
-        - (f.practice ? p.weightPractice() : 0.0)
+        - (f.practice ? p.weightPractice() * f.practiceLevel : 0.0)
         + (f.certified() ? p.weightCertification() : 0.0);
   }
 

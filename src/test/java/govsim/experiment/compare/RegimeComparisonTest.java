@@ -107,11 +107,12 @@ class RegimeComparisonTest {
         Files.readAllLines(one.resolve("comparison.csv"))
             .get(0)
             .equals("regime,metric,mean,sd,ci_low,ci_high,n,interval"));
-    // survival.csv: 4 regimes x 3 durations, pooled over the 3 runs: its n and observed share
+    // survival.csv: 4 regimes x 4 durations (issue 12.1 added the first response), pooled over
+    // the 3 runs: its n and observed share
     // are those of the runs' own columns added up (n_pooled = sum of n, events = sum of n x share).
     List<String> survival = Files.readAllLines(one.resolve("survival.csv"));
     assertEquals(String.join(",", RegimeComparison.SURVIVAL_HEADER), survival.get(0));
-    assertEquals(1 + 4 * 3, survival.size());
+    assertEquals(1 + 4 * 4, survival.size());
     List<String> header = List.of(runs.get(0).split(",", -1));
     int nCol = header.indexOf("governance_gap_km_n");
     int shareCol = header.indexOf("governance_gap_km_observed_share");
@@ -124,7 +125,7 @@ class RegimeComparisonTest {
         n += rn;
         if (rn > 0) events += rn * Double.parseDouble(row[shareCol]);
       }
-      String[] pooled = survival.get(1 + regime * 3).split(",", -1);
+      String[] pooled = survival.get(1 + regime * 4).split(",", -1);
       assertEquals("governance_gap", pooled[1]);
       assertEquals("3", pooled[2]);
       assertEquals(n, Double.parseDouble(pooled[3]));

@@ -138,6 +138,20 @@ class ExampleSweepsTest {
         signal.definition().baseFile());
   }
 
+  // issue 12.1 (resp): SF3's curves over switching cost and attention on the Yuanbao scenario.
+  @Test
+  void sf3OverSwitchingCost() throws Exception {
+    SweepPlan p = check("sf3-switching-cost.yaml", 9 * 20);
+    assertEquals(
+        Path.of("scenarios/sweeps/../paper/yuanbao-backlash.yaml").normalize(),
+        p.definition().baseFile());
+  }
+
+  @Test
+  void sf3OverAttention() throws Exception {
+    check("sf3-attention.yaml", 9 * 20);
+  }
+
   @Test
   void everyShippedSweepIsTested() throws Exception {
     try (var files = Files.list(DIR)) {
@@ -154,6 +168,8 @@ class ExampleSweepsTest {
               "morris-screening.yaml",
               "power-budget.yaml",
               "precautionary.yaml",
+              "sf3-attention.yaml",
+              "sf3-switching-cost.yaml",
               "signal-strength.yaml",
               "sobol-key-parameters.yaml",
               "switching-x-lag.yaml"),

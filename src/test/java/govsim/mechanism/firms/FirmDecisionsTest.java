@@ -43,8 +43,12 @@ import org.junit.jupiter.api.Test;
  * 0.3, tooling reduction 0.3, compliance cost per rule 0.5, rule cost multiplier 1.5.
  */
 class FirmDecisionsTest {
+  /** The legacy expected backlash unless {@code sets} say otherwise (learned: BacklashBeliefTest). */
   private static FirmDecisions decisions(String... sets) {
-    ModelSpec s = spec(linearCost(sets));
+    String[] all = new String[sets.length + 1];
+    all[0] = "reputation.expected_backlash=legacy";
+    System.arraycopy(sets, 0, all, 1, sets.length);
+    ModelSpec s = spec(linearCost(all));
     Synergy synergy = new Synergy(s.synergy());
     Enforcement enforcement =
         new Enforcement(
@@ -102,9 +106,9 @@ class FirmDecisionsTest {
     Firm f = firm(w, 0.5, 0, 1);
     f.backlashBelief = 0.3;
     // 0.1 x 100 - 0.5 x 20 x 0.002 x 365 - 0.3 x 0.2 x 30 = 10 - 7.3 - 1.8
-    assertEquals(0.9, d.practiceValue(f), 1e-12);
+    assertEquals(0.9, d.practiceValue(w, f), 1e-12);
     Firm cynic = firm(w, 0.0, 0, 1);
-    assertEquals(10.0, d.practiceValue(cynic), 1e-12);
+    assertEquals(10.0, d.practiceValue(w, cynic), 1e-12);
   }
 
   @Test
@@ -476,5 +480,50 @@ class FirmDecisionsTest {
         0.25 * certificate,
         decisions("firms.certification_value_share=0.25").certificationValue(w, f, o),
         1e-12);
+  }
+
+  // issue 12.1 (resp): the learned expected backlash.
+  /**
+   * Learned (reputation.expected_backlash learned, defaults: incident prior 1 per unit visibility
+   * worth 10, rival weight 0.5): with no evidence an incident of visibility v is expected to make v
+   * outcries, so the quiet risk (v 0.01, 1 incident/year avoided) adds 1 x 0.01 x 0.2 x 30 = 0.06
+   * to the aligned harm 0.3 (the legacy step added 0). Own 2 outcries over visibility 5, everyone's
+   * 4 over 15: belief (10 + 2 + 1) / (10 + 5 + 5) = 0.65, so 0.3 + 0.0065 x 6 = 0.339; the visible
+   * risk (v 0.02) adds 0.013 x 6: 0.378 (the legacy step added 6).
+   */
+  @Test
+  void learnedExpectedBacklashIsSmoothInVisibility() {
+    FirmDecisions d = decisions("reputation.expected_backlash=learned");
+    World w = world(1, 0);
+    Firm f = firm(w, 0.5, 0, 1);
+    Risk quiet = risk2(w, 3.0, 0.01);
+    Risk visible = risk2(w, 3.0, 0.02);
+    FirmDecisions.Outlook o = outlook(1, 0, 100);
+    assertEquals(0.36, d.mitigationValue(w, f, quiet, Governance.of(w, f, quiet), o), 1e-12);
+    f.ownIncidentOutcries = 2;
+    f.ownIncidentVisibility = 5;
+    w.allIncidentOutcries = 4;
+    w.allIncidentVisibility = 15;
+    assertEquals(0.0065, d.expectedOutcriesPerIncident(w, f, quiet), 1e-15);
+    assertEquals(0.339, d.mitigationValue(w, f, quiet, Governance.of(w, f, quiet), o), 1e-12);
+    assertEquals(0.378, d.mitigationValue(w, f, visible, Governance.of(w, f, visible), o), 1e-12);
+  }
+
+  /**
+   * Learned practice value: the prior 0.3 outcries a year gives the legacy 0.9 (10 - 7.3 - 0.3 x
+   * 0.2 x 30); one own outcry in half a year: (0.3 + 1) / 1.5 outcries, 10 - 7.3 - 0.8667 x 6 =
+   * -2.5.
+   */
+  @Test
+  void learnedPracticeValueUsesTheOutcryRateBelief() {
+    FirmDecisions d = decisions("reputation.expected_backlash=learned");
+    World w = world(1, 0);
+    Firm f = firm(w, 0.5, 0, 1);
+    assertEquals(0.9, d.practiceValue(w, f), 1e-12);
+    f.ownPracticeOutcries = 1;
+    f.ownPracticeYears = 0.5;
+    w.allPracticeOutcries = 1;
+    w.allPracticeYears = 0.5;
+    assertEquals(-2.5, d.practiceValue(w, f), 1e-12);
   }
 }

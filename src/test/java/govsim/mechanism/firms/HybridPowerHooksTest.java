@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class HybridPowerHooksTest {
   private static FirmDecisions decisions() {
-    ModelSpec s = spec("synergy.signal_strength=0.5");
+    ModelSpec s = spec("synergy.signal_strength=0.5", "reputation.expected_backlash=legacy");
     Enforcement enforcement =
         new Enforcement(
             s.enforcement(), s.reputation().sanctionLoss(), s.firms().revenuePerUserYear());
@@ -57,7 +57,7 @@ class HybridPowerHooksTest {
     f.backlashBelief = 0.3;
     f.backlashSignalFactor = 1.5;
     // 0.1 x 100 - 0.5 x 20 x 0.002 x 365 - 0.3 x 1.5 x 0.2 x 30 = 10 - 7.3 - 2.7
-    assertEquals(0.0, d.practiceValue(f), 1e-12);
+    assertEquals(0.0, d.practiceValue(w, f), 1e-12);
   }
 
   @Test

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ec.util.MersenneTwisterFast;
 import govsim.model.ModelSpec;
 import govsim.world.EventKind;
 import govsim.world.Firm;
@@ -27,14 +28,20 @@ import org.junit.jupiter.api.Test;
  * incidents caused the outcry. Days: dt = 1, a step s ends on day s + 1.
  */
 class BacklashTest {
+  /** The automatic response (reputation.backlash_response automatic): draws nothing. */
+  private static final MersenneTwisterFast NO_DRAWS = null;
+
   private static Backlash backlash(double latency) {
     ModelSpec s =
         spec(
+            "reputation.backlash_response=automatic",
             "reputation.outcry_threshold_share=0.01",
             "reputation.outcry_loss=0.2",
             "reputation.recovery_per_day=0.01",
-            "practice.readopt_cooldown_days=365");
-    return new Backlash(s.reputation(), s.practice(), latency, 0.5);
+            "practice.readopt_cooldown_days=365",
+            "firms.response_latency_days=" + latency,
+            "firms.backlash_learning_rate=0.5");
+    return BacklashDecisionTest.of(s);
   }
 
   /** A firm with 1000 users at the start of the step. */
@@ -83,12 +90,12 @@ class BacklashTest {
     Backlash.adopt(w, f, "test");
     Backlash b = backlash(2);
     f.complaints = 71;
-    b.step(w);
+    b.step(w, NO_DRAWS);
     assertEquals(7.0, f.firstOutcryDay);
     assertEquals(9.0, f.revisionDueDay);
     tick(w);
     f.complaints = 0;
-    b.step(w);
+    b.step(w, NO_DRAWS);
     assertFalse(f.practice);
     assertEquals(List.of(2.0), w.backlashResponseDays);
     assertEquals(List.of(9.0), w.practiceDurationDays);
@@ -116,7 +123,7 @@ class BacklashTest {
     g.complaints = 11;
     w.step = 11;
     w.now = 11;
-    backlash(5).step(w); // outcry at the end of day 11: first outcry day 12
+    backlash(5).step(w, NO_DRAWS); // outcry at the end of day 11: first outcry day 12
     w.now = 13;
     Backlash.endWithFirm(w, g);
     assertArrayEquals(new double[] {10, 3, 0}, w.practiceSpells.get(1));
@@ -129,7 +136,7 @@ class BacklashTest {
     Firm f = firmWithUsers(w);
     f.users = 5; // most users left during this step
     f.complaints = 9; // fewer than 1% of 1000, though more than 5
-    backlash(2).step(w);
+    backlash(2).step(w, NO_DRAWS);
     assertEquals(0, w.tally.outcries);
   }
 
@@ -139,7 +146,7 @@ class BacklashTest {
     Firm f = firmWithUsers(w);
     f.complaints = 11;
     f.backlashBelief = 0.3;
-    backlash(2).step(w);
+    backlash(2).step(w, NO_DRAWS);
     assertEquals(1, w.tally.outcries);
     assertEquals(1.0 - 0.2 + 0.01, f.reputation, 1e-15);
     assertEquals(0.65, f.backlashBelief, 1e-15, "belief moves halfway to 1");
@@ -162,7 +169,7 @@ class BacklashTest {
     Firm gone = firmWithUsers(w);
     gone.reputation = 0.5;
     gone.active = false;
-    backlash(2).step(w);
+    backlash(2).step(w, NO_DRAWS);
     assertEquals(0.01, low.reputation, 1e-15, "max(0, 0.1 - 0.2) + 0.01");
     assertEquals(1.0, high.reputation);
     assertEquals(0.51, mid.reputation, 1e-15);
@@ -179,23 +186,23 @@ class BacklashTest {
     Backlash b = backlash(2);
     for (int s = 0; s < 3; s++) {
       f.complaints = 0;
-      b.step(w);
+      b.step(w, NO_DRAWS);
       tick(w);
     }
     f.complaints = 50;
-    b.step(w); // step 3, ends on day 4: first outcry
+    b.step(w, NO_DRAWS); // step 3, ends on day 4: first outcry
     assertEquals(4.0, f.firstOutcryDay);
     assertEquals(6.0, f.revisionDueDay);
     assertTrue(f.practice);
     tick(w);
     f.complaints = 50;
-    b.step(w); // step 4, day 5: a second outcry does not postpone the revision
+    b.step(w, NO_DRAWS); // step 4, day 5: a second outcry does not postpone the revision
     assertEquals(6.0, f.revisionDueDay);
     assertEquals(4.0, f.firstOutcryDay);
     assertTrue(f.practice);
     tick(w);
     f.complaints = 0;
-    b.step(w); // step 5, day 6
+    b.step(w, NO_DRAWS); // step 5, day 6
     assertFalse(f.practice);
     assertEquals(List.of(2.0), w.backlashResponseDays);
     assertEquals(List.of(6.0), w.practiceDurationDays);
@@ -218,7 +225,7 @@ class BacklashTest {
     Firm f = firmWithUsers(w);
     Backlash.adopt(w, f, "test");
     f.complaints = 11;
-    backlash(0).step(w);
+    backlash(0).step(w, NO_DRAWS);
     assertFalse(f.practice);
     assertEquals(List.of(0.0), w.backlashResponseDays);
     assertEquals(
@@ -234,7 +241,7 @@ class BacklashTest {
     f.addIncident(0.3, 5);
     f.mitigates.set(5);
     f.complaints = 11;
-    backlash(2).step(w);
+    backlash(2).step(w, NO_DRAWS);
     assertTrue(f.mitigates.get(3));
     assertEquals(2, f.mitigates.cardinality());
     List<WorldEvent> ev = events(w);
@@ -244,7 +251,7 @@ class BacklashTest {
     Firm g = firmWithUsers(w);
     g.addIncident(0.3, 7);
     g.complaints = 10;
-    backlash(2).step(w);
+    backlash(2).step(w, NO_DRAWS);
     assertFalse(g.mitigates.get(7));
   }
 
@@ -294,14 +301,19 @@ class BacklashTest {
   /** firms.backlash_learning_rate: an outcry moves the belief that share of the way to 1. */
   @Test
   void theBeliefLearningRateIsTheShareOfTheWayToOne() {
-    ModelSpec s = spec("reputation.outcry_threshold_share=0.01");
+    ModelSpec s = spec("reputation.outcry_threshold_share=0.01", "reputation.backlash_response=automatic");
     for (double[] c :
         new double[][] {{0.25, 0.3, 1 - 0.75 * 0.7}, {0.0, 0.3, 0.3}, {1.0, 0.3, 1.0}}) {
       World w = world(1, 0);
       Firm f = firmWithUsers(w);
       f.complaints = 11;
       f.backlashBelief = c[1];
-      new Backlash(s.reputation(), s.practice(), 2, c[0]).step(w);
+      ModelSpec t =
+          spec(
+              "reputation.outcry_threshold_share=0.01",
+              "reputation.backlash_response=automatic",
+              "firms.backlash_learning_rate=" + c[0]);
+      BacklashDecisionTest.of(t).step(w, NO_DRAWS);
       assertEquals(c[2], f.backlashBelief, 1e-15, "rate " + c[0]);
     }
   }
