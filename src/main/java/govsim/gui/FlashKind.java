@@ -64,7 +64,8 @@ public enum FlashKind {
           ATTACK_FORGONE,
           ACTOR_PUNISHED,
           ATTACK_BLOCKED,
-          MISUSE_ATTRIBUTED ->
+          MISUSE_ATTRIBUTED,
+          ENTRY_DECLINED ->
           null;
     };
   }

@@ -93,6 +93,9 @@ public final class RandomStreams implements Serializable {
             + " drawn whether or not the actor attacks (M12)");
     STREAMS.put(
         "safeguard-reviews", "firms' safeguard reviews and their logit or imitation draws (M6, M12)");
+    STREAMS.put(
+        "entry_decisions",
+        "would-be entrants' logit decision to enter (M9, issue 12.4; regime-dependent)");
   }
 
   private final long seed;
@@ -114,6 +117,7 @@ public final class RandomStreams implements Serializable {
   public final MersenneTwisterFast safeguards;
   public final MersenneTwisterFast targets;
   public final MersenneTwisterFast safeguardReviews;
+  public final MersenneTwisterFast entryDecisions;
 
   /** Per-firm streams, made when a firm first draws (firm ids are 0 .. firmCapacity - 1). */
   private final MersenneTwisterFast[] incidents;
@@ -143,6 +147,7 @@ public final class RandomStreams implements Serializable {
     safeguards = derive(seed, "safeguards");
     targets = derive(seed, "targets");
     safeguardReviews = derive(seed, "safeguard-reviews");
+    entryDecisions = derive(seed, "entry_decisions");
     incidents = new MersenneTwisterFast[firmCapacity];
     releases = new MersenneTwisterFast[firmCapacity];
   }

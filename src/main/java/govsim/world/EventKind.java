@@ -91,7 +91,13 @@ public enum EventKind {
   MISUSE_ATTRIBUTED(
       "M12",
       "A successful attack was publicly traced to the provider whose model it used.",
-      "reputation loss");
+      "reputation loss"),
+  // issue 12.4 (race): contestability that can fail
+  ENTRY_DECLINED(
+      "M9",
+      "A would-be entrant stayed out: its expected revenue over competition.entry_horizon_years did"
+          + " not cover the entry cost (a logit decision).",
+      "capability it could have bought");
 
   private final String mechanism;
   private final String description;

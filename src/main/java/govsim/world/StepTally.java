@@ -41,6 +41,9 @@ public final class StepTally {
 
   /** Firms' cost of misuse safeguards (currency). */
   public double costSafeguards;
+  // issue 12.2/12.4 (race)
+  public double costInvestment;
+  public int entriesDeclined;
 
   public void reset() {
     harm = harmSevere = harmMalicious = harmWeak = 0;
@@ -49,5 +52,7 @@ public final class StepTally {
     costCompliance = costRegulator = costCommunity = revenue = profit = 0;
     attacksBlocked = attemptsCertified = 0;
     harmMaliciousCertified = costSafeguards = 0;
+    costInvestment = 0; // race
+    entriesDeclined = 0; // race
   }
 }
