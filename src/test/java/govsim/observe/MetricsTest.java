@@ -278,7 +278,7 @@ class MetricsTest {
     t.attemptsCertified = 47;
     t.harmMaliciousCertified = 0.45 * malicious;
     t.costSafeguards = 43.5;
-    t.entriesDeclined = 41;
+    t.entriesDeclined = 44;
     t.costInvestment = 321;
   }
 
@@ -377,7 +377,7 @@ class MetricsTest {
     // entrant, id 2 >= firms.count) holds none.
     e.put(LARGEST_FIRM_SHARE, 5.0 / 8);
     e.put(ENTRANT_USER_SHARE, 0.0);
-    e.put(ENTRIES_DECLINED, 41.0);
+    e.put(ENTRIES_DECLINED, 44.0);
     e.put(COST_INVESTMENT, 321.0);
     return e;
   }
@@ -920,7 +920,7 @@ class MetricsTest {
     e.put(ENTRANT_USER_SHARE_FINAL, 0.0);
     e.put(ENTRIES_RUN, 76.0);
     e.put(EXITS_RUN, 78.0);
-    e.put(ENTRIES_DECLINED_RUN, 82.0);
+    e.put(ENTRIES_DECLINED_RUN, 88.0);
     e.put(COST_INVESTMENT_RUN, 642.0);
     return e;
   }
