@@ -72,7 +72,8 @@ public enum FlashKind {
           RECOGNITION,
           MARKET_ENTRY,
           BACKLASH_DECISION,
-          PRACTICE_PARTLY_REVISED ->
+          PRACTICE_PARTLY_REVISED,
+          ENTRY_DECLINED ->
           null;
     };
   }

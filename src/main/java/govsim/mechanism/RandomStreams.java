@@ -106,6 +106,10 @@ public final class RandomStreams implements Serializable {
         "backlash",
         "firms' backlash response decisions: one uniform per logit decision, two per fermi"
             + " decision (M5)");
+    // issue 12.4 (race)
+    STREAMS.put(
+        "entry_decisions",
+        "would-be entrants' logit decision to enter (M9, issue 12.4; regime-dependent)");
   }
 
   private final long seed;
@@ -130,6 +134,7 @@ public final class RandomStreams implements Serializable {
   public final MersenneTwisterFast synergy;
   public final MersenneTwisterFast recognition;
   public final MersenneTwisterFast backlash;
+  public final MersenneTwisterFast entryDecisions;
 
   /** Per-firm streams, made when a firm first draws (firm ids are 0 .. firmCapacity - 1). */
   private final MersenneTwisterFast[] incidents;
@@ -162,6 +167,7 @@ public final class RandomStreams implements Serializable {
     synergy = derive(seed, "synergy");
     recognition = derive(seed, "recognition");
     backlash = derive(seed, "backlash");
+    entryDecisions = derive(seed, "entry_decisions");
     incidents = new MersenneTwisterFast[firmCapacity];
     releases = new MersenneTwisterFast[firmCapacity];
   }

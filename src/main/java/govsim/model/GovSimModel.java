@@ -12,6 +12,7 @@ import govsim.mechanism.crossborder.RecognitionReview;
 import govsim.mechanism.enforcement.Enforcement;
 import govsim.mechanism.firms.Accounting;
 import govsim.mechanism.firms.DecisionRule;
+import govsim.mechanism.firms.Conformity;
 import govsim.mechanism.firms.FirmDecisions;
 import govsim.mechanism.malicious.MaliciousAttacks;
 import govsim.mechanism.malicious.Safeguards;
@@ -168,7 +169,14 @@ public final class GovSimModel extends SimState {
               spec.firms().innovationCrowdOut(),
               spec.rulemaking().conformityAssessmentDays(),
               spec.firms().unsafeReleaseSpeedup(),
-              id -> decisions.boundByRegulator(world, world.firms.get(id)));
+              // issue 12.2/12.4: the assessment only where it applies; R&D and scale scale gains
+              id ->
+                  Conformity.applies(
+                      world,
+                      world.firms.get(id),
+                      spec.rulemaking().conformityScope(),
+                      spec.rulemaking().conformityRequiresCertificate()),
+              id -> decisions.investment().gainMultiplier(world, world.firms.get(id)));
         },
         dt);
     phase(
@@ -220,7 +228,11 @@ public final class GovSimModel extends SimState {
         Phase.ENFORCEMENT,
         () -> enforcement.step(world, streams.enforcement, synergy, signalled),
         dt);
-    phase(Phase.COMPETITION, () -> competition.step(world, streams.entry, this::enter), dt);
+    Competition.Entrant entrants = entrants();
+    phase(
+        Phase.COMPETITION,
+        () -> competition.step(world, streams.entry, streams.entryDecisions, entrants),
+        dt);
     phase(
         Phase.ACCOUNTING,
         () -> {
@@ -290,7 +302,8 @@ public final class GovSimModel extends SimState {
             s.communities(),
             enforcement,
             synergy,
-            cost);
+            cost,
+            s.competition().scaleFeedbackElasticity());
     accounting = new Accounting(s.firms(), s.practice(), s.communities().feePerYear());
     standards =
         new StandardSetting(
@@ -327,7 +340,9 @@ public final class GovSimModel extends SimState {
             safeguards != null && s.malicious().safeguards().communityMinimum() > 0
                 ? safeguards
                 : null);
-    competition = new Competition(s.competition());
+    competition =
+        new Competition(
+            s.competition(), s.users(), s.firms().decisionIntensity(), s.reputation().initial());
     malicious =
         new MaliciousAttacks(
             s.malicious(),
@@ -370,15 +385,24 @@ public final class GovSimModel extends SimState {
   }
 
   /**
-   * An entrant (M9) built like the initial firms, its attributes drawn from the entry stream, and
-   * released into the world's schedules (its first release from its own release stream).
+   * Entrants (M9) built like the initial firms, their attributes drawn from the entry stream, and,
+   * once admitted, released into the world's schedules (the first release from their own release
+   * stream).
    */
-  private Firm enter(World w, MersenneTwisterFast rng, double capability) {
-    Firm f = WorldBuilder.newFirm(spec, w, rng, w.firms.size(), capability);
-    w.firms.add(f);
-    emergence.scheduleFirstRelease(f, w, streams.releases(f.id));
-    f.nextReviewDay = w.now;
-    return f;
+  private Competition.Entrant entrants() {
+    return new Competition.Entrant() {
+      @Override
+      public Firm draw(World w, MersenneTwisterFast rng, double capability) {
+        return WorldBuilder.newFirm(spec, w, rng, w.firms.size(), capability);
+      }
+
+      @Override
+      public void admit(World w, Firm f) {
+        w.firms.add(f);
+        emergence.scheduleFirstRelease(f, w, streams.releases(f.id));
+        f.nextReviewDay = w.now;
+      }
+    };
   }
 
   /**

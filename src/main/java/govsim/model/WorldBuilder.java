@@ -7,6 +7,7 @@ import govsim.mechanism.community.CommunityChoice;
 import govsim.mechanism.crossborder.CrossBorderParams;
 import govsim.mechanism.crossborder.JurisdictionRules;
 import govsim.mechanism.crossborder.Recognition;
+import govsim.mechanism.firms.Investment;
 import govsim.mechanism.risk.RiskEmergence;
 import govsim.mechanism.risk.RuleTargeting;
 import govsim.mechanism.synergy.Synergy;
@@ -171,6 +172,7 @@ final class WorldBuilder {
     // Drawn only when some firms start unsafe, so that other worlds keep their random streams.
     double unsafe = spec.firms().unsafeShareInitial();
     if (unsafe > 0) f.unsafeReleases = rng.nextDouble() < unsafe;
+    f.rdShare = Investment.initialShare(spec.firms().investment()); // issue 12.2 (race)
     return f;
   }
 }

@@ -1039,6 +1039,198 @@ public final class Metrics {
           "pairs",
           "recognitions at the end");
 
+  // issue 12.2/12.4 (race): innovation without survivor selection, investment, posture, contestability
+  public static final StepMetric CAPABILITY_MEAN_USER_WEIGHTED =
+      step(
+          "capability_mean_user_weighted",
+          "Mean capability of firms, user-weighted",
+          "capability index",
+          "mean capability of active firms weighted by their users (the capability users get)",
+          ANY,
+          "no user is at an active firm",
+          Metrics::capabilityUserWeighted);
+  public static final StepMetric CAPABILITY_MEAN_COHORT =
+      step(
+          "capability_mean_cohort",
+          "Mean capability of the day-0 cohort",
+          "capability index",
+          "mean capability of the firms present at day 0 (firms.count of them), active or not: an"
+              + " exited firm counts at its capability when it left, so exits do not select the"
+              + " mean",
+          ANY,
+          "no firm in the world (a hand-built world without firms; a run always has firms.count)",
+          Metrics::capabilityCohort);
+  public static final StepMetric RD_SHARE_MEAN =
+      step(
+          "rd_share_mean",
+          "R&D share of revenue",
+          SHARE,
+          "mean share of revenue active firms invest in capability (firms.investment)",
+          Bounds.SHARE,
+          "capability investment is not modelled (firms.investment.enabled false), or no active firm",
+          v -> v.spec().firms().investment().enabled() ? rdShareMean(v.world()) : Double.NaN);
+  public static final StepMetric UNSAFE_FIRM_SHARE =
+      step(
+          "unsafe_firm_share",
+          "Firms releasing unsafely",
+          SHARE,
+          "share of active firms with the unsafe release posture (faster, fewer safeguards)",
+          Bounds.SHARE,
+          "no active firm",
+          v -> unsafeShare(v.world()));
+  public static final StepMetric LARGEST_FIRM_SHARE =
+      step(
+          "largest_firm_share",
+          "User share of the largest firm",
+          SHARE,
+          "share of the users of active firms held by the one with the most users",
+          Bounds.SHARE,
+          "no user is at an active firm",
+          Metrics::largestShare);
+  public static final StepMetric ENTRANT_USER_SHARE =
+      step(
+          "entrant_user_share",
+          "User share of entrants",
+          SHARE,
+          "share of the users of active firms held by firms that entered after day 0",
+          Bounds.SHARE,
+          "no user is at an active firm",
+          Metrics::entrantShare);
+  public static final StepMetric ENTRIES_DECLINED =
+      step(
+          "entries_declined",
+          "Entries declined",
+          "per step",
+          "would-be entrants that stayed out this step (entry cost not covered, a logit decision)",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().entriesDeclined);
+  public static final StepMetric COST_INVESTMENT =
+      step(
+          "cost_investment",
+          "Firms' R&D spending",
+          "currency units per step",
+          "firms' spending on capability this step (currency)",
+          NON_NEGATIVE,
+          ALWAYS,
+          v -> v.tally().costInvestment);
+
+  public static final RunMetric CAPABILITY_GROWTH_USER_WEIGHTED_PER_YEAR =
+      run(
+          "capability_growth_user_weighted_per_year",
+          "Capability growth, user-weighted",
+          "per year",
+          "growth of the user-weighted mean capability per year after burn-in (innovation as users"
+              + " get it)",
+          ANY,
+          "no step after burn-in, or no user at an active firm at burn-in or at the end",
+          r -> growthPerYear(r, CAPABILITY_MEAN_USER_WEIGHTED));
+  public static final RunMetric CAPABILITY_GROWTH_COHORT_PER_YEAR =
+      run(
+          "capability_growth_cohort_per_year",
+          "Capability growth of the day-0 cohort",
+          "per year",
+          "growth of the day-0 cohort's mean capability per year after burn-in (innovation without"
+              + " survivor selection or entry)",
+          ANY,
+          "no step after burn-in",
+          r -> growthPerYear(r, CAPABILITY_MEAN_COHORT));
+  public static final RunMetric RD_SHARE_MEAN_RUN = mean(RD_SHARE_MEAN);
+  public static final RunMetric UNSAFE_FIRM_SHARE_RUN = mean(UNSAFE_FIRM_SHARE);
+  public static final RunMetric LARGEST_FIRM_SHARE_RUN = mean(LARGEST_FIRM_SHARE);
+  public static final RunMetric LARGEST_FIRM_SHARE_FINAL =
+      last(
+          LARGEST_FIRM_SHARE,
+          "largest_firm_share_final",
+          "User share of the largest firm at the end",
+          SHARE,
+          "largest_firm_share at the end");
+  public static final RunMetric ENTRANT_USER_SHARE_FINAL =
+      last(
+          ENTRANT_USER_SHARE,
+          "entrant_user_share_final",
+          "User share of entrants at the end",
+          SHARE,
+          "entrant_user_share at the end");
+  public static final RunMetric ENTRIES_RUN = sum(ENTRIES, "count", "entries after burn-in");
+  public static final RunMetric EXITS_RUN = sum(EXITS, "count", "exits after burn-in");
+  public static final RunMetric ENTRIES_DECLINED_RUN =
+      sum(ENTRIES_DECLINED, "count", "would-be entrants that stayed out, after burn-in");
+  public static final RunMetric COST_INVESTMENT_RUN =
+      sum(COST_INVESTMENT, "currency units, run total", "firms' R&D spending, summed (currency)");
+
+  private static double capabilityUserWeighted(StepView v) {
+    double sum = 0;
+    long users = 0;
+    for (Firm f : v.world().firms) {
+      if (!f.active || f.users == 0) continue;
+      sum += f.capability * f.users;
+      users += f.users;
+    }
+    return users == 0 ? Double.NaN : sum / users;
+  }
+
+  private static double capabilityCohort(StepView v) {
+    int n = Math.min(v.spec().firms().count(), v.world().firms.size());
+    double sum = 0;
+    for (int i = 0; i < n; i++) sum += v.world().firms.get(i).capability;
+    return n == 0 ? Double.NaN : sum / n;
+  }
+
+  private static double rdShareMean(World w) {
+    int n = 0;
+    double sum = 0;
+    for (Firm f : w.firms) {
+      if (!f.active) continue;
+      n++;
+      sum += f.rdShare;
+    }
+    return n == 0 ? Double.NaN : sum / n;
+  }
+
+  private static double unsafeShare(World w) {
+    int n = 0;
+    int unsafe = 0;
+    for (Firm f : w.firms) {
+      if (!f.active) continue;
+      n++;
+      if (f.unsafeReleases) unsafe++;
+    }
+    return n == 0 ? Double.NaN : unsafe / (double) n;
+  }
+
+  private static double largestShare(StepView v) {
+    long total = 0;
+    int most = 0;
+    for (Firm f : v.world().firms) {
+      if (!f.active) continue;
+      total += f.users;
+      most = Math.max(most, f.users);
+    }
+    return total == 0 ? Double.NaN : most / (double) total;
+  }
+
+  private static double entrantShare(StepView v) {
+    int initial = v.spec().firms().count();
+    long total = 0;
+    long entrants = 0;
+    for (Firm f : v.world().firms) {
+      if (!f.active) continue;
+      total += f.users;
+      if (f.id >= initial) entrants += f.users;
+    }
+    return total == 0 ? Double.NaN : entrants / (double) total;
+  }
+
+  /** (value at the end - value at burn-in) / years between them, as capability_growth_per_year. */
+  private static double growthPerYear(RunView r, StepMetric m) {
+    double years =
+        Double.isNaN(r.dayAtBurnIn()) ? Double.NaN : (horizon(r) - r.dayAtBurnIn()) / 365.0;
+    if (!(years > 0)) return Double.NaN;
+    return (r.last(m) - r.atBurnIn(m)) / years;
+  }
+  // end issue 12.2/12.4 (race)
+
   /**
    * The Kaplan–Meier columns of one duration (issue 11 item 3): subjects, share observed, median
    * and restricted mean (to tau = the run's length after burn-in), each with its 95% interval.

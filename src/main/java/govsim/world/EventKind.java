@@ -126,7 +126,13 @@ public enum EventKind {
       "M5",
       "A firm revised its harmful practice in part (its intensity fell by"
           + " reputation.partial_revision_share).",
-      "intensity left");
+      "intensity left"),
+  // issue 12.4 (race): contestability that can fail
+  ENTRY_DECLINED(
+      "M9",
+      "A would-be entrant stayed out: its expected revenue over competition.entry_horizon_years did"
+          + " not cover the entry cost (a logit decision).",
+      "capability it could have bought");
 
   private final String mechanism;
   private final String description;

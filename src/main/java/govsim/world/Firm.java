@@ -112,6 +112,15 @@ public final class Firm {
   /** Annual compliance cost as % of revenue at the last review (innovation crowd-out). */
   public double complianceCostPercent;
 
+  // ---- issue 12.2/12.4 (race): capability investment and contestability
+  /** Share of revenue the firm invests in capability (R&D), chosen at its reviews (M1/M6). */
+  public double rdShare;
+
+  /** R&D spending of the current step (currency), booked by accounting. */
+  public double rdCostStep;
+
+  // ---- end race
+
   /** Incidents of the current step: visibility and risk id (-1 for the harmful practice). */
   public double[] stepIncidentVisibility = new double[4];
 

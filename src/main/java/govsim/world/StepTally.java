@@ -47,6 +47,9 @@ public final class StepTally {
   // comm (issue 13 item 6)
   /** Entry costs firms paid this step (currency; also counted in costCompliance). */
   public double costEntry;
+  // issue 12.2/12.4 (race)
+  public double costInvestment;
+  public int entriesDeclined;
 
   public void reset() {
     harm = harmSevere = harmMalicious = harmWeak = 0;
@@ -57,5 +60,7 @@ public final class StepTally {
     harmMaliciousCertified = costSafeguards = 0;
     costPowersRegulator = costPowersFirms = 0;
     costEntry = 0;
+    costInvestment = 0; // race
+    entriesDeclined = 0; // race
   }
 }

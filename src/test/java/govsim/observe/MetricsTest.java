@@ -43,7 +43,8 @@ class MetricsTest {
           "users.weight_practice=0.5",
           "users.weight_certification=0.25",
           "metrics.harm_valuation=2",
-          "time.burn_in_days=2");
+          "time.burn_in_days=2",
+          "firms.count=2");
 
   // ---- The catalogue itself ---------------------------------------------------------------
 
@@ -149,6 +150,11 @@ class MetricsTest {
     d.practice = true;
     assignUsers(w, d, 8, 10);
     d.active = false;
+    // issue 12.2 (race): R&D shares and postures; firms.count = 2 makes A and B the day-0 cohort.
+    a.rdShare = 0.12;
+    b.rdShare = 0.3;
+    e.rdShare = 0.09;
+    a.unsafeReleases = true;
 
     List<Risk> r = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
@@ -297,6 +303,8 @@ class MetricsTest {
     t.costPowersFirms = 42.5;
     t.revenue = 800;
     t.costEntry = 23;
+    t.entriesDeclined = 44;
+    t.costInvestment = 321;
   }
 
   /**
@@ -407,6 +415,17 @@ class MetricsTest {
     e.put(REACH_USER_WEIGHTED, (5 + 3 * 0.7) / 8);
     // C0, C1, C3, C4 active, each recognised in both jurisdictions (dissolved C2 not counted).
     e.put(RECOGNITIONS, 8.0);
+    // issue 12.2/12.4 (race). User-weighted over A (5 users, 2.0) and B (3, 1.0); cohort A, B.
+    e.put(CAPABILITY_MEAN_USER_WEIGHTED, (5 * 2.0 + 3 * 1.0) / 8);
+    e.put(CAPABILITY_MEAN_COHORT, (2.0 + 1.0) / 2);
+    e.put(RD_SHARE_MEAN, (0.12 + 0.3 + 0.09) / 3);
+    e.put(UNSAFE_FIRM_SHARE, 1.0 / 3);
+    // Of the 8 users of active firms (D's 2 are still at the exited firm), A holds 5; E (an
+    // entrant, id 2 >= firms.count) holds none.
+    e.put(LARGEST_FIRM_SHARE, 5.0 / 8);
+    e.put(ENTRANT_USER_SHARE, 0.0);
+    e.put(ENTRIES_DECLINED, 44.0);
+    e.put(COST_INVESTMENT, 321.0);
     return e;
   }
 
@@ -692,6 +711,66 @@ class MetricsTest {
   }
 
   @Test
+  void capabilityMeanUserWeighted() {
+    check(CAPABILITY_MEAN_USER_WEIGHTED);
+  }
+
+  @Test
+  void capabilityMeanCohort() {
+    check(CAPABILITY_MEAN_COHORT);
+  }
+
+  @Test
+  void rdShareMean() {
+    check(RD_SHARE_MEAN);
+  }
+
+  @Test
+  void unsafeFirmShare() {
+    check(UNSAFE_FIRM_SHARE);
+  }
+
+  @Test
+  void largestFirmShare() {
+    check(LARGEST_FIRM_SHARE);
+  }
+
+  @Test
+  void entrantUserShare() {
+    check(ENTRANT_USER_SHARE);
+  }
+
+  @Test
+  void entriesDeclined() {
+    check(ENTRIES_DECLINED);
+  }
+
+  @Test
+  void costInvestment() {
+    check(COST_INVESTMENT);
+  }
+
+  /**
+   * Entrants' share with users at an entrant: firms 0 and 1 are the cohort (firms.count 2), firm 2
+   * entered and holds 3 of 10 users; an exited cohort firm keeps its capability in the cohort mean.
+   */
+  @Test
+  void entrantShareAndCohortMeanCountEntrantsAndExitedFirmsAsDeclared() {
+    World w = world(1, 10);
+    Firm a = firm(w, 0, 1.0, 1);
+    assignUsers(w, a, 0, 7);
+    Firm gone = firm(w, 0, 5.0, 1);
+    gone.active = false;
+    Firm entrant = firm(w, 0, 9.0, 1);
+    assignUsers(w, entrant, 7, 10);
+    assertEquals(0.3, value(ENTRANT_USER_SHARE, w), EPS);
+    assertEquals(0.7, value(LARGEST_FIRM_SHARE, w), EPS);
+    assertEquals(3.0, value(CAPABILITY_MEAN_COHORT, w), EPS, "(1 + 5) / 2: exits do not select");
+    assertEquals((7 * 1.0 + 3 * 9.0) / 10, value(CAPABILITY_MEAN_USER_WEIGHTED, w), EPS);
+    assertEquals((1.0 + 9.0) / 2, value(CAPABILITY_MEAN, w), EPS, "survivors only");
+  }
+
+  @Test
   void stepMetricsWritesTheCatalogueValuesIntoItsRowInColumnOrder() {
     World w = handBuilt();
     tally(w.tally, 0.5, 0.2, 0.1, 0.13);
@@ -934,6 +1013,20 @@ class MetricsTest {
     // Step 2: (5 + 3 x 0.7) / 8 = 0.8875; step 3 (A 4 users, B 4): (4 + 4 x 0.7) / 8 = 0.85.
     e.put(REACH_USER_WEIGHTED_RUN, (0.8875 + 0.85) / 2);
     e.put(RECOGNITIONS_FINAL, 7.0); // C4's recognition in jurisdiction 1 withdrawn at step 3
+    // issue 12.2/12.4 (race). User-weighted: step 2 (5 x 4 + 3 x 1) / 8 = 2.875, step 3
+    // (4 x 5 + 4 x 1) / 8 = 3; cohort (A, B): 2.5 then 3; over 2 days.
+    e.put(CAPABILITY_GROWTH_USER_WEIGHTED_PER_YEAR, (3.0 - 2.875) / (2.0 / 365));
+    e.put(CAPABILITY_GROWTH_COHORT_PER_YEAR, (3.0 - 2.5) / (2.0 / 365));
+    e.put(RD_SHARE_MEAN_RUN, 0.17);
+    e.put(UNSAFE_FIRM_SHARE_RUN, 1.0 / 3);
+    // Largest share: 5/8 at step 2, 4/8 at step 3 (A and B tie).
+    e.put(LARGEST_FIRM_SHARE_RUN, (5.0 / 8 + 4.0 / 8) / 2);
+    e.put(LARGEST_FIRM_SHARE_FINAL, 0.5);
+    e.put(ENTRANT_USER_SHARE_FINAL, 0.0);
+    e.put(ENTRIES_RUN, 76.0);
+    e.put(EXITS_RUN, 78.0);
+    e.put(ENTRIES_DECLINED_RUN, 88.0);
+    e.put(COST_INVESTMENT_RUN, 642.0);
     return e;
   }
 
@@ -1545,11 +1638,23 @@ class MetricsTest {
     assertEquals(0.0, r.get(MITIGATION_RATE_RUN.name()), "nobody mitigates: 0, defined");
   }
 
+  /**
+   * Pairs whose hand-derived values coincide because the hand-built world has three active firms
+   * and three rules in force: every share of them is a third, two thirds, 0 or 1, and each of
+   * those is already another metric's value. A swap between the two members of a pair would go
+   * unnoticed; each member's own value is still checked.
+   */
+  private static final java.util.Set<String> COINCIDENT =
+      java.util.Set.of("unsafe_firm_share|codified_rule_share");
+
   private static void assertDistinct(Map<?, Double> values) {
     Map<Long, Object> seen = new LinkedHashMap<>();
     for (Map.Entry<?, Double> e : values.entrySet()) {
       long key = Math.round(e.getValue() * 1e9);
       Object other = seen.put(key, e.getKey());
+      if (other != null
+          && (COINCIDENT.contains(other + "|" + e.getKey())
+              || COINCIDENT.contains(e.getKey() + "|" + other))) continue;
       assertEquals(
           null,
           other,

@@ -334,7 +334,8 @@ public final class StylizedFacts {
             "communities.standard_lag_days"),
         "The backstop deters malicious actors (most of the distributed regime's harm); communities govern risks that "
             + "the hybrid regulator leaves alone (it legislates only for severe risks); recognised certification spares "
-            + "certified firms the ex-ante conformity assessment that slows centralized releases.");
+            + "certified firms the ex-ante conformity assessment that slows the releases of firms that do not meet a "
+            + "rule.");
   }
 
   static Claim sf6() {
@@ -353,11 +354,15 @@ public final class StylizedFacts {
                 Margin.NONE)),
         List.of(
             "rulemaking.conformity_assessment_days",
+            "rulemaking.conformity_scope",
             "firms.innovation_crowd_out",
             "rulemaking.rule_cost_multiplier",
-            "firms.compliance_cost_per_rule"),
-        "Releases by firms bound by a uniform rule wait an ex-ante conformity assessment; compliance costs crowd out "
-            + "capability gains, and uniform rules cost more than a tailored standard.");
+            "firms.compliance_cost_per_rule",
+            "firms.investment.elasticity"),
+        "Releases by firms bound by a uniform rule they do not meet wait an ex-ante conformity assessment "
+            + "(conformity_scope unmet; bound delays every bound firm, as before issue 12); compliance costs crowd out "
+            + "capability gains, which also makes R&D worth less to firms, and uniform rules cost more than a tailored "
+            + "standard.");
   }
 
   // ---------------------------------------------------------------- evaluation at the defaults

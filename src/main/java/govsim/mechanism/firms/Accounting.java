@@ -7,7 +7,7 @@ import govsim.world.World;
 
 /**
  * Firms' books for one step (part of M6's profit): revenue from users (plus the practice's extra
- * revenue), compliance costs (M10 cost model), community fees, fines and misuse safeguards. Profit feeds the
+ * revenue), compliance costs (M10 cost model), community fees, fines, misuse safeguards and R&D spending (issue 12.2). Profit feeds the
  * producer-welfare metric and, smoothed, the Fermi imitation rule.
  */
 public final class Accounting {
@@ -56,13 +56,17 @@ public final class Accounting {
       w.tally.costSafeguards += safeguards;
       // inst (issue 13.5): hybrid powers' cost to the firm (transparency reporting), a compliance cost.
       f.powerCostStep = annual * f.powerCostPercent / 100.0 * yearShare;
+      // issue 12.2 (race): R&D spending, a share of revenue (0 when investment is not modelled).
+      f.rdCostStep = fp.investment().enabled() ? f.revenueStep * f.rdShare : 0.0;
+      w.tally.costInvestment += f.rdCostStep;
       double profit =
           f.revenueStep
               - f.complianceCostStep
               - f.feesStep
               - f.finesStep
               - safeguards
-              - f.powerCostStep;
+              - f.powerCostStep
+              - f.rdCostStep;
       w.tally.revenue += f.revenueStep;
       w.tally.costCompliance += f.complianceCostStep + f.powerCostStep;
       w.tally.costPowersFirms += f.powerCostStep;

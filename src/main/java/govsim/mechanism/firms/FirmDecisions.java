@@ -16,6 +16,7 @@ import govsim.mechanism.reputation.BacklashBelief;
 import govsim.mechanism.reputation.PracticeParams;
 import govsim.mechanism.reputation.ReputationParams;
 import govsim.mechanism.risk.HazardBelief;
+import govsim.mechanism.rulemaking.ConformityScope;
 import govsim.mechanism.risk.RiskParams;
 import govsim.mechanism.synergy.Synergy;
 import govsim.mechanism.users.UserParams;
@@ -38,8 +39,9 @@ import govsim.world.World;
  * rationality is either a logit (quantal) choice on that value, or social learning ({@link
  * SocialLearning}): one decision per review (the release posture, the practice, a risk's mitigation
  * or a membership) is explored at random or copied from a random peer with the Fermi probability of
- * the difference in their window profits. The logit rule does not decide the release posture (firms
- * keep the one they started with). Firms do not foresee how users would react to the practice
+ * the difference in their window profits. Logit firms also choose their R&D share and release
+ * posture at each review ({@link Investment}; with firms.investment.posture_choice off they keep
+ * the posture they started with). Firms do not foresee how users would react to the practice
  * beyond their belief in a backlash (they learn it from their own outcries): the Yuanbao terms
  * surprised their authors.
  */
@@ -59,7 +61,9 @@ public final class FirmDecisions {
   private final MarketEntry entry;
   private double[] joinValues = new double[8];
   private Community[] joinOptions = new Community[8];
+  private final Investment investment; // issue 12.2 (race)
 
+  /** Decisions without data and scale feedback (competition.scale_feedback_elasticity 0). */
   public FirmDecisions(
       FirmParams fp,
       PracticeParams practice,
@@ -71,6 +75,36 @@ public final class FirmDecisions {
       Enforcement enforcement,
       Synergy synergy,
       ComplianceCost cost) {
+    this(
+        fp,
+        practice,
+        rep,
+        users,
+        risks,
+        assurance,
+        community,
+        enforcement,
+        synergy,
+        cost,
+        0.0);
+  }
+
+  /**
+   * @param scaleFeedbackElasticity competition.scale_feedback_elasticity (M9's data and scale
+   *     feedback, which firms' investment decisions anticipate)
+   */
+  public FirmDecisions(
+      FirmParams fp,
+      PracticeParams practice,
+      ReputationParams rep,
+      UserParams users,
+      RiskParams risks,
+      AssuranceParams assurance,
+      CommunityParams community,
+      Enforcement enforcement,
+      Synergy synergy,
+      ComplianceCost cost,
+      double scaleFeedbackElasticity) {
     this.fp = fp;
     this.practice = practice;
     this.rep = rep;
@@ -81,8 +115,14 @@ public final class FirmDecisions {
     this.enforcement = enforcement;
     this.synergy = synergy;
     this.cost = cost;
-    this.learning = new SocialLearning(fp);
+    this.investment = new Investment(fp, risks, users, scaleFeedbackElasticity);
+    this.learning = new SocialLearning(fp, investment);
     this.entry = new MarketEntry(cost, fp.revenuePerUserYear(), users);
+  }
+
+  /** The R&D and posture rules (issue 12.2), for release handling. */
+  public Investment investment() {
+    return investment;
   }
 
   /** What every firm knows at a review: who is signalled and how likely inspections are. */
@@ -128,6 +168,9 @@ public final class FirmDecisions {
     decidePractice(w, f, rng);
     reviewMemberships(w, f, rng, outlook);
     entry.review(w, f, rng, fp.decisionIntensity());
+    // issue 12.2 (race): R&D share and release posture, one logit choice.
+    double hazardCost = investment.params().postureChoice() ? unsafeCost(w, f, outlook) : 0.0;
+    investment.review(w, f, rng, outlook.totalUsers, hazardCost);
   }
 
   /**
@@ -372,11 +415,62 @@ public final class FirmDecisions {
    * certified firms, M11).
    */
   public boolean boundByRegulator(World w, Firm f) {
-    for (Regulator reg : w.regulators) {
-      if (!reg.rulemaking || !f.serves(reg.jurisdiction)) continue;
-      if (reg.recognizeCertification && Enforcement.certifiedRecognized(w, f, reg)) continue;
-      for (Risk r : w.risks) if (r.active && reg.rules.covers(r)) return true;
+    return Conformity.applies(w, f, ConformityScope.BOUND, false);
+  }
+
+  // ---- issue 12.2 (race): what the unsafe posture costs a firm
+
+  /**
+   * H of {@link Investment}: the expected yearly cost, % of annual revenue per year, of the
+   * incidents of the firm's known active risks at their base hazard (the unsafe posture adds
+   * (unsafe_hazard_multiplier - 1) H): each risk's residual hazard per year (1 unmitigated, 1 -
+   * efficacy mitigated) times the cost of one incident, {@link #incidentCost}.
+   */
+  public double unsafeCost(World w, Firm f, Outlook outlook) {
+    double total = 0.0;
+    for (Risk r : w.risks) {
+      if (!r.active || !r.known) continue;
+      Governance.Binding b = Governance.of(w, f, r);
+      double perYear =
+          Investment.residualHazardPerYear(f, r, b, fp.voluntaryMitigationEfficacy());
+      if (perYear > 0) total += perYear * incidentCost(w, f, r, outlook);
     }
-    return false;
+    return total;
+  }
+
+  /**
+   * What one incident of the risk costs the firm, % of annual revenue: harm to its users weighed
+   * by alignment (as in {@link #mitigationValue}), the expected outcry loss (the same rule as
+   * mitigationValue's outcry term: an outcry when the complaints an incident provokes pass the
+   * threshold), and, if the firm violates a regulator rule on a severe risk, the expected sanction
+   * of the ex-post investigation (fine x penalty multiplier, published sanction, revocation).
+   */
+  public double incidentCost(World w, Firm f, Risk r, Outlook outlook) {
+    double cost = f.alignment * fp.harmAversion() * r.severity * risks.exposureShare();
+    double complainShare = r.visibility * meanCapability() * users.voicePropensity();
+    if (complainShare > rep.outcryThresholdShare() * w.dtDays) {
+      cost += rep.outcryLoss() * fp.reputationValue();
+    }
+    if (f.mitigates.get(r.id)
+        || r.severity < risks.severeThreshold()
+        || !enforcement.params().investigateSevereIncidents()) return cost;
+    double age = w.now - r.emergedDay;
+    for (Regulator reg : w.regulators) {
+      if (!reg.enforcement || !f.serves(reg.jurisdiction)) continue;
+      Rule rule = reg.rules.inForce(r.id);
+      if (rule == null || !rule.covers(r)) continue;
+      double fear = synergy.perceivedSanctionMultiplier(reg, outlook.signalled[f.id]);
+      double fine = enforcement.params().fineRevenueShare() * 100.0;
+      double published = rep.sanctionLoss() * fp.reputationValue();
+      double revocation =
+          enforcement.params().revocation()
+              ? 100.0 * fp.revocationLossYears() / Math.max(1, Long.bitCount(f.servesMask))
+              : 0.0;
+      cost +=
+          fear
+              * enforcement.detection(age)
+              * (fine * synergy.penaltyMultiplier(reg) + published + revocation);
+    }
+    return cost;
   }
 }

@@ -232,7 +232,7 @@ public record FirmParams(
             max = 1,
             unit = "share",
             doc =
-                "Share of firms that release unsafely (fewer safeguards, faster) at the start and on entry; each firm is drawn independently. Only social learning (decision_rule fermi) changes a firm's release posture later.",
+                "Share of firms that release unsafely (fewer safeguards, faster) at the start and on entry; each firm is drawn independently. Later a firm changes it by its decision rule: social learning (decision_rule fermi) always, the logit rule when firms.investment.posture_choice is on.",
             source = "assumption: today's firms release safely unless a scenario says otherwise")
         double unsafeShareInitial,
     @Param(
@@ -258,7 +258,10 @@ public record FirmParams(
                 "An unsafe release posture multiplies the hazard of every risk at the firm (before mitigation) by this factor.",
             source =
                 "assumption: skipping safeguards doubles incidents; stands for the disaster risk p_r of Han et al. 2020")
-        double unsafeHazardMultiplier) {
+        double unsafeHazardMultiplier,
+    // issue 12.2 (race): capability investment and the release posture as decisions
+    @Param(doc = "Capability investment (R&D) and the release posture as decisions (issue 12.2).")
+        InvestmentParams investment) {
 
   public FirmParams {
     if (capabilityMin > capabilityMax) {

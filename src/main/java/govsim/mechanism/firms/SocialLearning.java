@@ -19,7 +19,10 @@ import govsim.world.World;
  * active community. At a review the firm takes one decision: a kind drawn uniformly among those it
  * has (mitigation only with a known active risk, membership only with an active community), then
  * one decision of that kind drawn uniformly (risks in id order, communities in id order), so that
- * the posture is revised at a quarter of the reviews however many risks the world knows. With
+ * the posture is revised at a quarter of the reviews however many risks the world knows. When
+ * capability investment is a decision (firms.investment.enabled, issue 12.2) the R&amp;D share is a
+ * fifth kind, drawn like the posture: exploration moves it to another share of the menu (uniformly),
+ * imitation copies the peer's share. With
  * probability {@code firms.mutation_rate} it explores: the decision switches to its other value.
  * Otherwise it draws a peer uniformly among the other active firms and takes the peer's value of
  * that one decision with the Fermi probability 1 / (1 + exp(-β (Π_peer - Π_own))), β = {@code
@@ -40,9 +43,18 @@ import govsim.world.World;
  */
 public final class SocialLearning {
   private final FirmParams fp;
+  private final boolean invest; // issue 12.2 (race): the R&D share is a decision of its own
 
+  /** Social learning without an R&D decision (firms.investment.enabled false). */
   public SocialLearning(FirmParams fp) {
     this.fp = fp;
+    this.invest = false;
+  }
+
+  /** Social learning with the R&D share as a fifth kind of decision when investment is on. */
+  public SocialLearning(FirmParams fp, Investment investment) {
+    this.fp = fp;
+    this.invest = investment.params().enabled();
   }
 
   /** Steps in the trailing window: {@code round(window_days / dt)}, at least 1. */
@@ -106,19 +118,37 @@ public final class SocialLearning {
     return 2 + knownRisks(w) + activeCommunities(w);
   }
 
+  /** The same, plus the R&D share when investment is a decision (issue 12.2). */
+  public int decisionCountWithInvestment(World w) {
+    return decisionCount(w) + (invest ? 1 : 0);
+  }
+
   /**
    * Draws a decision: a kind uniformly among the kinds the firm has, then one decision of it
    * uniformly; the index is that of {@link #value} (0 posture, 1 practice, then risks, then
    * communities).
    */
   static int drawDecision(World w, MersenneTwisterFast rng) {
+    return drawDecision(w, rng, false);
+  }
+
+  /**
+   * The same with, when {@code invest}, the R&D share as the last kind (index 2 + risks +
+   * communities); without it the draws are those of the rule before issue 12.
+   */
+  static int drawDecision(World w, MersenneTwisterFast rng, boolean invest) {
     int risks = knownRisks(w);
     int communities = activeCommunities(w);
-    int kinds = 2 + (risks > 0 ? 1 : 0) + (communities > 0 ? 1 : 0);
+    int kinds = 2 + (risks > 0 ? 1 : 0) + (communities > 0 ? 1 : 0) + (invest ? 1 : 0);
     int kind = rng.nextInt(kinds);
     if (kind < 2) return kind;
-    if (kind == 2 && risks > 0) return 2 + rng.nextInt(risks);
-    return 2 + risks + rng.nextInt(communities);
+    int next = 2;
+    if (risks > 0) {
+      if (kind == next) return 2 + rng.nextInt(risks);
+      next++;
+    }
+    if (communities > 0 && kind == next) return 2 + risks + rng.nextInt(communities);
+    return 2 + risks + communities;
   }
 
   /**
@@ -126,19 +156,29 @@ public final class SocialLearning {
    * the posture and the practice, 1/(K n) for one of n risks or n communities, K the kinds.
    */
   public static double decisionProbability(World w, int d) {
+    return decisionProbability(w, d, false);
+  }
+
+  /** The same with the R&D share as a kind of its own when {@code invest} (1/K for it). */
+  public static double decisionProbability(World w, int d, boolean invest) {
     int risks = knownRisks(w);
     int communities = activeCommunities(w);
-    int kinds = 2 + (risks > 0 ? 1 : 0) + (communities > 0 ? 1 : 0);
-    if (d < 2) return 1.0 / kinds;
+    int kinds = 2 + (risks > 0 ? 1 : 0) + (communities > 0 ? 1 : 0) + (invest ? 1 : 0);
+    if (d < 2 || (invest && d == 2 + risks + communities)) return 1.0 / kinds;
     return 1.0 / kinds / (d < 2 + risks ? risks : communities);
   }
 
   /** One review: revise one decision by exploration or by imitation of a random peer. */
   public void review(World w, Firm f, MersenneTwisterFast rng) {
     boolean explore = rng.nextDouble() < fp.mutationRate();
-    int d = drawDecision(w, rng);
+    int d = drawDecision(w, rng, invest);
+    boolean rd = invest && d == 2 + knownRisks(w) + activeCommunities(w);
     if (explore) {
-      set(w, f, d, !value(w, f, d), "explored (mutation)");
+      if (rd) {
+        f.rdShare = exploreShare(fp.investment(), f.rdShare, rng);
+      } else {
+        set(w, f, d, !value(w, f, d), "explored (mutation)");
+      }
       return;
     }
     int others = 0;
@@ -158,8 +198,24 @@ public final class SocialLearning {
         copyProbability(
             fp.decisionIntensity(), payoff(peer, w.dtDays, revenue), payoff(f, w.dtDays, revenue));
     if (rng.nextDouble() >= p) return;
+    if (rd) {
+      f.rdShare = peer.rdShare;
+      return;
+    }
     boolean v = value(w, peer, d);
     if (v != value(w, f, d)) set(w, f, d, v, "imitated a peer");
+  }
+
+  /**
+   * Exploration of the R&D share: a share of the menu drawn uniformly among those other than the
+   * current one (among all of them if the current share is not on the menu).
+   */
+  static double exploreShare(InvestmentParams p, double current, MersenneTwisterFast rng) {
+    int on = -1;
+    for (int k = 0; k < p.levels(); k++) if (Investment.level(p, k) == current) on = k;
+    if (on < 0) return Investment.level(p, rng.nextInt(p.levels()));
+    int k = rng.nextInt(p.levels() - 1);
+    return Investment.level(p, k >= on ? k + 1 : k);
   }
 
   /** The firm's value of decision {@code d} (true: unsafe, practice, mitigates, member). */

@@ -9,6 +9,7 @@ import govsim.world.Risk;
 import govsim.world.World;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * M1 — technology and risk emergence (MODEL.md §4 M1; paper §1.1, §1.2).
@@ -110,13 +111,30 @@ public final class RiskEmergence {
       double assessmentDays,
       double unsafeSpeedup,
       IntPredicate boundByRegulator) {
+    releases(w, rngOfFirm, innovationCrowdOut, assessmentDays, unsafeSpeedup, boundByRegulator, null);
+  }
+
+  /**
+   * The same, with each gain also multiplied by {@code gainFactor} of the firm (issue 12: its R&amp;D
+   * production function and the data and scale feedback; null for 1). The draws are the same
+   * whatever the factor, so a firm's k-th release draws the same number in every regime.
+   */
+  public void releases(
+      World w,
+      IntFunction<MersenneTwisterFast> rngOfFirm,
+      double innovationCrowdOut,
+      double assessmentDays,
+      double unsafeSpeedup,
+      IntPredicate boundByRegulator,
+      IntToDoubleFunction gainFactor) {
     if (p.releaseRatePerYear() <= 0) return;
     double meanInterval = Draws.DAYS_PER_YEAR / p.releaseRatePerYear();
     for (Firm f : w.firms) {
       if (!f.active || f.nextReleaseDay > w.now) continue;
       MersenneTwisterFast rng = rngOfFirm.apply(f.id);
       double crowd = Math.max(0.0, 1.0 - innovationCrowdOut * f.complianceCostPercent / 100.0);
-      f.capability += Draws.exponential(rng, p.releaseStepMean()) * crowd;
+      double factor = gainFactor == null ? 1.0 : gainFactor.applyAsDouble(f.id);
+      f.capability += Draws.exponential(rng, p.releaseStepMean()) * crowd * factor;
       double delay = boundByRegulator.test(f.id) ? assessmentDays : 0.0;
       double mean = f.unsafeReleases ? meanInterval / unsafeSpeedup : meanInterval;
       // The next release is timed from this release's due day, not from the start of the step

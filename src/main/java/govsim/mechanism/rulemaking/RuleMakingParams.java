@@ -79,7 +79,7 @@ public record RuleMakingParams(
             max = 3650,
             unit = "days",
             doc =
-                "Ex-ante conformity assessment added to each release of a firm bound by at least one rule.",
+                "Ex-ante conformity assessment added before the next release of a firm it applies to (see conformity_scope).",
             source =
                 "assumption: ex-ante conformity assessment as in the EU AI Act for high-risk systems; plausible from self-assessment (internal control, a few days) to a notified body's assessment of several months; SF6 depends on it")
         double conformityAssessmentDays,
@@ -101,4 +101,19 @@ public record RuleMakingParams(
             unit = "share",
             doc =
                 "Share of the initial risks already covered by a rule in force on day 0 (existing law), when rule-making is on.")
-        double initialRulesShare) {}
+        double initialRulesShare,
+    // ---- issue 12.2 (race): conformity assessment only where it applies
+    @Param(
+            def = "unmet",
+            doc =
+                "Which releases wait conformity_assessment_days: unmet (those of a firm bound by a regulator rule in force that it does not meet) or bound (those of every firm bound by a rule, met or not: the model before issue 12); in both a certificate the jurisdiction recognises stands in for the assessment.",
+            source =
+                "setting: issue 12 item 2 (the assessment delays the releases it applies to); EU AI Act Art. 43: the assessment checks conformity with the requirements")
+        ConformityScope conformityScope,
+    @Param(
+            def = "false",
+            doc =
+                "Whether a jurisdiction whose regulator recognises certification asks for a recognised certificate: a firm bound by one of its rules and holding none waits the assessment even if it meets the rules.",
+            source =
+                "setting: issue 12 item 2 (releases without a recognised certificate where the regime asks for one)")
+        boolean conformityRequiresCertificate) {}

@@ -152,6 +152,23 @@ class ExampleSweepsTest {
     check("sf3-attention.yaml", 9 * 20);
   }
 
+  /** issue 12.2: SF6's world, conformity scope unmet vs bound, three regimes, 20 seeds. */
+  @Test
+  void innovationByRegime() throws Exception {
+    SweepPlan p = check("innovation-by-regime.yaml", 2 * 20 * 3);
+    assertEquals(
+        Path.of("scenarios/sweeps/../paper/synergy.yaml").normalize(), p.definition().baseFile());
+  }
+
+  /** issue 12.4: the entrenchment world over five scale-feedback elasticities, 20 seeds. */
+  @Test
+  void entrenchmentOverTheScaleFeedback() throws Exception {
+    SweepPlan p = check("entrenchment-elasticity.yaml", 5 * 20);
+    assertEquals(
+        Path.of("scenarios/sweeps/../paper/entrenchment.yaml").normalize(),
+        p.definition().baseFile());
+  }
+
   @Test
   void everyShippedSweepIsTested() throws Exception {
     try (var files = Files.list(DIR)) {
@@ -163,7 +180,9 @@ class ExampleSweepsTest {
               "cross-border-recognition.yaml",
               "discovery-lhs.yaml",
               "dsair-pr.yaml",
+              "entrenchment-elasticity.yaml",
               "entrenchment.yaml",
+              "innovation-by-regime.yaml",
               "knightian-prior.yaml",
               "morris-screening.yaml",
               "power-budget.yaml",

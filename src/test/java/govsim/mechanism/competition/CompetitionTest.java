@@ -37,9 +37,14 @@ class CompetitionTest {
     final List<Double> capabilities = new ArrayList<>();
 
     @Override
-    public Firm enter(World w, MersenneTwisterFast rng, double capability) {
-      capabilities.add(capability);
-      return firm(w, 0, capability, 1);
+    public Firm draw(World w, MersenneTwisterFast rng, double capability) {
+      return new Firm(w.firms.size(), 0.0, capability, 1.0, 0, 1L);
+    }
+
+    @Override
+    public void admit(World w, Firm f) {
+      capabilities.add(f.capability);
+      w.firms.add(f);
     }
   }
 
@@ -234,5 +239,147 @@ class CompetitionTest {
     for (int s = 0; s < 20; s++) m.step(w, rng, entrants);
     assertTrue(entrants.capabilities.size() > 20);
     for (double c : entrants.capabilities) assertEquals(1.5 * 2.0 * 0.5, c, 1e-12);
+  }
+
+  // ---- issue 12.4: contestability that can fail
+
+  @Test
+  void theScaleFeedbackIsTheFirmsUsersOverTheMeanToTheElasticity() {
+    World w = world(1, 400);
+    Firm big = firm(w);
+    big.users = 300;
+    Firm small = firm(w);
+    small.users = 100;
+    Firm gone = firm(w);
+    gone.active = false;
+    gone.users = 1000;
+    assertEquals(1.0, Competition.scaleFactor(w, big, 0.0), 0.0, "elasticity 0: as before");
+    // Mean of the active firms: 200 users.
+    assertEquals(Math.sqrt(1.5), Competition.scaleFactor(w, big, 0.5), 1e-15);
+    assertEquals(Math.sqrt(0.5), Competition.scaleFactor(w, small, 0.5), 1e-15);
+    assertEquals(1.5 * 1.5, Competition.scaleFactor(w, big, 2.0), 1e-12);
+    small.users = 0;
+    big.users = 400;
+    assertEquals(0.0, Competition.scaleFactor(w, small, 0.5), 0.0, "no users: nothing to learn");
+    big.users = 0;
+    assertEquals(1.0, Competition.scaleFactor(w, big, 0.5), 0.0, "nobody has users");
+  }
+
+  @Test
+  void theFrontierIsTheLeadersCapabilityWhenTheScenarioSaysSo() {
+    World w = world(1, 400);
+    firm(w, 0, 1.0, 1).users = 300;
+    firm(w, 0, 3.0, 1).users = 100;
+    Firm gone = firm(w, 0, 9.0, 1);
+    gone.active = false;
+    assertEquals(1.5, competition().frontier(w), 1e-15, "user-weighted mean: (300 + 300) / 400");
+    assertEquals(
+        3.0,
+        competition("competition.entrant_capability_reference=leader").frontier(w),
+        1e-15,
+        "the most capable active firm");
+    assertEquals(3.0, Competition.leaderCapability(w), 1e-15);
+  }
+
+  private static Competition deciding(String... sets) {
+    govsim.model.ModelSpec s = spec(sets);
+    return new Competition(
+        s.competition(), s.users(), s.firms().decisionIntensity(), s.reputation().initial());
+  }
+
+  /**
+   * Incumbents A (capability 1, reputation 1) and B (0, 1); users' utility q + r (choice intensity
+   * 5): 2 and 1. An entrant of capability 1 and reputation 1 has utility 2, logit share e^10 /
+   * (e^10 + e^10 + e^5) = 1 / (2 + e^-5) of all users; with 2 active firms its revenue is 2 s
+   * times the mean firm's. Horizon 2 years, cost 0.5 years: 100 (2 x 2 s - 0.5).
+   */
+  @Test
+  void anEntrantValuesItsLogitShareOverTheHorizonMinusTheEntryCost() {
+    World w = world(1, 100);
+    firm(w, 0, 1.0, 1).users = 60;
+    firm(w, 0, 0.0, 1).users = 40;
+    double s = 1 / (2 + Math.exp(-5));
+    assertEquals(100 * (2 * 2 * s - 0.5), deciding().entryValue(w, 1.0), 1e-9);
+    assertEquals(
+        100 * (4 * 2 * s - 3),
+        deciding("competition.entry_horizon_years=4", "competition.entry_cost_years=3")
+            .entryValue(w, 1.0),
+        1e-9);
+    World empty = world(1, 100);
+    assertEquals(100 * (2 - 0.5), deciding().entryValue(empty, 0.0), 1e-9, "a market to itself");
+  }
+
+  @Test
+  void aWouldBeEntrantThatCannotRecoverTheCostStaysOutAndIsLogged() {
+    World w = world(1, 100);
+    firm(w, 0, 5.0, 1).users = 100; // utility 6 against an entrant's 1 + 1 = 2 at capability 1
+    // Capability factor 0.2 x 5 = 1, share e^10 / (e^30 + e^10) ~ 2e-9: value ~ -50 (x intensity).
+    String[] sets = {
+      "competition.entry_rate_per_year=1000",
+      "competition.entrant_capability_factor=0.2",
+      "competition.entrant_capability_low=1",
+      "competition.entrant_capability_high=1",
+      "competition.exit_share=0",
+      "competition.max_firms=100000"
+    };
+    Entrants entrants = new Entrants();
+    MersenneTwisterFast decide = new MersenneTwisterFast(21);
+    deciding(sets).step(w, new MersenneTwisterFast(20), decide, entrants);
+    assertEquals(0, entrants.capabilities.size(), "logistic(-50) ~ 2e-22: nobody enters");
+    assertTrue(w.tally.entriesDeclined > 0);
+    List<WorldEvent> ev = events(w);
+    assertEquals(w.tally.entriesDeclined, count(ev, EventKind.ENTRY_DECLINED));
+    assertEquals(1.0, ev.get(0).value(), 1e-12, "the capability it could have bought");
+    // With a cheap entry and a strong frontier the entrant comes in.
+    Entrants more = new Entrants();
+    World w2 = world(1, 100);
+    firm(w2, 0, 5.0, 1).users = 100;
+    deciding(
+            "competition.entry_rate_per_year=1000",
+            "competition.entrant_capability_factor=1",
+            "competition.entrant_capability_low=1",
+            "competition.entrant_capability_high=1",
+            "competition.entry_cost_years=0",
+            "competition.exit_share=0",
+            "competition.max_firms=100000")
+        .step(w2, new MersenneTwisterFast(20), new MersenneTwisterFast(21), more);
+    assertTrue(more.capabilities.size() > 0);
+    assertEquals(0, w2.tally.entriesDeclined, "share 1/2, value 100 x (2 x 2 x 0.5) = 200");
+  }
+
+  @Test
+  void declinedEntrantsSpendTheSameEntryDrawsAsAdmittedOnes() {
+    double[] after = new double[2];
+    for (int k = 0; k < 2; k++) {
+      World w = world(1, 100);
+      firm(w, 0, 5.0, 1).users = 100;
+      MersenneTwisterFast entry = new MersenneTwisterFast(30);
+      Competition m =
+          deciding(
+              "competition.entry_rate_per_year=1000",
+              "competition.entrant_capability_factor=0.2",
+              "competition.exit_share=0",
+              "competition.max_firms=100000",
+              "competition.entry_decision=" + (k == 0));
+      for (int s = 0; s < 5; s++) m.step(w, entry, new MersenneTwisterFast(31), new Entrants());
+      after[k] = entry.nextDouble();
+    }
+    assertEquals(after[0], after[1], 0.0, "the entry stream is where it would be without declines");
+  }
+
+  @Test
+  void withoutTheEntryDecisionEveryArrivalEnters() {
+    World w = world(1, 100);
+    firm(w, 0, 5.0, 1).users = 100;
+    Entrants entrants = new Entrants();
+    deciding(
+            "competition.entry_rate_per_year=1000",
+            "competition.entrant_capability_factor=0.2",
+            "competition.entry_decision=false",
+            "competition.exit_share=0",
+            "competition.max_firms=100000")
+        .step(w, new MersenneTwisterFast(20), new MersenneTwisterFast(21), entrants);
+    assertTrue(entrants.capabilities.size() > 0);
+    assertEquals(0, w.tally.entriesDeclined);
   }
 }

@@ -105,4 +105,34 @@ class AccountingTest {
     books.step(w, d);
     assertEquals(alpha * 0.5 + alpha * (1 - alpha * 0.5), f.profitShareSmoothed, 1e-12);
   }
+
+  /** issue 12.2: R&D spending is the firm's share of its revenue, a cost in profit. */
+  @Test
+  void rdSpendingIsAShareOfRevenueBookedAsACost() {
+    for (boolean enabled : new boolean[] {true, false}) {
+      ModelSpec s =
+          spec("firms.revenue_per_user_year=20", "firms.investment.enabled=" + enabled);
+      FirmDecisions d =
+          new FirmDecisions(
+              s.firms(),
+              s.practice(),
+              s.reputation(),
+              s.users(),
+              s.risks(),
+              s.assurance(),
+              s.communities(),
+              new Enforcement(s.enforcement(), 0.1, 20),
+              new Synergy(s.synergy()),
+              new ComplianceCost(s.crossBorder(), 0.5, 0.5, 1.5, 0.3));
+      World w = world(1, 0);
+      Firm f = firm(w);
+      f.users = 365; // revenue 20 a day
+      f.rdShare = 0.2;
+      new Accounting(s.firms(), s.practice(), 0.0).step(w, d);
+      double rd = enabled ? 20 * 0.2 : 0.0;
+      assertEquals(rd, f.rdCostStep, 1e-12);
+      assertEquals(rd, w.tally.costInvestment, 1e-12);
+      assertEquals(20 - rd, w.tally.profit, 1e-12);
+    }
+  }
 }

@@ -268,7 +268,9 @@ class FirmDecisionsTest {
 
   @Test
   void theLogitChoiceMitigatesWithProbabilityLogisticOfIntensityTimesNetValue() {
-    FirmDecisions d = decisions("firms.decision_intensity=2");
+    // The posture stays safe (a chosen unsafe posture would double the hazard the value weighs).
+    FirmDecisions d =
+        decisions("firms.decision_intensity=2", "firms.investment.posture_choice=false");
     World w = world(1, 0);
     Firm f = firm(w, 0.5, 0, 1);
     Risk r = risk2(w, 3.0, 0.01); // value 0.3, cost of ad hoc mitigation 0.5 x 0.5 = 0.25
