@@ -202,7 +202,8 @@ public final class SweepCommand implements Callable<Integer> {
                   + " or --retry-failed");
       return Main.BAD_INPUT;
     }
-    if (precision == null && (precisionMetrics != null || maxReps != CompareCommand.DEFAULT_MAX_REPS)) {
+    if (precision == null
+        && (precisionMetrics != null || maxReps != CompareCommand.DEFAULT_MAX_REPS)) {
       spec.commandLine()
           .getErr()
           .println("govsim: --max-reps and --precision-metrics go with --precision H");
@@ -309,14 +310,14 @@ public final class SweepCommand implements Callable<Integer> {
         precision != null
             ? "--precision (a game point is analysed exactly; abm runs are set in the file)"
             : shard != null
-            ? "--shard"
-            : retryFailed
-                ? "--retry-failed (a failed point stops the sweep; --resume continues it)"
-                : runTimeout != null
-                    ? "--run-timeout"
-                    : allowExtendsOutside
-                        ? "--allow-extends-outside"
-                        : !SweepExecution.LOCAL.equals(engine) ? "--engine " + engine : null;
+                ? "--shard"
+                : retryFailed
+                    ? "--retry-failed (a failed point stops the sweep; --resume continues it)"
+                    : runTimeout != null
+                        ? "--run-timeout"
+                        : allowExtendsOutside
+                            ? "--allow-extends-outside"
+                            : !SweepExecution.LOCAL.equals(engine) ? "--engine " + engine : null;
     if (unsupported != null) {
       err.println(
           "govsim: "

@@ -54,8 +54,8 @@ final class Plots {
    * @param low lower edge of the band, or null for a line alone (also where NaN)
    * @param high upper edge of the band, or null
    * @param n the number of values behind each point (sweep response curves: the point's
-   *     replications), drawn as a marker labelled "n" at every point with an interval bar; null
-   *     for a plain line (time series)
+   *     replications), drawn as a marker labelled "n" at every point with an interval bar; null for
+   *     a plain line (time series)
    */
   record Line(
       String name,

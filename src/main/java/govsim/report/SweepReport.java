@@ -133,7 +133,9 @@ final class SweepReport {
         p.has("metrics") && p.get("metrics").isJsonArray()
             ? String.join(
                 ", ",
-                p.getAsJsonArray("metrics").asList().stream().map(JsonElement::getAsString).toList())
+                p.getAsJsonArray("metrics").asList().stream()
+                    .map(JsonElement::getAsString)
+                    .toList())
             : "the named metrics";
     return " Replications per point were chosen by `--precision`: starting from "
         + Provenance.str(p, "initial_replications")

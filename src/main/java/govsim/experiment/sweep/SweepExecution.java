@@ -270,7 +270,8 @@ public final class SweepExecution {
       }
       if (precision.metrics().isEmpty())
         precision =
-            new SweepPrecision(precision.relative(), precision.maxReplications(), def.spec().metrics());
+            new SweepPrecision(
+                precision.relative(), precision.maxReplications(), def.spec().metrics());
     }
     SweepPlan plan;
     try {
@@ -321,9 +322,7 @@ public final class SweepExecution {
           r.shard() == null ? "" : "shard " + r.shard() + ", " + mine + " of ",
           plan.precision() == null
               ? Integer.toString(plan.runs())
-              : plan.points() * plan.initialReplications() * plan.regimes()
-                  + " to "
-                  + plan.runs(),
+              : plan.points() * plan.initialReplications() * plan.regimes() + " to " + plan.runs(),
           shape(plan),
           engine.label(),
           folder);

@@ -58,7 +58,9 @@ public record SweepPrecision(double relative, int maxReplications, List<String> 
     }
     for (String m : metrics) {
       if (!Metrics.RUN_NAMES.contains(m))
-        return "--precision-metrics: '" + m + "' is not a summary metric (govsim describe lists them)";
+        return "--precision-metrics: '"
+            + m
+            + "' is not a summary metric (govsim describe lists them)";
     }
     return null;
   }

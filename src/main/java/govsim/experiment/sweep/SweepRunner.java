@@ -448,8 +448,8 @@ public final class SweepRunner {
   }
 
   /**
-   * What a sweep with a replication target ran: the replications each point got, its final ratio
-   * of half-width to target (at most 1 where the target was reached), the rounds, and the runs
+   * What a sweep with a replication target ran: the replications each point got, its final ratio of
+   * half-width to target (at most 1 where the target was reached), the rounds, and the runs
    * executed in this session.
    */
   record Adaptive(int[] replications, double[] ratios, int rounds, int ran, int regimes) {
@@ -479,7 +479,8 @@ public final class SweepRunner {
     int points = plan.points();
     int regimes = plan.regimes();
     int[] metric = new int[pr.metrics().size()];
-    for (int m = 0; m < metric.length; m++) metric[m] = Metrics.RUN_NAMES.indexOf(pr.metrics().get(m));
+    for (int m = 0; m < metric.length; m++)
+      metric[m] = Metrics.RUN_NAMES.indexOf(pr.metrics().get(m));
     int[] n = new int[points];
     int[] checked = new int[points];
     double[] ratio = new double[points];

@@ -44,8 +44,8 @@ final class SweepState {
   int runsFailed;
 
   /**
-   * With a replication target: the runs the complete sweep used (its points' replications times
-   * the regimes); 0 otherwise, when every planned run is used.
+   * With a replication target: the runs the complete sweep used (its points' replications times the
+   * regimes); 0 otherwise, when every planned run is used.
    */
   int runsUsed;
 

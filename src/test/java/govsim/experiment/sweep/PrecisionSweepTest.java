@@ -47,7 +47,9 @@ class PrecisionSweepTest {
 
   private void setUp(int maxReps) throws Exception {
     sweep = SweepFixtures.write(tmp.resolve("in"), SWEEP);
-    plan = SweepPlan.of(SweepFile.load(sweep), new SweepPrecision(0.05, maxReps, List.of("harm_total")));
+    plan =
+        SweepPlan.of(
+            SweepFile.load(sweep), new SweepPrecision(0.05, maxReps, List.of("harm_total")));
   }
 
   /** harm_total from the run's seed: the (point, replication) it belongs to. */
@@ -146,7 +148,13 @@ class PrecisionSweepTest {
     Path c = tmp.resolve("c");
     assertEquals(
         SweepExecution.Status.OK,
-        run(c, 2, new LocalEngine(2, known()), false, new SweepPrecision(0.05, 10, List.of()), null));
+        run(
+            c,
+            2,
+            new LocalEngine(2, known()),
+            false,
+            new SweepPrecision(0.05, 10, List.of()),
+            null));
     List<String> precision = Files.readAllLines(c.resolve("precision.csv"));
     // Point 1: 3, 6, then 12 capped at 10, still wider than the target.
     assertTrue(precision.get(2).startsWith("1,0.5,10,false,"), precision.get(2));
@@ -168,7 +176,8 @@ class PrecisionSweepTest {
           public void execute(SweepWork work, List<Integer> runs, RecordSink sink)
               throws java.io.IOException, InterruptedException {
             calls[0]++;
-            List<Integer> some = calls[0] == 3 ? new ArrayList<>(runs.subList(0, runs.size() / 2)) : runs;
+            List<Integer> some =
+                calls[0] == 3 ? new ArrayList<>(runs.subList(0, runs.size() / 2)) : runs;
             local.execute(work, some, sink);
           }
 
@@ -188,8 +197,15 @@ class PrecisionSweepTest {
     // Resuming with another target is refused with the reason.
     assertEquals(
         SweepExecution.Status.BAD_INPUT,
-        run(cut, 2, new LocalEngine(2, known()), true, new SweepPrecision(0.1, 64, List.of()), err));
-    assertTrue(err.toString().contains("started with --precision 0.05 --max-reps 64"), err.toString());
+        run(
+            cut,
+            2,
+            new LocalEngine(2, known()),
+            true,
+            new SweepPrecision(0.1, 64, List.of()),
+            err));
+    assertTrue(
+        err.toString().contains("started with --precision 0.05 --max-reps 64"), err.toString());
     assertEquals(SweepExecution.Status.OK, run(cut, 1, new LocalEngine(1, known()), true));
     for (String f : files()) assertSame(whole, cut, f);
   }
