@@ -23,7 +23,9 @@ import java.util.Locale;
  * when they fall below the minimum size. Entry and exit are free (firms decide in {@link
  * Membership}).
  */
-public final class StandardSetting {
+public final class StandardSetting implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final CommunityParams p;
   private final double assuranceMin;
   private final double assuranceMax;

@@ -16,7 +16,9 @@ import govsim.world.World;
  * users loses them. A firm whose user share stays below a floor for a grace period exits (never the
  * last firm licensed in a jurisdiction), and so does a firm that has lost every license.
  */
-public final class Competition {
+public final class Competition implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final CompetitionParams p;
 
   public Competition(CompetitionParams p) {

@@ -13,7 +13,9 @@ import govsim.mechanism.Governance;
  * certificate recognised by k jurisdictions counts as one set for all k. The whole is multiplied by
  * the entrenchment factor of the binding rule (issue 13 item 2; 1 without entrenchment).
  */
-public final class ComplianceCost {
+public final class ComplianceCost implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final CrossBorderParams p;
   private final double costPerRule;
   private final double voluntaryEfficacy;

@@ -14,7 +14,9 @@ import govsim.world.World;
  * involved; Microsoft withdrew Tay within 24 hours). Reputation recovers slowly every day, outcry
  * days included.
  */
-public final class Backlash {
+public final class Backlash implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final ReputationParams p;
   private final PracticeParams practice;
   private final double responseLatencyDays;

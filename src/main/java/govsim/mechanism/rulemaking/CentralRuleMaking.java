@@ -18,7 +18,9 @@ import govsim.world.World;
  * the legislature start a new cycle for the new form (the legislature finishes a cycle it has
  * begun; the EU AI Act was adopted in 2024 although ChatGPT had overtaken it).
  */
-public final class CentralRuleMaking {
+public final class CentralRuleMaking implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final RuleMakingParams p;
 
   /** Rules written for the believed hazard, entrenchment cost (issue 13; null: neither). */
