@@ -796,16 +796,15 @@ final class SweepReport {
 
   private static void timeSeries(ReportContent c, ResultFolder f, List<String> regimes)
       throws ReportException {
-    CsvData runs =
-        CsvData.read(f.file("runs.csv"), col -> col.equals("run") || col.equals("regime"));
+    CsvData runs = f.csv("runs.csv", col -> col.equals("run") || col.equals("regime"));
     if (!runs.has("run") || !runs.has("regime")) return;
     Map<String, String> regimeOfRun = new LinkedHashMap<>();
     for (int i = 0; i < runs.size(); i++)
       regimeOfRun.put(runs.text(i, "run"), runs.text(i, "regime"));
     List<String> wanted = Headlines.SWEEP_SERIES;
     CsvData ts =
-        CsvData.read(
-            f.file("timeseries.csv.gz"),
+        f.csv(
+            "timeseries.csv.gz",
             col -> col.equals("run") || col.equals(DAY) || wanted.contains(col));
     if (!ts.has("run") || !ts.has(DAY) || ts.size() == 0) return;
     double last = 0;
