@@ -74,6 +74,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   private static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
     java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
     m.put("run", RunCommand::new);
+    m.put("resume", ResumeCommand::new);
     m.put("compare", CompareCommand::new);
     m.put("sweep", SweepCommand::new);
     m.put("merge", MergeCommand::new);

@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
           + " time series and summary; a comparison, the regimes' time series with 95%% bands,"
           + " forest plots of the headline metrics and of their paired differences; a sweep, heat"
           + " maps or response curves over its parameters and, for Sobol designs, the indices with"
-          + " their intervals. The folder's own files are only read. An existing report is kept"
+          + " their intervals; every point of a response curve is labelled with its n. A sweep"
+          + " folder whose runs.csv or timeseries.csv.gz was deleted is read from runs.parquet and"
+          + " timeseries.parquet. The folder's own files are only read. An existing report is kept"
           + " unless --force."
     },
     footer = {

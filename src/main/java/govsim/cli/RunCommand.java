@@ -62,6 +62,16 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Print nothing but errors.")
   boolean quiet;
 
+  @Option(
+      names = "--checkpoint-every",
+      paramLabel = "DAYS",
+      description =
+          "Write a checkpoint of the whole run every DAYS simulated days to <output"
+              + " folder>.checkpoint/checkpoint.govsim (atomically; each replaces the last); if the"
+              + " run is stopped or killed, govsim resume continues it to the same bytes as an"
+              + " uninterrupted run. Removed when the run finishes.")
+  Double checkpointEvery;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -83,12 +93,21 @@ final class RunCommand implements Callable<Integer> {
     }
     Path target;
     OutputFolder folder;
+    if (checkpointEvery != null && !(checkpointEvery > 0 && checkpointEvery < 1e9)) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "govsim: --checkpoint-every must be a positive number of days, got "
+                  + checkpointEvery);
+      return Main.BAD_INPUT;
+    }
     try {
       target =
           out != null
               ? out
               : OutputGuard.defaultFolder(
                   model.name(), "seed-" + model.seed() + OutputGuard.overridesTag(input.sets));
+      if (checkpointEvery != null) return checkpointed(loaded, target, started);
       Interruption.removeLeftovers(target);
       folder = OutputFolder.open(target, force);
     } catch (OutputGuard.Refused e) {
@@ -124,12 +143,7 @@ final class RunCommand implements Callable<Integer> {
       }
       warmUpWriting(loaded.resolved());
       RunResult result = SingleRun.run(model, writer);
-      Map<String, Object> provenance = new LinkedHashMap<>();
-      provenance.put("command", commandLine());
-      provenance.put("scenario_file", input.scenario.toString());
-      provenance.put("scenario_sha256", loaded.sha256());
-      provenance.put("scenario_files", loaded.files().stream().map(Path::toString).toList());
-      provenance.put("overrides", input.sets);
+      Map<String, Object> provenance = provenance(loaded);
       stop.commit(
           folder,
           () -> {
@@ -154,6 +168,72 @@ final class RunCommand implements Callable<Integer> {
       stop.unstage(folder);
       throw e;
     }
+  }
+
+  /** `govsim run --checkpoint-every DAYS`: the run in a {@link CheckpointSession}. */
+  private int checkpointed(ScenarioLoader.Loaded<ModelSpec> loaded, Path target, Instant started)
+      throws Exception {
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    Path dir = govsim.experiment.checkpoint.Checkpoint.folderOf(target);
+    Path file = dir.resolve(govsim.experiment.checkpoint.Checkpoint.FILE);
+    if (java.nio.file.Files.exists(file)) {
+      if (!force) {
+        err.println(
+            "govsim: a checkpoint of an unfinished run into "
+                + target
+                + " exists ("
+                + file
+                + "); continue that run with: govsim resume "
+                + target
+                + " (or start again with --force, which discards the checkpoint)");
+        return Main.BAD_INPUT;
+      }
+      try {
+        govsim.io.FileTrees.delete(dir);
+      } catch (java.io.IOException e) {
+        err.println("govsim: cannot remove the old checkpoint " + dir + ": " + e.getMessage());
+        return Main.FAILURE;
+      }
+    }
+    ModelSpec model = loaded.config();
+    if (!quiet) {
+      spec.commandLine()
+          .getOut()
+          .printf(
+              Locale.ROOT,
+              "govsim: running %s (regime %s, seed %d, %d users, %.0f days; a checkpoint every %s"
+                  + " days in %s)%n",
+              model.name(),
+              model.regime().yamlName(),
+              model.seed(),
+              model.users().count(),
+              model.time().horizonDays(),
+              govsim.observe.Num.format(checkpointEvery),
+              dir);
+    }
+    govsim.experiment.checkpoint.CheckpointedRun run =
+        govsim.experiment.checkpoint.CheckpointedRun.start(
+            model,
+            CheckpointSession.context(
+                loaded.resolved(),
+                provenance(loaded),
+                target,
+                force,
+                checkpointEvery,
+                started,
+                input.scenario.toString(),
+                loaded.sha256()));
+    return CheckpointSession.execute(run, quiet ? null : spec.commandLine().getOut(), err);
+  }
+
+  private Map<String, Object> provenance(ScenarioLoader.Loaded<ModelSpec> loaded) {
+    Map<String, Object> provenance = new LinkedHashMap<>();
+    provenance.put("command", commandLine());
+    provenance.put("scenario_file", input.scenario.toString());
+    provenance.put("scenario_sha256", loaded.sha256());
+    provenance.put("scenario_files", loaded.files().stream().map(Path::toString).toList());
+    provenance.put("overrides", input.sets);
+    return provenance;
   }
 
   /**

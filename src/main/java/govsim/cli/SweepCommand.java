@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
           + " (points.csv, stationary.csv, abm_runs.csv; docs/games.md). All cores by default;"
           + " results do not depend on --threads. Each finished run is recorded at once: after a"
           + " crash or kill, --resume runs exactly the missing runs and the outputs are identical"
-          + " to those of an uninterrupted sweep.",
+          + " to those of an uninterrupted sweep. --precision H adds replications per point until"
+          + " the named metrics' intervals are narrow enough (the n used is in precision.csv).",
       "",
       "Writes to results/<scenario>/sweep-<name>/ (or --out DIR): runs.csv, timings.csv,"
           + " timeseries.csv.gz, runs.parquet and timeseries.parquet (the same tables as Parquet),"
@@ -61,6 +62,8 @@ import picocli.CommandLine.Spec;
       "  ./govsim sweep scenarios/sweeps/morris-screening.yaml",
       "  ./govsim sweep scenarios/sweeps/dsair-pr.yaml",
       "  ./govsim sweep scenarios/sweeps/switching-x-lag.yaml --shard 2/8",
+      "  ./govsim sweep scenarios/sweeps/lag-precision.yaml --precision 0.1 \\",
+      "      --precision-metrics harm_total --max-reps 32",
       "",
       "Exit codes: 0 success, 2 bad input (sweep file or scenario invalid, folder locked or"
           + " holding another sweep, inputs changed since the sweep started), 1 failure while"
@@ -100,6 +103,32 @@ public final class SweepCommand implements Callable<Integer> {
       names = "--retry-failed",
       description = "Rerun the runs that failed (and any missing ones), with the same seeds.")
   boolean retryFailed;
+
+  @Option(
+      names = "--precision",
+      paramLabel = "H",
+      description =
+          "Add replications per design point (in rounds, after the sweep file's replications)"
+              + " until, in every regime, the interval of every --precision-metrics metric (as in"
+              + " aggregate.csv) has a half-width of at most H times its mean (relative: 0.05 for"
+              + " +/- 5%%), or the point has --max-reps; n per point in precision.csv, aggregate.csv"
+              + " and the report. Not with --shard.")
+  Double precision;
+
+  @Option(
+      names = "--max-reps",
+      paramLabel = "N",
+      description = "Most replications per point with --precision (default: ${DEFAULT-VALUE}).")
+  int maxReps = CompareCommand.DEFAULT_MAX_REPS;
+
+  @Option(
+      names = "--precision-metrics",
+      split = ",",
+      paramLabel = "LIST",
+      description =
+          "Summary metrics whose intervals --precision targets, comma-separated (default: the"
+              + " sweep file's metrics:).")
+  List<String> precisionMetrics;
 
   @Option(
       names = "--run-timeout",
@@ -173,6 +202,13 @@ public final class SweepCommand implements Callable<Integer> {
                   + " or --retry-failed");
       return Main.BAD_INPUT;
     }
+    if (precision == null
+        && (precisionMetrics != null || maxReps != CompareCommand.DEFAULT_MAX_REPS)) {
+      spec.commandLine()
+          .getErr()
+          .println("govsim: --max-reps and --precision-metrics go with --precision H");
+      return Main.BAD_INPUT;
+    }
     if (java.nio.file.Files.isRegularFile(sweepFile)
         && govsim.experiment.sweep.GameSweep.isGameSweep(sweepFile)) {
       return gameSweep();
@@ -218,7 +254,13 @@ public final class SweepCommand implements Callable<Integer> {
                 master,
                 slice,
                 allowExtendsOutside,
-                runTimeout),
+                runTimeout,
+                precision == null
+                    ? null
+                    : new govsim.experiment.sweep.SweepPrecision(
+                        precision,
+                        maxReps,
+                        precisionMetrics == null ? List.of() : precisionMetrics)),
             stdout,
             err,
             model,
@@ -265,15 +307,17 @@ public final class SweepCommand implements Callable<Integer> {
     java.io.PrintWriter stdout = spec.commandLine().getOut();
     java.io.PrintWriter err = spec.commandLine().getErr();
     String unsupported =
-        shard != null
-            ? "--shard"
-            : retryFailed
-                ? "--retry-failed (a failed point stops the sweep; --resume continues it)"
-                : runTimeout != null
-                    ? "--run-timeout"
-                    : allowExtendsOutside
-                        ? "--allow-extends-outside"
-                        : !SweepExecution.LOCAL.equals(engine) ? "--engine " + engine : null;
+        precision != null
+            ? "--precision (a game point is analysed exactly; abm runs are set in the file)"
+            : shard != null
+                ? "--shard"
+                : retryFailed
+                    ? "--retry-failed (a failed point stops the sweep; --resume continues it)"
+                    : runTimeout != null
+                        ? "--run-timeout"
+                        : allowExtendsOutside
+                            ? "--allow-extends-outside"
+                            : !SweepExecution.LOCAL.equals(engine) ? "--engine " + engine : null;
     if (unsupported != null) {
       err.println(
           "govsim: "

@@ -21,14 +21,39 @@ public final class CsvTable implements Closeable {
   private final int width;
 
   public CsvTable(Path file, List<String> header) {
+    this(file, header, false);
+  }
+
+  /**
+   * A table that continues a file holding its header and earlier rows (a run resumed from a
+   * checkpoint): rows are appended, no header is written.
+   */
+  public static CsvTable continuing(Path file, List<String> header) {
+    return new CsvTable(file, header, true);
+  }
+
+  private CsvTable(Path file, List<String> header, boolean append) {
     try {
-      BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+      BufferedWriter out =
+          append
+              ? Files.newBufferedWriter(
+                  file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND)
+              : Files.newBufferedWriter(file, StandardCharsets.UTF_8);
       this.printer =
           new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
       this.width = header.size();
-      printer.printRecord(header);
+      if (!append) printer.printRecord(header);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes buffered rows to the file (a checkpoint then copies the file's bytes). */
+  public void flush() {
+    try {
+      printer.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -75,6 +75,12 @@ public final class ParquetTable implements Closeable {
     }
   }
 
+  /**
+   * Runs this class's static set-up (the quiet SLF4J provider) before another class of govsim's
+   * loads parquet-java ({@link ParquetRead}).
+   */
+  static void quietLogging() {}
+
   /** The Parquet type of a column. */
   public enum Type {
     INT,

@@ -62,6 +62,51 @@ public final class RunWriter implements RunListener, AutoCloseable {
     this.events = writeEvents ? new CsvTable(folder.file("events.csv"), EVENT_COLUMNS) : null;
   }
 
+  /**
+   * A writer that continues a run resumed from a checkpoint: timeseries.csv and events.csv start
+   * with the bytes they had when the checkpoint was written ({@link #partial}), null for a file the
+   * run does not write, and the rows of the rest of the run are appended.
+   */
+  public RunWriter(OutputFolder folder, byte[] timeseriesSoFar, byte[] eventsSoFar) {
+    this.folder = folder;
+    try {
+      if (timeseriesSoFar != null)
+        java.nio.file.Files.write(folder.file("timeseries.csv"), timeseriesSoFar);
+      if (eventsSoFar != null) java.nio.file.Files.write(folder.file("events.csv"), eventsSoFar);
+    } catch (java.io.IOException e) {
+      throw IoErrors.unchecked("cannot write " + folder.staging(), e);
+    }
+    this.timeseries =
+        timeseriesSoFar == null
+            ? null
+            : CsvTable.continuing(folder.file("timeseries.csv"), Metrics.STEP_NAMES);
+    this.events =
+        eventsSoFar == null ? null : CsvTable.continuing(folder.file("events.csv"), EVENT_COLUMNS);
+  }
+
+  /**
+   * The bytes written so far to timeseries.csv and events.csv (null for a file not written), after
+   * writing out what is buffered: what a checkpoint keeps so that a resumed run's files are the
+   * bytes of an uninterrupted one.
+   */
+  public byte[][] partial() {
+    try {
+      byte[] t = null;
+      byte[] e = null;
+      if (timeseries != null) {
+        timeseries.flush();
+        t = java.nio.file.Files.readAllBytes(folder.file("timeseries.csv"));
+      }
+      if (events != null) {
+        events.flush();
+        e = java.nio.file.Files.readAllBytes(folder.file("events.csv"));
+      }
+      return new byte[][] {t, e};
+    } catch (java.io.IOException x) {
+      throw IoErrors.unchecked("cannot read " + folder.staging(), x);
+    }
+  }
+
   @Override
   public void row(double[] row) {
     if (timeseries != null) timeseries.row(row);

@@ -249,9 +249,19 @@ public final class GovSimModel extends SimState {
         dt);
   }
 
-  private void phase(Phase phase, Runnable body, double dt) {
+  private void phase(Phase phase, Body body, double dt) {
     Steppable s = state -> body.run();
     schedule.scheduleRepeating(Schedule.EPOCH, phase.ordering(), s, dt);
+  }
+
+  /**
+   * A phase's work. Serializable (as MASON's Steppable is), so that the schedule, and with it the
+   * whole model, can be written to a checkpoint: a lambda is serializable when its target type is,
+   * and these capture only the model.
+   */
+  @FunctionalInterface
+  interface Body extends java.io.Serializable {
+    void run();
   }
 
   private void buildMechanisms() {

@@ -17,7 +17,10 @@ public final class Recorder implements Steppable {
   private final Supplier<World> world;
   private final StepMetrics metrics;
   private final RunSummary summary;
-  private final RunListener listener;
+
+  /** Not part of a checkpoint: a resumed run attaches its own writer ({@link #listener}). */
+  private transient RunListener listener;
+
   private final int every;
   private final long lastStep;
 
@@ -39,6 +42,14 @@ public final class Recorder implements Steppable {
     // The row is reused at the next step; a recorded row is a copy the listener may keep.
     if (step % every == 0 || step == lastStep) listener.row(row.clone());
     w.drainEvents(listener::event);
+  }
+
+  /**
+   * Attaches the listener of a run resumed from a checkpoint (the recorder was read back without
+   * one). For a checkpoint the world supplier given to the constructor must be serializable.
+   */
+  public void listener(RunListener listener) {
+    this.listener = listener;
   }
 
   public RunSummary summary() {

@@ -12,7 +12,9 @@ import java.util.Map;
  * of steps at which it was defined after burn-in, its value at the first step after burn-in and its
  * last value.
  */
-public final class RunSummary implements RunView {
+public final class RunSummary implements RunView, java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private static final int COLUMNS = Metrics.STEP_METRICS.size();
 
   private final double burnIn;

@@ -8,7 +8,9 @@ import govsim.world.World;
  * preallocated row, without allocating: the row is overwritten at the next step, so a caller that
  * keeps it must copy it.
  */
-public final class StepMetrics {
+public final class StepMetrics implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private static final StepMetric[] ALL = Metrics.STEP_METRICS.toArray(new StepMetric[0]);
 
   private final StepView view;

@@ -9,7 +9,9 @@ import govsim.world.World;
  * cumulative tallies since step 0. {@link StepMetrics} advances it once per step, before the
  * metrics are evaluated.
  */
-public final class StepView {
+public final class StepView implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final ModelSpec spec;
   private World world;
   private double harmCum;

@@ -84,6 +84,36 @@ public final class CsvData {
     }
   }
 
+  /**
+   * A Parquet table govsim wrote (runs.parquet, timeseries.parquet) as if it were its CSV twin:
+   * numbers in govsim's number format, a null cell empty, the columns accepted by {@code keep}.
+   *
+   * @throws ReportException if the file cannot be read as a Parquet table
+   */
+  public static CsvData readParquet(Path file, Predicate<String> keep) throws ReportException {
+    govsim.io.ParquetRead.Table t;
+    try {
+      t = govsim.io.ParquetRead.read(file, keep);
+    } catch (govsim.io.ParquetRead.Unreadable e) {
+      throw new ReportException(e.getMessage());
+    } catch (IOException e) {
+      throw new ReportException(file + ": cannot read (" + e.getMessage() + ")");
+    }
+    List<String[]> rows = new ArrayList<>(t.rows().size());
+    for (Object[] r : t.rows()) {
+      String[] cells = new String[r.length];
+      for (int i = 0; i < r.length; i++) {
+        Object v = r[i];
+        cells[i] =
+            v == null
+                ? ""
+                : v instanceof Double d ? govsim.observe.Num.format(d) : String.valueOf(v);
+      }
+      rows.add(cells);
+    }
+    return new CsvData(file, t.columns(), rows);
+  }
+
   private static InputStream open(Path file) throws IOException {
     InputStream in = Files.newInputStream(file);
     return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;

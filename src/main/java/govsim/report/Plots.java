@@ -53,6 +53,9 @@ final class Plots {
    * @param name the legend entry
    * @param low lower edge of the band, or null for a line alone (also where NaN)
    * @param high upper edge of the band, or null
+   * @param n the number of values behind each point (sweep response curves: the point's
+   *     replications), drawn as a marker labelled "n" at every point with an interval bar; null for
+   *     a plain line (time series)
    */
   record Line(
       String name,
@@ -61,7 +64,21 @@ final class Plots {
       double[] x,
       double[] y,
       double[] low,
-      double[] high) {}
+      double[] high,
+      int[] n) {
+
+    /** A line without n per point. */
+    Line(
+        String name,
+        Color color,
+        Stroke stroke,
+        double[] x,
+        double[] y,
+        double[] low,
+        double[] high) {
+      this(name, color, stroke, x, y, low, high, null);
+    }
+  }
 
   /** Lines (with bands where given) against a numeric x axis; shares are drawn on [0, 1]. */
   static JFreeChart lines(
@@ -85,8 +102,22 @@ final class Plots {
     DeviationRenderer r = new DeviationRenderer(true, false);
     r.setAlpha(0.15f);
     int s = 0;
+    // Sweep responses: each point's n as a label, and its interval as a bar over the band (a
+    // point with a wide interval, often one with few runs, stands out as a long bar).
+    java.util.List<int[]> labels = new java.util.ArrayList<>();
+    XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
+    XYErrorRenderer barRenderer = new XYErrorRenderer();
+    barRenderer.setDrawXError(false);
+    barRenderer.setDrawYError(true);
+    barRenderer.setBaseLinesVisible(false);
+    barRenderer.setBaseShapesVisible(false);
+    barRenderer.setCapLength(6);
+    barRenderer.setErrorStroke(new BasicStroke(1.4f));
+    boolean anyN = false;
     for (Line line : lines) {
       YIntervalSeries series = new YIntervalSeries(line.name(), false, true);
+      XYIntervalSeries bar = new XYIntervalSeries(line.name() + " interval", false, true);
+      java.util.List<Integer> ns = new java.util.ArrayList<>();
       for (int i = 0; i < line.x().length; i++) {
         double x = line.x()[i];
         double y = line.y()[i];
@@ -94,12 +125,35 @@ final class Plots {
         double lo = line.low() == null || Double.isNaN(line.low()[i]) ? y : line.low()[i];
         double hi = line.high() == null || Double.isNaN(line.high()[i]) ? y : line.high()[i];
         series.add(x, y, lo, hi);
+        if (line.n() != null) {
+          ns.add(line.n()[i]);
+          bar.add(x, x, x, y, lo, hi);
+        }
       }
       data.addSeries(series);
+      bars.addSeries(bar);
+      labels.add(ns.stream().mapToInt(Integer::intValue).toArray());
       r.setSeriesPaint(s, line.color());
       r.setSeriesFillPaint(s, line.color());
       r.setSeriesStroke(s, line.stroke());
+      barRenderer.setSeriesPaint(s, line.color());
+      if (line.n() != null) {
+        anyN = true;
+        r.setSeriesShapesVisible(s, true);
+        r.setSeriesShape(s, shape(s, 7));
+        r.setSeriesItemLabelsVisible(s, true);
+        r.setSeriesItemLabelFont(s, ChartStyle.ANNOTATION);
+        r.setSeriesItemLabelPaint(s, line.color().darker());
+      }
       s++;
+    }
+    if (anyN) {
+      r.setBaseItemLabelGenerator(
+          (dataset, series, item) ->
+              item < labels.get(series).length ? "n=" + labels.get(series)[item] : null);
+      r.setBasePositiveItemLabelPosition(
+          new org.jfree.chart.labels.ItemLabelPosition(
+              org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
     }
     ValueAxis xAxis = logX ? logAxis(xLabel) : numberAxis(xLabel, xFromZero);
     if (xFromZero) {
@@ -111,6 +165,16 @@ final class Plots {
     }
     NumberAxis yAxis = numberAxis(yLabel, false);
     XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
+    if (anyN) {
+      plot.setDataset(1, bars);
+      plot.setRenderer(1, barRenderer);
+      plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+      // Bars are explained by the caption; the legend lists the lines only.
+      LegendItemCollection items = new LegendItemCollection();
+      for (int i = 0; i < lines.size(); i++) items.add(r.getLegendItem(0, i));
+      plot.setFixedLegendItems(items);
+      yAxis.setUpperMargin(0.12);
+    }
     JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, lines.size() > 1);
     ChartStyle.apply(chart);
     if (share) ChartStyle.share(yAxis);

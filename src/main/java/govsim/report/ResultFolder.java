@@ -75,13 +75,16 @@ public final class ResultFolder {
               + " \"kind\" and there is no summary.csv");
     }
     for (String f : kind.required()) {
-      if (!Files.isRegularFile(dir.resolve(f))) {
+      String twin = parquetTwin(f);
+      if (!Files.isRegularFile(dir.resolve(f))
+          && (twin == null || !Files.isRegularFile(dir.resolve(twin)))) {
         throw new ReportException(
             dir
                 + ": this "
                 + kind.label()
                 + " folder lacks "
                 + f
+                + (twin != null ? " (and " + twin + ")" : "")
                 + " (was it written completely by govsim, or moved without its files?)");
       }
     }
@@ -134,14 +137,45 @@ public final class ResultFolder {
     return dir.resolve(name);
   }
 
-  /** True if the folder holds the file. */
-  public boolean has(String name) {
-    return Files.isRegularFile(dir.resolve(name));
+  /**
+   * The Parquet table that holds the same rows as a CSV file (sweeps and comparisons write both):
+   * {@code runs.parquet} for {@code runs.csv}, {@code timeseries.parquet} for {@code
+   * timeseries.csv.gz}; null for files without one.
+   */
+  static String parquetTwin(String csvName) {
+    return switch (csvName) {
+      case "runs.csv" -> "runs.parquet";
+      case "timeseries.csv.gz" -> "timeseries.parquet";
+      default -> null;
+    };
   }
 
-  /** Reads one of the folder's CSV files. */
+  /** True if the folder holds the file, or (for a CSV file with one) its Parquet twin. */
+  public boolean has(String name) {
+    if (Files.isRegularFile(dir.resolve(name))) return true;
+    String twin = parquetTwin(name);
+    return twin != null && Files.isRegularFile(dir.resolve(twin));
+  }
+
+  /** Reads one of the folder's CSV files (its Parquet twin if the CSV file is absent). */
   public CsvData csv(String name) throws ReportException {
-    return CsvData.read(file(name));
+    return csv(name, c -> true);
+  }
+
+  /**
+   * Reads the columns of a CSV file accepted by {@code keep}; when the CSV file is absent and a
+   * Parquet twin is there ({@link #parquetTwin}), from the Parquet file: a results store kept as
+   * Parquet only (the CSV files deleted to save space) still gets its report.
+   */
+  public CsvData csv(String name, java.util.function.Predicate<String> keep)
+      throws ReportException {
+    String twin = parquetTwin(name);
+    if (!Files.isRegularFile(dir.resolve(name))
+        && twin != null
+        && Files.isRegularFile(dir.resolve(twin))) {
+      return CsvData.readParquet(file(twin), keep);
+    }
+    return CsvData.read(file(name), keep);
   }
 
   /** A short name for the folder: its parent's and its own name ("baseline-compare-seed-1"). */

@@ -48,7 +48,7 @@ final class SweepReport {
     String design = Provenance.str(m, "design");
     String level =
         Numbers.percent(m.has("confidence_level") ? m.get("confidence_level").getAsDouble() : 0.95);
-    String reps = Provenance.str(m, "replications");
+    String reps = replicationsText(m);
     ReportContent c =
         new ReportContent(
             title(f),
@@ -85,6 +85,7 @@ final class SweepReport {
                     + Provenance.str(Provenance.obj(m, "morris"), "bootstrap_resamples")
                     + " resamples of the trajectories' effects."
                 : "")
+            + precisionSentence(m)
             + " Time-series bands below are not confidence intervals: they show the spread of the runs (10th to 90th"
             + " percentile across all runs of a regime).");
 
@@ -101,6 +102,54 @@ final class SweepReport {
     if (f.has("morris.csv")) morris(c, f.csv("morris.csv"), regimes, level);
     if (f.has("timeseries.csv.gz") && f.has("runs.csv")) timeSeries(c, f, regimes);
     return c;
+  }
+
+  /**
+   * "3", or with --precision "3 to 24 (chosen per point by --precision: half-width at most 0.1 x
+   * |mean| of harm_total)".
+   */
+  static String replicationsText(JsonObject m) {
+    String reps = Provenance.str(m, "replications");
+    JsonObject p = precision(m);
+    if (p == null) return reps;
+    return Provenance.str(p, "replications_min")
+        + " to "
+        + Provenance.str(p, "replications_max")
+        + " (per point, chosen by --precision; `precision.csv`)";
+  }
+
+  /** The manifest's precision block (a sweep run with --precision), or null. */
+  private static JsonObject precision(JsonObject m) {
+    if (!m.has("precision") || !m.get("precision").isJsonObject()) return null;
+    JsonObject p = m.getAsJsonObject("precision");
+    return p.has("replications_min") && p.has("replications_max") ? p : null;
+  }
+
+  /** The sentence that says how --precision chose each point's replications, or "". */
+  static String precisionSentence(JsonObject m) {
+    JsonObject p = precision(m);
+    if (p == null) return "";
+    String metrics =
+        p.has("metrics") && p.get("metrics").isJsonArray()
+            ? String.join(
+                ", ",
+                p.getAsJsonArray("metrics").asList().stream()
+                    .map(JsonElement::getAsString)
+                    .toList())
+            : "the named metrics";
+    return " Replications per point were chosen by `--precision`: starting from "
+        + Provenance.str(p, "initial_replications")
+        + ", more were added in rounds until, in every regime, the interval of "
+        + metrics
+        + " had a half-width of at most "
+        + Provenance.str(p, "target_relative_half_width")
+        + " \u00d7 |mean|, or the point had "
+        + Provenance.str(p, "max_replications")
+        + "; "
+        + Provenance.str(p, "points_reached")
+        + " of "
+        + Provenance.str(p, "points")
+        + " points reached the target (`precision.csv`).";
   }
 
   /** "Parameter sweep: switching-x-lag". */
@@ -395,7 +444,14 @@ final class SweepReport {
           double t = y.levels().size() == 1 ? 0 : 0.85 * j / (y.levels().size() - 1);
           lines.add(
               new Plots.Line(
-                  l.name(), Palette.viridis(t), l.stroke(), l.x(), l.y(), l.low(), l.high()));
+                  l.name(),
+                  Palette.viridis(t),
+                  l.stroke(),
+                  l.x(),
+                  l.y(),
+                  l.low(),
+                  l.high(),
+                  l.n()));
         }
         panels.add(
             Plots.lines(
@@ -415,11 +471,12 @@ final class SweepReport {
                   + metric
                   + "`): the mean over the "
                   + reps
-                  + " replication(s) at each point (line; n per point: the n column of"
-                  + " `aggregate.csv`, fewer where runs failed or the metric is undefined) with"
-                  + " its "
+                  + " replication(s) at each point (line and marker) with its "
                   + level
-                  + "% interval (band; logit or log scale for bounded metrics), against "
+                  + "% interval (band and bar; logit or log scale for bounded metrics); each"
+                  + " marker is labelled with its n, the runs behind it (the n column of"
+                  + " `aggregate.csv`: fewer than the replications where runs failed or the"
+                  + " metric is undefined), against "
                   + x.key()
                   + ", one line per level of "
                   + y.key()
@@ -456,7 +513,8 @@ final class SweepReport {
                 l.x(),
                 l.y(),
                 l.low(),
-                l.high()));
+                l.high(),
+                l.n()));
       }
       panels.add(
           Plots.lines(
@@ -477,9 +535,12 @@ final class SweepReport {
                 + reps
                 + " replication(s) at each value of "
                 + x.key()
-                + " (line) with its "
+                + " (line and marker) with its "
                 + level
-                + "% t-interval (band), one line per regime (`aggregate.csv`).",
+                + "% interval (band and bar; logit or log scale for bounded metrics), one line"
+                + " per regime (`aggregate.csv`). Each marker is labelled with its n, the runs"
+                + " behind it (fewer than the replications where runs failed or the metric is"
+                + " undefined).",
             panels,
             2,
             540,
@@ -496,15 +557,25 @@ final class SweepReport {
     double[] ys = new double[n];
     double[] lo = new double[n];
     double[] hi = new double[n];
+    int[] count = new int[n];
     for (int k = 0; k < n; k++) {
       int i = order[k];
       xs[k] = CsvData.parse(rows.text(i, x.key()));
       ys[k] = rows.num(i, "mean");
       lo[k] = rows.num(i, "ci_low");
       hi[k] = rows.num(i, "ci_high");
+      double c = rows.num(i, "n");
+      count[k] = Double.isNaN(c) ? 0 : (int) c;
     }
     return new Plots.Line(
-        name, Palette.series(index), Palette.stroke(index, ChartStyle.LINE_WIDTH), xs, ys, lo, hi);
+        name,
+        Palette.series(index),
+        Palette.stroke(index, ChartStyle.LINE_WIDTH),
+        xs,
+        ys,
+        lo,
+        hi,
+        count);
   }
 
   private static void scatter(
@@ -725,16 +796,15 @@ final class SweepReport {
 
   private static void timeSeries(ReportContent c, ResultFolder f, List<String> regimes)
       throws ReportException {
-    CsvData runs =
-        CsvData.read(f.file("runs.csv"), col -> col.equals("run") || col.equals("regime"));
+    CsvData runs = f.csv("runs.csv", col -> col.equals("run") || col.equals("regime"));
     if (!runs.has("run") || !runs.has("regime")) return;
     Map<String, String> regimeOfRun = new LinkedHashMap<>();
     for (int i = 0; i < runs.size(); i++)
       regimeOfRun.put(runs.text(i, "run"), runs.text(i, "regime"));
     List<String> wanted = Headlines.SWEEP_SERIES;
     CsvData ts =
-        CsvData.read(
-            f.file("timeseries.csv.gz"),
+        f.csv(
+            "timeseries.csv.gz",
             col -> col.equals("run") || col.equals(DAY) || wanted.contains(col));
     if (!ts.has("run") || !ts.has(DAY) || ts.size() == 0) return;
     double last = 0;

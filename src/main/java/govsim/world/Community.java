@@ -6,7 +6,9 @@ import java.util.BitSet;
  * A technical or compliance community (MODEL.md §3): standards body, evaluation alliance or
  * certification scheme. Members share its rules; entry and exit are free (M7, M8).
  */
-public final class Community {
+public final class Community implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   public final int id;
   public boolean active = true;
   /**

@@ -3,7 +3,9 @@ package govsim.world;
 import java.util.BitSet;
 
 /** An AI provider (MODEL.md §3 Firms): state only; its decision rules live in mechanism.firms. */
-public final class Firm {
+public final class Firm implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   public final int id;
   public boolean active = true;
   public final double alignment;

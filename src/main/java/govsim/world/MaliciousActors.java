@@ -4,7 +4,9 @@ package govsim.world;
  * Reputation-insensitive malicious actors (MODEL.md §3, M12): only who is free to attack, and
  * where.
  */
-public final class MaliciousActors {
+public final class MaliciousActors implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   public final int count;
   public final double[] freeFromDay;
   public final int[] jurisdiction;

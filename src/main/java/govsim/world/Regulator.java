@@ -5,7 +5,9 @@ package govsim.world;
  * switches (M3) and the hybrid powers it holds (M11). Powers can be switched on by a scheduled
  * enact_mandate event, so they are state, not parameters.
  */
-public final class Regulator {
+public final class Regulator implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   public final int jurisdiction;
   public final RuleBook rules = new RuleBook();
   public boolean rulemaking;

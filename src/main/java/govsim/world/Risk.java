@@ -5,7 +5,9 @@ package govsim.world;
  * is known. A capability shock can change its form (generation), after which rules written for the
  * old form no longer cover it.
  */
-public final class Risk {
+public final class Risk implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   public final int id;
   public final double emergedDay;
   public final double severity;

@@ -4,7 +4,9 @@ package govsim.world;
  * A rule on one risk, made by a regulator (M2) or a community (M7): when work on it started, when
  * it takes effect, and the form (generation) of the risk it was written for.
  */
-public final class Rule {
+public final class Rule implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   public final int riskId;
   public final int generation;
   public final double startedDay;

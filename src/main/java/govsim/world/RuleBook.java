@@ -7,7 +7,9 @@ import java.util.List;
  * The rules of one rule-maker, indexed by risk: the newest rule for each risk (in force or in
  * preparation) and, while a newer one is being prepared, the one still in force.
  */
-public final class RuleBook {
+public final class RuleBook implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final List<Rule> current = new ArrayList<>();
   private final List<Rule> pending = new ArrayList<>();
 

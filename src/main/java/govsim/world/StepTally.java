@@ -4,7 +4,9 @@ package govsim.world;
  * What happened during the current step, counted by the mechanisms as they act and read by
  * observers after the step; reset at the start of each step.
  */
-public final class StepTally {
+public final class StepTally implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   public double harm;
   public double harmSevere;
   public double harmMalicious;

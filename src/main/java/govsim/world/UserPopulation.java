@@ -6,7 +6,9 @@ package govsim.world;
  * of attention clocks and each provider's users, derived from {@link #firm} and {@link
  * #nextAttentionStep}) of about 13 bytes a user more.
  */
-public final class UserPopulation {
+public final class UserPopulation implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   public final int size;
 
   /** {@link #firm} of a user with no provider: none is licensed in her jurisdiction. */

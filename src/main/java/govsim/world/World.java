@@ -9,7 +9,9 @@ import java.util.function.Consumer;
  * the current step. Mechanisms read and change it; observers only read it. It holds no parameters
  * and no random generator (those are passed to each mechanism call).
  */
-public final class World {
+public final class World implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   public final int jurisdictions;
   public final double dtDays;
   public long step;

@@ -58,6 +58,8 @@ public final class SweepExecution {
    * @param extendsAnywhere let the base scenario's extends leave its default scope
    * @param runTimeout the longest a run may step before it is recorded as failed, or null for no
    *     limit (local engine)
+   * @param precision a replication target (--precision), or null for the sweep file's fixed
+   *     replications; its metrics may be empty for the sweep file's metrics
    */
   public record Request(
       Path sweepFile,
@@ -74,7 +76,44 @@ public final class SweepExecution {
       String master,
       Shard shard,
       boolean extendsAnywhere,
-      java.time.Duration runTimeout) {
+      java.time.Duration runTimeout,
+      SweepPrecision precision) {
+
+    /** A request with the sweep file's fixed replications. */
+    public Request(
+        Path sweepFile,
+        Path out,
+        int threads,
+        boolean resume,
+        boolean retryFailed,
+        boolean dryRun,
+        boolean force,
+        boolean quiet,
+        boolean terminal,
+        List<String> command,
+        String engine,
+        String master,
+        Shard shard,
+        boolean extendsAnywhere,
+        java.time.Duration runTimeout) {
+      this(
+          sweepFile,
+          out,
+          threads,
+          resume,
+          retryFailed,
+          dryRun,
+          force,
+          quiet,
+          terminal,
+          command,
+          engine,
+          master,
+          shard,
+          extendsAnywhere,
+          runTimeout,
+          null);
+    }
 
     /**
      * A request whose base scenario's extends stay in the default scope, without a run time-out.
@@ -219,7 +258,29 @@ public final class SweepExecution {
       err.flush();
       return Status.BAD_INPUT;
     }
-    SweepPlan plan = SweepPlan.of(def);
+    SweepPrecision precision = r.precision();
+    if (precision != null) {
+      if (r.shard() != null) {
+        err.println(
+            "govsim: --precision decides each point's replications from all of its runs, which a"
+                + " shard does not see; run the sweep without --shard (on --engine spark for a"
+                + " cluster), or give the sweep file fixed replications");
+        err.flush();
+        return Status.BAD_INPUT;
+      }
+      if (precision.metrics().isEmpty())
+        precision =
+            new SweepPrecision(
+                precision.relative(), precision.maxReplications(), def.spec().metrics());
+    }
+    SweepPlan plan;
+    try {
+      plan = SweepPlan.of(def, precision);
+    } catch (IllegalArgumentException e) {
+      err.println("govsim: " + e.getMessage());
+      err.flush();
+      return Status.BAD_INPUT;
+    }
     SweepRunner runner = new SweepRunner(plan, model);
     Path folder = r.out() != null ? r.out() : runner.defaultFolder(r.shard());
     if (r.dryRun()) {
@@ -255,11 +316,13 @@ public final class SweepExecution {
     if (!r.quiet()) {
       err.printf(
           Locale.ROOT,
-          "govsim sweep: %s: %s%d runs (%s) on %s -> %s%n"
+          "govsim sweep: %s: %s%s runs (%s) on %s -> %s%n"
               + "  (each finished run is recorded at once: if stopped, continue with --resume)%n",
           def.name(),
           r.shard() == null ? "" : "shard " + r.shard() + ", " + mine + " of ",
-          plan.runs(),
+          plan.precision() == null
+              ? Integer.toString(plan.runs())
+              : plan.points() * plan.initialReplications() * plan.regimes() + " to " + plan.runs(),
           shape(plan),
           engine.label(),
           folder);
@@ -338,6 +401,8 @@ public final class SweepExecution {
           result.failed(),
           Progress.formatDuration(result.wallSeconds()),
           folder);
+      if (runner.precisionSummary() != null)
+        out.println("  precision: " + runner.precisionSummary());
       out.println(
           "  runs.csv, aggregate.csv (mean and "
               + percent(def.spec().confidence())
@@ -377,6 +442,16 @@ public final class SweepExecution {
 
   /** "3 points x 2 replications x 2 regimes". */
   static String shape(SweepPlan plan) {
+    if (plan.precision() != null) {
+      return plan.points()
+          + " points x "
+          + plan.initialReplications()
+          + " to "
+          + plan.replications()
+          + " replications (--precision) x "
+          + plan.regimes()
+          + " regimes";
+    }
     return plan.points()
         + " points x "
         + plan.replications()
@@ -441,12 +516,24 @@ public final class SweepExecution {
     if (d.parameters().isEmpty()) sb.append("    (none)\n");
     for (SweepParameter p : d.parameters())
       sb.append("    ").append(p.path()).append(": ").append(p.describe()).append('\n');
-    sb.append("  replications:   ").append(d.spec().replications()).append('\n');
+    sb.append("  replications:   ").append(d.spec().replications());
+    if (plan.precision() != null) {
+      sb.append(", then more per point until ")
+          .append(plan.precision().describe())
+          .append(" (--precision)");
+    }
+    sb.append('\n');
     sb.append("  regimes:        ")
         .append(String.join(", ", d.regimes().stream().map(x -> x.yamlName()).toList()))
         .append(" (common random numbers)\n");
     sb.append("  runs:           ")
-        .append(plan.runs())
+        .append(
+            plan.precision() == null
+                ? Integer.toString(plan.runs())
+                : "from "
+                    + plan.points() * plan.initialReplications() * plan.regimes()
+                    + " to "
+                    + plan.runs())
         .append(" (")
         .append(shape(plan))
         .append(")\n");
@@ -491,6 +578,18 @@ public final class SweepExecution {
     double estimate = perRun * plan.runs() / Math.min(threads, Math.max(1, plan.runs()));
     out.printf(
         Locale.ROOT, "  calibration:    %d run(s): %.2f s per run after warm-up%n", done, perRun);
+    if (plan.precision() != null) {
+      int least = plan.points() * plan.initialReplications() * plan.regimes();
+      out.printf(
+          Locale.ROOT,
+          "  estimated time: from about %s (every point reaches its target with the first"
+              + " replications) to %s (every point needs --max-reps) on %d threads%n",
+          Progress.formatDuration(perRun * least / Math.min(threads, Math.max(1, least))),
+          Progress.formatDuration(estimate),
+          threads);
+      out.flush();
+      return;
+    }
     out.printf(
         Locale.ROOT,
         "  estimated time: about %s on %d threads (if they run in parallel at full speed)%n",

@@ -65,8 +65,15 @@ import org.apache.commons.math3.random.MersenneTwister;
  *       one column per summarised metric;
  *   <li>{@code ema_results.tar.gz}: the same runs in the archive layout EMA Workbench's {@code
  *       load_results} opens, time series included ({@link EmaArchive});
+ *   <li>{@code precision.csv} (with {@code --precision}): point, the parameters, replications (the
+ *       n the point used, per regime), reached (true/false), worst_ratio (the largest ratio of a
+ *       named metric's half-width to its target at that n, over regimes);
  *   <li>{@code manifest.json}.
  * </ul>
+ *
+ * <p>With a replication target ({@code --precision}) point p is written with its first n_p
+ * replications; run ids are those of the plan with {@code --max-reps} replications, so the ids of
+ * replications a point did not need are absent from the files.
  */
 final class SweepOutputs {
   /** Every output file name, in manifest order. */
@@ -83,6 +90,7 @@ final class SweepOutputs {
           "experiments.csv",
           "outcomes.csv",
           "ema_results.tar.gz",
+          "precision.csv",
           "manifest.json");
 
   /** Most failures listed in manifest.json (all are in runs.csv). */
@@ -96,7 +104,32 @@ final class SweepOutputs {
   private final List<String> paramNames = new ArrayList<>();
   private final int[] metricIndex;
 
+  /** Replications each point used (all of the plan's without a precision target). */
+  private final int[] used;
+
+  /** With a precision target: each point's final ratio of half-width to target; else null. */
+  private final double[] ratios;
+
+  private final int rounds;
+
   SweepOutputs(SweepPlan plan, RunJournal journal, Path dir) {
+    this(plan, journal, dir, null, null, 0);
+  }
+
+  /**
+   * Outputs of a sweep with a replication target.
+   *
+   * @param used the replications of each point (null: all of the plan's)
+   * @param ratios each point's final ratio of half-width to target (null without a target)
+   * @param rounds the rounds the target took
+   */
+  SweepOutputs(
+      SweepPlan plan, RunJournal journal, Path dir, int[] used, double[] ratios, int rounds) {
+    this.used = new int[plan.points()];
+    for (int p = 0; p < this.used.length; p++)
+      this.used[p] = used == null ? plan.replications() : used[p];
+    this.ratios = ratios;
+    this.rounds = rounds;
     this.plan = plan;
     this.def = plan.definition();
     this.journal = journal;
@@ -115,6 +148,7 @@ final class SweepOutputs {
       if (f.equals("sobol.csv") && def.spec().design() != SweepDesign.SOBOL) continue;
       if (f.equals("morris.csv") && def.spec().design() != SweepDesign.MORRIS) continue;
       if (f.startsWith("timeseries.") && !def.spec().timeseries()) continue;
+      if (f.equals("precision.csv") && ratios == null) continue;
       out.add(f);
     }
     return out;
@@ -206,7 +240,7 @@ final class SweepOutputs {
       for (int p = 0; p < plan.points(); p++) {
         List<String> paramCells = new ArrayList<>();
         for (Object v : plan.point(p)) paramCells.add(SweepParameter.cell(v));
-        for (int i = 0; i < plan.runsPerPoint(); i++) {
+        for (int i = 0; i < used[p] * plan.regimes(); i++) {
           int id = p * plan.runsPerPoint() + i;
           SweepPlan.Run run = plan.run(id);
           RunRecord rec = journal.read(id);
@@ -319,6 +353,7 @@ final class SweepOutputs {
     runsParquetFile.commit();
     if (seriesParquetFile != null) seriesParquetFile.commit();
     aggregateFile.commit();
+    if (ratios != null) writePrecision();
     if (sobol) writeSobol(pointMeans);
     if (morris) writeMorris(pointMeans);
     experimentsFile.commit();
@@ -364,6 +399,35 @@ final class SweepOutputs {
     f.put("parameters", params);
     f.put("error", rec.error());
     return f;
+  }
+
+  /** precision.csv: the replications each point used and whether it reached the target. */
+  private void writePrecision() throws IOException {
+    AtomicFile file = new AtomicFile(dir.resolve("precision.csv"));
+    List<String> header = new ArrayList<>(List.of("point"));
+    header.addAll(paramNames);
+    header.addAll(List.of("replications", "reached", "worst_ratio"));
+    try (CsvTable out = new CsvTable(file.tmp(), header)) {
+      for (int p = 0; p < plan.points(); p++) {
+        List<String> row = new ArrayList<>();
+        row.add(Integer.toString(p));
+        for (Object v : plan.point(p)) row.add(SweepParameter.cell(v));
+        row.add(Integer.toString(used[p]));
+        row.add(Boolean.toString(ratios[p] <= 1));
+        row.add(Double.isInfinite(ratios[p]) ? "inf" : Num.format(ratios[p]));
+        out.row(row);
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    file.commit();
+  }
+
+  /** Runs written: each point's replications times the regimes. */
+  private int runsUsed() {
+    int n = 0;
+    for (int u : used) n += u * plan.regimes();
+    return n;
   }
 
   private void writeSobol(double[][][] pointMeans) throws IOException {
@@ -557,6 +621,35 @@ final class SweepOutputs {
       m.put("morris", morris);
     }
     m.put("replications", def.spec().replications());
+    if (ratios != null) {
+      Map<String, Object> pr = new LinkedHashMap<>();
+      SweepPrecision target = plan.precision();
+      int min = Integer.MAX_VALUE;
+      int max = 0;
+      int reached = 0;
+      for (int p = 0; p < used.length; p++) {
+        min = Math.min(min, used[p]);
+        max = Math.max(max, used[p]);
+        if (ratios[p] <= 1) reached++;
+      }
+      pr.put("target_relative_half_width", target.relative());
+      pr.put("metrics", target.metrics());
+      pr.put(
+          "rule",
+          "per point, replications are added in rounds until, in every regime, every named"
+              + " metric's interval (as in aggregate.csv) has a half-width <= target x |mean|, or"
+              + " max_replications is reached; next n = ceil(n (ratio)^2), at least n + 1, at most"
+              + " 2n");
+      pr.put("initial_replications", def.spec().replications());
+      pr.put("max_replications", target.maxReplications());
+      pr.put("rounds", rounds);
+      pr.put("replications_min", min);
+      pr.put("replications_max", max);
+      pr.put("points_reached", reached);
+      pr.put("points", used.length);
+      pr.put("per_point", "precision.csv (and the n column of aggregate.csv)");
+      m.put("precision", pr);
+    }
     m.put("regimes", def.regimes().stream().map(Regime::yamlName).toList());
     m.put("master_seed", def.spec().seed());
     m.put(
@@ -579,8 +672,8 @@ final class SweepOutputs {
     intervalInfo.put("per_metric", intervals);
     m.put("intervals", intervalInfo);
     m.put("points", plan.points());
-    m.put("runs", plan.runs());
-    m.put("runs_ok", plan.runs() - failed);
+    m.put("runs", runsUsed());
+    m.put("runs_ok", runsUsed() - failed);
     m.put("runs_failed", failed);
     m.put("failures_listed", failures);
     m.put("govsim_version", build.version());

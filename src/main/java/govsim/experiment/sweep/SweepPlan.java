@@ -30,11 +30,17 @@ public final class SweepPlan {
   private final long[] seeds;
   private final int replications;
   private final int regimes;
+  private final SweepPrecision precision;
 
-  private SweepPlan(SweepDefinition definition, List<Object[]> points) {
+  private SweepPlan(SweepDefinition definition, List<Object[]> points, SweepPrecision precision) {
     this.definition = definition;
     this.points = points;
-    this.replications = definition.spec().replications();
+    this.precision = precision;
+    // With a precision target the plan holds the most replications a point may get; the runs a
+    // point does not need are never run (their ids stay free), so run ids and seeds are those of a
+    // sweep with max-reps replications.
+    this.replications =
+        precision == null ? definition.spec().replications() : precision.maxReplications();
     this.regimes = definition.regimes().size();
     this.seeds = new long[points.size() * replications];
     Map<String, Integer> occurrences = new HashMap<>();
@@ -52,6 +58,20 @@ public final class SweepPlan {
 
   /** Builds the plan of a validated sweep (the design is a pure function of the sweep file). */
   public static SweepPlan of(SweepDefinition definition) {
+    return of(definition, null);
+  }
+
+  /**
+   * The plan of a sweep with a replication target ({@code --precision}; null for the sweep file's
+   * fixed replications).
+   *
+   * @throws IllegalArgumentException if the target cannot be used (the message says why)
+   */
+  public static SweepPlan of(SweepDefinition definition, SweepPrecision precision) {
+    if (precision != null) {
+      String why = precision.problem(definition.spec().replications());
+      if (why != null) throw new IllegalArgumentException(why);
+    }
     List<SweepParameter> ps = definition.parameters();
     int k = ps.size();
     int n = definition.spec().samples();
@@ -64,7 +84,7 @@ public final class SweepPlan {
       case MORRIS -> points.addAll(map(ps, morrisDesign(definition)));
       default -> throw new IllegalStateException();
     }
-    return new SweepPlan(definition, points);
+    return new SweepPlan(definition, points, precision);
   }
 
   /**
@@ -121,9 +141,19 @@ public final class SweepPlan {
     return points.get(p);
   }
 
-  /** Replications per point and regime. */
+  /** Replications per point and regime (with a precision target: the most a point may get). */
   public int replications() {
     return replications;
+  }
+
+  /** Replications every point starts with (the sweep file's). */
+  public int initialReplications() {
+    return definition.spec().replications();
+  }
+
+  /** The replication target, or null for fixed replications. */
+  public SweepPrecision precision() {
+    return precision;
   }
 
   /** Regimes per replication. */

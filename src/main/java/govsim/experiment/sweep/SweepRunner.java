@@ -6,6 +6,7 @@ import govsim.io.BuildInfo;
 import govsim.io.FileTrees;
 import govsim.io.OutputGuard;
 import govsim.model.ModelSpec;
+import govsim.observe.Metrics;
 import govsim.scenario.ScenarioException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -123,6 +124,39 @@ public final class SweepRunner {
     public Refused(String message) {
       super(message, null, false, false);
     }
+  }
+
+  /** The replication target's outcome of the last session (null without --precision). */
+  private volatile Adaptive lastAdaptive;
+
+  /**
+   * With --precision, what the last session's sweep used: "n per point 4 to 32 (mean 9.5); 7 of 8
+   * points reached the target (precision.csv)"; null otherwise.
+   */
+  public String precisionSummary() {
+    Adaptive a = lastAdaptive;
+    if (a == null) return null;
+    int min = Integer.MAX_VALUE;
+    int max = 0;
+    long sum = 0;
+    int reached = 0;
+    for (int p = 0; p < a.replications.length; p++) {
+      min = Math.min(min, a.replications[p]);
+      max = Math.max(max, a.replications[p]);
+      sum += a.replications[p];
+      if (a.ratios[p] <= 1) reached++;
+    }
+    return String.format(
+        Locale.ROOT,
+        "replications per point %d to %d (mean %.1f) in %d round(s); %d of %d points reached the"
+            + " target, the others stopped at --max-reps %d (precision.csv)",
+        min,
+        max,
+        (double) sum / a.replications.length,
+        a.rounds,
+        reached,
+        a.replications.length,
+        plan.precision().maxReplications());
   }
 
   /** How one run is executed. */
@@ -279,7 +313,10 @@ public final class SweepRunner {
                           + " is gone, so its runs are run again to write the outputs"));
           log.flush();
         } else if (state.complete && (!o.retryFailed() || state.runsFailed == 0)) {
-          int runs = o.shard() == null ? state.runs : o.shard().size(state.runs);
+          int runs =
+              o.shard() == null
+                  ? (state.runsUsed > 0 ? state.runsUsed : state.runs)
+                  : o.shard().size(state.runs);
           log.printf(
               Locale.ROOT,
               "govsim sweep: %s is already complete (%s%d runs, %d failed)%s%n",
@@ -324,6 +361,7 @@ public final class SweepRunner {
     int mine = shard == null ? plan.runs() : shard.size(plan.runs());
     int failed;
     int ran;
+    Adaptive adaptive = null;
     try (RunJournal journal = RunJournal.open(journalFile, plan.runs())) {
       if (journal.truncatedBytes() > 0) {
         log.printf(
@@ -332,39 +370,51 @@ public final class SweepRunner {
                 + " session%n",
             journal.truncatedBytes());
       }
-      List<Integer> todo = new ArrayList<>();
-      for (int i = 0; i < plan.runs(); i++) {
-        if (shard != null && !shard.contains(i)) continue;
-        if (!journal.isDone(i) || (o.retryFailed() && journal.isFailed(i))) todo.add(i);
-      }
-      int already = mine - todo.size();
-      if (already > 0) {
-        log.printf(
-            Locale.ROOT,
-            "govsim sweep: resuming: %d of %d runs already done; running %d%n",
-            already,
-            mine,
-            todo.size());
-      }
-      log.flush();
-      ran = todo.size();
-      if (!todo.isEmpty()) {
-        try (Progress progress = progressFactory.apply(mine, already)) {
-          engine.execute(this.work, todo, new Recorder(journal, journalFile, todo, progress));
+      if (plan.precision() != null) {
+        adaptive = adaptive(o, engine, log, progressFactory, journal, journalFile);
+        lastAdaptive = adaptive;
+        ran = adaptive.ran;
+        mine = adaptive.runs();
+        failed = 0;
+        for (int p = 0; p < plan.points(); p++) {
+          for (int i = 0; i < adaptive.replications[p] * plan.regimes(); i++)
+            if (journal.isFailed(p * plan.runsPerPoint() + i)) failed++;
         }
-      }
-      failed = 0;
-      int done = 0;
-      for (int i = 0; i < plan.runs(); i++) {
-        if (shard != null && !shard.contains(i)) continue;
-        if (journal.isDone(i)) done++;
-        if (journal.isFailed(i)) failed++;
-      }
-      if (done < mine) {
-        throw new IOException(
-            (mine - done)
-                + " runs are missing after the session (the engine returned without"
-                + " them); continue with --resume");
+      } else {
+        List<Integer> todo = new ArrayList<>();
+        for (int i = 0; i < plan.runs(); i++) {
+          if (shard != null && !shard.contains(i)) continue;
+          if (!journal.isDone(i) || (o.retryFailed() && journal.isFailed(i))) todo.add(i);
+        }
+        int already = mine - todo.size();
+        if (already > 0) {
+          log.printf(
+              Locale.ROOT,
+              "govsim sweep: resuming: %d of %d runs already done; running %d%n",
+              already,
+              mine,
+              todo.size());
+        }
+        log.flush();
+        ran = todo.size();
+        if (!todo.isEmpty()) {
+          try (Progress progress = progressFactory.apply(mine, already)) {
+            engine.execute(this.work, todo, new Recorder(journal, journalFile, todo, progress));
+          }
+        }
+        failed = 0;
+        int done = 0;
+        for (int i = 0; i < plan.runs(); i++) {
+          if (shard != null && !shard.contains(i)) continue;
+          if (journal.isDone(i)) done++;
+          if (journal.isFailed(i)) failed++;
+        }
+        if (done < mine) {
+          throw new IOException(
+              (mine - done)
+                  + " runs are missing after the session (the engine returned without"
+                  + " them); continue with --resume");
+        }
       }
       Map<String, Object> session = new LinkedHashMap<>();
       Map<String, Object> s = new LinkedHashMap<>();
@@ -378,7 +428,11 @@ public final class SweepRunner {
       s.put("this_session_runs", ran);
       session.put("session", s);
       if (shard == null) {
-        SweepOutputs outputs = new SweepOutputs(plan, journal, folder);
+        SweepOutputs outputs =
+            adaptive == null
+                ? new SweepOutputs(plan, journal, folder)
+                : new SweepOutputs(
+                    plan, journal, folder, adaptive.replications, adaptive.ratios, adaptive.rounds);
         outputs.writeAll(session);
         state.outputs = SweepState.measure(folder, outputs.files());
       } else {
@@ -387,9 +441,124 @@ public final class SweepRunner {
     }
     state.complete = true;
     state.runsFailed = failed;
+    state.runsUsed = adaptive == null ? 0 : mine;
     // The journal stays: it is what damaged or missing outputs are written again from (see run()).
     state.write(workDir.resolve("state.json"));
     return new Result(folder, mine, ran, failed, true, (System.nanoTime() - t0) / 1e9, true);
+  }
+
+  /**
+   * What a sweep with a replication target ran: the replications each point got, its final ratio of
+   * half-width to target (at most 1 where the target was reached), the rounds, and the runs
+   * executed in this session.
+   */
+  record Adaptive(int[] replications, double[] ratios, int rounds, int ran, int regimes) {
+    int runs() {
+      int n = 0;
+      for (int r : replications) n += r * regimes;
+      return n;
+    }
+  }
+
+  /**
+   * Runs a sweep with a replication target ({@link SweepPrecision}) in rounds: round 0 is every
+   * point's first replications; after each round every point still short of its target gets the
+   * next replications its worst metric projects. Each decision reads only the journal's records of
+   * that point, so a resumed session (whose first rounds find their runs already recorded) makes
+   * exactly the decisions of an uninterrupted one, and the thread count cannot change them.
+   */
+  private Adaptive adaptive(
+      Options o,
+      SweepEngine engine,
+      PrintWriter log,
+      BiFunction<Integer, Integer, Progress> progressFactory,
+      RunJournal journal,
+      Path journalFile)
+      throws IOException, InterruptedException {
+    SweepPrecision pr = plan.precision();
+    int points = plan.points();
+    int regimes = plan.regimes();
+    int[] metric = new int[pr.metrics().size()];
+    for (int m = 0; m < metric.length; m++)
+      metric[m] = Metrics.RUN_NAMES.indexOf(pr.metrics().get(m));
+    int[] n = new int[points];
+    int[] checked = new int[points];
+    double[] ratio = new double[points];
+    boolean[] open = new boolean[points];
+    java.util.Arrays.fill(n, plan.initialReplications());
+    java.util.Arrays.fill(open, true);
+    java.util.Arrays.fill(ratio, Double.NaN);
+    BitSet retried = new BitSet();
+    int ran = 0;
+    int rounds = 0;
+    while (true) {
+      List<Integer> todo = new ArrayList<>();
+      int asked = 0;
+      for (int p = 0; p < points; p++) {
+        if (!open[p]) continue;
+        for (int rep = checked[p]; rep < n[p]; rep++) {
+          for (int g = 0; g < regimes; g++) {
+            int id = (p * plan.replications() + rep) * regimes + g;
+            asked++;
+            boolean retry = o.retryFailed() && journal.isFailed(id) && !retried.get(id);
+            if (!journal.isDone(id) || retry) {
+              todo.add(id);
+              retried.set(id);
+            }
+          }
+        }
+      }
+      if (asked == 0) break;
+      if (rounds == 0 && asked > todo.size()) {
+        log.printf(
+            Locale.ROOT,
+            "govsim sweep: resuming: %d of the first round's %d runs already done; running %d%n",
+            asked - todo.size(),
+            asked,
+            todo.size());
+      } else if (rounds > 0 && !todo.isEmpty()) {
+        log.printf(
+            Locale.ROOT,
+            "govsim sweep: precision round %d: %d runs at the points short of their target%n",
+            rounds + 1,
+            todo.size());
+      }
+      log.flush();
+      if (!todo.isEmpty()) {
+        try (Progress progress = progressFactory.apply(asked, asked - todo.size())) {
+          engine.execute(this.work, todo, new Recorder(journal, journalFile, todo, progress));
+        }
+        ran += todo.size();
+      }
+      for (int id : todo) {
+        if (!journal.isDone(id)) {
+          throw new IOException(
+              "runs are missing after a round (the engine returned without them); continue"
+                  + " with --resume");
+        }
+      }
+      rounds++;
+      for (int p = 0; p < points; p++) {
+        if (!open[p]) continue;
+        checked[p] = n[p];
+        double[][][] values = new double[regimes][metric.length][n[p]];
+        for (int rep = 0; rep < n[p]; rep++) {
+          for (int g = 0; g < regimes; g++) {
+            RunRecord rec = journal.read((p * plan.replications() + rep) * regimes + g);
+            for (int m = 0; m < metric.length; m++) {
+              values[g][m][rep] =
+                  rec.ok() && metric[m] < rec.summary().length
+                      ? rec.summary()[metric[m]]
+                      : Double.NaN;
+            }
+          }
+        }
+        ratio[p] = pr.worstRatio(values, def.spec().confidence());
+        if (ratio[p] <= 1 || n[p] >= pr.maxReplications()) open[p] = false;
+        else n[p] = pr.next(n[p], ratio[p]);
+      }
+    }
+    return new Adaptive(n, ratio, rounds, ran, regimes);
   }
 
   /**

@@ -43,6 +43,18 @@ final class SweepState {
   boolean complete;
   int runsFailed;
 
+  /**
+   * With a replication target: the runs the complete sweep used (its points' replications times the
+   * regimes); 0 otherwise, when every planned run is used.
+   */
+  int runsUsed;
+
+  /** The relative half-width target of --precision, or null for fixed replications. */
+  Double precision;
+
+  /** The metrics --precision targets (null without it). */
+  List<String> precisionMetrics;
+
   /** The shard this folder holds, 1 to shards; 0 for a whole sweep. */
   int shard;
 
@@ -136,6 +148,11 @@ final class SweepState {
     s.points = plan.points();
     s.planSha256 = planDigest(plan);
     s.startedUtc = startedUtc;
+    if (plan.precision() != null) {
+      s.precision = plan.precision().relative();
+      s.precisionMetrics = new ArrayList<>(plan.precision().metrics());
+      s.maxReps = plan.precision().maxReplications();
+    }
     return s;
   }
 
@@ -171,6 +188,20 @@ final class SweepState {
     }
     return null;
   }
+
+  /** "--precision 0.05 --max-reps 64 --precision-metrics a,b" or "no --precision". */
+  String precisionText() {
+    if (precision == null) return "no --precision";
+    return "--precision "
+        + govsim.observe.Num.format(precision)
+        + " --max-reps "
+        + maxReps
+        + " --precision-metrics "
+        + String.join(",", precisionMetrics == null ? List.of() : precisionMetrics);
+  }
+
+  /** The --max-reps of a sweep with --precision (0 without). */
+  int maxReps;
 
   /** "shard 2/4" or "the whole sweep". */
   String what() {
@@ -225,6 +256,15 @@ final class SweepState {
           + ", now "
           + current.inputFiles
           + ")";
+    }
+    if (!Objects.equals(precision, current.precision)
+        || !Objects.equals(precisionMetrics, current.precisionMetrics)
+        || maxReps != current.maxReps) {
+      return "the sweep in the folder was started with "
+          + precisionText()
+          + ", this one has "
+          + current.precisionText()
+          + "; resume with the same options";
     }
     if (runs != current.runs || !Objects.equals(planSha256, current.planSha256)) {
       return "the sweep's runs or seeds differ from those of the sweep in the folder";

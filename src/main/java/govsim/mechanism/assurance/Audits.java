@@ -28,7 +28,9 @@ import govsim.world.World;
  * detecting a shortfall with the same probability; a member found below the minimum is a violator
  * like any other (expelled and publicised, or remedied: its level raised to the minimum).
  */
-public final class Audits {
+public final class Audits implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final AssuranceParams p;
   private final double expulsionReputationLoss;
 

@@ -23,7 +23,10 @@ import java.util.Locale;
  * when they fall below the minimum size. Entry and exit are free (firms decide in {@link
  * Membership}).
  */
-public final class StandardSetting implements govsim.mechanism.synergy.CommunityFounding {
+public final class StandardSetting
+    implements govsim.mechanism.synergy.CommunityFounding, java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final CommunityParams p;
   private final CommunityChoiceParams choice;
   private final double assuranceMin;

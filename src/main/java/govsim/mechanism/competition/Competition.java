@@ -26,7 +26,9 @@ import govsim.world.World;
  * gains grow with their users ({@link #scaleFactor}, the data and scale feedback), so that a large
  * firm can pull away, entry stops paying, and a firm that mistreats its users keeps them.
  */
-public final class Competition {
+public final class Competition implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final CompetitionParams p;
   private final UserParams users;
   private final double decisionIntensity;

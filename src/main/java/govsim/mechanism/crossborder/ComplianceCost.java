@@ -21,7 +21,9 @@ import govsim.mechanism.Governance;
  * per rule, m the uniform-rule multiplier (m' = 1 if every binding regulator accepts the
  * certificate, m otherwise), t the tooling saving and x the extra rule-set cost.
  */
-public final class ComplianceCost {
+public final class ComplianceCost implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final CrossBorderParams p;
   private final double costPerRule;
   private final double voluntaryEfficacy;

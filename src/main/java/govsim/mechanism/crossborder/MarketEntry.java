@@ -28,7 +28,9 @@ import govsim.world.World;
  * firm without revenue cannot finance an entry. Firms do not leave jurisdictions of their own
  * accord (only revocation, M3, takes a license away).
  */
-public final class MarketEntry {
+public final class MarketEntry implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final CrossBorderParams p;
   private final ComplianceCost cost;
   private final double revenuePerUserYear;

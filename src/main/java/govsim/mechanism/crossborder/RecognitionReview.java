@@ -27,7 +27,9 @@ import govsim.world.World;
  * stringency is public) and withdrawn if it fails, as a community's stringency moves with its
  * members.
  */
-public final class RecognitionReview {
+public final class RecognitionReview implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final CrossBorderParams p;
   private final ComplianceCost cost;
   private final double revenuePerUserYear;

@@ -23,7 +23,9 @@ import java.util.List;
  * prevention: every severe incident of a violated rule is investigated ex post, with the backstop's
  * higher penalty and revocation of the license in that jurisdiction.
  */
-public final class Enforcement {
+public final class Enforcement implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final EnforcementParams p;
   private final double sanctionReputationLoss;
   private final double revenuePerUserYear;

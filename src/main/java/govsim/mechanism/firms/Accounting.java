@@ -10,7 +10,9 @@ import govsim.world.World;
  * revenue), compliance costs (M10 cost model), community fees, fines, misuse safeguards and R&D spending (issue 12.2). Profit feeds the
  * producer-welfare metric and, smoothed, the Fermi imitation rule.
  */
-public final class Accounting {
+public final class Accounting implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final FirmParams fp;
   private final PracticeParams practice;
   private final double feePercentPerYear;

@@ -45,7 +45,9 @@ import govsim.world.World;
  * beyond their belief in a backlash (they learn it from their own outcries): the Yuanbao terms
  * surprised their authors.
  */
-public final class FirmDecisions {
+public final class FirmDecisions implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final FirmParams fp;
   private final PracticeParams practice;
   private final ReputationParams rep;

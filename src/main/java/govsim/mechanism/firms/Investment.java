@@ -50,7 +50,9 @@ import govsim.world.World;
  * Firms do not foresee how rivals respond (bounded rationality). Social-learning firms imitate a
  * peer's R&amp;D share instead ({@link SocialLearning}).
  */
-public final class Investment {
+public final class Investment implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final FirmParams fp;
   private final InvestmentParams p;
   private final RiskParams risks;

@@ -41,7 +41,9 @@ import govsim.world.World;
  * revision is pending (M5 records the revision); a firm banned from a community cannot join it; an
  * exited peer is never imitated. Every draw uses the generator of the firms' decision phase.
  */
-public final class SocialLearning {
+public final class SocialLearning implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final FirmParams fp;
   private final boolean invest; // issue 12.2 (race): the R&D share is a decision of its own
 

@@ -29,7 +29,9 @@ import java.util.Locale;
  * unchanged: it weighs gain against expected punishment only, not the provider's safeguards (it
  * learns whether they stop it by trying) nor anyone's reputation.
  */
-public final class MaliciousAttacks {
+public final class MaliciousAttacks implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final MaliciousParams p;
   private final double ordinaryDetection;
   private final double severeThreshold;

@@ -56,7 +56,9 @@ import govsim.world.World;
  * part anywhere: they have none. The membership decision (M6) does not weigh the community's
  * safeguard requirement: a firm finds out at its reviews and audits.
  */
-public final class Safeguards implements SafeguardCheck {
+public final class Safeguards implements SafeguardCheck, java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** Levels within this of a requirement meet it (levels move in steps of decimals). */
   static final double TOLERANCE = 1e-9;
 

@@ -23,7 +23,9 @@ import govsim.world.World;
  * at the next outcry). Every outcry and every step of the practice is evidence for the firm's
  * learned backlash belief ({@link BacklashBelief}).
  */
-public final class Backlash {
+public final class Backlash implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final ReputationParams p;
   private final PracticeParams practice;
   private final double responseLatencyDays;

@@ -35,7 +35,9 @@ import org.apache.commons.math3.distribution.GammaDistribution;
  *
  * Updates cost one addition per firm and risk per step (the incidents loop), not per user.
  */
-public final class HazardBelief {
+public final class HazardBelief implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final RiskParams p;
   private final boolean on;
 

@@ -24,7 +24,9 @@ import java.util.function.IntFunction;
  * its users a little every day and has incidents of its own (news, viral posts) that users can
  * notice (M5).
  */
-public final class Incidents {
+public final class Incidents implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final RiskParams risks;
   private final PracticeParams practice;
   private final double voluntaryEfficacy;

@@ -23,7 +23,9 @@ import java.util.function.IntToDoubleFunction;
  * changes the form of a share of active risks, so that rules written for the old form stop covering
  * them (the EU AI Act overtaken by ChatGPT, §1.2).
  */
-public final class RiskEmergence {
+public final class RiskEmergence implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final RiskParams p;
   private final MersenneTwisterFast hazards;
   private final HazardBelief beliefs;

@@ -27,7 +27,9 @@ import govsim.world.World;
  * risk emerged, {@code a} risks.entrenchment_exposure_coefficient, {@code c}
  * risks.entrenchment_year_coefficient; a = c = 0 is the model without entrenchment (factor 1).
  */
-public final class RuleTargeting {
+public final class RuleTargeting implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final RiskParams p;
   private final HazardBelief beliefs;
 

@@ -33,7 +33,9 @@ import govsim.world.World;
  * into force synergy.codification_lag_days later. Codification is paid as a power (M11), not as
  * drafting.
  */
-public final class CentralRuleMaking {
+public final class CentralRuleMaking implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final RuleMakingParams p;
 
   /** Rules written for the believed hazard, entrenchment cost (issue 13; null: neither). */

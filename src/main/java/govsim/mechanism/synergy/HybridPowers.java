@@ -34,7 +34,9 @@ import govsim.world.World;
  *       (a share of its revenue, booked by the firms' accounting).
  * </ul>
  */
-public final class HybridPowers {
+public final class HybridPowers implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final SynergyParams p;
   private final Synergy synergy;
   private final double agendaThreshold;

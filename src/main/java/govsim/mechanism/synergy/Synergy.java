@@ -17,7 +17,9 @@ import java.util.Locale;
  * jurisdiction's regulator (set by the regime preset or enacted by a scheduled event); this class
  * says what each switch changes, and every other mechanism asks it.
  */
-public final class Synergy {
+public final class Synergy implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final SynergyParams p;
 
   public Synergy(SynergyParams p) {

@@ -38,7 +38,9 @@ import java.util.List;
  * #assignInitial}, rebuilt by itself when the phase is handed another world or a step that does not
  * follow the previous one, and by {@link #reindex} after those arrays were changed from outside.
  */
-public final class UserChoice implements UsersPhase {
+public final class UserChoice implements UsersPhase, java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** Buckets in the calendar's ring: clocks due within this many steps go straight to a bucket. */
   static final int RING = 1 << 12;
 

@@ -110,6 +110,21 @@ class ExampleSweepsTest {
     check("cross-border-recognition-switch.yaml", 2 * 20);
   }
 
+  /**
+   * The --precision example: 4 lags x 3 seeds x 2 regimes to start; with --max-reps 32 the plan
+   * holds 4 x 32 x 2 runs, and replication r of a point keeps its fixed-replication seed.
+   */
+  @Test
+  void lagPrecision() throws Exception {
+    SweepPlan p = check("lag-precision.yaml", 4 * 3 * 2);
+    SweepPlan q =
+        SweepPlan.of(p.definition(), new SweepPrecision(0.1, 32, java.util.List.of("harm_total")));
+    assertEquals(4 * 32 * 2, q.runs());
+    assertEquals(3, q.initialReplications());
+    for (int pt = 0; pt < 4; pt++)
+      for (int r = 0; r < 3; r++) assertEquals(p.seed(pt, r), q.seed(pt, r));
+  }
+
   /** The game sweep of the DSAIR race: 3 speeds x 21 disaster probabilities, all valid. */
   @Test
   void dsairOverTheDisasterProbability() throws Exception {
@@ -184,6 +199,7 @@ class ExampleSweepsTest {
               "entrenchment.yaml",
               "innovation-by-regime.yaml",
               "knightian-prior.yaml",
+              "lag-precision.yaml",
               "morris-screening.yaml",
               "power-budget.yaml",
               "precautionary.yaml",
