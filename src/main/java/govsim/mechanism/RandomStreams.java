@@ -82,6 +82,10 @@ public final class RandomStreams implements Serializable {
         "hazards",
         "one standard normal per risk created (initial, novel, scheduled), in creation order,"
             + " for its lognormal hazard multiplier, drawn whatever the heterogeneity (M1, issue 13)");
+    // issue 12.3 (users)
+    STREAMS.put(
+        "multi_homing",
+        "multi-homing users' initial further providers (M4; drawn only when users multi-home)");
   }
 
   private final long seed;
@@ -128,6 +132,14 @@ public final class RandomStreams implements Serializable {
     hazards = derive(seed, "hazards");
     incidents = new MersenneTwisterFast[firmCapacity];
     releases = new MersenneTwisterFast[firmCapacity];
+  }
+
+  private MersenneTwisterFast multiHoming;
+
+  /** The "multi_homing" stream, made at its first use (worlds where nobody multi-homes skip it). */
+  public MersenneTwisterFast multiHoming() {
+    if (multiHoming == null) multiHoming = derive(seed, "multi_homing");
+    return multiHoming;
   }
 
   /** Firm {@code id}'s incident stream, "incidents/&lt;id&gt;". */

@@ -49,6 +49,13 @@ public final class World {
 
   public final List<double[]> practiceSpells = new ArrayList<>();
 
+  // users (issue 12.3): the incumbent whose usage share is reported.
+  /**
+   * The firm with most users at the end of initialization (the lowest id among equals; -1 before
+   * the users are placed): incumbent_usage_share follows it.
+   */
+  public int incumbent = -1;
+
   /** Severe incidents of this step awaiting ex-post investigation: pairs (firm id, risk id). */
   public final List<int[]> severeIncidentsThisStep = new ArrayList<>();
 

@@ -23,7 +23,7 @@ public final class Accounting {
 
   /** Annual revenue of the firm at its current size and practice. */
   public double annualRevenue(Firm f) {
-    return f.users * fp.revenuePerUserYear() * (f.practice ? 1.0 + practice.revenueShare() : 1.0);
+    return f.usage() * fp.revenuePerUserYear() * (f.practice ? 1.0 + practice.revenueShare() : 1.0);
   }
 
   public void step(World w, FirmDecisions decisions) {
