@@ -71,6 +71,9 @@ public final class UserChoice implements UsersPhase {
   /** Multi-homers who hold each (firm, jurisdiction) cell as a further (not main) provider. */
   private final int[] secondaryHolders;
 
+  /** Scratch: a multi-homer's held providers' positions in her jurisdiction's list. */
+  private final int[] heldPos = new int[8];
+
   /** Notice probability per (firm, jurisdiction, weak). */
   private final double[] noticeP;
 
@@ -699,40 +702,58 @@ public final class UserChoice implements UsersPhase {
 
   /**
    * The logit choice of multi-homer i from one uniform x: provider g with weight w_g if she holds
-   * it, w_g * exp(-beta * s) if not; the held ones first (slot order), then the others in the order
-   * of the jurisdiction's providers.
+   * it, w_g * exp(-beta * s) if not; the held ones first (slot order), then the others in the
+   * order of the jurisdiction's providers (found, like {@link #choose}, by a binary search of the
+   * cumulative weights with the held ones skipped).
    */
-  int chooseMultiHomer(
-      UserPopulation u, int i, int j, double switchingCost, double beta, double x) {
+  int chooseMultiHomer(UserPopulation u, int i, int j, double switchingCost, double beta, double x) {
     int n = jurCount[j];
-    double total = jurCum[j][n - 1];
+    double[] cum = jurCum[j];
+    double total = cum[n - 1];
+    int k = u.slots;
     double held = 0.0;
-    for (int s = 0; s < u.slots; s++) {
+    int m = 0;
+    int[] at = posInJur[j];
+    for (int s = 0; s < k; s++) {
       int g = slotFirm(u, i, s);
-      if (g != UserPopulation.UNSERVED) held += weight[g];
+      if (g == UserPopulation.UNSERVED) continue;
+      held += weight[g];
+      // The held providers' positions in the jurisdiction's list, ascending (k is at most 8).
+      int pos = at[g];
+      int a = m++;
+      while (a > 0 && heldPos[a - 1] > pos) {
+        heldPos[a] = heldPos[a - 1];
+        a--;
+      }
+      heldPos[a] = pos;
     }
     double discount = Math.exp(-beta * switchingCost);
     double others = total - held;
     double t = x * (held + discount * others);
     int last = u.firm[i];
-    for (int s = 0; s < u.slots; s++) {
+    for (int s = 0; s < k; s++) {
       int g = slotFirm(u, i, s);
       if (g == UserPopulation.UNSERVED) continue;
       if (t < weight[g]) return g;
       t -= weight[g];
       last = g;
     }
-    if (!(discount * others > 0.0)) return last;
+    if (!(discount * others > 0.0) || m == n) return last;
+    // t in [0, others) among the providers she does not hold: onto the whole cumulative list by
+    // adding the weight of each held provider at or before it, in ascending position.
     t /= discount;
     int[] firms = jurFirms[j];
-    for (int a = 0; a < n; a++) {
-      int g = firms[a];
-      if (holds(u, i, g)) continue;
-      last = g;
-      if (t < weight[g]) return g;
-      t -= weight[g];
+    for (int a = 0; a < m; a++) {
+      int pos = heldPos[a];
+      if (t < (pos == 0 ? 0.0 : cum[pos - 1])) break;
+      t += weight[firms[pos]];
     }
-    return last; // rounding at the very end of the range
+    int idx = search(cum, n, t);
+    // Rounding at a boundary can land on a held provider: take the next one she does not hold
+    // (or, at the end of the list, the previous one).
+    while (idx < n - 1 && holds(u, i, firms[idx])) idx++;
+    while (idx > 0 && holds(u, i, firms[idx])) idx--;
+    return firms[idx];
   }
 
   /**
