@@ -66,7 +66,8 @@ public final class FirmNode extends NetworkNode {
   }
 
   public String getMarketShare() {
-    return Shown.percent(world.users.size == 0 ? Double.NaN : firm.users / (double) world.users.size, "no users");
+    return Shown.percent(
+        world.users.size == 0 ? Double.NaN : firm.users / (double) world.users.size, "no users");
   }
 
   public String nameMarketShare() {
@@ -98,7 +99,12 @@ public final class FirmNode extends NetworkNode {
     for (Risk r : world.risks) if (r.active && r.known && firm.mitigates.get(r.id)) mitigated++;
     return known == 0
         ? "no active known risk"
-        : Shown.percent(mitigated / (double) known, "") + " (" + mitigated + " of " + known + " active known risks)";
+        : Shown.percent(mitigated / (double) known, "")
+            + " ("
+            + mitigated
+            + " of "
+            + known
+            + " active known risks)";
   }
 
   public String nameMitigation() {
@@ -118,7 +124,9 @@ public final class FirmNode extends NetworkNode {
       governed++;
       if (firm.mitigates.get(r.id)) complied++;
     }
-    return governed == 0 ? "no rule or standard binds it" : complied + " of " + governed + " governed risks";
+    return governed == 0
+        ? "no rule or standard binds it"
+        : complied + " of " + governed + " governed risks";
   }
 
   public String nameGovernedRisksComplied() {

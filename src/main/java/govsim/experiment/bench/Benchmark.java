@@ -614,10 +614,10 @@ public final class Benchmark {
   }
 
   /**
-   * The JVM flags the launcher (./govsim) gives a `govsim run`, so that a fresh-JVM run here is
-   * the run a user starts: the quick compiler only (-XX:TieredStopAtLevel=1) and, when the
-   * launcher has recorded it for this jar (target/govsim.jsa, newer than the jar), the class-data
-   * sharing archive. LauncherFlagsTest checks that the launcher still uses these flags.
+   * The JVM flags the launcher (./govsim) gives a `govsim run`, so that a fresh-JVM run here is the
+   * run a user starts: the quick compiler only (-XX:TieredStopAtLevel=1) and, when the launcher has
+   * recorded it for this jar (target/govsim.jsa, newer than the jar), the class-data sharing
+   * archive. LauncherFlagsTest checks that the launcher still uses these flags.
    */
   static List<String> launcherFlags(String jar) {
     List<String> flags = new ArrayList<>();
@@ -626,7 +626,8 @@ public final class Benchmark {
     try {
       if (Files.isRegularFile(jsa)
           && Files.getLastModifiedTime(jsa).compareTo(Files.getLastModifiedTime(jarFile)) >= 0) {
-        flags.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-XX:SharedArchiveFile=" + jsa));
+        flags.addAll(
+            List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-XX:SharedArchiveFile=" + jsa));
       }
     } catch (java.io.IOException | RuntimeException e) {
       // No archive: the JVM loads classes as usual, as the launcher's would.

@@ -304,6 +304,8 @@ public final class UserChoice implements UsersPhase {
     int switches = 0;
     if (step >= windowEnd - RING / 2) advanceWindow(step, nextAttention);
 
+    reserve(nf * nj);
+
     // 0. Multi-homers' further providers that exited or lost their license in her jurisdiction
     // hand their usage to her other providers (looked for only when such a provider has any).
     if (multiHomers > 0 && closedFurtherProviders(nf * nj)) dropClosedFurtherProviders(w);
@@ -519,13 +521,53 @@ public final class UserChoice implements UsersPhase {
     int n = memberCount[c];
     int[] list = members[c];
     if (list == null || n == list.length) {
-      // Grows only when a class outnumbers its spare capacity (a quarter above its count at the
-      // last rebuild, then half again each time): a few times in a run at most.
+      // Only when one step brings a class more users than the spare room reserve() keeps (an
+      // exit or license loss that moves many users at once): the step's loops otherwise never
+      // allocate.
+      hotLoopGrowths++;
       list = members[c] = list == null ? new int[16] : Arrays.copyOf(list, n + (n >> 1) + 16);
     }
     list[n] = i;
     pos[i] = n;
     memberCount[c] = n + 1;
+  }
+
+  /**
+   * Before the step's loops (the hot path, which allocates nothing): gives every class of an open
+   * cell room for at least an eighth of its users plus {@link #SPARE} more, so that a step's moves
+   * fit; a class that lacks it grows to its count plus twice that room (a quarter more, as the
+   * index is built). Classes grow with their firm's market, a few times in a run.
+   */
+  private void reserve(int cells) {
+    for (int cell = 0; cell < cells; cell++) {
+      if (!open[cell]) continue;
+      for (int c = cell * 2; c <= cell * 2 + 1; c++) {
+        int n = memberCount[c];
+        int[] list = members[c];
+        int room = (n >> 3) + SPARE;
+        if (list != null && list.length - n >= room) continue;
+        int capacity = n + 2 * room;
+        members[c] = list == null ? new int[capacity] : Arrays.copyOf(list, capacity);
+        reserveGrowths++;
+      }
+    }
+  }
+
+  /** Spare room reserve() keeps in every open class beyond an eighth of its users. */
+  static final int SPARE = 256;
+
+  private int hotLoopGrowths;
+
+  private int reserveGrowths;
+
+  /** Times a class array had to grow inside the step's loops (see add; tests read it). */
+  public int hotLoopGrowths() {
+    return hotLoopGrowths;
+  }
+
+  /** Times reserve() grew a class array before the step's loops. */
+  public int reserveGrowths() {
+    return reserveGrowths;
   }
 
   /** Removes user i from class c's array: its last user takes her place. */
@@ -702,11 +744,12 @@ public final class UserChoice implements UsersPhase {
 
   /**
    * The logit choice of multi-homer i from one uniform x: provider g with weight w_g if she holds
-   * it, w_g * exp(-beta * s) if not; the held ones first (slot order), then the others in the
-   * order of the jurisdiction's providers (found, like {@link #choose}, by a binary search of the
+   * it, w_g * exp(-beta * s) if not; the held ones first (slot order), then the others in the order
+   * of the jurisdiction's providers (found, like {@link #choose}, by a binary search of the
    * cumulative weights with the held ones skipped).
    */
-  int chooseMultiHomer(UserPopulation u, int i, int j, double switchingCost, double beta, double x) {
+  int chooseMultiHomer(
+      UserPopulation u, int i, int j, double switchingCost, double beta, double x) {
     int n = jurCount[j];
     double[] cum = jurCum[j];
     double total = cum[n - 1];

@@ -19,7 +19,8 @@ class LauncherFlagsTest {
   void theLauncherRunsRunWithTheQuickCompilerAndTheArchive() throws Exception {
     String launcher = Files.readString(Path.of("govsim"));
     assertTrue(launcher.contains("jit=(-XX:TieredStopAtLevel=1)"), "C1 only for one-shot commands");
-    assertTrue(launcher.matches("(?s).*\\n\\s+run\\|[^\\n]*\\)\\n\\s+jit=.*"), "run is one of them");
+    assertTrue(
+        launcher.matches("(?s).*\\n\\s+run\\|[^\\n]*\\)\\n\\s+jit=.*"), "run is one of them");
     assertTrue(launcher.contains("cds_quiet=(-Xlog:cds=off -Xlog:cds+dynamic=off)"));
     assertTrue(launcher.contains("-XX:SharedArchiveFile=\"$jsa\""));
     assertTrue(launcher.contains("jsa=\"$here/target/govsim.jsa\""), "the archive beside the jar");
