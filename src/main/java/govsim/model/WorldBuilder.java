@@ -70,6 +70,9 @@ final class WorldBuilder {
 
     initUsers(w, streams.users, streams.attention);
     users.assignInitial(w, streams.users, streams.multiHoming());
+    // issue 12.3 (users): the incumbent, whose usage share incumbent_usage_share reports.
+    Firm largest = w.largestActiveFirm();
+    w.incumbent = largest == null ? -1 : largest.id;
 
     MersenneTwisterFast risks = streams.risks;
     for (int i = 0; i < spec.risks().initialCount(); i++) {

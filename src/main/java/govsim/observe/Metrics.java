@@ -830,13 +830,7 @@ public final class Metrics {
   }
 
   // issue 12.3 (users)
-  public static final RunMetric INCUMBENT_USAGE_SHARE_FINAL =
-      last(
-          INCUMBENT_USAGE_SHARE,
-          "incumbent_usage_share_final",
-          "Final usage share of the incumbent",
-          SHARE,
-          "incumbent_usage_share at the end");
+  public static final RunMetric INCUMBENT_USAGE_SHARE_RUN = mean(INCUMBENT_USAGE_SHARE);
 
   /** A per-1,000-users run total over the whole population. */
   private static double absolute(RunView r, StepMetric perThousand) {

@@ -220,8 +220,6 @@ public final class UserChoice implements UsersPhase {
       for (int s = 0; s < held; s++) u.usageShare[i * k + s] = 1.0f / held;
       usage(w, i, 1.0);
     }
-    Firm largest = w.largestActiveFirm();
-    w.incumbent = largest == null ? -1 : largest.id;
     rebuild(w);
   }
 

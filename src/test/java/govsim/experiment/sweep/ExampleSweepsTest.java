@@ -127,6 +127,7 @@ class ExampleSweepsTest {
               "entrenchment.yaml",
               "knightian-prior.yaml",
               "morris-screening.yaml",
+              "multi-homing-share.yaml",
               "precautionary.yaml",
               "sobol-key-parameters.yaml",
               "switching-x-lag.yaml"),
