@@ -9,7 +9,8 @@ package govsim.world;
  * <p>Multi-homing (issue 12.3): users 0 .. {@link #multiHomers} - 1 hold up to {@link #slots}
  * providers each, with usage shares; their attributes are drawn like everyone else's, so the first
  * users are as good as a random subset. Slot 0 is the main provider (the one used most, {@link
- * #firm}); slots 1 .. slots - 1 are in {@link #otherFirm}. They cost 4 bytes a slot more each.
+ * #firm}); slots 1 .. slots - 1 are in {@link #otherFirm}. They cost 4 bytes a slot and 4 a share
+ * more each.
  */
 public final class UserPopulation {
   public final int size;
@@ -55,16 +56,14 @@ public final class UserPopulation {
   public final int slots;
 
   /**
-   * Multi-homer i's providers in slots 1 .. slots - 1, at [i * (slots - 1) + s - 1]; {@link
-   * #UNSERVED} for a free slot.
+   * The multi-homers' slots in one array (one large array, not two: the garbage collector gives a
+   * large array whole heap regions), 2 * slots - 1 ints each: her providers in slots 1 .. slots - 1
+   * ({@link #otherFirm}), then her usage shares in slots 0 .. slots - 1 as float bits ({@link
+   * #usageShare}).
    */
-  public final int[] otherFirm;
+  private final int[] multiHoming;
 
-  /**
-   * Multi-homer i's usage share in slot s (0 = main) at [i * slots + s]; they sum to 1 (0 for a
-   * free slot and for an unserved user).
-   */
-  public final float[] usageShare;
+  private final int stride;
 
   /** A population whose users each have their own attention probability and one provider. */
   public UserPopulation(int size, boolean multiJurisdiction) {
@@ -95,9 +94,32 @@ public final class UserPopulation {
     this.jurisdiction = multiJurisdiction ? new byte[size] : null;
     this.multiHomers = multiHomers;
     this.slots = multiHomers > 0 ? slots : 1;
-    this.otherFirm = new int[multiHomers * (this.slots - 1)];
-    java.util.Arrays.fill(otherFirm, UNSERVED);
-    this.usageShare = new float[multiHomers * this.slots];
+    this.stride = 2 * this.slots - 1;
+    this.multiHoming = new int[multiHomers * stride];
+    for (int i = 0; i < multiHomers; i++) {
+      for (int s = 1; s < this.slots; s++) multiHoming[i * stride + s - 1] = UNSERVED;
+    }
+  }
+
+  /** Multi-homer i's provider in slot s (1 .. slots - 1), or {@link #UNSERVED} for a free slot. */
+  public int otherFirm(int i, int s) {
+    return multiHoming[i * stride + s - 1];
+  }
+
+  public void setOtherFirm(int i, int s, int firm) {
+    multiHoming[i * stride + s - 1] = firm;
+  }
+
+  /**
+   * Multi-homer i's usage share in slot s (0 = main); they sum to 1 (0 for a free slot and for an
+   * unserved user).
+   */
+  public float usageShare(int i, int s) {
+    return Float.intBitsToFloat(multiHoming[i * stride + slots - 1 + s]);
+  }
+
+  public void setUsageShare(int i, int s, float share) {
+    multiHoming[i * stride + slots - 1 + s] = Float.floatToRawIntBits(share);
   }
 
   public int jurisdictionOf(int user) {

@@ -215,9 +215,9 @@ public final class UserChoice implements UsersPhase {
         do {
           g = jurFirms[j][multiHoming.nextInt(n)];
         } while (holds(u, i, g));
-        u.otherFirm[i * (k - 1) + s - 1] = g;
+        u.setOtherFirm(i, s, g);
       }
-      for (int s = 0; s < held; s++) u.usageShare[i * k + s] = 1.0f / held;
+      for (int s = 0; s < held; s++) u.setUsageShare(i, s, 1.0f / held);
       usage(w, i, 1.0);
     }
     rebuild(w);
@@ -476,7 +476,7 @@ public final class UserChoice implements UsersPhase {
     UserPopulation u = w.users;
     u.firm[i] = k;
     u.unserved--;
-    if (i < u.multiHomers) u.usageShare[i * u.slots] = 1.0f; // all her usage, no further provider
+    if (i < u.multiHomers) u.setUsageShare(i, 0, 1.0f); // all her usage, no further provider
     Firm b = w.firms.get(k);
     b.users++;
     b.weakUsers += u.weak[i];
@@ -638,7 +638,7 @@ public final class UserChoice implements UsersPhase {
     Arrays.fill(secondaryHolders, 0);
     for (int i = 0; i < u.multiHomers; i++) {
       for (int s = 1; s < u.slots; s++) {
-        int g = u.otherFirm[i * (u.slots - 1) + s - 1];
+        int g = u.otherFirm(i, s);
         if (g != UserPopulation.UNSERVED)
           secondaryHolders[g * jurisdictions + u.jurisdictionOf(i)]++;
       }
@@ -659,12 +659,12 @@ public final class UserChoice implements UsersPhase {
 
   /** The firm in multi-homer i's slot s (UNSERVED: free). */
   private static int slotFirm(UserPopulation u, int i, int s) {
-    return s == 0 ? u.firm[i] : u.otherFirm[i * (u.slots - 1) + s - 1];
+    return s == 0 ? u.firm[i] : u.otherFirm(i, s);
   }
 
   private static void setSlotFirm(UserPopulation u, int i, int s, int g) {
     if (s == 0) u.firm[i] = g;
-    else u.otherFirm[i * (u.slots - 1) + s - 1] = g;
+    else u.setOtherFirm(i, s, g);
   }
 
   /** The slot in which multi-homer i holds firm g, or -1. */
@@ -688,11 +688,11 @@ public final class UserChoice implements UsersPhase {
     int j = u.jurisdictionOf(i);
     int main = u.firm[i];
     if (main == UserPopulation.UNSERVED) return;
-    w.firms.get(main).usageAdjustment += sign * (u.usageShare[i * k] - 1.0);
+    w.firms.get(main).usageAdjustment += sign * (u.usageShare(i, 0) - 1.0);
     for (int s = 1; s < k; s++) {
-      int g = u.otherFirm[i * (k - 1) + s - 1];
+      int g = u.otherFirm(i, s);
       if (g == UserPopulation.UNSERVED) continue;
-      w.firms.get(g).usageAdjustment += sign * u.usageShare[i * k + s];
+      w.firms.get(g).usageAdjustment += sign * u.usageShare(i, s);
       secondaryHolders[g * jurisdictions + j] += sign > 0 ? 1 : -1;
     }
   }
@@ -707,19 +707,19 @@ public final class UserChoice implements UsersPhase {
     int k = u.slots;
     int best = 0;
     for (int s = 1; s < k; s++) {
-      if (u.usageShare[i * k + s] > u.usageShare[i * k + best]) best = s;
+      if (u.usageShare(i, s) > u.usageShare(i, best)) best = s;
     }
     if (best != 0) {
       int g = slotFirm(u, i, best);
-      float share = u.usageShare[i * k + best];
+      float share = u.usageShare(i, best);
       setSlotFirm(u, i, best, u.firm[i]);
-      u.usageShare[i * k + best] = u.usageShare[i * k];
+      u.setUsageShare(i, best, u.usageShare(i, 0));
       u.firm[i] = g;
-      u.usageShare[i * k] = share;
+      u.setUsageShare(i, 0, share);
     }
     for (int s = 1; s < k; s++) {
-      if (!(u.usageShare[i * k + s] > 0f)) {
-        u.usageShare[i * k + s] = 0f;
+      if (!(u.usageShare(i, s) > 0f)) {
+        u.setUsageShare(i, s, 0f);
         setSlotFirm(u, i, s, UserPopulation.UNSERVED);
       }
     }
@@ -829,7 +829,7 @@ public final class UserChoice implements UsersPhase {
         to = from; // every slot taken: the target takes the source's slot and all its usage
       } else {
         setSlotFirm(u, i, to, target);
-        u.usageShare[i * k + to] = 0f;
+        u.setUsageShare(i, to, 0f);
       }
     }
     if (to == from) {
@@ -839,9 +839,9 @@ public final class UserChoice implements UsersPhase {
         setSlotFirm(u, i, from, target);
       }
     } else {
-      float moved = shift * u.usageShare[i * k + from];
-      u.usageShare[i * k + from] -= moved;
-      u.usageShare[i * k + to] += moved;
+      float moved = shift * u.usageShare(i, from);
+      u.setUsageShare(i, from, u.usageShare(i, from) - moved);
+      u.setUsageShare(i, to, u.usageShare(i, to) + moved);
     }
     settle(w, i, oldMain, j);
     usage(w, i, 1.0);
@@ -860,20 +860,20 @@ public final class UserChoice implements UsersPhase {
     for (int s = 0; s < k; s++) {
       int g = slotFirm(u, i, s);
       if (s != from && g != UserPopulation.UNSERVED && open[g * jurisdictions + j]) {
-        rest += u.usageShare[i * k + s];
+        rest += u.usageShare(i, s);
       }
     }
     if (!(rest > 0.0)) return false;
     int oldMain = u.firm[i];
     usage(w, i, -1.0);
-    float freed = u.usageShare[i * k + from];
+    float freed = u.usageShare(i, from);
     for (int s = 0; s < k; s++) {
       int g = slotFirm(u, i, s);
       if (s != from && g != UserPopulation.UNSERVED && open[g * jurisdictions + j]) {
-        u.usageShare[i * k + s] += (float) (freed * (u.usageShare[i * k + s] / rest));
+        u.setUsageShare(i, s, u.usageShare(i, s) + (float) (freed * (u.usageShare(i, s) / rest)));
       }
     }
-    u.usageShare[i * k + from] = 0f;
+    u.setUsageShare(i, from, 0f);
     if (from != 0) setSlotFirm(u, i, from, UserPopulation.UNSERVED);
     settle(w, i, oldMain, j);
     usage(w, i, 1.0);
@@ -890,9 +890,9 @@ public final class UserChoice implements UsersPhase {
     usage(w, i, -1.0);
     for (int s = 1; s < u.slots; s++) {
       setSlotFirm(u, i, s, UserPopulation.UNSERVED); // closed further providers (no usage)
-      u.usageShare[i * u.slots + s] = 0f;
+      u.setUsageShare(i, s, 0f);
     }
-    u.usageShare[i * u.slots] = 1f;
+    u.setUsageShare(i, 0, 1f);
     int moved = forcedMove(w, i, f, j, rng);
     usage(w, i, 1.0);
     return moved;
@@ -919,8 +919,8 @@ public final class UserChoice implements UsersPhase {
           // whose users move by force in the same step.
           int oldMain = u.firm[i];
           usage(w, i, -1.0);
-          u.usageShare[i * u.slots] += u.usageShare[i * u.slots + s];
-          u.usageShare[i * u.slots + s] = 0f;
+          u.setUsageShare(i, 0, u.usageShare(i, 0) + u.usageShare(i, s));
+          u.setUsageShare(i, s, 0f);
           setSlotFirm(u, i, s, UserPopulation.UNSERVED);
           settle(w, i, oldMain, j);
           usage(w, i, 1.0);

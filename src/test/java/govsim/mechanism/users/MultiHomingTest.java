@@ -50,14 +50,14 @@ class MultiHomingTest {
     UserPopulation u = w.users;
     int k = u.slots;
     u.firm[i] = f0;
-    u.usageShare[i * k] = s0;
+    u.setUsageShare(i, 0, s0);
     Firm main = w.firms.get(f0);
     main.users++;
     main.weakUsers += u.weak[i];
     main.usageAdjustment += s0 - 1.0;
     for (int s = 0; s < others.length; s++) {
-      u.otherFirm[i * (k - 1) + s] = others[s];
-      u.usageShare[i * k + 1 + s] = shares[s];
+      u.setOtherFirm(i, s + 1, others[s]);
+      u.setUsageShare(i, 1 + s, shares[s]);
       w.firms.get(others[s]).usageAdjustment += shares[s];
     }
   }
@@ -85,9 +85,9 @@ class MultiHomingTest {
     uc.shiftUsage(w, 0, a.id, b.id, 0);
     UserPopulation u = w.users;
     assertEquals(b.id, u.firm[0], "B, now used most, is her main provider");
-    assertEquals(0.75, u.usageShare[0], EPS);
-    assertEquals(a.id, u.otherFirm[0]);
-    assertEquals(0.25, u.usageShare[1], EPS);
+    assertEquals(0.75, u.usageShare(0, 0), EPS);
+    assertEquals(a.id, u.otherFirm(0, 1));
+    assertEquals(0.25, u.usageShare(0, 1), EPS);
     assertEquals(0, a.users);
     assertEquals(1, b.users);
     assertEquals(0.25, a.usage(), EPS);
@@ -96,8 +96,8 @@ class MultiHomingTest {
 
     uc.shiftUsage(w, 0, b.id, c.id, 0);
     assertEquals(c.id, u.firm[0], "C took B's slot, with all of B's usage");
-    assertEquals(0.75, u.usageShare[0], EPS);
-    assertEquals(a.id, u.otherFirm[0]);
+    assertEquals(0.75, u.usageShare(0, 0), EPS);
+    assertEquals(a.id, u.otherFirm(0, 1));
     assertEquals(0, b.users);
     assertEquals(1, c.users);
     assertEquals(0.0, b.usage(), EPS);
@@ -123,25 +123,25 @@ class MultiHomingTest {
 
     uc.shiftUsage(w, 0, a.id, b.id, 0);
     assertEquals(a.id, u.firm[0]);
-    assertEquals(0.6, u.usageShare[0], EPS);
-    assertEquals(b.id, u.otherFirm[0]);
-    assertEquals(0.4, u.usageShare[1], EPS);
-    assertEquals(UserPopulation.UNSERVED, u.otherFirm[1], "the third slot stays free");
+    assertEquals(0.6, u.usageShare(0, 0), EPS);
+    assertEquals(b.id, u.otherFirm(0, 1));
+    assertEquals(0.4, u.usageShare(0, 1), EPS);
+    assertEquals(UserPopulation.UNSERVED, u.otherFirm(0, 2), "the third slot stays free");
     assertEquals(0.6, a.usage(), EPS);
     assertEquals(0.4, b.usage(), EPS);
     assertEquals(1, a.users);
     assertEquals(0, b.users);
 
     uc.shiftUsage(w, 0, b.id, a.id, 0);
-    assertEquals(0.76, u.usageShare[0], EPS);
-    assertEquals(0.24, u.usageShare[1], EPS);
+    assertEquals(0.76, u.usageShare(0, 0), EPS);
+    assertEquals(0.24, u.usageShare(0, 1), EPS);
 
     UserChoice all = new UserChoice(spec("users.usage_shift_share=1").users(), 4, 1);
     all.reindex();
     quietStep(all, w);
     all.shiftUsage(w, 0, b.id, a.id, 0);
-    assertEquals(1.0, u.usageShare[0], EPS);
-    assertEquals(UserPopulation.UNSERVED, u.otherFirm[0], "B's slot is free again");
+    assertEquals(1.0, u.usageShare(0, 0), EPS);
+    assertEquals(UserPopulation.UNSERVED, u.otherFirm(0, 1), "B's slot is free again");
     assertEquals(1.0, a.usage(), EPS);
     assertEquals(0.0, b.usage(), EPS);
   }
@@ -228,7 +228,7 @@ class MultiHomingTest {
     quietStep(uc, w);
     UserPopulation u = w.users;
     assertEquals(a.id, u.firm[0]);
-    assertEquals(0.6 + 0.3 * 6 / 7, u.usageShare[0], EPS);
+    assertEquals(0.6 + 0.3 * 6 / 7, u.usageShare(0, 0), EPS);
     assertEquals(0.0, b.usage(), EPS);
     assertEquals(0.6 + 0.3 * 6 / 7, a.usage(), EPS);
     assertEquals(0.1 + 0.3 / 7, c.usage(), EPS);
@@ -236,7 +236,7 @@ class MultiHomingTest {
     a.active = false;
     quietStep(uc, w);
     assertEquals(c.id, u.firm[0]);
-    assertEquals(1.0, u.usageShare[0], EPS);
+    assertEquals(1.0, u.usageShare(0, 0), EPS);
     assertEquals(1, c.users);
     assertEquals(0, a.users);
     assertEquals(1.0, c.usage(), EPS);
@@ -300,25 +300,25 @@ class MultiHomingTest {
         continue;
       }
       int j = u.jurisdictionOf(i);
-      double sum = u.usageShare[i * k];
+      double sum = u.usageShare(i, 0);
       for (int s = 1; s < k; s++) {
-        int g = u.otherFirm[i * (k - 1) + s - 1];
-        float share = u.usageShare[i * k + s];
+        int g = u.otherFirm(i, s);
+        float share = u.usageShare(i, s);
         if (g == UserPopulation.UNSERVED) {
           assertEquals(0f, share, "a free slot has no usage");
           continue;
         }
         if (g == f) fail("multi-homer " + i + " holds firm " + g + " twice");
         for (int t = s + 1; t < k; t++) {
-          if (u.otherFirm[i * (k - 1) + t - 1] == g) fail("multi-homer " + i + " repeats " + g);
+          if (u.otherFirm(i, t) == g) fail("multi-homer " + i + " repeats " + g);
         }
         Firm other = w.firms.get(g);
         if (!(other.active && other.serves(j))) fail("multi-homer " + i + " holds closed " + g);
-        assertTrue(share <= u.usageShare[i * k] + 1e-7, "main provider is used most");
+        assertTrue(share <= u.usageShare(i, 0) + 1e-7, "main provider is used most");
         usage[g] += share;
         sum += share;
       }
-      usage[f] += u.usageShare[i * k];
+      usage[f] += u.usageShare(i, 0);
       assertEquals(1.0, sum, 1e-5, "usage shares of multi-homer " + i);
     }
     double total = 0;
@@ -370,8 +370,8 @@ class MultiHomingTest {
     for (int i = 0; i < u.multiHomers; i++) {
       if (u.firm[i] == UserPopulation.UNSERVED) continue;
       int held = 1;
-      for (int s = 1; s < 3; s++) if (u.otherFirm[i * 2 + s - 1] != UserPopulation.UNSERVED) held++;
-      assertEquals(1.0f / held, u.usageShare[i * 3], 1e-7f);
+      for (int s = 1; s < 3; s++) if (u.otherFirm(i, s) != UserPopulation.UNSERVED) held++;
+      assertEquals(1.0f / held, u.usageShare(i, 0), 1e-7f);
     }
   }
 }
