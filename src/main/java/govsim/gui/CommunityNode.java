@@ -49,9 +49,7 @@ public final class CommunityNode extends NetworkNode {
   }
 
   public String getStatus() {
-    return community.active
-        ? "active, formed " + Shown.day(community.formedDay, "at the start")
-        : "dissolved";
+    return community.active ? "active, formed " + Shown.day(community.formedDay, "at the start") : "dissolved";
   }
 
   public String nameStatus() {

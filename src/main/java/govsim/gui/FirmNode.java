@@ -66,8 +66,7 @@ public final class FirmNode extends NetworkNode {
   }
 
   public String getMarketShare() {
-    return Shown.percent(
-        world.users.size == 0 ? Double.NaN : firm.users / (double) world.users.size, "no users");
+    return Shown.percent(world.users.size == 0 ? Double.NaN : firm.users / (double) world.users.size, "no users");
   }
 
   public String nameMarketShare() {
@@ -99,12 +98,7 @@ public final class FirmNode extends NetworkNode {
     for (Risk r : world.risks) if (r.active && r.known && firm.mitigates.get(r.id)) mitigated++;
     return known == 0
         ? "no active known risk"
-        : Shown.percent(mitigated / (double) known, "")
-            + " ("
-            + mitigated
-            + " of "
-            + known
-            + " active known risks)";
+        : Shown.percent(mitigated / (double) known, "") + " (" + mitigated + " of " + known + " active known risks)";
   }
 
   public String nameMitigation() {
@@ -124,9 +118,7 @@ public final class FirmNode extends NetworkNode {
       governed++;
       if (firm.mitigates.get(r.id)) complied++;
     }
-    return governed == 0
-        ? "no rule or standard binds it"
-        : complied + " of " + governed + " governed risks";
+    return governed == 0 ? "no rule or standard binds it" : complied + " of " + governed + " governed risks";
   }
 
   public String nameGovernedRisksComplied() {

@@ -436,9 +436,8 @@ public final class GovSimWithUI extends GUIState {
 
   /**
    * While no run is on screen, the network shows the world that the next start builds (its day 0,
-   * from the same scenario and seed), so the display is drawn at set-up and follows Model-tab edits
-   * and loads (a stopped run stays on screen until then). The preview is a separate model: the run
-   * itself is built afresh by {@link #start}.
+   * from the same scenario and seed), so the display is drawn at set-up and follows Model-tab
+   * edits and loads (a stopped run stays on screen until then). The preview is a separate model: the run itself is built afresh by {@link #start}.
    */
   private void showSetUp() {
     if (display == null || network == null) return;

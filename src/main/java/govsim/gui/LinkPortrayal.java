@@ -12,10 +12,9 @@ import sim.portrayal.network.SimpleEdgePortrayal2D;
 /**
  * The network's edges: thin grey-blue lines for membership, dashed green lines for a regulator's
  * recognition of a community's certificate, faint navy lines from a regulator to the firms its
- * rules in force bind, and thick orange ones to the firms it inspected in the last month. Edges are
- * not clickable: the nodes carry the inspectors, and a click near a crowded community should open
- * the node, not one of its links. (It extends MASON's edge portrayal because NetworkPortrayal2D
- * accepts no other.)
+ * rules in force bind, and thick orange ones to the firms it inspected in the last month. Edges are not clickable: the nodes carry the
+ * inspectors, and a click near a crowded community should open the node, not one of its links. (It
+ * extends MASON's edge portrayal because NetworkPortrayal2D accepts no other.)
  */
 final class LinkPortrayal extends SimpleEdgePortrayal2D {
   private static final long serialVersionUID = 1L;

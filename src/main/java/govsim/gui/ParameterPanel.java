@@ -60,7 +60,8 @@ public final class ParameterPanel extends JPanel {
    * @param refusals receives the message of each refused change
    * @param changed called after each accepted change
    */
-  public ParameterPanel(ScenarioSession session, Consumer<String> refusals, Runnable changed) {
+  public ParameterPanel(
+      ScenarioSession session, Consumer<String> refusals, Runnable changed) {
     super(new BorderLayout(4, 4));
     this.session = session;
     this.refusals = refusals;
@@ -85,8 +86,7 @@ public final class ParameterPanel extends JPanel {
     for (int c = 0; c < widths.length; c++)
       table.getColumnModel().getColumn(c).setPreferredWidth(widths[c]);
     table.setDefaultRenderer(Object.class, new Renderer());
-    search.setToolTipText(
-        "Words that must all appear in a key or its description, e.g. 'switching cost'");
+    search.setToolTipText("Words that must all appear in a key or its description, e.g. 'switching cost'");
     search
         .getDocument()
         .addDocumentListener(
@@ -129,13 +129,12 @@ public final class ParameterPanel extends JPanel {
         continue;
       }
       String hay =
-          (r.info().path() + " " + r.info().doc() + " " + r.info().unit()).toLowerCase(Locale.ROOT);
+          (r.info().path() + " " + r.info().doc() + " " + r.info().unit())
+              .toLowerCase(Locale.ROOT);
       boolean match = true;
       for (String w : words) match &= w.isEmpty() || hay.contains(w);
       if (!match) continue;
-      if (header != null
-          && header != added
-          && r.info().path().startsWith(header.info().path() + ".")) {
+      if (header != null && header != added && r.info().path().startsWith(header.info().path() + ".")) {
         shown.add(header);
         added = header;
       }

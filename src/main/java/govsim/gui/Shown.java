@@ -9,9 +9,7 @@ import java.util.Locale;
 final class Shown {
   private Shown() {}
 
-  /**
-   * A share in [0, 1] as a percentage with one decimal: 0.1234 as "12.3 %"; NaN as {@code none}.
-   */
+  /** A share in [0, 1] as a percentage with one decimal: 0.1234 as "12.3 %"; NaN as {@code none}. */
   static String percent(double share, String none) {
     if (Double.isNaN(share)) return none;
     return String.format(Locale.ROOT, "%.1f %%", 100 * share);

@@ -18,8 +18,8 @@ public final class ValueText {
   /**
    * Reads {@code text} as the value of {@code keyPath}.
    *
-   * @throws ScenarioException when the text is not readable YAML (the message names the key and the
-   *     column)
+   * @throws ScenarioException when the text is not readable YAML (the message names the key and
+   *     the column)
    */
   public static Object parse(String keyPath, String text) throws ScenarioException {
     List<ScenarioError> errors = new ArrayList<>();
@@ -51,8 +51,8 @@ public final class ValueText {
   }
 
   /**
-   * The text a value is shown as: scalars as they would be written in a file, lists and mappings in
-   * YAML flow style, so that the text read back by {@link #parse} is the same value.
+   * The text a value is shown as: scalars as they would be written in a file, lists and mappings
+   * in YAML flow style, so that the text read back by {@link #parse} is the same value.
    */
   public static String show(Object value) {
     if (value == null) return "";
@@ -81,9 +81,7 @@ public final class ValueText {
       return Double.toString(x);
     }
     if (value instanceof String s) {
-      return s.isEmpty()
-              || !s.matches("[A-Za-z_][A-Za-z0-9_.\\-/ ]*")
-              || s.matches("(?i)true|false|null|yes|no|on|off|~")
+      return s.isEmpty() || !s.matches("[A-Za-z_][A-Za-z0-9_.\\-/ ]*") || s.matches("(?i)true|false|null|yes|no|on|off|~")
           ? "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\""
           : s;
     }

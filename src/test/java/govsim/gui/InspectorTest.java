@@ -84,8 +84,7 @@ class InspectorTest {
   }
 
   /** Edges of one kind in the network, as "R<j>-F<id>" strings. */
-  private static java.util.Set<String> edges(
-      GovernanceNetwork net, GovernanceNetwork.LinkKind kind) {
+  private static java.util.Set<String> edges(GovernanceNetwork net, GovernanceNetwork.LinkKind kind) {
     java.util.Set<String> out = new java.util.TreeSet<>();
     for (Object o : net.links().getAllNodes()) {
       for (Object e : net.links().getEdgesOut(o)) {
@@ -104,10 +103,7 @@ class InspectorTest {
         new GovSimModel(
             Scenarios.load(
                     GuiTestSupport.smallScenario(tmp),
-                    List.of(
-                        "regime=centralized",
-                        "rulemaking.initial_rules_share=1",
-                        "time.horizon_days=60"))
+                    List.of("regime=centralized", "rulemaking.initial_rules_share=1", "time.horizon_days=60"))
                 .config());
     m.start();
     m.schedule.step(m);
@@ -132,8 +128,6 @@ class InspectorTest {
       for (Firm f : w.firms)
         if (f.active && f.serves(0) && f.id != 1) bound.add("Regulator J0-Firm " + f.id);
     assertEquals(bound, edges(net, GovernanceNetwork.LinkKind.RULE_BINDS));
-    assertTrue(
-        rules,
-        "the small centralized world starts with rules in force (rulemaking.initial_rules_share=1)");
+    assertTrue(rules, "the small centralized world starts with rules in force (rulemaking.initial_rules_share=1)");
   }
 }

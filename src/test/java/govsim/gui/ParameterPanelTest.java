@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Parameters tab: every key of the schema is listed once under its section's header, the search
- * narrows the list, a typed value is read and validated like a {@code --set} value (refused visibly
- * when out of range or unreadable, the old value kept), and every value as shown reads back as the
- * same scenario. Runs without a display (a JTable is lightweight Swing).
+ * The Parameters tab: every key of the schema is listed once under its section's header, the
+ * search narrows the list, a typed value is read and validated like a {@code --set} value (refused
+ * visibly when out of range or unreadable, the old value kept), and every value as shown reads back
+ * as the same scenario. Runs without a display (a JTable is lightweight Swing).
  */
 class ParameterPanelTest {
   @TempDir Path tmp;
