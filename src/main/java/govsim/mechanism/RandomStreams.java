@@ -110,6 +110,10 @@ public final class RandomStreams implements Serializable {
     STREAMS.put(
         "entry_decisions",
         "would-be entrants' logit decision to enter (M9, issue 12.4; regime-dependent)");
+    // issue 12.3 (users)
+    STREAMS.put(
+        "multi_homing",
+        "multi-homing users' initial further providers (M4; drawn only when users multi-home)");
   }
 
   private final long seed;
@@ -170,6 +174,14 @@ public final class RandomStreams implements Serializable {
     entryDecisions = derive(seed, "entry_decisions");
     incidents = new MersenneTwisterFast[firmCapacity];
     releases = new MersenneTwisterFast[firmCapacity];
+  }
+
+  private MersenneTwisterFast multiHoming;
+
+  /** The "multi_homing" stream, made at its first use (worlds where nobody multi-homes skip it). */
+  public MersenneTwisterFast multiHoming() {
+    if (multiHoming == null) multiHoming = derive(seed, "multi_homing");
+    return multiHoming;
   }
 
   /** Firm {@code id}'s incident stream, "incidents/&lt;id&gt;". */

@@ -400,19 +400,24 @@ public final class GovSimModel extends SimState {
    * stream).
    */
   private Competition.Entrant entrants() {
-    return new Competition.Entrant() {
-      @Override
-      public Firm draw(World w, MersenneTwisterFast rng, double capability) {
-        return WorldBuilder.newFirm(spec, w, rng, w.firms.size(), capability);
-      }
+    return new Entrants();
+  }
 
-      @Override
-      public void admit(World w, Firm f) {
-        w.firms.add(f);
-        emergence.scheduleFirstRelease(f, w, streams.releases(f.id));
-        f.nextReviewDay = w.now;
-      }
-    };
+  /** The entrant builder; a named inner class so that checkpoints can hold it (Serializable). */
+  private final class Entrants implements Competition.Entrant, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Firm draw(World w, MersenneTwisterFast rng, double capability) {
+      return WorldBuilder.newFirm(spec, w, rng, w.firms.size(), capability);
+    }
+
+    @Override
+    public void admit(World w, Firm f) {
+      w.firms.add(f);
+      emergence.scheduleFirstRelease(f, w, streams.releases(f.id));
+      f.nextReviewDay = w.now;
+    }
   }
 
   /**

@@ -43,7 +43,14 @@ final class WorldBuilder {
 
   World build(RandomStreams streams) {
     int jurisdictions = spec.crossBorder().jurisdictions();
-    UserPopulation pop = new UserPopulation(spec.users().count(), jurisdictions > 1);
+    var up = spec.users();
+    UserPopulation pop =
+        new UserPopulation(
+            up.count(),
+            jurisdictions > 1,
+            up.attentionHeterogeneity() > 0,
+            (int) Math.round(up.multiHomingShare() * up.count()),
+            up.multiHomingProviders());
     MaliciousActors actors = new MaliciousActors(spec.malicious().count());
     World w = new World(jurisdictions, spec.time().dtDays(), pop, actors);
 
@@ -67,7 +74,10 @@ final class WorldBuilder {
 
     initUsers(w, streams.users, streams.attention);
     w.populationShare = populationShares(w);
-    users.assignInitial(w, streams.users);
+    users.assignInitial(w, streams.users, streams.multiHoming());
+    // issue 12.3 (users): the incumbent, whose usage share incumbent_usage_share reports.
+    Firm largest = w.largestActiveFirm();
+    w.incumbent = largest == null ? -1 : largest.id;
 
     MersenneTwisterFast risks = streams.risks;
     for (int i = 0; i < spec.risks().initialCount(); i++) {
@@ -152,9 +162,10 @@ final class WorldBuilder {
       u.switchingCost[i] = (float) Draws.exponential(rng, p.switchingCostMean());
       // A mean-preserving log-normal factor makes some users far more attentive than others.
       double factor = sigma > 0 ? Math.exp(sigma * rng.nextGaussian() - 0.5 * sigma * sigma) : 1.0;
-      u.attention[i] = (float) Draws.stepProbability(p.attentionRatePerDay() * factor, w.dtDays);
+      float pAttention = (float) Draws.stepProbability(p.attentionRatePerDay() * factor, w.dtDays);
+      u.setAttention(i, pAttention);
       // The first firing is at step gap - 1 (step 0 is the first day).
-      u.nextAttentionStep[i] = UserChoice.attentionGap(attention, u.attention[i]) - 1;
+      u.nextAttentionStep[i] = UserChoice.attentionGap(attention, pAttention) - 1;
     }
   }
 

@@ -227,7 +227,7 @@ public final class Metrics {
           "hhi",
           "Market concentration (HHI)",
           INDEX_01,
-          "Herfindahl-Hirschman index of user shares (0-1)",
+          "Herfindahl-Hirschman index of usage shares (0-1; a multi-homing user counts with her usage share at each provider)",
           Bounds.SHARE,
           "no user is at an active firm (no firm licensed where the users live, or every firm has exited)",
           Metrics::hhi);
@@ -623,6 +623,17 @@ public final class Metrics {
           Bounds.SHARE,
           "no regulator rule in force on an active risk",
           v -> codifiedRuleShare(v.world()));
+  // issue 12.3 (users)
+  public static final StepMetric INCUMBENT_USAGE_SHARE =
+      step(
+          "incumbent_usage_share",
+          "Usage share of the incumbent",
+          SHARE,
+          "usage share of the incumbent, the firm with most users at the start of the run (0 once"
+              + " it has exited); a multi-homing user counts with her usage share at each provider",
+          Bounds.SHARE,
+          "no user is at an active firm",
+          Metrics::incumbentUsageShare);
 
   // ---- Run metrics: the columns of summary.csv after scenario, regime and seed, in order ---
 
@@ -1341,6 +1352,9 @@ public final class Metrics {
     return Double.isNaN(end) ? r.horizonDays() : Math.min(end, r.horizonDays());
   }
 
+  // issue 12.3 (users)
+  public static final RunMetric INCUMBENT_USAGE_SHARE_RUN = mean(INCUMBENT_USAGE_SHARE);
+
   /** A per-1,000-users run total over the whole population. */
   private static double absolute(RunView r, StepMetric perThousand) {
     return r.sum(perThousand) * r.world().users.size / 1000.0;
@@ -1633,10 +1647,19 @@ public final class Metrics {
     double trust = 0;
     for (Firm f : v.world().firms) {
       if (!f.active) continue;
-      double share = f.users / (double) v.servedUsers();
+      double share = f.usage() / v.servedUsers();
       trust += share * f.reputation;
     }
     return trust;
+  }
+
+  // issue 12.3 (users)
+  private static double incumbentUsageShare(StepView v) {
+    if (!anyoneServed(v)) return Double.NaN;
+    World w = v.world();
+    if (w.incumbent < 0 || w.incumbent >= w.firms.size()) return Double.NaN;
+    Firm f = w.firms.get(w.incumbent);
+    return f.active ? f.usage() / v.servedUsers() : 0.0;
   }
 
   private static double hhi(StepView v) {
@@ -1644,7 +1667,7 @@ public final class Metrics {
     double hhi = 0;
     for (Firm f : v.world().firms) {
       if (!f.active) continue;
-      double share = f.users / (double) v.servedUsers();
+      double share = f.usage() / v.servedUsers();
       hhi += share * share;
     }
     return hhi;
@@ -1657,7 +1680,7 @@ public final class Metrics {
   private static double welfareConsumer(StepView v) {
     double utility = 0;
     for (Firm f : v.world().firms) {
-      if (f.active) utility += f.users * UserChoice.utility(v.spec().users(), f);
+      if (f.active) utility += f.usage() * UserChoice.utility(v.spec().users(), f);
     }
     double yearShare = v.world().dtDays / 365.0;
     double harmUtility = v.tally().harm * v.spec().metrics().harmValuation();

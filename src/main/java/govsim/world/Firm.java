@@ -87,7 +87,13 @@ public final class Firm implements java.io.Serializable {
   /** Day until which each community bans the firm after an expulsion (index community id). */
   public double[] bannedUntil = new double[0];
 
+  /**
+   * Users whose main provider (the one they use most) this firm is; every user counts at exactly
+   * one firm, so these sum to the served users. Noticing, complaints and outcry thresholds count
+   * them; market share, HHI and revenue follow {@link #usage()}.
+   */
   public int users;
+
   public int weakUsers;
   public int usersAtStepStart;
   public int complaints;
@@ -190,5 +196,22 @@ public final class Firm implements java.io.Serializable {
       bannedUntil = java.util.Arrays.copyOf(bannedUntil, community + 1);
     }
     bannedUntil[community] = untilDay;
+  }
+
+  // users (issue 12.3, multi-homing): usage beyond the main users.
+  /**
+   * Usage of multi-homing users here minus the one unit each of them counts in {@link #users}: the
+   * sum over multi-homers holding this firm of (usage share - 1 if it is their main provider, else
+   * usage share). 0 when nobody multi-homes.
+   */
+  public double usageAdjustment;
+
+  /**
+   * Usage in user-equivalents: each single-homing user counts 1, a multi-homing user her usage
+   * share (her shares sum to 1, so usage sums to the served users). Exactly {@link #users} when
+   * nobody multi-homes.
+   */
+  public double usage() {
+    return users + usageAdjustment;
   }
 }

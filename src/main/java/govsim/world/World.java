@@ -80,6 +80,13 @@ public final class World implements java.io.Serializable {
   public double allIncidentOutcries;
   public double allIncidentVisibility;
 
+  // users (issue 12.3): the incumbent whose usage share is reported.
+  /**
+   * The firm with most users at the end of initialization (the lowest id among equals; -1 before
+   * the users are placed): incumbent_usage_share follows it.
+   */
+  public int incumbent = -1;
+
   /** Severe incidents of this step awaiting ex-post investigation: pairs (firm id, risk id). */
   public final List<int[]> severeIncidentsThisStep = new ArrayList<>();
 

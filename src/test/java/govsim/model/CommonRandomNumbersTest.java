@@ -116,7 +116,7 @@ class CommonRandomNumbersTest {
               + " "
               + u.switchingCost[i]
               + " "
-              + u.attention[i]
+              + u.attentionOf(i)
               + " "
               + u.nextAttentionStep[i]
               + " "

@@ -51,7 +51,9 @@ class UsersEquivalenceTest {
 
   @Test
   void baselineStatisticsAgreeWithTheEarlierUsersPhase() throws Exception {
-    compare("scenarios/baseline.yaml", List.of("users.count=2000", "time.horizon_days=365"));
+    compare(
+        "scenarios/baseline.yaml",
+        List.of("users.count=2000", "time.horizon_days=365", "users.multi_homing_share=0"));
   }
 
   /** The check itself rejects a real difference: the kernel with attention 0.02 against 0.03. */

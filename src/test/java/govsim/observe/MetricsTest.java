@@ -144,6 +144,7 @@ class MetricsTest {
     b.reputation = 0.5;
     assignUsers(w, b, 5, 8);
     Firm e = firm(w, 0, 3.6, 1); // serves jurisdiction 0 only
+    w.incumbent = b.id; // issue 12.3 (users): incumbent_usage_share follows B
     e.reputation = 0.41;
     Firm d = firm(w, 0, 10, 3);
     d.reputation = 0.9;
@@ -358,6 +359,7 @@ class MetricsTest {
     // User shares of the active firms: A 0.5, B 0.3 (D's 0.2 is not an active provider's).
     e.put(TRUST_MEAN, 0.5 * 0.8 + 0.3 * 0.5);
     e.put(HHI, 0.5 * 0.5 + 0.3 * 0.3);
+    e.put(INCUMBENT_USAGE_SHARE, 0.3); // issue 12.3 (users): B's 3 of the 10 served users
     e.put(ACTIVE_FIRMS, 3.0);
     e.put(SWITCHING_RATE, 0.1);
     e.put(CAPABILITY_MEAN, (2.0 + 1.0 + 3.6) / 3);
@@ -874,6 +876,7 @@ class MetricsTest {
    */
   private static Map<RunMetric, Double> observedRun() {
     World w = handBuilt();
+    w.incumbent = 0; // issue 12.3 (users): here the incumbent is A
     community(w, 0.5, 0.5, 0L);
     RunSummary summary = new RunSummary(SPEC);
     StepMetrics metrics = new StepMetrics(SPEC);
@@ -946,6 +949,8 @@ class MetricsTest {
     // HHI: step 2 0.25 + 0.09, step 3 0.16 + 0.16.
     e.put(HHI_RUN, (0.34 + 0.32) / 2);
     e.put(HHI_FINAL, 0.32);
+    // issue 12.3 (users): A's usage share (the run's incumbent), 5 of 10 at step 2, 4 at step 3.
+    e.put(INCUMBENT_USAGE_SHARE_RUN, (0.5 + 0.4) / 2);
     e.put(ACTIVE_FIRMS_FINAL, 3.0);
     e.put(SWITCHING_RATE_RUN, (0.2 + 0.3) / 2);
     // Mean capability (A + 1 + 3.6) / 3: 8.6 / 3 at step 2, 9.6 / 3 at step 3.
@@ -1639,13 +1644,16 @@ class MetricsTest {
   }
 
   /**
-   * Pairs whose hand-derived values coincide because the hand-built world has three active firms
-   * and three rules in force: every share of them is a third, two thirds, 0 or 1, and each of
-   * those is already another metric's value. A swap between the two members of a pair would go
+   * Pairs whose hand-derived values coincide because the hand-built world is small (three active
+   * firms, three rules in force, ten users): every share of them is a third, two thirds, 0, 1 or a
+   * tenth, and several are already another metric's value. A swap between the two members of a pair would go
    * unnoticed; each member's own value is still checked.
    */
   private static final java.util.Set<String> COINCIDENT =
-      java.util.Set.of("unsafe_firm_share|codified_rule_share");
+      java.util.Set.of(
+          "unsafe_firm_share|codified_rule_share",
+          "community_stringency_range|incumbent_usage_share",
+          "harm_malicious_certified_share|incumbent_usage_share");
 
   private static void assertDistinct(Map<?, Double> values) {
     Map<Long, Object> seen = new LinkedHashMap<>();

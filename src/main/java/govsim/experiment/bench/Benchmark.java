@@ -236,7 +236,8 @@ public final class Benchmark {
         "  peer: %s (PYTHONPATH=%s %s market_kernel.py --users %d --firms %d --days %d);%n"
             + "  its cost per day is flat, so its stepping is scaled by %d/%d and its whole process"
             + " adds the scaled rest of the stepping.%n"
-            + "  govsim: `java -jar govsim.jar run %s` in a fresh JVM, %d days. %d runs each, interleaved.%n",
+            + "  govsim: `java %s -jar govsim.jar run %s` in a fresh JVM (the launcher's flags for"
+            + " run), %d days. %d runs each, interleaved.%n",
         mesa.dir(),
         mesa.dir(),
         "python3",
@@ -245,6 +246,7 @@ public final class Benchmark {
         mdays,
         days,
         mdays,
+        String.join(" ", launcherFlags(jarPath())),
         kernelFile,
         days,
         mesaReps);
@@ -573,7 +575,7 @@ public final class Benchmark {
    */
   static List<TimedProcess.Result> cliRuns(Path scenario, int times) {
     List<TimedProcess.Result> runs = new ArrayList<>();
-    String jar = Benchmark.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+    String jar = jarPath();
     if (!jar.endsWith(".jar")) return runs;
     String java = ProcessHandle.current().info().command().orElse("java");
     try {
@@ -581,19 +583,19 @@ public final class Benchmark {
       try {
         for (int i = 0; i < times; i++) {
           Path outDir = tmp.resolve("run-" + i);
-          TimedProcess.Result r =
-              TimedProcess.run(
-                  List.of(
-                      java,
-                      "-jar",
-                      jar,
-                      "run",
-                      scenario.toAbsolutePath().toString(),
-                      "--out",
-                      outDir.toString(),
-                      "--quiet"),
-                  Map.of(),
-                  null);
+          List<String> command = new ArrayList<>();
+          command.add(java);
+          command.addAll(launcherFlags(jar));
+          command.addAll(
+              List.of(
+                  "-jar",
+                  jar,
+                  "run",
+                  scenario.toAbsolutePath().toString(),
+                  "--out",
+                  outDir.toString(),
+                  "--quiet"));
+          TimedProcess.Result r = TimedProcess.run(command, Map.of(), null);
           if (r.exitCode() != 0) return new ArrayList<>();
           runs.add(r);
         }
@@ -604,6 +606,34 @@ public final class Benchmark {
       return new ArrayList<>();
     }
     return runs;
+  }
+
+  /** The jar this JVM runs from (a folder of classes in tests). */
+  private static String jarPath() {
+    return Benchmark.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+  }
+
+  /**
+   * The JVM flags the launcher (./govsim) gives a `govsim run`, so that a fresh-JVM run here is the
+   * run a user starts: the quick compiler only (-XX:TieredStopAtLevel=1) and, when the launcher has
+   * recorded it for this jar (target/govsim.jsa, newer than the jar), the class-data sharing
+   * archive. LauncherFlagsTest checks that the launcher still uses these flags.
+   */
+  static List<String> launcherFlags(String jar) {
+    List<String> flags = new ArrayList<>();
+    Path jarFile = Path.of(jar);
+    Path jsa = jarFile.resolveSibling("govsim.jsa");
+    try {
+      if (Files.isRegularFile(jsa)
+          && Files.getLastModifiedTime(jsa).compareTo(Files.getLastModifiedTime(jarFile)) >= 0) {
+        flags.addAll(
+            List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-XX:SharedArchiveFile=" + jsa));
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // No archive: the JVM loads classes as usual, as the launcher's would.
+    }
+    flags.add("-XX:TieredStopAtLevel=1");
+    return flags;
   }
 
   static double medianOf(double[] xs) {

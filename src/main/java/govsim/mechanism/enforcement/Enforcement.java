@@ -173,7 +173,7 @@ public final class Enforcement implements java.io.Serializable {
   }
 
   private void sanction(World w, Firm f, Risk r, Regulator reg, double multiplier, String how) {
-    double annualRevenue = f.users * revenuePerUserYear;
+    double annualRevenue = f.usage() * revenuePerUserYear;
     double fine = p.fineRevenueShare() * annualRevenue * multiplier;
     f.finesStep += fine;
     Reputation.cut(f, sanctionReputationLoss);

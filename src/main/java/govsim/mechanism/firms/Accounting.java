@@ -25,7 +25,7 @@ public final class Accounting implements java.io.Serializable {
 
   /** Annual revenue of the firm at its current size and practice. */
   public double annualRevenue(Firm f) {
-    return f.users
+    return f.usage()
         * fp.revenuePerUserYear()
         * (f.practice ? 1.0 + practice.revenueShare() * f.practiceLevel : 1.0);
   }

@@ -249,7 +249,7 @@ public final class FirmDecisions implements java.io.Serializable {
    * of revenue for it.
    */
   public double certificationValue(World w, Firm f, Outlook outlook) {
-    double share = outlook.totalUsers == 0 ? 0.0 : f.users / (double) outlook.totalUsers;
+    double share = outlook.totalUsers == 0 ? 0.0 : f.usage() / outlook.totalUsers;
     return 100.0
         * fp.certificationValueShare()
         * (1.0 - share)

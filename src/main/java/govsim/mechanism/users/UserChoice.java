@@ -37,6 +37,18 @@ import java.util.List;
  * UserPopulation#firm}, {@link UserPopulation#nextAttentionStep}): it is built by {@link
  * #assignInitial}, rebuilt by itself when the phase is handed another world or a step that does not
  * follow the previous one, and by {@link #reindex} after those arrays were changed from outside.
+ *
+ * <p>Multi-homing (issue 12.3; users 0 .. {@link UserPopulation#multiHomers} - 1): a multi-homer
+ * holds up to k providers with usage shares. She is listed, like everyone, among the users of her
+ * main provider (the one she uses most), whose incidents she notices and to which she complains;
+ * her further providers cost nothing in the index. Reconsidering, she picks a provider with the
+ * same logit, without switching cost for the providers she already holds, and moves usage to it
+ * from a source: the provider whose incident she noticed, or, when her attention clock fires, the
+ * least attractive one she holds. To a provider she holds, or into a free slot, she moves the share
+ * {@code users.usage_shift_share} of the source's usage; with every slot taken, the new provider
+ * replaces the source with all of its usage. A provider that exits or loses its license in her
+ * jurisdiction hands its usage to her other providers there in proportion to their usage (or, if
+ * she has none left, she moves by force like anyone). Single-homing users never reach this code.
  */
 public final class UserChoice implements UsersPhase, java.io.Serializable {
   private static final long serialVersionUID = 1L;
@@ -54,6 +66,15 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
 
   private final UserParams p;
   private final int jurisdictions;
+
+  /** Usage share a multi-homer moves from the source (users.usage_shift_share). */
+  private final float shift;
+
+  /** Multi-homers who hold each (firm, jurisdiction) cell as a further (not main) provider. */
+  private final int[] secondaryHolders;
+
+  /** Scratch: a multi-homer's held providers' positions in her jurisdiction's list. */
+  private final int[] heldPos = new int[8];
 
   /** Notice probability per (firm, jurisdiction, weak). */
   private final double[] noticeP;
@@ -116,6 +137,8 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
   public UserChoice(UserParams p, int firmCapacity, int jurisdictions) {
     this.p = p;
     this.jurisdictions = jurisdictions;
+    this.shift = (float) p.usageShiftShare();
+    this.secondaryHolders = new int[firmCapacity * jurisdictions];
     this.noticeP = new double[firmCapacity * jurisdictions * 2];
     this.open = new boolean[firmCapacity * jurisdictions];
     this.weight = new double[firmCapacity];
@@ -164,7 +187,7 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
    * the event index.
    */
   @Override
-  public void assignInitial(World w, MersenneTwisterFast rng) {
+  public void assignInitial(World w, MersenneTwisterFast rng, MersenneTwisterFast multiHoming) {
     prepareChoiceSets(w);
     UserPopulation u = w.users;
     for (int i = 0; i < u.size; i++) {
@@ -180,7 +203,31 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
       firm.users++;
       firm.weakUsers += u.weak[i];
     }
+    // Multi-homers: up to k - 1 further providers, distinct, uniformly among those licensed in her
+    // jurisdiction (all of them if fewer), and usage evenly divided.
+    int k = u.slots;
+    for (int i = 0; i < u.multiHomers; i++) {
+      int main = u.firm[i];
+      if (main == UserPopulation.UNSERVED) continue;
+      int j = u.jurisdictionOf(i);
+      int n = jurCount[j];
+      int held = Math.min(k, n);
+      for (int s = 1; s < held; s++) {
+        int g;
+        do {
+          g = jurFirms[j][multiHoming.nextInt(n)];
+        } while (holds(u, i, g));
+        u.setOtherFirm(i, s, g);
+      }
+      for (int s = 0; s < held; s++) u.setUsageShare(i, s, 1.0f / held);
+      usage(w, i, 1.0);
+    }
     rebuild(w);
+  }
+
+  /** {@link #assignInitial(World, MersenneTwisterFast, MersenneTwisterFast)} with one stream. */
+  public void assignInitial(World w, MersenneTwisterFast rng) {
+    assignInitial(w, rng, rng);
   }
 
   /**
@@ -247,13 +294,21 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
     final byte[] weak = u.weak;
     final byte[] jur = u.jurisdiction;
     final float[] switchingCost = u.switchingCost;
-    final float[] attentionP = u.attention;
+    final float[] attentionP = u.attention; // null: everyone's is u.uniformAttention
+    final float uniformP = u.uniformAttention;
+    final int multiHomers = u.multiHomers; // users [0, multiHomers) multi-home
     final int[] nextAttention = u.nextAttentionStep;
     final double voice = p.voicePropensity();
     final double beta = p.choiceIntensity();
     final int step = (int) w.step;
     int switches = 0;
     if (step >= windowEnd - RING / 2) advanceWindow(step, nextAttention);
+
+    reserve(nf * nj);
+
+    // 0. Multi-homers' further providers that exited or lost their license in her jurisdiction
+    // hand their usage to her other providers (looked for only when such a provider has any).
+    if (multiHomers > 0 && closedFurtherProviders(nf * nj)) dropClosedFurtherProviders(w);
 
     // 1. The users of firms with incidents (as they were at the start of the step) may notice. In
     // each class all notice with one probability, so the noticers are found by geometric jumps
@@ -273,6 +328,10 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
         if (voice >= 1.0 || choice.nextDouble() < voice) complaints[f]++;
         // Her clock, if due now, is redrawn in 3 but she does not reconsider twice.
         if (nextAttention[i] == step) nextAttention[i] = ACTED;
+        if (i < multiHomers) {
+          switches += reconsiderMultiHomer(w, i, f, j, switchingCost[i], beta, choice.nextDouble());
+          continue;
+        }
         int k = choose(j, f, switchingCost[i], beta, choice.nextDouble());
         if (k != f) {
           move(w, i, f, k, j);
@@ -290,7 +349,10 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
       for (int c = cell * 2; c <= cell * 2 + 1; c++) {
         for (int at = memberCount[c] - 1; at >= 0; at--) {
           int i = members[c][at];
-          switches += forcedMove(w, i, f, j, choice);
+          switches +=
+              i < multiHomers
+                  ? forcedMoveMultiHomer(w, i, f, j, choice)
+                  : forcedMove(w, i, f, j, choice);
           // The attention clock keeps running for a user moved by force.
           if (nextAttention[i] == step) nextAttention[i] = ACTED;
         }
@@ -304,7 +366,7 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
     while (i != NONE) {
       int next = calNext[i];
       boolean acted = nextAttention[i] == ACTED;
-      int due = step + nextGap(attention, attentionP[i]);
+      int due = step + nextGap(attention, attentionP == null ? uniformP : attentionP[i]);
       nextAttention[i] = due;
       schedule(i, due);
       if (!acted) {
@@ -312,6 +374,10 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
         int j = jur == null ? 0 : jur[i];
         if (f == UserPopulation.UNSERVED) {
           if (jurCount[j] > 0) join(w, i, j, choice.nextDouble());
+        } else if (i < multiHomers) {
+          switches +=
+              reconsiderMultiHomer(
+                  w, i, leastAttractive(u, i), j, switchingCost[i], beta, choice.nextDouble());
         } else {
           int k = choose(j, f, switchingCost[i], beta, choice.nextDouble());
           if (k != f) {
@@ -412,6 +478,7 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
     UserPopulation u = w.users;
     u.firm[i] = k;
     u.unserved--;
+    if (i < u.multiHomers) u.setUsageShare(i, 0, 1.0f); // all her usage, no further provider
     Firm b = w.firms.get(k);
     b.users++;
     b.weakUsers += u.weak[i];
@@ -454,13 +521,53 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
     int n = memberCount[c];
     int[] list = members[c];
     if (list == null || n == list.length) {
-      // Grows only when a class outnumbers its spare capacity (a quarter above its count at the
-      // last rebuild, then half again each time): a few times in a run at most.
+      // Only when one step brings a class more users than the spare room reserve() keeps (an
+      // exit or license loss that moves many users at once): the step's loops otherwise never
+      // allocate.
+      hotLoopGrowths++;
       list = members[c] = list == null ? new int[16] : Arrays.copyOf(list, n + (n >> 1) + 16);
     }
     list[n] = i;
     pos[i] = n;
     memberCount[c] = n + 1;
+  }
+
+  /**
+   * Before the step's loops (the hot path, which allocates nothing): gives every class of an open
+   * cell room for at least an eighth of its users plus {@link #SPARE} more, so that a step's moves
+   * fit; a class that lacks it grows to its count plus twice that room (a quarter more, as the
+   * index is built). Classes grow with their firm's market, a few times in a run.
+   */
+  private void reserve(int cells) {
+    for (int cell = 0; cell < cells; cell++) {
+      if (!open[cell]) continue;
+      for (int c = cell * 2; c <= cell * 2 + 1; c++) {
+        int n = memberCount[c];
+        int[] list = members[c];
+        int room = (n >> 3) + SPARE;
+        if (list != null && list.length - n >= room) continue;
+        int capacity = n + 2 * room;
+        members[c] = list == null ? new int[capacity] : Arrays.copyOf(list, capacity);
+        reserveGrowths++;
+      }
+    }
+  }
+
+  /** Spare room reserve() keeps in every open class beyond an eighth of its users. */
+  static final int SPARE = 256;
+
+  private int hotLoopGrowths;
+
+  private int reserveGrowths;
+
+  /** Times a class array had to grow inside the step's loops (see add; tests read it). */
+  public int hotLoopGrowths() {
+    return hotLoopGrowths;
+  }
+
+  /** Times reserve() grew a class array before the step's loops. */
+  public int reserveGrowths() {
+    return reserveGrowths;
   }
 
   /** Removes user i from class c's array: its last user takes her place. */
@@ -530,6 +637,14 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
       int due = u.nextAttentionStep[i];
       if (due >= step) schedule(i, due); // a clock left in the past never fires
     }
+    Arrays.fill(secondaryHolders, 0);
+    for (int i = 0; i < u.multiHomers; i++) {
+      for (int s = 1; s < u.slots; s++) {
+        int g = u.otherFirm(i, s);
+        if (g != UserPopulation.UNSERVED)
+          secondaryHolders[g * jurisdictions + u.jurisdictionOf(i)]++;
+      }
+    }
     indexed = w;
     indexedStep = step - 1;
     stale = false;
@@ -537,6 +652,284 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
 
   private int classOf(UserPopulation u, int i, int f) {
     return (f * jurisdictions + u.jurisdictionOf(i)) * 2 + u.weak[i];
+  }
+
+  // ---- Multi-homing (issue 12.3). A multi-homer's slots: 0 is her main provider (u.firm), 1 ..
+  // k - 1 in u.otherFirm; usage shares in u.usageShare. Each change first takes her usage out of
+  // her providers' accounts (usage(w, i, -1)), changes the slots, puts the provider she uses most
+  // in slot 0 (moving her between providers' user lists when that changes) and puts her usage back.
+
+  /** The firm in multi-homer i's slot s (UNSERVED: free). */
+  private static int slotFirm(UserPopulation u, int i, int s) {
+    return s == 0 ? u.firm[i] : u.otherFirm(i, s);
+  }
+
+  private static void setSlotFirm(UserPopulation u, int i, int s, int g) {
+    if (s == 0) u.firm[i] = g;
+    else u.setOtherFirm(i, s, g);
+  }
+
+  /** The slot in which multi-homer i holds firm g, or -1. */
+  private static int slotOf(UserPopulation u, int i, int g) {
+    for (int s = 0; s < u.slots; s++) if (slotFirm(u, i, s) == g) return s;
+    return -1;
+  }
+
+  private static boolean holds(UserPopulation u, int i, int g) {
+    return slotOf(u, i, g) >= 0;
+  }
+
+  /**
+   * Adds sign times multi-homer i's usage to her providers' accounts: {@link Firm#usageAdjustment}
+   * (share - 1 at the main provider, which counts her among its users, share elsewhere) and the
+   * count of further holders per (firm, jurisdiction).
+   */
+  private void usage(World w, int i, double sign) {
+    UserPopulation u = w.users;
+    int k = u.slots;
+    int j = u.jurisdictionOf(i);
+    int main = u.firm[i];
+    if (main == UserPopulation.UNSERVED) return;
+    w.firms.get(main).usageAdjustment += sign * (u.usageShare(i, 0) - 1.0);
+    for (int s = 1; s < k; s++) {
+      int g = u.otherFirm(i, s);
+      if (g == UserPopulation.UNSERVED) continue;
+      w.firms.get(g).usageAdjustment += sign * u.usageShare(i, s);
+      secondaryHolders[g * jurisdictions + j] += sign > 0 ? 1 : -1;
+    }
+  }
+
+  /**
+   * After a change of multi-homer i's slots (her usage out of the accounts): frees the further
+   * slots left without usage, puts the provider she uses most in slot 0 (the lowest slot among
+   * equals) and, if her main provider changed, moves her from its users to the new one's.
+   */
+  private void settle(World w, int i, int oldMain, int j) {
+    UserPopulation u = w.users;
+    int k = u.slots;
+    int best = 0;
+    for (int s = 1; s < k; s++) {
+      if (u.usageShare(i, s) > u.usageShare(i, best)) best = s;
+    }
+    if (best != 0) {
+      int g = slotFirm(u, i, best);
+      float share = u.usageShare(i, best);
+      setSlotFirm(u, i, best, u.firm[i]);
+      u.setUsageShare(i, best, u.usageShare(i, 0));
+      u.firm[i] = g;
+      u.setUsageShare(i, 0, share);
+    }
+    for (int s = 1; s < k; s++) {
+      if (!(u.usageShare(i, s) > 0f)) {
+        u.setUsageShare(i, s, 0f);
+        setSlotFirm(u, i, s, UserPopulation.UNSERVED);
+      }
+    }
+    int main = u.firm[i];
+    if (main != oldMain) {
+      u.firm[i] = oldMain;
+      move(w, i, oldMain, main, j);
+    }
+  }
+
+  /** Multi-homer i's held provider with the lowest choice weight (the lowest slot among equals). */
+  private int leastAttractive(UserPopulation u, int i) {
+    int worst = u.firm[i];
+    for (int s = 1; s < u.slots; s++) {
+      int g = slotFirm(u, i, s);
+      if (g != UserPopulation.UNSERVED && weight[g] < weight[worst]) worst = g;
+    }
+    return worst;
+  }
+
+  /**
+   * The logit choice of multi-homer i from one uniform x: provider g with weight w_g if she holds
+   * it, w_g * exp(-beta * s) if not; the held ones first (slot order), then the others in the order
+   * of the jurisdiction's providers (found, like {@link #choose}, by a binary search of the
+   * cumulative weights with the held ones skipped).
+   */
+  int chooseMultiHomer(
+      UserPopulation u, int i, int j, double switchingCost, double beta, double x) {
+    int n = jurCount[j];
+    double[] cum = jurCum[j];
+    double total = cum[n - 1];
+    int k = u.slots;
+    double held = 0.0;
+    int m = 0;
+    int[] at = posInJur[j];
+    for (int s = 0; s < k; s++) {
+      int g = slotFirm(u, i, s);
+      if (g == UserPopulation.UNSERVED) continue;
+      held += weight[g];
+      // The held providers' positions in the jurisdiction's list, ascending (k is at most 8).
+      int pos = at[g];
+      int a = m++;
+      while (a > 0 && heldPos[a - 1] > pos) {
+        heldPos[a] = heldPos[a - 1];
+        a--;
+      }
+      heldPos[a] = pos;
+    }
+    double discount = Math.exp(-beta * switchingCost);
+    double others = total - held;
+    double t = x * (held + discount * others);
+    int last = u.firm[i];
+    for (int s = 0; s < k; s++) {
+      int g = slotFirm(u, i, s);
+      if (g == UserPopulation.UNSERVED) continue;
+      if (t < weight[g]) return g;
+      t -= weight[g];
+      last = g;
+    }
+    if (!(discount * others > 0.0) || m == n) return last;
+    // t in [0, others) among the providers she does not hold: onto the whole cumulative list by
+    // adding the weight of each held provider at or before it, in ascending position.
+    t /= discount;
+    int[] firms = jurFirms[j];
+    for (int a = 0; a < m; a++) {
+      int pos = heldPos[a];
+      if (t < (pos == 0 ? 0.0 : cum[pos - 1])) break;
+      t += weight[firms[pos]];
+    }
+    int idx = search(cum, n, t);
+    // Rounding at a boundary can land on a held provider: take the next one she does not hold
+    // (or, at the end of the list, the previous one).
+    while (idx < n - 1 && holds(u, i, firms[idx])) idx++;
+    while (idx > 0 && holds(u, i, firms[idx])) idx--;
+    return firms[idx];
+  }
+
+  /**
+   * Multi-homer i reconsiders, moving usage away from provider {@code source} she holds (one
+   * uniform x for the choice); returns 1 if usage moved, else 0.
+   */
+  private int reconsiderMultiHomer(
+      World w, int i, int source, int j, double switchingCost, double beta, double x) {
+    UserPopulation u = w.users;
+    int target = chooseMultiHomer(u, i, j, switchingCost, beta, x);
+    if (target == source) return 0;
+    shiftUsage(w, i, source, target, j);
+    return 1;
+  }
+
+  /**
+   * Moves multi-homer i's usage from {@code source} (held) to {@code target} (not the source): the
+   * share {@link #shift} of the source's usage to a held target or into a free slot; with every
+   * slot taken, the target replaces the source with all of its usage.
+   */
+  void shiftUsage(World w, int i, int source, int target, int j) {
+    UserPopulation u = w.users;
+    int k = u.slots;
+    int oldMain = u.firm[i];
+    usage(w, i, -1.0);
+    int from = slotOf(u, i, source);
+    int to = slotOf(u, i, target);
+    if (to < 0) {
+      for (int s = 1; s < k && to < 0; s++)
+        if (slotFirm(u, i, s) == UserPopulation.UNSERVED) to = s;
+      if (to < 0) {
+        to = from; // every slot taken: the target takes the source's slot and all its usage
+      } else {
+        setSlotFirm(u, i, to, target);
+        u.setUsageShare(i, to, 0f);
+      }
+    }
+    if (to == from) {
+      if (from == 0) {
+        u.firm[i] = target; // settle moves her between the user lists
+      } else {
+        setSlotFirm(u, i, from, target);
+      }
+    } else {
+      float moved = shift * u.usageShare(i, from);
+      u.setUsageShare(i, from, u.usageShare(i, from) - moved);
+      u.setUsageShare(i, to, u.usageShare(i, to) + moved);
+    }
+    settle(w, i, oldMain, j);
+    usage(w, i, 1.0);
+  }
+
+  /**
+   * Drops provider {@code gone} (held, not the only one with usage among the open ones) from
+   * multi-homer i: its usage goes to her other open providers in proportion to their usage. Returns
+   * false, changing nothing, if she has no other open provider with usage.
+   */
+  private boolean drop(World w, int i, int gone, int j) {
+    UserPopulation u = w.users;
+    int k = u.slots;
+    int from = slotOf(u, i, gone);
+    double rest = 0.0;
+    for (int s = 0; s < k; s++) {
+      int g = slotFirm(u, i, s);
+      if (s != from && g != UserPopulation.UNSERVED && open[g * jurisdictions + j]) {
+        rest += u.usageShare(i, s);
+      }
+    }
+    if (!(rest > 0.0)) return false;
+    int oldMain = u.firm[i];
+    usage(w, i, -1.0);
+    float freed = u.usageShare(i, from);
+    for (int s = 0; s < k; s++) {
+      int g = slotFirm(u, i, s);
+      if (s != from && g != UserPopulation.UNSERVED && open[g * jurisdictions + j]) {
+        u.setUsageShare(i, s, u.usageShare(i, s) + (float) (freed * (u.usageShare(i, s) / rest)));
+      }
+    }
+    u.setUsageShare(i, from, 0f);
+    if (from != 0) setSlotFirm(u, i, from, UserPopulation.UNSERVED);
+    settle(w, i, oldMain, j);
+    usage(w, i, 1.0);
+    return true;
+  }
+
+  /**
+   * Multi-homer i's main provider f is closed in her jurisdiction: its usage goes to her other open
+   * providers, or, with none, she moves by force like a single-homer with all her usage.
+   */
+  private int forcedMoveMultiHomer(World w, int i, int f, int j, MersenneTwisterFast rng) {
+    if (drop(w, i, f, j)) return 1;
+    UserPopulation u = w.users;
+    usage(w, i, -1.0);
+    for (int s = 1; s < u.slots; s++) {
+      setSlotFirm(u, i, s, UserPopulation.UNSERVED); // closed further providers (no usage)
+      u.setUsageShare(i, s, 0f);
+    }
+    u.setUsageShare(i, 0, 1f);
+    int moved = forcedMove(w, i, f, j, rng);
+    usage(w, i, 1.0);
+    return moved;
+  }
+
+  /** Whether some closed (firm, jurisdiction) cell is a further provider of some multi-homer. */
+  private boolean closedFurtherProviders(int cells) {
+    for (int cell = 0; cell < cells; cell++) {
+      if (!open[cell] && secondaryHolders[cell] > 0) return true;
+    }
+    return false;
+  }
+
+  /** Drops every closed further provider of every multi-homer (a scan of the multi-homers). */
+  private void dropClosedFurtherProviders(World w) {
+    UserPopulation u = w.users;
+    for (int i = 0; i < u.multiHomers; i++) {
+      int j = u.jurisdictionOf(i);
+      for (int s = 1; s < u.slots; s++) {
+        int g = slotFirm(u, i, s);
+        if (g == UserPopulation.UNSERVED || open[g * jurisdictions + j]) continue;
+        if (!drop(w, i, g, j)) {
+          // Her main provider is closed too: the closed further one's usage goes to the main one,
+          // whose users move by force in the same step.
+          int oldMain = u.firm[i];
+          usage(w, i, -1.0);
+          u.setUsageShare(i, 0, u.usageShare(i, 0) + u.usageShare(i, s));
+          u.setUsageShare(i, s, 0f);
+          setSlotFirm(u, i, s, UserPopulation.UNSERVED);
+          settle(w, i, oldMain, j);
+          usage(w, i, 1.0);
+        }
+        s = 0; // the slots may have moved: look again from the start
+      }
+    }
   }
 
   /** Builds, per jurisdiction, the licensed providers and their cumulative choice weights. */

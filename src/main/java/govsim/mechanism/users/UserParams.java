@@ -139,7 +139,42 @@ public record UserParams(
             min = -100,
             max = 100,
             doc = "Utility of a provider's community certification.")
-        double weightCertification) {
+        double weightCertification,
+    // issue 12.3 (users): multi-homing (M4/M9).
+    @Param(
+            plausibleMin = 0.1,
+            plausibleMax = 0.6,
+            def = "0.3",
+            min = 0,
+            max = 1,
+            unit = "share",
+            doc =
+                "Share of users who multi-home: each holds several providers (users.multi_homing_providers) and divides her usage among them; 0: every user has one provider.",
+            source =
+                "assumption: the paper stresses multi-homing (§3.1.5) without a figure; surveys of generative-AI users report platform reach summing well above 100% of users (e.g. PYMNTS Intelligence, January 2026: 83% had used ChatGPT, 48% Gemini, 30% Copilot), but counting use at least once, not regular use of several")
+        double multiHomingShare,
+    @Param(
+            plausibleMin = 2,
+            plausibleMax = 4,
+            def = "2",
+            min = 2,
+            max = 8,
+            unit = "providers",
+            doc =
+                "Providers a multi-homing user holds at most (her initial ones are drawn uniformly among those licensed in her jurisdiction; usage starts evenly divided).",
+            source = "assumption: two assistants is the simplest case of multi-homing")
+        int multiHomingProviders,
+    @Param(
+            plausibleMin = 0.2,
+            plausibleMax = 1,
+            def = "0.5",
+            min = 0.01,
+            max = 1,
+            unit = "share",
+            doc =
+                "Share of the source provider's usage a multi-homing user moves when she switches to a provider she holds or into a free slot (1: all of it); with every slot taken, a new provider replaces the source and takes all of its usage.",
+            source = "assumption: a switch moves half of the usage away from the provider left")
+        double usageShiftShare) {
 
   public UserParams {
     if (infoCapabilityWeak > infoCapabilityStrong) {

@@ -11,8 +11,11 @@ import govsim.world.World;
  * and compare their statistics.
  */
 public interface UsersPhase {
-  /** Places each user at a provider licensed in her jurisdiction (or leaves her unserved). */
-  void assignInitial(World w, MersenneTwisterFast rng);
+  /**
+   * Places each user at a provider licensed in her jurisdiction (or leaves her unserved), from
+   * {@code rng}; multi-homing users' further providers from {@code multiHoming}.
+   */
+  void assignInitial(World w, MersenneTwisterFast rng, MersenneTwisterFast multiHoming);
 
   /**
    * One step of the users.

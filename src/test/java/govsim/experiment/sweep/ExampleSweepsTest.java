@@ -50,6 +50,15 @@ class ExampleSweepsTest {
         Path.of("scenarios/sweeps/../baseline.yaml").normalize(), p.definition().baseFile());
   }
 
+  /** Issue 12.3: six multi-homing shares x 20 seeds on the multi-homing paper scenario. */
+  @Test
+  void multiHomingShareCurve() throws Exception {
+    SweepPlan p = check("multi-homing-share.yaml", 6 * 20);
+    assertEquals(
+        Path.of("scenarios/sweeps/../paper/multi-homing.yaml").normalize(),
+        p.definition().baseFile());
+  }
+
   @Test
   void sobolOverKeyParameters() throws Exception {
     SweepPlan p = check("sobol-key-parameters.yaml", 32 * (8 + 2));
@@ -201,6 +210,7 @@ class ExampleSweepsTest {
               "knightian-prior.yaml",
               "lag-precision.yaml",
               "morris-screening.yaml",
+              "multi-homing-share.yaml",
               "power-budget.yaml",
               "precautionary.yaml",
               "sf3-attention.yaml",

@@ -82,7 +82,7 @@ public final class LegacyUserChoice implements UsersPhase {
    * spent) and join a provider when one is licensed there and their attention clock fires.
    */
   @Override
-  public void assignInitial(World w, MersenneTwisterFast rng) {
+  public void assignInitial(World w, MersenneTwisterFast rng, MersenneTwisterFast multiHoming) {
     prepareChoiceSets(w);
     UserPopulation u = w.users;
     for (int i = 0; i < u.size; i++) {
@@ -160,7 +160,7 @@ public final class LegacyUserChoice implements UsersPhase {
       if (f == UserPopulation.UNSERVED) {
         // No provider yet: she looks when her attention clock fires and joins one if there is one.
         if (nextAttention[i] == step) {
-          nextAttention[i] = step + UserChoice.attentionGap(clock, attention[i]);
+          nextAttention[i] = step + UserChoice.attentionGap(clock, u.attentionOf(i));
           if (jurCount[j] > 0) join(w, i, j, rng.nextDouble());
         }
         continue;
@@ -170,7 +170,7 @@ public final class LegacyUserChoice implements UsersPhase {
         switches += forcedMove(w, i, f, j, rng);
         // The attention clock keeps running for a user moved by force.
         if (nextAttention[i] == step)
-          nextAttention[i] = step + UserChoice.attentionGap(clock, attention[i]);
+          nextAttention[i] = step + UserChoice.attentionGap(clock, u.attentionOf(i));
         continue;
       }
       boolean reconsider = false;
@@ -181,7 +181,7 @@ public final class LegacyUserChoice implements UsersPhase {
       }
       if (nextAttention[i] == step) {
         reconsider = true;
-        nextAttention[i] = step + UserChoice.attentionGap(clock, attention[i]);
+        nextAttention[i] = step + UserChoice.attentionGap(clock, u.attentionOf(i));
       }
       if (reconsider) {
         int k = choose(j, f, u.switchingCost[i], beta, rng.nextDouble());
