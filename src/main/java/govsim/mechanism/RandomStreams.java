@@ -92,7 +92,8 @@ public final class RandomStreams implements Serializable {
         "every malicious opportunity's provider-choice, safeguard-block and attribution uniforms,"
             + " drawn whether or not the actor attacks (M12)");
     STREAMS.put(
-        "safeguard-reviews", "firms' safeguard reviews and their logit or imitation draws (M6, M12)");
+        "safeguard-reviews",
+        "firms' safeguard reviews and their logit or imitation draws (M6, M12)");
     STREAMS.put(
         "synergy",
         "communities forming where the law is silent: occurrence, stringency, assurance,"

@@ -11,8 +11,8 @@ import govsim.mechanism.crossborder.CrossBorderParams;
 import govsim.mechanism.crossborder.RecognitionReview;
 import govsim.mechanism.enforcement.Enforcement;
 import govsim.mechanism.firms.Accounting;
-import govsim.mechanism.firms.DecisionRule;
 import govsim.mechanism.firms.Conformity;
+import govsim.mechanism.firms.DecisionRule;
 import govsim.mechanism.firms.FirmDecisions;
 import govsim.mechanism.malicious.MaliciousAttacks;
 import govsim.mechanism.malicious.Safeguards;
@@ -202,10 +202,7 @@ public final class GovSimModel extends SimState {
         () -> {
           ruleMaking.step(world);
           hybridPowers.step(
-              world,
-              streams.synergy,
-              signalled,
-              spec.communities().enabled() ? standards : null);
+              world, streams.synergy, signalled, spec.communities().enabled() ? standards : null);
           recognition.step(world, streams.recognition);
         },
         dt);

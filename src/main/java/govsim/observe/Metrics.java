@@ -990,8 +990,7 @@ public final class Metrics {
           "attack attempts through a community member / attack attempts, after burn-in",
           Bounds.SHARE,
           "no attack attempt after burn-in",
-          r ->
-              ratio(r.sum(ATTACK_ATTEMPTS_CERTIFIED), r.sum(ATTACKS) + r.sum(ATTACKS_BLOCKED)));
+          r -> ratio(r.sum(ATTACK_ATTEMPTS_CERTIFIED), r.sum(ATTACKS) + r.sum(ATTACKS_BLOCKED)));
   public static final RunMetric HARM_MALICIOUS_CERTIFIED_SHARE =
       run(
           "harm_malicious_certified_share",
@@ -1050,7 +1049,8 @@ public final class Metrics {
           "pairs",
           "recognitions at the end");
 
-  // issue 12.2/12.4 (race): innovation without survivor selection, investment, posture, contestability
+  // issue 12.2/12.4 (race): innovation without survivor selection, investment, posture,
+  // contestability
   public static final StepMetric CAPABILITY_MEAN_USER_WEIGHTED =
       step(
           "capability_mean_user_weighted",
@@ -1240,6 +1240,7 @@ public final class Metrics {
     if (!(years > 0)) return Double.NaN;
     return (r.last(m) - r.atBurnIn(m)) / years;
   }
+
   // end issue 12.2/12.4 (race)
 
   /**

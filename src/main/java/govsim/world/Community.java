@@ -11,11 +11,13 @@ public final class Community implements java.io.Serializable {
 
   public final int id;
   public boolean active = true;
+
   /**
    * Stringency of the standards the community writes now: drawn at formation, then, under the
    * consensus rule, the members' collective choice (issue 13 item 4, comm).
    */
   public double stringency;
+
   public final double assurance;
   public final double formedDay;
 
@@ -35,8 +37,8 @@ public final class Community implements java.io.Serializable {
   public boolean decreed;
 
   /**
-   * Per risk id: the community's chosen stringency its newest standard on the risk was drafted
-   * for (before any writing for a believed hazard; NaN or absent: not recorded, e.g. day 0).
+   * Per risk id: the community's chosen stringency its newest standard on the risk was drafted for
+   * (before any writing for a believed hazard; NaN or absent: not recorded, e.g. day 0).
    */
   public double[] draftedFor = new double[0];
 

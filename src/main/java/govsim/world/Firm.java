@@ -144,6 +144,7 @@ public final class Firm implements java.io.Serializable {
 
   /** The firm's estimate of attack attempts through its model, per year. */
   public double misuseAttemptsBelief;
+
   // inst (issue 13.5, 13.7): hybrid powers' hooks, set by mechanism/synergy/HybridPowers each step
   /** Multiplier on the firm's backlash belief from soft signals (1: none). */
   public double backlashSignalFactor = 1.0;

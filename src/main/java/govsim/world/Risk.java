@@ -89,6 +89,7 @@ public final class Risk implements java.io.Serializable {
 
   /** Days on which some rule in force covered the risk's current form. */
   public double governedDays;
+
   // inst (issue 13.7): soft signals, set by mechanism/synergy/HybridPowers each step
   /** Bit j: jurisdiction j has issued a guideline on the risk's form {@link #guidedGeneration}. */
   public long guidedMask;

@@ -27,6 +27,7 @@ public final class Rule implements java.io.Serializable {
    * none).
    */
   public double costFactor = 1.0;
+
   /** inst (issue 13.3): the community whose standard a regulator's rule cites (-1: its own). */
   public int codifiedFrom = -1;
 

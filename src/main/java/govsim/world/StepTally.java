@@ -43,12 +43,15 @@ public final class StepTally implements java.io.Serializable {
 
   /** Firms' cost of misuse safeguards (currency). */
   public double costSafeguards;
+
   // inst (issue 13.5): the hybrid powers' share of the costs above
   public double costPowersRegulator;
   public double costPowersFirms;
+
   // comm (issue 13 item 6)
   /** Entry costs firms paid this step (currency; also counted in costCompliance). */
   public double costEntry;
+
   // issue 12.2/12.4 (race)
   public double costInvestment;
   public int entriesDeclined;

@@ -94,8 +94,8 @@ public final class World implements java.io.Serializable {
 
   // comm (issue 13 item 6)
   /**
-   * Share of the users living in each jurisdiction, as drawn at initialization (null: equal
-   * shares, e.g. a hand-built world).
+   * Share of the users living in each jurisdiction, as drawn at initialization (null: equal shares,
+   * e.g. a hand-built world).
    */
   public double[] populationShare;
 

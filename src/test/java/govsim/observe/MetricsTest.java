@@ -899,7 +899,8 @@ class MetricsTest {
         w.users.firm[4] = b.id;
         a.users--;
         b.users++;
-        w.firms.get(2).servesMask = 0b11; // E enters jurisdiction 1 (it has no users: reach as before)
+        w.firms.get(2).servesMask =
+            0b11; // E enters jurisdiction 1 (it has no users: reach as before)
         w.communities.get(4).recognizedMask = 0b01; // jurisdiction 1 withdraws C4's recognition
       }
       summary.add(w, metrics.compute(w));
@@ -1646,8 +1647,8 @@ class MetricsTest {
   /**
    * Pairs whose hand-derived values coincide because the hand-built world is small (three active
    * firms, three rules in force, ten users): every share of them is a third, two thirds, 0, 1 or a
-   * tenth, and several are already another metric's value. A swap between the two members of a pair would go
-   * unnoticed; each member's own value is still checked.
+   * tenth, and several are already another metric's value. A swap between the two members of a pair
+   * would go unnoticed; each member's own value is still checked.
    */
   private static final java.util.Set<String> COINCIDENT =
       java.util.Set.of(

@@ -24,9 +24,10 @@ import govsim.world.World;
  * mechanism.crossborder.ComplianceCost.)
  *
  * <p>Issue 12 item 5: where communities require a minimum of misuse safeguards ({@link
- * SafeguardCheck}, implemented by mechanism.malicious.Safeguards), an audit that finds no violated standard also checks the member's safeguard level,
- * detecting a shortfall with the same probability; a member found below the minimum is a violator
- * like any other (expelled and publicised, or remedied: its level raised to the minimum).
+ * SafeguardCheck}, implemented by mechanism.malicious.Safeguards), an audit that finds no violated
+ * standard also checks the member's safeguard level, detecting a shortfall with the same
+ * probability; a member found below the minimum is a violator like any other (expelled and
+ * publicised, or remedied: its level raised to the minimum).
  */
 public final class Audits implements java.io.Serializable {
   private static final long serialVersionUID = 1L;

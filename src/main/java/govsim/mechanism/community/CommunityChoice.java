@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * Communities that choose (issue 13 item 4; MODEL.md §4 M7; paper §2.1, §3.1.3): the pure rules
- * behind founding by similarity, stringency as the members' collective choice and the firms'
- * choice among competing communities. Every method is a function of plain values (and the rng
- * passed in), so that its hand-derived values can be tested.
+ * behind founding by similarity, stringency as the members' collective choice and the firms' choice
+ * among competing communities. Every method is a function of plain values (and the rng passed in),
+ * so that its hand-derived values can be tested.
  */
 public final class CommunityChoice {
   private CommunityChoice() {}
@@ -71,8 +71,8 @@ public final class CommunityChoice {
    * A member's preferred stringency: the s in [min, max] that maximises {@code B s - C s^e}, its
    * benefit (harm to its users avoided per unit of stringency, weighted by its alignment) less the
    * compliance cost of stringency s (C s^e, e the stringency cost exponent). For e > 1 the optimum
-   * is {@code (B / (e C))^(1/(e-1))}, clamped to [min, max]; for e = 1 (linear cost) it is max if
-   * B > C and min otherwise. With C = 0 it is max.
+   * is {@code (B / (e C))^(1/(e-1))}, clamped to [min, max]; for e = 1 (linear cost) it is max if B
+   * > C and min otherwise. With C = 0 it is max.
    */
   public static double preferredStringency(
       double benefit, double marginalCost, double exponent, double min, double max) {
@@ -93,7 +93,8 @@ public final class CommunityChoice {
    * vote share reaches {@code quantile} (within 1e-12). {@code prefs} and {@code weights} (first
    * {@code n} entries) are sorted in place, together; NaN if n is 0 or every weight is 0.
    */
-  public static double consensusStringency(double[] prefs, double[] weights, int n, double quantile) {
+  public static double consensusStringency(
+      double[] prefs, double[] weights, int n, double quantile) {
     // Insertion sort, descending by preference (a community has few members; allocation-free).
     for (int i = 1; i < n; i++) {
       double p = prefs[i];

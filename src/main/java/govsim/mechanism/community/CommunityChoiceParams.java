@@ -5,8 +5,8 @@ import govsim.scenario.Param;
 /**
  * Parameters of communities that choose (issue 13 item 4; MODEL.md §4 M7/M8; paper §2.1, §3.1.3):
  * who founds a community with whom, how its members choose its stringency, and how a firm picks
- * among competing communities. Each rule has a legacy value that reproduces the model before
- * issue 13 (random founders, stringency drawn once, join the single best community).
+ * among competing communities. Each rule has a legacy value that reproduces the model before issue
+ * 13 (random founders, stringency drawn once, join the single best community).
  */
 public record CommunityChoiceParams(
     @Param(
@@ -62,7 +62,8 @@ public record CommunityChoiceParams(
             unit = "stringency",
             doc =
                 "A standard in force whose stringency differs from the community's current choice by more than this is revised (drafted again at the chosen stringency, with the usual lag; the old one stays in force meanwhile).",
-            source = "assumption: small drifts in the members' preferences do not reopen a standard")
+            source =
+                "assumption: small drifts in the members' preferences do not reopen a standard")
         double revisionTolerance,
     @Param(
             def = "logit",

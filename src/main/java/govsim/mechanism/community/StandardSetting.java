@@ -146,9 +146,9 @@ public final class StandardSetting
   }
 
   /**
-   * A standard on r drafted now at the community's stringency (written for its believed hazard
-   * when rules are targeted, issue 13 item 1), with the chosen stringency it was drafted for
-   * recorded (issue 13 item 4).
+   * A standard on r drafted now at the community's stringency (written for its believed hazard when
+   * rules are targeted, issue 13 item 1), with the chosen stringency it was drafted for recorded
+   * (issue 13 item 4).
    */
   private Rule draft(World w, Community c, Risk r, double start, double due) {
     c.draftedFor(r.id, c.stringency);
@@ -158,9 +158,9 @@ public final class StandardSetting
   }
 
   /**
-   * Whether the chosen stringency the community's standard in force on the risk's current form
-   * was drafted for has drifted from its chosen stringency now by more than the revision
-   * tolerance, with no revision in drafting (a standard of day 0: its own stringency).
+   * Whether the chosen stringency the community's standard in force on the risk's current form was
+   * drafted for has drifted from its chosen stringency now by more than the revision tolerance,
+   * with no revision in drafting (a standard of day 0: its own stringency).
    */
   private boolean needsRevision(Community c, Risk r) {
     if (!c.standards.covers(r) || c.standards.pending(r.id) != null) return false;
@@ -173,9 +173,9 @@ public final class StandardSetting
 
   /**
    * The benefit per unit of stringency and per unit of alignment that a member weighs (% of annual
-   * revenue per year): harm aversion x exposure share x the mean over active known risks of
-   * hazard per year x severity; 0 when no known risk is active. A member's benefit is its
-   * alignment times this.
+   * revenue per year): harm aversion x exposure share x the mean over active known risks of hazard
+   * per year x severity; 0 when no known risk is active. A member's benefit is its alignment times
+   * this.
    */
   public double benefitPerAlignment(World w) {
     double sum = 0.0;
@@ -360,7 +360,8 @@ public final class StandardSetting
    */
   @Override
   public Community foundForRisk(World w, MersenneTwisterFast rng, Risk r) {
-    Community c = found(w, rng, Draws.uniform(rng, p.stringencyMin(), p.stringencyMax()), Double.NaN);
+    Community c =
+        found(w, rng, Draws.uniform(rng, p.stringencyMin(), p.stringencyMax()), Double.NaN);
     double end = w.endOfStep();
     double lag = lagDays(c.size()) * r.signalLagFactor;
     c.standards.startPending(new Rule(r.id, r.generation, end, end + lag, c.stringency));

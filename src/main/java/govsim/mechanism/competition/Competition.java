@@ -34,7 +34,9 @@ public final class Competition implements java.io.Serializable {
   private final double decisionIntensity;
   private final double initialReputation;
 
-  /** Competition without the entry decision's inputs (tests of exit and entry without a decision). */
+  /**
+   * Competition without the entry decision's inputs (tests of exit and entry without a decision).
+   */
   public Competition(CompetitionParams p) {
     this(p, null, 0.0, 0.0);
   }
@@ -73,8 +75,7 @@ public final class Competition implements java.io.Serializable {
    * @param decide the stream of entry decisions (regime-dependent: the market decides); unused when
    *     competition.entry_decision is off
    */
-  public void step(
-      World w, MersenneTwisterFast rng, MersenneTwisterFast decide, Entrant entrant) {
+  public void step(World w, MersenneTwisterFast rng, MersenneTwisterFast decide, Entrant entrant) {
     int entries = Draws.poisson(rng, p.entryRatePerYear() * w.dtDays / Draws.DAYS_PER_YEAR);
     for (int k = 0; k < entries && w.firms.size() < p.maxFirms(); k++) {
       double capability =
@@ -127,8 +128,8 @@ public final class Competition implements java.io.Serializable {
   }
 
   /**
-   * Value of entering, % of an average active firm's annual revenue: 100 (entry_horizon_years x s
-   * x n - entry_cost_years), where s = exp(c u_e) / (exp(c u_e) + sum over active firms exp(c u_k))
+   * Value of entering, % of an average active firm's annual revenue: 100 (entry_horizon_years x s x
+   * n - entry_cost_years), where s = exp(c u_e) / (exp(c u_e) + sum over active firms exp(c u_k))
    * is the entrant's logit share of all users at its capability and initial reputation (c the
    * users' choice intensity, u the users' utility of a provider), and n the active firms (the
    * entrant's revenue relative to the mean firm's is s n). With no active firm the entrant would
@@ -136,7 +137,8 @@ public final class Competition implements java.io.Serializable {
    */
   public double entryValue(World w, double capability) {
     double cq = users.choiceIntensity();
-    double own = cq * (users.weightQuality() * capability + users.weightReputation() * initialReputation);
+    double own =
+        cq * (users.weightQuality() * capability + users.weightReputation() * initialReputation);
     double max = own;
     int n = 0;
     for (Firm f : w.firms) {
@@ -151,9 +153,9 @@ public final class Competition implements java.io.Serializable {
   }
 
   /**
-   * The data and scale feedback on a firm's capability gains: (its users / the mean users of
-   * active firms)^elasticity; 1 at elasticity 0 (the model before issue 12) or when no active firm
-   * has users; 0 for a firm without users at a positive elasticity (nothing to learn from).
+   * The data and scale feedback on a firm's capability gains: (its users / the mean users of active
+   * firms)^elasticity; 1 at elasticity 0 (the model before issue 12) or when no active firm has
+   * users; 0 for a firm without users at a positive elasticity (nothing to learn from).
    */
   public static double scaleFactor(World w, Firm f, double elasticity) {
     if (elasticity == 0.0) return 1.0;

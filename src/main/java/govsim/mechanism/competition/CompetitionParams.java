@@ -84,7 +84,8 @@ public record CompetitionParams(
             def = "true",
             doc =
                 "Whether a would-be entrant (arriving at entry_rate_per_year) decides to enter: logit in firms.decision_intensity on its expected revenue over entry_horizon_years minus entry_cost_years, both in % of an average active firm's annual revenue; false: every arrival enters (the model before issue 12).",
-            source = "setting: issue 12 item 4 (entry has a cost and is a bounded-rational decision)")
+            source =
+                "setting: issue 12 item 4 (entry has a cost and is a bounded-rational decision)")
         boolean entryDecision,
     @Param(
             plausibleMin = 0,

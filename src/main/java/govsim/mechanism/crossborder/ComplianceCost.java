@@ -15,11 +15,11 @@ import govsim.mechanism.Governance;
  *
  * <p>Cost grows with stringency as {@code s^e} ({@code cross_border.stringency_cost_exponent}; e =
  * 1 is the legacy linear cost, e = 2 a rising marginal cost of removing hazard), for rules,
- * standards and voluntary mitigation alike. So a firm serving J jurisdictions whose rules on a
- * risk it meets without a recognised certificate pays {@code c s^e m (1 + x (J - 1))}, and with a
- * certificate recognised by k of them {@code c s^e (1 - t) m' (1 + x (J - k))}, with c the cost
- * per rule, m the uniform-rule multiplier (m' = 1 if every binding regulator accepts the
- * certificate, m otherwise), t the tooling saving and x the extra rule-set cost.
+ * standards and voluntary mitigation alike. So a firm serving J jurisdictions whose rules on a risk
+ * it meets without a recognised certificate pays {@code c s^e m (1 + x (J - 1))}, and with a
+ * certificate recognised by k of them {@code c s^e (1 - t) m' (1 + x (J - k))}, with c the cost per
+ * rule, m the uniform-rule multiplier (m' = 1 if every binding regulator accepts the certificate, m
+ * otherwise), t the tooling saving and x the extra rule-set cost.
  */
 public final class ComplianceCost implements java.io.Serializable {
   private static final long serialVersionUID = 1L;

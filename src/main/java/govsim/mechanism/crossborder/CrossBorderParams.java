@@ -111,7 +111,8 @@ public record CrossBorderParams(
             unit = "1/year",
             doc =
                 "Rate at which a regulator with the recognition power reviews each active community's certificate (recognition_rule decided): an unrecognised one is assessed (at recognition_review_cost), a recognised one is checked for equivalence and withdrawn if it fails.",
-            source = "assumption: an administration reviews the schemes on its market about once a year")
+            source =
+                "assumption: an administration reviews the schemes on its market about once a year")
         double recognitionReviewRatePerYear,
     @Param(
             plausibleMin = 20000,

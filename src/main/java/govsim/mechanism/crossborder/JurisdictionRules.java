@@ -6,10 +6,10 @@ import govsim.world.Regulator;
 import java.util.List;
 
 /**
- * M10 — jurisdictions that differ in rule content (issue 13 item 6; MODEL.md §4 M10; paper
- * §3.1.6): each regulator's rule stringency, legislative lag and the risks it regulates (a
- * severity threshold), from the per-jurisdiction lists of cross_border, or rulemaking's uniform
- * values where a list is empty; and the jurisdictions' shares of the population.
+ * M10 — jurisdictions that differ in rule content (issue 13 item 6; MODEL.md §4 M10; paper §3.1.6):
+ * each regulator's rule stringency, legislative lag and the risks it regulates (a severity
+ * threshold), from the per-jurisdiction lists of cross_border, or rulemaking's uniform values where
+ * a list is empty; and the jurisdictions' shares of the population.
  */
 public final class JurisdictionRules {
   private JurisdictionRules() {}

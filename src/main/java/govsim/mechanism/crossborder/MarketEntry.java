@@ -18,15 +18,15 @@ import govsim.world.World;
  *
  * <p>At a review (decision_rule logit) a firm considers each jurisdiction it does not serve (and
  * has not lost by revocation). It expects to win there the logit share its utility gives it among
- * the firms already serving j ({@link #expectedShare}), so entering raises its revenue by {@code
- * G = 100 s_j N_j / n} % (s_j that share, N_j the users living in j, n its users now). Against that it weighs the one-off entry
- * cost E (spread over entry_amortisation_years A, as % of its annual revenue R), cut by the share
- * recognised_entry_cost_saving if j recognises a certificate it holds, and the extra compliance
- * cost of j's rules on the risks they cover ({@link ComplianceCost}: a rule set of its own unless
- * a recognised certificate stands in). It enters with probability {@code logistic(k V)}, {@code V
- * = G - 100 E' / (A R) - dC}, and pays E' at once (booked with its compliance costs). A
- * firm without revenue cannot finance an entry. Firms do not leave jurisdictions of their own
- * accord (only revocation, M3, takes a license away).
+ * the firms already serving j ({@link #expectedShare}), so entering raises its revenue by {@code G
+ * = 100 s_j N_j / n} % (s_j that share, N_j the users living in j, n its users now). Against that
+ * it weighs the one-off entry cost E (spread over entry_amortisation_years A, as % of its annual
+ * revenue R), cut by the share recognised_entry_cost_saving if j recognises a certificate it holds,
+ * and the extra compliance cost of j's rules on the risks they cover ({@link ComplianceCost}: a
+ * rule set of its own unless a recognised certificate stands in). It enters with probability {@code
+ * logistic(k V)}, {@code V = G - 100 E' / (A R) - dC}, and pays E' at once (booked with its
+ * compliance costs). A firm without revenue cannot finance an entry. Firms do not leave
+ * jurisdictions of their own accord (only revocation, M3, takes a license away).
  */
 public final class MarketEntry implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
@@ -107,7 +107,8 @@ public final class MarketEntry implements java.io.Serializable {
    * certificate of an active community the firm belongs to.
    */
   public double entryCost(World w, Firm f, Regulator reg) {
-    return p.entryCost() * (recognisedCertificate(w, f, reg) ? 1.0 - p.recognisedEntryCostSaving() : 1.0);
+    return p.entryCost()
+        * (recognisedCertificate(w, f, reg) ? 1.0 - p.recognisedEntryCostSaving() : 1.0);
   }
 
   /** Whether the firm holds a certificate that the regulator recognises (and may recognise). */
@@ -122,9 +123,9 @@ public final class MarketEntry implements java.io.Serializable {
 
   /**
    * Compliance cost (% of annual revenue per year) that serving reg's jurisdiction would add: over
-   * the active risks its rules cover, the cost of the binding when serving it less the cost now
-   * (0 for a risk the firm does not mitigate now). The firm's licenses are set for the comparison
-   * and restored.
+   * the active risks its rules cover, the cost of the binding when serving it less the cost now (0
+   * for a risk the firm does not mitigate now). The firm's licenses are set for the comparison and
+   * restored.
    */
   public double extraCompliancePercent(World w, Firm f, Regulator reg) {
     long serves = f.servesMask;

@@ -64,8 +64,7 @@ public final class RecognitionReview implements java.io.Serializable {
     if (c.recognizedBy(j)) {
       if (!equivalent) {
         c.recognizedMask &= ~(1L << j);
-        w.log(
-            EventKind.RECOGNITION, -1, c.id, -1, j, c.stringency, "withdrawn: not equivalent");
+        w.log(EventKind.RECOGNITION, -1, c.id, -1, j, c.stringency, "withdrawn: not equivalent");
       }
       return;
     }
@@ -104,8 +103,8 @@ public final class RecognitionReview implements java.io.Serializable {
    * What recognising c in reg's jurisdiction saves c's active members per year (currency): each
    * member's annual revenue times the compliance cost (% of revenue) recognition would save it on
    * the jurisdiction's rules if it served the jurisdiction ({@link #savingPercent}), plus, for a
-   * member not serving the jurisdiction and when firms decide on entry, the share of the entry
-   * cost a recognised certificate saves, spread over the amortisation years.
+   * member not serving the jurisdiction and when firms decide on entry, the share of the entry cost
+   * a recognised certificate saves, spread over the amortisation years.
    */
   public double benefitPerYear(World w, Regulator reg, Community c) {
     double total = 0.0;

@@ -7,8 +7,9 @@ import govsim.world.World;
 
 /**
  * Firms' books for one step (part of M6's profit): revenue from users (plus the practice's extra
- * revenue), compliance costs (M10 cost model), community fees, fines, misuse safeguards and R&D spending (issue 12.2). Profit feeds the
- * producer-welfare metric and, smoothed, the Fermi imitation rule.
+ * revenue), compliance costs (M10 cost model), community fees, fines, misuse safeguards and R&D
+ * spending (issue 12.2). Profit feeds the producer-welfare metric and, smoothed, the Fermi
+ * imitation rule.
  */
 public final class Accounting implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
@@ -49,14 +50,14 @@ public final class Accounting implements java.io.Serializable {
       f.complianceCostPercent = decisions.compliancePercent(w, f, annual / 100.0 * yearShare);
       f.revenueStep = annual * yearShare;
       // Entry costs paid this step (M10) are compliance costs too.
-      f.complianceCostStep =
-          annual * f.complianceCostPercent / 100.0 * yearShare + f.entryCostStep;
+      f.complianceCostStep = annual * f.complianceCostPercent / 100.0 * yearShare + f.entryCostStep;
       f.entryCostStep = 0;
       f.feesStep = annual * feePercentPerYear * f.memberships.cardinality() / 100.0 * yearShare;
       // Misuse safeguards (issue 12 item 5; 0 under malicious.targeting none).
       double safeguards = annual * f.safeguardCostPercent / 100.0 * yearShare;
       w.tally.costSafeguards += safeguards;
-      // inst (issue 13.5): hybrid powers' cost to the firm (transparency reporting), a compliance cost.
+      // inst (issue 13.5): hybrid powers' cost to the firm (transparency reporting), a compliance
+      // cost.
       f.powerCostStep = annual * f.powerCostPercent / 100.0 * yearShare;
       // issue 12.2 (race): R&D spending, a share of revenue (0 when investment is not modelled).
       f.rdCostStep = fp.investment().enabled() ? f.revenueStep * f.rdShare : 0.0;

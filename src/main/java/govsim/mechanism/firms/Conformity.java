@@ -15,9 +15,10 @@ import govsim.world.World;
  * jurisdiction recognises (when its regulator recognises certification) stands in for the
  * assessment (a presumption of conformity, M11). Otherwise the assessment applies if some rule in
  * force there binds the firm and, under scope {@code unmet}, the firm does not meet it (does not
- * mitigate the risk it covers), or, under scope {@code bound}, whether it meets it or not (the model
- * before issue 12). With {@code conformity_requires_certificate} a jurisdiction that recognises
- * certification also assesses a bound firm without a recognised certificate that meets every rule.
+ * mitigate the risk it covers), or, under scope {@code bound}, whether it meets it or not (the
+ * model before issue 12). With {@code conformity_requires_certificate} a jurisdiction that
+ * recognises certification also assesses a bound firm without a recognised certificate that meets
+ * every rule.
  */
 public final class Conformity {
   private Conformity() {}

@@ -16,8 +16,8 @@ import govsim.mechanism.reputation.BacklashBelief;
 import govsim.mechanism.reputation.PracticeParams;
 import govsim.mechanism.reputation.ReputationParams;
 import govsim.mechanism.risk.HazardBelief;
-import govsim.mechanism.rulemaking.ConformityScope;
 import govsim.mechanism.risk.RiskParams;
+import govsim.mechanism.rulemaking.ConformityScope;
 import govsim.mechanism.synergy.Synergy;
 import govsim.mechanism.users.UserParams;
 import govsim.world.Community;
@@ -41,9 +41,9 @@ import govsim.world.World;
  * or a membership) is explored at random or copied from a random peer with the Fermi probability of
  * the difference in their window profits. Logit firms also choose their R&D share and release
  * posture at each review ({@link Investment}; with firms.investment.posture_choice off they keep
- * the posture they started with). Firms do not foresee how users would react to the practice
- * beyond their belief in a backlash (they learn it from their own outcries): the Yuanbao terms
- * surprised their authors.
+ * the posture they started with). Firms do not foresee how users would react to the practice beyond
+ * their belief in a backlash (they learn it from their own outcries): the Yuanbao terms surprised
+ * their authors.
  */
 public final class FirmDecisions implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
@@ -77,18 +77,7 @@ public final class FirmDecisions implements java.io.Serializable {
       Enforcement enforcement,
       Synergy synergy,
       ComplianceCost cost) {
-    this(
-        fp,
-        practice,
-        rep,
-        users,
-        risks,
-        assurance,
-        community,
-        enforcement,
-        synergy,
-        cost,
-        0.0);
+    this(fp, practice, rep, users, risks, assurance, community, enforcement, synergy, cost, 0.0);
   }
 
   /**
@@ -433,16 +422,15 @@ public final class FirmDecisions implements java.io.Serializable {
     for (Risk r : w.risks) {
       if (!r.active || !r.known) continue;
       Governance.Binding b = Governance.of(w, f, r);
-      double perYear =
-          Investment.residualHazardPerYear(f, r, b, fp.voluntaryMitigationEfficacy());
+      double perYear = Investment.residualHazardPerYear(f, r, b, fp.voluntaryMitigationEfficacy());
       if (perYear > 0) total += perYear * incidentCost(w, f, r, outlook);
     }
     return total;
   }
 
   /**
-   * What one incident of the risk costs the firm, % of annual revenue: harm to its users weighed
-   * by alignment (as in {@link #mitigationValue}), the expected outcry loss (the same rule as
+   * What one incident of the risk costs the firm, % of annual revenue: harm to its users weighed by
+   * alignment (as in {@link #mitigationValue}), the expected outcry loss (the same rule as
    * mitigationValue's outcry term: an outcry when the complaints an incident provokes pass the
    * threshold), and, if the firm violates a regulator rule on a severe risk, the expected sanction
    * of the ex-post investigation (fine x penalty multiplier, published sanction, revocation).

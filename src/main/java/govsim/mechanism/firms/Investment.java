@@ -12,8 +12,8 @@ import govsim.world.World;
 
 /**
  * Capability investment and the release posture (issue 12 item 2; MODEL.md M1/M6): how much of its
- * revenue a firm spends on capability (R&amp;D) and whether it releases unsafely (faster, with fewer
- * safeguards).
+ * revenue a firm spends on capability (R&amp;D) and whether it releases unsafely (faster, with
+ * fewer safeguards).
  *
  * <p><b>Production function.</b> A release's capability gain is its draw (Exponential with mean
  * {@code risks.release_step_mean}, from the firm's release stream) times the compliance crowd-out
@@ -23,13 +23,14 @@ import govsim.world.World;
  *   m(x) = (x / reference_share)^elasticity        (x: the firm's R&amp;D share of revenue)
  * </pre>
  *
- * (diminishing returns for elasticity below 1; m = 1 at the reference share, 0 without R&amp;D) times
- * the data and scale feedback {@link Competition#scaleFactor} ({@code (users / mean users)^e}, e =
- * {@code competition.scale_feedback_elasticity}). The R&amp;D spending, x times revenue, is a cost in
- * the firm's books. With {@code firms.investment.enabled} false m is 1 and nothing is spent.
+ * (diminishing returns for elasticity below 1; m = 1 at the reference share, 0 without R&amp;D)
+ * times the data and scale feedback {@link Competition#scaleFactor} ({@code (users / mean
+ * users)^e}, e = {@code competition.scale_feedback_elasticity}). The R&amp;D spending, x times
+ * revenue, is a cost in the firm's books. With {@code firms.investment.enabled} false m is 1 and
+ * nothing is spent.
  *
- * <p><b>Decision (logit firms).</b> At each review the firm chooses jointly its R&amp;D share from the
- * menu {0, share_max/(levels-1), ..., share_max} and, with {@code posture_choice}, its posture,
+ * <p><b>Decision (logit firms).</b> At each review the firm chooses jointly its R&amp;D share from
+ * the menu {0, share_max/(levels-1), ..., share_max} and, with {@code posture_choice}, its posture,
  * by a logit (quantal) choice with intensity {@code firms.decision_intensity} over the values, in %
  * of annual revenue per year,
  *
@@ -39,16 +40,17 @@ import govsim.world.World;
  * </pre>
  *
  * K is the revenue share one release's mean gain brings for as long as the lead lasts: in the
- * users' logit choice a capability gain dq multiplies the firm's choice weight by exp(choice_intensity
- * weight_quality dq), about 1 + choice_intensity weight_quality dq, which for a firm with user share
- * s raises its share by the factor 1 + (1 - s) choice_intensity weight_quality dq; the firm counts it
- * for one release interval of its rivals (1 / release_rate_per_year years: then they have released
- * too), so that the value per year is that of one release times the firm's releases per year
- * relative to the rivals', {@code speed} (unsafe_release_speedup when unsafe, else 1). H is the
- * expected yearly cost of its risks' incidents per unit of hazard ({@link FirmDecisions#unsafeCost}):
- * harm to its users weighed by alignment, expected outcries, expected sanctions of severe incidents.
- * Firms do not foresee how rivals respond (bounded rationality). Social-learning firms imitate a
- * peer's R&amp;D share instead ({@link SocialLearning}).
+ * users' logit choice a capability gain dq multiplies the firm's choice weight by
+ * exp(choice_intensity weight_quality dq), about 1 + choice_intensity weight_quality dq, which for
+ * a firm with user share s raises its share by the factor 1 + (1 - s) choice_intensity
+ * weight_quality dq; the firm counts it for one release interval of its rivals (1 /
+ * release_rate_per_year years: then they have released too), so that the value per year is that of
+ * one release times the firm's releases per year relative to the rivals', {@code speed}
+ * (unsafe_release_speedup when unsafe, else 1). H is the expected yearly cost of its risks'
+ * incidents per unit of hazard ({@link FirmDecisions#unsafeCost}): harm to its users weighed by
+ * alignment, expected outcries, expected sanctions of severe incidents. Firms do not foresee how
+ * rivals respond (bounded rationality). Social-learning firms imitate a peer's R&amp;D share
+ * instead ({@link SocialLearning}).
  */
 public final class Investment implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
@@ -91,8 +93,8 @@ public final class Investment implements java.io.Serializable {
   }
 
   /**
-   * Factor on the firm's next release gain: m(its R&amp;D share) (1 when investment is off) times the
-   * scale feedback.
+   * Factor on the firm's next release gain: m(its R&amp;D share) (1 when investment is off) times
+   * the scale feedback.
    */
   public double gainMultiplier(World w, Firm f) {
     double m = p.enabled() ? productivity(p, f.rdShare) : 1.0;
@@ -131,8 +133,7 @@ public final class Investment implements java.io.Serializable {
    * @param hazardCost H: expected yearly cost of the firm's risks per unit of hazard multiplier, %
    *     of annual revenue per year ({@link FirmDecisions#unsafeCost})
    */
-  public void review(
-      World w, Firm f, MersenneTwisterFast rng, int totalUsers, double hazardCost) {
+  public void review(World w, Firm f, MersenneTwisterFast rng, int totalUsers, double hazardCost) {
     boolean invest = p.enabled();
     boolean posture = p.postureChoice();
     if (!invest && !posture) return;

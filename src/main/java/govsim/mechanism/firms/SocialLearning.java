@@ -21,13 +21,12 @@ import govsim.world.World;
  * one decision of that kind drawn uniformly (risks in id order, communities in id order), so that
  * the posture is revised at a quarter of the reviews however many risks the world knows. When
  * capability investment is a decision (firms.investment.enabled, issue 12.2) the R&amp;D share is a
- * fifth kind, drawn like the posture: exploration moves it to another share of the menu (uniformly),
- * imitation copies the peer's share. With
- * probability {@code firms.mutation_rate} it explores: the decision switches to its other value.
- * Otherwise it draws a peer uniformly among the other active firms and takes the peer's value of
- * that one decision with the Fermi probability 1 / (1 + exp(-β (Π_peer - Π_own))), β = {@code
- * firms.decision_intensity}. So a firm with a different value in exactly the drawn decision changes
- * it with probability (1 - μ) · fermi + μ.
+ * fifth kind, drawn like the posture: exploration moves it to another share of the menu
+ * (uniformly), imitation copies the peer's share. With probability {@code firms.mutation_rate} it
+ * explores: the decision switches to its other value. Otherwise it draws a peer uniformly among the
+ * other active firms and takes the peer's value of that one decision with the Fermi probability 1 /
+ * (1 + exp(-β (Π_peer - Π_own))), β = {@code firms.decision_intensity}. So a firm with a different
+ * value in exactly the drawn decision changes it with probability (1 - μ) · fermi + μ.
  *
  * <p>The payoff Π compared is the firm's mean profit per step over the last {@code
  * firms.imitation_window_days} (a trailing window of whole steps, fewer while the firm is younger;

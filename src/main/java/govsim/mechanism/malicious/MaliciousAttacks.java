@@ -144,8 +144,7 @@ public final class MaliciousAttacks implements java.io.Serializable {
           reg.jurisdiction,
           harm,
           who(i, gain));
-      if (provider != null
-          && attributionDraw < safeguards.params().attributionProbability()) {
+      if (provider != null && attributionDraw < safeguards.params().attributionProbability()) {
         safeguards.attribute(w, provider, reg.jurisdiction, i);
       }
       if (detection > 0) {
@@ -169,8 +168,8 @@ public final class MaliciousAttacks implements java.io.Serializable {
 
   /**
    * The provider whose model an attack by an actor of {@code jurisdiction} uses, by the targeting
-   * rule, given the opportunity's uniform {@code u} in [0, 1): among the active firms that serve the
-   * jurisdiction, in id order, the one where u falls in the cumulative choice probabilities
+   * rule, given the opportunity's uniform {@code u} in [0, 1): among the active firms that serve
+   * the jurisdiction, in id order, the one where u falls in the cumulative choice probabilities
    * ({@link #targetProbability}); null under targeting none or when no active firm serves it.
    */
   public Firm provider(World w, int jurisdiction, double u) {

@@ -24,8 +24,8 @@ import govsim.world.World;
  * whatever the regime) and cost cost_at_full x x^cost_exponent % of annual revenue a year.
  *
  * <p>At a review (a Poisson process at firms.review_rate_per_year, on its own clock) a firm revises
- * its level with the scenario's decision rule. Under the logit rule it compares keeping x, x - step,
- * x + step (within [0, 1]) and, when a requirement binding it lies more than a step above x,
+ * its level with the scenario's decision rule. Under the logit rule it compares keeping x, x -
+ * step, x + step (within [0, 1]) and, when a requirement binding it lies more than a step above x,
  * meeting that requirement at once; it picks each with probability proportional to exp(intensity x
  * V), where V(x) in % of annual revenue a year is
  *
@@ -50,8 +50,8 @@ import govsim.world.World;
  *       one), as in the mitigation decision of M6.
  * </ul>
  *
- * <p>Under social learning (fermi) a review explores with probability firms.mutation_rate (one
- * step up or down, equally likely) or copies the level of a random other active firm with the Fermi
+ * <p>Under social learning (fermi) a review explores with probability firms.mutation_rate (one step
+ * up or down, equally likely) or copies the level of a random other active firm with the Fermi
  * probability of their profit difference ({@link SocialLearning}). Attackers' reputations play no
  * part anywhere: they have none. The membership decision (M6) does not weigh the community's
  * safeguard requirement: a firm finds out at its reviews and audits.
@@ -172,9 +172,9 @@ public final class Safeguards implements SafeguardCheck, java.io.Serializable {
   }
 
   /**
-   * The levels a firm compares at a logit review, in this order: keep x, x - step (if x &gt; 0), x +
-   * step (if x &lt; 1), both capped to [0, 1], and the highest requirement binding it if that lies
-   * above x + step. Writes them to {@code out} and returns how many.
+   * The levels a firm compares at a logit review, in this order: keep x, x - step (if x &gt; 0), x
+   * + step (if x &lt; 1), both capped to [0, 1], and the highest requirement binding it if that
+   * lies above x + step. Writes them to {@code out} and returns how many.
    */
   public int options(World w, Firm f, double[] out) {
     double x = level(f);
@@ -318,7 +318,9 @@ public final class Safeguards implements SafeguardCheck, java.io.Serializable {
     for (Firm f : w.firms) f.misuseAttemptsBelief *= keep;
   }
 
-  /** The firm saw one more attempt through its model: its yearly estimate rises by 365/belief_days. */
+  /**
+   * The firm saw one more attempt through its model: its yearly estimate rises by 365/belief_days.
+   */
   public void observeAttempt(Firm f) {
     f.misuseAttemptsBelief += Draws.DAYS_PER_YEAR / p.beliefDays();
   }
@@ -344,8 +346,7 @@ public final class Safeguards implements SafeguardCheck, java.io.Serializable {
   public void holdLiable(World w, Firm f, Regulator reg, int actor) {
     if (!reg.enforcement || !f.active || !f.serves(reg.jurisdiction)) return;
     if (!below(level(f), p.regulatorMinimum())) return;
-    double fine =
-        fineRevenueShare * f.users * revenuePerUserYear * synergy.penaltyMultiplier(reg);
+    double fine = fineRevenueShare * f.users * revenuePerUserYear * synergy.penaltyMultiplier(reg);
     f.finesStep += fine;
     Reputation.cut(f, sanctionLoss);
     w.tally.sanctions++;

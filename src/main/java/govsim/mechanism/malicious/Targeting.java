@@ -13,8 +13,8 @@ public enum Targeting {
    */
   NONE,
   /**
-   * The attacker shops for weak safeguards, but sees them only roughly (by probing, from forums):
-   * a logit choice with weights exp(-malicious.targeting_intensity x safeguard level), so that the
+   * The attacker shops for weak safeguards, but sees them only roughly (by probing, from forums): a
+   * logit choice with weights exp(-malicious.targeting_intensity x safeguard level), so that the
    * weakest provider is the likeliest and a large intensity picks it almost surely.
    */
   WEAKEST,

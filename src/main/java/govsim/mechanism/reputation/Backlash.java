@@ -92,8 +92,8 @@ public final class Backlash implements java.io.Serializable {
   }
 
   /**
-   * Whether the firm's practice is in the hands of the backlash response (a response is due, or
-   * an outcry has been answered by holding), so that the firm's periodic review leaves it alone.
+   * Whether the firm's practice is in the hands of the backlash response (a response is due, or an
+   * outcry has been answered by holding), so that the firm's periodic review leaves it alone.
    */
   public static boolean responding(Firm f) {
     return !Double.isNaN(f.revisionDueDay) || (f.practice && !Double.isNaN(f.firstOutcryDay));

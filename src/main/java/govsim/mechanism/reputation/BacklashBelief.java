@@ -40,7 +40,8 @@ public final class BacklashBelief {
       return;
     }
     double v = 0;
-    for (int k = 0; k < f.stepIncidents; k++) if (f.stepIncidentRisk[k] >= 0) v += f.stepIncidentVisibility[k];
+    for (int k = 0; k < f.stepIncidents; k++)
+      if (f.stepIncidentRisk[k] >= 0) v += f.stepIncidentVisibility[k];
     f.ownIncidentVisibility += v;
     w.allIncidentVisibility += v;
     if (outcry) {

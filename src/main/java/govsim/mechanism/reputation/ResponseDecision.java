@@ -50,8 +50,7 @@ public final class ResponseDecision {
   /** e: what the practice earns per unit of intensity, % of annual revenue per year. */
   public static double earnings(
       double revenueShare, double alignment, double harmAversion, double harmPerUserDay) {
-    return revenueShare * 100.0
-        - alignment * harmAversion * harmPerUserDay * Draws.DAYS_PER_YEAR;
+    return revenueShare * 100.0 - alignment * harmAversion * harmPerUserDay * Draws.DAYS_PER_YEAR;
   }
 
   /**
@@ -62,8 +61,8 @@ public final class ResponseDecision {
    * @param users its users now
    * @param outcries its outcries since adoption (at least 1 is counted)
    * @param outcriesPerYear the outcries it expects per year of keeping the practice
-   * @param rivalsWithPractice user share of active rivals that have the practice, weighted by
-   *     their practice's intensity
+   * @param rivalsWithPractice user share of active rivals that have the practice, weighted by their
+   *     practice's intensity
    */
   public static double userCost(
       int usersAtAdoption,
@@ -81,7 +80,8 @@ public final class ResponseDecision {
    * The four utilities {full, partial, wait, hold} at intensity {@code level}, net value {@code
    * net} per unit of intensity, partial revision share and deliberation time (days).
    */
-  public static double[] utilities(double level, double net, double partialShare, double delayDays) {
+  public static double[] utilities(
+      double level, double net, double partialShare, double delayDays) {
     return new double[] {
       0.0,
       level * (1.0 - partialShare) * net,
@@ -92,10 +92,9 @@ public final class ResponseDecision {
 
   /**
    * Choice probabilities of the four answers ({@code fermi}: firms.decision_rule fermi, else
-   * logit). Logit: proportional to exp(intensity x u). Fermi
-   * (pairwise comparison with the status quo, holding): one of the three other answers is drawn
-   * uniformly and taken with probability 1 / (1 + exp(-intensity x (u_a - u_hold))); otherwise the
-   * firm holds.
+   * logit). Logit: proportional to exp(intensity x u). Fermi (pairwise comparison with the status
+   * quo, holding): one of the three other answers is drawn uniformly and taken with probability 1 /
+   * (1 + exp(-intensity x (u_a - u_hold))); otherwise the firm holds.
    */
   public static double[] probabilities(double[] u, boolean fermi, double intensity) {
     double[] p = new double[4];

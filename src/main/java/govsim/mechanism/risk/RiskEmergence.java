@@ -113,13 +113,14 @@ public final class RiskEmergence implements java.io.Serializable {
       double assessmentDays,
       double unsafeSpeedup,
       IntPredicate boundByRegulator) {
-    releases(w, rngOfFirm, innovationCrowdOut, assessmentDays, unsafeSpeedup, boundByRegulator, null);
+    releases(
+        w, rngOfFirm, innovationCrowdOut, assessmentDays, unsafeSpeedup, boundByRegulator, null);
   }
 
   /**
-   * The same, with each gain also multiplied by {@code gainFactor} of the firm (issue 12: its R&amp;D
-   * production function and the data and scale feedback; null for 1). The draws are the same
-   * whatever the factor, so a firm's k-th release draws the same number in every regime.
+   * The same, with each gain also multiplied by {@code gainFactor} of the firm (issue 12: its
+   * R&amp;D production function and the data and scale feedback; null for 1). The draws are the
+   * same whatever the factor, so a firm's k-th release draws the same number in every regime.
    */
   public void releases(
       World w,

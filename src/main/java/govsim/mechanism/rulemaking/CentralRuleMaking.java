@@ -63,8 +63,8 @@ public final class CentralRuleMaking implements java.io.Serializable {
   }
 
   /**
-   * The jurisdiction's own legislative lag (cross_border.legislative_lag_days, issue 13 item 6),
-   * or rulemaking's uniform one where the regulator has none.
+   * The jurisdiction's own legislative lag (cross_border.legislative_lag_days, issue 13 item 6), or
+   * rulemaking's uniform one where the regulator has none.
    */
   public double lagDays(Regulator reg) {
     return Double.isNaN(reg.legislativeLagDays) ? p.legislativeLagDays() : reg.legislativeLagDays;
@@ -146,8 +146,8 @@ public final class CentralRuleMaking implements java.io.Serializable {
   }
 
   /**
-   * The community whose standard on the risk's current form is mature at {@code day} (see the
-   * class comment), or null if none is.
+   * The community whose standard on the risk's current form is mature at {@code day} (see the class
+   * comment), or null if none is.
    */
   public Community matureStandard(World w, Risk r, double day) {
     int firms = w.activeFirmCount();

@@ -14,16 +14,16 @@ import govsim.world.World;
  * step of their own accord, run in the rule-making phase after M2.
  *
  * <ul>
- *   <li><b>Soft signals</b> (§4.4: "建议、指南、最佳实践 ... 软性举措"): a regulator with {@code
- *       soft_signals} issues a guideline on each known risk whose salience in its jurisdiction
- *       reaches {@code guideline_salience_threshold}, once per form of the risk, whether or not a
- *       rule is in force. A guided risk (in any jurisdiction) is put on every community's agenda at
- *       once with its standard-setting lag divided by 1 + s ({@code signal_community_agenda}), and
- *       users notice its incidents with 1 + s times its visibility ({@code signal_users}); firms
- *       serving a guiding jurisdiction expect 1 + s times the outcry on it, and the signalled
- *       leading firms of such a jurisdiction hold 1 + s times their backlash belief on the practice
- *       ({@code signal_backlash}). s is {@code signal_strength}. The effects are written into hook
- *       fields of the risks and firms that M1, M6 and M7 read (1 when no guideline applies).
+ *   <li><b>Soft signals</b> (§4.4: "建议、指南、最佳实践 ... 软性举措"): a regulator with {@code soft_signals}
+ *       issues a guideline on each known risk whose salience in its jurisdiction reaches {@code
+ *       guideline_salience_threshold}, once per form of the risk, whether or not a rule is in
+ *       force. A guided risk (in any jurisdiction) is put on every community's agenda at once with
+ *       its standard-setting lag divided by 1 + s ({@code signal_community_agenda}), and users
+ *       notice its incidents with 1 + s times its visibility ({@code signal_users}); firms serving
+ *       a guiding jurisdiction expect 1 + s times the outcry on it, and the signalled leading firms
+ *       of such a jurisdiction hold 1 + s times their backlash belief on the practice ({@code
+ *       signal_backlash}). s is {@code signal_strength}. The effects are written into hook fields
+ *       of the risks and firms that M1, M6 and M7 read (1 when no guideline applies).
  *   <li><b>Communities where the law is silent</b> (the two-way path; §4.4: "政府和外部组织承认社区自定规则的权利"):
  *       for each risk on the public agenda of a regulator with {@code law_silence_formation}
  *       (salience at rulemaking.agenda_threshold) that it neither governs nor drafts a rule for and
@@ -55,7 +55,8 @@ public final class HybridPowers implements java.io.Serializable {
    * One step of the powers.
    *
    * @param rng the synergy stream (law-silent formation and its founding draws)
-   * @param signalled the firms signals address this step, by firm id ({@link Synergy#markSignalled})
+   * @param signalled the firms signals address this step, by firm id ({@link
+   *     Synergy#markSignalled})
    * @param standards M7, or null when communities are off (then no community forms)
    */
   public void step(
@@ -115,8 +116,7 @@ public final class HybridPowers implements java.io.Serializable {
       if (reg.transparency) transparencyMask |= 1L << reg.jurisdiction;
     }
     for (Firm f : w.firms) {
-      boolean attention =
-          p.signalBacklash() && signalled[f.id] && (f.servesMask & softMask) != 0L;
+      boolean attention = p.signalBacklash() && signalled[f.id] && (f.servesMask & softMask) != 0L;
       f.backlashSignalFactor = attention ? 1.0 + p.signalStrength() : 1.0;
       f.powerCostPercent =
           p.powersCost() && f.active && (f.servesMask & transparencyMask) != 0L

@@ -156,8 +156,8 @@ public final class Synergy implements java.io.Serializable {
   }
 
   /**
-   * Multiplier on the outcry a firm expects from incidents of a risk (M6): 1 + signal_strength if
-   * a jurisdiction it serves has issued a guideline on the risk's current form and guidelines move
+   * Multiplier on the outcry a firm expects from incidents of a risk (M6): 1 + signal_strength if a
+   * jurisdiction it serves has issued a guideline on the risk's current form and guidelines move
    * backlash beliefs (synergy.signal_backlash), else 1.
    */
   public double riskBacklashMultiplier(Firm f, Risk r) {

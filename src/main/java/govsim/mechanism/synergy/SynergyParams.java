@@ -231,7 +231,8 @@ public record SynergyParams(
             min = 0,
             max = 1e12,
             unit = "currency/year",
-            doc = "Regulator's cost of the transparency mandate (receiving, checking and publishing reports).")
+            doc =
+                "Regulator's cost of the transparency mandate (receiving, checking and publishing reports).")
         double costTransparencyPerYear,
     @Param(
             plausibleMin = 10000,
@@ -240,7 +241,8 @@ public record SynergyParams(
             min = 0,
             max = 1e12,
             unit = "currency/year",
-            doc = "Regulator's cost of recognising certification (accrediting and overseeing schemes).")
+            doc =
+                "Regulator's cost of recognising certification (accrediting and overseeing schemes).")
         double costRecognitionPerYear,
     @Param(
             plausibleMin = 0,
@@ -249,7 +251,8 @@ public record SynergyParams(
             min = 0,
             max = 1e12,
             unit = "currency/year",
-            doc = "Regulator's cost of signals on leading firms (monitoring and public statements).")
+            doc =
+                "Regulator's cost of signals on leading firms (monitoring and public statements).")
         double costSignalsPerYear,
     @Param(
             plausibleMin = 20000,
@@ -258,7 +261,8 @@ public record SynergyParams(
             min = 0,
             max = 1e12,
             unit = "currency/year",
-            doc = "Regulator's cost of the severe-harm backstop (a standing unit tracing malicious use).")
+            doc =
+                "Regulator's cost of the severe-harm backstop (a standing unit tracing malicious use).")
         double costBackstopPerYear,
     @Param(
             plausibleMin = 10000,
@@ -276,7 +280,8 @@ public record SynergyParams(
             min = 0,
             max = 1e12,
             unit = "currency/year",
-            doc = "Regulator's cost of codification by reference (assessing standards for citation).")
+            doc =
+                "Regulator's cost of codification by reference (assessing standards for citation).")
         double costCodificationPerYear,
     @Param(
             plausibleMin = 0,

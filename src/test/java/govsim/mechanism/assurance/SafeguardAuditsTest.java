@@ -57,8 +57,7 @@ class SafeguardAuditsTest {
     w.now = 10;
     Firm f = w.firms.get(0);
     Safeguards g = safeguards("malicious.safeguards.community_minimum=0.5");
-    Audits a =
-        audits(g, "assurance.audit_rate_per_year=365", "assurance.rejoin_ban_days=100");
+    Audits a = audits(g, "assurance.audit_rate_per_year=365", "assurance.rejoin_ban_days=100");
     MersenneTwisterFast rng = new MersenneTwisterFast(1);
     Synergy synergy = new Synergy(spec().synergy());
     for (int s = 0; s < 100 && w.tally.audits == 0; s++) a.step(w, rng, synergy);
@@ -108,9 +107,7 @@ class SafeguardAuditsTest {
     World w = memberWorld(0.3, 0.6);
     Firm f = w.firms.get(0);
     Safeguards g = safeguards("malicious.safeguards.community_minimum=0.5");
-    Audits a =
-        audits(
-            g, "assurance.audit_rate_per_year=365", "assurance.expel_on_violation=false");
+    Audits a = audits(g, "assurance.audit_rate_per_year=365", "assurance.expel_on_violation=false");
     MersenneTwisterFast rng = new MersenneTwisterFast(4);
     Synergy synergy = new Synergy(spec().synergy());
     int found = 0;

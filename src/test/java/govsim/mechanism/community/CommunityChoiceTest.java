@@ -34,8 +34,7 @@ class CommunityChoiceTest {
     Firm b = firm(w, 0.7, 4.0, 1);
     // Capability range 2: the capability distance is (4 - 2) / 2 = 1.
     assertEquals(2.0, CommunityChoice.capabilityRange(w.firms), 0.0);
-    assertEquals(
-        Math.exp(-(0.04 + 1.0) / 0.08), CommunityChoice.similarity(a, b, 2.0, 0.2), 1e-15);
+    assertEquals(Math.exp(-(0.04 + 1.0) / 0.08), CommunityChoice.similarity(a, b, 2.0, 0.2), 1e-15);
   }
 
   @Test
@@ -86,8 +85,7 @@ class CommunityChoiceTest {
     assertEquals(0.95, CommunityChoice.preferredStringency(0.8, 0.35, 2, 0.3, 0.95), 0.0);
     assertEquals(0.3, CommunityChoice.preferredStringency(0.1, 0.35, 2, 0.3, 0.95), 0.0);
     // e = 3: s* = (B / (3 C))^(1/2) = 0.4^0.5.
-    assertEquals(
-        Math.sqrt(0.4), CommunityChoice.preferredStringency(0.6, 0.5, 3, 0.0, 1.0), 1e-15);
+    assertEquals(Math.sqrt(0.4), CommunityChoice.preferredStringency(0.6, 0.5, 3, 0.0, 1.0), 1e-15);
     // e = 1 (linear cost): all or nothing.
     assertEquals(0.95, CommunityChoice.preferredStringency(0.4, 0.35, 1, 0.3, 0.95), 0.0);
     assertEquals(0.3, CommunityChoice.preferredStringency(0.3, 0.35, 1, 0.3, 0.95), 0.0);
@@ -164,7 +162,8 @@ class CommunityChoiceTest {
   @Test
   void firmsChooseAmongCommunitiesByAMultinomialLogit() {
     double[] v = {1.0, 0.0};
-    double denominator = 1 + Math.E + 1; // staying out exp(0), community 0 exp(1), community 1 exp(0)
+    double denominator =
+        1 + Math.E + 1; // staying out exp(0), community 0 exp(1), community 1 exp(0)
     assertEquals(1 / denominator, CommunityChoice.logitProbability(v, 2, 1.0, -1), 1e-15);
     assertEquals(Math.E / denominator, CommunityChoice.logitProbability(v, 2, 1.0, 0), 1e-15);
     assertEquals(1 / denominator, CommunityChoice.logitProbability(v, 2, 1.0, 1), 1e-15);

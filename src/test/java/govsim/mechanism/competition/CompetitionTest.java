@@ -290,8 +290,8 @@ class CompetitionTest {
   /**
    * Incumbents A (capability 1, reputation 1) and B (0, 1); users' utility q + r (choice intensity
    * 5): 2 and 1. An entrant of capability 1 and reputation 1 has utility 2, logit share e^10 /
-   * (e^10 + e^10 + e^5) = 1 / (2 + e^-5) of all users; with 2 active firms its revenue is 2 s
-   * times the mean firm's. Horizon 2 years, cost 0.5 years: 100 (2 x 2 s - 0.5).
+   * (e^10 + e^10 + e^5) = 1 / (2 + e^-5) of all users; with 2 active firms its revenue is 2 s times
+   * the mean firm's. Horizon 2 years, cost 0.5 years: 100 (2 x 2 s - 0.5).
    */
   @Test
   void anEntrantValuesItsLogitShareOverTheHorizonMinusTheEntryCost() {

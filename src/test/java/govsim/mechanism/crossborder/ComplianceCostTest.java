@@ -149,8 +149,10 @@ class ComplianceCostTest {
             0.5,
             1.5,
             0.3);
-    assertEquals(0.5 * 0.64 * 0.7, quadratic.annualPercent(new Binding(true, false, 0.8, 1, false)), 1e-15);
-    assertEquals(0.5 * 0.25, quadratic.annualPercent(new Binding(false, false, 0, 0, false)), 1e-15);
+    assertEquals(
+        0.5 * 0.64 * 0.7, quadratic.annualPercent(new Binding(true, false, 0.8, 1, false)), 1e-15);
+    assertEquals(
+        0.5 * 0.25, quadratic.annualPercent(new Binding(false, false, 0, 0, false)), 1e-15);
     for (int k = 0; k <= 4; k++) {
       World w = world(4, 0);
       Firm f = firm(w);
@@ -162,8 +164,7 @@ class ComplianceCostTest {
       Community c = community(w, 0.9, 0.8, (1L << k) - 1);
       ruleInForce(c.standards, r, 0.9);
       member(f, c);
-      double expected =
-          k < 4 ? 0.5 * 0.81 * 0.7 * 1.5 * (1 + 0.5 * (4 - k)) : 0.5 * 0.81 * 0.7;
+      double expected = k < 4 ? 0.5 * 0.81 * 0.7 * 1.5 * (1 + 0.5 * (4 - k)) : 0.5 * 0.81 * 0.7;
       assertEquals(expected, quadratic.annualPercent(Governance.of(w, f, r)), 1e-12, "k = " + k);
     }
   }

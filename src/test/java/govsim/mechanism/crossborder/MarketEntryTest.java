@@ -35,7 +35,8 @@ class MarketEntryTest {
           "cross_border.stringency_cost_exponent=2",
           "users.weight_certification=0",
           "firms.revenue_per_user_year=20");
-  private static final ComplianceCost COST = new ComplianceCost(S.crossBorder(), 0.5, 0.5, 1.5, 0.3);
+  private static final ComplianceCost COST =
+      new ComplianceCost(S.crossBorder(), 0.5, 0.5, 1.5, 0.3);
   private static final MarketEntry ENTRY = new MarketEntry(COST, 20, S.users());
 
   /** Firm 0 serves jurisdiction 0 with 20 users; firm 1, as good, serves jurisdiction 1. */

@@ -39,7 +39,8 @@ class RecognitionReviewTest {
           "cross_border.equivalence_tolerance=0.1",
           "cross_border.recognition_review_cost=10",
           "firms.revenue_per_user_year=20");
-  private static final ComplianceCost COST = new ComplianceCost(S.crossBorder(), 0.5, 0.5, 1.5, 0.3);
+  private static final ComplianceCost COST =
+      new ComplianceCost(S.crossBorder(), 0.5, 0.5, 1.5, 0.3);
   private static final RecognitionReview REVIEW = new RecognitionReview(S.crossBorder(), COST, 20);
 
   @Test
@@ -89,9 +90,7 @@ class RecognitionReviewTest {
     // entry cost saved, 1000 x 0.8 / 2 years = 400 a year.
     assertEquals(2000 * saving / 100, REVIEW.benefitPerYear(w, w.regulators[0], c), 1e-9);
     assertEquals(
-        2000 * (without1 - with1) / 100 + 400,
-        REVIEW.benefitPerYear(w, w.regulators[1], c),
-        1e-9);
+        2000 * (without1 - with1) / 100 + 400, REVIEW.benefitPerYear(w, w.regulators[1], c), 1e-9);
   }
 
   @Test

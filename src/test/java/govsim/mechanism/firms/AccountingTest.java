@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class AccountingTest {
   @Test
   void oneStepOfBooksByHand() {
-    ModelSpec s = spec(
+    ModelSpec s =
+        spec(
             "firms.revenue_per_user_year=20",
             "practice.revenue_share=0.1",
             "cross_border.stringency_cost_exponent=1");
@@ -110,8 +111,7 @@ class AccountingTest {
   @Test
   void rdSpendingIsAShareOfRevenueBookedAsACost() {
     for (boolean enabled : new boolean[] {true, false}) {
-      ModelSpec s =
-          spec("firms.revenue_per_user_year=20", "firms.investment.enabled=" + enabled);
+      ModelSpec s = spec("firms.revenue_per_user_year=20", "firms.investment.enabled=" + enabled);
       FirmDecisions d =
           new FirmDecisions(
               s.firms(),

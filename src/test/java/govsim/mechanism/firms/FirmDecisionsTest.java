@@ -43,7 +43,9 @@ import org.junit.jupiter.api.Test;
  * 0.3, tooling reduction 0.3, compliance cost per rule 0.5, rule cost multiplier 1.5.
  */
 class FirmDecisionsTest {
-  /** The legacy expected backlash unless {@code sets} say otherwise (learned: BacklashBeliefTest). */
+  /**
+   * The legacy expected backlash unless {@code sets} say otherwise (learned: BacklashBeliefTest).
+   */
   private static FirmDecisions decisions(String... sets) {
     String[] all = new String[sets.length + 1];
     all[0] = "reputation.expected_backlash=legacy";

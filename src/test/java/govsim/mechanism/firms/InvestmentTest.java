@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Capability investment and the release posture (issue 12 item 2): the menu, the production
- * function, the value of one release, the joint logit choice of R&amp;D share and posture in a small
- * case by hand, the draws it makes, the unsafe posture's expected cost and the gain factor applied
- * at releases.
+ * function, the value of one release, the joint logit choice of R&amp;D share and posture in a
+ * small case by hand, the draws it makes, the unsafe posture's expected cost and the gain factor
+ * applied at releases.
  *
  * <p>Defaults used by hand: users' choice intensity 5 and quality weight 1, release_step_mean 0.05,
  * release rate 4/year, innovation crowd-out 2, reference share 0.15 and elasticity 0.5, harm
@@ -103,8 +103,7 @@ class InvestmentTest {
     f.complianceCostPercent = 10;
     // (1 - 0.25) x 5 x 1 x 0.05 x (1 - 2 x 10%) = 0.15
     assertEquals(0.15, investment().releaseValue(w, f, 100), EPS);
-    assertEquals(
-        0.0, investment("risks.release_rate_per_year=0").releaseValue(w, f, 100), EPS);
+    assertEquals(0.0, investment("risks.release_rate_per_year=0").releaseValue(w, f, 100), EPS);
   }
 
   /**
@@ -271,7 +270,8 @@ class InvestmentTest {
     // Decisive intensity. Without users K = 5 x 0.05 = 0.25: the unsafe posture gains at most
     // 100 x 0.25 x m(0.3) x (2 - 1) = 35.4; with hazard multiplier 10 it costs 9 H, H = 2/year x
     // (1 x 20 x 3 x 0.01 + 6) = 13.2 (6.6 if the review mitigates the risk): at least 59.4.
-    FirmDecisions on = decisions("firms.decision_intensity=1000", "firms.unsafe_hazard_multiplier=10");
+    FirmDecisions on =
+        decisions("firms.decision_intensity=1000", "firms.unsafe_hazard_multiplier=10");
     f.unsafeReleases = true;
     on.review(w, f, new MersenneTwisterFast(5), outlook(1));
     assertFalse(f.unsafeReleases, "ten times the hazard: the firm turns safe");
@@ -319,19 +319,18 @@ class InvestmentTest {
       assertEquals(1.0 / 3, seen[k] / (double) n, 5 * Math.sqrt(2.0 / 9 / n), "level " + k);
     }
     int[] off = new int[4];
-    for (int i = 0; i < n; i++) off[(int) Math.round(SocialLearning.exploreShare(p, 0.15, rng) * 10)]++;
+    for (int i = 0; i < n; i++)
+      off[(int) Math.round(SocialLearning.exploreShare(p, 0.15, rng) * 10)]++;
     for (int k = 0; k < 4; k++) {
-      assertEquals(0.25, off[k] / (double) n, 5 * Math.sqrt(0.1875 / n), "off the menu: level " + k);
+      assertEquals(
+          0.25, off[k] / (double) n, 5 * Math.sqrt(0.1875 / n), "off the menu: level " + k);
     }
   }
 
   @Test
   void imitationCopiesAMoreProfitablePeersShare() {
     ModelSpec s =
-        spec(
-            "firms.decision_rule=fermi",
-            "firms.mutation_rate=0",
-            "firms.decision_intensity=1000");
+        spec("firms.decision_rule=fermi", "firms.mutation_rate=0", "firms.decision_intensity=1000");
     SocialLearning learning =
         new SocialLearning(s.firms(), new Investment(s.firms(), s.risks(), s.users(), 0.0));
     World w = world(1, 0);

@@ -27,6 +27,7 @@ class MaliciousAttacksTest {
 
   /** The targets stream: unused here, since these actors' attacks use no provider. */
   private static final MersenneTwisterFast TARGETS = new MersenneTwisterFast(99);
+
   private final Synergy synergy =
       new Synergy(
           spec(

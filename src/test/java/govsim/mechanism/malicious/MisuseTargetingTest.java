@@ -39,8 +39,7 @@ class MisuseTargetingTest {
   private static MaliciousAttacks attacks(String... sets) {
     List<String> all = new ArrayList<>(List.of(sets));
     ModelSpec s = spec(all.toArray(new String[0]));
-    return new MaliciousAttacks(
-        s.malicious(), 0.15, 10.0, safeguards(s, new Synergy(s.synergy())));
+    return new MaliciousAttacks(s.malicious(), 0.15, 10.0, safeguards(s, new Synergy(s.synergy())));
   }
 
   /** Three providers serving jurisdiction 0: levels 0.2, 0.5, 0.8; users 10, 30, 30. */
@@ -77,7 +76,8 @@ class MisuseTargetingTest {
     assertSame(w.firms.get(2), m.provider(w, 0, p0 + p1 + 1e-9));
     assertSame(w.firms.get(2), m.provider(w, 0, 1 - 1e-12));
     // Intensity 0 is the random rule.
-    MaliciousAttacks flat = attacks("malicious.targeting=weakest", "malicious.targeting_intensity=0");
+    MaliciousAttacks flat =
+        attacks("malicious.targeting=weakest", "malicious.targeting_intensity=0");
     assertEquals(1 / 3.0, flat.targetProbability(w, 0, w.firms.get(2)), 1e-15);
   }
 
@@ -148,8 +148,7 @@ class MisuseTargetingTest {
     f.safeguards = 1.0;
     w.regulators[0].enforcement = true;
     member(f, community(w, 0.8, 0.8, 0L));
-    MaliciousAttacks m =
-        eager("malicious.targeting=random", "malicious.safeguards.efficacy=1");
+    MaliciousAttacks m = eager("malicious.targeting=random", "malicious.safeguards.efficacy=1");
     Synergy synergy = new Synergy(spec().synergy());
     m.step(w, new MersenneTwisterFast(1), new MersenneTwisterFast(2), synergy, 100, 0.2);
     assertEquals(0, w.tally.attacks);
@@ -270,8 +269,7 @@ class MisuseTargetingTest {
       Firm f = firm(w);
       f.safeguards = 0.5;
       w.regulators[0].backstop = regime == 1; // the backstop deters nearly every attack
-      Synergy synergy =
-          new Synergy(spec("synergy.backstop_detection_probability=1").synergy());
+      Synergy synergy = new Synergy(spec("synergy.backstop_detection_probability=1").synergy());
       MaliciousAttacks m =
           attacks(
               "malicious.targeting=weakest",

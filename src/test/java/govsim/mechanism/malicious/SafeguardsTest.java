@@ -194,8 +194,7 @@ class SafeguardsTest {
     // firm with no users of 100 forgoes 100 x (1 - e^-(5 x 0.1)) = 39.35% a year without it.
     Safeguards cert = sg();
     double certificate = 100 * (1 - Math.exp(-0.5));
-    assertEquals(
-        2 * 0.8 * (4.5 + certificate), cert.expulsionRisk(w, f, 0.2, o.outlook), 1e-9);
+    assertEquals(2 * 0.8 * (4.5 + certificate), cert.expulsionRisk(w, f, 0.2, o.outlook), 1e-9);
     // A non-member has no community requirement and no expulsion risk.
     f.memberships.clear();
     assertEquals(3, g.options(w, f, opts));
@@ -203,9 +202,9 @@ class SafeguardsTest {
   }
 
   /**
-   * Centralized: the regulator traces an attack with 0.15 and fines 3% of revenue plus a
-   * published sanction worth 0.1 x 30 = 3%: liability 0.15 x 6 = 0.9 per successful attack below
-   * 0.5. Under the backstop: 0.6 x (3 x 3 + 3) = 7.2. Without enforcement: 0.
+   * Centralized: the regulator traces an attack with 0.15 and fines 3% of revenue plus a published
+   * sanction worth 0.1 x 30 = 3%: liability 0.15 x 6 = 0.9 per successful attack below 0.5. Under
+   * the backstop: 0.6 x (3 x 3 + 3) = 7.2. Without enforcement: 0.
    */
   @Test
   void liabilityAppliesBelowTheRegulatorsMinimumWhereItEnforces() {
@@ -238,10 +237,7 @@ class SafeguardsTest {
     FirmDecisionsOutlookHolder o = new FirmDecisionsOutlookHolder(2, 100);
     // Pure exploration: one step up or down, each half the time.
     Safeguards explore =
-        sg(
-            "firms.decision_rule=fermi",
-            "firms.mutation_rate=1",
-            "firms.review_rate_per_year=365");
+        sg("firms.decision_rule=fermi", "firms.mutation_rate=1", "firms.review_rate_per_year=365");
     // A review on a day with q = 1 - e^-1: up with q/2, down with q/2, unchanged otherwise.
     double q = 1 - Math.exp(-1);
     MersenneTwisterFast rng = new MersenneTwisterFast(3);
@@ -260,10 +256,7 @@ class SafeguardsTest {
     assertEquals(n * q / 2, down, 5 * Math.sqrt(n * q / 2 * (1 - q / 2)));
     // Pure imitation with equal payoffs (nothing booked: both 0): copy with logistic(0) = 1/2.
     Safeguards imitate =
-        sg(
-            "firms.decision_rule=fermi",
-            "firms.mutation_rate=0",
-            "firms.review_rate_per_year=365");
+        sg("firms.decision_rule=fermi", "firms.mutation_rate=0", "firms.review_rate_per_year=365");
     // f (id 0) reviews with q and then copies the peer's 0.9 with probability 1/2; the peer's own
     // review afterwards cannot change f.
     int copied = 0;

@@ -144,10 +144,10 @@ class BacklashDecisionTest {
   /**
    * The net value of keeping the practice, N = e - c (ResponseDecision), at the defaults (harm
    * aversion 20, harm 0.002/user/day): alignment 0.5 earns 0.1 x 100 - 0.5 x 20 x 0.73 = 2.7. The
-   * firm lost 20 of 1000 users over 2 outcries since adoption (it had 1 before): 1% per outcry;
-   * it expects (0.3 + 3 + 0.5 x 2) / (1 + 0.5 + 0.5 x 1) = 2.15 outcries a year: 2.15 % of
-   * revenue, times the 3/4 of rivals' users (1000 at half intensity of 2000) who can escape it:
-   * 1.6125. N = 2.7 - 1.6125 = 1.0875.
+   * firm lost 20 of 1000 users over 2 outcries since adoption (it had 1 before): 1% per outcry; it
+   * expects (0.3 + 3 + 0.5 x 2) / (1 + 0.5 + 0.5 x 1) = 2.15 outcries a year: 2.15 % of revenue,
+   * times the 3/4 of rivals' users (1000 at half intensity of 2000) who can escape it: 1.6125. N =
+   * 2.7 - 1.6125 = 1.0875.
    */
   @Test
   void netValueOfKeepingThePractice() {

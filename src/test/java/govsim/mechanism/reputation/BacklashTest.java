@@ -301,7 +301,8 @@ class BacklashTest {
   /** firms.backlash_learning_rate: an outcry moves the belief that share of the way to 1. */
   @Test
   void theBeliefLearningRateIsTheShareOfTheWayToOne() {
-    ModelSpec s = spec("reputation.outcry_threshold_share=0.01", "reputation.backlash_response=automatic");
+    ModelSpec s =
+        spec("reputation.outcry_threshold_share=0.01", "reputation.backlash_response=automatic");
     for (double[] c :
         new double[][] {{0.25, 0.3, 1 - 0.75 * 0.7}, {0.0, 0.3, 0.3}, {1.0, 0.3, 1.0}}) {
       World w = world(1, 0);

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 12 item 1: the backlash response decision's parts by hand (ResponseDecision's Javadoc):
- * earnings, the cost of the users expected to be lost, the four utilities and the choice probabilities under the
- * logit and the Fermi rule.
+ * earnings, the cost of the users expected to be lost, the four utilities and the choice
+ * probabilities under the logit and the Fermi rule.
  */
 class ResponseDecisionTest {
   /** A generator whose nextDouble returns the given numbers in turn, and nextInt(n) its first. */
@@ -78,8 +78,7 @@ class ResponseDecisionTest {
    */
   @Test
   void logitProbabilities() {
-    double[] p =
-        ResponseDecision.probabilities(new double[] {0, -1, -0.2, -2}, false, 1);
+    double[] p = ResponseDecision.probabilities(new double[] {0, -1, -0.2, -2}, false, 1);
     assertArrayEquals(
         new double[] {
           0.4306733339331882, 0.15843586541478324, 0.3526055030217243, 0.05828529763030431
@@ -95,13 +94,12 @@ class ResponseDecisionTest {
 
   /**
    * Fermi, intensity 1: each other answer a is proposed with 1/3 and taken with 1/(1+exp(-(u_a -
-   * u_hold))): full 1/(1+e^-2)/3 = 0.293599, partial 1/(1+e^-1)/3 = 0.243686, wait
-   * 1/(1+e^-1.8)/3 = 0.286050; hold the rest, 0.176665.
+   * u_hold))): full 1/(1+e^-2)/3 = 0.293599, partial 1/(1+e^-1)/3 = 0.243686, wait 1/(1+e^-1.8)/3 =
+   * 0.286050; hold the rest, 0.176665.
    */
   @Test
   void fermiProbabilities() {
-    double[] p =
-        ResponseDecision.probabilities(new double[] {0, -1, -0.2, -2}, true, 1);
+    double[] p = ResponseDecision.probabilities(new double[] {0, -1, -0.2, -2}, true, 1);
     assertArrayEquals(
         new double[] {
           0.29359902599262744, 0.2436861928766683, 0.28604964503317076, 0.17666513609753354
@@ -115,17 +113,13 @@ class ResponseDecisionTest {
   void theLogitDrawFollowsTheCumulativeProbabilities() {
     double[] u = {0, -1, -0.2, -2};
     assertEquals(
-        ResponseDecision.Answer.FULL,
-        ResponseDecision.choose(u, false, 1, new Fixed(0.43)));
+        ResponseDecision.Answer.FULL, ResponseDecision.choose(u, false, 1, new Fixed(0.43)));
     assertEquals(
-        ResponseDecision.Answer.PARTIAL,
-        ResponseDecision.choose(u, false, 1, new Fixed(0.44)));
+        ResponseDecision.Answer.PARTIAL, ResponseDecision.choose(u, false, 1, new Fixed(0.44)));
     assertEquals(
-        ResponseDecision.Answer.WAIT,
-        ResponseDecision.choose(u, false, 1, new Fixed(0.94)));
+        ResponseDecision.Answer.WAIT, ResponseDecision.choose(u, false, 1, new Fixed(0.94)));
     assertEquals(
-        ResponseDecision.Answer.HOLD,
-        ResponseDecision.choose(u, false, 1, new Fixed(0.95)));
+        ResponseDecision.Answer.HOLD, ResponseDecision.choose(u, false, 1, new Fixed(0.95)));
   }
 
   /** Fermi: the first draw picks full (x 3 in [0,1)), the second takes it if below 0.8808. */
@@ -133,13 +127,10 @@ class ResponseDecisionTest {
   void theFermiDrawProposesThenTakes() {
     double[] u = {0, -1, -0.2, -2};
     assertEquals(
-        ResponseDecision.Answer.FULL,
-        ResponseDecision.choose(u, true, 1, new Fixed(0.1, 0.88)));
+        ResponseDecision.Answer.FULL, ResponseDecision.choose(u, true, 1, new Fixed(0.1, 0.88)));
     assertEquals(
-        ResponseDecision.Answer.HOLD,
-        ResponseDecision.choose(u, true, 1, new Fixed(0.1, 0.89)));
+        ResponseDecision.Answer.HOLD, ResponseDecision.choose(u, true, 1, new Fixed(0.1, 0.89)));
     assertEquals(
-        ResponseDecision.Answer.WAIT,
-        ResponseDecision.choose(u, true, 1, new Fixed(0.7, 0.5)));
+        ResponseDecision.Answer.WAIT, ResponseDecision.choose(u, true, 1, new Fixed(0.7, 0.5)));
   }
 }
