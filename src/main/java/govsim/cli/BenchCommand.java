@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
     })
 final class BenchCommand implements Callable<Integer> {
   @Option(
-      names = "--reps",
+      names = {"-n", "--reps"},
       paramLabel = "N",
       defaultValue = "5",
       description = "Measured repetitions per scenario (default: ${DEFAULT-VALUE}).")
