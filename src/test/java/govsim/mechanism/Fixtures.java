@@ -1,5 +1,9 @@
 package govsim.mechanism;
 
+import govsim.mechanism.crossborder.ComplianceCost;
+import govsim.mechanism.enforcement.Enforcement;
+import govsim.mechanism.firms.FirmDecisions;
+import govsim.mechanism.synergy.Synergy;
 import govsim.model.ModelSpec;
 import govsim.model.Scenarios;
 import govsim.scenario.ScenarioException;
@@ -136,5 +140,31 @@ public final class Fixtures {
   public static void tick(World w) {
     w.step++;
     w.now = w.step * w.dtDays;
+  }
+
+  /** The firms' decisions (M6) of a spec, wired as GovSimModel wires them. */
+  public static FirmDecisions decisions(ModelSpec s, Synergy synergy) {
+    Enforcement enforcement =
+        new Enforcement(
+            s.enforcement(), s.reputation().sanctionLoss(), s.firms().revenuePerUserYear());
+    ComplianceCost cost =
+        new ComplianceCost(
+            s.crossBorder(),
+            s.firms().complianceCostPerRule(),
+            s.firms().voluntaryMitigationEfficacy(),
+            s.rulemaking().ruleCostMultiplier(),
+            s.communities().toolingCostReduction());
+    return new FirmDecisions(
+        s.firms(),
+        s.practice(),
+        s.reputation(),
+        s.users(),
+        s.risks(),
+        s.assurance(),
+        s.communities(),
+        enforcement,
+        synergy,
+        cost,
+        s.competition().scaleFeedbackElasticity());
   }
 }

@@ -17,7 +17,6 @@ import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
 import govsim.mechanism.Governance;
 import govsim.mechanism.crossborder.ComplianceCost;
-import govsim.mechanism.enforcement.Enforcement;
 import govsim.mechanism.synergy.Synergy;
 import govsim.model.ModelSpec;
 import govsim.world.Community;
@@ -51,28 +50,7 @@ class FirmDecisionsTest {
     all[0] = "reputation.expected_backlash=legacy";
     System.arraycopy(sets, 0, all, 1, sets.length);
     ModelSpec s = spec(linearCost(all));
-    Synergy synergy = new Synergy(s.synergy());
-    Enforcement enforcement =
-        new Enforcement(
-            s.enforcement(), s.reputation().sanctionLoss(), s.firms().revenuePerUserYear());
-    ComplianceCost cost =
-        new ComplianceCost(
-            s.crossBorder(),
-            s.firms().complianceCostPerRule(),
-            s.firms().voluntaryMitigationEfficacy(),
-            s.rulemaking().ruleCostMultiplier(),
-            s.communities().toolingCostReduction());
-    return new FirmDecisions(
-        s.firms(),
-        s.practice(),
-        s.reputation(),
-        s.users(),
-        s.risks(),
-        s.assurance(),
-        s.communities(),
-        enforcement,
-        synergy,
-        cost);
+    return govsim.mechanism.Fixtures.decisions(s, new Synergy(s.synergy()));
   }
 
   /** The sets plus a compliance cost linear in stringency (the legacy cost these values assume). */

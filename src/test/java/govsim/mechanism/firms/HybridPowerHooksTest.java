@@ -8,8 +8,6 @@ import static govsim.mechanism.Fixtures.world;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import govsim.mechanism.Governance;
-import govsim.mechanism.crossborder.ComplianceCost;
-import govsim.mechanism.enforcement.Enforcement;
 import govsim.mechanism.synergy.Synergy;
 import govsim.model.ModelSpec;
 import govsim.world.Firm;
@@ -26,27 +24,7 @@ import org.junit.jupiter.api.Test;
 class HybridPowerHooksTest {
   private static FirmDecisions decisions() {
     ModelSpec s = spec("synergy.signal_strength=0.5", "reputation.expected_backlash=legacy");
-    Enforcement enforcement =
-        new Enforcement(
-            s.enforcement(), s.reputation().sanctionLoss(), s.firms().revenuePerUserYear());
-    ComplianceCost cost =
-        new ComplianceCost(
-            s.crossBorder(),
-            s.firms().complianceCostPerRule(),
-            s.firms().voluntaryMitigationEfficacy(),
-            s.rulemaking().ruleCostMultiplier(),
-            s.communities().toolingCostReduction());
-    return new FirmDecisions(
-        s.firms(),
-        s.practice(),
-        s.reputation(),
-        s.users(),
-        s.risks(),
-        s.assurance(),
-        s.communities(),
-        enforcement,
-        new Synergy(s.synergy()),
-        cost);
+    return govsim.mechanism.Fixtures.decisions(s, new Synergy(s.synergy()));
   }
 
   @Test

@@ -11,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
-import govsim.mechanism.crossborder.ComplianceCost;
-import govsim.mechanism.enforcement.Enforcement;
 import govsim.mechanism.risk.RiskEmergence;
 import govsim.mechanism.synergy.Synergy;
 import govsim.model.ModelSpec;
@@ -44,28 +42,7 @@ class InvestmentTest {
 
   private static FirmDecisions decisions(String... sets) {
     ModelSpec s = spec(sets);
-    Enforcement enforcement =
-        new Enforcement(
-            s.enforcement(), s.reputation().sanctionLoss(), s.firms().revenuePerUserYear());
-    ComplianceCost cost =
-        new ComplianceCost(
-            s.crossBorder(),
-            s.firms().complianceCostPerRule(),
-            s.firms().voluntaryMitigationEfficacy(),
-            s.rulemaking().ruleCostMultiplier(),
-            s.communities().toolingCostReduction());
-    return new FirmDecisions(
-        s.firms(),
-        s.practice(),
-        s.reputation(),
-        s.users(),
-        s.risks(),
-        s.assurance(),
-        s.communities(),
-        enforcement,
-        new Synergy(s.synergy()),
-        cost,
-        s.competition().scaleFeedbackElasticity());
+    return govsim.mechanism.Fixtures.decisions(s, new Synergy(s.synergy()));
   }
 
   private static FirmDecisions.Outlook outlook(int firms) {

@@ -1,7 +1,5 @@
 package govsim.mechanism.malicious;
 
-import govsim.mechanism.crossborder.ComplianceCost;
-import govsim.mechanism.enforcement.Enforcement;
 import govsim.mechanism.firms.FirmDecisions;
 import govsim.mechanism.synergy.Synergy;
 import govsim.model.ModelSpec;
@@ -12,27 +10,7 @@ public final class MisuseFixtures {
 
   /** The firms' decisions of the spec (for the value of a certificate). */
   public static FirmDecisions decisions(ModelSpec s, Synergy synergy) {
-    Enforcement enforcement =
-        new Enforcement(
-            s.enforcement(), s.reputation().sanctionLoss(), s.firms().revenuePerUserYear());
-    ComplianceCost cost =
-        new ComplianceCost(
-            s.crossBorder(),
-            s.firms().complianceCostPerRule(),
-            s.firms().voluntaryMitigationEfficacy(),
-            s.rulemaking().ruleCostMultiplier(),
-            s.communities().toolingCostReduction());
-    return new FirmDecisions(
-        s.firms(),
-        s.practice(),
-        s.reputation(),
-        s.users(),
-        s.risks(),
-        s.assurance(),
-        s.communities(),
-        enforcement,
-        synergy,
-        cost);
+    return govsim.mechanism.Fixtures.decisions(s, synergy);
   }
 
   /** The spec's safeguards, wired as GovSimModel wires them. */
