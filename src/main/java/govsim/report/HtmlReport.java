@@ -98,7 +98,7 @@ final class HtmlReport {
     }
     h.append(
         "<footer>Written by <code>govsim report</code> from the files of this folder; every number"
-            + " comes from its CSV files and manifest.json. Figures: <code>figures/</code> (PNG at 200 dpi, SVG)."
+            + " comes from its CSV files and manifest.json. Figures: <code>figures/</code> (PNG at 200 dpi, SVG, and each figure&#39;s data as CSV)."
             + "</footer>\n");
     h.append("</main>\n</body>\n</html>\n");
     return h.toString();
