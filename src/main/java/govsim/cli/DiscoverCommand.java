@@ -148,7 +148,8 @@ public final class DiscoverCommand implements Callable<Integer> {
       if (a.dropped() > 0)
         o.println("  " + a.dropped() + " run(s) left out: failed, or the metric undefined");
       o.println(
-          "  boxes.csv, trajectory.csv, tree.txt, summary.txt, discover.png/.svg/.csv in " + target);
+          "  boxes.csv, trajectory.csv, tree.txt, summary.txt, discover.png/.svg/.csv in "
+              + target);
       o.flush();
       return 0;
     } catch (Discovery.DiscoveryException e) {

@@ -39,9 +39,7 @@ class FigureLayoutTest {
     double[] x = {0, 5, 10};
     double[] y = {0, top / 2, top};
     List<Plots.Line> lines = new ArrayList<>();
-    lines.add(
-        new Plots.Line(
-            "centralized", Palette.BLUE, new BasicStroke(2f), x, y, null, null));
+    lines.add(new Plots.Line("centralized", Palette.BLUE, new BasicStroke(2f), x, y, null, null));
     lines.add(
         new Plots.Line(
             "hybrid", Palette.VERMILLION, new BasicStroke(2f), x, y.clone(), null, null));
@@ -121,7 +119,8 @@ class FigureLayoutTest {
 
   @Test
   void withoutTitlesTheSvgHasNoTitleTextAndPanelsAreLettered() throws Exception {
-    assertTrue(svgTexts(FigureLayout.prepare(single(), FigureOptions.DEFAULT)).contains("Harm over time"));
+    assertTrue(
+        svgTexts(FigureLayout.prepare(single(), FigureOptions.DEFAULT)).contains("Harm over time"));
     Figure one = FigureLayout.prepare(single(), NO_TITLES);
     assertTrue(
         svgTexts(one).stream().noneMatch(t -> t.contains("Harm over time")),
@@ -133,8 +132,7 @@ class FigureLayoutTest {
     assertTrue(texts.stream().noneMatch(t -> t.startsWith("Harm:")), texts.toString());
     assertTrue(texts.contains("(a)") && texts.contains("(b)"), texts.toString());
     assertTrue(
-        two.caption().endsWith(" Panels: (a) Harm: centralized; (b) Harm: hybrid."),
-        two.caption());
+        two.caption().endsWith(" Panels: (a) Harm: centralized; (b) Harm: hybrid."), two.caption());
   }
 
   @Test
@@ -206,14 +204,23 @@ class FigureLayoutTest {
     Figure shared = FigureLayout.prepare(twoRegimes(10, 12), FigureOptions.DEFAULT);
     for (JFreeChart c : shared.panels())
       assertEquals(new Range(0, 12.6), c.getXYPlot().getRangeAxis().getRange());
-    assertTrue(shared.caption().contains("The panels share their vertical axis (the union of the"
-        + " panels' ranges is 1.20\u00d7 the smallest panel's; shared up to 5\u00d7)."), shared.caption());
+    assertTrue(
+        shared
+            .caption()
+            .contains(
+                "The panels share their vertical axis (the union of the"
+                    + " panels' ranges is 1.20\u00d7 the smallest panel's; shared up to 5\u00d7)."),
+        shared.caption());
     // y up to 10 and 100: [0, 10.5] and [0, 105], 10 times: each its own.
     Figure free = FigureLayout.prepare(twoRegimes(10, 100), FigureOptions.DEFAULT);
     assertEquals(new Range(0, 10.5), free.panels().get(0).getXYPlot().getRangeAxis().getRange());
     assertEquals(new Range(0, 105), free.panels().get(1).getXYPlot().getRangeAxis().getRange());
-    assertTrue(free.caption().contains("Each panel has its own vertical axis (the union of the"
-        + " panels' ranges is 10.00\u00d7"), free.caption());
+    assertTrue(
+        free.caption()
+            .contains(
+                "Each panel has its own vertical axis (the union of the"
+                    + " panels' ranges is 10.00\u00d7"),
+        free.caption());
     // Forced either way.
     Figure forced =
         FigureLayout.prepare(
@@ -225,8 +232,12 @@ class FigureLayoutTest {
             twoRegimes(10, 12),
             new FigureOptions(FigureOptions.Size.SCREEN, true, FigureOptions.Axes.FREE));
     assertEquals(new Range(0, 10.5), own.panels().get(0).getXYPlot().getRangeAxis().getRange());
-    assertTrue(own.caption().endsWith("Each panel has its own vertical axis: compare values across"
-        + " panels by their tick labels."), own.caption());
+    assertTrue(
+        own.caption()
+            .endsWith(
+                "Each panel has its own vertical axis: compare values across"
+                    + " panels by their tick labels."),
+        own.caption());
   }
 
   @Test
@@ -247,6 +258,7 @@ class FigureLayoutTest {
     // (A line without a band has an interval of zero width: y_low = y_high = y.)
     assertTrue(before.contains("1,Harm: centralized,centralized,0,0,0,0,\n"), before);
     assertTrue(before.contains("2,Harm: hybrid,hybrid,10,12,12,12,\n"), before);
-    assertEquals(1 + 2 * 2 * 3, before.split("\n").length, "header + 2 panels x 2 lines x 3 points");
+    assertEquals(
+        1 + 2 * 2 * 3, before.split("\n").length, "header + 2 panels x 2 lines x 3 points");
   }
 }

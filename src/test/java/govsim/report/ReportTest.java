@@ -207,7 +207,8 @@ class ReportTest {
     String html = checkReport(out, List.of("response-harm-total", "heat-harm-total"), -1, -1);
     Path figures = out.resolve("figures");
     // 7.2 in at 200 dpi.
-    assertEquals(1440, ImageIO.read(figures.resolve("response-harm-total.png").toFile()).getWidth());
+    assertEquals(
+        1440, ImageIO.read(figures.resolve("response-harm-total.png").toFile()).getWidth());
     // Two panels (centralized, hybrid), one legend: each level of the lag is written once, in
     // words from the scenario schema rather than as the key.
     String svg = Files.readString(figures.resolve("response-harm-total.svg"));
