@@ -58,6 +58,14 @@ final class ParamLabels {
     return name(key) + (unit.isEmpty() ? "" : " (" + unit + ")");
   }
 
+  /**
+   * A regime's name in a figure: "laissez-faire" for the preset laissez_faire (as English writes
+   * it), other underscores as spaces; the folder's own data files keep the name as given.
+   */
+  static String regime(String id) {
+    return id.equals("laissez_faire") ? "laissez-faire" : id.replace('_', ' ');
+  }
+
   /** "Legislative lag = 365 days": a level of a key, for a legend. */
   static String level(String key, String value) {
     String unit = unit(key);

@@ -370,7 +370,7 @@ final class SweepReport {
             for (String l : col) marked |= l != null && l.endsWith("\u2020");
         panels.add(
             Plots.heatMap(
-                info.title() + ": " + e.getKey(),
+                info.title() + ": " + ParamLabels.regime(e.getKey()),
                 ParamLabels.axis(x.key()),
                 x.levels(),
                 ParamLabels.axis(y.key()),
@@ -455,7 +455,7 @@ final class SweepReport {
         }
         panels.add(
             Plots.lines(
-                info.title() + ": " + regime,
+                info.title() + ": " + ParamLabels.regime(regime),
                 ParamLabels.axis(x.key()) + (x.log() ? ", log scale" : ""),
                 x.log(),
                 info.axisLabel(),
@@ -505,7 +505,9 @@ final class SweepReport {
       MetricDoc info = Metrics.runDoc(metric);
       List<Plots.Line> lines = new ArrayList<>();
       for (int r = 0; r < regimes.size(); r++) {
-        Plots.Line l = line(regimes.get(r), r, ofMetric.where("regime", regimes.get(r)), x);
+        Plots.Line l =
+            line(
+                ParamLabels.regime(regimes.get(r)), r, ofMetric.where("regime", regimes.get(r)), x);
         lines.add(
             new Plots.Line(
                 l.name(),
@@ -602,7 +604,7 @@ final class SweepReport {
           CsvData ok = runs.where("regime", regimes.get(r)).where("status", "ok");
           groups.add(
               new Plots.Points(
-                  regimes.get(r),
+                  ParamLabels.regime(regimes.get(r)),
                   Palette.regime(regimes.get(r), r),
                   ok.column(p.key()),
                   ok.column(metric)));
@@ -838,7 +840,7 @@ final class SweepReport {
         }
         lines.add(
             new Plots.Line(
-                regimes.get(r),
+                ParamLabels.regime(regimes.get(r)),
                 Palette.regime(regimes.get(r), r),
                 Palette.regimeStroke(regimes.get(r), r, ChartStyle.LINE_WIDTH),
                 x,
