@@ -70,6 +70,7 @@ final class FigureLayout {
       // short for its axis label at 8-9 pt.
       gridHeight = Math.max(gridHeight, (int) Math.round(width * 0.75));
     Title legend = f.legend() != null ? f.legend() : sharedLegend(panels, fonts);
+    for (JFreeChart c : panels) centreOwnLegend(c, fonts);
     int legendHeight = legend == null ? 0 : measure(legend, width);
     if (print) fitAxisLabels(panels, width / (double) columns, (double) gridHeight / rows);
     return new Figure(
@@ -199,14 +200,36 @@ final class FigureLayout {
       merged.add(item);
     }
     LegendItemSource source = () -> merged;
-    LegendTitle legend = new LegendTitle(source);
+    LegendTitle legend = centred(source, fonts);
+    legend.setPadding(new RectangleInsets(2, 4, 6, 4));
+    return legend;
+  }
+
+  /** A legend below a plot whose rows, when it wraps, are centred (not at the left). */
+  static LegendTitle centred(LegendItemSource source, ChartStyle.Fonts fonts) {
+    LegendTitle legend =
+        new LegendTitle(
+            source, new CenteredFlow(LEGEND_GAP, 2), new org.jfree.chart.block.ColumnArrangement());
     legend.setItemFont(fonts.legend());
     legend.setItemPaint(ChartStyle.TEXT);
     legend.setFrame(BlockBorder.NONE);
     legend.setBackgroundPaint(java.awt.Color.WHITE);
     legend.setPosition(RectangleEdge.BOTTOM);
-    legend.setPadding(new RectangleInsets(2, 4, 6, 4));
+    legend.setPadding(new RectangleInsets(6, 4, 0, 4));
     return legend;
+  }
+
+  /** Points between a legend's entries. */
+  static final double LEGEND_GAP = 6;
+
+  /** Replaces a chart's own legend (if any) by a {@link #centred} one with the same entries. */
+  static void centreOwnLegend(JFreeChart c, ChartStyle.Fonts fonts) {
+    LegendTitle old = c.getLegend();
+    if (old == null) return;
+    int index = 0;
+    for (int i = 0; i < c.getSubtitleCount(); i++) if (c.getSubtitle(i) == old) index = i;
+    c.removeSubtitle(old);
+    c.addSubtitle(index, centred(c.getPlot(), fonts));
   }
 
   /** The panels' one colour bar (taken out of them), if every panel has the same. */
