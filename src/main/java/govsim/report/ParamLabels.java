@@ -1,7 +1,6 @@
 package govsim.report;
 
 import govsim.scenario.ParamInfo;
-import govsim.scenario.Schema;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -17,14 +16,10 @@ import java.util.Optional;
 final class ParamLabels {
   private ParamLabels() {}
 
-  /** The scenario schema, built once (reflection over the scenario records). */
-  private static final class Holder {
-    static final Schema SCHEMA = govsim.model.Scenarios.loader().schema();
-  }
-
+  /** The key's documentation, as sweep files are checked against it (reports read no model). */
   private static Optional<ParamInfo> info(String key) {
     try {
-      return Holder.SCHEMA.param(key);
+      return govsim.experiment.sweep.SweepFile.keyInfo(key);
     } catch (RuntimeException e) {
       return Optional.empty();
     }
