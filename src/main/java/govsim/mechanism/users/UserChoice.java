@@ -87,6 +87,18 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
   private final double[][] jurCum;
   private final int[] jurCount;
   private final int[][] posInJur;
+
+  /**
+   * A bucket index over each jurisdiction's cumulative weights (rebuilt with them each step): a
+   * target t falls in bucket (int) (t * jurScale[j]), and jurStart[j][b] is the search's answer at
+   * the bucket's lower edge, so {@link #locate} scans from there (a step or two) instead of running
+   * the whole binary search.
+   */
+  private final int[][] jurStart;
+
+  private final double[] jurScale;
+
+  private final int[] jurBuckets;
   private final int[] complaints;
 
   /**
@@ -146,6 +158,9 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
     this.jurCum = new double[jurisdictions][firmCapacity];
     this.jurCount = new int[jurisdictions];
     this.posInJur = new int[jurisdictions][firmCapacity];
+    this.jurStart = new int[jurisdictions][Math.min(BUCKETS_PER_FIRM * firmCapacity, MAX_BUCKETS)];
+    this.jurScale = new double[jurisdictions];
+    this.jurBuckets = new int[jurisdictions];
     this.complaints = new int[firmCapacity];
     this.capStrong = new double[jurisdictions];
     this.capWeak = new double[jurisdictions];
@@ -457,7 +472,7 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
     int pos = posInJur[j][f];
     double before = pos == 0 ? 0.0 : cum[pos - 1];
     if (target >= before) target += wf;
-    int k = search(cum, n, target);
+    int k = locate(j, target);
     return jurFirms[j][k];
   }
 
@@ -465,7 +480,7 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
     int n = jurCount[j];
     if (n == 0) return 0;
     double target = rng.nextDouble() * jurCum[j][n - 1];
-    int k = jurFirms[j][search(jurCum[j], n, target)];
+    int k = jurFirms[j][locate(j, target)];
     if (k == f) return 0;
     move(w, i, f, k, j);
     return 1;
@@ -474,7 +489,7 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
   /** An unserved user joins provider k with probability proportional to its choice weight. */
   private void join(World w, int i, int j, double x) {
     int n = jurCount[j];
-    int k = jurFirms[j][search(jurCum[j], n, x * jurCum[j][n - 1])];
+    int k = jurFirms[j][locate(j, x * jurCum[j][n - 1])];
     UserPopulation u = w.users;
     u.firm[i] = k;
     u.unserved--;
@@ -498,6 +513,53 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
       len -= half;
     }
     return lo;
+  }
+
+  /** Buckets of the index per provider of a jurisdiction (at most {@link #MAX_BUCKETS}). */
+  static final int BUCKETS_PER_FIRM = 4;
+
+  static final int MAX_BUCKETS = 1024;
+
+  /**
+   * {@link #search}{@code (jurCum[j], jurCount[j], target)}, the same answer from the bucket index:
+   * cum is non-decreasing, so if every cum[k] below the bucket's start is at most target (checked;
+   * the plain search otherwise, as for a target outside the index or NaN), the first k from the
+   * start with cum[k] &gt; target (n - 1 if none) is the search's answer.
+   */
+  int locate(int j, double target) {
+    double[] cum = jurCum[j];
+    int n = jurCount[j];
+    double t = target * jurScale[j];
+    if (!(t >= 0.0 && t < jurBuckets[j])) return search(cum, n, target);
+    int k = jurStart[j][(int) t];
+    if (k > 0 && cum[k - 1] > target) return search(cum, n, target);
+    while (k < n - 1 && cum[k] <= target) k++;
+    return k;
+  }
+
+  /**
+   * Builds jurisdiction j's bucket index over its n cumulative weights: m buckets of equal width
+   * over [0, total), each starting at the search's answer a hair below its lower edge (so that the
+   * start never passes the answer for a target in the bucket; {@link #locate} checks it anyway).
+   */
+  private void index(int j, int n) {
+    double[] cum = jurCum[j];
+    int[] start = jurStart[j];
+    double total = n == 0 ? 0.0 : cum[n - 1];
+    int m = Math.min(start.length, BUCKETS_PER_FIRM * n);
+    jurBuckets[j] = m;
+    if (!(total > 0.0 && total < Double.POSITIVE_INFINITY) || m == 0) {
+      jurScale[j] = Double.NaN; // every target goes to the plain search
+      return;
+    }
+    double width = total / m;
+    jurScale[j] = m / total;
+    int k = 0;
+    for (int b = 0; b < m; b++) {
+      double edge = b * width * (1.0 - 1e-9);
+      while (k < n - 1 && cum[k] <= edge) k++;
+      start[b] = k;
+    }
   }
 
   private void move(World w, int i, int from, int to, int j) {
@@ -791,7 +853,7 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
       if (t < (pos == 0 ? 0.0 : cum[pos - 1])) break;
       t += weight[firms[pos]];
     }
-    int idx = search(cum, n, t);
+    int idx = locate(j, t);
     // Rounding at a boundary can land on a held provider: take the next one she does not hold
     // (or, at the end of the list, the previous one).
     while (idx < n - 1 && holds(u, i, firms[idx])) idx++;
@@ -960,6 +1022,7 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
         n++;
       }
       jurCount[j] = n;
+      index(j, n);
     }
   }
 }
