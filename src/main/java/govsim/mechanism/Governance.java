@@ -210,6 +210,32 @@ public final class Governance {
   }
 
   /**
+   * The jurisdictions whose regulator has a rule in force on the risk's current form, bit j for
+   * jurisdiction j: with it, {@link #governed(World, Firm, Risk, long)} answers for every firm
+   * without asking each regulator again.
+   */
+  public static long regulatedJurisdictions(World w, Risk r) {
+    long mask = 0L;
+    for (Regulator reg : w.regulators) if (reg.rules.covers(r)) mask |= 1L << reg.jurisdiction;
+    return mask;
+  }
+
+  /**
+   * {@link #governed(World, Firm, Risk)}, given {@code regulated = regulatedJurisdictions(w, r)}
+   * of the same state: a regulator's rule binds the firm exactly when it serves that regulator's
+   * jurisdiction.
+   */
+  public static boolean governed(World w, Firm f, Risk r, long regulated) {
+    if ((f.servesMask & regulated) != 0) return true;
+    for (int c = f.memberships.nextSetBit(0); c >= 0; c = f.memberships.nextSetBit(c + 1)) {
+      Community com = w.communities.get(c);
+      Rule std = com.standards.inForce(r.id);
+      if (com.active && std != null && std.covers(r)) return true;
+    }
+    return false;
+  }
+
+  /**
    * Share of the users exposed to the risk (the users of active firms: every active firm meets
    * every active risk) whose provider some rule in force on the risk's current form binds, NaN if
    * no active firm has users. A community standard binds the users of its members, a regulator's
@@ -219,10 +245,11 @@ public final class Governance {
   public static double boundUserShare(World w, Risk r) {
     long exposed = 0;
     long bound = 0;
+    long regulated = regulatedJurisdictions(w, r);
     for (Firm f : w.firms) {
       if (!f.active || f.users == 0) continue;
       exposed += f.users;
-      if (governed(w, f, r)) bound += f.users;
+      if (governed(w, f, r, regulated)) bound += f.users;
     }
     return exposed == 0 ? Double.NaN : bound / (double) exposed;
   }

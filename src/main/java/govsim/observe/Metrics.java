@@ -1523,14 +1523,14 @@ public final class Metrics {
       if (!r.active) continue;
       activeRisks++;
       if (!r.known) continue;
-      boolean governed = false;
-      for (Regulator reg : w.regulators) governed |= reg.rules.covers(r);
+      long regulated = Governance.regulatedJurisdictions(w, r);
+      boolean governed = regulated != 0L;
       for (Community c : w.communities) governed |= c.active && c.standards.covers(r);
       if (!governed) continue;
       anyRule = true;
       for (Firm f : w.firms) {
         if (!f.active || f.users == 0 || !f.mitigates.get(r.id)) continue;
-        if (Governance.governed(w, f, r)) complied += f.users;
+        if (Governance.governed(w, f, r, regulated)) complied += f.users;
       }
     }
     if (activeRisks == 0 || !(anyRule || hasRuleMaker(w))) return Double.NaN;
