@@ -59,8 +59,6 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
   /** A clock due at or after this step never fires (an attention probability of 0). */
   static final int NEVER = Integer.MAX_VALUE / 2;
 
-  /** Marks, in nextAttentionStep, a user due this step who already acted (noticed or moved). */
-  private static final int ACTED = -1;
 
   private static final int NONE = -1;
 
@@ -120,13 +118,21 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
 
   private final int[] bucketHead = new int[RING];
 
-  // Per user (allocated for the population the index is built for): 8 bytes a user, plus the
-  // members arrays (4 bytes a user and their spare capacity).
+  // Per user (allocated for the population the index is built for): 8 bytes and a bit a user, plus
+  // the members arrays (4 bytes a user and their spare capacity).
   /** Next user in the same calendar bucket (or the overflow list). */
   private int[] calNext;
 
   /** Each user's position in her class's members array. */
   private int[] pos;
+
+  /**
+   * A bit per user (an eighth of a byte): set for a user whose clock is due this step and who
+   * already acted (noticed or moved by force), so that her clock is redrawn without her
+   * reconsidering twice; cleared when the calendar reaches her. Kept apart from nextAttentionStep
+   * so that the calendar's loop need not read that array's line before it writes it.
+   */
+  private long[] acted;
 
   /** Users whose clock is due at or after windowEnd, linked through calNext. */
   private int overflowHead = NONE;
@@ -342,7 +348,7 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
         int i = list[at];
         if (voice >= 1.0 || choice.nextDouble() < voice) complaints[f]++;
         // Her clock, if due now, is redrawn in 3 but she does not reconsider twice.
-        if (nextAttention[i] == step) nextAttention[i] = ACTED;
+        if (nextAttention[i] == step) acted[i >>> 6] |= 1L << i;
         if (i < multiHomers) {
           switches += reconsiderMultiHomer(w, i, f, j, switchingCost[i], beta, choice.nextDouble());
           continue;
@@ -369,7 +375,7 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
                   ? forcedMoveMultiHomer(w, i, f, j, choice)
                   : forcedMove(w, i, f, j, choice);
           // The attention clock keeps running for a user moved by force.
-          if (nextAttention[i] == step) nextAttention[i] = ACTED;
+          if (nextAttention[i] == step) acted[i >>> 6] |= 1L << i;
         }
       }
     }
@@ -380,7 +386,9 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
     bucketHead[b] = NONE;
     while (i != NONE) {
       int next = calNext[i];
-      boolean acted = nextAttention[i] == ACTED;
+      long word = this.acted[i >>> 6];
+      boolean acted = (word & (1L << i)) != 0;
+      if (acted) this.acted[i >>> 6] = word & ~(1L << i);
       int due = step + nextGap(attention, attentionP == null ? uniformP : attentionP[i]);
       nextAttention[i] = due;
       schedule(i, due);
@@ -678,7 +686,9 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
     if (calNext == null || calNext.length != n) {
       calNext = new int[n];
       pos = new int[n];
+      acted = new long[(n + 63) >>> 6];
     }
+    Arrays.fill(acted, 0L);
     Arrays.fill(memberCount, 0);
     for (int i = 0; i < n; i++) {
       int f = u.firm[i];
