@@ -120,11 +120,12 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
 
   // Per user (allocated for the population the index is built for): 8 bytes and a bit a user, plus
   // the members arrays (4 bytes a user and their spare capacity).
-  /** Next user in the same calendar bucket (or the overflow list). */
-  private int[] calNext;
-
-  /** Each user's position in her class's members array. */
-  private int[] pos;
+  /**
+   * Two ints a user, side by side so that a user's pair shares a cache line: at 2i the next user
+   * in the same calendar bucket (or the overflow list), at 2i + 1 her position in her class's
+   * members array.
+   */
+  private int[] link;
 
   /**
    * A bit per user (an eighth of a byte): set for a user whose clock is due this step and who
@@ -134,7 +135,7 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
    */
   private long[] acted;
 
-  /** Users whose clock is due at or after windowEnd, linked through calNext. */
+  /** Users whose clock is due at or after windowEnd, linked through link. */
   private int overflowHead = NONE;
 
   /** Clocks due before this step are in the ring; windowEnd - step never exceeds RING. */
@@ -385,7 +386,7 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
     int i = bucketHead[b];
     bucketHead[b] = NONE;
     while (i != NONE) {
-      int next = calNext[i];
+      int next = link[2 * i];
       long word = this.acted[i >>> 6];
       boolean acted = (word & (1L << i)) != 0;
       if (acted) this.acted[i >>> 6] = word & ~(1L << i);
@@ -598,7 +599,7 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
       list = members[c] = list == null ? new int[16] : Arrays.copyOf(list, n + (n >> 1) + 16);
     }
     list[n] = i;
-    pos[i] = n;
+    link[2 * i + 1] = n;
     memberCount[c] = n + 1;
   }
 
@@ -644,10 +645,10 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
   private void remove(int i, int c) {
     int n = --memberCount[c];
     int[] list = members[c];
-    int at = pos[i];
+    int at = link[2 * i + 1];
     int last = list[n];
     list[at] = last;
-    pos[last] = at;
+    link[2 * last + 1] = at;
   }
 
   /** Puts user i in the calendar bucket of step due (or the overflow list, or nowhere: never). */
@@ -655,10 +656,10 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
     if (due >= NEVER) return;
     if (due < windowEnd) {
       int b = due & (RING - 1);
-      calNext[i] = bucketHead[b];
+      link[2 * i] = bucketHead[b];
       bucketHead[b] = i;
     } else {
-      calNext[i] = overflowHead;
+      link[2 * i] = overflowHead;
       overflowHead = i;
     }
   }
@@ -673,7 +674,7 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
     int i = overflowHead;
     overflowHead = NONE;
     while (i != NONE) {
-      int next = calNext[i];
+      int next = link[2 * i];
       schedule(i, nextAttention[i]);
       i = next;
     }
@@ -683,9 +684,8 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
   private void rebuild(World w) {
     UserPopulation u = w.users;
     int n = u.size;
-    if (calNext == null || calNext.length != n) {
-      calNext = new int[n];
-      pos = new int[n];
+    if (link == null || link.length != 2 * n) {
+      link = new int[2 * n];
       acted = new long[(n + 63) >>> 6];
     }
     Arrays.fill(acted, 0L);
