@@ -536,11 +536,18 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
    * start with cum[k] &gt; target (n - 1 if none) is the search's answer.
    */
   int locate(int j, double target) {
-    double[] cum = jurCum[j];
-    int n = jurCount[j];
-    double t = target * jurScale[j];
-    if (!(t >= 0.0 && t < jurBuckets[j])) return search(cum, n, target);
-    int k = jurStart[j][(int) t];
+    return locate(jurCum[j], jurCount[j], jurStart[j], jurBuckets[j], jurScale[j], target);
+  }
+
+  /**
+   * {@link #search}{@code (cum, n, target)} from a bucket index built by {@link #index(double[],
+   * int, int[])} over the same cum: its m buckets (scale = m / cum[n - 1], NaN for none) and
+   * their starts.
+   */
+  static int locate(double[] cum, int n, int[] start, int m, double scale, double target) {
+    double t = target * scale;
+    if (!(t >= 0.0 && t < m)) return search(cum, n, target);
+    int k = start[(int) t];
     if (k > 0 && cum[k - 1] > target) return search(cum, n, target);
     while (k < n - 1 && cum[k] <= target) k++;
     return k;
@@ -552,23 +559,27 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
    * start never passes the answer for a target in the bucket; {@link #locate} checks it anyway).
    */
   private void index(int j, int n) {
-    double[] cum = jurCum[j];
-    int[] start = jurStart[j];
+    jurBuckets[j] = index(jurCum[j], n, jurStart[j]);
+    jurScale[j] = jurBuckets[j] == 0 ? Double.NaN : jurBuckets[j] / jurCum[j][n - 1];
+  }
+
+  /**
+   * Fills {@code start} (as many of its buckets as are used, at most BUCKETS_PER_FIRM * n) for
+   * {@link #locate(double[], int, int[], int, double, double)} and returns their number m, 0 when
+   * the total weight is not a positive finite number (every target then takes the plain search).
+   */
+  static int index(double[] cum, int n, int[] start) {
     double total = n == 0 ? 0.0 : cum[n - 1];
     int m = Math.min(start.length, BUCKETS_PER_FIRM * n);
-    jurBuckets[j] = m;
-    if (!(total > 0.0 && total < Double.POSITIVE_INFINITY) || m == 0) {
-      jurScale[j] = Double.NaN; // every target goes to the plain search
-      return;
-    }
+    if (!(total > 0.0 && total < Double.POSITIVE_INFINITY) || m == 0) return 0;
     double width = total / m;
-    jurScale[j] = m / total;
     int k = 0;
     for (int b = 0; b < m; b++) {
       double edge = b * width * (1.0 - 1e-9);
       while (k < n - 1 && cum[k] <= edge) k++;
       start[b] = k;
     }
+    return m;
   }
 
   private void move(World w, int i, int from, int to, int j) {
