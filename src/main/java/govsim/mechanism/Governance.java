@@ -162,9 +162,9 @@ public final class Governance {
 
   /**
    * The stringency of the most stringent rule binding the firm on the risk, {@code of(w, f,
-   * r).maxStringency()}, or {@link #UNGOVERNED} when none binds ({@code !of(w, f, r).governed()}): without building
-   * the binding, for the incidents' loop over every firm and risk each step. Rules and standards
-   * are met in the same order as there, so the maximum is the same number.
+   * r).maxStringency()}, or {@link #UNGOVERNED} when none binds ({@code !of(w, f, r).governed()}):
+   * without building the binding, for the incidents' loop over every firm and risk each step. Rules
+   * and standards are met in the same order as there, so the maximum is the same number.
    */
   public static double bindingStringency(World w, Firm f, Risk r) {
     boolean governed = false;
@@ -188,7 +188,9 @@ public final class Governance {
     return governed ? stringency : UNGOVERNED;
   }
 
-  /** {@link #bindingStringency} when no rule binds (a binding's stringency is at least 0, or NaN). */
+  /**
+   * {@link #bindingStringency} when no rule binds (a binding's stringency is at least 0, or NaN).
+   */
   public static final double UNGOVERNED = -1.0;
 
   /**
@@ -221,8 +223,8 @@ public final class Governance {
   }
 
   /**
-   * {@link #governed(World, Firm, Risk)}, given {@code regulated = regulatedJurisdictions(w, r)}
-   * of the same state: a regulator's rule binds the firm exactly when it serves that regulator's
+   * {@link #governed(World, Firm, Risk)}, given {@code regulated = regulatedJurisdictions(w, r)} of
+   * the same state: a regulator's rule binds the firm exactly when it serves that regulator's
    * jurisdiction.
    */
   public static boolean governed(World w, Firm f, Risk r, long regulated) {

@@ -59,7 +59,6 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
   /** A clock due at or after this step never fires (an attention probability of 0). */
   static final int NEVER = Integer.MAX_VALUE / 2;
 
-
   private static final int NONE = -1;
 
   private final UserParams p;
@@ -121,9 +120,9 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
   // Per user (allocated for the population the index is built for): 8 bytes and a bit a user, plus
   // the members arrays (4 bytes a user and their spare capacity).
   /**
-   * Two ints a user, side by side so that a user's pair shares a cache line: at 2i the next user
-   * in the same calendar bucket (or the overflow list), at 2i + 1 her position in her class's
-   * members array.
+   * Two ints a user, side by side so that a user's pair shares a cache line: at 2i the next user in
+   * the same calendar bucket (or the overflow list), at 2i + 1 her position in her class's members
+   * array.
    */
   private int[] link;
 
@@ -541,8 +540,8 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
 
   /**
    * {@link #search}{@code (cum, n, target)} from a bucket index built by {@link #index(double[],
-   * int, int[])} over the same cum: its m buckets (scale = m / cum[n - 1], NaN for none) and
-   * their starts.
+   * int, int[])} over the same cum: its m buckets (scale = m / cum[n - 1], NaN for none) and their
+   * starts.
    */
   static int locate(double[] cum, int n, int[] start, int m, double scale, double target) {
     double t = target * scale;

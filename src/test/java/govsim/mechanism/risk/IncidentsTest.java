@@ -289,6 +289,7 @@ class IncidentsTest {
     assertEquals(0.0, r.governedDays, "no rule on r");
     assertEquals(1.0, quiet.governedDays, "a regulator rule in force on quiet: one day");
   }
+
   @Test
   void theRememberedStepProbabilityIsDrawsOwn() {
     Incidents inc = incidents();

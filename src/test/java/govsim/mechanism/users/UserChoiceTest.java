@@ -401,6 +401,7 @@ class UserChoiceTest {
     }
     assertEquals(w.users.size, total);
   }
+
   @Test
   void theBucketIndexGivesTheBinarySearchsAnswer() {
     // Weights 1, 2, 3: cumulative 1, 3, 6; the answer is the first k with cum[k] > target, the
