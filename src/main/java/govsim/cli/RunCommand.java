@@ -74,6 +74,17 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** Set instead of {@link #spec} when {@link FastRun} parsed the command line. */
+  FastRun direct;
+
+  private java.io.PrintWriter out() {
+    return spec != null ? spec.commandLine().getOut() : direct.out();
+  }
+
+  private java.io.PrintWriter err() {
+    return spec != null ? spec.commandLine().getErr() : direct.err();
+  }
+
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
@@ -82,20 +93,19 @@ final class RunCommand implements Callable<Integer> {
     try {
       loaded = input.load();
     } catch (ScenarioException e) {
-      spec.commandLine().getErr().println(e.format());
+      err().println(e.format());
       return Main.BAD_INPUT;
     }
     ModelSpec model = loaded.config();
     String tooBig = RunGuard.of(null).refusal(model, false);
     if (tooBig != null) {
-      spec.commandLine().getErr().println("govsim: cannot run: " + tooBig);
+      err().println("govsim: cannot run: " + tooBig);
       return Main.FAILURE;
     }
     Path target;
     OutputFolder folder;
     if (checkpointEvery != null && !(checkpointEvery > 0 && checkpointEvery < 1e9)) {
-      spec.commandLine()
-          .getErr()
+      err()
           .println(
               "govsim: --checkpoint-every must be a positive number of days, got "
                   + checkpointEvery);
@@ -111,13 +121,13 @@ final class RunCommand implements Callable<Integer> {
       Interruption.removeLeftovers(target);
       folder = OutputFolder.open(target, force);
     } catch (OutputGuard.Refused e) {
-      spec.commandLine().getErr().println("govsim: " + e.getMessage());
+      err().println("govsim: " + e.getMessage());
       return Main.BAD_INPUT;
     } catch (OutputFolder.ExistsException e) {
-      spec.commandLine().getErr().println("govsim: " + e.getMessage());
+      err().println("govsim: " + e.getMessage());
       return Main.BAD_INPUT;
     } catch (java.io.UncheckedIOException e) {
-      spec.commandLine().getErr().println("govsim: " + e.getMessage());
+      err().println("govsim: " + e.getMessage());
       return Main.FAILURE;
     }
     Interruption stop = Interruption.process();
@@ -130,8 +140,7 @@ final class RunCommand implements Callable<Integer> {
         new RunWriter(folder, model.outputs().timeseries(), model.outputs().events());
     try {
       if (!quiet) {
-        spec.commandLine()
-            .getOut()
+        out()
             .printf(
                 Locale.ROOT,
                 "govsim: running %s (regime %s, seed %d, %d users, %.0f days)%n",
@@ -152,16 +161,16 @@ final class RunCommand implements Callable<Integer> {
             return null;
           },
           "the results in " + target + " are complete");
-      if (!quiet) Report.printRun(spec.commandLine().getOut(), result, target);
+      if (!quiet) Report.printRun(out(), result, target);
       return 0;
     } catch (OutputFolder.ExistsException e) {
       writer.abandon();
-      spec.commandLine().getErr().println("govsim: " + e.getMessage());
+      err().println("govsim: " + e.getMessage());
       return Main.BAD_INPUT;
     } catch (java.io.UncheckedIOException e) {
       writer.abandon();
       stop.unstage(folder);
-      spec.commandLine().getErr().println("govsim: " + e.getMessage());
+      err().println("govsim: " + e.getMessage());
       return Main.FAILURE;
     } catch (Exception | Error e) {
       writer.abandon();
@@ -173,7 +182,7 @@ final class RunCommand implements Callable<Integer> {
   /** `govsim run --checkpoint-every DAYS`: the run in a {@link CheckpointSession}. */
   private int checkpointed(ScenarioLoader.Loaded<ModelSpec> loaded, Path target, Instant started)
       throws Exception {
-    java.io.PrintWriter err = spec.commandLine().getErr();
+    java.io.PrintWriter err = err();
     Path dir = govsim.experiment.checkpoint.Checkpoint.folderOf(target);
     Path file = dir.resolve(govsim.experiment.checkpoint.Checkpoint.FILE);
     if (java.nio.file.Files.exists(file)) {
@@ -197,8 +206,7 @@ final class RunCommand implements Callable<Integer> {
     }
     ModelSpec model = loaded.config();
     if (!quiet) {
-      spec.commandLine()
-          .getOut()
+      out()
           .printf(
               Locale.ROOT,
               "govsim: running %s (regime %s, seed %d, %d users, %.0f days; a checkpoint every %s"
@@ -223,7 +231,7 @@ final class RunCommand implements Callable<Integer> {
                 started,
                 input.scenario.toString(),
                 loaded.sha256()));
-    return CheckpointSession.execute(run, quiet ? null : spec.commandLine().getOut(), err);
+    return CheckpointSession.execute(run, quiet ? null : out(), err);
   }
 
   private Map<String, Object> provenance(ScenarioLoader.Loaded<ModelSpec> loaded) {
@@ -263,7 +271,7 @@ final class RunCommand implements Callable<Integer> {
   private List<String> commandLine() {
     List<String> args = new ArrayList<>();
     args.add("govsim");
-    args.addAll(spec.commandLine().getParseResult().originalArgs());
+    args.addAll(spec != null ? spec.commandLine().getParseResult().originalArgs() : direct.args());
     return args;
   }
 }
