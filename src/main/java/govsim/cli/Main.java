@@ -110,6 +110,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("run")) RunCommand.warmUpEarly();
     Interruption.process().install();
     int code = execute(args);
     Interruption.process().finished();
