@@ -160,35 +160,52 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     cl.setUsageHelpLongOptionsMaxWidth(24);
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> failure(ex, commandLine.getErr()));
-    cl.setParameterExceptionHandler(
-        (ex, a) -> {
-          CommandLine c = ex.getCommandLine();
-          java.io.PrintWriter err = c.getErr();
-          err.println("govsim: " + ex.getMessage());
-          if (ex instanceof CommandLine.UnmatchedArgumentException u) suggest(u, c, err);
-          err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
-          return BAD_INPUT;
-        });
+    cl.setParameterExceptionHandler(BadArguments.handler());
     return cl;
   }
 
   /**
-   * "Did you mean" for an unknown option or command: picocli's suggestions (options sharing the
-   * first two letters, commands by letter-pair similarity), else for a command the nearest name
-   * within two edits (picocli finds nothing for a transposition such as {@code rnu}).
+   * A refused command line: picocli's message, a "did you mean" where one fits, the help hint and
+   * exit code 2. A class of its own so that loading {@link Main} (which the fast path of {@code
+   * run} does) does not make the JVM load picocli's exception classes, which its class-data-sharing
+   * archive cannot hold.
    */
-  private static void suggest(
-      CommandLine.UnmatchedArgumentException u, CommandLine c, java.io.PrintWriter err) {
-    if (!u.getSuggestions().isEmpty()) {
-      CommandLine.UnmatchedArgumentException.printSuggestions(u, err);
-    } else if (!u.isUnknownOption()
-        && !u.getUnmatched().isEmpty()
-        && !c.getSubcommands().isEmpty()) {
-      govsim.scenario.Naming.nearest(u.getUnmatched().get(0), c.getSubcommands().keySet())
-          .ifPresent(
-              n ->
-                  err.println(
-                      "Did you mean: " + c.getCommandSpec().qualifiedName() + " " + n + "?"));
+  private static final class BadArguments implements CommandLine.IParameterExceptionHandler {
+    /**
+     * The handler, typed as picocli's interface (so that Main's bytecode needs no picocli type).
+     */
+    static CommandLine.IParameterExceptionHandler handler() {
+      return new BadArguments();
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+      CommandLine c = ex.getCommandLine();
+      java.io.PrintWriter err = c.getErr();
+      err.println("govsim: " + ex.getMessage());
+      if (ex instanceof CommandLine.UnmatchedArgumentException u) suggest(u, c, err);
+      err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+      return BAD_INPUT;
+    }
+
+    /**
+     * "Did you mean" for an unknown option or command: picocli's suggestions (options sharing the
+     * first two letters, commands by letter-pair similarity), else for a command the nearest name
+     * within two edits (picocli finds nothing for a transposition such as {@code rnu}).
+     */
+    private static void suggest(
+        CommandLine.UnmatchedArgumentException u, CommandLine c, java.io.PrintWriter err) {
+      if (!u.getSuggestions().isEmpty()) {
+        CommandLine.UnmatchedArgumentException.printSuggestions(u, err);
+      } else if (!u.isUnknownOption()
+          && !u.getUnmatched().isEmpty()
+          && !c.getSubcommands().isEmpty()) {
+        govsim.scenario.Naming.nearest(u.getUnmatched().get(0), c.getSubcommands().keySet())
+            .ifPresent(
+                n ->
+                    err.println(
+                        "Did you mean: " + c.getCommandSpec().qualifiedName() + " " + n + "?"));
+      }
     }
   }
 
