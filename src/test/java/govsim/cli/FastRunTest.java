@@ -1,8 +1,10 @@
 package govsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -204,5 +206,39 @@ class FastRunTest {
     assertEquals(2, fast.code());
     assertEquals(full, fast);
     assertEquals("keep", Files.readString(out.resolve("mine.txt")));
+  }
+
+  /**
+   * A plain run in a fresh JVM loads no picocli class (they cannot be in the class-data-sharing
+   * archive, and building picocli's model of the commands is what the fast path saves), while a
+   * refused option still gets picocli's message.
+   */
+  @Test
+  void aPlainRunInAFreshJvmLoadsNoPicocliClass() throws Exception {
+    Path scenario =
+        Files.writeString(
+            tmp.resolve("small.yaml"),
+            "extends: "
+                + Path.of("scenarios/baseline.yaml").toAbsolutePath()
+                + "\nname: small\nusers: {count: 200}\ntime: {horizon_days: 3}\n");
+    List<String> cmd = new java.util.ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xlog:class+load=info:file=" + tmp.resolve("classes.txt"));
+    cmd.add("-cp");
+    String cp = System.getProperty("surefire.test.class.path");
+    cmd.add(cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path"));
+    cmd.add(Main.class.getName());
+    cmd.addAll(
+        List.of("run", scenario.toString(), "--out", tmp.resolve("out").toString(), "--quiet"));
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("log").toFile())
+            .start();
+    assertEquals(0, p.waitFor(), Files.readString(tmp.resolve("log")));
+    String loaded = Files.readString(tmp.resolve("classes.txt"));
+    assertTrue(loaded.contains("govsim.cli.FastRun "), "the fast path ran");
+    assertFalse(loaded.contains(" picocli."), "no picocli class");
+    assertTrue(Files.exists(tmp.resolve("out").resolve("summary.csv")));
   }
 }
