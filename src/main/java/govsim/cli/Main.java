@@ -67,31 +67,39 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
    * The subcommands, by name, in the order of the help. Only the command a user names is built
    * (picocli reflects over a command's options when it is added, and building all fourteen costs
    * about 0.3 s of start-up); the help, {@code help CMD}, completion and a misspelt command get all
-   * of them. CommandNamesTest checks these names against the classes' {@code @Command} names.
+   * of them. CommandNamesTest checks these names against the classes' {@code @Command} names. Made
+   * on first use (a run that {@link FastRun} reads never needs it).
    */
-  static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = commands();
+  static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
+    return Commands.ALL;
+  }
 
-  private static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
-    java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
-    m.put("run", RunCommand::new);
-    m.put("resume", ResumeCommand::new);
-    m.put("compare", CompareCommand::new);
-    m.put("sweep", SweepCommand::new);
-    m.put("merge", MergeCommand::new);
-    m.put("validate", ValidateCommand::new);
-    m.put("describe", DescribeCommand::new);
-    m.put("game", GameCommand::new);
-    m.put("report", ReportCommand::new);
-    m.put("discover", DiscoverCommand::new);
-    m.put("explain", ExplainCommand::new);
-    m.put("calibrate", CalibrateCommand::new);
-    m.put("notebook", NotebookCommand::new);
-    m.put("gui", GuiCommand::new);
-    m.put("bench", BenchCommand::new);
-    m.put("validation", ValidationCommand::new);
-    m.put("completion", CompletionCommand::new);
-    m.put("help", CommandLine.HelpCommand::new);
-    return java.util.Collections.unmodifiableMap(m);
+  private static final class Commands {
+    static final java.util.Map<String, java.util.function.Supplier<Object>> ALL = build();
+
+    private static java.util.Map<String, java.util.function.Supplier<Object>> build() {
+      java.util.Map<String, java.util.function.Supplier<Object>> m =
+          new java.util.LinkedHashMap<>();
+      m.put("run", RunCommand::new);
+      m.put("resume", ResumeCommand::new);
+      m.put("compare", CompareCommand::new);
+      m.put("sweep", SweepCommand::new);
+      m.put("merge", MergeCommand::new);
+      m.put("validate", ValidateCommand::new);
+      m.put("describe", DescribeCommand::new);
+      m.put("game", GameCommand::new);
+      m.put("report", ReportCommand::new);
+      m.put("discover", DiscoverCommand::new);
+      m.put("explain", ExplainCommand::new);
+      m.put("calibrate", CalibrateCommand::new);
+      m.put("notebook", NotebookCommand::new);
+      m.put("gui", GuiCommand::new);
+      m.put("bench", BenchCommand::new);
+      m.put("validation", ValidationCommand::new);
+      m.put("completion", CompletionCommand::new);
+      m.put("help", CommandLine.HelpCommand::new);
+      return java.util.Collections.unmodifiableMap(m);
+    }
   }
 
   /** Bare {@code govsim}: the help on standard error and exit code 2 (no command was given). */
@@ -102,6 +110,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("run")) RunCommand.warmUpEarly();
     Interruption.process().install();
     int code = execute(args);
     Interruption.process().finished();
@@ -110,10 +119,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
   /** Runs the command line and returns the exit code (tests call this). */
   public static int execute(String... args) {
+    RunCommand fast = FastRun.parse(args);
+    if (fast != null) return direct(fast);
     String first = args.length > 0 ? args[0] : "";
     CommandLine cl =
         commandLine(
-            COMMANDS.containsKey(first) && !first.equals("help") && !first.equals("completion")
+            commands().containsKey(first) && !first.equals("help") && !first.equals("completion")
                 ? first
                 : null);
     try {
@@ -125,47 +136,76 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   }
 
   /**
+   * A run that {@link FastRun} read, executed as picocli would execute it: its exit code, and what
+   * it throws through {@link #failure}.
+   */
+  private static int direct(RunCommand run) {
+    try {
+      return run.call();
+    } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+      return failure(e, run.direct.err());
+    }
+  }
+
+  /**
    * The command line with its handlers: with {@code only} set, just that subcommand (the fast path
    * of a named command), else all of them. Help is 80 columns wide (picocli's default; {@code
    * GOVSIM_JAVA_OPTS=-Dpicocli.usage.width=100} widens it).
    */
   static CommandLine commandLine(String only) {
     CommandLine cl = new CommandLine(new Main());
-    for (var e : COMMANDS.entrySet()) {
+    for (var e : commands().entrySet()) {
       if (only == null || only.equals(e.getKey())) cl.addSubcommand(e.getKey(), e.getValue().get());
     }
     cl.setUsageHelpLongOptionsMaxWidth(24);
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> failure(ex, commandLine.getErr()));
-    cl.setParameterExceptionHandler(
-        (ex, a) -> {
-          CommandLine c = ex.getCommandLine();
-          java.io.PrintWriter err = c.getErr();
-          err.println("govsim: " + ex.getMessage());
-          if (ex instanceof CommandLine.UnmatchedArgumentException u) suggest(u, c, err);
-          err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
-          return BAD_INPUT;
-        });
+    cl.setParameterExceptionHandler(BadArguments.handler());
     return cl;
   }
 
   /**
-   * "Did you mean" for an unknown option or command: picocli's suggestions (options sharing the
-   * first two letters, commands by letter-pair similarity), else for a command the nearest name
-   * within two edits (picocli finds nothing for a transposition such as {@code rnu}).
+   * A refused command line: picocli's message, a "did you mean" where one fits, the help hint and
+   * exit code 2. A class of its own so that loading {@link Main} (which the fast path of {@code
+   * run} does) does not make the JVM load picocli's exception classes, which its class-data-sharing
+   * archive cannot hold.
    */
-  private static void suggest(
-      CommandLine.UnmatchedArgumentException u, CommandLine c, java.io.PrintWriter err) {
-    if (!u.getSuggestions().isEmpty()) {
-      CommandLine.UnmatchedArgumentException.printSuggestions(u, err);
-    } else if (!u.isUnknownOption()
-        && !u.getUnmatched().isEmpty()
-        && !c.getSubcommands().isEmpty()) {
-      govsim.scenario.Naming.nearest(u.getUnmatched().get(0), c.getSubcommands().keySet())
-          .ifPresent(
-              n ->
-                  err.println(
-                      "Did you mean: " + c.getCommandSpec().qualifiedName() + " " + n + "?"));
+  private static final class BadArguments implements CommandLine.IParameterExceptionHandler {
+    /**
+     * The handler, typed as picocli's interface (so that Main's bytecode needs no picocli type).
+     */
+    static CommandLine.IParameterExceptionHandler handler() {
+      return new BadArguments();
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+      CommandLine c = ex.getCommandLine();
+      java.io.PrintWriter err = c.getErr();
+      err.println("govsim: " + ex.getMessage());
+      if (ex instanceof CommandLine.UnmatchedArgumentException u) suggest(u, c, err);
+      err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+      return BAD_INPUT;
+    }
+
+    /**
+     * "Did you mean" for an unknown option or command: picocli's suggestions (options sharing the
+     * first two letters, commands by letter-pair similarity), else for a command the nearest name
+     * within two edits (picocli finds nothing for a transposition such as {@code rnu}).
+     */
+    private static void suggest(
+        CommandLine.UnmatchedArgumentException u, CommandLine c, java.io.PrintWriter err) {
+      if (!u.getSuggestions().isEmpty()) {
+        CommandLine.UnmatchedArgumentException.printSuggestions(u, err);
+      } else if (!u.isUnknownOption()
+          && !u.getUnmatched().isEmpty()
+          && !c.getSubcommands().isEmpty()) {
+        govsim.scenario.Naming.nearest(u.getUnmatched().get(0), c.getSubcommands().keySet())
+            .ifPresent(
+                n ->
+                    err.println(
+                        "Did you mean: " + c.getCommandSpec().qualifiedName() + " " + n + "?"));
+      }
     }
   }
 

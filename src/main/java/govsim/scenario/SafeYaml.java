@@ -18,10 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -32,7 +30,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -43,9 +42,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * reading one must never run code, hang, or exhaust memory:
  *
  * <ul>
- *   <li>SnakeYAML only <em>composes</em> the text into its node tree (with a {@link
- *       SafeConstructor}-based {@link Yaml} that is never asked to construct objects), with limits
- *       on aliases, nesting depth and document length;
+ *   <li>SnakeYAML only <em>composes</em> the text into its node tree (its parser and composer; no
+ *       constructor, so no object is ever built from the text), with limits on aliases, nesting
+ *       depth and document length;
  *   <li>every tag other than the standard str/int/float/bool/null/map/seq is rejected at its
  *       location ({@code !!javax.script.ScriptEngineManager} and friends);
  *   <li>values are counted while aliases are expanded, and reading stops at a budget, so an alias
@@ -247,6 +246,51 @@ final class SafeYaml {
     if (!checkLength(text, loc, errors)) {
       return null;
     }
+    if (plainWord(text)) {
+      // What the composer and walker make of one plain word (the schema reads about 280 such
+      // defaults at every start): a plain scalar at line 1, column 1, resolved by the core schema.
+      CoreScalars.Resolved r = CoreScalars.plain(text);
+      return new Located.Scalar(
+          loc.at(FIRST), r.value(), text, false, r.numberHint(), r.booleanHint());
+    }
+    if (text.equals("[]")) {
+      return new Located.Sequence(loc.at(FIRST), new ArrayList<>(0));
+    }
+    Composed composed = compose(text, loc, errors);
+    if (composed.failed) {
+      return null;
+    }
+    if (composed.node == null) {
+      return new Located.Scalar(loc.whole(), null, "", false, null, null);
+    }
+    return new Walker(loc, errors).start(composed.node);
+  }
+
+  /** The mark of a text's first character (0-based line and column, as SnakeYAML's marks). */
+  private static final Mark FIRST = new Mark("", 0, 0, 0, new int[0], 0);
+
+  /**
+   * Whether the text is one word that YAML reads as a plain scalar of exactly that text: an ASCII
+   * letter or digit, then letters, digits and {@code _ . + -} (no indicator, space, colon, comma,
+   * bracket, quote, tag or comment can occur, so the parser has nothing else to find). SafeYamlTest
+   * checks the shortcut against the parser.
+   */
+  static boolean plainWord(String text) {
+    int n = text.length();
+    if (n == 0 || !asciiAlnum(text.charAt(0))) return false;
+    for (int i = 1; i < n; i++) {
+      char c = text.charAt(i);
+      if (!asciiAlnum(c) && c != '_' && c != '.' && c != '+' && c != '-') return false;
+    }
+    return true;
+  }
+
+  private static boolean asciiAlnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  /** {@link #parseValue} without the shortcuts: always through SnakeYAML (for tests). */
+  static Located parseValueWithParser(String text, Locator loc, List<ScenarioError> errors) {
     Composed composed = compose(text, loc, errors);
     if (composed.failed) {
       return null;
@@ -305,12 +349,16 @@ final class SafeYaml {
     // composer pass every tag through means the walker reports each forbidden tag with its key
     // path, together with the file's other errors, instead of aborting at the first one.
     options.setTagInspector(tag -> true);
-    DumperOptions unused = new DumperOptions();
-    Yaml yaml =
-        new Yaml(
-            new SafeConstructor(options), new Representer(unused), unused, options, new Resolver());
     try {
-      return new Composed(yaml.compose(new StringReader(text)), false);
+      // What Yaml.compose does, without building the Yaml object's constructor and representer
+      // (nothing is constructed or dumped here; building them cost more than composing a short
+      // text, and the schema composes every key's default).
+      Composer composer =
+          new Composer(
+              new ParserImpl(new StreamReader(new StringReader(text)), options),
+              new Resolver(),
+              options);
+      return new Composed(composer.getSingleNode(), false);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       errors.add(loc.at(mark).error("", "invalid YAML: " + describe(e, loc)));

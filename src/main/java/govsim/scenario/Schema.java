@@ -164,6 +164,18 @@ public final class Schema {
    * @throws IllegalStateException if an annotation is missing or wrong (names the component)
    */
   public static Schema of(Class<? extends Record> rootType) {
+    // Built once per root type and shared (it is immutable): every loader, --set, sweep and batch
+    // asks for it, and building it reflects over every key. A type whose annotations are wrong is
+    // not kept, so each call throws again.
+    return BUILT.computeIfAbsent(rootType, Schema::build);
+  }
+
+  private static final java.util.concurrent.ConcurrentHashMap<Class<?>, Schema> BUILT =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Schema build(Class<?> type) {
+    @SuppressWarnings("unchecked")
+    Class<? extends Record> rootType = (Class<? extends Record>) type;
     Section root = new Builder().section(rootType, "", false, new ArrayDeque<>());
     if (root.byName.containsKey(ScenarioLoader.EXTENDS_KEY)) {
       throw new IllegalStateException(

@@ -56,7 +56,7 @@ class HelpTextTest {
     for (int width : new int[] {80, 100}) {
       StringBuilder err = new StringBuilder();
       Map<String, String> helps = helps(width, err);
-      assertEquals(Main.COMMANDS.size() + 1, helps.size());
+      assertEquals(Main.commands().size() + 1, helps.size());
       assertEquals("", err.toString(), "nothing on standard error at width " + width);
       for (var e : helps.entrySet()) {
         String text = e.getValue();
@@ -103,7 +103,7 @@ class HelpTextTest {
 
   @Test
   void commandTableMatchesTheCommandsNames() {
-    for (var e : Main.COMMANDS.entrySet()) {
+    for (var e : Main.commands().entrySet()) {
       CommandLine.Command c =
           e.getValue().get().getClass().getAnnotation(CommandLine.Command.class);
       assertEquals(e.getKey(), c.name());
@@ -160,7 +160,7 @@ class HelpTextTest {
     CliTest.Outcome o = CliTest.exec("completion");
     assertEquals(0, o.code(), o.err());
     assertTrue(o.out().contains("complete -F _complete_govsim"), o.out());
-    for (String name : Main.COMMANDS.keySet()) {
+    for (String name : Main.commands().keySet()) {
       assertTrue(o.out().contains(name), name);
     }
     assertTrue(o.out().contains("--retry-failed"), "sweep's options are completed too");
