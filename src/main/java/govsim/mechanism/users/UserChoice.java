@@ -323,19 +323,26 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
       int f = c / (2 * nj);
       int j = (c >> 1) - f * nj;
       int[] list = members[c];
+      Firm noticed = firms.get(f);
       for (int at = n0 - noticeGap(choice, logMiss); at >= 0; at -= noticeGap(choice, logMiss)) {
         int i = list[at];
         if (voice >= 1.0 || choice.nextDouble() < voice) complaints[f]++;
         // Her clock, if due now, is redrawn in 3 but she does not reconsider twice.
         if (nextAttention[i] == step) nextAttention[i] = ACTED;
+        // The usage she takes away from the firm whose harm she noticed is the churn it sees
+        // follow its harms (Firm.noticedLoss, read by the backlash decision).
         if (i < multiHomers) {
+          double before = noticed.usage();
           switches += reconsiderMultiHomer(w, i, f, j, switchingCost[i], beta, choice.nextDouble());
+          double lost = before - noticed.usage();
+          if (lost > 0) noticed.noticedLoss += lost;
           continue;
         }
         int k = choose(j, f, switchingCost[i], beta, choice.nextDouble());
         if (k != f) {
           move(w, i, f, k, j);
           switches++;
+          noticed.noticedLoss += 1.0;
         }
       }
     }

@@ -277,6 +277,7 @@ class UserChoiceTest {
     assertEquals(10, w.tally.switches);
     assertEquals(90, bad.users);
     assertEquals(10, good.users);
+    assertEquals(0.0, bad.noticedLoss, "churn on attention is not churn that follows a harm");
     // Step 1: nobody's clock fires; an incident at the bad firm makes its users notice and leave.
     tick(w);
     bad.addIncident(1.0, 0);
@@ -284,6 +285,8 @@ class UserChoiceTest {
     assertEquals(0, bad.users);
     assertEquals(100, good.users);
     assertEquals(100, w.tally.switches);
+    assertEquals(90.0, bad.noticedLoss, "the 90 who noticed its incident and left");
+    assertEquals(0.0, good.noticedLoss);
     assertConsistent(w);
   }
 
