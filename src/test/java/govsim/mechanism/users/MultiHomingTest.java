@@ -115,7 +115,13 @@ class MultiHomingTest {
   void theUsageANoticerTakesAwayIsCountedAsTheFirmsNoticedLoss() {
     UserChoice uc =
         new UserChoice(
-            spec("users.usage_shift_share=0.5", "users.choice_intensity=5").users(), 4, 1);
+            spec(
+                    "users.usage_shift_share=0.5",
+                    "users.choice_intensity=5",
+                    "users.noticing_response=immediate")
+                .users(),
+            4,
+            1);
     World w = world(2, 1, 2);
     Firm a = firm(w, 0, 0.0, 1);
     Firm b = firm(w, 0, 10.0, 1);
