@@ -55,6 +55,7 @@ import picocli.CommandLine.Spec;
       "  simulations.csv  every simulation: generation, seed, accepted, values,",
       "                   statistics",
       "  pairs.png/.svg   histograms and pairwise scatter of the posterior sample",
+      "  pairs.csv        the figure's data: panel, series, x, y, interval",
       "  manifest.json    targets, settings, seeds, method, versions"
     },
     footer = {

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
       "",
       "Writes into SWEEP_DIR/discover/ (or --out): boxes.csv (every box: coverage, density, mass,"
           + " each parameter's bounds and quasi-p-values), trajectory.csv, tree.txt, summary.txt,"
-          + " discover.png and discover.svg; prints the result as one sentence. An existing folder"
+          + " discover.png and discover.svg (and the figure's data, discover.csv); prints the result as one sentence. An existing folder"
           + " is kept unless --force."
     },
     footer = {
@@ -148,7 +148,8 @@ public final class DiscoverCommand implements Callable<Integer> {
       if (a.dropped() > 0)
         o.println("  " + a.dropped() + " run(s) left out: failed, or the metric undefined");
       o.println(
-          "  boxes.csv, trajectory.csv, tree.txt, summary.txt, discover.png/.svg in " + target);
+          "  boxes.csv, trajectory.csv, tree.txt, summary.txt, discover.png/.svg/.csv in "
+              + target);
       o.flush();
       return 0;
     } catch (Discovery.DiscoveryException e) {

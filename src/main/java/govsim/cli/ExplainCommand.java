@@ -55,6 +55,7 @@ import picocli.CommandLine.Spec;
       "  coalitions.csv  coalition, switched items, replication, seed, status,",
       "                  every summary metric, error: one row per run",
       "  explain.png/.svg  waterfall of --metric's Shapley values and their sum",
+      "  explain.csv     the waterfall's data (panel, series, x, y, interval)",
       "  manifest.json   items, seeds, method, resolved scenarios, versions"
     },
     footer = {

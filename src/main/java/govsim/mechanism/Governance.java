@@ -71,6 +71,39 @@ public final class Governance {
    * leaving.
    */
   public static Binding of(World w, Firm f, Risk r, int plus, int minus) {
+    Scratch b = new Scratch();
+    if (!bind(w, f, r, plus, minus, b)) return NONE;
+    return new Binding(
+        b.byCommunity,
+        b.byRegulator,
+        b.maxStringency,
+        b.distinctRuleSets,
+        b.regulatorAcceptsCertificate,
+        b.costFactor);
+  }
+
+  /**
+   * A binding's components, filled by {@link #bind} without allocating: one per caller that asks
+   * every step (the cost accounting), reused. Its fields mean those of {@link Binding}.
+   */
+  public static final class Scratch {
+    public boolean byCommunity;
+    public boolean byRegulator;
+    public double maxStringency;
+    public int distinctRuleSets;
+    public boolean regulatorAcceptsCertificate;
+    public double costFactor;
+
+    public boolean governed() {
+      return byCommunity || byRegulator;
+    }
+  }
+
+  /**
+   * {@link #of(World, Firm, Risk, int, int)} into {@code out}, whose fields become the binding's
+   * (those of the empty binding when no rule binds); returns whether any rule binds.
+   */
+  public static boolean bind(World w, Firm f, Risk r, int plus, int minus, Scratch out) {
     boolean byCommunity = false;
     boolean byRegulator = false;
     double stringency = 0.0;
@@ -108,11 +141,57 @@ public final class Governance {
         }
       }
     }
-    if (!byCommunity && !byRegulator) return NONE;
+    if (!byCommunity && !byRegulator) {
+      out.byCommunity = false;
+      out.byRegulator = false;
+      out.maxStringency = NONE.maxStringency();
+      out.distinctRuleSets = NONE.distinctRuleSets();
+      out.regulatorAcceptsCertificate = NONE.regulatorAcceptsCertificate();
+      out.costFactor = NONE.costFactor();
+      return false;
+    }
+    out.byCommunity = byCommunity;
+    out.byRegulator = byRegulator;
+    out.maxStringency = stringency;
+    out.distinctRuleSets = ruleSets;
     // The uniform-rule surcharge is waived only if every binding regulator accepts the certificate.
-    return new Binding(
-        byCommunity, byRegulator, stringency, ruleSets, anyAccepted && !anyOwnRuleSet, factor);
+    out.regulatorAcceptsCertificate = anyAccepted && !anyOwnRuleSet;
+    out.costFactor = factor;
+    return true;
   }
+
+  /**
+   * The stringency of the most stringent rule binding the firm on the risk, {@code of(w, f,
+   * r).maxStringency()}, or {@link #UNGOVERNED} when none binds ({@code !of(w, f, r).governed()}):
+   * without building the binding, for the incidents' loop over every firm and risk each step. Rules
+   * and standards are met in the same order as there, so the maximum is the same number.
+   */
+  public static double bindingStringency(World w, Firm f, Risk r) {
+    boolean governed = false;
+    double stringency = 0.0;
+    for (int c = f.memberships.nextSetBit(0); c >= 0; c = f.memberships.nextSetBit(c + 1)) {
+      Community com = w.communities.get(c);
+      Rule std = com.standards.inForce(r.id);
+      if (com.active && std != null && std.covers(r)) {
+        governed = true;
+        stringency = Math.max(stringency, std.stringency);
+      }
+    }
+    for (Regulator reg : w.regulators) {
+      if (!f.serves(reg.jurisdiction)) continue;
+      Rule rule = reg.rules.inForce(r.id);
+      if (rule != null && rule.covers(r)) {
+        governed = true;
+        stringency = Math.max(stringency, rule.stringency);
+      }
+    }
+    return governed ? stringency : UNGOVERNED;
+  }
+
+  /**
+   * {@link #bindingStringency} when no rule binds (a binding's stringency is at least 0, or NaN).
+   */
+  public static final double UNGOVERNED = -1.0;
 
   /**
    * Whether any rule binds the firm on the risk: {@code of(w, f, r).governed()} without building
@@ -133,6 +212,32 @@ public final class Governance {
   }
 
   /**
+   * The jurisdictions whose regulator has a rule in force on the risk's current form, bit j for
+   * jurisdiction j: with it, {@link #governed(World, Firm, Risk, long)} answers for every firm
+   * without asking each regulator again.
+   */
+  public static long regulatedJurisdictions(World w, Risk r) {
+    long mask = 0L;
+    for (Regulator reg : w.regulators) if (reg.rules.covers(r)) mask |= 1L << reg.jurisdiction;
+    return mask;
+  }
+
+  /**
+   * {@link #governed(World, Firm, Risk)}, given {@code regulated = regulatedJurisdictions(w, r)} of
+   * the same state: a regulator's rule binds the firm exactly when it serves that regulator's
+   * jurisdiction.
+   */
+  public static boolean governed(World w, Firm f, Risk r, long regulated) {
+    if ((f.servesMask & regulated) != 0) return true;
+    for (int c = f.memberships.nextSetBit(0); c >= 0; c = f.memberships.nextSetBit(c + 1)) {
+      Community com = w.communities.get(c);
+      Rule std = com.standards.inForce(r.id);
+      if (com.active && std != null && std.covers(r)) return true;
+    }
+    return false;
+  }
+
+  /**
    * Share of the users exposed to the risk (the users of active firms: every active firm meets
    * every active risk) whose provider some rule in force on the risk's current form binds, NaN if
    * no active firm has users. A community standard binds the users of its members, a regulator's
@@ -142,10 +247,11 @@ public final class Governance {
   public static double boundUserShare(World w, Risk r) {
     long exposed = 0;
     long bound = 0;
+    long regulated = regulatedJurisdictions(w, r);
     for (Firm f : w.firms) {
       if (!f.active || f.users == 0) continue;
       exposed += f.users;
-      if (governed(w, f, r)) bound += f.users;
+      if (governed(w, f, r, regulated)) bound += f.users;
     }
     return exposed == 0 ? Double.NaN : bound / (double) exposed;
   }

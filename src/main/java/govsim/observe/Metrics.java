@@ -1523,14 +1523,14 @@ public final class Metrics {
       if (!r.active) continue;
       activeRisks++;
       if (!r.known) continue;
-      boolean governed = false;
-      for (Regulator reg : w.regulators) governed |= reg.rules.covers(r);
+      long regulated = Governance.regulatedJurisdictions(w, r);
+      boolean governed = regulated != 0L;
       for (Community c : w.communities) governed |= c.active && c.standards.covers(r);
       if (!governed) continue;
       anyRule = true;
       for (Firm f : w.firms) {
         if (!f.active || f.users == 0 || !f.mitigates.get(r.id)) continue;
-        if (Governance.governed(w, f, r)) complied += f.users;
+        if (Governance.governed(w, f, r, regulated)) complied += f.users;
       }
     }
     if (activeRisks == 0 || !(anyRule || hasRuleMaker(w))) return Double.NaN;
@@ -1547,13 +1547,17 @@ public final class Metrics {
   private static double mitigationRate(StepView v) {
     World w = v.world();
     int activeRisks = 0;
+    for (Risk r : w.risks) if (r.active) activeRisks++;
+    // Each active firm's users once per active risk it mitigates: sums of whole numbers, exact in
+    // any order, so firm by firm over its mitigated risks is the same number as risk by risk.
     double mitigated = 0;
-    for (Risk r : w.risks) {
-      if (!r.active) continue;
-      activeRisks++;
-      for (Firm f : w.firms) {
-        if (f.active && f.mitigates.get(r.id)) mitigated += f.users;
+    for (Firm f : w.firms) {
+      if (!f.active) continue;
+      int m = 0;
+      for (int r = f.mitigates.nextSetBit(0); r >= 0; r = f.mitigates.nextSetBit(r + 1)) {
+        if (r < w.risks.size() && w.risks.get(r).active) m++;
       }
+      mitigated += (double) f.users * m;
     }
     return activeRisks == 0 ? Double.NaN : mitigated / ((double) v.servedUsers() * activeRisks);
   }

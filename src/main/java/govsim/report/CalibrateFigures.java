@@ -2,10 +2,6 @@ package govsim.report;
 
 import govsim.experiment.calibrate.Abc;
 import govsim.experiment.calibrate.Calibration;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +31,7 @@ public final class CalibrateFigures {
           panels.add(
               Plots.histogram(
                   null,
-                  px.name(),
+                  ParamLabels.axis(px.name()),
                   px.log(),
                   Calibration.column(post.values(), col),
                   post.weights(),
@@ -48,9 +44,9 @@ public final class CalibrateFigures {
           JFreeChart ch =
               Plots.scatter(
                   null,
-                  px.name(),
+                  ParamLabels.axis(px.name()),
                   px.log(),
-                  py.name(),
+                  ParamLabels.axis(py.name()),
                   false,
                   List.of(
                       new Plots.Points(
@@ -60,7 +56,7 @@ public final class CalibrateFigures {
                           Calibration.column(post.values(), row))));
           ch.getXYPlot().getDomainAxis().setRange(px.low(), px.high());
           if (py.log()) {
-            org.jfree.chart.axis.LogAxis axis = Plots.logAxis(py.name());
+            org.jfree.chart.axis.LogAxis axis = Plots.logAxis(ParamLabels.axis(py.name()));
             ChartStyle.axis(axis);
             ch.getXYPlot().setRangeAxis(axis);
           }
@@ -83,11 +79,6 @@ public final class CalibrateFigures {
     int size = d == 1 ? 640 : d <= 3 ? 420 : 300;
     Figure f =
         Figure.grid(STEM, "Calibration posterior", caption, panels, d, size, d == 1 ? 440 : size);
-    try {
-      Files.write(dir.resolve(STEM + ".png"), FigureRenderer.png(f));
-      Files.writeString(dir.resolve(STEM + ".svg"), FigureRenderer.svg(f), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    FigureFiles.write(f, dir, STEM);
   }
 }

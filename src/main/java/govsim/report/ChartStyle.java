@@ -22,9 +22,12 @@ import org.jfree.ui.RectangleEdge;
 import org.jfree.ui.RectangleInsets;
 
 /**
- * One look for every chart, sized for a paper: a figure is drawn at about 800 x 500 points (an 8 x
- * 5 inch figure at 100 points per inch; the PNG has twice the pixels), so a 12-point tick label
- * prints at about 9 points when the figure is scaled to a column. White background, light grid, no
+ * One look for every chart. Figures are drawn in logical points at 100 per inch (the PNG has twice
+ * the pixels and is tagged 200 dpi), so a font of f points prints at 0.72 f typographic points when
+ * the figure is placed at its tagged size. At screen size ({@link #SCREEN}) a single chart is 800 x
+ * 500 (8 x 5 in): tick labels 12 (8.6 pt in print), axis labels 14 (10 pt), legend 13 (9.4 pt),
+ * titles 17 (12 pt). The print sizes of {@link FigureOptions.Size} (3.5 and 7.2 in wide) use {@link
+ * #PRINT}, which prints every text at 8 to 9 pt at that width. White background, light grid, no
  * frames, legend below the plot, sans-serif fonts (the JVM's logical "SansSerif", which maps to
  * DejaVu Sans on Linux and to "sans-serif" in SVG).
  */
@@ -38,6 +41,27 @@ final class ChartStyle {
   static final Font TICK = new Font(FAMILY, Font.PLAIN, 12);
   static final Font LEGEND = new Font(FAMILY, Font.PLAIN, 13);
   static final Font ANNOTATION = new Font(FAMILY, Font.PLAIN, 12);
+
+  /** The fonts of one figure size. */
+  record Fonts(
+      Font title, Font subtitle, Font axisLabel, Font tick, Font legend, Font annotation) {}
+
+  /** The fonts the charts are built with (screen size). */
+  static final Fonts SCREEN = new Fonts(TITLE, SUBTITLE, AXIS_LABEL, TICK, LEGEND, ANNOTATION);
+
+  /**
+   * Print sizes: titles 12.5 (9.0 pt), axis labels and legend 12 (8.6 pt), ticks 11.5 (8.3 pt),
+   * cell and point labels 11.2 (8.1 pt).
+   */
+  static final Fonts PRINT =
+      new Fonts(
+          TITLE.deriveFont(12.5f),
+          SUBTITLE.deriveFont(12f),
+          AXIS_LABEL.deriveFont(12f),
+          TICK.deriveFont(11.5f),
+          LEGEND.deriveFont(12f),
+          ANNOTATION.deriveFont(11.2f));
+
   static final Color TEXT = new Color(0x222222);
   static final Color AXIS = new Color(0x555555);
   static final Color GRID = new Color(0xDDDDDD);

@@ -191,15 +191,11 @@ final class ComparisonReport {
           lo[r] = x.num(0, "ci_low");
           hi[r] = x.num(0, "ci_high");
         }
-        labels.add(Double.isNaN(mean[r]) ? regimes.get(r) + " (n/a)" : regimes.get(r));
+        String name = ParamLabels.regime(regimes.get(r));
+        labels.add(Double.isNaN(mean[r]) ? name + " (n/a)" : name);
         series.add(
             new Plots.Intervals(
-                regimes.get(r),
-                Palette.regime(regimes.get(r), r),
-                Plots.shape(r, 10),
-                mean,
-                lo,
-                hi));
+                name, Palette.regime(regimes.get(r), r), Plots.shape(r, 10), mean, lo, hi));
       }
       panels.add(
           Plots.intervals(
@@ -242,7 +238,10 @@ final class ComparisonReport {
       double[] nsLo = nan(x.size());
       double[] nsHi = nan(x.size());
       for (int i = 0; i < x.size(); i++) {
-        String label = x.text(i, "regime_a") + " \u2212 " + x.text(i, "regime_b");
+        String label =
+            ParamLabels.regime(x.text(i, "regime_a"))
+                + " \u2212 "
+                + ParamLabels.regime(x.text(i, "regime_b"));
         double d = x.num(i, "mean_diff");
         double lo = x.num(i, "ci_low");
         double hi = x.num(i, "ci_high");
@@ -344,7 +343,7 @@ final class ComparisonReport {
         Color color = Palette.regime(regimes.get(r), r);
         lines.add(
             new Plots.Line(
-                regimes.get(r),
+                ParamLabels.regime(regimes.get(r)),
                 color,
                 Palette.regimeStroke(regimes.get(r), r, ChartStyle.LINE_WIDTH),
                 TimeAxis.pick(time.convert(x.column(DAY)), idx),

@@ -2,10 +2,6 @@ package govsim.report;
 
 import govsim.experiment.discover.Discovery;
 import govsim.experiment.discover.Prim;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,8 +82,8 @@ public final class DiscoverFigures {
       panels.add(
           Plots.boxOnTwo(
               "Box " + b.index() + " on its two most significant restrictions",
-              a.names().get(jx),
-              a.names().get(jy),
+              ParamLabels.axis(a.names().get(jx)),
+              ParamLabels.axis(a.names().get(jy)),
               List.of(
                   new Plots.Points("other cases", Palette.GREY, out[0], out[1]),
                   new Plots.Points(a.condition().text(), Palette.VERMILLION, in[0], in[1])),
@@ -102,11 +98,6 @@ public final class DiscoverFigures {
               + " if any, are not drawn).";
     }
     Figure f = Figure.grid(STEM, "Scenario discovery", caption, panels, 2, 560, 440);
-    try {
-      Files.write(dir.resolve(STEM + ".png"), FigureRenderer.png(f));
-      Files.writeString(dir.resolve(STEM + ".svg"), FigureRenderer.svg(f), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    FigureFiles.write(f, dir, STEM);
   }
 }

@@ -4,10 +4,6 @@ import govsim.experiment.explain.Explanation;
 import govsim.experiment.explain.Shapley;
 import govsim.observe.Metrics;
 import govsim.observe.Num;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,16 +34,20 @@ public final class ExplainFigures {
       hi[i] = e.ciHigh();
       labels.add(ex.items().get(i).name());
     }
-    String unit = Metrics.run(ex.metric()).map(m -> m.doc().unit()).orElse("");
+    govsim.observe.MetricDoc doc =
+        Metrics.run(ex.metric())
+            .map(m -> m.doc())
+            .orElse(govsim.observe.MetricDoc.unknown(ex.metric()));
+    String unit = doc.unit();
     String valueLabel =
         "change in "
-            + ex.metric()
+            + doc.title()
             + (unit.isEmpty() ? "" : " (" + unit + ")")
             + " from "
             + ex.fromLabel();
     var chart =
         Plots.waterfall(
-            ex.metric() + ": " + ex.fromLabel() + " \u2192 " + ex.toLabel(),
+            doc.title() + ": " + ex.fromLabel() + " \u2192 " + ex.toLabel(),
             valueLabel,
             labels,
             step,
@@ -82,11 +82,6 @@ public final class ExplainFigures {
     Figure f =
         new Figure(
             STEM, "Why the regimes differ", caption, List.of(chart), 1, 900, 160 + 44 * (k + 1));
-    try {
-      Files.write(dir.resolve(STEM + ".png"), FigureRenderer.png(f));
-      Files.writeString(dir.resolve(STEM + ".svg"), FigureRenderer.svg(f), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    FigureFiles.write(f, dir, STEM);
   }
 }

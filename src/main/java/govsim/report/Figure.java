@@ -2,6 +2,7 @@ package govsim.report;
 
 import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.title.Title;
 
 /**
  * One figure of a report: one chart or a grid of charts (panels) drawn as a single image, with the
@@ -15,7 +16,12 @@ import org.jfree.chart.JFreeChart;
  * @param panels the charts, row by row
  * @param columns panels per row
  * @param width logical width in points
- * @param height logical height in points
+ * @param height logical height in points (panels and the figure's legend)
+ * @param common the axis on which every panel shows the same quantity (one metric per regime, say),
+ *     which {@link FigureLayout} may share between the panels; {@link Common#NONE} when the panels
+ *     show different quantities
+ * @param legend the figure's one legend, drawn below its panels, or null (each panel's own, if any)
+ * @param legendHeight the height of the band the legend is drawn in (0 without one)
  */
 public record Figure(
     String id,
@@ -24,15 +30,46 @@ public record Figure(
     List<JFreeChart> panels,
     int columns,
     int width,
-    int height) {
+    int height,
+    Common common,
+    Title legend,
+    int legendHeight) {
+
+  /** Which axis of the panels shows the same quantity in every panel. */
+  public enum Common {
+    /** The panels show different quantities (one metric each). */
+    NONE,
+    /** The vertical (range) axis: the same metric in every panel. */
+    Y,
+    /** The horizontal value axis (forest plots of indices: the same index in every panel). */
+    X
+  }
 
   public Figure {
     if (!id.matches("[a-z0-9][a-z0-9-]*"))
       throw new IllegalArgumentException("bad figure id " + id);
     if (panels.isEmpty()) throw new IllegalArgumentException("figure " + id + " has no panels");
-    if (columns < 1 || width < 1 || height < 1)
+    if (columns < 1 || width < 1 || height < 1 || legendHeight < 0)
       throw new IllegalArgumentException("bad layout of figure " + id);
     panels = List.copyOf(panels);
+  }
+
+  /** A figure whose panels show different quantities and carry their own legends. */
+  public Figure(
+      String id,
+      String title,
+      String caption,
+      List<JFreeChart> panels,
+      int columns,
+      int width,
+      int height) {
+    this(id, title, caption, panels, columns, width, height, Common.NONE, null, 0);
+  }
+
+  /** This figure with its panels marked as showing the same quantity on the given axis. */
+  Figure sameQuantityOn(Common axis) {
+    return new Figure(
+        id, title, caption, panels, columns, width, height, axis, legend, legendHeight);
   }
 
   /** A figure of one chart at the standard 800 x 500. */

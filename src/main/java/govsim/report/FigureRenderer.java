@@ -40,9 +40,10 @@ import org.w3c.dom.Element;
 
 /**
  * Draws a {@link Figure} as PNG (raster, twice the logical size, tagged 200 dots per inch so that
- * it imports at 8 x 5 inches) and as SVG (vector, through Apache Batik's SVG generator). Both come
- * from the same drawing code, so they show the same thing. Works headless: nothing here needs a
- * display.
+ * it imports at its logical size at 100 points per inch: 8 x 5 inches for a single chart at screen
+ * size, 3.5 or 7.2 inches wide at the print sizes of {@link FigureOptions.Size}) and as SVG
+ * (vector, through Apache Batik's SVG generator). Both come from the same drawing code, so they
+ * show the same thing. Works headless: nothing here needs a display.
  *
  * <p>Output is deterministic: the PNG carries no time stamp, and the SVG carries none either; its
  * element ids are the figure id followed by a per-kind counter.
@@ -146,16 +147,17 @@ final class FigureRenderer {
     return out.toString();
   }
 
-  /** Draws the panels into their cells of the grid. */
+  /** Draws the panels into their cells of the grid, and the figure's legend below them. */
   private static void draw(Graphics2D g, Figure f) {
     int rows = (f.panels().size() + f.columns() - 1) / f.columns();
     double w = (double) f.width() / f.columns();
-    double h = (double) f.height() / rows;
+    double h = (double) (f.height() - f.legendHeight()) / rows;
     for (int i = 0; i < f.panels().size(); i++) {
       JFreeChart chart = f.panels().get(i);
       Rectangle2D cell = new Rectangle2D.Double((i % f.columns()) * w, (i / f.columns()) * h, w, h);
       chart.draw(g, cell);
     }
+    if (f.legend() != null && f.legendHeight() > 0) FigureLayout.drawLegend(g, f);
   }
 
   private static byte[] encode(BufferedImage img) {

@@ -113,22 +113,25 @@ final class GameSweepReport {
     c.heading("shares", "Stationary shares over " + x);
     c.figure(
         Figure.grid(
-            "stationary-shares",
-            "Stationary shares over " + x,
-            "The stationary share of each strategy at every value of "
-                + x
-                + (others.isEmpty() ? "" : ", one colour per value of " + String.join(", ", others))
-                + ": solid line, exact small-mutation limit; dashed line, exact at mu = "
-                + mu
-                + " (one population of two strategies)"
-                + (abm
-                    ? "; points with bars, agent-based means with 95% t-intervals over seeds"
-                    : "")
-                + " (`points.csv`).",
-            panels,
-            2,
-            540,
-            420));
+                "stationary-shares",
+                "Stationary shares over " + x,
+                "The stationary share of each strategy at every value of "
+                    + x
+                    + (others.isEmpty()
+                        ? ""
+                        : ", one colour per value of " + String.join(", ", others))
+                    + ": solid line, exact small-mutation limit; dashed line, exact at mu = "
+                    + mu
+                    + " (one population of two strategies)"
+                    + (abm
+                        ? "; points with bars, agent-based means with 95% t-intervals over seeds"
+                        : "")
+                    + " (`points.csv`).",
+                panels,
+                2,
+                540,
+                420)
+            .sameQuantityOn(Figure.Common.Y));
     return c;
   }
 
@@ -200,7 +203,7 @@ final class GameSweepReport {
       }
       g++;
     }
-    NumberAxis xAxis = Plots.numberAxis(x, false);
+    NumberAxis xAxis = Plots.numberAxis(ParamLabels.axis(x), false);
     NumberAxis yAxis = Plots.numberAxis("share of " + strategy + " in " + pop, false);
     XYPlot plot = new XYPlot(lines, xAxis, yAxis, lr);
     if (dots.getSeriesCount() > 0) {

@@ -48,8 +48,10 @@ final class HtmlReport {
    * The page.
    *
    * @param pngs each figure's PNG bytes, by figure id
+   * @param shown each figure as laid out for drawing (its caption and size), by figure id; a figure
+   *     not in it is shown as built
    */
-  static String render(ReportContent content, Map<String, byte[]> pngs) {
+  static String render(ReportContent content, Map<String, byte[]> pngs, Map<String, Figure> shown) {
     StringBuilder h = new StringBuilder(1 << 16);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -87,12 +89,16 @@ final class HtmlReport {
         table(h, x);
       } else if (b instanceof ReportContent.FigureBlock x) {
         figureNumber++;
-        figure(h, x.figure(), figureNumber, pngs.get(x.figure().id()));
+        figure(
+            h,
+            shown.getOrDefault(x.figure().id(), x.figure()),
+            figureNumber,
+            pngs.get(x.figure().id()));
       }
     }
     h.append(
         "<footer>Written by <code>govsim report</code> from the files of this folder; every number"
-            + " comes from its CSV files and manifest.json. Figures: <code>figures/</code> (PNG at 200 dpi, SVG)."
+            + " comes from its CSV files and manifest.json. Figures: <code>figures/</code> (PNG at 200 dpi, SVG, and each figure&#39;s data as CSV)."
             + "</footer>\n");
     h.append("</main>\n</body>\n</html>\n");
     return h.toString();
@@ -150,7 +156,9 @@ final class HtmlReport {
           .append(f.width())
           .append("\" height=\"")
           .append(f.height())
-          .append("\" alt=\"")
+          // A print-size figure (narrower than a screen one) at its own width, not the page's.
+          .append(f.width() < 800 ? "\" style=\"width: " + f.width() + "px\"" : "\"")
+          .append(" alt=\"")
           .append(esc(f.title()))
           .append("\">\n");
     }

@@ -163,6 +163,11 @@ final class Plots {
       xAxis.setLowerMargin(0.04);
       xAxis.setUpperMargin(0.04);
     }
+    if (anyN && !xFromZero) {
+      // Room for the "n=" labels of the first and last points (about 25 points wide).
+      xAxis.setLowerMargin(0.07);
+      xAxis.setUpperMargin(0.07);
+    }
     NumberAxis yAxis = numberAxis(yLabel, false);
     XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
     if (anyN) {

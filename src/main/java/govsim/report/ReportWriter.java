@@ -50,6 +50,15 @@ public final class ReportWriter {
    * @throws UncheckedIOException if writing fails (nothing half-written is left)
    */
   public static Written write(Path folder, Path out, boolean force) throws ReportException {
+    return write(folder, out, force, FigureOptions.DEFAULT);
+  }
+
+  /**
+   * Writes the report of {@code folder} with its figures drawn as {@code options} say (size,
+   * titles, axes); otherwise as {@link #write(Path, Path, boolean)}.
+   */
+  public static Written write(Path folder, Path out, boolean force, FigureOptions options)
+      throws ReportException {
     ResultFolder rf = ResultFolder.open(folder);
     Path target = out == null ? rf.dir() : out;
     if (Files.exists(target) && !Files.isDirectory(target)) {
@@ -83,16 +92,23 @@ public final class ReportWriter {
         List<Rendered> rendered =
             content.figures().parallelStream()
                 .map(
-                    fig ->
-                        new Rendered(
-                            fig.id(),
-                            FigureRenderer.png(fig),
-                            FigureRenderer.svg(fig),
-                            FigureData.csv(fig)))
+                    fig -> {
+                      // The data first: laying out changes the charts (titles), not the data.
+                      String csv = FigureData.csv(fig);
+                      Figure shown = FigureLayout.prepare(fig, options);
+                      return new Rendered(
+                          fig.id(),
+                          shown,
+                          FigureRenderer.png(shown),
+                          FigureRenderer.svg(shown),
+                          csv);
+                    })
                 .toList();
         Map<String, byte[]> pngs = new LinkedHashMap<>();
+        Map<String, Figure> shown = new LinkedHashMap<>();
         for (Rendered r : rendered) {
           pngs.put(r.id(), r.png());
+          shown.put(r.id(), r.shown());
           Files.write(stagedFigures.resolve(r.id() + ".png"), r.png());
           Files.writeString(
               stagedFigures.resolve(r.id() + ".svg"), r.svg(), StandardCharsets.UTF_8);
@@ -101,7 +117,7 @@ public final class ReportWriter {
               stagedFigures.resolve(r.id() + ".csv"), r.csv(), StandardCharsets.UTF_8);
         }
         Files.writeString(
-            staging.resolve(HTML), HtmlReport.render(content, pngs), StandardCharsets.UTF_8);
+            staging.resolve(HTML), HtmlReport.render(content, pngs, shown), StandardCharsets.UTF_8);
         commit(staging, target, force);
       } finally {
         FileTrees.delete(staging);
@@ -113,7 +129,7 @@ public final class ReportWriter {
   }
 
   /** One figure drawn both ways. */
-  private record Rendered(String id, byte[] png, String svg, String csv) {}
+  private record Rendered(String id, Figure shown, byte[] png, String svg, String csv) {}
 
   /** The report's content for the folder's kind (no files written). */
   public static ReportContent build(ResultFolder rf) throws ReportException {

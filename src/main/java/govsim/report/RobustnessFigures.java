@@ -1,8 +1,5 @@
 package govsim.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
@@ -57,9 +54,9 @@ public final class RobustnessFigures {
     JFreeChart chart =
         Plots.scatter(
             title,
-            xKey,
+            ParamLabels.axis(xKey),
             false,
-            yKey,
+            ParamLabels.axis(yKey),
             false,
             List.of(
                 new Plots.Points("holds (" + k + ")", Palette.BLUE, in[0], in[1]),
@@ -74,12 +71,7 @@ public final class RobustnessFigures {
             title,
             "",
             chart);
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.write(file, FigureRenderer.png(f));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    FigureFiles.writePngAndCsv(f, file);
   }
 
   private static ValueMarker marker(double v) {

@@ -22,6 +22,20 @@ final class SparseNumberAxis extends NumberAxis {
   private static final double MIN_GAP_VERTICAL = 50;
   private static final double MIN_GAP_HORIZONTAL = 65;
 
+  /** Print sizes: panels of 2 to 3.5 in, where screen gaps would leave two or three ticks. */
+  static final double PRINT_GAP_VERTICAL = 35;
+
+  static final double PRINT_GAP_HORIZONTAL = 45;
+
+  private double gapVertical = MIN_GAP_VERTICAL;
+  private double gapHorizontal = MIN_GAP_HORIZONTAL;
+
+  /** Sets the least gaps between ticks, in points (vertical axis, horizontal axis). */
+  void setMinGaps(double vertical, double horizontal) {
+    this.gapVertical = vertical;
+    this.gapHorizontal = horizontal;
+  }
+
   SparseNumberAxis(String label) {
     super(label);
   }
@@ -35,7 +49,7 @@ final class SparseNumberAxis extends NumberAxis {
       super.selectAutoTickUnit(g2, dataArea, edge);
       return;
     }
-    double unit = niceAtLeast(span * (vertical ? MIN_GAP_VERTICAL : MIN_GAP_HORIZONTAL) / length);
+    double unit = niceAtLeast(span * (vertical ? gapVertical : gapHorizontal) / length);
     for (int guard = 0; guard < 30; guard++) {
       NumberFormat f = format(unit);
       if (vertical) break;

@@ -370,10 +370,10 @@ final class SweepReport {
             for (String l : col) marked |= l != null && l.endsWith("\u2020");
         panels.add(
             Plots.heatMap(
-                info.title() + ": " + e.getKey(),
-                x.key(),
+                info.title() + ": " + ParamLabels.regime(e.getKey()),
+                ParamLabels.axis(x.key()),
                 x.levels(),
-                y.key(),
+                ParamLabels.axis(y.key()),
                 y.levels(),
                 e.getValue(),
                 labels,
@@ -439,7 +439,7 @@ final class SweepReport {
         List<Plots.Line> lines = new ArrayList<>();
         for (int j = 0; j < y.levels().size(); j++) {
           CsvData at = rows.where(y.key(), y.levels().get(j));
-          Plots.Line l = line(shortKey(y.key()) + " = " + y.levels().get(j), j, at, x);
+          Plots.Line l = line(ParamLabels.level(y.key(), y.levels().get(j)), j, at, x);
           // Ordered levels get ordered colours (viridis, short of its pale yellow end).
           double t = y.levels().size() == 1 ? 0 : 0.85 * j / (y.levels().size() - 1);
           lines.add(
@@ -455,8 +455,8 @@ final class SweepReport {
         }
         panels.add(
             Plots.lines(
-                info.title() + ": " + regime,
-                x.key() + (x.log() ? " (log scale)" : ""),
+                info.title() + ": " + ParamLabels.regime(regime),
+                ParamLabels.axis(x.key()) + (x.log() ? ", log scale" : ""),
                 x.log(),
                 info.axisLabel(),
                 info.isShare(),
@@ -464,27 +464,28 @@ final class SweepReport {
       }
       c.figure(
           Figure.grid(
-              "response-" + id(metric),
-              info.title() + ": response curves",
-              info.title()
-                  + " (`"
-                  + metric
-                  + "`): the mean over the "
-                  + reps
-                  + " replication(s) at each point (line and marker) with its "
-                  + level
-                  + "% interval (band and bar; logit or log scale for bounded metrics); each"
-                  + " marker is labelled with its n, the runs behind it (the n column of"
-                  + " `aggregate.csv`: fewer than the replications where runs failed or the"
-                  + " metric is undefined), against "
-                  + x.key()
-                  + ", one line per level of "
-                  + y.key()
-                  + " (dark to light: low to high) and one panel per regime.",
-              panels,
-              2,
-              540,
-              420));
+                  "response-" + id(metric),
+                  info.title() + ": response curves",
+                  info.title()
+                      + " (`"
+                      + metric
+                      + "`): the mean over the "
+                      + reps
+                      + " replication(s) at each point (line and marker) with its "
+                      + level
+                      + "% interval (band and bar; logit or log scale for bounded metrics); each"
+                      + " marker is labelled with its n, the runs behind it (the n column of"
+                      + " `aggregate.csv`: fewer than the replications where runs failed or the"
+                      + " metric is undefined), against "
+                      + x.key()
+                      + ", one line per level of "
+                      + y.key()
+                      + " (dark to light: low to high) and one panel per regime.",
+                  panels,
+                  2,
+                  540,
+                  420)
+              .sameQuantityOn(Figure.Common.Y));
     }
   }
 
@@ -504,7 +505,9 @@ final class SweepReport {
       MetricDoc info = Metrics.runDoc(metric);
       List<Plots.Line> lines = new ArrayList<>();
       for (int r = 0; r < regimes.size(); r++) {
-        Plots.Line l = line(regimes.get(r), r, ofMetric.where("regime", regimes.get(r)), x);
+        Plots.Line l =
+            line(
+                ParamLabels.regime(regimes.get(r)), r, ofMetric.where("regime", regimes.get(r)), x);
         lines.add(
             new Plots.Line(
                 l.name(),
@@ -519,7 +522,7 @@ final class SweepReport {
       panels.add(
           Plots.lines(
               info.title(),
-              x.key() + (x.log() ? " (log scale)" : ""),
+              ParamLabels.axis(x.key()) + (x.log() ? ", log scale" : ""),
               x.log(),
               info.axisLabel(),
               info.isShare(),
@@ -601,15 +604,15 @@ final class SweepReport {
           CsvData ok = runs.where("regime", regimes.get(r)).where("status", "ok");
           groups.add(
               new Plots.Points(
-                  regimes.get(r),
+                  ParamLabels.regime(regimes.get(r)),
                   Palette.regime(regimes.get(r), r),
                   ok.column(p.key()),
                   ok.column(metric)));
         }
         panels.add(
             Plots.scatter(
-                shortKey(p.key()),
-                p.key() + (p.log() ? " (log scale)" : ""),
+                ParamLabels.name(p.key()),
+                ParamLabels.axis(p.key()) + (p.log() ? ", log scale" : ""),
                 p.log(),
                 info.axisLabel(),
                 info.isShare(),
@@ -619,20 +622,21 @@ final class SweepReport {
       int cols = panels.size() <= 2 ? panels.size() : panels.size() <= 4 ? 2 : 3;
       c.figure(
           Figure.grid(
-              "scatter-" + id(metric),
-              info.title() + ": runs against each parameter",
-              info.title()
-                  + " (`"
-                  + metric
-                  + "`) of every successful run against each varied parameter, one panel per"
-                  + " parameter"
-                  + (regimes.size() > 1 ? ", one colour and marker per regime" : "")
-                  + " (`runs.csv`)."
-                  + " A clear trend in a panel means the outcome is sensitive to that parameter.",
-              panels,
-              cols,
-              400,
-              320));
+                  "scatter-" + id(metric),
+                  info.title() + ": runs against each parameter",
+                  info.title()
+                      + " (`"
+                      + metric
+                      + "`) of every successful run against each varied parameter, one panel per"
+                      + " parameter"
+                      + (regimes.size() > 1 ? ", one colour and marker per regime" : "")
+                      + " (`runs.csv`)."
+                      + " A clear trend in a panel means the outcome is sensitive to that parameter.",
+                  panels,
+                  cols,
+                  400,
+                  320)
+              .sameQuantityOn(Figure.Common.Y));
     }
   }
 
@@ -675,8 +679,8 @@ final class SweepReport {
         MetricDoc info = Metrics.runDoc(metric);
         panels.add(
             Plots.intervals(
-                info.title() + " (" + metric + ")",
-                params,
+                info.title(),
+                params.stream().map(ParamLabels::name).toList(),
                 "Sobol index",
                 List.of(
                     new Plots.Intervals(
@@ -690,19 +694,20 @@ final class SweepReport {
       int k = ofRegime.distinct("parameter").size();
       c.figure(
           Figure.grid(
-              "sobol-" + id(regime),
-              "Sobol indices, " + regime + " regime",
-              "First-order (S1, circles) and total (ST, squares) Sobol indices of each parameter for each metric under the "
-                  + regime
-                  + " regime, with "
-                  + level
-                  + "% bootstrap intervals (`sobol.csv`). S1 is the share of the"
-                  + " output's variance due to the parameter alone, ST including its interactions; ST \u2248 0 means the"
-                  + " parameter can be fixed. Estimates outside [0, 1] and wide intervals signal too few base rows.",
-              panels,
-              2,
-              560,
-              Math.max(260, 110 + 48 * k)));
+                  "sobol-" + id(regime),
+                  "Sobol indices, " + regime + " regime",
+                  "First-order (S1, circles) and total (ST, squares) Sobol indices of each parameter for each metric under the "
+                      + regime
+                      + " regime, with "
+                      + level
+                      + "% bootstrap intervals (`sobol.csv`). S1 is the share of the"
+                      + " output's variance due to the parameter alone, ST including its interactions; ST \u2248 0 means the"
+                      + " parameter can be fixed. Estimates outside [0, 1] and wide intervals signal too few base rows.",
+                  panels,
+                  2,
+                  560,
+                  Math.max(260, 110 + 48 * k))
+              .sameQuantityOn(Figure.Common.X));
     }
     c.table(
         "Sobol indices: estimate [" + level + "% bootstrap interval].",
@@ -738,7 +743,7 @@ final class SweepReport {
         for (int i = 0; i < x.size(); i++) {
           muStar[i] = x.num(i, "mu_star");
           sigma[i] = x.num(i, "sigma");
-          labels[i] = shortName(x.text(i, "parameter"));
+          labels[i] = ParamLabels.name(x.text(i, "parameter"));
           rows.add(
               List.of(
                   regime,
@@ -753,7 +758,7 @@ final class SweepReport {
         MetricDoc info = Metrics.runDoc(metric);
         panels.add(
             Plots.labelled(
-                info.title() + " (" + metric + ")",
+                info.title(),
                 "\u03bc* (mean |elementary effect|)",
                 "\u03c3 (sd of the effects)",
                 muStar,
@@ -786,12 +791,6 @@ final class SweepReport {
         List.of("Regime", "Metric", "Parameter", "n", "\u03bc", "\u03bc*", "\u03c3"),
         rows,
         3);
-  }
-
-  /** The last part of a key path ("switching_cost_mean" of "users.switching_cost_mean"). */
-  private static String shortName(String path) {
-    int dot = path.lastIndexOf('.');
-    return dot >= 0 ? path.substring(dot + 1) : path;
   }
 
   private static void timeSeries(ReportContent c, ResultFolder f, List<String> regimes)
@@ -841,7 +840,7 @@ final class SweepReport {
         }
         lines.add(
             new Plots.Line(
-                regimes.get(r),
+                ParamLabels.regime(regimes.get(r)),
                 Palette.regime(regimes.get(r), r),
                 Palette.regimeStroke(regimes.get(r), r, ChartStyle.LINE_WIDTH),
                 x,
@@ -882,15 +881,6 @@ final class SweepReport {
     int lo = (int) Math.floor(pos);
     int hi = Math.min(lo + 1, sorted.length - 1);
     return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
-  }
-
-  /**
-   * "users.switching_cost_mean" → "switching_cost_mean" for panel titles (the axis has the full
-   * key).
-   */
-  static String shortKey(String key) {
-    int dot = key.lastIndexOf('.');
-    return dot < 0 ? key : key.substring(dot + 1);
   }
 
   /** A figure id from a name: lower case, dashes. */

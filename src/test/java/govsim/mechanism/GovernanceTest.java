@@ -30,11 +30,20 @@ class GovernanceTest {
    * Whether a rule binds f on r, asserting that the allocation-free check agrees with the binding.
    */
   private boolean governed() {
-    boolean b = Governance.of(w, f, r).governed();
+    Binding binding = Governance.of(w, f, r);
+    boolean b = binding.governed();
     assertEquals(
         b,
         Governance.governed(w, f, r),
         "Governance.governed agrees with Governance.of(...).governed()");
+    assertEquals(
+        b,
+        Governance.governed(w, f, r, Governance.regulatedJurisdictions(w, r)),
+        "so does it with the regulated jurisdictions' mask");
+    assertEquals(
+        b ? binding.maxStringency() : Governance.UNGOVERNED,
+        Governance.bindingStringency(w, f, r),
+        "Governance.bindingStringency agrees with the binding's stringency");
     return b;
   }
 
@@ -73,6 +82,8 @@ class GovernanceTest {
     assertFalse(governed(), "firm does not serve jurisdiction 1");
     f.servesMask = 0b11;
     assertEquals(new Binding(false, true, 0.9, 1, false), Governance.of(w, f, r));
+    assertEquals(0b10, Governance.regulatedJurisdictions(w, r), "jurisdiction 1's rule");
+    assertEquals(0.9, Governance.bindingStringency(w, f, r));
     f.servesMask = 0b10;
     assertTrue(Governance.of(w, f, r).byRegulator());
     assertTrue(governed());

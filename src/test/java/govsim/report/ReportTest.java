@@ -161,6 +161,81 @@ class ReportTest {
   }
 
   @Test
+  void singleColumnWithoutTitlesIs700PixelsWideWithUntitledFiguresAndTheSameData()
+      throws Exception {
+    Path out = tmp.resolve("reports").resolve("comparison-single");
+    ReportFixtures.Outcome o =
+        ReportFixtures.report(
+            comparison.toString(), "--out", out.toString(), "--size", "single", "--no-titles");
+    assertEquals(0, o.code(), o.err());
+    assertTrue(o.out().contains("(single column size)"), o.out());
+    String html = checkReport(out, List.of("forest-headline", "ts-harm-total-cum"), -1, -1);
+    Path figures = out.resolve("figures");
+    List<String> pngs;
+    try (Stream<Path> s = Files.list(figures)) {
+      pngs = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).toList();
+    }
+    for (String png : pngs) {
+      // 3.5 in at 200 dpi.
+      assertEquals(700, ImageIO.read(figures.resolve(png).toFile()).getWidth(), png);
+    }
+    // The time series' title ("Cumulative harm by regime") is in the caption, not the figure.
+    String svg = Files.readString(figures.resolve("ts-harm-total-cum.svg"));
+    assertFalse(svg.contains("by regime"), "no title in the SVG");
+    assertTrue(html.contains("Cumulative harm by regime"), "the caption keeps it");
+    // The forest plots' panels are lettered; the caption names them.
+    String forest = Files.readString(figures.resolve("forest-headline.svg"));
+    assertTrue(forest.contains(">(a)<") && forest.contains(">(b)<"), "lettered panels");
+    assertTrue(html.contains("Panels: (a) Harm; (b) "), "caption names the panels");
+    // The data do not depend on the options: the same CSV as the default report's.
+    Path plain = reportOf(comparison, "comparison-plain");
+    for (String png : pngs) {
+      String csv = png.replace(".png", ".csv");
+      assertEquals(
+          Files.readString(plain.resolve("figures").resolve(csv)),
+          Files.readString(figures.resolve(csv)),
+          csv);
+    }
+  }
+
+  @Test
+  void doubleColumnSweepHasOneLegendPerFigureAndSaysHowItsAxesAreChosen() throws Exception {
+    Path out = tmp.resolve("reports").resolve("grid-double");
+    ReportFixtures.Outcome o =
+        ReportFixtures.report(grid.toString(), "--out", out.toString(), "--size", "double");
+    assertEquals(0, o.code(), o.err());
+    String html = checkReport(out, List.of("response-harm-total", "heat-harm-total"), -1, -1);
+    Path figures = out.resolve("figures");
+    // 7.2 in at 200 dpi.
+    assertEquals(
+        1440, ImageIO.read(figures.resolve("response-harm-total.png").toFile()).getWidth());
+    // Two panels (centralized, hybrid), one legend: each level of the lag is written once, in
+    // words from the scenario schema rather than as the key.
+    String svg = Files.readString(figures.resolve("response-harm-total.svg"));
+    assertEquals(1, count(svg, ">Legislative lag = 365 days<"), "one legend");
+    assertEquals(1, count(svg, ">Legislative lag = 1217 days<"), "one legend");
+    assertFalse(svg.contains("users.switching_cost_mean"), "no raw key on the axes");
+    assertEquals(2, count(svg, ">Switching cost mean (utility), log scale<"), "x axis per panel");
+    // Heat maps on one colour scale: one colour bar, whose label is the metric's unit.
+    String heat = Files.readString(figures.resolve("heat-harm-total.svg"));
+    assertEquals(1, count(heat, ">per 1,000 users, run total<"), "one colour bar");
+    assertTrue(
+        html.contains("The panels share their vertical axis")
+            || html.contains("Each panel has its own vertical axis"),
+        "the response curves' caption says how the axes were chosen");
+    ReportFixtures.Outcome bad =
+        ReportFixtures.report(grid.toString(), "--out", out.toString(), "--size", "a4");
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("'a4' is not a size; use single"), bad.err());
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) n++;
+    return n;
+  }
+
+  @Test
   void reportGoesIntoTheFolderLeavesItsFilesAloneAndIsNotOverwrittenWithoutForce()
       throws Exception {
     Path copy = tmp.resolve("run-copy");
@@ -296,7 +371,16 @@ class ReportTest {
         assertEquals(width, img.getWidth(), png);
         assertEquals(height, img.getHeight(), png);
       }
-      assertTrue(img.getWidth() >= 1000 && img.getHeight() >= 500, png + " is paper-sized at 2x");
+      assertTrue(
+          img.getWidth() >= 700 && img.getHeight() >= 300,
+          png + " is at least a journal column at 2x");
+      // The figure's data beside it, in FigureData's long form.
+      Path csv = figures.resolve(png.replace(".png", ".csv"));
+      assertTrue(Files.isRegularFile(csv), csv + " exists");
+      assertEquals(
+          String.join(",", FigureData.HEADER),
+          Files.readAllLines(csv, StandardCharsets.UTF_8).get(0),
+          csv + " header");
       assertTrue(distinctColours(img) > 20, png + " is not blank");
       Path svg = figures.resolve(png.replace(".png", ".svg"));
       assertTrue(Files.isRegularFile(svg), svg + " exists");

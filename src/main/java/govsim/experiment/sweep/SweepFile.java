@@ -60,6 +60,20 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class SweepFile {
   private SweepFile() {}
 
+  /** The scenario schema the parameters of sweep files are checked against, built once. */
+  private static final class Keys {
+    static final Schema SCHEMA = Scenarios.loader().schema();
+  }
+
+  /**
+   * The documentation (unit, range, meaning) of a scenario key a sweep may vary, as its sweep
+   * file is checked against; empty for a key the scenario schema does not have (a game's key).
+   * Reports name a sweep's parameters from it.
+   */
+  public static java.util.Optional<ParamInfo> keyInfo(String path) {
+    return Keys.SCHEMA.param(path);
+  }
+
   /** Most runs a sweep may plan (a guard against a mistyped grid). */
   public static final long MAX_RUNS = 10_000_000L;
 

@@ -67,15 +67,42 @@ public final class ComplianceCost implements java.io.Serializable {
 
   /** Annual cost, % of revenue, of mitigating one risk under the given binding. */
   public double annualPercent(Governance.Binding b) {
-    if (!b.governed()) return costPerRule * stringencyFactor(voluntaryEfficacy);
+    return annualPercent(
+        b.byCommunity(),
+        b.byRegulator(),
+        b.maxStringency(),
+        b.distinctRuleSets(),
+        b.regulatorAcceptsCertificate(),
+        b.costFactor());
+  }
+
+  /** The same for a binding filled by {@link Governance#bind} (allocation-free). */
+  public double annualPercent(Governance.Scratch b) {
+    return annualPercent(
+        b.byCommunity,
+        b.byRegulator,
+        b.maxStringency,
+        b.distinctRuleSets,
+        b.regulatorAcceptsCertificate,
+        b.costFactor);
+  }
+
+  private double annualPercent(
+      boolean byCommunity,
+      boolean byRegulator,
+      double maxStringency,
+      int distinctRuleSets,
+      boolean regulatorAcceptsCertificate,
+      double costFactor) {
+    if (!byCommunity && !byRegulator) return costPerRule * stringencyFactor(voluntaryEfficacy);
     double multiplier = 1.0;
-    if (b.byRegulator() && !b.regulatorAcceptsCertificate()) multiplier *= uniformRuleMultiplier;
-    if (b.byCommunity()) multiplier *= 1.0 - toolingReduction;
-    int sets = Math.max(1, b.distinctRuleSets());
+    if (byRegulator && !regulatorAcceptsCertificate) multiplier *= uniformRuleMultiplier;
+    if (byCommunity) multiplier *= 1.0 - toolingReduction;
+    int sets = Math.max(1, distinctRuleSets);
     return costPerRule
-        * stringencyFactor(b.maxStringency())
+        * stringencyFactor(maxStringency)
         * multiplier
         * (1.0 + p.extraRuleSetCost() * (sets - 1))
-        * b.costFactor(); // entrenchment (issue 13 item 2), 1 without
+        * costFactor; // entrenchment (issue 13 item 2), 1 without
   }
 }

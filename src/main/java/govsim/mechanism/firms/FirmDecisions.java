@@ -388,13 +388,15 @@ public final class FirmDecisions implements java.io.Serializable {
    */
   public double compliancePercent(World w, Firm f, double currencyPerPercent) {
     double total = 0.0;
+    // One binding's components for all the firm's risks (accounting asks every step).
+    Governance.Scratch scratch = new Governance.Scratch();
     for (int r = f.mitigates.nextSetBit(0); r >= 0; r = f.mitigates.nextSetBit(r + 1)) {
       Risk risk = w.risks.get(r);
       if (!risk.active) continue;
-      Governance.Binding b = Governance.of(w, f, risk);
-      double percent = cost.annualPercent(b);
+      boolean governed = Governance.bind(w, f, risk, -1, -1, scratch);
+      double percent = cost.annualPercent(scratch);
       total += percent;
-      if (b.governed()) risk.controlCost += currencyPerPercent * percent;
+      if (governed) risk.controlCost += currencyPerPercent * percent;
     }
     return total;
   }

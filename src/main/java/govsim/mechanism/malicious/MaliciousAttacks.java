@@ -8,6 +8,7 @@ import govsim.world.Firm;
 import govsim.world.MaliciousActors;
 import govsim.world.Regulator;
 import govsim.world.World;
+import java.util.Formatter;
 import java.util.Locale;
 
 /**
@@ -226,12 +227,28 @@ public final class MaliciousAttacks implements java.io.Serializable {
     return Math.exp(-p.targetingIntensity() * (Safeguards.level(f) - weakest));
   }
 
-  private static void forgone(World w, Regulator reg, double harm, int i, double gain, String why) {
+  private void forgone(World w, Regulator reg, double harm, int i, double gain, String why) {
     w.log(EventKind.ATTACK_FORGONE, -1, -1, -1, reg.jurisdiction, harm, who(i, gain) + ", " + why);
   }
 
-  /** The detail of an opportunity's event: the actor and the gain it weighed. */
-  private static String who(int i, double gain) {
-    return "malicious actor " + i + ", gain " + String.format(Locale.ROOT, "%.6g", gain);
+  /**
+   * The detail of an opportunity's event: the actor and the gain it weighed. One formatter per
+   * mechanism, reused (String.format builds a Formatter, and with it the locale's number symbols,
+   * for every call): the same text.
+   */
+  private String who(int i, double gain) {
+    if (detailFormat == null) {
+      detail = new StringBuilder();
+      detailFormat = new Formatter(detail, Locale.ROOT);
+    }
+    detail.setLength(0);
+    detail.append("malicious actor ").append(i).append(", gain ");
+    detailFormat.format("%.6g", gain);
+    return detail.toString();
   }
+
+  /** The event detail's text and formatter (made again when needed; not part of a checkpoint). */
+  private transient StringBuilder detail;
+
+  private transient Formatter detailFormat;
 }

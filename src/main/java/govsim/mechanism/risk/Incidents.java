@@ -56,9 +56,43 @@ public final class Incidents implements java.io.Serializable {
   public double hazardFactor(World w, Firm f, Risk r) {
     double posture = f.unsafeReleases ? unsafeHazardMultiplier : 1.0;
     if (!f.mitigates.get(r.id)) return posture;
-    Governance.Binding b = Governance.of(w, f, r);
-    double efficacy = b.governed() ? b.maxStringency() : voluntaryEfficacy;
+    double stringency = Governance.bindingStringency(w, f, r);
+    double efficacy = stringency != Governance.UNGOVERNED ? stringency : voluntaryEfficacy;
     return posture * (1.0 - efficacy);
+  }
+
+  /** Slots of the memo of {@link #stepProbability} (a power of two). */
+  private static final int MEMO = 1 << 10;
+
+  /**
+   * The memo: the bits of expm1's argument, and its probability. Not part of a checkpoint (made
+   * again when needed); +0.0 (bits 0) is never an argument, so it marks an empty slot.
+   */
+  private transient long[] memoArgument;
+
+  private transient double[] memoProbability;
+
+  /**
+   * {@link Draws#stepProbability}{@code (ratePerDay, dtDays)}, remembered by its argument: in Java
+   * 17 Math.expm1 is a native call, and a firm's probability of an incident on a risk changes only
+   * when its hazard factor does, so nearly every step asks for a value it asked for before. The
+   * same argument gives the same bits, so the memo changes no result.
+   */
+  double stepProbability(double ratePerDay, double dtDays) {
+    if (ratePerDay <= 0) return 0.0;
+    double x = -ratePerDay * dtDays;
+    long bits = Double.doubleToRawLongBits(x);
+    if (memoArgument == null) {
+      memoArgument = new long[MEMO];
+      memoProbability = new double[MEMO];
+    }
+    long h = bits * 0x9E3779B97F4A7C15L;
+    int slot = (int) (h >>> 54) & (MEMO - 1);
+    if (bits != 0L && memoArgument[slot] == bits) return memoProbability[slot];
+    double p = -Math.expm1(x);
+    memoArgument[slot] = bits;
+    memoProbability[slot] = p;
+    return p;
   }
 
   /**
@@ -83,7 +117,7 @@ public final class Incidents implements java.io.Serializable {
         if (!r.active) continue;
         double u = rng.nextDouble();
         double factor = hazardFactor(w, f, r);
-        double p = Draws.stepProbability(r.hazardPerDay * factor, dt);
+        double p = stepProbability(r.hazardPerDay * factor, dt);
         boolean hit = u < p;
         if (hit) incident(w, f, r);
         beliefs.observe(r, f, factor * dt, hit ? 1 : 0);

@@ -5,10 +5,7 @@ import govsim.world.Firm;
 import govsim.world.Regulator;
 import govsim.world.Risk;
 import govsim.world.World;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -82,10 +79,19 @@ public final class Synergy implements java.io.Serializable {
     Arrays.fill(signalled, false);
     int top = p.signalTopFirms();
     if (top <= 0) return;
-    List<Firm> active = new ArrayList<>();
-    for (Firm f : w.firms) if (f.active) active.add(f);
-    active.sort(Comparator.comparingInt((Firm f) -> -f.users).thenComparingInt(f -> f.id));
-    for (int k = 0; k < Math.min(top, active.size()); k++) signalled[active.get(k).id] = true;
+    // The top active firms by users (the lowest id among equals), picked one by one: the same
+    // firms as sorting them all, without a list and a sort every step.
+    for (int k = 0; k < top; k++) {
+      Firm best = null;
+      for (Firm f : w.firms) {
+        if (!f.active || signalled[f.id]) continue;
+        if (best == null || f.users > best.users || (f.users == best.users && f.id < best.id)) {
+          best = f;
+        }
+      }
+      if (best == null) return;
+      signalled[best.id] = true;
+    }
   }
 
   /**

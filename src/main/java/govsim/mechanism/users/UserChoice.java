@@ -61,9 +61,6 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
   /** A clock due at or after this step never fires (an attention probability of 0). */
   static final int NEVER = Integer.MAX_VALUE / 2;
 
-  /** Marks, in nextAttentionStep, a user due this step who already acted (noticed or moved). */
-  private static final int ACTED = -1;
-
   private static final int NONE = -1;
 
   private final UserParams p;
@@ -89,6 +86,18 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
   private final double[][] jurCum;
   private final int[] jurCount;
   private final int[][] posInJur;
+
+  /**
+   * A bucket index over each jurisdiction's cumulative weights (rebuilt with them each step): a
+   * target t falls in bucket (int) (t * jurScale[j]), and jurStart[j][b] is the search's answer at
+   * the bucket's lower edge, so {@link #locate} scans from there (a step or two) instead of running
+   * the whole binary search.
+   */
+  private final int[][] jurStart;
+
+  private final double[] jurScale;
+
+  private final int[] jurBuckets;
   private final int[] complaints;
 
   /**
@@ -110,15 +119,24 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
 
   private final int[] bucketHead = new int[RING];
 
-  // Per user (allocated for the population the index is built for): 8 bytes a user, plus the
-  // members arrays (4 bytes a user and their spare capacity).
-  /** Next user in the same calendar bucket (or the overflow list). */
-  private int[] calNext;
+  // Per user (allocated for the population the index is built for): 8 bytes and a bit a user, plus
+  // the members arrays (4 bytes a user and their spare capacity).
+  /**
+   * Two ints a user, side by side so that a user's pair shares a cache line: at 2i the next user in
+   * the same calendar bucket (or the overflow list), at 2i + 1 her position in her class's members
+   * array.
+   */
+  private int[] link;
 
-  /** Each user's position in her class's members array. */
-  private int[] pos;
+  /**
+   * A bit per user (an eighth of a byte): set for a user whose clock is due this step and who
+   * already acted (noticed or moved by force), so that her clock is redrawn without her
+   * reconsidering twice; cleared when the calendar reaches her. Kept apart from nextAttentionStep
+   * so that the calendar's loop need not read that array's line before it writes it.
+   */
+  private long[] acted;
 
-  /** Users whose clock is due at or after windowEnd, linked through calNext. */
+  /** Users whose clock is due at or after windowEnd, linked through link. */
   private int overflowHead = NONE;
 
   /** Clocks due before this step are in the ring; windowEnd - step never exceeds RING. */
@@ -148,6 +166,9 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
     this.jurCum = new double[jurisdictions][firmCapacity];
     this.jurCount = new int[jurisdictions];
     this.posInJur = new int[jurisdictions][firmCapacity];
+    this.jurStart = new int[jurisdictions][Math.min(BUCKETS_PER_FIRM * firmCapacity, MAX_BUCKETS)];
+    this.jurScale = new double[jurisdictions];
+    this.jurBuckets = new int[jurisdictions];
     this.complaints = new int[firmCapacity];
     this.capStrong = new double[jurisdictions];
     this.capWeak = new double[jurisdictions];
@@ -339,7 +360,7 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
           if (act < 1.0 && !(choice.nextDouble() < act)) continue;
         }
         // Her clock, if due now, is redrawn in 3 but she does not reconsider twice.
-        if (nextAttention[i] == step) nextAttention[i] = ACTED;
+        if (nextAttention[i] == step) acted[i >>> 6] |= 1L << i;
         // The usage she takes away from the firm whose harm she noticed is the churn it sees
         // follow its harms (Firm.noticedLoss, read by the backlash decision).
         if (i < multiHomers) {
@@ -372,7 +393,7 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
                   ? forcedMoveMultiHomer(w, i, f, j, choice)
                   : forcedMove(w, i, f, j, choice);
           // The attention clock keeps running for a user moved by force.
-          if (nextAttention[i] == step) nextAttention[i] = ACTED;
+          if (nextAttention[i] == step) acted[i >>> 6] |= 1L << i;
         }
       }
     }
@@ -382,8 +403,10 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
     int i = bucketHead[b];
     bucketHead[b] = NONE;
     while (i != NONE) {
-      int next = calNext[i];
-      boolean acted = nextAttention[i] == ACTED;
+      int next = link[2 * i];
+      long word = this.acted[i >>> 6];
+      boolean acted = (word & (1L << i)) != 0;
+      if (acted) this.acted[i >>> 6] = word & ~(1L << i);
       int due = step + nextGap(attention, attentionP == null ? uniformP : attentionP[i]);
       nextAttention[i] = due;
       schedule(i, due);
@@ -486,7 +509,7 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
     int pos = posInJur[j][f];
     double before = pos == 0 ? 0.0 : cum[pos - 1];
     if (target >= before) target += wf;
-    int k = search(cum, n, target);
+    int k = locate(j, target);
     return jurFirms[j][k];
   }
 
@@ -494,7 +517,7 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
     int n = jurCount[j];
     if (n == 0) return 0;
     double target = rng.nextDouble() * jurCum[j][n - 1];
-    int k = jurFirms[j][search(jurCum[j], n, target)];
+    int k = jurFirms[j][locate(j, target)];
     if (k == f) return 0;
     move(w, i, f, k, j);
     return 1;
@@ -503,7 +526,7 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
   /** An unserved user joins provider k with probability proportional to its choice weight. */
   private void join(World w, int i, int j, double x) {
     int n = jurCount[j];
-    int k = jurFirms[j][search(jurCum[j], n, x * jurCum[j][n - 1])];
+    int k = jurFirms[j][locate(j, x * jurCum[j][n - 1])];
     UserPopulation u = w.users;
     u.firm[i] = k;
     u.unserved--;
@@ -527,6 +550,64 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
       len -= half;
     }
     return lo;
+  }
+
+  /** Buckets of the index per provider of a jurisdiction (at most {@link #MAX_BUCKETS}). */
+  static final int BUCKETS_PER_FIRM = 4;
+
+  static final int MAX_BUCKETS = 1024;
+
+  /**
+   * {@link #search}{@code (jurCum[j], jurCount[j], target)}, the same answer from the bucket index:
+   * cum is non-decreasing, so if every cum[k] below the bucket's start is at most target (checked;
+   * the plain search otherwise, as for a target outside the index or NaN), the first k from the
+   * start with cum[k] &gt; target (n - 1 if none) is the search's answer.
+   */
+  int locate(int j, double target) {
+    return locate(jurCum[j], jurCount[j], jurStart[j], jurBuckets[j], jurScale[j], target);
+  }
+
+  /**
+   * {@link #search}{@code (cum, n, target)} from a bucket index built by {@link #index(double[],
+   * int, int[])} over the same cum: its m buckets (scale = m / cum[n - 1], NaN for none) and their
+   * starts.
+   */
+  static int locate(double[] cum, int n, int[] start, int m, double scale, double target) {
+    double t = target * scale;
+    if (!(t >= 0.0 && t < m)) return search(cum, n, target);
+    int k = start[(int) t];
+    if (k > 0 && cum[k - 1] > target) return search(cum, n, target);
+    while (k < n - 1 && cum[k] <= target) k++;
+    return k;
+  }
+
+  /**
+   * Builds jurisdiction j's bucket index over its n cumulative weights: m buckets of equal width
+   * over [0, total), each starting at the search's answer a hair below its lower edge (so that the
+   * start never passes the answer for a target in the bucket; {@link #locate} checks it anyway).
+   */
+  private void index(int j, int n) {
+    jurBuckets[j] = index(jurCum[j], n, jurStart[j]);
+    jurScale[j] = jurBuckets[j] == 0 ? Double.NaN : jurBuckets[j] / jurCum[j][n - 1];
+  }
+
+  /**
+   * Fills {@code start} (as many of its buckets as are used, at most BUCKETS_PER_FIRM * n) for
+   * {@link #locate(double[], int, int[], int, double, double)} and returns their number m, 0 when
+   * the total weight is not a positive finite number (every target then takes the plain search).
+   */
+  static int index(double[] cum, int n, int[] start) {
+    double total = n == 0 ? 0.0 : cum[n - 1];
+    int m = Math.min(start.length, BUCKETS_PER_FIRM * n);
+    if (!(total > 0.0 && total < Double.POSITIVE_INFINITY) || m == 0) return 0;
+    double width = total / m;
+    int k = 0;
+    for (int b = 0; b < m; b++) {
+      double edge = b * width * (1.0 - 1e-9);
+      while (k < n - 1 && cum[k] <= edge) k++;
+      start[b] = k;
+    }
+    return m;
   }
 
   private void move(World w, int i, int from, int to, int j) {
@@ -557,7 +638,7 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
       list = members[c] = list == null ? new int[16] : Arrays.copyOf(list, n + (n >> 1) + 16);
     }
     list[n] = i;
-    pos[i] = n;
+    link[2 * i + 1] = n;
     memberCount[c] = n + 1;
   }
 
@@ -603,10 +684,10 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
   private void remove(int i, int c) {
     int n = --memberCount[c];
     int[] list = members[c];
-    int at = pos[i];
+    int at = link[2 * i + 1];
     int last = list[n];
     list[at] = last;
-    pos[last] = at;
+    link[2 * last + 1] = at;
   }
 
   /** Puts user i in the calendar bucket of step due (or the overflow list, or nowhere: never). */
@@ -614,10 +695,10 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
     if (due >= NEVER) return;
     if (due < windowEnd) {
       int b = due & (RING - 1);
-      calNext[i] = bucketHead[b];
+      link[2 * i] = bucketHead[b];
       bucketHead[b] = i;
     } else {
-      calNext[i] = overflowHead;
+      link[2 * i] = overflowHead;
       overflowHead = i;
     }
   }
@@ -632,7 +713,7 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
     int i = overflowHead;
     overflowHead = NONE;
     while (i != NONE) {
-      int next = calNext[i];
+      int next = link[2 * i];
       schedule(i, nextAttention[i]);
       i = next;
     }
@@ -642,10 +723,11 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
   private void rebuild(World w) {
     UserPopulation u = w.users;
     int n = u.size;
-    if (calNext == null || calNext.length != n) {
-      calNext = new int[n];
-      pos = new int[n];
+    if (link == null || link.length != 2 * n) {
+      link = new int[2 * n];
+      acted = new long[(n + 63) >>> 6];
     }
+    Arrays.fill(acted, 0L);
     Arrays.fill(memberCount, 0);
     for (int i = 0; i < n; i++) {
       int f = u.firm[i];
@@ -820,7 +902,7 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
       if (t < (pos == 0 ? 0.0 : cum[pos - 1])) break;
       t += weight[firms[pos]];
     }
-    int idx = search(cum, n, t);
+    int idx = locate(j, t);
     // Rounding at a boundary can land on a held provider: take the next one she does not hold
     // (or, at the end of the list, the previous one).
     while (idx < n - 1 && holds(u, i, firms[idx])) idx++;
@@ -989,6 +1071,7 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
         n++;
       }
       jurCount[j] = n;
+      index(j, n);
     }
   }
 }

@@ -106,7 +106,8 @@ class CalibrationTest {
             "simulations.csv",
             "manifest.json",
             "pairs.png",
-            "pairs.svg")) assertTrue(Files.isRegularFile(out.resolve(f)), f);
+            "pairs.svg",
+            "pairs.csv")) assertTrue(Files.isRegularFile(out.resolve(f)), f);
     List<String> post = Files.readAllLines(out.resolve("posterior.csv"));
     assertEquals(
         "particle,weight,users.switching_cost_mean,switching_rate,distance,seed", post.get(0));

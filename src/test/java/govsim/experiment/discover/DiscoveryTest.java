@@ -153,7 +153,8 @@ class DiscoveryTest {
             "tree.txt",
             "summary.txt",
             "discover.png",
-            "discover.svg")) {
+            "discover.svg",
+            "discover.csv")) {
       assertTrue(Files.size(dir.resolve("discover").resolve(f)) > 0, f);
     }
     List<String> traj = Files.readAllLines(dir.resolve("discover/trajectory.csv"));

@@ -212,7 +212,12 @@ class ExplanationTest {
             "coalitions.csv",
             "manifest.json",
             "explain.png",
-            "explain.svg")) assertTrue(Files.isRegularFile(out.resolve(f)), f);
+            "explain.svg",
+            "explain.csv")) assertTrue(Files.isRegularFile(out.resolve(f)), f);
+    // The waterfall's data beside it: the steps, the total and their intervals.
+    assertEquals(
+        "panel,panel_title,series,x,y,y_low,y_high,z",
+        Files.readAllLines(out.resolve("explain.csv")).get(0));
     List<String> totals = Files.readAllLines(out.resolve("totals.csv"));
     assertEquals("metric,from_mean,to_mean,difference,ci_low,ci_high,n", totals.get(0));
     assertTrue(totals.get(1).startsWith("harm_total,"), totals.get(1));

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
+import govsim.mechanism.Draws;
 import govsim.mechanism.RandomStreams;
 import govsim.model.ModelSpec;
 import govsim.world.Community;
@@ -287,5 +288,26 @@ class IncidentsTest {
     assertEquals(0.45, r.regulatorExposure[0], 1e-15);
     assertEquals(0.0, r.governedDays, "no rule on r");
     assertEquals(1.0, quiet.governedDays, "a regulator rule in force on quiet: one day");
+  }
+
+  @Test
+  void theRememberedStepProbabilityIsDrawsOwn() {
+    Incidents inc = incidents();
+    // -expm1(-0.01) = 0.009950166250831947 (1 - e^-0.01); asked again (remembered), the same bits.
+    assertEquals(0.009950166250831947, inc.stepProbability(0.01, 1.0));
+    assertEquals(0.009950166250831947, inc.stepProbability(0.01, 1.0));
+    assertEquals(0.0, inc.stepProbability(0.0, 1.0), "no hazard");
+    assertEquals(0.0, inc.stepProbability(-1.0, 1.0), "no hazard");
+    // Many arguments (more than the memo holds, so slots are shared and overwritten), each asked
+    // twice: always exactly Draws.stepProbability.
+    MersenneTwisterFast rng = new MersenneTwisterFast(3);
+    double[] rates = new double[5000];
+    for (int k = 0; k < rates.length; k++) rates[k] = rng.nextDouble() * 0.1;
+    for (int pass = 0; pass < 2; pass++) {
+      for (double rate : rates) {
+        assertEquals(Draws.stepProbability(rate, 0.5), inc.stepProbability(rate, 0.5));
+        assertEquals(Draws.stepProbability(rate, 1.0), inc.stepProbability(rate, 1.0));
+      }
+    }
   }
 }

@@ -456,4 +456,54 @@ class UserChoiceTest {
     }
     assertEquals(w.users.size, total);
   }
+
+  @Test
+  void theBucketIndexGivesTheBinarySearchsAnswer() {
+    // Weights 1, 2, 3: cumulative 1, 3, 6; the answer is the first k with cum[k] > target, the
+    // last provider (2) when there is none.
+    double[] cum = {1.0, 3.0, 6.0};
+    int[] start = new int[UserChoice.BUCKETS_PER_FIRM * 3];
+    int m = UserChoice.index(cum, 3, start);
+    assertEquals(12, m, "four buckets per provider");
+    double scale = m / 6.0;
+    double[] targets = {0.0, 0.5, 0.999, 1.0, 2.5, 3.0, 5.99, 6.0, 100.0};
+    int[] expected = {0, 0, 0, 1, 1, 2, 2, 2, 2};
+    for (int t = 0; t < targets.length; t++) {
+      assertEquals(
+          expected[t],
+          UserChoice.locate(cum, 3, start, m, scale, targets[t]),
+          "target " + targets[t]);
+      assertEquals(expected[t], UserChoice.search(cum, 3, targets[t]), "search, " + targets[t]);
+    }
+    // Random weights (some zero, some tiny), targets anywhere and at the cumulative values and
+    // their neighbours: always the search's answer, also for NaN and negative targets.
+    MersenneTwisterFast rng = new MersenneTwisterFast(5);
+    for (int trial = 0; trial < 2000; trial++) {
+      int n = 1 + rng.nextInt(40);
+      double[] c = new double[n];
+      double acc = 0.0;
+      for (int k = 0; k < n; k++) {
+        double x = rng.nextDouble();
+        acc += x < 0.1 ? 0.0 : x < 0.2 ? 1e-300 * x : Math.exp(20 * (x - 1));
+        c[k] = acc;
+      }
+      int[] st = new int[Math.min(UserChoice.BUCKETS_PER_FIRM * n, UserChoice.MAX_BUCKETS)];
+      int buckets = UserChoice.index(c, n, st);
+      double sc = buckets == 0 ? Double.NaN : buckets / c[n - 1];
+      for (int q = 0; q < 50; q++) {
+        double target =
+            switch (q % 5) {
+              case 0 -> rng.nextDouble() * c[n - 1];
+              case 1 -> c[rng.nextInt(n)];
+              case 2 -> Math.nextDown(c[rng.nextInt(n)]);
+              case 3 -> Math.nextUp(c[rng.nextInt(n)]);
+              default -> q == 4 ? Double.NaN : q == 9 ? -1.0 : rng.nextDouble() * 2 * c[n - 1];
+            };
+        assertEquals(
+            UserChoice.search(c, n, target),
+            UserChoice.locate(c, n, st, buckets, sc, target),
+            "n " + n + ", target " + target);
+      }
+    }
+  }
 }
