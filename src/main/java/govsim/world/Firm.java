@@ -47,6 +47,19 @@ public final class Firm implements java.io.Serializable {
   /** Its own practice outcries when it adopted the practice (those since are this spell's). */
   public double practiceOutcriesAtAdoption;
 
+  // issue 12.1 (lead, session 5): the churn a firm sees follow its own harms.
+  /**
+   * Usage (user-equivalents) that users took away from this firm in the steps they noticed one of
+   * its harms, since the start (M4 counts it; reputation.user_loss_evidence noticed reads it).
+   */
+  public double noticedLoss;
+
+  /** {@link #noticedLoss} when the practice was adopted. */
+  public double noticedLossAtAdoption;
+
+  /** {@link #usage()} when the practice was adopted. */
+  public double usageAtAdoption;
+
   /** Day of the first revision (partial or full) after the first outcry; NaN before. */
   public double firstRevisionDay = Double.NaN;
 

@@ -53,7 +53,11 @@ class UsersEquivalenceTest {
   void baselineStatisticsAgreeWithTheEarlierUsersPhase() throws Exception {
     compare(
         "scenarios/baseline.yaml",
-        List.of("users.count=2000", "time.horizon_days=365", "users.multi_homing_share=0"));
+        List.of(
+            "users.count=2000",
+            "time.horizon_days=365",
+            "users.multi_homing_share=0",
+            "users.noticing_response=immediate"));
   }
 
   /** The check itself rejects a real difference: the kernel with attention 0.02 against 0.03. */

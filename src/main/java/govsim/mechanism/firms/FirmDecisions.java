@@ -432,17 +432,19 @@ public final class FirmDecisions implements java.io.Serializable {
 
   /**
    * What one incident of the risk costs the firm, % of annual revenue: harm to its users weighed by
-   * alignment (as in {@link #mitigationValue}), the expected outcry loss (the same rule as
-   * mitigationValue's outcry term: an outcry when the complaints an incident provokes pass the
-   * threshold), and, if the firm violates a regulator rule on a severe risk, the expected sanction
+   * alignment (as in {@link #mitigationValue}), the expected outcry loss (mitigationValue's outcry
+   * term: {@link #expectedOutcriesPerIncident} times the reputation an outcry costs), and, if the firm violates a regulator rule on a severe risk, the expected sanction
    * of the ex-post investigation (fine x penalty multiplier, published sanction, revocation).
    */
   public double incidentCost(World w, Firm f, Risk r, Outlook outlook) {
     double cost = f.alignment * fp.harmAversion() * r.severity * risks.exposureShare();
-    double complainShare = r.visibility * meanCapability() * users.voicePropensity();
-    if (complainShare > rep.outcryThresholdShare() * w.dtDays) {
-      cost += rep.outcryLoss() * fp.reputationValue();
-    }
+    // The expected outcry of one incident, exactly as in mitigationValue (learned or legacy, and
+    // a guideline's multiplier); the legacy step without a guideline is the rule before session 5.
+    cost +=
+        expectedOutcriesPerIncident(w, f, r)
+            * rep.outcryLoss()
+            * fp.reputationValue()
+            * synergy.riskBacklashMultiplier(f, r);
     if (f.mitigates.get(r.id)
         || r.severity < risks.severeThreshold()
         || !enforcement.params().investigateSevereIncidents()) return cost;

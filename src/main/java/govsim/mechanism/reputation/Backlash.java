@@ -170,13 +170,18 @@ public final class Backlash implements java.io.Serializable {
       if (g.practice) rivalPractice += g.users * g.practiceLevel;
     }
     double rho = rivalUsers > 0 ? rivalPractice / rivalUsers : 0.0;
+    double outcries = f.ownPracticeOutcries - f.practiceOutcriesAtAdoption;
+    double rate = BacklashBelief.practiceRate(p, w, f);
     double c =
-        ResponseDecision.userCost(
-            f.usersAtAdoption,
-            f.users,
-            f.ownPracticeOutcries - f.practiceOutcriesAtAdoption,
-            BacklashBelief.practiceRate(p, w, f),
-            rho);
+        p.userLossEvidence() == ReputationParams.UserLossEvidence.NET
+            ? ResponseDecision.userCost(f.usersAtAdoption, f.users, outcries, rate, rho)
+            : ResponseDecision.userCost(
+                f.usageAtAdoption > 0
+                    ? (f.noticedLoss - f.noticedLossAtAdoption) / f.usageAtAdoption
+                    : 0.0,
+                outcries,
+                rate,
+                rho);
     return e - c;
   }
 
@@ -276,6 +281,8 @@ public final class Backlash implements java.io.Serializable {
     f.revisionDueDay = Double.NaN;
     f.practiceLevel = 1.0;
     f.usersAtAdoption = f.users;
+    f.usageAtAdoption = f.usage();
+    f.noticedLossAtAdoption = f.noticedLoss;
     f.practiceOutcriesAtAdoption = f.ownPracticeOutcries;
     f.firstRevisionDay = Double.NaN;
     f.decisionFromOutcry = false;

@@ -147,7 +147,15 @@ public record ReputationParams(
             doc =
                 "Learned belief: a firm counts its rivals' outcries and exposure (practice-years, incident visibility) with this weight, its own with weight 1 (outcries are public news).",
             source = "assumption: a rival's experience is half as informative as one's own")
-        double rivalEvidenceWeight) {
+        double rivalEvidenceWeight,
+    // issue 12.1 (lead, session 5): what a deciding firm counts as the users the practice costs it.
+    @Param(
+            def = "noticed",
+            doc =
+                "Which users a firm deciding on its practice (reputation.backlash_response decision) counts as lost to it: noticed (the usage that users took away from it in the steps they noticed one of its harms: the churn that follows its own complaints and news, which it can see) or net (the fall in its users since it adopted the practice, the rule before session 5, which also counts ordinary churn and is blind to losses that growth hides).",
+            source =
+                "setting: issue 12 item 1 ('users it is losing ... it sees its own churn and complaints'); noticed is the faithful default because net attributes every other reason for churn to the practice")
+        UserLossEvidence userLossEvidence) {
 
   /** How a firm answers an outcry over its harmful practice (M5). */
   public enum BacklashResponse {
@@ -163,5 +171,13 @@ public record ReputationParams(
     LEGACY,
     /** Gamma-Poisson beliefs learned from own and rivals' outcries. */
     LEARNED
+  }
+
+  /** Which users a deciding firm counts as lost to its practice (M5/M6). */
+  public enum UserLossEvidence {
+    /** The fall in its users since adoption (before session 5). */
+    NET,
+    /** The usage taken away by users in the steps they noticed one of its harms. */
+    NOTICED
   }
 }

@@ -14,7 +14,9 @@ import govsim.mechanism.Draws;
  *   <li>e, what it earns: practice.revenue_share x 100 - alignment x firms.harm_aversion x
  *       practice.harm_per_user_day x 365 (as in the adoption decision);
  *   <li>c, the users it is losing and expects to lose on the reputation path: the share of its
- *       users it lost (net) per outcry since adoption, as it sees its own churn, times the outcries
+ *       users it lost per outcry since adoption, as it sees its own churn (reputation.user_loss_evidence:
+ *       noticed, the usage taken away by users in the steps they noticed one of its harms; net, the
+ *       fall in its users), times the outcries
  *       it expects in a year if it keeps the practice (the learned belief, {@link BacklashBelief}),
  *       as % of revenue, at most 100, times the user share of rivals without the practice (if every
  *       rival has it, leaving does not escape it).
@@ -71,8 +73,24 @@ public final class ResponseDecision {
       double outcriesPerYear,
       double rivalsWithPractice) {
     if (usersAtAdoption <= 0) return 0.0;
-    double lossPerOutcry =
-        Math.max(0, usersAtAdoption - users) / (double) usersAtAdoption / Math.max(1.0, outcries);
+    return userCost(
+        Math.max(0, usersAtAdoption - users) / (double) usersAtAdoption,
+        outcries,
+        outcriesPerYear,
+        rivalsWithPractice);
+  }
+
+  /**
+   * c from the share of its users (or usage) the firm lost since adoption, however it counts them
+   * (reputation.user_loss_evidence): that share per outcry (at least 1 counted) times the outcries
+   * expected in a year, as % of revenue, at most 100, times the user share of rivals without the
+   * practice.
+   *
+   * @param lostShare users (usage) lost since adoption as a share of those at adoption, at least 0
+   */
+  public static double userCost(
+      double lostShare, double outcries, double outcriesPerYear, double rivalsWithPractice) {
+    double lossPerOutcry = Math.max(0.0, lostShare) / Math.max(1.0, outcries);
     return Math.min(100.0, 100.0 * outcriesPerYear * lossPerOutcry) * (1.0 - rivalsWithPractice);
   }
 

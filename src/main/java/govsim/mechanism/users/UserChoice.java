@@ -12,7 +12,9 @@ import java.util.List;
  * M4 — users: choice, switching, attention and the many eyes (MODEL.md §4 M4; paper §2.1, §3.1.5).
  *
  * <p>Each step, a user whose provider had incidents notices them with a probability built from the
- * incidents' visibilities and her information capability, complains (voice) and reconsiders;
+ * incidents' visibilities and her information capability, complains (voice) and reconsiders
+ * (users.noticing_response immediate) or, with noticing_response attention, reconsiders with the
+ * chance that her attention clock would fire while she remembers the harm ({@link #actOnNotice});
  * independently, a user reconsiders when her attention clock fires (a geometric waiting time with
  * her per-step attention probability, redrawn after each firing). A user reconsiders at most once a
  * step, so she reconsiders with probability {@code p_notice + (1 - p_notice) * p_attention}, as if
@@ -324,6 +326,9 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
     final int step = (int) w.step;
     int switches = 0;
     if (step >= windowEnd - RING / 2) advanceWindow(step, nextAttention);
+    final boolean attend = p.noticingResponse() == UserParams.NoticingResponse.ATTENTION;
+    final double memorySteps = p.noticedHarmMemoryDays() / w.dtDays;
+    final double actUniform = attend ? actOnNotice(uniformP, memorySteps) : 1.0;
 
     reserve(nf * nj);
 
@@ -344,19 +349,32 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
       int f = c / (2 * nj);
       int j = (c >> 1) - f * nj;
       int[] list = members[c];
+      Firm noticed = firms.get(f);
       for (int at = n0 - noticeGap(choice, logMiss); at >= 0; at -= noticeGap(choice, logMiss)) {
         int i = list[at];
         if (voice >= 1.0 || choice.nextDouble() < voice) complaints[f]++;
+        // noticing_response attention: she reconsiders because of the harm only if her attention
+        // would fire while she remembers it; if not, her clock runs on (and may fire this step).
+        if (attend) {
+          double act = attentionP == null ? actUniform : actOnNotice(attentionP[i], memorySteps);
+          if (act < 1.0 && !(choice.nextDouble() < act)) continue;
+        }
         // Her clock, if due now, is redrawn in 3 but she does not reconsider twice.
         if (nextAttention[i] == step) acted[i >>> 6] |= 1L << i;
+        // The usage she takes away from the firm whose harm she noticed is the churn it sees
+        // follow its harms (Firm.noticedLoss, read by the backlash decision).
         if (i < multiHomers) {
+          double before = noticed.usage();
           switches += reconsiderMultiHomer(w, i, f, j, switchingCost[i], beta, choice.nextDouble());
+          double lost = before - noticed.usage();
+          if (lost > 0) noticed.noticedLoss += lost;
           continue;
         }
         int k = choose(j, f, switchingCost[i], beta, choice.nextDouble());
         if (k != f) {
           move(w, i, f, k, j);
           switches++;
+          noticed.noticedLoss += 1.0;
         }
       }
     }
@@ -417,6 +435,17 @@ public final class UserChoice implements UsersPhase, java.io.Serializable {
       w.tally.complaints += complaints[f];
     }
     w.tally.switches += switches;
+  }
+
+  /**
+   * With users.noticing_response attention, the chance that a user who notices a harm reconsiders
+   * because of it: that her attention clock (probability p a step) fires within the memory's steps,
+   * 1 - (1 - p)^steps = 1 - exp(-attention rate x memory days).
+   */
+  static double actOnNotice(double p, double memorySteps) {
+    if (p <= 0.0 || memorySteps <= 0.0) return 0.0;
+    if (p >= 1.0) return 1.0;
+    return -Math.expm1(memorySteps * Math.log1p(-p));
   }
 
   /** A uniform number in [0, 1) from one 31-bit draw (one generator call, not nextDouble's two). */

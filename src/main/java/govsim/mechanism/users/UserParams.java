@@ -174,7 +174,27 @@ public record UserParams(
             doc =
                 "Share of the source provider's usage a multi-homing user moves when she switches to a provider she holds or into a free slot (1: all of it); with every slot taken, a new provider replaces the source and takes all of its usage.",
             source = "assumption: a switch moves half of the usage away from the provider left")
-        double usageShiftShare) {
+        double usageShiftShare,
+    // issue 12.1 (lead, session 5): does noticing a harm make a user reconsider at once?
+    @Param(
+            def = "attention",
+            doc =
+                "What a user who notices one of her provider's harms does besides complaining: immediate (she reconsiders her provider in that step, whatever her attention; the rule before session 5 and the market kernel's) or attention (she reconsiders only if her attention would bring her to compare providers while the harm is on her mind, users.noticed_harm_memory_days: with probability 1 - exp(-attention rate x memory), drawn in the step she notices and acted on then, so her provider sees the churn at once; otherwise her attention clock runs on as before).",
+            source =
+                "setting: issue 12 item 1 (users' attention must play a part in the backlash); MODEL.md section 3 gives users 'an attention rate at which they reconsider' and a separate probability of noticing; the paper's multi-homing users are 'always comparing models' (paper 3.1.5)")
+        NoticingResponse noticingResponse,
+    @Param(
+            plausibleMin = 7,
+            plausibleMax = 90,
+            def = "30",
+            min = 0,
+            max = 36500,
+            unit = "days",
+            doc =
+                "With users.noticing_response attention: how long a noticed harm stays on a user's mind, so that an attention clock firing within it makes her reconsider because of it (at the default attention of 0.0202 a day, 30 days gives 1 - exp(-0.606) = 45% of noticers reconsidering; 0: noticing never makes her reconsider).",
+            source =
+                "assumption: about a month, the life of a story in the news cycle; the Yuanbao episode ran its course within a week (paper 3.1.2), an upper bound for the public's attention, not for a user's memory")
+        double noticedHarmMemoryDays) {
 
   public UserParams {
     if (infoCapabilityWeak > infoCapabilityStrong) {
@@ -185,5 +205,13 @@ public record UserParams(
               + infoCapabilityStrong
               + ")");
     }
+  }
+
+  /** What a user who notices a harm does besides complaining (M4). */
+  public enum NoticingResponse {
+    /** She reconsiders her provider at once (before session 5; the market kernel). */
+    IMMEDIATE,
+    /** She reconsiders if her attention would fire while she remembers the harm. */
+    ATTENTION
   }
 }

@@ -176,6 +176,11 @@ class ExampleSweepsTest {
     check("sf3-attention.yaml", 9 * 20);
   }
 
+  @Test
+  void sf3OverSwitchingCostAndDecisionIntensity() throws Exception {
+    check("sf3-decision-intensity.yaml", 4 * 2 * 20);
+  }
+
   /** issue 12.2: SF6's world, conformity scope unmet vs bound, three regimes, 20 seeds. */
   @Test
   void innovationByRegime() throws Exception {
@@ -214,6 +219,7 @@ class ExampleSweepsTest {
               "power-budget.yaml",
               "precautionary.yaml",
               "sf3-attention.yaml",
+              "sf3-decision-intensity.yaml",
               "sf3-switching-cost.yaml",
               "signal-strength.yaml",
               "sobol-key-parameters.yaml",

@@ -207,8 +207,24 @@ class InvestmentTest {
   // ---- the unsafe posture's expected cost (FirmDecisions.unsafeCost / incidentCost)
 
   @Test
-  void anIncidentCostsAlignedHarmAndTheExpectedOutcry() {
+  void anIncidentCostsAlignedHarmAndTheLearnedExpectedOutcry() {
+    // The default, reputation.expected_backlash learned: an incident is expected to cause min(1,
+    // belief x visibility) outcries, the belief at its prior 1 (no outcry seen yet), as in
+    // mitigationValue. Harm: 0.5 x 20 x 3 x 0.01 = 0.3; an outcry costs 0.2 x 30 = 6.
     FirmDecisions d = decisions();
+    World w = world(1, 0);
+    Firm f = firm(w, 0.5, 0, 1);
+    Risk quiet = risk(w, 3.0, 0.01, 2.0 / 365, false);
+    Risk visible = risk(w, 3.0, 0.02, 2.0 / 365, false);
+    assertEquals(0.3 + 0.01 * 6, d.incidentCost(w, f, quiet, outlook(1)), EPS);
+    assertEquals(0.3 + 0.02 * 6, d.incidentCost(w, f, visible, outlook(1)), EPS);
+    assertEquals(2 * 0.36 + 2 * 0.42, d.unsafeCost(w, f, outlook(1)), 1e-9);
+  }
+
+  @Test
+  void anIncidentCostsAlignedHarmAndTheExpectedOutcry() {
+    // reputation.expected_backlash legacy: the step at the outcry threshold.
+    FirmDecisions d = decisions("reputation.expected_backlash=legacy");
     World w = world(1, 0);
     Firm f = firm(w, 0.5, 0, 1);
     Risk quiet = risk(w, 3.0, 0.01, 2.0 / 365, false); // 0.0086 complain: below 1%
@@ -247,8 +263,12 @@ class InvestmentTest {
     // Decisive intensity. Without users K = 5 x 0.05 = 0.25: the unsafe posture gains at most
     // 100 x 0.25 x m(0.3) x (2 - 1) = 35.4; with hazard multiplier 10 it costs 9 H, H = 2/year x
     // (1 x 20 x 3 x 0.01 + 6) = 13.2 (6.6 if the review mitigates the risk): at least 59.4.
+    // The legacy expected outcry (a step: one outcry per incident of this risk), as derived above.
     FirmDecisions on =
-        decisions("firms.decision_intensity=1000", "firms.unsafe_hazard_multiplier=10");
+        decisions(
+            "firms.decision_intensity=1000",
+            "firms.unsafe_hazard_multiplier=10",
+            "reputation.expected_backlash=legacy");
     f.unsafeReleases = true;
     on.review(w, f, new MersenneTwisterFast(5), outlook(1));
     assertFalse(f.unsafeReleases, "ten times the hazard: the firm turns safe");
@@ -256,7 +276,8 @@ class InvestmentTest {
         decisions(
             "firms.decision_intensity=1000",
             "firms.unsafe_hazard_multiplier=10",
-            "firms.investment.posture_choice=false");
+            "firms.investment.posture_choice=false",
+            "reputation.expected_backlash=legacy");
     f.unsafeReleases = true;
     off.review(w, f, new MersenneTwisterFast(5), outlook(1));
     assertTrue(f.unsafeReleases, "posture choice off: the posture it started with");

@@ -151,7 +151,7 @@ class BacklashDecisionTest {
    */
   @Test
   void netValueOfKeepingThePractice() {
-    ModelSpec s = spec();
+    ModelSpec s = spec("reputation.user_loss_evidence=net");
     Backlash b = BacklashDecisionTest.of(s);
     World w = world(1, 0);
     Firm f = firm(w, 0.5, 0, 1);
@@ -170,6 +170,39 @@ class BacklashDecisionTest {
     w.allPracticeOutcries = 5;
     w.allPracticeYears = 1.5;
     assertEquals(1.0875, b.netValue(w, f, 5.0), 1e-9);
+  }
+
+  /**
+   * The same firm with reputation.user_loss_evidence noticed (the default): it counts the usage
+   * that users took away in the steps they noticed its harms (Firm.noticedLoss since adoption), 20
+   * of the 1000 at adoption, so N = 1.0875 as above, even though it grew to 1100 users (net
+   * counting would see no loss, N = 2.7); ordinary churn without a noticed harm costs it nothing.
+   */
+  @Test
+  void netValueCountsTheUsersLostToNoticedHarms() {
+    ModelSpec s = spec();
+    Backlash b = BacklashDecisionTest.of(s);
+    World w = world(1, 0);
+    Firm f = firm(w, 0.5, 0, 1);
+    Firm g = firm(w);
+    Firm h = firm(w);
+    f.users = 1000;
+    g.users = 1000;
+    h.users = 1000;
+    f.ownPracticeOutcries = 1;
+    f.noticedLoss = 7; // before adoption: not this practice's
+    Backlash.adopt(w, f, "test");
+    Backlash.adopt(w, g, "test");
+    g.practiceLevel = 0.5;
+    f.noticedLoss += 20;
+    f.users = 1100;
+    f.ownPracticeOutcries = 3;
+    f.ownPracticeYears = 0.5;
+    w.allPracticeOutcries = 5;
+    w.allPracticeYears = 1.5;
+    assertEquals(1.0875, b.netValue(w, f, 5.0), 1e-9);
+    Backlash net = BacklashDecisionTest.of(spec("reputation.user_loss_evidence=net"));
+    assertEquals(2.7, net.netValue(w, f, 5.0), 1e-9, "net counting sees growth, no loss");
   }
 
   /** The decision's draws come from the stream it is given; the automatic mode draws none. */

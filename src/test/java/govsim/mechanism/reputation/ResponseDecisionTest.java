@@ -57,6 +57,10 @@ class ResponseDecisionTest {
     assertEquals(0.0, ResponseDecision.userCost(1000, 1200, 2, 4, 0), 0);
     assertEquals(0.0, ResponseDecision.userCost(1000, 990, 2, 4, 1), 0);
     assertEquals(0.0, ResponseDecision.userCost(0, 0, 2, 4, 0), 0);
+    // From a lost share however counted (user_loss_evidence noticed: usage lost to noticers):
+    // 0.01 per outcry over 2 outcries, 4 expected a year: 100 x 4 x 0.005 = 2.
+    assertEquals(2.0, ResponseDecision.userCost(0.01, 2, 4, 0), 1e-12);
+    assertEquals(0.0, ResponseDecision.userCost(-0.01, 2, 4, 0), 0, "a gain is no cost");
   }
 
   /**

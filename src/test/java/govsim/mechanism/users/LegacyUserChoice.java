@@ -174,10 +174,12 @@ public final class LegacyUserChoice implements UsersPhase {
         continue;
       }
       boolean reconsider = false;
+      boolean noticed = false;
       double pn = noticeP[cell * 2 + weak[i]];
       if (pn > 0.0 && (rng.nextInt() >>> 1) * 0x1.0p-31 < pn) {
         if (voice >= 1.0 || rng.nextDouble() < voice) complaints[f]++;
         reconsider = true;
+        noticed = true;
       }
       if (nextAttention[i] == step) {
         reconsider = true;
@@ -188,6 +190,8 @@ public final class LegacyUserChoice implements UsersPhase {
         if (k != f) {
           move(w, i, f, k);
           switches++;
+          // The churn its provider sees follow its harm (Firm.noticedLoss), as UserChoice counts.
+          if (noticed) firms.get(f).noticedLoss += 1.0;
         }
       }
     }

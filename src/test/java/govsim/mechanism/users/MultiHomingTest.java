@@ -106,6 +106,38 @@ class MultiHomingTest {
   }
 
   /**
+   * The churn a firm sees follow its harm (Firm.noticedLoss, read by the backlash decision): a
+   * multi-homer holding A 0.5 (main) and B 0.5 notices A's fully visible incident and, B being far
+   * better (utility gap 10, beta 5), moves 0.5 x 0.5 = 0.25 of A's usage to B: A counts 0.25 lost,
+   * B nothing; a single-homer at A who leaves counts 1.
+   */
+  @Test
+  void theUsageANoticerTakesAwayIsCountedAsTheFirmsNoticedLoss() {
+    UserChoice uc =
+        new UserChoice(
+            spec(
+                    "users.usage_shift_share=0.5",
+                    "users.choice_intensity=5",
+                    "users.noticing_response=immediate")
+                .users(),
+            4,
+            1);
+    World w = world(2, 1, 2);
+    Firm a = firm(w, 0, 0.0, 1);
+    Firm b = firm(w, 0, 10.0, 1);
+    hold(w, 0, a.id, 0.5f, new int[] {b.id}, new float[] {0.5f});
+    single(w, 1, a.id);
+    quietStep(uc, w);
+    tick(w);
+    a.addIncident(1.0, 0);
+    MersenneTwisterFast rng = new MersenneTwisterFast(3);
+    uc.step(w, rng, rng, new double[] {1.0}, new double[] {1.0});
+    assertEquals(0.25, a.usage(), EPS);
+    assertEquals(0.25 + 1.0, a.noticedLoss, EPS);
+    assertEquals(0.0, b.noticedLoss, EPS);
+  }
+
+  /**
    * Three slots, one provider held (A, all usage), shift share 0.4: a switch to B fills a free slot
    * with 0.4 x 1 = 0.4, A keeps 0.6 and stays main. Then a switch from B to A (held) moves 0.4 x
    * 0.4 = 0.16 back: A 0.76, B 0.24. With shift share 1, a switch from B to A empties B's slot: she

@@ -260,8 +260,11 @@ class UserChoiceTest {
 
   @Test
   void onlyUsersWhoseAttentionClockFiresOrWhoNoticeReconsider() {
-    // Firm 1 is far better (utility gap 10, beta 5): anyone who reconsiders moves.
-    UserChoice uc = new UserChoice(params("users.choice_intensity=5"), 4, 1);
+    // Firm 1 is far better (utility gap 10, beta 5): anyone who reconsiders moves. Noticers
+    // reconsider at once (noticing_response immediate).
+    UserChoice uc =
+        new UserChoice(
+            params("users.choice_intensity=5", "users.noticing_response=immediate"), 4, 1);
     World w = world(1, 100);
     Firm bad = firm(w, 0, 0.0, 1);
     Firm good = firm(w, 0, 10.0, 1);
@@ -277,6 +280,7 @@ class UserChoiceTest {
     assertEquals(10, w.tally.switches);
     assertEquals(90, bad.users);
     assertEquals(10, good.users);
+    assertEquals(0.0, bad.noticedLoss, "churn on attention is not churn that follows a harm");
     // Step 1: nobody's clock fires; an incident at the bad firm makes its users notice and leave.
     tick(w);
     bad.addIncident(1.0, 0);
@@ -284,7 +288,58 @@ class UserChoiceTest {
     assertEquals(0, bad.users);
     assertEquals(100, good.users);
     assertEquals(100, w.tally.switches);
+    assertEquals(90.0, bad.noticedLoss, "the 90 who noticed its incident and left");
+    assertEquals(0.0, good.noticedLoss);
     assertConsistent(w);
+  }
+
+  /** 1 - (1 - p)^(D / dt): the chance that the clock fires while she remembers the harm. */
+  @Test
+  void aNoticerActsWithTheChanceThatHerAttentionFiresWithinHerMemory() {
+    assertEquals(1 - Math.pow(1 - 0.02, 30), UserChoice.actOnNotice(0.02, 30), 1e-15);
+    assertEquals(1 - Math.pow(0.5, 2.5), UserChoice.actOnNotice(0.5, 2.5), 1e-15);
+    assertEquals(0.0, UserChoice.actOnNotice(0.0, 30), "no attention: noticing never moves her");
+    assertEquals(0.0, UserChoice.actOnNotice(0.02, 0), "no memory: the same");
+    assertEquals(1.0, UserChoice.actOnNotice(1.0, 30));
+  }
+
+  /**
+   * noticing_response attention (the default): of 20,000 users who all notice a fully visible
+   * incident (and all complain), those who reconsider are 1 - (1 - 0.02)^30 = 0.4545 of them, and
+   * with a far better rival every one who reconsiders leaves; with attention 0 nobody leaves, and a
+   * noticer who did not act but whose clock is due this step still reconsiders on it.
+   */
+  @Test
+  void withNoticingResponseAttentionANoticerReconsidersIfHerAttentionWouldFire() {
+    int n = 20_000;
+    UserChoice uc =
+        new UserChoice(
+            params("users.choice_intensity=5", "users.noticed_harm_memory_days=30"), 4, 1);
+    World w = world(1, n);
+    java.util.Arrays.fill(w.users.attention, 0.02f); // each user's attention, a clock far ahead
+    Firm bad = firm(w, 0, 0.0, 1);
+    Firm good = firm(w, 0, 10.0, 1);
+    assignUsers(w, bad, 0, n);
+    bad.addIncident(1.0, 0);
+    step(uc, w, 9, ONE, ONE);
+    assertEquals(n, bad.complaints, "everyone who notices complains");
+    double act = 1 - Math.pow(1 - (double) 0.02f, 30);
+    assertEquals(act * n, good.users, 5 * Math.sqrt(n * act * (1 - act)));
+    assertEquals(good.users, bad.noticedLoss, 0.0);
+    assertConsistent(w);
+
+    World quiet = world(1, 100);
+    // Every user's attention is 0 (the fixture's); five clocks are due now, set by hand.
+    for (int i = 0; i < 5; i++) quiet.users.nextAttentionStep[i] = 0;
+    Firm b2 = firm(quiet, 0, 0.0, 1);
+    Firm g2 = firm(quiet, 0, 10.0, 1);
+    assignUsers(quiet, b2, 0, 100);
+    b2.addIncident(1.0, 0);
+    UserChoice uc2 = new UserChoice(params("users.choice_intensity=5"), 4, 1);
+    step(uc2, quiet, 10, ONE, ONE);
+    assertEquals(100, b2.complaints);
+    assertEquals(5, g2.users, "only the five whose clock was due reconsider, on their clock");
+    assertEquals(0.0, b2.noticedLoss, "their churn is not counted as following the harm");
   }
 
   @Test
