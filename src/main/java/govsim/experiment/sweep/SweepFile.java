@@ -66,9 +66,9 @@ public final class SweepFile {
   }
 
   /**
-   * The documentation (unit, range, meaning) of a scenario key a sweep may vary, as its sweep
-   * file is checked against; empty for a key the scenario schema does not have (a game's key).
-   * Reports name a sweep's parameters from it.
+   * The documentation (unit, range, meaning) of a scenario key a sweep may vary, as its sweep file
+   * is checked against; empty for a key the scenario schema does not have (a game's key). Reports
+   * name a sweep's parameters from it.
    */
   public static java.util.Optional<ParamInfo> keyInfo(String path) {
     return Keys.SCHEMA.param(path);

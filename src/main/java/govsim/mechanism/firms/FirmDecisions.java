@@ -433,8 +433,9 @@ public final class FirmDecisions implements java.io.Serializable {
   /**
    * What one incident of the risk costs the firm, % of annual revenue: harm to its users weighed by
    * alignment (as in {@link #mitigationValue}), the expected outcry loss (mitigationValue's outcry
-   * term: {@link #expectedOutcriesPerIncident} times the reputation an outcry costs), and, if the firm violates a regulator rule on a severe risk, the expected sanction
-   * of the ex-post investigation (fine x penalty multiplier, published sanction, revocation).
+   * term: {@link #expectedOutcriesPerIncident} times the reputation an outcry costs), and, if the
+   * firm violates a regulator rule on a severe risk, the expected sanction of the ex-post
+   * investigation (fine x penalty multiplier, published sanction, revocation).
    */
   public double incidentCost(World w, Firm f, Risk r, Outlook outlook) {
     double cost = f.alignment * fp.harmAversion() * r.severity * risks.exposureShare();

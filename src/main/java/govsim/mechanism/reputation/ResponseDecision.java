@@ -14,12 +14,12 @@ import govsim.mechanism.Draws;
  *   <li>e, what it earns: practice.revenue_share x 100 - alignment x firms.harm_aversion x
  *       practice.harm_per_user_day x 365 (as in the adoption decision);
  *   <li>c, the users it is losing and expects to lose on the reputation path: the share of its
- *       users it lost per outcry since adoption, as it sees its own churn (reputation.user_loss_evidence:
- *       noticed, the usage taken away by users in the steps they noticed one of its harms; net, the
- *       fall in its users), times the outcries
- *       it expects in a year if it keeps the practice (the learned belief, {@link BacklashBelief}),
- *       as % of revenue, at most 100, times the user share of rivals without the practice (if every
- *       rival has it, leaving does not escape it).
+ *       users it lost per outcry since adoption, as it sees its own churn
+ *       (reputation.user_loss_evidence: noticed, the usage taken away by users in the steps they
+ *       noticed one of its harms; net, the fall in its users), times the outcries it expects in a
+ *       year if it keeps the practice (the learned belief, {@link BacklashBelief}), as % of
+ *       revenue, at most 100, times the user share of rivals without the practice (if every rival
+ *       has it, leaving does not escape it).
  * </ul>
  *
  * Revise fully: 0 (the practice is gone); revise partly: x (1 - share) N; wait: x N d / 365 (keep
