@@ -255,14 +255,21 @@ public final class StylizedFacts {
             "reputation.outcry_threshold_share",
             "reputation.practice_outcry_prior_per_year",
             "users.switching_cost_mean",
-            "users.attention_rate_per_day"),
+            "users.attention_rate_per_day",
+            "users.noticing_response",
+            "users.noticed_harm_memory_days",
+            "reputation.user_loss_evidence"),
         "The regime `distributed` has no regulator (rule-making and enforcement off). The time to revision is the time "
             + "to the outcry, which the model produces (news rate x visibility x users' voice against the outcry "
             + "threshold), plus one or more deliberations of `firms.response_latency_days` each (an input taken from "
             + "the case): with `reputation.backlash_response` decision the firm chooses after each to revise fully, "
             + "revise partly, wait or hold, weighing what the practice earns against the users it sees itself lose per "
             + "outcry times the outcries it expects (docs/ODD.md 7.1, M5), so how many deliberations it takes is produced "
-            + "by the model; with automatic it is always one.");
+            + "by the model; with automatic it is always one. The users it counts are those who took usage away after "
+            + "noticing its harm (`reputation.user_loss_evidence` noticed), and a user who notices reconsiders only "
+            + "with the chance that her attention fires while she remembers the harm (`users.noticing_response` "
+            + "attention, `users.noticed_harm_memory_days`), so users' switching cost and attention enter the firm's "
+            + "stake; over their ranges the curves `scenarios/sweeps/sf3-*.yaml` show how much they move the time.");
   }
 
   static Claim sf4() {
