@@ -66,8 +66,9 @@ public final class EventLogPanel extends JPanel {
     table.setRowHeight(17);
     table.setFillsViewportHeight(true);
     table.setDefaultRenderer(Object.class, new TypeRenderer());
-    int[] widths = {40, 118, 120, 180};
-    int[] least = {34, 112, 96, 80};
+    // The day column holds "4, 22:00" when steps are shorter than a day.
+    int[] widths = {58, 112, 110, 180};
+    int[] least = {52, 104, 90, 80};
     for (int i = 0; i < widths.length; i++) {
       table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
       table.getColumnModel().getColumn(i).setMinWidth(least[i]);
