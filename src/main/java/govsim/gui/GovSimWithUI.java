@@ -278,7 +278,9 @@ public final class GovSimWithUI extends GUIState {
       display.reset();
       display.repaint();
     }
-    onSwing(this::updateModelTab);
+    // Not updateModelTab: its set-up preview would replace the run just built on the network
+    // (the Console may still report the stopped state while start runs).
+    onSwing(this::refreshModelTab);
   }
 
   /** Model thread, after each step: the network follows the world; rows and events go to Swing. */
@@ -452,9 +454,15 @@ public final class GovSimWithUI extends GUIState {
     display.repaint();
   }
 
+  /** After an edit or a load: the tabs, and the network's set-up preview while stopped. */
   private void updateModelTab() {
-    if (parameterPanel != null) parameterPanel.refresh();
+    refreshModelTab();
     showSetUp();
+  }
+
+  /** The Parameters and Model tabs and the window title show the current scenario. */
+  private void refreshModelTab() {
+    if (parameterPanel != null) parameterPanel.refresh();
     if (controller instanceof Console console) {
       Inspector tab = console.getModelInspector();
       if (tab != null) tab.updateInspector();

@@ -68,6 +68,11 @@ public final class GovernanceNetwork {
    * @param expectedFirms firms the run is likely to see (initial count plus expected entrants),
    *     which sets the grid's width so that rows are about a third as many as columns
    */
+  /** The world the network shows (the run's, or the set-up preview's while stopped). */
+  World world() {
+    return world;
+  }
+
   public void reset(World w, NodeActivity a, int expectedFirms) {
     world = w;
     activity = a;

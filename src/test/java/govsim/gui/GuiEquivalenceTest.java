@@ -61,6 +61,9 @@ class GuiEquivalenceTest {
         "the Scenario menu");
     assertTrue(lines.contains("chart points " + steps), "every recorded row reached the charts");
     assertTrue(
+        lines.contains("network shows the run true"),
+        "the network follows the run, not the set-up preview it showed before start");
+    assertTrue(
         lines.stream().anyMatch(l -> l.startsWith("event ") && l.contains("|outcry|")),
         "the small scenario has outcries to flash");
 

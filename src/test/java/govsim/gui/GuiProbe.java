@@ -132,10 +132,12 @@ public final class GuiProbe {
                 new int[] {
                   gui.gui().charts().points(govsim.observe.Metrics.HHI),
                   gui.gui().eventLog().rows(),
-                  gui.gui().network().firms().size()
+                  gui.gui().network().firms().size(),
+                  gui.gui().network().world() == gui.gui().model().world() ? 1 : 0
                 });
     capture.mark("played " + GuiLauncher.stepsPlayed(gui));
     capture.mark("chart points " + seen[0]);
     capture.mark("network firms " + seen[2]);
+    capture.mark("network shows the run " + (seen[3] == 1));
   }
 }
