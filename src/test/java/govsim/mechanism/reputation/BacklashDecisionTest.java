@@ -151,9 +151,20 @@ class BacklashDecisionTest {
    */
   @Test
   void netValueOfKeepingThePractice() {
-    ModelSpec s = spec("reputation.user_loss_evidence=net");
-    Backlash b = BacklashDecisionTest.of(s);
     World w = world(1, 0);
+    Firm f = rivalsAndAdoption(w, 0, 0);
+    f.users = 980;
+    Backlash b = BacklashDecisionTest.of(spec("reputation.user_loss_evidence=net"));
+    assertEquals(1.0875, b.netValue(w, f, 5.0), 1e-9);
+  }
+
+  /**
+   * The world of the two tests of N: firm f (alignment 0.5) and two rivals of 1000 users each; f
+   * had 1 outcry and {@code lostBefore} noticed loss before it adopted the practice, with a rival
+   * at half intensity; since then 2 more outcries, half a practice-year, {@code lostSince} noticed
+   * loss, and 5 outcries over 1.5 practice-years in the whole market.
+   */
+  private static Firm rivalsAndAdoption(World w, double lostBefore, double lostSince) {
     Firm f = firm(w, 0.5, 0, 1);
     Firm g = firm(w);
     Firm h = firm(w);
@@ -161,45 +172,31 @@ class BacklashDecisionTest {
     g.users = 1000;
     h.users = 1000;
     f.ownPracticeOutcries = 1;
+    f.noticedLoss = lostBefore;
     Backlash.adopt(w, f, "test");
     Backlash.adopt(w, g, "test");
     g.practiceLevel = 0.5;
-    f.users = 980;
+    f.noticedLoss += lostSince;
     f.ownPracticeOutcries = 3;
     f.ownPracticeYears = 0.5;
     w.allPracticeOutcries = 5;
     w.allPracticeYears = 1.5;
-    assertEquals(1.0875, b.netValue(w, f, 5.0), 1e-9);
+    return f;
   }
 
   /**
    * The same firm with reputation.user_loss_evidence noticed (the default): it counts the usage
    * that users took away in the steps they noticed its harms (Firm.noticedLoss since adoption), 20
-   * of the 1000 at adoption, so N = 1.0875 as above, even though it grew to 1100 users (net
-   * counting would see no loss, N = 2.7); ordinary churn without a noticed harm costs it nothing.
+   * of the 1000 at adoption (7 before adoption are not this practice's), so N = 1.0875 as above,
+   * even though it grew to 1100 users (net counting would see no loss, N = 2.7); ordinary churn
+   * without a noticed harm costs it nothing.
    */
   @Test
   void netValueCountsTheUsersLostToNoticedHarms() {
-    ModelSpec s = spec();
-    Backlash b = BacklashDecisionTest.of(s);
     World w = world(1, 0);
-    Firm f = firm(w, 0.5, 0, 1);
-    Firm g = firm(w);
-    Firm h = firm(w);
-    f.users = 1000;
-    g.users = 1000;
-    h.users = 1000;
-    f.ownPracticeOutcries = 1;
-    f.noticedLoss = 7; // before adoption: not this practice's
-    Backlash.adopt(w, f, "test");
-    Backlash.adopt(w, g, "test");
-    g.practiceLevel = 0.5;
-    f.noticedLoss += 20;
+    Firm f = rivalsAndAdoption(w, 7, 20);
     f.users = 1100;
-    f.ownPracticeOutcries = 3;
-    f.ownPracticeYears = 0.5;
-    w.allPracticeOutcries = 5;
-    w.allPracticeYears = 1.5;
+    Backlash b = BacklashDecisionTest.of(spec());
     assertEquals(1.0875, b.netValue(w, f, 5.0), 1e-9);
     Backlash net = BacklashDecisionTest.of(spec("reputation.user_loss_evidence=net"));
     assertEquals(2.7, net.netValue(w, f, 5.0), 1e-9, "net counting sees growth, no loss");
