@@ -79,42 +79,6 @@ public final class SweepExecution {
       java.time.Duration runTimeout,
       SweepPrecision precision) {
 
-    /** A request with the sweep file's fixed replications. */
-    public Request(
-        Path sweepFile,
-        Path out,
-        int threads,
-        boolean resume,
-        boolean retryFailed,
-        boolean dryRun,
-        boolean force,
-        boolean quiet,
-        boolean terminal,
-        List<String> command,
-        String engine,
-        String master,
-        Shard shard,
-        boolean extendsAnywhere,
-        java.time.Duration runTimeout) {
-      this(
-          sweepFile,
-          out,
-          threads,
-          resume,
-          retryFailed,
-          dryRun,
-          force,
-          quiet,
-          terminal,
-          command,
-          engine,
-          master,
-          shard,
-          extendsAnywhere,
-          runTimeout,
-          null);
-    }
-
     /**
      * A request whose base scenario's extends stay in the default scope, without a run time-out.
      */
@@ -147,6 +111,7 @@ public final class SweepExecution {
           master,
           shard,
           false,
+          null,
           null);
     }
 

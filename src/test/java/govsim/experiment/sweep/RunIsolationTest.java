@@ -153,7 +153,8 @@ class RunIsolationTest {
                 null,
                 null,
                 false,
-                timeout),
+                timeout,
+                null),
             new PrintWriter(o, true),
             new PrintWriter(e, true),
             model);
