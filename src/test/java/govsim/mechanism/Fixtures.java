@@ -1,5 +1,6 @@
 package govsim.mechanism;
 
+import govsim.mechanism.community.StandardSetting;
 import govsim.mechanism.crossborder.ComplianceCost;
 import govsim.mechanism.enforcement.Enforcement;
 import govsim.mechanism.firms.FirmDecisions;
@@ -166,5 +167,23 @@ public final class Fixtures {
         synergy,
         cost,
         s.competition().scaleFeedbackElasticity());
+  }
+
+  /**
+   * M7's standard setting as the model builds it from a scenario, with the given assurance range
+   * and recognition drawn at formation with chance 0 (no certificate recognised).
+   */
+  public static StandardSetting standards(ModelSpec s, double assuranceMin, double assuranceMax) {
+    return new StandardSetting(
+        s.communities(),
+        assuranceMin,
+        assuranceMax,
+        0.0,
+        true,
+        new StandardSetting.Preferences(
+            s.firms().harmAversion(),
+            s.risks().exposureShare(),
+            s.firms().complianceCostPerRule(),
+            s.crossBorder().stringencyCostExponent()));
   }
 }

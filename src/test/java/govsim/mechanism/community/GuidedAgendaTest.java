@@ -37,17 +37,7 @@ class GuidedAgendaTest {
             "communities.founding_members=2",
             "communities.stringency_min=0.8",
             "communities.stringency_max=0.8");
-    return new StandardSetting(
-        s.communities(),
-        0.7,
-        0.7,
-        0.0,
-        true,
-        new StandardSetting.Preferences(
-            s.firms().harmAversion(),
-            s.risks().exposureShare(),
-            s.firms().complianceCostPerRule(),
-            s.crossBorder().stringencyCostExponent()));
+    return govsim.mechanism.Fixtures.standards(s, 0.7, 0.7);
   }
 
   @Test

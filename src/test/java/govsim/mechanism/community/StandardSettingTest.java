@@ -56,17 +56,8 @@ class StandardSettingTest {
 
   /** The mechanism as the model builds it, with recognition drawn at formation with chance 0. */
   static StandardSetting build(govsim.model.ModelSpec s) {
-    return new StandardSetting(
-        s.communities(),
-        s.assurance().assuranceMin(),
-        s.assurance().assuranceMax(),
-        0.0,
-        true,
-        new StandardSetting.Preferences(
-            s.firms().harmAversion(),
-            s.risks().exposureShare(),
-            s.firms().complianceCostPerRule(),
-            s.crossBorder().stringencyCostExponent()));
+    return govsim.mechanism.Fixtures.standards(
+        s, s.assurance().assuranceMin(), s.assurance().assuranceMax());
   }
 
   @Test

@@ -54,17 +54,7 @@ class HybridPowersTest {
 
   private static StandardSetting standards() {
     ModelSpec s = spec(SETS);
-    return new StandardSetting(
-        s.communities(),
-        0.7,
-        0.7,
-        0.0,
-        true,
-        new StandardSetting.Preferences(
-            s.firms().harmAversion(),
-            s.risks().exposureShare(),
-            s.firms().complianceCostPerRule(),
-            s.crossBorder().stringencyCostExponent()));
+    return govsim.mechanism.Fixtures.standards(s, 0.7, 0.7);
   }
 
   @Test
