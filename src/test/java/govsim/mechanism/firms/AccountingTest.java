@@ -8,8 +8,6 @@ import static govsim.mechanism.Fixtures.spec;
 import static govsim.mechanism.Fixtures.world;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import govsim.mechanism.crossborder.ComplianceCost;
-import govsim.mechanism.enforcement.Enforcement;
 import govsim.mechanism.synergy.Synergy;
 import govsim.model.ModelSpec;
 import govsim.world.Firm;
@@ -28,21 +26,7 @@ class AccountingTest {
             "firms.revenue_per_user_year=20",
             "practice.revenue_share=0.1",
             "cross_border.stringency_cost_exponent=1");
-    Synergy synergy = new Synergy(s.synergy());
-    Enforcement enforcement = new Enforcement(s.enforcement(), 0.1, 20);
-    ComplianceCost cost = new ComplianceCost(s.crossBorder(), 0.5, 0.5, 1.5, 0.3);
-    FirmDecisions d =
-        new FirmDecisions(
-            s.firms(),
-            s.practice(),
-            s.reputation(),
-            s.users(),
-            s.risks(),
-            s.assurance(),
-            s.communities(),
-            enforcement,
-            synergy,
-            cost);
+    FirmDecisions d = govsim.mechanism.Fixtures.decisions(s, new Synergy(s.synergy()));
     Accounting books = new Accounting(s.firms(), s.practice(), 0.3);
 
     World w = world(1, 0);
@@ -83,18 +67,7 @@ class AccountingTest {
   @Test
   void theProfitShareIsSmoothedOverProfitSmoothingDays() {
     ModelSpec s = spec("firms.revenue_per_user_year=365", "firms.profit_smoothing_days=10");
-    FirmDecisions d =
-        new FirmDecisions(
-            s.firms(),
-            s.practice(),
-            s.reputation(),
-            s.users(),
-            s.risks(),
-            s.assurance(),
-            s.communities(),
-            new Enforcement(s.enforcement(), 0.1, 365),
-            new Synergy(s.synergy()),
-            new ComplianceCost(s.crossBorder(), 0.5, 0.5, 1.5, 0.3));
+    FirmDecisions d = govsim.mechanism.Fixtures.decisions(s, new Synergy(s.synergy()));
     Accounting books = new Accounting(s.firms(), s.practice(), 0.0);
     World w = world(1, 0);
     Firm f = firm(w);
@@ -112,18 +85,7 @@ class AccountingTest {
   void rdSpendingIsAShareOfRevenueBookedAsACost() {
     for (boolean enabled : new boolean[] {true, false}) {
       ModelSpec s = spec("firms.revenue_per_user_year=20", "firms.investment.enabled=" + enabled);
-      FirmDecisions d =
-          new FirmDecisions(
-              s.firms(),
-              s.practice(),
-              s.reputation(),
-              s.users(),
-              s.risks(),
-              s.assurance(),
-              s.communities(),
-              new Enforcement(s.enforcement(), 0.1, 20),
-              new Synergy(s.synergy()),
-              new ComplianceCost(s.crossBorder(), 0.5, 0.5, 1.5, 0.3));
+      FirmDecisions d = govsim.mechanism.Fixtures.decisions(s, new Synergy(s.synergy()));
       World w = world(1, 0);
       Firm f = firm(w);
       f.users = 365; // revenue 20 a day

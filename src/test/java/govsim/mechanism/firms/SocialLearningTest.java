@@ -15,8 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
 import govsim.mechanism.Draws;
-import govsim.mechanism.crossborder.ComplianceCost;
-import govsim.mechanism.enforcement.Enforcement;
 import govsim.mechanism.synergy.Synergy;
 import govsim.model.ModelSpec;
 import govsim.world.Community;
@@ -86,18 +84,7 @@ class SocialLearningTest {
               "firms.decision_rule=" + rule,
               "firms.imitation_window_days=5",
               "firms.revenue_per_user_year=365");
-      FirmDecisions d =
-          new FirmDecisions(
-              s.firms(),
-              s.practice(),
-              s.reputation(),
-              s.users(),
-              s.risks(),
-              s.assurance(),
-              s.communities(),
-              new Enforcement(s.enforcement(), 0.1, 365),
-              new Synergy(s.synergy()),
-              new ComplianceCost(s.crossBorder(), 0.5, 0.5, 1.5, 0.3));
+      FirmDecisions d = govsim.mechanism.Fixtures.decisions(s, new Synergy(s.synergy()));
       Accounting books = new Accounting(s.firms(), s.practice(), 0.0);
       World w = world(1, 0);
       Firm f = firm(w);
