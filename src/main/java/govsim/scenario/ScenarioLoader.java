@@ -75,7 +75,14 @@ public final class ScenarioLoader<R extends Record> {
   public static final int PARENT_ERRORS_SHOWN = 1;
 
   private final Class<R> rootType;
-  private final Schema schema;
+
+  /**
+   * The schema, taken on first use ({@link #schema()}): a load reads and parses its files first, so
+   * that a fresh {@code govsim run}, whose second thread is building the schema meanwhile, does not
+   * wait for it before parsing.
+   */
+  private volatile Schema schema;
+
   private final String presetKey;
   private final Function<String, Optional<String>> presetYaml;
 
@@ -85,24 +92,24 @@ public final class ScenarioLoader<R extends Record> {
   private final List<Path> extendsRoots;
 
   /**
-   * @param rootType the root record type (its schema is built here)
+   * A loader over the schema of {@code rootType}. Wrong annotations of the record (see {@link
+   * Schema}) or a {@code presetKey} that is not one of its keys are programming errors: the first
+   * use of the schema ({@link #schema()}, or a load) throws an {@link IllegalStateException} naming
+   * them.
+   *
+   * @param rootType the root record type (its schema is built, or taken from {@link Schema#of}'s
+   *     cache, when this loader first needs it)
    * @param presetKey dotted path of the key that selects a preset (e.g. {@code regime}), or null
    *     for no presets
    * @param presetYaml the preset YAML for a value of {@code presetKey}, if there is one; presets
    *     are validated like files (source {@code preset:<value>}) but may not use {@code extends}
-   * @throws IllegalStateException if the record's annotations are wrong (see {@link Schema})
    */
   public ScenarioLoader(
       Class<R> rootType, String presetKey, Function<String, Optional<String>> presetYaml) {
     this.rootType = Objects.requireNonNull(rootType, "rootType");
-    this.schema = Schema.of(rootType);
     this.presetKey = presetKey;
     this.presetYaml = presetYaml == null ? value -> Optional.empty() : presetYaml;
     this.extendsRoots = null;
-    if (presetKey != null && schema.param(presetKey).isEmpty()) {
-      throw new IllegalStateException(
-          "preset key '" + presetKey + "' is not a key of " + rootType.getSimpleName());
-    }
   }
 
   private ScenarioLoader(ScenarioLoader<R> from, List<Path> extendsRoots) {
@@ -123,9 +130,23 @@ public final class ScenarioLoader<R extends Record> {
     return new ScenarioLoader<>(this, roots);
   }
 
-  /** The schema of the root record type. */
+  /**
+   * The schema of the root record type.
+   *
+   * @throws IllegalStateException if the record's annotations are wrong, or the preset key is not
+   *     one of its keys
+   */
   public Schema schema() {
-    return schema;
+    Schema s = schema;
+    if (s == null) {
+      s = Schema.of(rootType);
+      if (presetKey != null && s.param(presetKey).isEmpty()) {
+        throw new IllegalStateException(
+            "preset key '" + presetKey + "' is not a key of " + rootType.getSimpleName());
+      }
+      schema = s;
+    }
+    return s;
   }
 
   /**
@@ -313,12 +334,12 @@ public final class ScenarioLoader<R extends Record> {
       List<Path> files)
       throws ScenarioException {
     Validator validator = new Validator(errors);
-    Map<String, Object> resolved = validator.root(schema.root(), tree);
+    Map<String, Object> resolved = validator.root(schema().root(), tree);
     Object config = Validator.INVALID;
     if (errors.isEmpty()) {
       config =
           new Binder(errors, validator.sectionWheres(), rootWhere)
-              .record(schema.root(), resolved, "");
+              .record(schema().root(), resolved, "");
     }
     if (!errors.isEmpty() || config == Validator.INVALID) {
       if (errors.isEmpty()) {
@@ -550,7 +571,7 @@ public final class ScenarioLoader<R extends Record> {
   }
 
   private Object schemaDefault(String path) {
-    Object node = schema.defaults();
+    Object node = schema().defaults();
     for (String part : path.split("\\.")) {
       if (!(node instanceof Map<?, ?> m)) {
         return null;
