@@ -7,9 +7,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InaccessibleObjectException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -94,10 +91,9 @@ public final class Schema {
     }
   }
 
-  /** One key: a record component, its YAML name, annotation, type and default. */
+  /** One key: a record component's YAML name, annotation, type and default. */
   static final class Key {
     final String name;
-    final RecordComponent component;
     final Param param;
     final ValueType type;
     final boolean required;
@@ -105,15 +101,8 @@ public final class Schema {
     /** The resolved default (not for sections, whose default is built from their keys). */
     final Object defaultValue;
 
-    Key(
-        String name,
-        RecordComponent component,
-        Param param,
-        ValueType type,
-        boolean required,
-        Object defaultValue) {
+    Key(String name, Param param, ValueType type, boolean required, Object defaultValue) {
       this.name = name;
-      this.component = component;
       this.param = param;
       this.type = type;
       this.required = required;
@@ -165,18 +154,21 @@ public final class Schema {
    */
   public static Schema of(Class<? extends Record> rootType) {
     // Built once per root type and shared (it is immutable): every loader, --set, sweep and batch
-    // asks for it, and building it reflects over every key. A type whose annotations are wrong is
-    // not kept, so each call throws again.
-    return BUILT.computeIfAbsent(rootType, Schema::build);
+    // asks for it. A type whose annotations are wrong is not kept, so each call throws again.
+    return BUILT.computeIfAbsent(rootType, t -> build(t, SchemaIndex.read(t)));
   }
 
   private static final java.util.concurrent.ConcurrentHashMap<Class<?>, Schema> BUILT =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  private static Schema build(Class<?> type) {
+  /**
+   * Builds the schema of a root record type from its components as {@code index} lists them (see
+   * {@link SchemaIndex}), or by reflection when {@code index} is null.
+   */
+  static Schema build(Class<?> type, Map<String, List<SchemaIndex.Component>> index) {
     @SuppressWarnings("unchecked")
     Class<? extends Record> rootType = (Class<? extends Record>) type;
-    Section root = new Builder().section(rootType, "", false, new ArrayDeque<>());
+    Section root = new Builder(index).section(rootType, "", false, new ArrayDeque<>());
     if (root.byName.containsKey(ScenarioLoader.EXTENDS_KEY)) {
       throw new IllegalStateException(
           rootType.getSimpleName()
@@ -228,8 +220,22 @@ public final class Schema {
 
   // ------------------------------------------------------------------ building
 
-  /** Reflection over record components; tracks the records being built to refuse cycles. */
+  /**
+   * Builds sections from record components, as the build-time index lists them or else by
+   * reflection; tracks the records being built to refuse cycles.
+   */
   private static final class Builder {
+    private final Map<String, List<SchemaIndex.Component>> index;
+
+    Builder(Map<String, List<SchemaIndex.Component>> index) {
+      this.index = index;
+    }
+
+    /** The components of a record: from the index when it lists the record, else by reflection. */
+    private List<SchemaIndex.Component> components(Class<?> type) {
+      List<SchemaIndex.Component> listed = index == null ? null : index.get(type.getName());
+      return listed != null ? listed : SchemaIndex.reflect(type);
+    }
 
     Section section(
         Class<? extends Record> type,
@@ -245,12 +251,14 @@ public final class Schema {
                 + "'); scenario sections must form a tree");
       }
       visiting.push(type);
-      RecordComponent[] components = type.getRecordComponents();
+      List<SchemaIndex.Component> components = components(type);
       List<Key> keys = new ArrayList<>();
       Map<String, String> seen = new LinkedHashMap<>();
-      for (RecordComponent c : components) {
-        String where = type.getSimpleName() + "." + c.getName();
-        Param p = c.getAnnotation(Param.class);
+      Class<?>[] rawTypes = new Class<?>[components.size()];
+      for (int i = 0; i < rawTypes.length; i++) {
+        SchemaIndex.Component c = components.get(i);
+        String where = type.getSimpleName() + "." + c.name();
+        Param p = c.param();
         if (p == null) {
           throw new IllegalStateException(
               "record component "
@@ -258,8 +266,8 @@ public final class Schema {
                   + " has no @Param annotation; every scenario key must"
                   + " be documented with @Param(doc = ...)");
         }
-        String name = Naming.snakeCase(c.getName());
-        String clash = seen.put(name, c.getName());
+        String name = Naming.snakeCase(c.name());
+        String clash = seen.put(name, c.name());
         if (clash != null) {
           throw new IllegalStateException(
               where
@@ -297,19 +305,47 @@ public final class Schema {
                   + "]");
         }
         String keyPath = Naming.join(path, name);
-        ValueType vt = type(c.getGenericType(), where, keyPath, inListElement, visiting);
-        keys.add(key(name, c, p, vt, inListElement, where));
+        rawTypes[i] = rawType(c.type(), type);
+        ValueType vt = type(c.type(), type, where, keyPath, inListElement, visiting);
+        keys.add(key(name, p, vt, inListElement, where));
       }
       visiting.pop();
-      return new Section(type, keys, canonicalConstructor(type, components));
+      return new Section(type, keys, canonicalConstructor(type, rawTypes));
+    }
+
+    private static final Map<String, Class<?>> PRIMITIVES =
+        Map.of(
+            "double", double.class,
+            "int", int.class,
+            "long", long.class,
+            "boolean", boolean.class,
+            "float", float.class,
+            "short", short.class,
+            "byte", byte.class,
+            "char", char.class);
+
+    /**
+     * The class named in a component's type ({@link SchemaIndex#typeName}), loaded by the record's
+     * class loader; null for a type the schema refuses anyway.
+     */
+    private static Class<?> load(String name, Class<?> record) {
+      Class<?> p = PRIMITIVES.get(name);
+      if (p != null) return p;
+      if (name.startsWith("?")) return null;
+      try {
+        return Class.forName(name, false, record.getClassLoader());
+      } catch (ClassNotFoundException | LinkageError e) {
+        return null;
+      }
+    }
+
+    /** The erased type of a component (its constructor parameter's type). */
+    private static Class<?> rawType(String typeName, Class<?> record) {
+      return typeName.startsWith("java.util.List<") ? List.class : load(typeName, record);
     }
 
     private static Constructor<?> canonicalConstructor(
-        Class<? extends Record> type, RecordComponent[] components) {
-      Class<?>[] types = new Class<?>[components.length];
-      for (int i = 0; i < components.length; i++) {
-        types[i] = components[i].getType();
-      }
+        Class<? extends Record> type, Class<?>[] types) {
       try {
         Constructor<?> ctor = type.getDeclaredConstructor(types);
         ctor.setAccessible(true);
@@ -322,11 +358,38 @@ public final class Schema {
 
     @SuppressWarnings("unchecked")
     private ValueType type(
-        Type generic,
+        String typeName,
+        Class<?> record,
         String where,
         String keyPath,
         boolean inListElement,
         Deque<Class<?>> visiting) {
+      if (typeName.startsWith("java.util.List<") && typeName.endsWith(">")) {
+        Class<?> arg =
+            load(typeName.substring("java.util.List<".length(), typeName.length() - 1), record);
+        ValueType element;
+        if (arg == Double.class) {
+          element = new ValueType(Kind.NUMBER, null, null, null);
+        } else if (arg == Integer.class) {
+          element = new ValueType(Kind.INT, null, null, null);
+        } else if (arg == Long.class) {
+          element = new ValueType(Kind.LONG, null, null, null);
+        } else if (arg == String.class) {
+          element = new ValueType(Kind.STRING, null, null, null);
+        } else if (arg != null && arg.isEnum()) {
+          element = new ValueType(Kind.ENUM, arg, null, null);
+        } else if (arg != null && arg.isRecord()) {
+          Section s = section((Class<? extends Record>) arg, keyPath + "[]", true, visiting);
+          element = new ValueType(Kind.SECTION, null, s, null);
+        } else {
+          throw unsupported(where, typeName);
+        }
+        return new ValueType(Kind.LIST, null, null, element);
+      }
+      Class<?> generic = load(typeName, record);
+      if (generic == null) {
+        throw unsupported(where, typeName.startsWith("?") ? typeName.substring(1) : typeName);
+      }
       if (generic == double.class) {
         return new ValueType(Kind.NUMBER, null, null, null);
       }
@@ -342,66 +405,40 @@ public final class Schema {
       if (generic == String.class) {
         return new ValueType(Kind.STRING, null, null, null);
       }
-      if (generic instanceof Class<?> c && c.isEnum()) {
-        return new ValueType(Kind.ENUM, c, null, null);
+      if (generic.isEnum()) {
+        return new ValueType(Kind.ENUM, generic, null, null);
       }
-      if (generic instanceof Class<?> c && c.isRecord()) {
-        Section s = section((Class<? extends Record>) c, keyPath, inListElement, visiting);
+      if (generic.isRecord()) {
+        Section s = section((Class<? extends Record>) generic, keyPath, inListElement, visiting);
         return new ValueType(Kind.SECTION, null, s, null);
       }
-      if (generic instanceof ParameterizedType pt && pt.getRawType() == List.class) {
-        Type arg = pt.getActualTypeArguments()[0];
-        ValueType element;
-        if (arg == Double.class) {
-          element = new ValueType(Kind.NUMBER, null, null, null);
-        } else if (arg == Integer.class) {
-          element = new ValueType(Kind.INT, null, null, null);
-        } else if (arg == Long.class) {
-          element = new ValueType(Kind.LONG, null, null, null);
-        } else if (arg == String.class) {
-          element = new ValueType(Kind.STRING, null, null, null);
-        } else if (arg instanceof Class<?> c && c.isEnum()) {
-          element = new ValueType(Kind.ENUM, c, null, null);
-        } else if (arg instanceof Class<?> c && c.isRecord()) {
-          Section s = section((Class<? extends Record>) c, keyPath + "[]", true, visiting);
-          element = new ValueType(Kind.SECTION, null, s, null);
-        } else {
-          throw unsupported(where, generic);
-        }
-        return new ValueType(Kind.LIST, null, null, element);
-      }
-      throw unsupported(where, generic);
+      throw unsupported(where, typeName);
     }
 
-    private static IllegalStateException unsupported(String where, Type t) {
+    private static IllegalStateException unsupported(String where, String typeName) {
       return new IllegalStateException(
           where
               + " has type "
-              + t.getTypeName()
+              + typeName
               + ", which a scenario cannot hold; use double,"
               + " int, long, boolean, String, an enum, a record, or a List of Double, Integer,"
               + " Long, String, an enum or a record");
     }
 
     private static Key key(
-        String name,
-        RecordComponent c,
-        Param p,
-        ValueType vt,
-        boolean inListElement,
-        String where) {
+        String name, Param p, ValueType vt, boolean inListElement, String where) {
       String def = p.def().strip();
       switch (vt.kind) {
         case SECTION:
-          return new Key(name, c, p, vt, false, null);
+          return new Key(name, p, vt, false, null);
         case STRING:
           // Taken literally: "Baseline: all defaults" is a string, not a YAML mapping.
-          return new Key(name, c, p, vt, false, p.def());
+          return new Key(name, p, vt, false, p.def());
         case LIST:
           if (def.isEmpty()) {
-            return new Key(name, c, p, vt, false, List.of());
+            return new Key(name, p, vt, false, List.of());
           }
-          return new Key(name, c, p, vt, false, parseDefault(def, c, p, vt, name, where));
+          return new Key(name, p, vt, false, parseDefault(def, p, vt, name, where));
         default:
           if (def.isEmpty()) {
             if (!inListElement) {
@@ -410,20 +447,20 @@ public final class Schema {
                       + " has no default: give @Param(def = ...); only keys of list elements"
                       + " may be required");
             }
-            return new Key(name, c, p, vt, true, null);
+            return new Key(name, p, vt, true, null);
           }
-          return new Key(name, c, p, vt, false, parseDefault(def, c, p, vt, name, where));
+          return new Key(name, p, vt, false, parseDefault(def, p, vt, name, where));
       }
     }
 
     private static Object parseDefault(
-        String def, RecordComponent c, Param p, ValueType vt, String name, String where) {
+        String def, Param p, ValueType vt, String name, String where) {
       List<ScenarioError> errors = new ArrayList<>();
       String source = "@Param(def) of " + where;
       Located value = SafeYaml.parseValue(def, SafeYaml.source(source), errors);
       Object result = Validator.INVALID;
       if (value != null) {
-        Key probe = new Key(name, c, p, vt, false, null);
+        Key probe = new Key(name, p, vt, false, null);
         result = new Validator(errors).value(probe, vt, value, name, value.where());
       }
       if (!errors.isEmpty() || result == Validator.INVALID) {
