@@ -137,7 +137,8 @@ final class RunCommand implements Callable<Integer> {
             + target
             + " (the run's partial output was removed); run the command again");
     RunWriter writer =
-        new RunWriter(folder, model.outputs().timeseries(), model.outputs().events());
+        new RunWriter(folder, model.outputs().timeseries(), model.outputs().events())
+            .inBackground();
     try {
       if (!quiet) {
         out()
