@@ -18,26 +18,6 @@ public record Bounds(double min, double max) {
     }
   }
 
-  /**
-   * Equal ends (compared as {@link Double#compare} does, as a record's generated equals would).
-   * Written out because the generated one is linked at its first call through {@code
-   * java.lang.runtime.ObjectMethods}, which spins method-handle classes that the class-data-sharing
-   * archive cannot hold: the metric catalogue's one comparison at class initialisation cost a fresh
-   * {@code govsim run} about 45 ms of its start-up (class loading log: 0.400 to 0.446 s).
-   */
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Bounds b
-        && Double.compare(min, b.min) == 0
-        && Double.compare(max, b.max) == 0;
-  }
-
-  /** Consistent with {@link #equals}. */
-  @Override
-  public int hashCode() {
-    return 31 * Double.hashCode(min) + Double.hashCode(max);
-  }
-
   public boolean contains(double x) {
     return x >= min && x <= max;
   }

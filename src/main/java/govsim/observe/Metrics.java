@@ -1436,7 +1436,7 @@ public final class Metrics {
             d.title(),
             unit,
             meaning,
-            NON_NEGATIVE.equals(d.bounds()) ? NON_NEGATIVE : ANY,
+            d.bounds().min() >= 0 ? NON_NEGATIVE : ANY, // a sum of non-negative values
             ALWAYS),
         Aggregation.SUM,
         s,
