@@ -39,10 +39,17 @@ final class BenchCommand implements Callable<Integer> {
       description = "Measured repetitions per scenario (default: ${DEFAULT-VALUE}).")
   int reps;
 
+  /**
+   * Five, because two did not reach the JIT's steady state: with two warm-ups the kernel's five
+   * measured runs still spread from 0.068 to 0.126 s and three runs of the command gave medians of
+   * 0.107, 0.094 and 0.070 s; with six, 0.062-0.073 s and medians 0.068 and 0.062 s (2 December
+   * 2026, idle machine). The fresh-JVM figures of the side-by-side section, which include the JIT,
+   * do not depend on it.
+   */
   @Option(
       names = "--warmup",
       paramLabel = "N",
-      defaultValue = "2",
+      defaultValue = "5",
       description = "Unmeasured warm-up runs per scenario (default: ${DEFAULT-VALUE}).")
   int warmup;
 
@@ -75,9 +82,14 @@ final class BenchCommand implements Callable<Integer> {
       description = "Python that runs the peer (default: ${DEFAULT-VALUE}).")
   Path python;
 
+  /**
+   * Five: the whole-process ratio is a median of fresh runs whose wall time varies by a tenth from
+   * run to run on this machine, and three were too few to separate 73x from 83x in successive runs
+   * of the command. Each pair costs about 4 s (the peer steps --mesa-days, not the whole horizon).
+   */
   @Option(
       names = "--mesa-reps",
-      defaultValue = "3",
+      defaultValue = "5",
       description =
           "Runs of the peer, each interleaved with a fresh govsim run of the kernel (default: ${DEFAULT-VALUE}; 0: skip the peer).")
   int mesaReps;
