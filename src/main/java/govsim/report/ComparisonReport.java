@@ -35,7 +35,8 @@ final class ComparisonReport {
     ReportContent c =
         new ReportContent(
             title(f),
-            String.join(", ", regimes)
+            // The regimes as the figures name them (laissez-faire, not laissez_faire).
+            String.join(", ", regimes.stream().map(ParamLabels::regime).toList())
                 + "; "
                 + reps
                 + " seeds per regime \u00b7 govsim report of folder `"
@@ -141,17 +142,11 @@ final class ComparisonReport {
       String level) {
     List<String> header = new ArrayList<>();
     header.add("Metric");
-    header.addAll(regimes);
+    for (String regime : regimes) header.add(ParamLabels.regime(regime));
     List<List<String>> rows = new ArrayList<>();
     for (String metric : metrics) {
-      MetricDoc info = Metrics.runDoc(metric);
       List<String> row = new ArrayList<>();
-      row.add(
-          info.title()
-              + (info.unit().isEmpty() ? "" : " (" + info.unit() + ")")
-              + " `"
-              + metric
-              + "`");
+      row.add(metricCell(metric));
       CsvData rowsOf = comparison.where("metric", metric);
       for (String regime : regimes) {
         CsvData x = rowsOf.where("regime", regime);
@@ -258,7 +253,7 @@ final class ComparisonReport {
         }
         rows.add(
             List.of(
-                "`" + metric + "`",
+                metricCell(metric),
                 label,
                 Numbers.interval(d, lo, hi),
                 Numbers.format(x.num(i, "p_value"))));
@@ -310,6 +305,16 @@ final class ComparisonReport {
         List.of("Metric", "a \u2212 b", "Difference", "p"),
         rows,
         2);
+  }
+
+  /** A metric in a table: its name and unit from the catalogue, then its key in code. */
+  private static String metricCell(String metric) {
+    MetricDoc info = Metrics.runDoc(metric);
+    return info.title()
+        + (info.unit().isEmpty() ? "" : " (" + info.unit() + ")")
+        + " `"
+        + metric
+        + "`";
   }
 
   private static void timeSeries(
