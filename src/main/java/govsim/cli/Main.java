@@ -182,10 +182,30 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
       CommandLine c = ex.getCommandLine();
       java.io.PrintWriter err = c.getErr();
-      err.println("govsim: " + ex.getMessage());
+      err.println("govsim: " + message(ex));
       if (ex instanceof CommandLine.UnmatchedArgumentException u) suggest(u, c, err);
       err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
       return BAD_INPUT;
+    }
+
+    /**
+     * Picocli's message, except for an unknown option followed by other words: picocli lists them
+     * all as unknown options ({@code run --sede 3 scenarios/baseline.yaml} gave "Unknown options:
+     * '--sede', 'scenarios/baseline.yaml'", the 3 having been taken for the scenario), which makes
+     * the user's scenario look wrong. Then only the words that are options are named; once they are
+     * fixed, anything else still wrong gets its own message.
+     */
+    private static String message(CommandLine.ParameterException ex) {
+      if (ex instanceof CommandLine.UnmatchedArgumentException u && u.isUnknownOption()) {
+        java.util.List<String> options =
+            u.getUnmatched().stream().filter(a -> a.startsWith("-")).toList();
+        if (!options.isEmpty() && options.size() < u.getUnmatched().size()) {
+          return (options.size() == 1 ? "Unknown option: '" : "Unknown options: '")
+              + String.join("', '", options)
+              + "'";
+        }
+      }
+      return ex.getMessage();
     }
 
     /**

@@ -132,6 +132,13 @@ class HelpTextTest {
     assertEquals(2, opt.code());
     assertTrue(opt.err().contains("--seed"), opt.err());
     assertFalse(opt.err().contains("Exception"), opt.err());
+    // The unknown option's value is taken for the scenario, and the scenario is left over: only
+    // the option is named, so the user's scenario does not look wrong.
+    CliTest.Outcome before = CliTest.exec("run", "--sede", "3", "scenarios/baseline.yaml");
+    assertEquals(2, before.code());
+    assertTrue(before.err().startsWith("govsim: Unknown option: '--sede'\n"), before.err());
+    assertTrue(before.err().contains("--seed"), before.err());
+    assertFalse(before.err().contains("'scenarios/baseline.yaml'"), before.err());
   }
 
   @Test
