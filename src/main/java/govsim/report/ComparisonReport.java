@@ -309,12 +309,7 @@ final class ComparisonReport {
 
   /** A metric in a table: its name and unit from the catalogue, then its key in code. */
   private static String metricCell(String metric) {
-    MetricDoc info = Metrics.runDoc(metric);
-    return info.title()
-        + (info.unit().isEmpty() ? "" : " (" + info.unit() + ")")
-        + " `"
-        + metric
-        + "`";
+    return Metrics.runDoc(metric).axisLabel() + " `" + metric + "`";
   }
 
   private static void timeSeries(
